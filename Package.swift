@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// pim: just-in-time elevation on Microsoft Entra ID PIM from the terminal.
+// No package dependencies: the toolchain and the system library ncursesw only.
+import PackageDescription
+
+let package = Package(
+    name: "pim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pim", targets: ["pim"]),
+    ],
+    targets: [
+        // Ncursesw, the system library behind the full-screen interface (module map + shim header).
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // The shared vocabulary: targets, policies, drafts, durations, countdowns, sanitiser, the PIMService protocol.
+        .target(name: "PIMDomain"),
+        // Microsoft Graph client: endpoints as values, JSON <-> domain, errors, retries, $batch, paging, sign-in.
+        .target(name: "PIMGraph", dependencies: ["PIMDomain"]),
+        // The simulated tenant: answers Graph HTTP requests as the service does, behind the client's Transport.
+        .target(name: "PIMSimulator", dependencies: ["PIMGraph", "PIMDomain"]),
+        // Application state, actions, effects and the pure update function of the full-screen interface.
+        .target(name: "PIMApp", dependencies: ["PIMDomain"]),
+        // Rendering of the application state into a grid of cells; no terminal here.
+        .target(name: "PIMScreen", dependencies: ["PIMApp", "PIMDomain"]),
+        // The only importer of curses: flushes screens, decodes keys, restores the terminal.
+        .target(name: "PIMTerminal", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
+        // The command line: parser, commands, help, completions, man page, table and JSON output, exit codes.
+        .target(name: "PIMCommandLine", dependencies: ["PIMDomain"]),
+        // The executable: configuration, wiring of Graph or the simulated tenant, command line or full screen.
+        .executableTarget(
+            name: "pim",
+            dependencies: ["PIMCommandLine", "PIMTerminal", "PIMApp", "PIMGraph", "PIMSimulator", "PIMDomain"]
+        ),
+        .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
+        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"]),
+        .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
+        .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain"]),
+        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"]),
+        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,125 @@
+import Foundation
+
+/// One reason a draft cannot be sent, with the field it concerns and a sentence the user can act on.
+public struct DraftProblem: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Field: String, Hashable, Sendable, Codable {
+        case justification, ticketNumber, ticketSystem, duration, start
+    }
+
+    public var field: Field
+    public var message: String
+
+    public init(field: Field, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Limits the service enforces whatever the policy says.
+public enum ServiceLimits {
+    /// Activations shorter than five minutes are refused.
+    public static let minimumDuration = ActivationDuration.minutes(5)
+    /// An activated assignment cannot be deactivated within five minutes of its start.
+    public static let minimumActiveBeforeDeactivation: Double = 5 * 60
+    /// The portal and the service accept justifications up to 500 characters.
+    public static let justificationMaxLength = 500
+    /// Approvers have 24 hours to decide.
+    public static let approvalWindow: Double = 24 * 3600
+    /// Extension is offered for assignments expiring within 14 days.
+    public static let extensionWindow: Double = 14 * 86_400
+}
+
+/// Rules outside the policy that an organisation adds in its configuration.
+public struct DraftRules: Hashable, Sendable {
+    /// A regular expression the ticket number must match (checked before sending).
+    public var ticketPattern: String?
+
+    public init(ticketPattern: String? = nil) { self.ticketPattern = ticketPattern }
+}
+
+extension ActivationDraft {
+    /// Every problem with this draft against `policy` (nil: unknown policy, only the service's limits),
+    /// in field order. Empty means the draft can be sent.
+    public func problems(against policy: ActivationPolicy?, rules: DraftRules = DraftRules(),
+                         now: Date? = nil) -> [DraftProblem] {
+        var found: [DraftProblem] = []
+        let justificationText = justification.trimmingCharacters(in: .whitespacesAndNewlines)
+        if policy?.requiresJustification == true && justificationText.isEmpty {
+            found.append(.init(field: .justification,
+                               message: "A justification is required: say why you need this access."))
+        }
+        if justification.count > ServiceLimits.justificationMaxLength {
+            found.append(.init(field: .justification, message:
+                "The justification is \(justification.count) characters; the service accepts at most "
+                + "\(ServiceLimits.justificationMaxLength). Shorten it."))
+        }
+        let number = ticketNumber.trimmingCharacters(in: .whitespaces)
+        if policy?.requiresTicket == true && number.isEmpty {
+            found.append(.init(field: .ticketNumber,
+                               message: "A ticket number is required by this role's policy: enter the change or incident number."))
+        }
+        if !number.isEmpty, let pattern = rules.ticketPattern,
+           number.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
+            found.append(.init(field: .ticketNumber,
+                               message: "The ticket number \"\(number)\" does not match the pattern \(pattern) set in your configuration."))
+        }
+        let system = ticketSystem.trimmingCharacters(in: .whitespaces)
+        if policy?.requiresTicket == true && !number.isEmpty && system.isEmpty {
+            found.append(.init(field: .ticketSystem,
+                               message: "A ticket system is required with the ticket number: name it (e.g. ServiceNow)."))
+        }
+        found += durationProblems(against: policy)
+        if let start, let now, start < now.addingTimeInterval(-60) {
+            found.append(.init(field: .start, message: "The start time is in the past: leave it empty to start now."))
+        }
+        return found
+    }
+
+    /// The parsed duration, or the problems with it.
+    public func parsedDuration() -> Result<ActivationDuration, DraftProblem> {
+        do throws(DurationParseError) {
+            return .success(try ActivationDuration(parsing: durationText))
+        } catch {
+            return .failure(DraftProblem(field: .duration, message: error.message))
+        }
+    }
+
+    private func durationProblems(against policy: ActivationPolicy?) -> [DraftProblem] {
+        let duration: ActivationDuration
+        switch parsedDuration() {
+        case .failure(let problem): return [problem]
+        case .success(let parsed): duration = parsed
+        }
+        var found: [DraftProblem] = []
+        if duration < ServiceLimits.minimumDuration {
+            found.append(.init(field: .duration, message:
+                "\(duration.shortDescription) is too short: the service requires at least 5 minutes."))
+        }
+        if let max = policy?.maxDuration, duration > max {
+            found.append(.init(field: .duration, message:
+                "\(duration.shortDescription) is longer than this role's maximum of \(max.shortDescription): ask for \(max.shortDescription) or less."))
+        }
+        return found
+    }
+
+    /// A request ready to send for `target`, or every problem that stops it.
+    public func request(for target: ElevationTarget, policy: ActivationPolicy?, rules: DraftRules = DraftRules(),
+                        now: Date? = nil, validationOnly: Bool = false) -> Result<ActivationRequest, DraftProblems> {
+        let found = problems(against: policy, rules: rules, now: now)
+        guard found.isEmpty, case .success(let duration) = parsedDuration() else {
+            return .failure(DraftProblems(found))
+        }
+        let text = justification.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .success(ActivationRequest(target: target, justification: text.isEmpty ? nil : text,
+                                          ticket: ticket, duration: duration, start: start,
+                                          validationOnly: validationOnly))
+    }
+}
+
+/// Every problem with a draft, as an error.
+public struct DraftProblems: Error, Hashable, Sendable {
+    public var problems: [DraftProblem]
+    public init(_ problems: [DraftProblem]) { self.problems = problems }
+}

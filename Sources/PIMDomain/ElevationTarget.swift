@@ -1,0 +1,94 @@
+import Foundation
+
+/// What an elevation grants: a directory role at a scope, or a group's member or owner access.
+public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case directoryRole = "role"
+    case groupMember = "groupMember"
+    case groupOwner = "groupOwner"
+
+    public var isGroup: Bool { self != .directoryRole }
+
+    /// Graph's `accessId` for PIM for Groups (`member` / `owner`); nil for directory roles.
+    public var groupAccessId: String? {
+        switch self {
+        case .directoryRole: nil
+        case .groupMember: "member"
+        case .groupOwner: "owner"
+        }
+    }
+
+    /// The words a user sees in the Kind column.
+    public var label: String {
+        switch self {
+        case .directoryRole: "role"
+        case .groupMember: "group member"
+        case .groupOwner: "group owner"
+        }
+    }
+}
+
+/// Identifies a target of elevation independent of any instance: the role definition (or group)
+/// plus the scope. Two eligibilities for the same role at two scopes are two targets.
+public struct TargetID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var kind: TargetKind
+    /// `roleDefinitionId` for directory roles, `groupId` for groups.
+    public var resourceId: String
+    /// `directoryScopeId` for roles (`/` = tenant-wide); nil for groups.
+    public var scope: String?
+
+    public init(kind: TargetKind, resourceId: String, scope: String? = nil) {
+        self.kind = kind
+        self.resourceId = resourceId
+        self.scope = kind == .directoryRole ? (scope ?? "/") : nil
+    }
+
+    public static func role(_ roleDefinitionId: String, scope: String = "/") -> TargetID {
+        TargetID(kind: .directoryRole, resourceId: roleDefinitionId, scope: scope)
+    }
+
+    public static func group(_ groupId: String, owner: Bool = false) -> TargetID {
+        TargetID(kind: owner ? .groupOwner : .groupMember, resourceId: groupId)
+    }
+
+    public var description: String {
+        switch kind {
+        case .directoryRole: "role:\(resourceId)@\(scope ?? "/")"
+        case .groupMember: "group:\(resourceId)#member"
+        case .groupOwner: "group:\(resourceId)#owner"
+        }
+    }
+}
+
+/// A target with the names people know it by.
+public struct ElevationTarget: Hashable, Sendable, Codable, Identifiable {
+    public var id: TargetID
+    /// Role or group display name, straight from the service: sanitise before display.
+    public var displayName: String
+    public var description: String?
+    /// Human name of the scope (`Directory` for `/`, an administrative unit's name, …).
+    public var scopeName: String?
+    /// The role template id for built-in roles, used for the tier table.
+    public var templateId: String?
+
+    public init(id: TargetID, displayName: String, description: String? = nil,
+                scopeName: String? = nil, templateId: String? = nil) {
+        self.id = id
+        self.displayName = displayName
+        self.description = description
+        self.scopeName = scopeName
+        self.templateId = templateId
+    }
+
+    public var kind: TargetKind { id.kind }
+
+    /// What the Scope column shows.
+    public var scopeLabel: String {
+        if let scopeName { return scopeName }
+        switch id.kind {
+        case .directoryRole: return id.scope == "/" || id.scope == nil ? "Directory" : (id.scope ?? "/")
+        case .groupMember, .groupOwner: return "Group"
+        }
+    }
+
+    public var tier: PrivilegeTier { PrivilegeTier.of(self) }
+}

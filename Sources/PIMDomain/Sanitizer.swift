@@ -1,0 +1,59 @@
+/// Makes untrusted text from the service safe for a terminal: every control character, escape
+/// sequence (ESC/CSI/OSC/DCS…), C1 control, bidi override and invisible formatting character becomes
+/// visible and inert. The result contains no byte a terminal would interpret.
+public enum Sanitizer {
+    public static func sanitize(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            out.unicodeScalars.append(contentsOf: visible(scalar))
+        }
+        return out
+    }
+
+    /// True when `text` would be changed by `sanitize` (fast path for clean strings).
+    public static func isClean(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { visible($0).count == 1 && visible($0).first == $0 }
+    }
+
+    static func visible(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch s.value {
+        case 0x1B: return Array("␛".unicodeScalars)                    // ESC: the start of every sequence
+        case 0x09: return [" "]                                         // tab: would break alignment
+        case 0x0A, 0x0D: return Array("␤".unicodeScalars)              // newline inside a cell
+        case 0x00...0x1F: return [Unicode.Scalar(0x2400 + s.value)!]   // C0 → Control Pictures (␇ for BEL)
+        case 0x7F: return Array("␡".unicodeScalars)
+        case 0x80...0x9F: return Array(String(format: "<%02X>", s.value).unicodeScalars) // C1 (0x9B = CSI)
+        case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
+            // zero-width, line/paragraph separators, bidi embeddings/overrides/isolates, BOM
+            return Array(String(format: "<U+%04X>", s.value).unicodeScalars)
+        case 0xE0000...0xE007F: return Array(String(format: "<U+%05X>", s.value).unicodeScalars) // tag chars
+        default: return [s]
+        }
+    }
+}
+
+import Foundation
+
+/// Text that went through the sanitiser (or is a literal of the program's own). Screens and tables
+/// accept only this, so a raw service string cannot reach the terminal by accident.
+public struct DisplayText: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let string: String
+
+    /// Untrusted text from the service, a file or a user: sanitised.
+    public init(untrusted: String) { string = Sanitizer.sanitize(untrusted) }
+
+    /// The program's own literal text.
+    public init(stringLiteral value: String) { string = Sanitizer.sanitize(value) }
+
+    public var description: String { string }
+
+    /// Columns this text takes in a terminal.
+    public var width: Int { DisplayWidth.of(string) }
+
+    public static func + (a: DisplayText, b: DisplayText) -> DisplayText { DisplayText(trustedConcatenation: a.string + b.string) }
+
+    private init(trustedConcatenation: String) { string = trustedConcatenation }
+
+    public static let empty: DisplayText = ""
+}
