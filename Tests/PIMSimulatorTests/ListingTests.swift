@@ -123,7 +123,7 @@ import Testing
         let expiration = try #require(rules.first { $0.str("id") == "Expiration_EndUser_Assignment" })
         #expect(expiration.str("maximumDuration") == "PT1H")
         let enablement = try #require(rules.first { $0.str("id") == "Enablement_EndUser_Assignment" })
-        #expect((enablement["enabledRules"] as? [String])?.sorted() == ["Justification", "MultiFactorAuthentication", "Ticketing"])
+        #expect((enablement["enabledRules"] as? [String])?.sorted() == ["Justification", "Ticketing"])
         let context = try #require(rules.first { $0.str("id") == "AuthenticationContext_EndUser_Assignment" })
         #expect(context["isEnabled"] as? Bool == true)
         #expect(context.str("claimValue") == "c1")

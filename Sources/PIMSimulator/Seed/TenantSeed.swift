@@ -79,6 +79,7 @@ enum TenantSeed {
                     mailNickname: "pag_Tier2.Servers.PatchOperators", isAssignableToRole: false),
     ]
 
+    /// PIM offers MFA *or* an authentication context on activation, never both.
     private struct Settings {
         var max: Int
         var justification = true
@@ -92,7 +93,7 @@ enum TenantSeed {
 
     /// Role settings that differ from the tenant default (justification, 8 hours).
     private static let roleSettings: [String: Settings] = [
-        RoleCatalog.globalAdministrator: Settings(max: 1 * hour, ticket: true, mfa: true, approval: true, context: "c1"),
+        RoleCatalog.globalAdministrator: Settings(max: 1 * hour, ticket: true, approval: true, context: "c1"),
         RoleCatalog.privilegedRoleAdministrator: Settings(max: 2 * hour, ticket: true, mfa: true, approval: true),
         RoleCatalog.securityAdministrator: Settings(max: 4 * hour, mfa: true, approval: true),
         RoleCatalog.conditionalAccessAdministrator: Settings(max: 2 * hour, mfa: true, approval: true),
@@ -113,7 +114,7 @@ enum TenantSeed {
 
     private static let groupSettings: [String: Settings] = [
         Group.securityAnalysts: Settings(max: 8 * hour),
-        Group.tier0SAW: Settings(max: 1 * hour, ticket: true, mfa: true, approval: true, context: "c1"),
+        Group.tier0SAW: Settings(max: 1 * hour, ticket: true, approval: true, context: "c1"),
         Group.tier3Default: Settings(max: 8 * hour),
         Group.itopsNoApproval: Settings(max: 4 * hour, ticket: true),
         Group.itopsRequireApproval: Settings(max: 2 * hour, approval: true),
@@ -135,7 +136,8 @@ enum TenantSeed {
             let s = groupSettings[group.id] ?? Settings(max: 8 * hour)
             result.append(policy(kind: .group, target: group.id, access: "member", s))
             result.append(policy(kind: .group, target: group.id, access: "owner",
-                                 Settings(max: 2 * hour, ticket: s.ticket, mfa: s.mfa, approval: true, context: s.context)))
+                                 Settings(max: 2 * hour, ticket: s.ticket, mfa: s.mfa && s.context == nil, approval: true,
+                                          context: s.context)))
         }
         return result
     }
