@@ -28,9 +28,9 @@ final class FakeGraph: Transport, Sendable {
     private let state = Mutex(State())
     let base = "https://graph.example.test"
 
-    /// Queues replies for a route; the last one repeats.
+    /// Sets the replies of a route (replacing earlier ones); the last one repeats.
     func on(_ method: String, _ target: String, _ replies: Reply...) {
-        state.withLock { $0.routes["\(method) \(target)", default: []] += replies }
+        state.withLock { $0.routes["\(method) \(target)"] = replies }
     }
 
     func on(_ method: String, _ target: String, status: Int = 200, json: String, headers: [String: String] = [:]) {
