@@ -14,12 +14,12 @@ public enum HelpText {
         """
         let width = CommandTable.visibleCommands.map(\.name.count).max() ?? 0
         for command in CommandTable.visibleCommands {
-            out += "  \(command.name.padding(width))  \(command.abstract)\n"
+            out += "  \(command.name.padding(width))  " + wrap(command.abstract, width: 78, indent: width + 4).drop { $0 == " " } + "\n"
         }
         out += "\nGLOBAL OPTIONS:\n" + optionLines(CommandTable.globalOptions)
         out += "\nEXIT CODES:\n"
         for code in ExitCode.allCases {
-            out += "  \(code.rawValue)  \(code.meaning)\n"
+            out += "  \(code.rawValue)  " + wrap(code.meaning, width: 78, indent: 5).drop { $0 == " " } + "\n"
         }
         out += "\nRun pim COMMAND --help for the options and examples of a command.\n"
         return out
@@ -34,7 +34,8 @@ public enum HelpText {
             out += "\nARGUMENTS:\n"
             let width = command.arguments.map { $0.synopsis.count }.max() ?? 0
             for argument in command.arguments {
-                out += "  \(argument.synopsis.padding(width))  \(argument.help)\n"
+                let wrapped = wrap(argument.help, width: 78, indent: width + 4)
+                out += "  \(argument.synopsis.padding(width))  " + wrapped.drop { $0 == " " } + "\n"
             }
         }
         let options = command.options.filter { !$0.hidden }

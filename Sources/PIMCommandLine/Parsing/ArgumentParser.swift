@@ -85,6 +85,7 @@ public enum ArgumentParser {
             }
             invocation.values[spec.name, default: []].append(value ?? "")
         }
+        if invocation.wantsHelp && commandName == nil { invocation.command = CommandTable.command(named: "help")! }
         if invocation.wantsHelp || invocation.wantsVersion { return invocation }
         if let firstError { throw firstError }
         try validate(invocation)

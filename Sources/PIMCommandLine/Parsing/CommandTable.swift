@@ -65,7 +65,7 @@ public enum CommandTable {
                         OptionSpec("wait", short: "w", help: "Wait until requests needing approval are decided."),
                     ],
                     examples: [
-                        Example("pim activate \"Global Administrator\" --justification \"CHG-1234 patch\" --ticket CHG-1234 --duration 2h",
+                        Example("pim activate \"Global Administrator\" -j \"CHG-1234 patch\" -t CHG-1234 -d 2h",
                                 "Activate one role for two hours."),
                         Example("pim activate @oncall -j \"Pager duty\"", "Activate the role set oncall from the configuration."),
                         Example("pim activate group:pag-prod-admins --owner -j \"Release\"", "Activate the owner access of a group."),
@@ -107,7 +107,7 @@ public enum CommandTable {
         CommandSpec("approve", abstract: "Approve a request waiting for my decision.",
                     arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
                     options: [OptionSpec("justification", short: "j", value: "TEXT", help: "Why you approve (required).")],
-                    examples: [Example("pim approve 9f2b5ddb-a50e-44a1-a6f4-f616322262ea --justification \"Matches CHG-1234\"",
+                    examples: [Example("pim approve 9f2b5ddb-a50e-44a1-a6f4-f616322262ea -j \"Matches CHG-1234\"",
                                        "Approve a request.")]),
         CommandSpec("deny", abstract: "Deny a request waiting for my decision.",
                     arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
