@@ -1,0 +1,63 @@
+import Foundation
+
+/// `--verbose`: one line per HTTP exchange, `METHOD path status ms request-id`. Headers and bodies
+/// are never printed, and query values that could carry secrets are masked.
+public struct VerboseLogger: Sendable {
+    private let write: @Sendable (String) -> Void
+
+    /// - Parameter write: where lines go (the command line passes a stderr writer).
+    public init(write: @escaping @Sendable (String) -> Void) { self.write = write }
+
+    /// Writes lines to standard error.
+    public static let standardError = VerboseLogger { line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func exchange(_ request: HTTPRequest, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil) {
+        write(Self.line(method: request.method, url: request.url, status: status, milliseconds: milliseconds,
+                        requestId: requestId, failure: failure))
+    }
+
+    /// The log line for one exchange.
+    static func line(method: String, url: URL, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil) -> String {
+        let outcome = status.map(String.init) ?? "failed(\(failure ?? "?"))"
+        return "\(method) \(Redaction.path(of: url)) \(outcome) \(milliseconds)ms \(requestId.map { Redaction.clean($0) } ?? "-")"
+    }
+}
+
+/// Keeps secrets out of anything printed: tokens in headers, codes and tokens in query strings.
+public enum Redaction {
+    static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+    static let secretParameters: Set<String> = ["access_token", "refresh_token", "id_token", "code", "device_code",
+                                                "client_secret", "assertion", "password", "token"]
+
+    /// Headers safe to print: secret ones masked.
+    public static func headers(_ headers: [String: String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (name, value) in headers {
+            result[name] = secretHeaders.contains(name.lowercased()) ? "[redacted]" : clean(value)
+        }
+        return result
+    }
+
+    /// Path and query of `url` (no scheme or host), with secret parameter values masked and text sanitised.
+    public static func path(of url: URL) -> String {
+        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "?" }
+        var text = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        if let query = components.percentEncodedQuery, !query.isEmpty {
+            let parts = query.split(separator: "&").map { part -> String in
+                let pieces = part.split(separator: "=", maxSplits: 1)
+                let name = String(pieces[0]).removingPercentEncoding ?? String(pieces[0])
+                return secretParameters.contains(name.lowercased()) ? "\(pieces[0])=[redacted]" : String(part)
+            }
+            text += "?" + parts.joined(separator: "&")
+        }
+        return clean(text.removingPercentEncoding ?? text)
+    }
+
+    /// Strips anything a terminal would interpret.
+    static func clean(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
+            .map(Character.init))
+    }
+}
