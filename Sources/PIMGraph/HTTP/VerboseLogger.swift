@@ -26,13 +26,13 @@ public struct VerboseLogger: Sendable {
 }
 
 /// Keeps secrets out of anything printed: tokens in headers, codes and tokens in query strings.
-public enum Redaction {
+enum Redaction {
     static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
     static let secretParameters: Set<String> = ["access_token", "refresh_token", "id_token", "code", "device_code",
                                                 "client_secret", "assertion", "password", "token"]
 
     /// Headers safe to print: secret ones masked.
-    public static func headers(_ headers: [String: String]) -> [String: String] {
+    static func headers(_ headers: [String: String]) -> [String: String] {
         var result: [String: String] = [:]
         for (name, value) in headers {
             result[name] = secretHeaders.contains(name.lowercased()) ? "[redacted]" : clean(value)
@@ -41,7 +41,7 @@ public enum Redaction {
     }
 
     /// Path and query of `url` (no scheme or host), with secret parameter values masked and text sanitised.
-    public static func path(of url: URL) -> String {
+    static func path(of url: URL) -> String {
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "?" }
         var text = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         if let query = components.percentEncodedQuery, !query.isEmpty {
