@@ -144,3 +144,13 @@ struct DashboardTests {
         #expect(graph.recorded.contains { $0.target == "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(TenantScript.groupId)'&$expand=principal" })
     }
 }
+
+extension DashboardTests {
+    @Test func nextLinksWithTheDefaultPortSpelledOutAreFollowed() throws {
+        let client = TenantScript.service(FakeGraph()).client
+        let explicit = try client.nextURL("https://graph.example.test:443/v1.0/x?$skiptoken=1")
+        #expect(explicit?.host == "graph.example.test")
+        #expect(throws: PIMError.self) { try client.nextURL("https://graph.example.test:8443/v1.0/x") }
+        #expect(throws: PIMError.self) { try client.nextURL("http://graph.example.test/v1.0/x") }
+    }
+}

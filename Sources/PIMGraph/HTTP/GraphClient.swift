@@ -159,9 +159,14 @@ struct GraphClient: Sendable {
             return URL(string: link, relativeTo: baseURL)?.absoluteURL
         }
         guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(), url.host?.lowercased() == baseURL.host?.lowercased(),
-              url.port == baseURL.port else {
+              Self.effectivePort(url) == Self.effectivePort(baseURL) else {
             throw PIMError(.service, "Graph pointed the next page at another host (\(Sanitizer.sanitize(url.host ?? "?"))); pim stopped rather than send your token there. Check --graph-url.")
         }
         return url
+    }
+
+    /// The port a URL connects to, with the scheme's default filled in.
+    static func effectivePort(_ url: URL) -> Int? {
+        url.port ?? (url.scheme?.lowercased() == "https" ? 443 : url.scheme?.lowercased() == "http" ? 80 : nil)
     }
 }

@@ -121,7 +121,7 @@ extension GraphPIMService {
                 token = try await client.accessToken(claims: error.claims)
                 notices.append(Self.stepUpNotice(error))
             } catch let ambiguous as AmbiguousWriteError {
-                if let found = try? await findSent(spec, since: sentAt) {
+                if let found = try? await findSent(spec, target: target, since: sentAt) {
                     notices.append("The answer to the request was lost; it was found among your requests, so it was not sent twice.")
                     return ActivationResult(request: found, notices: notices)
                 }
@@ -160,9 +160,9 @@ extension GraphPIMService {
 
     /// After an ambiguous failure: my request for the same target and action made since `since`
     /// (with a minute of slack for clock skew), if the service has it.
-    func findSent(_ spec: ScheduleRequestSpec, since: Date) async throws -> ElevationRequest? {
+    func findSent(_ spec: ScheduleRequestSpec, target: ElevationTarget, since: Date) async throws -> ElevationRequest? {
         let listing = spec.target.kind == .directoryRole ? Endpoints.Roles.myRequests() : Endpoints.Groups.myRequests()
-        let requests = try await client.collect(ScheduleRequestDTO.self, listing).map { $0.request() }
+        let requests = try await client.collect(ScheduleRequestDTO.self, listing).map { $0.request(names: [target.id: target]) }
         return Self.newestFirst(requests).first { request in
             request.target.id == spec.target && request.action == spec.action
                 && (request.createdAt ?? .distantFuture) >= since.addingTimeInterval(-60)
