@@ -1,19 +1,5 @@
 import Foundation
 import PIMDomain
-import Synchronization
-
-/// Counts HTTP exchanges (for `Dashboard.requestCount` and the benchmark).
-final class ExchangeCounter: Sendable {
-    private let count = Mutex(0)
-    func increment() { count.withLock { $0 += 1 } }
-    var value: Int { count.withLock { $0 } }
-}
-
-/// A write whose fate is unknown: the request may have reached the service (timeout after sending,
-/// a dropped connection, or a 5xx/504 answer to a POST). Never repeated blindly.
-struct AmbiguousWriteError: Error {
-    var underlying: PIMError
-}
 
 /// Sends `GraphRequest`s: adds the bearer token, retries transient failures under `RetryPolicy`,
 /// follows `@odata.nextLink`, decodes bodies and maps failures to `PIMError`.

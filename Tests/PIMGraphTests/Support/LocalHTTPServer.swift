@@ -1,5 +1,6 @@
 import Foundation
 import PIMGraph
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +12,7 @@ final class LocalHTTPServer: Sendable {
     let port: UInt16
     private let listener: Int32
     private let handler: @Sendable (HTTPRequest) -> HTTPResponse
+    private let stopped = Atomic<Bool>(false)
 
     init(handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) throws {
         self.handler = handler
@@ -38,13 +40,16 @@ final class LocalHTTPServer: Sendable {
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
+    /// Stops accepting. The accept thread closes the socket itself on its way out, so the descriptor
+    /// number cannot be reused by another server while this thread might still call `accept` on it.
     func stop() {
+        stopped.store(true, ordering: .sequentiallyConsistent)
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
-        while true {
+        defer { close(listener) }
+        while !stopped.load(ordering: .sequentiallyConsistent) {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
             serve(client)
