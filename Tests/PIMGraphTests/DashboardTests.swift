@@ -154,3 +154,23 @@ extension DashboardTests {
         #expect(throws: PIMError.self) { try client.nextURL("http://graph.example.test/v1.0/x") }
     }
 }
+
+extension DashboardTests {
+    static let groupRequests = "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
+
+    @Test func myRequestsSurviveMissingGroupPermissions() async throws {
+        let graph = FakeGraph()
+        TenantScript.dashboard(graph)
+        graph.on("GET", Self.groupRequests, status: 403, fixture: "error.PermissionScopeNotGranted.403.observed.json")
+        let requests = try await TenantScript.service(graph).myRequests()
+        #expect(requests.map(\.id) == ["95c690fb-3eb3-4942-a03f-4524aed6f31e"])
+        #expect(graph.exchanges == 1)   // names rode along in the same batch
+    }
+
+    @Test func myRequestsFailOnOtherErrors() async throws {
+        let graph = FakeGraph()
+        TenantScript.dashboard(graph)
+        graph.on("GET", Self.groupRequests, status: 500, json: #"{"error":{"code":"InternalServerError","message":"boom"}}"#)
+        await #expect(throws: PIMError.self) { try await TenantScript.service(graph).myRequests() }
+    }
+}
