@@ -71,6 +71,9 @@ extension GraphPIMService {
                 do {
                     var result = try await submit(renew, target: assignment.target)
                     result.notices.insert("Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription).", at: 0)
+                    if result.request.status.isPending {
+                        result.notices.append("The new activation waits for approval: you have no access until it is approved.")
+                    }
                     return result
                 } catch {
                     var failure = PIMError.wrap(error)
