@@ -139,6 +139,12 @@ struct SignInTests {
         #expect(refresh["grant_type"] == "refresh_token")
         #expect(refresh["refresh_token"] == "AwABAAAAvPM1KaPlrEqdFSBzjqfTGAMxZGUTdM0t4B4...")
         #expect(cache.load(key: "login.example.test|contoso.onmicrosoft.com|14d82eec-204b-4c2f-b7e8-296a70dab67e")?.refreshToken == "rotated")
+
+        // Logging out forgets it.
+        let session = signIn(graph, clock: clock, cache: cache)
+        #expect(await session.isSignedIn())
+        try await session.signOut()
+        #expect(await !signIn(graph, clock: clock, cache: cache).isSignedIn())
     }
 
     @Test func tokenCacheIsPrivate() throws {

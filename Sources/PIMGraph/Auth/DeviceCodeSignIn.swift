@@ -95,6 +95,13 @@ public actor DeviceCodeSignIn: TokenProvider {
         }
     }
 
+    /// Whether a usable sign-in is cached (a token not yet expired, or a refresh token), without any exchange.
+    public func isSignedIn() -> Bool {
+        if current == nil { current = cache?.load(key: cacheKey) }
+        guard let current else { return false }
+        return current.refreshToken != nil || current.expiresAt > clock.now()
+    }
+
     /// Forgets the tokens (`pim logout`).
     public func signOut() throws {
         current = nil
