@@ -272,4 +272,13 @@ extension ActivationTests {
             #expect(graph.recorded("GET").filter { $0.target == Self.myRequests }.count == 2)
         }
     }
+
+    @Test func anEndedAdminAssignmentIsRenewed() async throws {
+        let graph = graph()
+        graph.on("POST", Self.post, status: 201, json: created(status: "PendingAdminDecision").replacingOccurrences(of: "\"selfActivate\"", with: "\"selfRenew\""))
+        let result = try await TenantScript.service(graph).extend(activeAssignment(startedMinutesAgo: 9000, type: .assigned, endsIn: -3600), with: request(.days(30)))
+        #expect(result.request.action == .selfRenew)
+        let sent = try #require(graph.recorded("POST").first { $0.target == Self.post })
+        #expect(jsonObject(sent.body)?["action"] as? String == "selfRenew")
+    }
 }

@@ -46,7 +46,8 @@ extension GraphPIMService {
     /// Graph cannot lengthen a running activation: `selfExtend` is for assignments an administrator made
     /// that expire within 14 days (the decision is the administrator's, and the result usually waits as
     /// `PendingAdminDecision`). So:
-    /// - an admin-assigned, time-bound assignment ending within 14 days → `selfExtend` to `now + duration`;
+    /// - an admin-assigned, time-bound assignment ending within 14 days → `selfExtend` to `now + duration`
+    ///   (`selfRenew` when it has already ended);
     /// - an activation running for at least 5 minutes → `selfDeactivate`, then `selfActivate` for the new
     ///   duration (the service refuses deactivation in the first 5 minutes, and refuses a second
     ///   activation while one runs with `RoleAssignmentExists`);
@@ -88,7 +89,9 @@ extension GraphPIMService {
                 guard end.timeIntervalSince(now) <= ServiceLimits.extensionWindow else {
                     throw PIMError(.refused, "Extension can be requested only within 14 days of the assignment's end: try again after \(GraphDate.string(end.addingTimeInterval(-ServiceLimits.extensionWindow))).")
                 }
-                let spec = ScheduleRequestSpec(action: .selfExtend, target: assignment.target.id, principalId: me,
+                // Already ended: the same request is a renewal (allowed for 30 days after the end).
+                let action: RequestAction = end <= now ? .selfRenew : .selfExtend
+                let spec = ScheduleRequestSpec(action: action, target: assignment.target.id, principalId: me,
                                                justification: request.justification, ticket: request.ticket,
                                                schedule: .afterDateTime(start: now, end: now.addingTimeInterval(request.duration.timeInterval)))
                 return try await submit(spec, target: assignment.target)
