@@ -44,7 +44,11 @@ public actor DeviceCodeSignIn: TokenProvider {
     public func accessToken(claims: String?) async throws -> String {
         // Calls arriving while a sign-in or refresh runs wait for it instead of starting another
         // (the actor is re-entrant across the awaits below).
-        if let pending { return try await pending.value.accessToken }
+        // A step-up (claims) must not be answered with an ordinary token: it waits, then signs in itself.
+        if let pending {
+            if claims == nil { return try await pending.value.accessToken }
+            _ = try? await pending.value
+        }
         if claims == nil {
             if current == nil { current = cache?.load(key: cacheKey) }
             if let entry = current, entry.expiresAt.timeIntervalSince(clock.now()) > 300 { return entry.accessToken }
