@@ -32,7 +32,7 @@ let package = Package(
             dependencies: ["PIMCommandLine", "PIMTerminal", "PIMApp", "PIMGraph", "PIMSimulator", "PIMDomain"]
         ),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
-        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"]),
+        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain"]),
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"]),
