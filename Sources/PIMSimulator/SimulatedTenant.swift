@@ -39,6 +39,12 @@ public final class SimulatedTenant: Transport {
         try self.init(configuration: SimulatorConfiguration(stateFile: nil, persona: persona, pageSize: pageSize, now: now))
     }
 
+    /// An in-memory tenant for the default persona on the real clock (cannot fail: the seed is built in).
+    public convenience init() {
+        // The default persona always exists and an in-memory store performs no I/O, so this cannot throw.
+        try! self.init(configuration: SimulatorConfiguration(stateFile: nil))
+    }
+
     /// The persona with this short name (`ada`), or an error listing the valid ones.
     public static func persona(named name: String) throws -> Persona {
         guard let p = personas.first(where: { $0.id.caseInsensitiveCompare(name) == .orderedSame }) else {
