@@ -90,7 +90,15 @@ public final class SimulatedTenant: Transport {
 
     public func clearRecordedRequests() { runtime.withLock { $0.recorded.removeAll() } }
 
-    func record(_ entry: RecordedRequest) { runtime.withLock { $0.recorded.append(entry) } }
+    /// Recording is for tests; a long demo session keeps only the latest exchanges.
+    static let recordLimit = 5000
+
+    func record(_ entry: RecordedRequest) {
+        runtime.withLock { r in
+            r.recorded.append(entry)
+            if r.recorded.count > Self.recordLimit { r.recorded.removeFirst(r.recorded.count - Self.recordLimit) }
+        }
+    }
 
     func nextFaultDraw() -> (draw: Double, coin: Bool, retryAfter: Int) {
         runtime.withLock { r in

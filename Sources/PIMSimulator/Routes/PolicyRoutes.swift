@@ -10,12 +10,10 @@ enum PolicyRoutes {
                   let p = state.policies.first(where: { Wire.policyAssignmentId($0, tenantId: state.tenantId) == id }) else {
                 return .null
             }
-            let withRules = item.expand.contains { $0.name == "rules" || $0.name == "effectiveRules" }
             var policy = Wire.policy(p, tenantId: state.tenantId, rules: false)
             for nested in item.expand where nested.name == "rules" || nested.name == "effectiveRules" {
                 policy = policy.setting(nested.name, .array(Wire.policyRules(p)))
             }
-            _ = withRules
             return RequestContext.nested(policy, item)
         }
         if s.count == 1 {
