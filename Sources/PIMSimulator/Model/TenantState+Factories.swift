@@ -23,10 +23,8 @@ extension TenantState {
 
     /// The instance an activation request puts in force.
     func activation(for request: TenantRequest, start: Date, end: Date?) -> TenantAssignment {
-        let eligibility = eligibilities.first {
-            $0.sameTarget(kind: request.kind, principalId: request.principalId, targetId: request.targetId,
-                          accessId: request.accessId, scope: request.directoryScopeId)
-        }
+        let eligibility = self.eligibility(kind: request.kind, principalId: request.principalId, targetId: request.targetId,
+                                           accessId: request.accessId, scope: request.directoryScopeId, now: start)
         let instanceId = request.kind == .role
             ? StableID.make("instance:\(request.id)")
             : "\(request.targetId)_\(request.accessId ?? "member")_\(StableID.make("instance:\(request.id)"))"

@@ -8,7 +8,10 @@ enum RoleRoutes {
         switch s[0] {
         case "roleEligibilityScheduleInstances", "roleEligibilitySchedules":
             let schedules = s[0] == "roleEligibilitySchedules"
-            let items = state.eligibilities.filter { $0.kind == .role && $0.start <= ctx.now }
+            var items = state.eligibilities.filter { $0.kind == .role && $0.start <= ctx.now }
+            if s.count == 2, s[1].lowercased().hasPrefix("filterbycurrentuser") {
+                items += state.inheritedRoleEligibilities(of: me, now: ctx.now)
+            }
             let shape = schedules ? Wire.roleEligibilitySchedule : Wire.roleEligibilityInstance
             let type = schedules ? "unifiedRoleEligibilitySchedule" : "unifiedRoleEligibilityScheduleInstance"
             return try list(ctx, s, state, items: items, mine: { $0.principalId == me }, shape: shape, type: type,

@@ -58,10 +58,8 @@ enum RequestRules {
                           scope: body.directoryScopeId)
                 && $0.action == "selfActivate" && ($0.status == "PendingApproval" || $0.status == "Granted")
         }) { throw GraphFailure.pending }
-        let eligible = state.eligibilities.contains {
-            $0.sameTarget(kind: kind, principalId: body.principalId, targetId: body.targetId, accessId: body.accessId,
-                          scope: body.directoryScopeId) && $0.start <= now && ($0.end.map { $0 > now } ?? true)
-        }
+        let eligible = state.eligibility(kind: kind, principalId: body.principalId, targetId: body.targetId,
+                                         accessId: body.accessId, scope: body.directoryScopeId, now: now) != nil
         let policy = state.policy(kind: kind, targetId: body.targetId, accessId: body.accessId)
         var failed: [String] = []
         if !eligible { failed.append("EligibilityRule") }
