@@ -32,6 +32,23 @@ struct RequestContext {
         return body
     }
 
+    /// Writes need a PIM write scope in the token; without one Graph answers 403 with the service's
+    /// nested `PermissionScopeNotGranted` JSON inside the message.
+    func requireWriteScope(_ kind: TargetKind) throws {
+        guard let scopes = token.scopes else { return }
+        let accepted = kind == .role
+            ? ["RoleAssignmentSchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"]
+            : ["PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup"]
+        guard !scopes.contains(where: { s in accepted.contains { $0.caseInsensitiveCompare(s) == .orderedSame } }) else { return }
+        let named = kind == .role
+            ? "RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory"
+            : "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup,PrivilegedAccess.ReadWrite.AzureADGroup,PrivilegedAssignmentSchedule.Remove.AzureADGroup"
+        let inner: SimJSON = ["errorCode": "PermissionScopeNotGranted",
+                              "message": .string("Authorization failed due to missing permission scope \(named)."),
+                              "instanceAnnotations": []]
+        throw GraphFailure(status: 403, code: "UnknownError", message: inner.text)
+    }
+
     func contextURL(_ fragment: String) -> String { "\(origin)/\(version)/$metadata#\(fragment)" }
 }
 
