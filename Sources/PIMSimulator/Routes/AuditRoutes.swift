@@ -15,6 +15,6 @@ enum AuditRoutes {
             }
             return try ctx.entity(Wire.audit(record), type: "directoryAudit", context: "auditLogs/directoryAudits/$entity")
         }
-        return try ctx.collection(sorted.map(Wire.audit), type: "directoryAudit", context: "auditLogs/directoryAudits")
+        return try ctx.collection(sorted, shape: Wire.audit, type: "directoryAudit", context: "auditLogs/directoryAudits")
     }
 }

@@ -22,7 +22,7 @@ enum RequestRoutes {
             let items = on == "principal"
                 ? all.filter { $0.principalId == me }
                 : all.filter { r in r.principalId != me && (r.approval?.approverIds.contains(me) ?? false) }
-            return try ctx.collection(items.map(shape), type: type, context: "Collection(\(type))",
+            return try ctx.collection(items, shape: shape, type: type, context: "Collection(\(type))",
                                       expandable: expandable, expander: expander)
         }
         guard let index = session.state.index(ofRequest: s[1]), session.state.requests[index].kind == kind else {

@@ -56,11 +56,11 @@ enum RoleRoutes {
             }
             let ownOnly = required["principalid"].map { $0.caseInsensitiveCompare(ctx.caller.id) == .orderedSame } ?? false
             if !ownOnly { try Router.requireReader(ctx, state) }
-            return try ctx.collection(items.map(shape), type: type, context: context, expandable: expandable, expander: expander)
+            return try ctx.collection(items, shape: shape, type: type, context: context, expandable: expandable, expander: expander)
         }
         if try Router.currentUserFilter(s[1], allowed: ["principal"]) != nil {
             guard s.count == 2 else { throw GraphFailure.segmentNotFound(s[2]) }
-            return try ctx.collection(items.filter(mine).map(shape), type: type, context: context,
+            return try ctx.collection(items.filter(mine), shape: shape, type: type, context: context,
                                       expandable: expandable, expander: expander)
         }
         guard s.count == 2 else { throw GraphFailure.segmentNotFound(s[2]) }
