@@ -1,6 +1,105 @@
+import Foundation
 import PIMDomain
 
-/// The command line (to be built out).
+/// The command line of pim: parses, loads the configuration, runs the command, and turns every
+/// failure into one sentence on stderr and an exit code of product.md.
 public enum CommandLineTool {
-    public static let version = "0.1.0"
+    public static let version = CommandTable.version
+
+    /// Runs pim with `arguments` (without the program name) and returns the exit code.
+    public static func run(arguments: [String], environment: [String: String], console: Console,
+                           host: any CommandLineHost, clock: CommandClock = .system,
+                           timeZone: TimeZone = .current) async -> Int32 {
+        do {
+            let invocation = try ArgumentParser.parse(arguments)
+            if invocation.wantsVersion {
+                console.out("pim \(version)")
+                return ExitCode.success.rawValue
+            }
+            if invocation.wantsHelp {
+                console.writeOut(HelpText.help(for: invocation.command))
+                return ExitCode.success.rawValue
+            }
+            let paths = Paths(environment: environment)
+            let configPath = invocation.value("config")
+                ?? environment["PIM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? paths.configFile
+            let (configuration, warnings) = try Configuration.load(path: configPath)
+            for warning in warnings { console.err(warning) }
+            let settings = GlobalSettings(invocation: invocation, environment: environment, configuration: configuration,
+                                          configPath: configPath, stdoutIsTerminal: console.stdoutIsTerminal)
+            try settings.validate()
+            let context = CommandContext(invocation: invocation, settings: settings, console: console, clock: clock,
+                                         host: host, timeZone: timeZone)
+            return try await dispatch(context)
+        } catch {
+            return report(error, console: console)
+        }
+    }
+
+    static func dispatch(_ context: CommandContext) async throws -> Int32 {
+        switch context.invocation.command.name {
+        case "tui": return try await runFullScreen(context)
+        case "roles": return try await Commands.roles(context)
+        case "activate": return try await Commands.activate(context)
+        case "deactivate": return try await Commands.deactivate(context)
+        case "extend": return try await Commands.extend(context)
+        case "requests": return try await Commands.requests(context)
+        case "cancel": return try await Commands.cancel(context)
+        case "approvals": return try await Commands.approvals(context)
+        case "approve": return try await Commands.decide(context, .approve)
+        case "deny": return try await Commands.decide(context, .deny)
+        case "elevations": return try await Commands.elevations(context)
+        case "history": return try await Commands.history(context)
+        case "login": return try await Commands.login(context)
+        case "logout": return try Commands.logout(context)
+        case "whoami": return try await Commands.whoami(context)
+        case "completion": return Commands.completion(context)
+        case "demo": return try Commands.demo(context)
+        case "help": return try Commands.help(context)
+        case "__complete": return Commands.complete(context)
+        case "__manpage":
+            context.console.writeOut(ManPage.render())
+            return 0
+        default: throw UsageError("Unknown command \"\(context.invocation.command.name)\": run pim --help.")
+        }
+    }
+
+    static func runFullScreen(_ context: CommandContext) async throws -> Int32 {
+        guard context.console.stdinIsTerminal, context.console.stdoutIsTerminal else {
+            throw UsageError("The full-screen interface needs a terminal: run pim in one, or use a command such as pim roles (see pim --help).")
+        }
+        let service = try await context.service()
+        return await context.host.runFullScreen(service: service, settings: context.settings)
+    }
+
+    /// Writes the failure as one sanitised sentence on stderr and returns its exit code.
+    static func report(_ error: any Error, console: Console) -> Int32 {
+        let (message, code): (String, ExitCode)
+        switch error {
+        case let usage as UsageError: (message, code) = (usage.message, .usage)
+        case let config as ConfigurationError: (message, code) = (config.description, .usage)
+        case let pim as PIMError: (message, code) = (pim.detailedMessage, ExitCode.for(pim))
+        case let problems as DraftProblems: (message, code) = (problems.problems.map(\.message).joined(separator: " "), .refused)
+        case let refusal as Refusal: (message, code) = (refusal.message, refusal.code)
+        default: (message, code) = ("Unexpected error: \(error). Run again with --verbose and report it if it persists.", .failure)
+        }
+        console.err("pim: " + safeLines(message))
+        return code.rawValue
+    }
+}
+
+/// A failure the command already explained (possibly over several lines) with its exit code.
+struct Refusal: Error, Sendable {
+    var message: String
+    var code: ExitCode
+    init(_ message: String, code: ExitCode = .refused) {
+        self.message = message
+        self.code = code
+    }
+}
+
+/// Sanitises each line of `text` but keeps the line breaks of pim's own multi-line messages.
+func safeLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { Sanitizer.sanitize(String($0)) }.joined(separator: "\n")
 }

@@ -1,9 +1,19 @@
 import Foundation
 import PIMCommandLine
-import PIMDomain
-import PIMGraph
-import PIMSimulator
-import PIMTerminal
 
-// The composition root: picks Graph or the simulated tenant, the command line or the full screen.
-print("pim \(CommandLineTool.version)")
+/// The composition root: reads the process's arguments and environment, hands them to the
+/// command line with the host that knows how to build Graph or the simulated tenant, and exits
+/// with the code the command line chose.
+@main
+struct Entrypoint {
+    static func main() async {
+        // A closed pipe (pim roles | head) must end pim quietly, not kill it with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let environment = ProcessInfo.processInfo.environment
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let console = Console.standard(environment: environment)
+        let code = await CommandLineTool.run(arguments: arguments, environment: environment, console: console,
+                                             host: Wiring())
+        exit(code)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import PIMDomain
+
+/// Decides, before anything is sent, what `pim activate` does for each target: send a request,
+/// nothing (already active long enough, or a request is already pending), or refuse with every
+/// problem found. Pure, so each rule is tested without a service.
+struct ActivationPlanner {
+    /// What was typed, shared by every target.
+    var draft: ActivationDraft
+    /// `--duration` was given (a default duration never makes an active target "too short").
+    var durationIsExplicit: Bool
+    /// The configuration's default duration (else one hour), capped to each policy's maximum.
+    var defaultDuration: ActivationDuration
+    /// `--clamp`: cut a duration over the maximum instead of refusing.
+    var clamp: Bool
+    var rules: DraftRules
+    var now: Date
+
+    enum Step: Sendable {
+        /// Send this request; `notices` say what was adjusted (clamped duration).
+        case send(RoleEntry, ActivationRequest, notices: [String])
+        /// Active until `until` (nil: permanently) with at least the asked time left: nothing to send.
+        case alreadyActive(RoleEntry, until: Date?)
+        /// A request for it already waits.
+        case pending(RoleEntry, ElevationRequest)
+        /// Cannot be sent; each problem is a sentence naming the flag that fixes it.
+        case refused(RoleEntry, problems: [String])
+    }
+
+    func plan(_ entry: RoleEntry) -> Step {
+        if let active = entry.active {
+            let remaining = active.remaining(at: now)
+            let asked = durationForEntry(entry).map(\.timeInterval) ?? 0
+            if remaining == nil || !durationIsExplicit || remaining! >= asked - 60 {
+                return .alreadyActive(entry, until: active.end)
+            }
+            let name = Sanitizer.sanitize(entry.target.displayName)
+            return .refused(entry, problems: [
+                "\(name) is already active with \(Countdown.text(remaining: remaining)) left, less than the \(draft.durationText) asked: run pim extend \"\(name)\" --duration \(draft.durationText)."])
+        }
+        if let pending = entry.pendingRequest { return .pending(entry, pending) }
+        guard entry.eligibility != nil else {
+            return .refused(entry, problems: ["You are not eligible for \(Sanitizer.sanitize(entry.target.displayName)): ask an administrator for an eligible assignment."])
+        }
+        var draft = self.draft
+        var notices: [String] = []
+        if !durationIsExplicit {
+            draft.durationText = (entry.policy?.cappedDuration(defaultDuration) ?? defaultDuration).shortDescription
+        } else if clamp, let max = entry.policy?.maxDuration, case .success(let asked) = draft.parsedDuration(), asked > max {
+            draft.durationText = max.shortDescription
+            notices.append("\(entry.target.displayName) allows at most \(max.shortDescription): asking for \(max.shortDescription) instead of \(asked.shortDescription) (--clamp).")
+        }
+        switch draft.request(for: entry.target, policy: entry.policy, rules: rules, now: now) {
+        case .success(let request):
+            return .send(entry, request, notices: notices)
+        case .failure(let problems):
+            return .refused(entry, problems: problems.problems.map { problem in
+                var text = problem.message
+                if problem.field == .duration, entry.policy?.maxDuration != nil, !clamp,
+                   text.contains("maximum") {
+                    text += " Or add --clamp to cut it to the maximum."
+                } else if problem.field != .duration || !text.contains("--duration") {
+                    text += " Add \(Commands.flag(for: problem.field))."
+                }
+                return text
+            })
+        }
+    }
+
+    /// The duration this entry would be asked for.
+    func durationForEntry(_ entry: RoleEntry) -> ActivationDuration? {
+        if durationIsExplicit, case .success(let asked) = draft.parsedDuration() { return asked }
+        return entry.policy?.cappedDuration(defaultDuration) ?? defaultDuration
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import PIMDomain
+
+extension Commands {
+    /// `pim activate TARGET...`: resolve every target, check every one against its policy, send
+    /// nothing unless all pass, then send one request per target that needs one.
+    static func activate(_ context: CommandContext) async throws -> Int32 {
+        let invocation = context.invocation
+        let config = context.settings.configuration
+        let words = try expandRoleSets(invocation.positionals, config: config)
+        let service = try await context.service()
+        let entries = try await loadRoles(context, service: service)
+        let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
+        var targets: [RoleEntry] = []
+        for word in words {
+            let entry = try resolver.resolve(word)
+            if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
+        }
+        var draft = try draftFromOptions(context)
+        _ = try context.durationOption("duration")
+        var planner = ActivationPlanner(draft: draft, durationIsExplicit: invocation.has("duration"),
+                                        defaultDuration: config.defaultDuration ?? .hours(1),
+                                        clamp: invocation.has("clamp"),
+                                        rules: DraftRules(ticketPattern: config.ticketPattern), now: context.clock.now())
+        var steps = targets.map(planner.plan)
+        // On a terminal, ask once for what the policies want and the options did not give.
+        if steps.contains(where: { if case .refused = $0 { true } else { false } }), !context.json {
+            if askForMissingValues(&draft, steps: steps, context: context) {
+                planner.draft = draft
+                steps = targets.map(planner.plan)
+            }
+        }
+        let refusals = steps.compactMap { step -> String? in
+            guard case .refused(let entry, let problems) = step else { return nil }
+            return "Cannot activate \(entry.target.displayName): " + problems.joined(separator: " ")
+        }
+        if !refusals.isEmpty {
+            let suffix = targets.count > 1 ? "\nNothing was sent." : ""
+            throw Refusal(refusals.joined(separator: "\n") + suffix)
+        }
+        var outcomes: [ActivationOutcome] = []
+        var firstFailure: (any Error)?
+        for step in steps {
+            switch step {
+            case .send(let entry, let request, let notices):
+                notices.forEach(context.notice)
+                do {
+                    let result = try await service.activate(request)
+                    result.notices.forEach(context.notice)
+                    outcomes.append(.sent(entry, result))
+                } catch {
+                    let wrapped = PIMError.wrap(error)
+                    context.notice("pim: Activating \(entry.target.displayName) failed: \(wrapped.detailedMessage)")
+                    outcomes.append(.failed(entry, wrapped))
+                    if firstFailure == nil { firstFailure = wrapped }
+                }
+            case .alreadyActive(let entry, let until):
+                outcomes.append(.alreadyActive(entry, until: until))
+            case .pending(let entry, let request):
+                outcomes.append(.pending(entry, request))
+            case .refused:
+                break
+            }
+        }
+        if invocation.has("wait") {
+            outcomes = try await waitForDecisions(outcomes, service: service, context: context)
+        }
+        printOutcomes(outcomes, context: context)
+        if let failure = firstFailure as? PIMError { return ExitCode.for(failure).rawValue }
+        if outcomes.contains(where: \.wasRefused) { return ExitCode.refused.rawValue }
+        return 0
+    }
+
+    /// `@name` words become the role set's names.
+    static func expandRoleSets(_ words: [String], config: Configuration) throws -> [String] {
+        var out: [String] = []
+        for word in words {
+            guard word.hasPrefix("@") else { out.append(word); continue }
+            let name = String(word.dropFirst())
+            guard let set = config.roleSets[name] else {
+                let known = config.roleSets.keys.sorted()
+                let hint = known.isEmpty ? " No role sets are defined yet." : Suggestion.sentence(for: name, in: known, prefix: "@")
+                throw UsageError("There is no role set \"\(name)\" in the configuration.\(hint) Define it under roleSets in \(configHint).")
+            }
+            out += set
+        }
+        return out
+    }
+
+    static let configHint = "$XDG_CONFIG_HOME/pim/config.json"
+
+    /// The draft the options describe, with the configuration's defaults.
+    static func draftFromOptions(_ context: CommandContext) throws -> ActivationDraft {
+        let invocation = context.invocation
+        let config = context.settings.configuration
+        var justification = invocation.value("justification") ?? ""
+        if justification.isEmpty, let name = invocation.value("template") {
+            guard let template = config.justificationTemplates[name] else {
+                let known = config.justificationTemplates.keys.sorted()
+                throw UsageError("There is no justification template \"\(name)\"."
+                                 + Suggestion.sentence(for: name, in: known)
+                                 + " Define it under justificationTemplates in \(configHint).")
+            }
+            justification = template
+        }
+        let ticket = invocation.value("ticket") ?? ""
+        var system = invocation.value("ticket-system") ?? ""
+        if system.isEmpty, !ticket.isEmpty { system = config.ticketSystem ?? "" }
+        return ActivationDraft(justification: justification, ticketNumber: ticket, ticketSystem: system,
+                               durationText: invocation.value("duration") ?? "")
+    }
+
+    /// Prompts (on a terminal only) for the justification, ticket and ticket system the refusals
+    /// ask for. Returns true when something was typed.
+    static func askForMissingValues(_ draft: inout ActivationDraft, steps: [ActivationPlanner.Step],
+                                    context: CommandContext) -> Bool {
+        guard context.console.stdinIsTerminal, context.console.stderrIsTerminal else { return false }
+        let problems = steps.flatMap { step -> [String] in
+            if case .refused(_, let problems) = step { return problems }
+            return []
+        }.joined(separator: " ")
+        var changed = false
+        if draft.justification.isEmpty, problems.contains("justification is required"),
+           let text = context.prompt("Justification") {
+            draft.justification = text
+            changed = true
+        }
+        if draft.ticketNumber.isEmpty, problems.contains("ticket number is required"),
+           let text = context.prompt("Ticket number") {
+            draft.ticketNumber = text
+            changed = true
+        }
+        if draft.ticketSystem.isEmpty, !draft.ticketNumber.isEmpty,
+           problems.contains("ticket system is required") || changed {
+            if let system = context.settings.configuration.ticketSystem {
+                draft.ticketSystem = system
+            } else if let text = context.prompt("Ticket system") {
+                draft.ticketSystem = text
+            }
+            changed = true
+        }
+        return changed
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import PIMDomain
+
+extension Commands {
+    /// `pim approvals [--watch]`.
+    static func approvals(_ context: CommandContext) async throws -> Int32 {
+        let service = try await context.service()
+        if context.invocation.has("watch") { return try await watchApprovals(context, service: service) }
+        let items = try await service.pendingApprovals()
+        let now = context.clock.now()
+        if context.json {
+            context.print(.array(items.map { JSONRows.approval($0, now: now) }))
+            return 0
+        }
+        if items.isEmpty {
+            context.say("No requests wait for your decision.")
+            return 0
+        }
+        var table = Table([.init("ID"), .init("REQUESTER", flexible: true), .init("NAME", flexible: true), .init("KIND"),
+                           .init("TIER"), .init("DURATION"), .init("WAITED", alignRight: true), .init("TICKET"),
+                           .init("JUSTIFICATION", flexible: true)])
+        for item in items {
+            let request = item.request
+            table.add([
+                Table.Cell(text(request.id)),
+                Table.Cell(text(request.principal.label)),
+                Table.Cell(text(request.target.displayName), style: .bold),
+                Table.Cell(kindLabel(request.target.kind)),
+                Table.Cell(text(request.target.tier.label), style: .tier(request.target.tier)),
+                Table.Cell(text(request.duration?.shortDescription ?? "-")),
+                Table.Cell(text(item.waited(at: now).map(Countdown.elapsed) ?? "-")),
+                Table.Cell(text(request.ticket?.number ?? "-")),
+                Table.Cell(text(request.justification ?? "")),
+            ])
+        }
+        context.print(table)
+        return 0
+    }
+
+    /// `--watch`: polls until interrupted; each new request rings the bell and is printed with the
+    /// exact commands that decide it. In JSON mode each new request is one compact line.
+    static func watchApprovals(_ context: CommandContext, service: any PIMService) async throws -> Int32 {
+        let interval = try context.durationOption("interval").map(\.timeInterval)
+            ?? context.settings.configuration.refreshInterval ?? 30
+        var seen = Set<String>()
+        if !context.json {
+            context.notice("Watching for requests that need your decision every \(ActivationDuration(seconds: Int(interval)).shortDescription); press Ctrl-C to stop.")
+        }
+        while true {
+            let items = try await service.pendingApprovals()
+            let now = context.clock.now()
+            let fresh = items.filter { !seen.contains($0.id) }
+            if !fresh.isEmpty, context.console.stdoutIsTerminal || context.console.stderrIsTerminal {
+                context.console.writeErr("\u{07}")
+            }
+            for item in fresh {
+                seen.insert(item.id)
+                if context.json {
+                    context.console.out(JSONValue.compact(JSONRows.approval(item, now: now)))
+                } else {
+                    context.say(safeLines(watchLines(item, now: now)))
+                }
+            }
+            do { try await context.clock.sleep(interval) } catch { return 0 }
+        }
+    }
+
+    /// The lines `--watch` prints for a new request, ending with the commands to run.
+    static func watchLines(_ item: ApprovalItem, now: Date) -> String {
+        let request = item.request
+        var line = "New request \(request.id): \(request.principal.label) asks for \(request.target.displayName) (\(request.target.kind.label), \(request.target.tier.label))"
+        if let duration = request.duration { line += " for \(duration.shortDescription)" }
+        var lines = [line]
+        if let justification = request.justification, !justification.isEmpty { lines.append("  justification: \(justification)") }
+        if let number = request.ticket?.number { lines.append("  ticket: \(number)\(request.ticket?.system.map { " (\($0))" } ?? "")") }
+        lines.append("  pim approve \(request.id) --justification \"…\"")
+        lines.append("  pim deny \(request.id) --justification \"…\"")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `pim approve|deny REQUEST_ID --justification TEXT`.
+    static func decide(_ context: CommandContext, _ decision: ApprovalDecision) async throws -> Int32 {
+        let id = context.invocation.positionals[0]
+        let verb = decision == .approve ? "approve" : "deny"
+        guard let justification = context.invocation.value("justification").flatMap({ $0.isEmpty ? nil : $0 })
+            ?? context.prompt("Justification") else {
+            throw UsageError("pim \(verb) needs a justification: add --justification \"why\".", command: verb)
+        }
+        let service = try await context.service()
+        let items = try await service.pendingApprovals()
+        guard let item = items.first(where: {
+            $0.id.caseInsensitiveCompare(id) == .orderedSame || $0.request.approvalId?.caseInsensitiveCompare(id) == .orderedSame
+        }) else {
+            throw PIMError(.notFound, "No request waiting for your decision has id \(id): run pim approvals to see them.")
+        }
+        try await service.decide(item, decision, justification: justification)
+        let request = item.request
+        if context.json {
+            var decided = request
+            decided.status = decision == .approve ? .granted : .denied
+            context.print(JSONRows.request(decided, now: context.clock.now(),
+                                           extra: [("decision", .string(decision.rawValue)),
+                                                   ("decisionJustification", .string(justification))]))
+        } else {
+            let done = decision == .approve ? "Approved" : "Denied"
+            context.say(safeLines("\(done) request \(request.id): \(request.principal.label) for \(request.target.displayName)."))
+        }
+        return 0
+    }
+}
+
+extension JSONValue {
+    /// One line, for streams of documents (`approvals --watch --output json`).
+    static func compact(_ value: JSONValue) -> String {
+        switch value {
+        case .array(let items): return "[" + items.map(compact).joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + members.map { quote($0.0) + ":" + compact($0.1) }.joined(separator: ",") + "}"
+        default:
+            var text = value.rendered()
+            text.removeLast()
+            return text
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PIMDomain
+
+extension Commands {
+    /// `pim deactivate TARGET`. A target that is not active is left alone (exit 0), like `activate`
+    /// leaves an active one alone; a permanent assignment is refused.
+    static func deactivate(_ context: CommandContext) async throws -> Int32 {
+        let invocation = context.invocation
+        let service = try await context.service()
+        let entries = try await loadRoles(context, service: service)
+        let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
+        let entry = try resolver.resolve(invocation.positionals[0])
+        let name = entry.target.displayName
+        let now = context.clock.now()
+        guard let active = entry.active else {
+            if context.json {
+                var fields: [(String, JSONValue)] = [("id", .null), ("status", .null)]
+                fields += JSONRows.targetFields(entry.target).filter { $0.0 != "id" }
+                fields += [("targetId", .string(entry.target.id.resourceId)), ("state", .string("eligible")),
+                           ("endDateTime", .null), ("outcome", .string("notActive"))]
+                context.print(.object(fields))
+            } else {
+                context.say(safeLines("\(name) is not active: nothing to deactivate."))
+            }
+            return 0
+        }
+        guard entry.canDeactivate else {
+            throw Refusal("\(name) is assigned to you outright, not activated through PIM: only an administrator can remove it.")
+        }
+        let request = try await service.deactivate(active, justification: invocation.value("justification"))
+        if context.json {
+            context.print(JSONRows.request(request, now: now, extra: [("outcome", .string("sent"))]))
+        } else {
+            context.say(safeLines("Deactivated \(name): \(request.status.graphValue) (request \(request.id))."))
+        }
+        return 0
+    }
+
+    /// `pim extend TARGET --duration D`: the active elevation lasts D from now.
+    static func extend(_ context: CommandContext) async throws -> Int32 {
+        let invocation = context.invocation
+        let config = context.settings.configuration
+        let service = try await context.service()
+        let entries = try await loadRoles(context, service: service)
+        let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
+        let entry = try resolver.resolve(invocation.positionals[0])
+        let name = entry.target.displayName
+        guard let active = entry.active else {
+            throw Refusal("\(name) is not active: activate it with pim activate \"\(name)\" instead.")
+        }
+        guard entry.canDeactivate else {
+            throw Refusal("\(name) is assigned to you outright and does not expire through PIM: nothing to extend.")
+        }
+        _ = try context.durationOption("duration")
+        var draft = try draftFromOptions(context)
+        if draft.durationText.isEmpty {
+            draft.durationText = (entry.policy?.cappedDuration(config.defaultDuration ?? .hours(1)) ?? .hours(1)).shortDescription
+        }
+        if draft.justification.isEmpty, entry.policy?.requiresJustification == true,
+           let text = context.prompt("Justification") { draft.justification = text }
+        let rules = DraftRules(ticketPattern: config.ticketPattern)
+        let request: ActivationRequest
+        switch draft.request(for: entry.target, policy: entry.policy, rules: rules, now: context.clock.now()) {
+        case .success(let ready): request = ready
+        case .failure(let problems):
+            let sentences = problems.problems.map { "\($0.message) Add \(flag(for: $0.field))." }
+            throw Refusal("Cannot extend \(name): " + sentences.joined(separator: " "))
+        }
+        let result = try await service.extend(active, with: request)
+        result.notices.forEach(context.notice)
+        printOutcomes([.sent(entry, result)], context: context, verb: "Extended")
+        return result.request.status.isRefusal ? ExitCode.refused.rawValue : 0
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import PIMDomain
+
+extension Commands {
+    /// `pim elevations [--expiring-within D] [--user TEXT] [--role TEXT]`: soonest end first, a tier
+    /// on every row.
+    static func elevations(_ context: CommandContext) async throws -> Int32 {
+        let invocation = context.invocation
+        let within = try context.durationOption("expiring-within")
+        let service = try await context.service()
+        let now = context.clock.now()
+        var rows = try await service.tenantElevations()
+        if let within {
+            rows = rows.filter { ($0.remaining(at: now) ?? .infinity) <= within.timeInterval }
+        }
+        if let user = invocation.value("user")?.lowercased() {
+            rows = rows.filter { [$0.principal.displayName, $0.principal.userPrincipalName, $0.principal.id]
+                .compactMap { $0?.lowercased() }.contains { $0.contains(user) } }
+        }
+        if let role = invocation.value("role")?.lowercased() {
+            rows = rows.filter { $0.target.displayName.lowercased().contains(role) }
+        }
+        rows.sort { ($0.end ?? .distantFuture, $0.target.displayName) < ($1.end ?? .distantFuture, $1.target.displayName) }
+        if context.json {
+            context.print(.array(rows.map { JSONRows.elevation($0, now: now) }))
+            return 0
+        }
+        if rows.isEmpty {
+            context.say(within == nil ? "No elevations are active." : "No elevation ends within \(within!.shortDescription).")
+            return 0
+        }
+        var table = Table([.init("TIER"), .init("USER", flexible: true), .init("NAME", flexible: true), .init("KIND"),
+                           .init("SCOPE", flexible: true), .init("LEFT", alignRight: true), .init("ENDS")])
+        for row in rows {
+            table.add([
+                Table.Cell(text(row.target.tier.label), style: .tier(row.target.tier)),
+                Table.Cell(text(row.principal.label)),
+                Table.Cell(text(row.target.displayName), style: .bold),
+                Table.Cell(kindLabel(row.target.kind)),
+                Table.Cell(text(row.target.scopeLabel)),
+                countdownCell(row.end, now: now),
+                Table.Cell(text(context.localTime(row.end))),
+            ])
+        }
+        context.print(table)
+        return 0
+    }
+
+    /// `pim history [--since D] [--all]`.
+    static func history(_ context: CommandContext) async throws -> Int32 {
+        let since = try context.durationOption("since")
+        let service = try await context.service()
+        let now = context.clock.now()
+        let query = AuditQuery(since: since.map { now.addingTimeInterval(-$0.timeInterval) },
+                               tenantWide: context.invocation.has("all"))
+        let events = try await service.auditHistory(query).sorted { $0.date > $1.date }
+        if context.json {
+            context.print(.array(events.map(JSONRows.audit)))
+            return 0
+        }
+        if events.isEmpty {
+            context.say("No PIM events\(since.map { " in the last \($0.shortDescription)" } ?? "").")
+            return 0
+        }
+        var table = Table([.init("DATE"), .init("ACTIVITY", flexible: true), .init("RESULT"), .init("NAME", flexible: true),
+                           .init("BY", flexible: true), .init("REASON", flexible: true)])
+        for event in events {
+            let failed = event.result.lowercased() != "success"
+            table.add([
+                Table.Cell(text(context.localTime(event.date))),
+                Table.Cell(text(event.activity)),
+                Table.Cell(text(event.result), style: failed ? .red : .plain),
+                Table.Cell(text(event.targetName ?? "-"), style: .bold),
+                Table.Cell(text(event.initiatedBy?.label ?? "-")),
+                Table.Cell(text(event.resultReason ?? "")),
+            ])
+        }
+        context.print(table)
+        return 0
+    }
+}

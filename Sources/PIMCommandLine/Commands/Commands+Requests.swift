@@ -1,0 +1,66 @@
+import Foundation
+import PIMDomain
+
+extension Commands {
+    /// `pim requests`: my requests, newest first, pending ones marked.
+    static func requests(_ context: CommandContext) async throws -> Int32 {
+        let service = try await context.service()
+        let requests = try await service.myRequests()
+            .sorted { ($0.createdAt ?? .distantPast) > ($1.createdAt ?? .distantPast) }
+        let now = context.clock.now()
+        if context.json {
+            context.print(.array(requests.map { JSONRows.request($0, now: now) }))
+            return 0
+        }
+        if requests.isEmpty {
+            context.say("You have no requests.")
+            return 0
+        }
+        var table = Table([.init(" "), .init("ID"), .init("ACTION"), .init("NAME", flexible: true), .init("KIND"),
+                           .init("STATUS"), .init("CREATED"), .init("DURATION"), .init("JUSTIFICATION", flexible: true)])
+        for request in requests {
+            let pending = request.status.isPending
+            let statusStyle: Style = pending ? .yellow : (request.status.isRefusal ? .red : .plain)
+            table.add([
+                Table.Cell(pending ? "*" : "", style: .yellow),
+                Table.Cell(text(request.id)),
+                Table.Cell(text(request.action.verb)),
+                Table.Cell(text(request.target.displayName), style: .bold),
+                Table.Cell(kindLabel(request.target.kind)),
+                Table.Cell(text(request.status.graphValue), style: statusStyle),
+                Table.Cell(text(context.localTime(request.createdAt))),
+                Table.Cell(text(request.duration?.shortDescription ?? "-")),
+                Table.Cell(text(request.justification ?? "")),
+            ])
+        }
+        context.print(table)
+        if requests.contains(where: { $0.status.isPending }) {
+            context.notice("* pending: cancel one with pim cancel ID.")
+        }
+        return 0
+    }
+
+    /// `pim cancel REQUEST_ID`.
+    static func cancel(_ context: CommandContext) async throws -> Int32 {
+        let id = context.invocation.positionals[0]
+        let service = try await context.service()
+        let mine = try await service.myRequests()
+        guard let request = mine.first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
+            throw PIMError(.notFound, "You have no request with id \(id): run pim requests to see their ids.")
+        }
+        guard request.status.isCancelable else {
+            let hint = request.status == .provisioned
+                ? " To end the access, run pim deactivate \"\(request.target.displayName)\"." : ""
+            throw Refusal("Request \(request.id) is \(request.status.graphValue), not pending, so it cannot be cancelled.\(hint)")
+        }
+        try await service.cancel(request)
+        var canceled = request
+        canceled.status = .canceled
+        if context.json {
+            context.print(JSONRows.request(canceled, now: context.clock.now()))
+        } else {
+            context.say(safeLines("Cancelled request \(request.id) for \(request.target.displayName)."))
+        }
+        return 0
+    }
+}

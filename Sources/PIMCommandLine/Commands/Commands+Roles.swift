@@ -1,0 +1,49 @@
+import Foundation
+import PIMDomain
+
+extension Commands {
+    /// `pim roles [--eligible | --active]`.
+    static func roles(_ context: CommandContext) async throws -> Int32 {
+        let service = try await context.service()
+        var entries = try await loadRoles(context, service: service)
+        if context.invocation.has("eligible") { entries = entries.filter { $0.eligibility != nil && $0.state != .active } }
+        if context.invocation.has("active") { entries = entries.filter { $0.state == .active } }
+        let now = context.clock.now()
+        if context.json {
+            context.print(.array(entries.map { JSONRows.role($0, now: now) }))
+            return 0
+        }
+        if entries.isEmpty {
+            context.say(context.invocation.has("active") ? "Nothing is active." : "You have no eligible roles or groups.")
+            return 0
+        }
+        var table = Table([.init("NAME", flexible: true), .init("KIND"), .init("SCOPE", flexible: true), .init("STATE"),
+                           .init("LEFT", alignRight: true), .init("ENDS"), .init("TIER"),
+                           .init("REQUIRES", flexible: true)])
+        for entry in entries {
+            let state: Table.Cell = switch entry.state {
+            case .active: Table.Cell("active", style: .green)
+            case .pending: Table.Cell("pending", style: .yellow)
+            case .eligible: Table.Cell("eligible")
+            }
+            let isActive = entry.state == .active
+            let requires = entry.policy.map { policy in
+                var labels = policy.requirementLabels
+                if let max = policy.maxDuration { labels.append("max \(max.shortDescription)") }
+                return labels.joined(separator: ", ")
+            } ?? ""
+            table.add([
+                Table.Cell(text(entry.target.displayName), style: .bold),
+                Table.Cell(kindLabel(entry.target.kind)),
+                Table.Cell(text(entry.target.scopeLabel)),
+                state,
+                countdownCell(entry.end, now: now, active: isActive),
+                Table.Cell(DisplayText(untrusted: isActive ? context.localTime(entry.end) : "-")),
+                Table.Cell(DisplayText(untrusted: entry.target.tier.label), style: .tier(entry.target.tier)),
+                Table.Cell(text(requires.isEmpty ? "-" : requires)),
+            ])
+        }
+        context.print(table)
+        return 0
+    }
+}

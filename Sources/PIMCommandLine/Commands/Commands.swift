@@ -1,0 +1,61 @@
+import Foundation
+import PIMDomain
+
+/// The subcommands, one `Commands+Name.swift` file each. Every command returns its exit code or
+/// throws; `CommandLineTool.report` turns what is thrown into a sentence and a code.
+enum Commands {
+    /// The rows of "My roles", with a warning on stderr for each section that could not be loaded.
+    static func loadRoles(_ context: CommandContext, service: any PIMService) async throws -> [RoleEntry] {
+        let dashboard = try await service.loadDashboard(.rolesOnly)
+        for (section, error) in dashboard.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            context.notice("Could not load \(section.rawValue): \(error.message)")
+        }
+        var entries = dashboard.roleEntries
+        let missing = entries.filter { $0.policy == nil && $0.eligibility != nil }.map(\.target)
+        if !missing.isEmpty, let policies = try? await service.policies(for: missing) {
+            for index in entries.indices where entries[index].policy == nil {
+                entries[index].policy = policies[entries[index].target.id]
+            }
+        }
+        cacheTargetNames(entries, context: context)
+        return entries
+    }
+
+    /// Keeps the names for shell completion; failing to write the cache never fails the command.
+    static func cacheTargetNames(_ entries: [RoleEntry], context: CommandContext) {
+        let paths = context.settings.paths
+        let names = Set(entries.map { entry in
+            entry.target.kind.isGroup ? "group:\(entry.target.displayName)" : entry.target.displayName
+        }).sorted()
+        // Control characters would break the completion scripts' line splitting.
+        let text = names.map { Sanitizer.sanitize($0) }.joined(separator: "\n") + "\n"
+        let manager = FileManager.default
+        try? manager.createDirectory(atPath: paths.cacheDirectory, withIntermediateDirectories: true,
+                                     attributes: [.posixPermissions: 0o700])
+        manager.createFile(atPath: paths.targetNamesCache, contents: Data(text.utf8),
+                           attributes: [.posixPermissions: 0o600])
+    }
+
+    /// The countdown cell of an end date, coloured by urgency.
+    static func countdownCell(_ end: Date?, now: Date, active: Bool = true) -> Table.Cell {
+        guard active else { return Table.Cell("-") }
+        let remaining = end.map { $0.timeIntervalSince(now) }
+        return Table.Cell(DisplayText(untrusted: Countdown.text(remaining: remaining)),
+                          style: end == nil ? .plain : .urgency(Urgency(remaining: remaining)))
+    }
+
+    static func text(_ value: String?) -> DisplayText { DisplayText(untrusted: value ?? "") }
+
+    static func kindLabel(_ kind: TargetKind) -> DisplayText { DisplayText(untrusted: kind.label) }
+
+    /// The flag that supplies a draft field, for "missing value" messages.
+    static func flag(for field: DraftProblem.Field) -> String {
+        switch field {
+        case .justification: "--justification TEXT"
+        case .ticketNumber: "--ticket NUMBER"
+        case .ticketSystem: "--ticket-system NAME"
+        case .duration: "--duration DURATION"
+        case .start: "--duration"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PIMDomain
+
+/// The output format of non-interactive commands.
+public enum OutputFormat: String, Sendable, Hashable { case table, json }
+
+/// The global options after applying the rule "flags beat environment, environment beats the file".
+/// The executable builds the service from these; the commands read format and colour from them.
+public struct GlobalSettings: Sendable {
+    public var demo: Bool
+    public var persona: String?
+    public var tenant: String?
+    /// `global`, `usgov`, `usgov-dod` or `china`.
+    public var cloud: String
+    public var graphURL: String?
+    public var loginURL: String?
+    public var clientId: String?
+    /// PIM_ACCESS_TOKEN: used as is. Never printed.
+    public var accessToken: String?
+    public var output: OutputFormat
+    public var color: Bool
+    public var verbose: Bool
+    public var paths: Paths
+    public var configPath: String
+    public var configuration: Configuration
+    /// The process environment, for the executable's own lookups.
+    public var environment: [String: String]
+
+    /// Resolves every global option. `configuration` is the parsed file (already loaded from `configPath`).
+    public init(invocation: Invocation, environment: [String: String], configuration: Configuration,
+                configPath: String, stdoutIsTerminal: Bool) {
+        func pick(_ option: String, _ variable: String, _ file: String?) -> String? {
+            if let flag = invocation.value(option) { return flag }
+            if let env = environment[variable], !env.isEmpty { return env }
+            return file
+        }
+        self.environment = environment
+        self.configuration = configuration
+        self.configPath = configPath
+        paths = Paths(environment: environment)
+        demo = invocation.has("demo") || Self.truthy(environment["PIM_DEMO"])
+        persona = pick("as", "PIM_DEMO_PERSONA", nil)
+        tenant = pick("tenant", "PIM_TENANT", configuration.tenant)
+        cloud = pick("cloud", "PIM_CLOUD", configuration.cloud) ?? "global"
+        graphURL = pick("graph-url", "PIM_GRAPH_URL", nil)
+        loginURL = pick("login-url", "PIM_LOGIN_URL", nil)
+        clientId = pick("client-id", "PIM_CLIENT_ID", configuration.clientId)
+        accessToken = environment["PIM_ACCESS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        output = OutputFormat(rawValue: pick("output", "PIM_OUTPUT", configuration.output) ?? "table") ?? .table
+        verbose = invocation.has("verbose")
+        let noColor = invocation.has("no-color") || !(environment["NO_COLOR"] ?? "").isEmpty
+            || configuration.colors == .never
+        let dumb = environment["TERM"] == "dumb"
+        color = !noColor && (configuration.colors == .always || (stdoutIsTerminal && !dumb))
+    }
+
+    /// `1`, `true`, `yes`, `on` (any case) switch a boolean variable on.
+    static func truthy(_ value: String?) -> Bool {
+        guard let value = value?.lowercased() else { return false }
+        return ["1", "true", "yes", "on"].contains(value)
+    }
+
+    /// Problems with values the parser cannot check (environment values, URLs).
+    func validate() throws(UsageError) {
+        if let value = environment["PIM_OUTPUT"], !value.isEmpty, OutputFormat(rawValue: value) == nil {
+            throw UsageError("PIM_OUTPUT is \"\(value)\": set it to table or json.")
+        }
+        if !["global", "usgov", "usgov-dod", "china"].contains(cloud) {
+            throw UsageError("The cloud \"\(cloud)\" is unknown: use global, usgov, usgov-dod or china.")
+        }
+        for (name, value) in [("--graph-url / PIM_GRAPH_URL", graphURL), ("--login-url / PIM_LOGIN_URL", loginURL)] {
+            guard let value else { continue }
+            guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+                  scheme == "https" || scheme == "http", url.host != nil else {
+                throw UsageError("\(name) is \"\(value)\", not a URL: give one like https://graph.microsoft.com.")
+            }
+        }
+        if persona != nil && !demo {
+            throw UsageError("--as picks a demo persona and needs --demo (or PIM_DEMO=1).")
+        }
+    }
+}

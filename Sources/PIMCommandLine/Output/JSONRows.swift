@@ -1,0 +1,158 @@
+import Foundation
+import PIMDomain
+
+/// The rows of `--output json`, documented in docs/cli-output.md. Keys are part of the contract:
+/// add new ones, never rename.
+enum JSONRows {
+    /// `role` or `group`.
+    static func kind(_ kind: TargetKind) -> String { kind.isGroup ? "group" : "role" }
+
+    /// The fields every target row starts with.
+    static func targetFields(_ target: ElevationTarget) -> [(String, JSONValue)] {
+        [
+            ("kind", .string(kind(target.kind))),
+            ("name", .string(target.displayName)),
+            ("id", .string(target.id.resourceId)),
+            ("access", .string(target.kind.groupAccessId)),
+            ("scope", .string(target.id.scope)),
+            ("scopeName", .string(target.scopeLabel)),
+            ("tier", .string(target.tier.label)),
+        ]
+    }
+
+    static func policy(_ policy: ActivationPolicy?) -> JSONValue {
+        guard let policy else { return .null }
+        return .object([
+            ("maxDuration", .string(policy.maxDuration?.iso8601)),
+            ("requiresJustification", .bool(policy.requiresJustification)),
+            ("requiresTicket", .bool(policy.requiresTicket)),
+            ("requiresMfa", .bool(policy.requiresStepUp)),
+            ("authenticationContext", .string(policy.authenticationContext)),
+            ("requiresApproval", .bool(policy.requiresApproval)),
+        ])
+    }
+
+    /// One row of `pim roles`.
+    static func role(_ entry: RoleEntry, now: Date) -> JSONValue {
+        var fields = targetFields(entry.target)
+        fields.append(("state", .string(entry.state == .active ? "active" : "eligible")))
+        fields.append(("endDateTime", .date(entry.active?.end)))
+        fields.append(("remainingSeconds", entry.active?.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))
+        fields.append(("assignmentType", .string(entry.active.map { assignmentType($0.assignmentType) })))
+        fields.append(("eligibilityEndDateTime", .date(entry.eligibility?.end)))
+        fields.append(("pendingRequest", entry.pendingRequest.map { request in
+            .object([("id", .string(request.id)), ("status", .string(request.status.graphValue))])
+        } ?? .null))
+        fields.append(("policy", policy(entry.policy)))
+        return .object(fields)
+    }
+
+    static func assignmentType(_ type: AssignmentType) -> String {
+        switch type {
+        case .activated: "activated"
+        case .assigned: "assigned"
+        case .other(let value): value
+        }
+    }
+
+    static func principal(_ principal: Principal?) -> JSONValue {
+        guard let principal else { return .null }
+        return .object([("id", .string(principal.id)), ("displayName", .string(principal.displayName)),
+                        ("userPrincipalName", .string(principal.userPrincipalName))])
+    }
+
+    static func ticket(_ ticket: TicketInfo?) -> [(String, JSONValue)] {
+        [("ticketNumber", .string(ticket?.number)), ("ticketSystem", .string(ticket?.system))]
+    }
+
+    /// One request (`requests`, `activate`, `extend`, `deactivate`, `cancel`). `state` says what it
+    /// means now: `pending`, `active` (granted and not ended) or `closed`.
+    static func request(_ request: ElevationRequest, now: Date, extra: [(String, JSONValue)] = []) -> JSONValue {
+        let end = request.expectedEnd(now: now)
+        let state: String
+        if request.status.isPending { state = "pending" } else if !request.status.isRefusal,
+            request.action == .selfActivate || request.action == .selfExtend,
+            (end.map { $0 > now } ?? true) { state = "active" } else { state = "closed" }
+        var fields: [(String, JSONValue)] = [
+            ("id", .string(request.id)),
+            ("status", .string(request.status.graphValue)),
+            ("action", .string(request.action.graphValue)),
+            ("kind", .string(kind(request.target.kind))),
+            ("name", .string(request.target.displayName)),
+            ("targetId", .string(request.target.id.resourceId)),
+            ("access", .string(request.target.kind.groupAccessId)),
+            ("scope", .string(request.target.id.scope)),
+            ("state", .string(state)),
+            ("principal", principal(request.principal)),
+            ("justification", .string(request.justification)),
+        ]
+        fields += ticket(request.ticket)
+        fields += [
+            ("duration", .string(request.duration?.iso8601)),
+            ("startDateTime", .date(request.start)),
+            ("endDateTime", .date(end)),
+            ("createdDateTime", .date(request.createdAt)),
+            ("completedDateTime", .date(request.completedAt)),
+            ("approvalId", .string(request.approvalId)),
+        ]
+        return .object(fields + extra)
+    }
+
+    /// One active elevation (`elevations`).
+    static func elevation(_ assignment: ActiveAssignment, now: Date) -> JSONValue {
+        var fields = targetFields(assignment.target)
+        fields.append(("tierLevel", .int(assignment.target.tier.rawValue)))
+        fields.append(("state", .string("active")))
+        fields.append(("endDateTime", .date(assignment.end)))
+        fields.append(("remainingSeconds", assignment.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))
+        fields.append(("startDateTime", .date(assignment.start)))
+        fields.append(("assignmentType", .string(assignmentType(assignment.assignmentType))))
+        fields.append(("principal", principal(assignment.principal)))
+        fields.append(("assignmentId", .string(assignment.id)))
+        return .object(fields)
+    }
+
+    /// One request waiting for my decision (`approvals`).
+    static func approval(_ item: ApprovalItem, now: Date) -> JSONValue {
+        let request = item.request
+        var fields: [(String, JSONValue)] = [
+            ("id", .string(request.id)),
+            ("status", .string(request.status.graphValue)),
+            ("kind", .string(kind(request.target.kind))),
+            ("name", .string(request.target.displayName)),
+            ("targetId", .string(request.target.id.resourceId)),
+            ("access", .string(request.target.kind.groupAccessId)),
+            ("scope", .string(request.target.id.scope)),
+            ("tier", .string(request.target.tier.label)),
+            ("state", .string("pending")),
+            ("requester", principal(request.principal)),
+            ("justification", .string(request.justification)),
+        ]
+        fields += ticket(request.ticket)
+        fields += [
+            ("duration", .string(request.duration?.iso8601)),
+            ("createdDateTime", .date(request.createdAt)),
+            ("waitedSeconds", item.waited(at: now).map { .int(max(0, Int($0))) } ?? .null),
+            ("endDateTime", .date(request.expectedEnd(now: now))),
+            ("approvalId", .string(request.approvalId ?? item.approval?.id)),
+            ("approveCommand", .string("pim approve \(request.id) --justification \"…\"")),
+        ]
+        return .object(fields)
+    }
+
+    /// One audit event (`history`).
+    static func audit(_ event: AuditEvent) -> JSONValue {
+        .object([
+            ("id", .string(event.id)),
+            ("date", .date(event.date)),
+            ("activity", .string(event.activity)),
+            ("result", .string(event.result)),
+            ("resultReason", .string(event.resultReason)),
+            ("category", .string(event.category)),
+            ("name", .string(event.targetName)),
+            ("targetId", .string(event.targetId)),
+            ("initiatedBy", principal(event.initiatedBy)),
+            ("requestId", .string(event.requestId)),
+        ])
+    }
+}

@@ -1,0 +1,42 @@
+/// What the user typed, parsed against the command table: the command, its option values and positionals.
+public struct Invocation: Sendable, Hashable {
+    public var command: CommandSpec
+    /// Values by option name, in the order given; flags hold an empty string per occurrence.
+    public var values: [String: [String]]
+    public var positionals: [String]
+    /// `--help` was given: show help for `command` and do nothing else.
+    public var wantsHelp: Bool
+    /// `--version` was given.
+    public var wantsVersion: Bool
+
+    public init(command: CommandSpec, values: [String: [String]] = [:], positionals: [String] = [],
+                wantsHelp: Bool = false, wantsVersion: Bool = false) {
+        self.command = command
+        self.values = values
+        self.positionals = positionals
+        self.wantsHelp = wantsHelp
+        self.wantsVersion = wantsVersion
+    }
+
+    /// True when the flag (or option) was given.
+    public func has(_ name: String) -> Bool { values[name] != nil }
+
+    /// The last value given for `name` (later occurrences override earlier ones, as in git).
+    public func value(_ name: String) -> String? { values[name]?.last }
+
+    public func allValues(_ name: String) -> [String] { values[name] ?? [] }
+}
+
+/// A command line that does not fit the command table: exit code 2, with the problem and the fix.
+public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    /// The command whose usage line to show under the message.
+    public var command: String?
+
+    public init(_ message: String, command: String? = nil) {
+        self.message = message
+        self.command = command
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import PIMCommandLine
+import PIMDomain
+import PIMGraph
+import PIMSimulator
+import PIMTerminal
+
+/// Builds what the settings ask for: the simulated tenant (`--demo`) or Microsoft Graph, each
+/// behind the same `GraphPIMService`, and runs the full-screen interface.
+struct Wiring: CommandLineHost {
+    func makeService(_ settings: GlobalSettings) async throws -> any PIMService {
+        if settings.demo { return try DemoWiring.service(settings) }
+        return try GraphWiring.service(settings)
+    }
+
+    func login(_ settings: GlobalSettings, method: LoginMethod, console: Console) async throws -> String {
+        try await GraphWiring.login(settings, method: method, console: console)
+    }
+
+    func logout(_ settings: GlobalSettings) throws -> String { try GraphWiring.logout(settings) }
+
+    func connectionSummary(_ settings: GlobalSettings) -> [(String, String)] {
+        settings.demo ? DemoWiring.summary(settings) : GraphWiring.summary(settings)
+    }
+
+    func demoReset(_ settings: GlobalSettings) throws -> String { try DemoWiring.reset(settings) }
+
+    func demoPersonas(_ settings: GlobalSettings) -> [DemoPersona] { DemoWiring.personas() }
+
+    func runFullScreen(service: any PIMService, settings: GlobalSettings) async -> Int32 {
+        await FullScreen.run(service: service)
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+@testable import PIMCommandLine
+
+@Suite struct ArgumentParserTests {
+    @Test(arguments: [
+        ["activate", "Global Administrator", "--justification", "why", "--duration", "2h"],
+        ["activate", "Global Administrator", "--justification=why", "--duration=2h"],
+        ["activate", "-j", "why", "-d2h", "Global Administrator"],
+        ["--demo", "activate", "Global Administrator", "-j=why", "--duration", "2h"],
+    ])
+    func acceptsEverySpellingOfOptions(arguments: [String]) throws {
+        let invocation = try ArgumentParser.parse(arguments)
+        #expect(invocation.command.name == "activate")
+        #expect(invocation.value("justification") == "why")
+        #expect(invocation.value("duration") == "2h")
+        #expect(invocation.positionals == ["Global Administrator"])
+    }
+
+    @Test func globalOptionsBeforeAndAfterTheCommand() throws {
+        let before = try ArgumentParser.parse(["--output", "json", "--demo", "roles"])
+        let after = try ArgumentParser.parse(["roles", "--demo", "-o", "json"])
+        for invocation in [before, after] {
+            #expect(invocation.command.name == "roles")
+            #expect(invocation.has("demo"))
+            #expect(invocation.value("output") == "json")
+        }
+    }
+
+    @Test func doubleDashEndsOptions() throws {
+        let invocation = try ArgumentParser.parse(["activate", "-j", "x", "--", "--weird-name", "-d"])
+        #expect(invocation.positionals == ["--weird-name", "-d"])
+        #expect(invocation.value("duration") == nil)
+    }
+
+    @Test func noCommandMeansTheFullScreen() throws {
+        #expect(try ArgumentParser.parse([]).command.name == "tui")
+        #expect(try ArgumentParser.parse(["--demo"]).command.name == "tui")
+        #expect(try ArgumentParser.parse(["--as", "ben", "--demo"]).value("as") == "ben")
+    }
+
+    @Test func unknownCommandSuggestsTheClosest() {
+        #expect(throws: UsageError.self) { try ArgumentParser.parse(["rols"]) }
+        do { _ = try ArgumentParser.parse(["activte", "x"]) } catch {
+            #expect(error.message.contains("Did you mean activate?"))
+            #expect(error.message.contains("pim --help"))
+        }
+    }
+
+    @Test func unknownOptionSuggestsTheClosest() {
+        do { _ = try ArgumentParser.parse(["activate", "x", "--justfication", "y"]); Issue.record("parsed") } catch {
+            #expect(error.message.contains("--justfication"))
+            #expect(error.message.contains("Did you mean --justification?"))
+        }
+    }
+
+    @Test func missingValueNamesTheOption() {
+        do { _ = try ArgumentParser.parse(["activate", "x", "--duration"]); Issue.record("parsed") } catch {
+            #expect(error.message == "--duration needs a value: write --duration DURATION.")
+        }
+        // A following known option is not swallowed as the value.
+        do { _ = try ArgumentParser.parse(["activate", "x", "--ticket", "--wait"]); Issue.record("parsed") } catch {
+            #expect(error.message.contains("--ticket needs a value"))
+        }
+    }
+
+    @Test func flagsTakeNoValue() {
+        do { _ = try ArgumentParser.parse(["activate", "x", "--wait=yes"]); Issue.record("parsed") } catch {
+            #expect(error.message.contains("--wait is a flag"))
+        }
+    }
+
+    @Test func choicesAreChecked() {
+        do { _ = try ArgumentParser.parse(["roles", "--output", "jsn"]); Issue.record("parsed") } catch {
+            #expect(error.message.contains("Did you mean json?"))
+        }
+        do { _ = try ArgumentParser.parse(["completion", "bsh"]); Issue.record("parsed") } catch {
+            #expect(error.message.contains("bash, zsh, fish"))
+        }
+    }
+
+    @Test func exclusiveOptions() {
+        do { _ = try ArgumentParser.parse(["roles", "--eligible", "--active"]); Issue.record("parsed") } catch {
+            #expect(error.message == "--eligible and --active cannot be combined: pick one.")
+        }
+    }
+
+    @Test func argumentsAreCounted() {
+        do { _ = try ArgumentParser.parse(["activate"]); Issue.record("parsed") } catch {
+            #expect(error.message.hasPrefix("pim activate needs at least one TARGET"))
+        }
+        do { _ = try ArgumentParser.parse(["deactivate", "Global", "Administrator"]); Issue.record("parsed") } catch {
+            #expect(error.message.contains("Quote a name that contains spaces"))
+        }
+        do { _ = try ArgumentParser.parse(["roles", "extra"]); Issue.record("parsed") } catch {
+            #expect(error.message.contains("takes no arguments"))
+        }
+    }
+
+    @Test func helpWinsOverOtherProblems() throws {
+        let invocation = try ArgumentParser.parse(["activate", "--bogus", "--help"])
+        #expect(invocation.wantsHelp)
+        #expect(invocation.command.name == "activate")
+        #expect(try ArgumentParser.parse(["--help"]).command.name == "help")
+        #expect(try ArgumentParser.parse(["--version"]).wantsVersion)
+    }
+
+    @Test func lastValueWins() throws {
+        #expect(try ArgumentParser.parse(["roles", "-o", "json", "-o", "table"]).value("output") == "table")
+    }
+}

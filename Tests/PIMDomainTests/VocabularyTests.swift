@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import PIMDomain
+
+@Suite struct VocabularyTests {
+    @Test func statusesAreReadWithoutCase() {
+        #expect(RequestStatus(graphValue: "PendingApproval") == .pendingApproval)
+        #expect(RequestStatus(graphValue: "pendingapproval") == .pendingApproval)
+        #expect(RequestStatus(graphValue: "PendingEvaluation") == .other("PendingEvaluation"))
+        for status in RequestStatus.documented { #expect(RequestStatus(graphValue: status.graphValue) == status) }
+        #expect(RequestStatus.documented.count == 11)
+    }
+
+    @Test func pendingAndCancelableStates() {
+        #expect(RequestStatus.pendingApproval.isPending && RequestStatus.pendingApproval.isCancelable)
+        #expect(RequestStatus.granted.isCancelable && !RequestStatus.provisioned.isCancelable)
+        #expect(RequestStatus.denied.isRefusal && !RequestStatus.provisioned.isRefusal)
+    }
+
+    @Test func actionsAreSentCamelCaseAndReadInAnyCase() {
+        #expect(RequestAction(graphValue: "SelfActivate") == .selfActivate)
+        #expect(RequestAction.selfActivate.graphValue == "selfActivate")
+        #expect(RequestAction(graphValue: "AdminRemove") == .adminRemove)
+        #expect(MemberType(graphValue: "Direct") == .direct)
+        #expect(AssignmentType(graphValue: "Activated") == .activated)
+        #expect(AssignmentType(graphValue: "assigned") == .assigned)
+        #expect(ReviewResult(graphValue: "NotReviewed") == .notReviewed)
+    }
+
+    @Test func policyRulesHaveFixes() {
+        for name in ["JustificationRule", "TicketingRule", "ExpirationRule", "MfaRule", "EligibilityRule"] {
+            let rule = PolicyRule(serviceName: name)
+            #expect(rule.serviceName == name)
+            #expect(!rule.fix.isEmpty)
+        }
+        #expect(PolicyRule(serviceName: "NewRule") == .other("NewRule"))
+    }
+
+    @Test func policyRequirementsForTheColumn() {
+        let policy = ActivationPolicy(maxDuration: .hours(2), requiresJustification: true, requiresTicket: true,
+                                      requiresMfa: false, authenticationContext: "c1", requiresApproval: true)
+        #expect(policy.requirementLabels == ["justification", "ticket", "auth context c1", "approval"])
+        #expect(policy.requiresStepUp)
+        #expect(policy.cappedDuration(.hours(8)) == .hours(2))
+        #expect(policy.cappedDuration(.minutes(30)) == .minutes(30))
+        #expect(ActivationPolicy(maxDuration: nil).cappedDuration(.hours(9)) == .hours(9))
+    }
+
+    @Test func tiers() {
+        let ga = ElevationTarget(id: .role("62e90394-69f5-4237-9190-012177145e10"), displayName: "Global Administrator")
+        let pra = ElevationTarget(id: .role("x"), displayName: "Privileged Role Administrator")
+        let helpdesk = ElevationTarget(id: .role("y"), displayName: "Helpdesk Administrator")
+        let reader = ElevationTarget(id: .role("z"), displayName: "Message Center Reader")
+        let tier0Group = ElevationTarget(id: .group("g"), displayName: "pag_Tier0.Intune.SAWClientAdmin")
+        let tier3Group = ElevationTarget(id: .group("h"), displayName: "pag_Tier3.Intune.DefaultClientAdmin")
+        #expect(ga.tier == .tier0 && pra.tier == .tier0)
+        #expect(helpdesk.tier == .tier1)
+        #expect(reader.tier == .tier2)
+        #expect(tier0Group.tier == .tier0 && tier3Group.tier == .tier2)
+        #expect(PrivilegeTier.tier0.label == "Tier 0")
+    }
+
+    @Test func targetIdentity() {
+        #expect(TargetID.role("r").scope == "/")
+        #expect(TargetID.group("g").scope == nil)
+        #expect(TargetID.group("g", owner: true).kind.groupAccessId == "owner")
+        #expect(TargetID.role("r") != TargetID.role("r", scope: "/administrativeUnits/au1"))
+        let group = ElevationTarget(id: .group("g"), displayName: "ops")
+        #expect(group.scopeLabel == "Group")
+        #expect(ElevationTarget(id: .role("r"), displayName: "R").scopeLabel == "Directory")
+    }
+
+    @Test func approvalClocks() {
+        let created = Date(timeIntervalSince1970: 1_800_000_000)
+        let target = ElevationTarget(id: .role("r"), displayName: "R")
+        let request = ElevationRequest(id: "1", target: target, action: .selfActivate, status: .pendingApproval,
+                                       principal: Principal(id: "p"), createdAt: created)
+        let item = ApprovalItem(request: request)
+        let now = created.addingTimeInterval(3600)
+        #expect(abs((item.waited(at: now) ?? 0) - 3600) < 0.001)
+        #expect(abs((item.windowLeft(at: now) ?? 0) - 23 * 3600) < 0.001)
+    }
+
+    @Test func errorsWrapIntoSentences() {
+        let wrapped = PIMError.wrap(DraftProblems([DraftProblem(field: .duration, message: "Too short.")]))
+        #expect(wrapped.kind == .refused)
+        #expect(wrapped.message == "Too short.")
+        let error = PIMError(.service, "Graph is unavailable; try again later.", requestId: "abc")
+        #expect(error.detailedMessage.contains("abc"))
+        #expect(PIMError.wrap(error) == error)
+    }
+}
