@@ -222,7 +222,7 @@ import Testing
             $0.form?.awaiting = []
             $0.form?.outcomes[Fixture.globalReader.id] = .active(until: Fixture.at(1))
             $0.drafts = [:]
-            $0.flash = $0.flashed("Activated.", .success)
+            $0.flash = $0.flashed("Extended.", .success)
             $0.isLoading = true
         }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) { $0.isLoading = false }
