@@ -14,10 +14,31 @@ struct ColorPalette {
     }
 
     let noColor: Bool
+    /// Foreground colours chosen in the configuration, by role.
+    var overrides: [StyleRole: Int16] = [:]
+
+    init(noColor: Bool, names: [String: String] = [:]) {
+        self.noColor = noColor
+        for (slot, name) in names {
+            if let role = StyleRole(rawValue: slot), let color = Self.colorNumber(name) { overrides[role] = color }
+        }
+    }
+
+    static func colorNumber(_ name: String) -> Int16? {
+        let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+        if name.lowercased() == "default" { return -1 }
+        return names.firstIndex(of: name.lowercased()).map(Int16.init)
+    }
 
     /// Colour numbers are curses' (`COLOR_RED` = 1 …); -1 is the terminal's default.
     func look(_ role: StyleRole) -> Look {
         if noColor { return monochrome(role) }
+        var look = baseLook(role)
+        if let color = overrides[role] { look.foreground = color }
+        return look
+    }
+
+    private func baseLook(_ role: StyleRole) -> Look {
         switch role {
         case .normal, .dialog, .keyHint: return Look(foreground: -1, background: -1)
         case .title: return Look(foreground: 7, background: 4, bold: true)

@@ -14,6 +14,10 @@ public enum FullScreen {
             return 1
         }
         setlocale(LC_ALL, "")
+        var resolved = options
+        // NO_COLOR (no-color.org) holds whoever starts the interface, flags or not.
+        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { resolved.noColor = true }
+        let options = resolved
         TerminalSignals.install()
         let mailbox = Mailbox()
         let (actions, sink) = AsyncStream.makeStream(of: Action.self)

@@ -18,9 +18,13 @@ public struct FullScreenOptions: Sendable {
     public var ticketPattern: String?
     /// Enable mouse clicks (select a row or a pane).
     public var mouse: Bool
+    /// Colour names by style slot from the configuration file (`"urgencySoon": "yellow"`); the slots
+    /// are `StyleRole`'s names, the colours black, red, green, yellow, blue, magenta, cyan, white, default.
+    public var palette: [String: String]
 
     public init(tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
-                noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true) {
+                noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
+                palette: [String: String] = [:]) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
@@ -28,6 +32,7 @@ public struct FullScreenOptions: Sendable {
         self.ticketSystem = ticketSystem
         self.ticketPattern = ticketPattern
         self.mouse = mouse
+        self.palette = palette
     }
 
     /// The interface's settings as the state carries them.

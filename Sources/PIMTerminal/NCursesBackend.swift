@@ -20,7 +20,7 @@ final class NCursesBackend {
 
     /// Starts curses on the given streams (nil: stdin/stdout) with `term` (nil: `$TERM`).
     /// Returns nil when the terminal cannot be used (unknown TERM); nothing is printed then.
-    init?(noColor: Bool, mouse: Bool, term: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
+    init?(noColor: Bool, mouse: Bool, palette names: [String: String] = [:], term: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
           input: UnsafeMutablePointer<FILE>? = nil, inputIsTerminal: Bool = true) {
         let made: OpaquePointer? = term.map { name in name.withCString { newterm($0, output, input) } }
             ?? newterm(nil, output, input)
@@ -36,7 +36,7 @@ final class NCursesBackend {
         wtimeout(window, 40)
         if inputIsTerminal { Self.disableFlowControl() }
         let colors = !noColor && has_colors()
-        palette = ColorPalette(noColor: !colors)
+        palette = ColorPalette(noColor: !colors, names: names)
         if colors {
             start_color()
             use_default_colors()

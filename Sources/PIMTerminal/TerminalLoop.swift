@@ -12,7 +12,7 @@ struct TerminalLoop {
 
     /// Runs until the user quits; returns the exit code.
     func run() -> Int32 {
-        guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse) else {
+        guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse, palette: options.palette) else {
             TerminalSignals.uninstall()
             FileHandle.standardError.write(Data("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n".utf8))
             return 1

@@ -79,3 +79,35 @@ import Testing
         #expect(screen.lines()[0].hasPrefix("pim: make the"))
     }
 }
+
+/// The diff the terminal flushes: only changed cells, never a trailing half on its own.
+@Suite struct ScreenDiffTests {
+    @Test func firstFrameWritesEveryLeadingCell() {
+        var screen = Screen(width: 4, height: 1)
+        screen.put("日a", x: 0, y: 0)
+        let changes = ScreenDiff.changes(from: nil, to: screen)
+        #expect(changes.map(\.x) == [0, 2, 3])
+    }
+
+    @Test func unchangedFramesWriteNothingAndChangesWriteOnlyThemselves() {
+        var a = Screen(width: 10, height: 2)
+        a.put("hello", x: 0, y: 0)
+        #expect(ScreenDiff.changes(from: a, to: a).isEmpty)
+        var b = a
+        b.put("J", x: 0, y: 0)
+        #expect(ScreenDiff.changes(from: a, to: b) == [ScreenDiff.Change(x: 0, y: 0, cell: Cell("J"))])
+    }
+
+    @Test func aWideCharacterReplacingNarrowOnesIsWrittenFromItsLeadingCell() {
+        var a = Screen(width: 4, height: 1)
+        a.put("abcd", x: 0, y: 0)
+        var b = a
+        b.put("日", x: 1, y: 0)
+        #expect(ScreenDiff.changes(from: a, to: b) == [ScreenDiff.Change(x: 1, y: 0, cell: Cell("日"))])
+    }
+
+    @Test func aResizeRedrawsEverything() {
+        let a = Screen(width: 2, height: 1), b = Screen(width: 3, height: 1)
+        #expect(ScreenDiff.changes(from: a, to: b).count == 3)
+    }
+}

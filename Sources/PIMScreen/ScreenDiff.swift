@@ -1,15 +1,13 @@
-import PIMScreen
-
 /// Which cells to write to turn the terminal's `previous` frame into `next` (ratatui's buffer diff).
 /// Trailing halves of wide characters are never written: their leading cell covers them.
-enum ScreenDiff {
-    struct Change: Equatable {
-        var x: Int
-        var y: Int
-        var cell: Cell
+public enum ScreenDiff {
+    public struct Change: Equatable, Sendable {
+        public var x: Int
+        public var y: Int
+        public var cell: Cell
     }
 
-    static func changes(from previous: Screen?, to next: Screen) -> [Change] {
+    public static func changes(from previous: Screen?, to next: Screen) -> [Change] {
         let full = previous == nil || previous!.width != next.width || previous!.height != next.height
         var changes: [Change] = []
         for y in 0..<next.height {
