@@ -1,0 +1,161 @@
+import Foundation
+import PIMDomain
+
+extension AppState {
+    mutating func moveFocus(by delta: Int) {
+        guard let focus = form?.focus else { return }
+        let count = ActivationForm.Field.allCases.count
+        form?.focus = ActivationForm.Field(rawValue: (focus.rawValue + delta + count) % count)!
+    }
+
+    /// Checks the draft, asks for the Tier 0 confirmation when needed, then sends.
+    mutating func submitForm() -> [Effect] {
+        guard let current = form, !current.isSubmitting else { return [] }
+        let problems = current.problems(rules: config.draftRules, now: now)
+        if let first = problems.first {
+            form?.error = "Not sent: fix what is marked ✗, then send again."
+            if let field = ActivationForm.Field.allCases.first(where: { $0.problemField == first.field }) {
+                form?.focus = field
+            }
+            return []
+        }
+        if current.hasTier0 && !current.isExtension {
+            form?.confirmingTier0 = true
+            return []
+        }
+        return sendForm()
+    }
+
+    /// Sends one request per target that has not succeeded yet.
+    mutating func sendForm() -> [Effect] {
+        guard var current = form else { return [] }
+        let open = current.targets.filter { current.outcomes[$0.id]?.succeeded != true }
+        var requests: [ActivationRequest] = []
+        for target in open {
+            switch current.draft.request(for: target, policy: current.policies[target.id],
+                                         rules: config.draftRules, now: now) {
+            case .success(let request): requests.append(request)
+            case .failure(let problems):
+                form?.error = problems.problems.map(\.message).joined(separator: " ")
+                return []
+            }
+        }
+        guard !requests.isEmpty else { return [] }
+        current.isSubmitting = true
+        current.error = nil
+        current.awaiting = Set(requests.map(\.target.id))
+        for request in requests { current.outcomes[request.target.id] = nil }
+        drafts[current.draftKey] = current.draft
+        form = current
+        if case .extend(let assignment) = current.mode {
+            return [.extend(assignment, requests[0])]
+        }
+        return [.activate(requests)]
+    }
+
+    /// Sends a validation-only request per target and shows each answer in the form.
+    mutating func preflightForm() -> [Effect] {
+        guard var current = form, !current.isSubmitting else { return [] }
+        let draft = current.draft
+        var effects: [Effect] = []
+        for target in current.targets where current.outcomes[target.id]?.succeeded != true {
+            let duration = (try? ActivationDuration(parsing: draft.durationText))
+                ?? current.policies[target.id]?.maxDuration ?? config.defaultDuration
+            let text = draft.justification.trimmingCharacters(in: .whitespacesAndNewlines)
+            let request = ActivationRequest(target: target, justification: text.isEmpty ? nil : text,
+                                            ticket: draft.ticket, duration: duration, validationOnly: true)
+            current.preflight[target.id] = .checking
+            effects.append(.preflight(request))
+        }
+        form = current
+        return effects
+    }
+
+    mutating func preflightFinished(_ target: TargetID, _ result: Result<PreflightReport, PIMError>) {
+        guard form?.targets.contains(where: { $0.id == target }) == true else { return }
+        switch result {
+        case .success(let report) where report.passed:
+            form?.preflight[target] = .passed
+        case .success(let report):
+            form?.preflight[target] = .failed(report.failedRules.map(Self.formFix) + [report.otherProblem].compactMap { $0 })
+        case .failure(let error):
+            form?.preflight[target] = .failed(error.failedRules.isEmpty ? [error.message] : error.failedRules.map(Self.formFix))
+        }
+    }
+
+    /// What to change in the form to satisfy a rule the service named.
+    static func formFix(_ rule: PolicyRule) -> String {
+        switch rule {
+        case .justification: "Justification: say why you need this access."
+        case .ticketing: "Ticket: fill in Ticket number and Ticket system."
+        case .expiration: "Duration: ask for the policy's maximum or less."
+        default: rule.fix
+        }
+    }
+
+    /// One target's answer came back; when all are in, the form shows the results or the refusal.
+    mutating func submissionFinished(_ target: TargetID, _ result: Result<ActivationResult, PIMError>) -> [Effect] {
+        let outcome: ActivationForm.Outcome
+        var notices: [String] = []
+        switch result {
+        case .success(let answer):
+            notices = answer.notices
+            if answer.request.status.isPending && answer.request.status != .pendingProvisioning {
+                outcome = .pendingApproval(requestId: answer.request.id)
+            } else if answer.request.status.isRefusal {
+                outcome = .refused("The service answered \(answer.request.status.graphValue).")
+            } else {
+                outcome = .active(until: answer.request.expectedEnd(now: now))
+            }
+        case .failure(let error):
+            let fixes = error.failedRules.map(Self.formFix).filter { !error.message.contains($0) }
+            outcome = .refused(([error.message] + fixes).joined(separator: " "))
+        }
+        guard var current = form, current.awaiting.contains(target) else {
+            // The form was closed while waiting: report in the status line.
+            let name = roles.first { $0.target.id == target }?.target.displayName ?? "The activation"
+            switch outcome {
+            case .refused(let reason): flash("\(name): \(reason)", .error)
+            case .pendingApproval: flash("\(name) waits for approval.", .success)
+            case .active: flash("\(name) is active.", .success)
+            }
+            return requestRefresh()
+        }
+        current.awaiting.remove(target)
+        current.outcomes[target] = outcome
+        if !current.awaiting.isEmpty {
+            form = current
+            return []
+        }
+        current.isSubmitting = false
+        let refusals = current.targets.compactMap { target -> String? in
+            if case .refused(let reason) = current.outcomes[target.id] {
+                return current.targets.count > 1 ? "\(target.displayName): \(reason)" : reason
+            }
+            return nil
+        }
+        if refusals.isEmpty {
+            drafts[current.draftKey] = nil
+            lists[.myRoles]?.marked = []
+            let pending = current.outcomes.values.filter { if case .pendingApproval = $0 { true } else { false } }.count
+            let summary = pending > 0 ? "Sent: \(pending) of \(current.targets.count) wait for approval." : "Activated."
+            flash(([summary] + notices).joined(separator: " "), .success)
+        } else {
+            current.error = refusals.joined(separator: " ")
+            drafts[current.draftKey] = current.draft
+        }
+        form = current
+        return requestRefresh()
+    }
+
+    /// Closes the form; its text stays as the draft for the next time unless it was sent.
+    mutating func closeForm() {
+        guard let current = form else { return }
+        if current.isDone {
+            drafts[current.draftKey] = nil
+        } else {
+            drafts[current.draftKey] = current.draft
+        }
+        form = nil
+    }
+}

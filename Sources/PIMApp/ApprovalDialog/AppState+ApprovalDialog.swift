@@ -1,0 +1,95 @@
+import Foundation
+import PIMDomain
+
+extension AppState {
+    /// Opens the request dialog on the marked requests, or on the selected one.
+    mutating func openRequestDialog(decision: ApprovalDecision?) {
+        let items = markedApprovals.isEmpty ? [selectedApproval].compactMap { $0 } : markedApprovals
+        guard !items.isEmpty else {
+            flash("No request waits for your decision.", .warning)
+            return
+        }
+        dialog = ApprovalDialog(items: items, decision: decision)
+    }
+
+    /// `a` or `d`: in the dialog, asks for the justification; in the list, opens the dialog doing so.
+    mutating func chooseDecision(_ decision: ApprovalDecision) {
+        if dialog == nil {
+            openRequestDialog(decision: decision)
+        } else if dialog?.isSubmitting == false {
+            dialog?.decision = decision
+            dialog?.error = nil
+        }
+    }
+
+    /// `Esc`: from the justification back to the details; from the details, closes.
+    mutating func closeDialog() {
+        guard let current = dialog, !current.isSubmitting else { return }
+        if current.decision != nil {
+            dialog?.decision = nil
+            dialog?.error = nil
+        } else {
+            dialog = nil
+        }
+    }
+
+    mutating func confirmDecision() -> [Effect] {
+        guard var current = dialog, let decision = current.decision, !current.isSubmitting else { return [] }
+        let text = current.justification.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            current.error = decision == .approve
+                ? "A justification is required: say why you approve."
+                : "A justification is required: say why you deny, so the requester knows what to change."
+            dialog = current
+            return []
+        }
+        let open = current.items.filter { current.outcomes[$0.id] == nil }
+        current.isSubmitting = true
+        current.error = nil
+        current.awaiting = Set(open.map(\.id))
+        dialog = current
+        return [.decide(open, decision, justification: text)]
+    }
+
+    mutating func decisionFinished(_ requestId: String, _ decision: ApprovalDecision, _ error: PIMError?) -> [Effect] {
+        let outcome: ApprovalDialog.Outcome
+        if let error {
+            outcome = error.kind == .alreadyDecided ? .alreadyDecided : .failed(error.message)
+        } else {
+            outcome = .decided
+        }
+        guard var current = dialog, current.awaiting.contains(requestId) else {
+            if outcome == .alreadyDecided { flash("Already decided by someone else: the list is refreshed.", .warning) }
+            return requestRefresh()
+        }
+        current.awaiting.remove(requestId)
+        current.outcomes[requestId] = outcome
+        guard current.awaiting.isEmpty else {
+            dialog = current
+            return []
+        }
+        current.isSubmitting = false
+        let failures = current.items.compactMap { item -> String? in
+            if case .failed(let reason) = current.outcomes[item.id] { return reason }
+            return nil
+        }
+        if failures.isEmpty {
+            let decided = current.outcomes.values.filter { $0 == .decided }.count
+            let already = current.outcomes.values.filter { $0 == .alreadyDecided }.count
+            let verb = decision == .approve ? "Approved" : "Denied"
+            var text = decided > 0 ? "\(verb) \(decided) request\(decided == 1 ? "" : "s")." : ""
+            if already > 0 {
+                text += (text.isEmpty ? "" : " ")
+                    + (already == 1 && decided == 0 ? "Already decided by someone else: the list is refreshed."
+                       : "\(already) already decided by someone else.")
+            }
+            flash(text, decided > 0 ? .success : .warning)
+            lists[.approvals]?.marked = []
+            dialog = nil
+        } else {
+            current.error = failures.joined(separator: " ")
+            dialog = current
+        }
+        return requestRefresh()
+    }
+}

@@ -1,0 +1,29 @@
+import PIMDomain
+
+/// Settings of the interface that come from flags, environment or the configuration file; the
+/// executable resolves them, the state only carries the values.
+public struct AppConfig: Hashable, Sendable {
+    /// Shown in the title line: the tenant, and "(demo)" for the simulated one.
+    public var tenantLabel: String
+    /// Seconds between automatic refreshes from the service.
+    public var refreshInterval: Double
+    /// Duration offered in a new activation form (capped by each policy's maximum).
+    public var defaultDuration: ActivationDuration
+    /// Prefilled ticket system of a new form.
+    public var ticketSystem: String
+    /// Organisation rules checked before sending (ticket number pattern).
+    public var draftRules: DraftRules
+    /// Seconds a flash message stays in the status line.
+    public var flashSeconds: Double
+
+    public init(tenantLabel: String = "", refreshInterval: Double = 60,
+                defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
+                draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6) {
+        self.tenantLabel = tenantLabel
+        self.refreshInterval = refreshInterval
+        self.defaultDuration = defaultDuration
+        self.ticketSystem = ticketSystem
+        self.draftRules = draftRules
+        self.flashSeconds = flashSeconds
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import PIMDomain
+
+/// The whole state of the full-screen interface. A value: `update` changes it, `render` draws it,
+/// tests compare it. Time is `now`, set only by `.tick`.
+public struct AppState: Hashable, Sendable {
+    /// How far ahead an expiry warning has gone for one elevation.
+    public enum ExpiryWarning: Int, Hashable, Sendable, Comparable {
+        case tenMinutes = 1, twoMinutes = 2
+        public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var config: AppConfig
+    public var now: Date
+    public var width: Int
+    public var height: Int
+    public var pane: Pane = .myRoles
+
+    // Data from the last successful refresh.
+    public var me: Principal?
+    public var roles: [RoleEntry] = []
+    public var approvals: [ApprovalItem] = []
+    public var history: [HistoryRow] = []
+    public var elevations: [ActiveAssignment] = []
+    public var hasLoaded = false
+
+    public var lists: [Pane: ListState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, ListState()) })
+
+    public var form: ActivationForm?
+    /// Drafts kept when a form is closed with `Esc` or refused, per set of targets.
+    public var drafts: [Set<TargetID>: ActivationDraft] = [:]
+    public var dialog: ApprovalDialog?
+    public var showHelp = false
+    /// `q` was pressed while a form holds unsent text.
+    public var confirmingQuit = false
+
+    // Refresh bookkeeping and the status line.
+    public var isLoading = false
+    /// A refresh was asked for while one was running: run another when it ends.
+    public var refreshQueued = false
+    public var lastRefresh: Date?
+    public var lastLoadStarted: Date?
+    public var lastError: String?
+    public var sectionFailures: [DashboardSection: PIMError] = [:]
+    public var flash: Flash?
+    /// Targets with an operation in flight (deactivate, cancel), with a word for the State column.
+    public var busy: [TargetID: String] = [:]
+    public var expiryWarnings: [String: ExpiryWarning] = [:]
+    /// The elevation the last expiry warning was about: `e` extends it from any pane.
+    public var warnedTarget: TargetID?
+
+    public init(config: AppConfig = AppConfig(), now: Date, width: Int = 80, height: Int = 24) {
+        self.config = config
+        self.now = now
+        self.width = width
+        self.height = height
+    }
+
+    /// Rows of the table body at the current height.
+    public var pageRows: Int { Layout.tableRows(height: height) }
+
+    public func list(_ pane: Pane) -> ListState { lists[pane] ?? ListState() }
+
+    public var currentList: ListState {
+        get { list(pane) }
+        set { lists[pane] = newValue }
+    }
+
+    /// The number of rows of `pane` (before filtering), for the tab counts.
+    public func rowCount(_ pane: Pane) -> Int {
+        switch pane {
+        case .myRoles: roles.count
+        case .approvals: approvals.count
+        case .history: history.count
+        case .elevations: elevations.count
+        }
+    }
+
+    /// The selected row of My roles, if that pane has rows.
+    public var selectedRole: RoleEntry? { selectedIndex(.myRoles).map { roles[$0] } }
+    public var selectedApproval: ApprovalItem? { selectedIndex(.approvals).map { approvals[$0] } }
+    public var selectedHistory: HistoryRow? { selectedIndex(.history).map { history[$0] } }
+    public var selectedElevation: ActiveAssignment? { selectedIndex(.elevations).map { elevations[$0] } }
+
+    /// Index into the pane's rows of the selected visible row.
+    public func selectedIndex(_ pane: Pane) -> Int? {
+        let list = list(pane)
+        guard list.visible.indices.contains(list.selection) else { return nil }
+        return list.visible[list.selection]
+    }
+
+    /// Some form (open or kept) holds text that was never sent: quitting asks first.
+    public var hasUnsentText: Bool {
+        if let form, !form.isDone, form.draft.hasUnsentText { return true }
+        if let dialog, !dialog.justification.text.isEmpty { return true }
+        return false
+    }
+
+    /// Roles of mine the user marked with Space, in table order.
+    public var markedRoles: [RoleEntry] {
+        let marked = list(.myRoles).marked
+        return roles.filter { marked.contains($0.rowID) }
+    }
+
+    public var markedApprovals: [ApprovalItem] {
+        let marked = list(.approvals).marked
+        return approvals.filter { marked.contains($0.id) }
+    }
+}
+
+extension RoleEntry {
+    /// The id of this row in its list (marks and selection survive refreshes by it).
+    public var rowID: String { target.id.description }
+}

@@ -1,0 +1,20 @@
+import PIMDomain
+
+/// Work the update function asks for, as data. Only `Runtime` performs effects; each one that
+/// talks to the service comes back as the matching `…Finished` action.
+public enum Effect: Hashable, Sendable {
+    case loadDashboard(DashboardOptions)
+    /// One request per target; each answer comes back as `.activationFinished`.
+    case activate([ActivationRequest])
+    /// A validation-only request; comes back as `.preflightFinished`.
+    case preflight(ActivationRequest)
+    case deactivate(ActiveAssignment)
+    case extend(ActiveAssignment, ActivationRequest)
+    case cancel(ElevationRequest)
+    /// One decision with one justification for every item; each answer comes back as `.decisionFinished`.
+    case decide([ApprovalItem], ApprovalDecision, justification: String)
+    /// Ring the terminal bell (expiry warnings).
+    case bell
+    /// Leave the interface.
+    case quit
+}

@@ -1,0 +1,109 @@
+import PIMDomain
+
+extension KeyMap {
+    static let panes: [Binding] = [
+        Binding(["1"], .switchPane(.myRoles), .panes, "show My roles"),
+        Binding(["2"], .switchPane(.approvals), .panes, "show Approvals"),
+        Binding(["3"], .switchPane(.history), .panes, "show History"),
+        Binding(["4"], .switchPane(.elevations), .panes, "show Elevations"),
+        Binding([.tab], .nextPane, .panes, "next pane"),
+        Binding([.backTab], .previousPane, .panes, "previous pane"),
+        Binding([.up, "k"], .moveUp, .panes, "move up"),
+        Binding([.down, "j"], .moveDown, .panes, "move down"),
+        Binding([.pageUp], .pageUp, .panes, "page up"),
+        Binding([.pageDown], .pageDown, .panes, "page down"),
+        Binding(["g", .home], .top, .panes, "first row"),
+        Binding(["G", .end], .bottom, .panes, "last row"),
+        Binding(["/"], .openFilter, .panes, "filter", hint: "filter"),
+        Binding(["e"], .extend, .panes, "extend the elevation that is about to expire",
+                disabled: { $0.warnedTarget == nil ? "No elevation of yours is about to expire." : nil }),
+        Binding(["r"], .refresh, .panes, "refresh now", hint: "refresh"),
+        Binding(["?"], .toggleHelp, .panes, "help", hint: "help"),
+        Binding(["q"], .quit, .panes, "quit", hint: "quit"),
+    ]
+
+    static let myRoles: [Binding] = [
+        Binding([.enter, "a"], .activate, .myRoles, "activate (the marked rows, or this one)", hint: "activate",
+                disabled: activateDisabled),
+        Binding([" "], .toggleMark, .myRoles, "mark for one form", hint: "mark",
+                disabled: { $0.selectedRole == nil ? "There is no row to mark." : nil }),
+        Binding(["d"], .deactivate, .myRoles, "deactivate", hint: "deactivate", disabled: { state in
+            guard let role = state.selectedRole else { return "There is no row selected." }
+            return role.canDeactivate ? nil : "Only a role you activated can be deactivated."
+        }),
+        Binding(["e"], .extend, .myRoles, "extend", hint: "extend", disabled: { state in
+            if state.selectedRole?.canDeactivate == true || state.warnedTarget != nil { return nil }
+            return "Only an active elevation can be extended."
+        }),
+        Binding(["c"], .cancelRequest, .myRoles, "cancel the pending request", hint: "cancel", disabled: { state in
+            state.selectedRole?.pendingRequest == nil ? "This row has no pending request to cancel." : nil
+        }),
+    ]
+
+    static let approvals: [Binding] = [
+        Binding([.enter], .openRequest, .approvals, "open the request", hint: "open", disabled: noApproval),
+        Binding(["a"], .approve, .approvals, "approve", hint: "approve", disabled: noApproval),
+        Binding(["d"], .deny, .approvals, "deny", hint: "deny", disabled: noApproval),
+        Binding([" "], .toggleMark, .approvals, "mark for one decision", hint: "mark", disabled: noApproval),
+    ]
+
+    static let filter: [Binding] = [
+        Binding([.enter], .acceptFilter, .filter, "keep the filter", hint: "keep"),
+        Binding([.escape], .clearFilter, .filter, "clear the filter", hint: "clear"),
+    ] + editing(.filter)
+
+    static let form: [Binding] = [
+        Binding([.tab], .nextField, .form, "next field", hint: "next field"),
+        Binding([.backTab], .previousField, .form, "previous field"),
+        Binding([.enter], .submitField, .form, "next field; send on the last one"),
+        Binding([.control("s")], .submit, .form, "send", hint: "send"),
+        Binding([.control("p")], .preflight, .form, "check with the service (pre-flight)", hint: "pre-flight"),
+        Binding([.escape], .closeForm, .form, "close, keeping the draft", hint: "close"),
+    ] + editing(.form) + [
+        Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 activation", hint: "activate"),
+        Binding(["n", .escape], .confirmNo, .tier0Confirm, "back to the form", hint: "back"),
+    ]
+
+    static let dialogs: [Binding] = [
+        Binding(["a"], .approve, .dialog, "approve", hint: "approve"),
+        Binding(["d"], .deny, .dialog, "deny", hint: "deny"),
+        Binding([.escape, "q"], .closeDialog, .dialog, "close", hint: "close"),
+        Binding([.enter], .confirmDecision, .decision, "confirm the decision", hint: "confirm"),
+        Binding([.escape], .closeDialog, .decision, "back to the request", hint: "back"),
+    ] + editing(.decision)
+
+    static let help: [Binding] = [
+        Binding(["?", .escape, "q"], .closeHelp, .help, "close the help", hint: "close"),
+        Binding(["y"], .confirmYes, .quitConfirm, "quit and drop the unsent text", hint: "quit"),
+        Binding(["n", .escape], .confirmNo, .quitConfirm, "stay", hint: "stay"),
+    ]
+
+    static func editing(_ context: KeyContext) -> [Binding] {
+        [
+            Binding([.left], .edit(.left), context, "cursor left"),
+            Binding([.right], .edit(.right), context, "cursor right"),
+            Binding([.home, .control("a")], .edit(.home), context, "start of the field"),
+            Binding([.end, .control("e")], .edit(.end), context, "end of the field"),
+            Binding([.backspace, .control("h")], .edit(.backspace), context, "delete before the cursor"),
+            Binding([.delete, .control("d")], .edit(.delete), context, "delete at the cursor"),
+            Binding([.control("u")], .edit(.clearLine), context, "clear to the start"),
+            Binding([.control("w")], .edit(.deleteWord), context, "delete the word before the cursor"),
+        ]
+    }
+
+    @Sendable static func activateDisabled(_ state: AppState) -> String? {
+        if !state.markedRoles.isEmpty {
+            return state.markedRoles.contains { !$0.canActivate } ? "Some marked rows cannot be activated: unmark them." : nil
+        }
+        guard let role = state.selectedRole else { return "There is no role to activate." }
+        switch role.state {
+        case .active: return "\(role.target.displayName) is already active: press e to extend it."
+        case .pending: return "A request for \(role.target.displayName) waits for approval: press c to cancel it."
+        case .eligible: return role.canActivate ? nil : "You are not eligible for this role."
+        }
+    }
+
+    @Sendable static func noApproval(_ state: AppState) -> String? {
+        state.selectedApproval == nil ? "No request waits for your decision." : nil
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import PIMDomain
+
+/// The one place effects run. Takes actions, applies `update`, publishes each new state, starts
+/// every effect as a task that calls `PIMService`, and feeds the results back as actions.
+/// It reads no clock: time arrives as `.tick` actions from whoever drives it (the terminal, a test).
+public actor Runtime {
+    /// What the runtime tells the front end.
+    public enum Output: Sendable {
+        case state(AppState)
+        case bell
+        case quit
+    }
+
+    public private(set) var state: AppState
+    /// Every effect started, in order (tests assert on it).
+    public private(set) var performed: [Effect] = []
+    public private(set) var bellCount = 0
+    public private(set) var quitRequested = false
+    /// Every state and signal, in order; the terminal draws the latest state.
+    public nonisolated let outputs: AsyncStream<Output>
+
+    private let service: any PIMService
+    private let continuation: AsyncStream<Output>.Continuation
+    private var tasks: [Int: Task<Void, Never>] = [:]
+    private var nextTaskID = 0
+
+    public init(state: AppState, service: any PIMService) {
+        self.state = state
+        self.service = service
+        (outputs, continuation) = AsyncStream.makeStream(of: Output.self)
+    }
+
+    /// Applies one action and starts the effects it asks for.
+    public func send(_ action: Action) {
+        let effects = update(&state, action)
+        continuation.yield(.state(state))
+        for effect in effects { start(effect) }
+    }
+
+    /// Waits until no effect is in flight (results included): tests use it instead of sleeping.
+    public func runUntilIdle() async {
+        while let task = tasks.values.first {
+            await task.value
+        }
+    }
+
+    /// Ends the output stream (the front end stops reading).
+    public func finish() {
+        for task in tasks.values { task.cancel() }
+        continuation.finish()
+    }
+
+    private func start(_ effect: Effect) {
+        performed.append(effect)
+        switch effect {
+        case .bell:
+            bellCount += 1
+            continuation.yield(.bell)
+        case .quit:
+            quitRequested = true
+            continuation.yield(.quit)
+        default:
+            let id = nextTaskID
+            nextTaskID += 1
+            let service = self.service
+            tasks[id] = Task {
+                let actions = await Self.perform(effect, with: service)
+                self.finished(id, actions)
+            }
+        }
+    }
+
+    private func finished(_ id: Int, _ actions: [Action]) {
+        for action in actions { send(action) }
+        tasks[id] = nil
+    }
+
+    /// Calls the service for one effect and turns every answer into an action.
+    static func perform(_ effect: Effect, with service: any PIMService) async -> [Action] {
+        switch effect {
+        case .loadDashboard(let options):
+            return [.dashboardLoaded(await result { try await service.loadDashboard(options) })]
+        case .activate(let requests):
+            var actions: [Action] = []
+            for request in requests {
+                actions.append(.activationFinished(request.target.id, await result { try await service.activate(request) }))
+            }
+            return actions
+        case .preflight(let request):
+            return [.preflightFinished(request.target.id, await result { try await service.preflight(request) })]
+        case .deactivate(let assignment):
+            return [.deactivateFinished(assignment.target.id,
+                                        await result { try await service.deactivate(assignment, justification: nil) })]
+        case .extend(let assignment, let request):
+            return [.extendFinished(assignment.target.id,
+                                    await result { try await service.extend(assignment, with: request) })]
+        case .cancel(let request):
+            let outcome = await result { try await service.cancel(request) }
+            return [.cancelFinished(request.target.id, requestId: request.id, outcome.failure)]
+        case .decide(let items, let decision, let justification):
+            var actions: [Action] = []
+            for item in items {
+                let outcome = await result { try await service.decide(item, decision, justification: justification) }
+                actions.append(.decisionFinished(requestId: item.id, decision, outcome.failure))
+            }
+            return actions
+        case .bell, .quit:
+            return []
+        }
+    }
+
+    private static func result<T: Sendable>(_ body: () async throws -> T) async -> Result<T, PIMError> {
+        do { return .success(try await body()) } catch { return .failure(PIMError.wrap(error)) }
+    }
+}
+
+extension Result {
+    /// The error of a failed result.
+    var failure: Failure? { if case .failure(let error) = self { error } else { nil } }
+}

@@ -1,0 +1,46 @@
+/// One line of editable text with a cursor (a character index), and the readline keys.
+public struct TextField: Hashable, Sendable {
+    public var text: String
+    /// Position in characters, `0...text.count`.
+    public var cursor: Int
+
+    public init(_ text: String = "", cursor: Int? = nil) {
+        self.text = text
+        self.cursor = min(max(0, cursor ?? text.count), text.count)
+    }
+
+    public mutating func insert(_ c: Character) {
+        let index = text.index(text.startIndex, offsetBy: cursor)
+        text.insert(c, at: index)
+        cursor += 1
+    }
+
+    public mutating func apply(_ edit: TextEdit) {
+        switch edit {
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(text.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = text.count
+        case .backspace:
+            guard cursor > 0 else { return }
+            let index = text.index(text.startIndex, offsetBy: cursor - 1)
+            text.remove(at: index)
+            cursor -= 1
+        case .delete:
+            guard cursor < text.count else { return }
+            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+        case .clearLine:
+            // Readline's Ctrl-U kills back to the start of the line.
+            text.removeSubrange(text.startIndex..<text.index(text.startIndex, offsetBy: cursor))
+            cursor = 0
+        case .deleteWord:
+            // Ctrl-W: spaces before the cursor, then the word before them.
+            let chars = Array(text)
+            var start = cursor
+            while start > 0 && chars[start - 1] == " " { start -= 1 }
+            while start > 0 && chars[start - 1] != " " { start -= 1 }
+            text = String(chars[0..<start] + chars[cursor...])
+            cursor = start
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PIMDomain
+
+extension AppState {
+    mutating func moveSelection(by delta: Int) {
+        moveSelection(to: currentList.selection + delta)
+    }
+
+    mutating func moveSelection(to index: Int) {
+        var list = currentList
+        list.select(index, pageRows: pageRows)
+        list.selectedID = rowID(pane, visibleIndex: list.selection, in: list)
+        currentList = list
+    }
+
+    /// Marks or unmarks the selected row and moves to the next one, so several rows mark quickly.
+    mutating func toggleMark() {
+        guard let id = rowID(pane, visibleIndex: currentList.selection, in: currentList) else { return }
+        if currentList.marked.contains(id) { currentList.marked.remove(id) } else { currentList.marked.insert(id) }
+        moveSelection(by: 1)
+    }
+
+    func rowID(_ pane: Pane, visibleIndex: Int, in list: ListState) -> String? {
+        guard list.visible.indices.contains(visibleIndex) else { return nil }
+        return rowID(pane, index: list.visible[visibleIndex])
+    }
+
+    func rowID(_ pane: Pane, index: Int) -> String {
+        switch pane {
+        case .myRoles: roles[index].rowID
+        case .approvals: approvals[index].id
+        case .history: history[index].id
+        case .elevations: elevations[index].id
+        }
+    }
+
+    /// Text the `/` filter matches against, per row: names, kinds, scopes, users, states.
+    func searchText(_ pane: Pane, index: Int) -> String {
+        switch pane {
+        case .myRoles:
+            let role = roles[index]
+            return [role.target.displayName, role.target.kind.label, role.target.scopeLabel, role.state.rawValue,
+                    role.target.tier.label].joined(separator: " ")
+        case .approvals:
+            let request = approvals[index].request
+            return [request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
+                    request.target.kind.label, request.justification ?? "", request.ticket?.number ?? ""]
+                .joined(separator: " ")
+        case .history:
+            let row = history[index]
+            return [row.activity, row.targetName, row.result, row.actor ?? "", row.justification ?? "",
+                    row.requestId ?? ""].joined(separator: " ")
+        case .elevations:
+            let assignment = elevations[index]
+            return [assignment.principal.label, assignment.principal.userPrincipalName ?? "",
+                    assignment.target.displayName, assignment.target.kind.label].joined(separator: " ")
+        }
+    }
+
+    /// Recomputes which rows of `pane` pass its filter and finds the selected row again by id.
+    mutating func refilter(_ pane: Pane) {
+        var list = list(pane)
+        let needle = list.filter.text.trimmingCharacters(in: .whitespaces)
+        let count = rowCount(pane)
+        if needle.isEmpty {
+            list.visible = Array(0..<count)
+        } else {
+            list.visible = (0..<count).filter {
+                searchText(pane, index: $0).range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            }
+        }
+        let ids = Set((0..<count).map { rowID(pane, index: $0) })
+        list.marked = list.marked.intersection(ids)
+        if let selectedID = list.selectedID,
+           let found = list.visible.firstIndex(where: { rowID(pane, index: $0) == selectedID }) {
+            list.selection = found
+        }
+        list.select(list.selection, pageRows: pageRows)
+        list.selectedID = rowID(pane, visibleIndex: list.selection, in: list)
+        lists[pane] = list
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import PIMDomain
+
+extension AppState {
+    /// Starts a refresh, or queues one behind the refresh already running.
+    mutating func requestRefresh() -> [Effect] {
+        if isLoading {
+            refreshQueued = true
+            return []
+        }
+        isLoading = true
+        lastLoadStarted = now
+        return [.loadDashboard(.everything)]
+    }
+
+    mutating func dashboardLoaded(_ result: Result<Dashboard, PIMError>) -> [Effect] {
+        isLoading = false
+        switch result {
+        case .success(let dashboard):
+            apply(dashboard)
+        case .failure(let error):
+            lastError = error.message
+            flash(error.message, .error)
+        }
+        if refreshQueued {
+            refreshQueued = false
+            return requestRefresh()
+        }
+        return []
+    }
+
+    /// Replaces the rows with fresh data, keeping selection, marks and filters by row id.
+    mutating func apply(_ dashboard: Dashboard) {
+        hasLoaded = true
+        me = dashboard.me
+        roles = dashboard.roleEntries
+        approvals = dashboard.approvals.enumerated().sorted { a, b in
+            let x = a.element.request.createdAt ?? .distantFuture, y = b.element.request.createdAt ?? .distantFuture
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        history = HistoryRow.merge(requests: dashboard.myRequests, events: dashboard.history)
+        elevations = dashboard.elevations.enumerated().sorted { a, b in
+            let x = a.element.end ?? .distantFuture, y = b.element.end ?? .distantFuture
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        sectionFailures = dashboard.failures
+        lastRefresh = now
+        if let section = DashboardSection.allCases.first(where: { dashboard.failures[$0] != nil }),
+           let failure = dashboard.failures[section] {
+            lastError = failure.message
+        } else {
+            lastError = nil
+        }
+        let activeIds = Set(roles.compactMap { $0.active?.id })
+        expiryWarnings = expiryWarnings.filter { activeIds.contains($0.key) }
+        if let warned = warnedTarget, !roles.contains(where: { $0.target.id == warned && $0.canDeactivate }) {
+            warnedTarget = nil
+        }
+        for pane in Pane.allCases { refilter(pane) }
+    }
+
+    /// The clock moved: countdowns follow `now`; flashes expire; expiry warnings; the refresh interval.
+    mutating func tick(_ date: Date) -> [Effect] {
+        now = date
+        var effects: [Effect] = []
+        if let flash, flash.expires <= now { self.flash = nil }
+        effects += checkExpiry()
+        let reference = lastRefresh ?? lastLoadStarted
+        if !isLoading, let reference, now.timeIntervalSince(reference) >= config.refreshInterval {
+            effects += requestRefresh()
+        }
+        return effects
+    }
+
+    /// Warns once at ten and once at two minutes before one of my activations ends (status line and bell).
+    mutating func checkExpiry() -> [Effect] {
+        var rang = false
+        for role in roles where role.canDeactivate {
+            guard let assignment = role.active, let end = assignment.end else { continue }
+            let remaining = end.timeIntervalSince(now)
+            guard remaining > 0 else { continue }
+            let level: ExpiryWarning? = remaining <= Urgency.finalWarningThreshold ? .twoMinutes
+                : (remaining <= Urgency.imminentThreshold ? .tenMinutes : nil)
+            guard let level, (expiryWarnings[assignment.id].map { $0 < level } ?? true) else { continue }
+            expiryWarnings[assignment.id] = level
+            warnedTarget = role.target.id
+            flash("\(role.target.displayName) ends in \(Countdown.text(remaining: remaining)): press e to extend it.",
+                  .warning)
+            rang = true
+        }
+        return rang ? [.bell] : []
+    }
+}

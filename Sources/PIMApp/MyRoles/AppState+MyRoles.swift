@@ -1,0 +1,91 @@
+import Foundation
+import PIMDomain
+
+extension AppState {
+    /// Opens the activation form on the marked rows, or on the selected one.
+    mutating func openActivationForm() {
+        if let reason = KeyMap.activateDisabled(self) {
+            flash(reason, .warning)
+            return
+        }
+        let entries = markedRoles.isEmpty ? [selectedRole].compactMap { $0 } : markedRoles
+        openForm(mode: .activate, entries: entries)
+    }
+
+    /// Opens the form in extension mode on the selected active row, or on the elevation the last
+    /// expiry warning was about.
+    mutating func openExtensionForm() {
+        let role: RoleEntry?
+        if pane == .myRoles, let selected = selectedRole, selected.canDeactivate {
+            role = selected
+        } else {
+            role = roles.first { $0.target.id == warnedTarget && $0.canDeactivate }
+        }
+        guard let role, let assignment = role.active else {
+            flash("Only an active elevation can be extended.", .warning)
+            return
+        }
+        openForm(mode: .extend(assignment), entries: [role])
+    }
+
+    private mutating func openForm(mode: ActivationForm.Mode, entries: [RoleEntry]) {
+        var policies: [TargetID: ActivationPolicy] = [:]
+        for entry in entries { policies[entry.target.id] = entry.policy }
+        let key = Set(entries.map(\.target.id))
+        let maximum = entries.compactMap { $0.policy?.maxDuration }.min()
+        let duration = maximum.map { min(config.defaultDuration, $0) } ?? config.defaultDuration
+        let draft = drafts[key] ?? ActivationDraft(ticketSystem: config.ticketSystem,
+                                                   durationText: duration.shortDescription)
+        form = ActivationForm(mode: mode, targets: entries.map(\.target), policies: policies, draft: draft)
+    }
+
+    mutating func deactivateSelected() -> [Effect] {
+        guard let role = selectedRole, role.canDeactivate, let assignment = role.active else {
+            flash("Only a role you activated can be deactivated.", .warning)
+            return []
+        }
+        if let start = assignment.start,
+           now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
+            let wait = ServiceLimits.minimumActiveBeforeDeactivation - now.timeIntervalSince(start)
+            flash("\(role.target.displayName) started less than 5 minutes ago: the service refuses to deactivate it for another \(Countdown.text(remaining: wait)).", .warning)
+            return []
+        }
+        busy[role.target.id] = "deactivating"
+        flash("Deactivating \(role.target.displayName)…", .info)
+        return [.deactivate(assignment)]
+    }
+
+    mutating func cancelSelected() -> [Effect] {
+        guard let role = selectedRole, let request = role.pendingRequest else {
+            flash("This row has no pending request to cancel.", .warning)
+            return []
+        }
+        busy[role.target.id] = "cancelling"
+        flash("Cancelling the request for \(role.target.displayName)…", .info)
+        return [.cancel(request)]
+    }
+
+    mutating func deactivateFinished(_ target: TargetID, _ result: Result<ElevationRequest, PIMError>) -> [Effect] {
+        busy[target] = nil
+        let name = roles.first { $0.target.id == target }?.target.displayName ?? "The role"
+        switch result {
+        case .success: flash("\(name) is deactivated.", .success)
+        case .failure(let error):
+            lastError = error.message
+            flash(error.message, .error)
+        }
+        return requestRefresh()
+    }
+
+    mutating func cancelFinished(_ target: TargetID, requestId: String, _ error: PIMError?) -> [Effect] {
+        busy[target] = nil
+        let name = roles.first { $0.target.id == target }?.target.displayName ?? "the role"
+        if let error {
+            lastError = error.message
+            flash(error.message, .error)
+        } else {
+            flash("The request for \(name) is cancelled.", .success)
+        }
+        return requestRefresh()
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import PIMDomain
+import Synchronization
+
+/// Counts HTTP exchanges (for `Dashboard.requestCount` and the benchmark).
+final class ExchangeCounter: Sendable {
+    private let count = Mutex(0)
+    func increment() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
+
+/// A write whose fate is unknown: the request may have reached the service (timeout after sending,
+/// a dropped connection, or a 5xx/504 answer to a POST). Never repeated blindly.
+struct AmbiguousWriteError: Error {
+    var underlying: PIMError
+}
+
+/// Sends `GraphRequest`s: adds the bearer token, retries transient failures under `RetryPolicy`,
+/// follows `@odata.nextLink`, decodes bodies and maps failures to `PIMError`.
+struct GraphClient: Sendable {
+    let baseURL: URL
+    let transport: any Transport
+    let tokens: any TokenProvider
+    let retry: RetryPolicy
+    let clock: any GraphClock
+    let timeout: Double
+    let counter = ExchangeCounter()
+
+    /// One exchange with retries; returns whatever status the service ended with.
+    /// For writes (`write: true`), only throttling (429) and failures known to have sent nothing are
+    /// retried; anything ambiguous throws `AmbiguousWriteError`.
+    func exchange(_ request: GraphRequest, write: Bool = false, token: String? = nil) async throws -> HTTPResponse {
+        try await exchange(url: request.url(baseURL: baseURL), method: request.method, body: request.body,
+                           write: write, token: token)
+    }
+
+    func exchange(url: URL, method: String = "GET", body: Data? = nil, write: Bool = false,
+                  token: String? = nil) async throws -> HTTPResponse {
+        let started = clock.now()
+        var attempt = 0
+        while true {
+            attempt += 1
+            let bearer: String
+            if let token { bearer = token } else { bearer = try await accessToken(claims: nil) }
+            var headers = ["Authorization": "Bearer \(bearer)", "Accept": "application/json",
+                           "client-request-id": UUID().uuidString.lowercased()]
+            if body != nil { headers["Content-Type"] = "application/json" }
+            let http = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
+            let elapsed = { clock.now().timeIntervalSince(started) }
+            let response: HTTPResponse
+            do {
+                counter.increment()
+                response = try await transport.send(http)
+            } catch let failure as TransportError {
+                if write && failure.requestMayHaveBeenSent {
+                    throw AmbiguousWriteError(underlying: .network(failure))
+                }
+                if failure.kind == .cancelled { throw PIMError.network(failure) }
+                switch retry.decideAfterTransportFailure(attempt: attempt, elapsed: elapsed()) {
+                case .retry(let delay): try await wait(delay); continue
+                case .fail: throw PIMError.network(failure)
+                }
+            } catch let error as PIMError {
+                throw error
+            } catch is CancellationError {
+                throw PIMError(.network, "The request was cancelled before Graph answered: try again.")
+            } catch {
+                throw PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(String(describing: error)))): check your network connection and try again.")
+            }
+            if write && response.status >= 500 {
+                throw AmbiguousWriteError(underlying: GraphErrorMapper.map(response))
+            }
+            if write && response.status != 429 { return response }
+            switch retry.decide(status: response.status, headers: response.headers, attempt: attempt,
+                                elapsed: elapsed(), now: clock.now()) {
+            case .retry(let delay): try await wait(delay)
+            case .fail: return response
+            }
+        }
+    }
+
+    func wait(_ seconds: Double) async throws {
+        do { try await clock.sleep(seconds: seconds) } catch {
+            throw PIMError(.network, "Waiting to retry was cancelled: try again.")
+        }
+    }
+
+    func accessToken(claims: String?) async throws -> String {
+        do {
+            return try await tokens.accessToken(claims: claims)
+        } catch let error as PIMError {
+            throw error
+        } catch {
+            throw PIMError(.signInRequired, "No access token could be obtained (\(Sanitizer.sanitize(String(describing: error)))): run `pim login` and try again.")
+        }
+    }
+
+    /// Sends and insists on success (2xx); anything else becomes the mapped `PIMError`.
+    func send(_ request: GraphRequest, token: String? = nil) async throws -> HTTPResponse {
+        let response = try await exchange(request, token: token)
+        return try Self.checked(response)
+    }
+
+    /// Sends a write once (plus throttling retries). An unknown outcome becomes a `PIMError` that says
+    /// to check before trying again; callers that can look for the result catch `AmbiguousWriteError` instead.
+    func sendWrite(_ request: GraphRequest, token: String? = nil) async throws -> HTTPResponse {
+        do {
+            return try Self.checked(try await exchange(request, write: true, token: token))
+        } catch let ambiguous as AmbiguousWriteError {
+            var error = ambiguous.underlying
+            error.message = "The change may or may not have been applied (\(error.message.trimmingCharacters(in: CharacterSet(charactersIn: "."))))."
+                + " Check with `pim requests` or `pim roles` before trying again."
+            throw error
+        }
+    }
+
+    static func checked(_ response: HTTPResponse) throws -> HTTPResponse {
+        guard (200..<300).contains(response.status) else { throw GraphErrorMapper.map(response) }
+        return response
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws -> T {
+        let ok = try Self.checked(response)
+        do {
+            return try GraphDate.decoder().decode(T.self, from: ok.body)
+        } catch {
+            throw PIMError(.service, "Graph sent a response pim could not read: try again, and report it if it persists (run with --verbose to see the exchange).",
+                           requestId: response.header("request-id"), httpStatus: response.status)
+        }
+    }
+
+    /// Every item of a collection, following `@odata.nextLink` to the end.
+    func collect<T: Decodable>(_ type: T.Type, _ request: GraphRequest) async throws -> [T] {
+        try await collect(T.self, from: try await exchange(request))
+    }
+
+    /// Every item of a collection whose first page is `response` (alone or from inside a `$batch`).
+    func collect<T: Decodable>(_ type: T.Type, from response: HTTPResponse) async throws -> [T] {
+        var page = try decode(GraphPage<T>.self, from: response)
+        var items = page.value
+        var pages = 1
+        while let link = page.nextLink {
+            guard let url = try nextURL(link), pages < 1000 else { break }
+            page = try decode(GraphPage<T>.self, from: try await exchange(url: url))
+            items += page.value
+            pages += 1
+        }
+        return items
+    }
+
+    /// The next page's URL, used as is; refused when it points away from the Graph host (the token must
+    /// not travel elsewhere).
+    func nextURL(_ link: String) throws -> URL? {
+        guard let url = URL(string: link) ?? URL(string: link.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") else {
+            return nil
+        }
+        if url.host == nil {
+            // Relative link: resolve against the root.
+            return URL(string: link, relativeTo: baseURL)?.absoluteURL
+        }
+        guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(), url.host?.lowercased() == baseURL.host?.lowercased(),
+              url.port == baseURL.port else {
+            throw PIMError(.service, "Graph pointed the next page at another host (\(Sanitizer.sanitize(url.host ?? "?"))); pim stopped rather than send your token there. Check --graph-url.")
+        }
+        return url
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import PIMDomain
+
+/// Graph's error envelope: `{"error":{"code","message","innerError":{"request-id",…}}}`.
+struct GraphErrorEnvelope: Decodable {
+    struct Body: Decodable {
+        var code: String?
+        var message: String?
+        var innerError: Inner?
+        enum CodingKeys: String, CodingKey { case code, message, innerError, innererror }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            code = c.lenient(String.self, forKey: .code)
+            message = c.lenient(String.self, forKey: .message)
+            innerError = c.lenient(Inner.self, forKey: .innerError) ?? c.lenient(Inner.self, forKey: .innererror)
+        }
+    }
+    struct Inner: Decodable {
+        var requestId: String?
+        var code: String?
+        enum CodingKeys: String, CodingKey { case requestId = "request-id", code }
+    }
+    var error: Body
+}
+
+/// Turns a failed Graph response into a `PIMError` whose message is a sentence naming the next step.
+/// The Graph code and request id are kept for support; service text is sanitised before it is quoted.
+enum GraphErrorMapper {
+    /// Claims that ask for a multi-factor sign-in (the community practice for `MfaRule`, which carries none).
+    static let mfaClaims = #"{"access_token":{"amr":{"values":["mfa"]}}}"#
+
+    static func map(_ response: HTTPResponse) -> PIMError {
+        let envelope = try? JSONDecoder().decode(GraphErrorEnvelope.self, from: response.body)
+        let code = envelope?.error.code.flatMap { $0.isEmpty ? nil : $0 }
+        let message = envelope?.error.message ?? ""
+        let requestId = envelope?.error.innerError?.requestId ?? response.header("request-id")
+        func error(_ kind: PIMError.Kind, _ text: String, rules: [PolicyRule] = [], claims: String? = nil) -> PIMError {
+            PIMError(kind, text, graphCode: code, requestId: requestId, httpStatus: response.status,
+                     failedRules: rules, claims: claims)
+        }
+        let quoted = quote(message)
+
+        switch code?.lowercased() {
+        case "roleassignmentrequestpolicyvalidationfailed":
+            let rules = policyRules(in: message)
+            let fixes = rules.isEmpty ? "The service refused the request under its policy\(quoted)." : rules.map(\.fix).joined(separator: " ")
+            return error(.refused, fixes, rules: rules, claims: rules.contains(.mfa) ? mfaClaims : nil)
+        case "roleassignmentrequestacrsvalidationfailed":
+            let claims = claimsParameter(in: message)
+            return error(.signInRequired,
+                         "This activation requires a Conditional Access authentication context: sign in again with `pim login` to satisfy it, then retry.",
+                         rules: [.authenticationContext], claims: claims)
+        case "roleassignmentexists":
+            return error(.alreadyExists, "This role or group is already active for you (or an identical request exists): run `pim roles` to see it, or deactivate it first.")
+        case "pendingroleassignmentrequest":
+            return error(.alreadyExists, "A request for this role or group is already pending: run `pim requests` to see it, or cancel it first.")
+        case "activedurationtoosmall", "activedurationtooshort":
+            return error(.refused, "An activation cannot be ended within 5 minutes of its start: try again in a few minutes.")
+        case "roleassignmentdoesnotexist":
+            return error(.notFound, "Nothing is active to deactivate: run `pim roles` to see what is active now.")
+        case "invalidroleassignmentrequest":
+            return error(.invalidInput, "The service found the request invalid\(quoted): check the target, duration and scope, then try again.")
+        default:
+            break
+        }
+
+        switch response.status {
+        case 401:
+            if let claims = insufficientClaims(response.header("WWW-Authenticate")) {
+                return error(.signInRequired, "The service asks for a stronger sign-in: run `pim login` and satisfy the prompt, then retry.", claims: claims)
+            }
+            return error(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph: run `pim login` and try again.")
+        case 403:
+            if let scope = missingScope(in: message) {
+                return PIMError(.forbidden,
+                                "The token lacks the permission \(scope) (the Azure CLI token cannot do PIM writes): sign in with `pim login` and try again.",
+                                graphCode: "PermissionScopeNotGranted", requestId: requestId, httpStatus: 403)
+            }
+            return error(.forbidden, "Graph refused this for your account\(quoted): you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`.")
+        case 404:
+            return error(.notFound, "The service does not know this object\(quoted): refresh (press r or run the listing again); it may have been removed or decided.")
+        case 409:
+            return error(.alreadyDecided, "This request was already decided by someone else: refresh the approvals to see its state.")
+        case 429:
+            return error(.service, "Graph kept throttling the requests: wait a minute and try again.")
+        case 500...599:
+            return error(.service, "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted): try again in a few minutes.")
+        case 400...499:
+            return error(.refused, "Graph refused the request (HTTP \(response.status)\(code.map { ", \(Sanitizer.sanitize($0))" } ?? ""))\(quoted): check the input and try again.")
+        default:
+            return error(.other, "Graph answered with an unexpected status (HTTP \(response.status)): try again, and run with --verbose to see the exchange.")
+        }
+    }
+
+    /// The rule names inside `The following policy rules failed: ["JustificationRule","TicketingRule"]`.
+    static func policyRules(in message: String) -> [PolicyRule] {
+        var names: [String] = []
+        if let open = message.firstIndex(of: "["), let close = message[open...].firstIndex(of: "]"),
+           let data = String(message[open...close]).data(using: .utf8),
+           let list = try? JSONSerialization.jsonObject(with: data) as? [String] {
+            names = list
+        } else {
+            // Unquoted or free-form text: take every word ending in "Rule".
+            let words = message.split { !$0.isLetter && !$0.isNumber }
+            names = words.map(String.init).filter { $0.hasSuffix("Rule") && $0.count > 4 }
+        }
+        var seen: [PolicyRule] = []
+        for name in names where !name.isEmpty {
+            let rule = PolicyRule(serviceName: name)
+            if !seen.contains(rule) { seen.append(rule) }
+        }
+        return seen
+    }
+
+    /// The `claims=` value inside an authentication-context failure, URL-decoded.
+    static func claimsParameter(in message: String) -> String? {
+        guard let range = message.range(of: "claims=") else { return nil }
+        var value = message[range.upperBound...]
+        if let end = value.firstIndex(where: { $0 == "&" || $0 == "\"" || $0 == " " || $0 == "\n" }) {
+            value = value[..<end]
+        }
+        let decoded = String(value).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(value)
+        return decoded.isEmpty ? nil : decoded
+    }
+
+    /// The claims of a `WWW-Authenticate: Bearer …, error="insufficient_claims", claims="<base64>"` challenge.
+    static func insufficientClaims(_ header: String?) -> String? {
+        guard let header, header.range(of: "insufficient_claims", options: .caseInsensitive) != nil,
+              let start = header.range(of: "claims=\"", options: .caseInsensitive) else { return nil }
+        let rest = header[start.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        var encoded = String(rest[..<end]).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while encoded.count % 4 != 0 { encoded += "=" }
+        guard let data = Data(base64Encoded: encoded), let json = String(data: data, encoding: .utf8) else { return nil }
+        return json
+    }
+
+    /// The scope list of a nested `PermissionScopeNotGranted` message (a JSON string inside `message`).
+    static func missingScope(in message: String) -> String? {
+        guard message.contains("PermissionScopeNotGranted") else { return nil }
+        var text = message
+        if let data = message.data(using: .utf8),
+           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let inner = object["message"] as? String {
+            text = inner
+        }
+        if let range = text.range(of: "permission scope ") {
+            var scope = String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            while scope.hasSuffix(".") || scope.hasSuffix("\"") || scope.hasSuffix("}") { scope.removeLast() }
+            return Sanitizer.sanitize(scope)
+        }
+        return "it needs"
+    }
+
+    /// ` ("service text")` when the service said something, sanitised and shortened.
+    static func quote(_ message: String) -> String {
+        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return "" }
+        let short = trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+        return " (\"\(Sanitizer.sanitize(short))\")"
+    }
+}
+
+extension PIMError {
+    /// A transport failure (no HTTP response) as the user reads it.
+    static func network(_ error: TransportError) -> PIMError {
+        switch error.kind {
+        case .timedOut:
+            return PIMError(.network, "Graph did not answer in time: check your network connection and try again.")
+        case .tlsFailure:
+            return PIMError(.network, "The secure connection to Graph could not be verified: check the Graph URL, proxy and system certificates.")
+        case .cancelled:
+            return PIMError(.network, "The request was cancelled before Graph answered: try again.")
+        case .dnsFailure:
+            return PIMError(.network, "The Graph host name could not be resolved: check your network connection and the --graph-url or --cloud setting.")
+        default:
+            return PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(error.message))): check your network connection and try again.")
+        }
+    }
+}

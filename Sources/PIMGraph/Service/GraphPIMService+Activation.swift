@@ -1,0 +1,172 @@
+import Foundation
+import PIMDomain
+
+extension GraphPIMService {
+    public func activate(_ request: ActivationRequest) async throws -> ActivationResult {
+        try await wrapped {
+            let spec = ScheduleRequestSpec(
+                action: .selfActivate, target: request.target.id, principalId: try await myId(),
+                justification: request.justification, ticket: request.ticket,
+                schedule: .afterDuration(start: request.start ?? clock.now(), request.duration),
+                validationOnly: request.validationOnly)
+            return try await submit(spec, target: request.target)
+        }
+    }
+
+    public func preflight(_ request: ActivationRequest) async throws -> PreflightReport {
+        try await wrapped {
+            let spec = ScheduleRequestSpec(
+                action: .selfActivate, target: request.target.id, principalId: try await myId(),
+                justification: request.justification, ticket: request.ticket,
+                schedule: .afterDuration(start: request.start ?? clock.now(), request.duration), validationOnly: true)
+            do {
+                _ = try await client.send(Endpoints.scheduleRequest(spec))
+                return PreflightReport()
+            } catch let error as PIMError {
+                if !error.failedRules.isEmpty { return PreflightReport(failedRules: error.failedRules) }
+                switch error.kind {
+                case .refused, .alreadyExists, .notFound, .invalidInput:
+                    return PreflightReport(otherProblem: error.message)
+                default:
+                    throw error
+                }
+            }
+        }
+    }
+
+    public func deactivate(_ assignment: ActiveAssignment, justification: String?) async throws -> ElevationRequest {
+        try await wrapped {
+            let spec = ScheduleRequestSpec(action: .selfDeactivate, target: assignment.target.id,
+                                           principalId: try await myId(), justification: justification)
+            let response = try await client.sendWrite(Endpoints.scheduleRequest(spec))
+            return try client.decode(ScheduleRequestDTO.self, from: response).request(names: [assignment.target.id: assignment.target])
+        }
+    }
+
+    /// Graph cannot lengthen a running activation: `selfExtend` is for assignments an administrator made
+    /// that expire within 14 days (the decision is the administrator's, and the result usually waits as
+    /// `PendingAdminDecision`). So:
+    /// - an admin-assigned, time-bound assignment ending within 14 days → `selfExtend` to `now + duration`;
+    /// - an activation running for at least 5 minutes → `selfDeactivate`, then `selfActivate` for the new
+    ///   duration (the service refuses deactivation in the first 5 minutes, and refuses a second
+    ///   activation while one runs with `RoleAssignmentExists`);
+    /// - anything else is refused here with the reason, before anything is sent.
+    public func extend(_ assignment: ActiveAssignment, with request: ActivationRequest) async throws -> ActivationResult {
+        try await wrapped {
+            let now = clock.now()
+            let me = try await myId()
+            switch assignment.assignmentType {
+            case .activated:
+                if let start = assignment.start, now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
+                    let ready = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
+                    let wait = Int(ready.timeIntervalSince(now).rounded(.up))
+                    throw PIMError(.refused, "This activation started less than 5 minutes ago and cannot be renewed yet: try again in \(Countdown.elapsed(Double(max(60, wait))))).")
+                }
+                let stop = ScheduleRequestSpec(action: .selfDeactivate, target: assignment.target.id, principalId: me,
+                                               justification: request.justification)
+                _ = try await client.sendWrite(Endpoints.scheduleRequest(stop))
+                let renew = ScheduleRequestSpec(action: .selfActivate, target: assignment.target.id, principalId: me,
+                                                justification: request.justification, ticket: request.ticket,
+                                                schedule: .afterDuration(start: now, request.duration))
+                do {
+                    var result = try await submit(renew, target: assignment.target)
+                    result.notices.insert("Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription).", at: 0)
+                    return result
+                } catch {
+                    var failure = PIMError.wrap(error)
+                    failure.message = "The running activation was ended, but the new one failed: " + failure.message
+                        + " Activate again with `pim activate`."
+                    throw failure
+                }
+            case .assigned:
+                guard let end = assignment.end else {
+                    throw PIMError(.refused, "This assignment is permanent: there is nothing to extend.")
+                }
+                guard end.timeIntervalSince(now) <= ServiceLimits.extensionWindow else {
+                    throw PIMError(.refused, "Extension can be requested only within 14 days of the assignment's end: try again after \(GraphDate.string(end.addingTimeInterval(-ServiceLimits.extensionWindow))).")
+                }
+                let spec = ScheduleRequestSpec(action: .selfExtend, target: assignment.target.id, principalId: me,
+                                               justification: request.justification, ticket: request.ticket,
+                                               schedule: .afterDateTime(start: now, end: now.addingTimeInterval(request.duration.timeInterval)))
+                return try await submit(spec, target: assignment.target)
+            case .other(let value):
+                throw PIMError(.refused, "This assignment is of a kind pim cannot extend (\(Sanitizer.sanitize(value))): ask an administrator.")
+            }
+        }
+    }
+
+    public func cancel(_ request: ElevationRequest) async throws {
+        try await wrapped {
+            _ = try await client.sendWrite(Endpoints.cancel(requestId: request.id, kind: request.target.kind))
+        }
+    }
+
+    /// Sends a schedule request that creates something. One claims challenge (authentication context,
+    /// MFA, `insufficient_claims`) leads to one sign-in with those claims and one retry. An ambiguous
+    /// failure (sent, but no answer) leads to a look among my requests before anything is sent again.
+    func submit(_ spec: ScheduleRequestSpec, target: ElevationTarget) async throws -> ActivationResult {
+        var notices: [String] = []
+        var token: String?
+        var steppedUp = false
+        var ambiguousAttempts = 0
+        let started = clock.now()
+        while true {
+            let sentAt = clock.now()
+            do {
+                let response = try await client.exchange(Endpoints.scheduleRequest(spec), write: true, token: token)
+                let dto = try client.decode(ScheduleRequestDTO.self, from: response)
+                return ActivationResult(request: dto.request(names: [target.id: target]), notices: notices)
+            } catch let error as PIMError where error.claims != nil && !steppedUp && !spec.validationOnly {
+                steppedUp = true
+                token = try await client.accessToken(claims: error.claims)
+                notices.append(Self.stepUpNotice(error))
+            } catch let ambiguous as AmbiguousWriteError {
+                if let found = try? await findSent(spec, since: sentAt) {
+                    notices.append("The answer to the request was lost; it was found among your requests, so it was not sent twice.")
+                    return ActivationResult(request: found, notices: notices)
+                }
+                ambiguousAttempts += 1
+                let decision = client.retry.decideAfterTransportFailure(attempt: ambiguousAttempts,
+                                                                       elapsed: clock.now().timeIntervalSince(started))
+                guard case .retry(let delay) = decision else {
+                    var failure = ambiguous.underlying
+                    failure.message += " The request was not found among your requests: run `pim requests` to check, then try again."
+                    throw failure
+                }
+                try await client.wait(delay)
+            }
+        }
+    }
+
+    /// The sentence that tells the user why they were asked to sign in again.
+    static func stepUpNotice(_ error: PIMError) -> String {
+        if let claims = error.claims, let context = authenticationContext(in: claims) {
+            return "Signed in again to satisfy the authentication context \(Sanitizer.sanitize(context)) the policy requires; retried once."
+        }
+        if error.failedRules.contains(.mfa) {
+            return "Signed in again with multi-factor authentication, which the policy requires; retried once."
+        }
+        return "Signed in again to satisfy the service's claims challenge; retried once."
+    }
+
+    static func authenticationContext(in claims: String) -> String? {
+        guard let data = claims.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let token = object["access_token"] as? [String: Any],
+              let acrs = token["acrs"] as? [String: Any] else { return nil }
+        if let value = acrs["value"] as? String { return value }
+        return (acrs["values"] as? [String])?.joined(separator: ", ")
+    }
+
+    /// After an ambiguous failure: my request for the same target and action made since `since`
+    /// (with a minute of slack for clock skew), if the service has it.
+    func findSent(_ spec: ScheduleRequestSpec, since: Date) async throws -> ElevationRequest? {
+        let listing = spec.target.kind == .directoryRole ? Endpoints.Roles.myRequests() : Endpoints.Groups.myRequests()
+        let requests = try await client.collect(ScheduleRequestDTO.self, listing).map { $0.request() }
+        return Self.newestFirst(requests).first { request in
+            request.target.id == spec.target && request.action == spec.action
+                && (request.createdAt ?? .distantFuture) >= since.addingTimeInterval(-60)
+                && (request.justification ?? "") == (spec.justification ?? "")
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import PIMDomain
+
+extension GraphPIMService {
+    /// Ids of the reads inside the dashboard batch.
+    enum ReadID {
+        static let me = "me", eligRoles = "eligRoles", actRoles = "actRoles", eligGroups = "eligGroups"
+        static let actGroups = "actGroups", myRoleReqs = "myRoleReqs", myGroupReqs = "myGroupReqs"
+        static let apprRoles = "apprRoles", apprGroups = "apprGroups", elevRoles = "elevRoles"
+        static func elevGroup(_ n: Int) -> String { "elevGroup\(n)" }
+        static func policy(_ n: Int) -> String { "policy\(n)" }
+    }
+
+    /// One batch for everything; a second only for what the first revealed (policies of new targets,
+    /// assignments of newly seen groups). A refresh with cached policies and known groups is one round trip.
+    public func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
+        try await wrapped {
+            let countBefore = client.counter.value
+            let now = clock.now()
+            let ttl = configuration.policyCacheTTL
+            var items: [BatchItem] = [
+                .init(id: ReadID.me, request: Endpoints.me()),
+                .init(id: ReadID.eligRoles, request: Endpoints.Roles.myEligibilities()),
+                .init(id: ReadID.actRoles, request: Endpoints.Roles.myActive()),
+                .init(id: ReadID.eligGroups, request: Endpoints.Groups.myEligibilities()),
+                .init(id: ReadID.actGroups, request: Endpoints.Groups.myActive()),
+                .init(id: ReadID.myRoleReqs, request: Endpoints.Roles.myRequests()),
+                .init(id: ReadID.myGroupReqs, request: Endpoints.Groups.myRequests()),
+            ]
+            if options.includeApprovals {
+                items.append(.init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()))
+                items.append(.init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove()))
+            }
+            var groupsAsked: [String] = []
+            if options.includeElevations {
+                items.append(.init(id: ReadID.elevRoles, request: Endpoints.Roles.tenantActivated()))
+                groupsAsked = state.read { $0.knownGroups }
+            }
+            var policiesAsked: [TargetID] = []
+            if options.includePolicies {
+                let known = state.read { Array($0.names.keys) }
+                policiesAsked = state.cachedPolicies(known, now: now, ttl: ttl).missing
+            }
+            var reader = BatchReader(client: client)
+            items += groupsAsked.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
+            items += policiesAsked.enumerated().map { .init(id: ReadID.policy($0.offset), request: Endpoints.policy(for: $0.element)) }
+            try await reader.load(items)
+
+            // My roles and groups.
+            var failures: [DashboardSection: PIMError] = [:]
+            let meDTO: PrincipalDTO? = reader.one(PrincipalDTO.self, ReadID.me, section: .me, into: &failures)
+            let me = meDTO?.principal(fallbackId: "") ?? state.read { $0.me } ?? Principal(id: "")
+            if meDTO != nil { state.update { $0.me = me } }
+            let eligibleRoles = await reader.list(RoleInstanceDTO.self, ReadID.eligRoles, section: .eligibleRoles, into: &failures)
+            let activeRoles = await reader.list(RoleInstanceDTO.self, ReadID.actRoles, section: .activeRoles, into: &failures)
+            let eligibleGroups = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
+            let activeGroups = await reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
+            let eligibilities = eligibleRoles.map(\.eligibility) + eligibleGroups.map(\.eligibility)
+            let active = activeRoles.map(\.assignment) + activeGroups.map(\.assignment)
+            state.remember(eligibilities.map(\.target) + active.map(\.target))
+            let names = state.read { $0.names }
+
+            let roleRequests = await reader.list(ScheduleRequestDTO.self, ReadID.myRoleReqs, section: .myRequests, into: &failures)
+            let groupRequests = await reader.list(ScheduleRequestDTO.self, ReadID.myGroupReqs, section: .myRequests, into: &failures)
+            let myRequests = Self.newestFirst((roleRequests + groupRequests).map { $0.request(names: names) })
+
+            var approvals: [ApprovalItem] = []
+            if options.includeApprovals {
+                let roles = await reader.list(ScheduleRequestDTO.self, ReadID.apprRoles, section: .approvals, into: &failures)
+                let groups = await reader.list(ScheduleRequestDTO.self, ReadID.apprGroups, section: .approvals, into: &failures)
+                approvals = Self.oldestFirst((roles + groups).map { ApprovalItem(request: $0.request(names: names)) })
+            }
+
+            // Second round: whatever the first revealed.
+            var second: [BatchItem] = []
+            var newGroups: [String] = []
+            if options.includeElevations {
+                newGroups = state.read { $0.knownGroups }.filter { !groupsAsked.contains($0) }
+                second += newGroups.enumerated().map { .init(id: ReadID.elevGroup(groupsAsked.count + $0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
+            }
+            var newPolicies: [TargetID] = []
+            if options.includePolicies {
+                let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))
+                newPolicies = state.cachedPolicies(targets, now: now, ttl: ttl).missing.filter { !policiesAsked.contains($0) }
+                second += newPolicies.enumerated().map { .init(id: ReadID.policy(policiesAsked.count + $0.offset), request: Endpoints.policy(for: $0.element)) }
+            }
+            if !second.isEmpty {
+                do { try await reader.load(second) } catch {
+                    let failure = PIMError.wrap(error)
+                    if !newPolicies.isEmpty { failures[.policies] = failure }
+                    if !newGroups.isEmpty { failures[.elevations] = failure }
+                }
+            }
+
+            var elevations: [ActiveAssignment] = []
+            if options.includeElevations {
+                elevations = await reader.list(RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &failures).map(\.assignment)
+                for (n, _) in (groupsAsked + newGroups).enumerated() {
+                    let instances = await reader.list(GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &failures)
+                    elevations += Self.named(instances.map(\.assignment).filter { $0.assignmentType == .activated }, names)
+                }
+                elevations = Self.soonestEndFirst(elevations)
+            }
+
+            var policies: [TargetID: ActivationPolicy] = [:]
+            if options.includePolicies {
+                for (n, target) in (policiesAsked + newPolicies).enumerated() {
+                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures) {
+                        state.storePolicy(Self.policy(from: assignments), for: target, at: now)
+                    }
+                }
+                let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))
+                policies = state.cachedPolicies(targets, now: now, ttl: .infinity).fresh
+            }
+
+            let attempted = reader.responses.count
+            if attempted > 0, failures.count >= 1, reader.successCount == 0, let first = failures[.me] ?? failures.values.first {
+                throw first
+            }
+            return Dashboard(me: me, eligibilities: eligibilities, active: active, myRequests: myRequests,
+                             approvals: approvals, elevations: elevations,
+                             history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
+                             policies: policies, failures: failures, requestCount: client.counter.value - countBefore)
+        }
+    }
+
+    static func newestFirst(_ requests: [ElevationRequest]) -> [ElevationRequest] {
+        requests.sorted { ($0.createdAt ?? .distantPast) > ($1.createdAt ?? .distantPast) }
+    }
+
+    static func oldestFirst(_ items: [ApprovalItem]) -> [ApprovalItem] {
+        items.sorted { ($0.request.createdAt ?? .distantPast) < ($1.request.createdAt ?? .distantPast) }
+    }
+
+    static func soonestEndFirst(_ list: [ActiveAssignment]) -> [ActiveAssignment] {
+        list.sorted { ($0.end ?? .distantFuture) < ($1.end ?? .distantFuture) }
+    }
+
+    /// Fills in group names the listing did not expand, from the targets already known.
+    static func named(_ list: [ActiveAssignment], _ names: [TargetID: ElevationTarget]) -> [ActiveAssignment] {
+        list.map { item in
+            var copy = item
+            if let known = names[item.target.id], item.target.displayName == item.target.id.resourceId { copy.target = known }
+            return copy
+        }
+    }
+
+    static func policy(from assignments: [PolicyAssignmentDTO]) -> ActivationPolicy? {
+        assignments.lazy.compactMap(\.activationPolicy).first
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import PIMDomain
+
+extension GraphPIMService {
+    public func policies(for targets: [ElevationTarget]) async throws -> [TargetID: ActivationPolicy] {
+        try await wrapped {
+            let now = clock.now()
+            let ids = Array(Set(targets.map(\.id)))
+            state.remember(targets)
+            let missing = state.cachedPolicies(ids, now: now, ttl: configuration.policyCacheTTL).missing
+            if !missing.isEmpty {
+                var reader = BatchReader(client: client)
+                try await reader.load(missing.enumerated().map { .init(id: ReadID.policy($0.offset), request: Endpoints.policy(for: $0.element)) })
+                var failures: [DashboardSection: PIMError] = [:]
+                for (n, target) in missing.enumerated() {
+                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures) {
+                        state.storePolicy(Self.policy(from: assignments), for: target, at: now)
+                    }
+                }
+                if let failure = failures[.policies], reader.successCount == 0 { throw failure }
+            }
+            return state.cachedPolicies(ids, now: now, ttl: .infinity).fresh
+        }
+    }
+
+    /// My role and group requests, newest first. When pim does not know target names yet, the
+    /// eligibility and assignment listings ride along in the same batch.
+    public func myRequests() async throws -> [ElevationRequest] {
+        try await wrapped {
+            var items: [BatchItem] = [.init(id: ReadID.myRoleReqs, request: Endpoints.Roles.myRequests()),
+                                      .init(id: ReadID.myGroupReqs, request: Endpoints.Groups.myRequests())]
+            let needNames = state.read { $0.names.isEmpty }
+            if needNames {
+                items += [.init(id: ReadID.eligRoles, request: Endpoints.Roles.myEligibilities()),
+                          .init(id: ReadID.actRoles, request: Endpoints.Roles.myActive()),
+                          .init(id: ReadID.eligGroups, request: Endpoints.Groups.myEligibilities()),
+                          .init(id: ReadID.actGroups, request: Endpoints.Groups.myActive())]
+            }
+            var reader = BatchReader(client: client)
+            try await reader.load(items)
+            var failures: [DashboardSection: PIMError] = [:]
+            if needNames {
+                let roles = await reader.list(RoleInstanceDTO.self, ReadID.eligRoles, section: .eligibleRoles, into: &failures)
+                    + reader.list(RoleInstanceDTO.self, ReadID.actRoles, section: .activeRoles, into: &failures)
+                let groups = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
+                    + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
+                state.remember(roles.map(\.target) + groups.map(\.target))
+            }
+            var requestFailures: [DashboardSection: PIMError] = [:]
+            let roles = await reader.list(ScheduleRequestDTO.self, ReadID.myRoleReqs, section: .eligibleRoles, into: &requestFailures)
+            let groups = await reader.list(ScheduleRequestDTO.self, ReadID.myGroupReqs, section: .eligibleGroups, into: &requestFailures)
+            try Self.throwUnlessPartial(requestFailures, total: 2)
+            let names = state.read { $0.names }
+            return Self.newestFirst((roles + groups).map { $0.request(names: names) })
+        }
+    }
+
+    /// Requests waiting for my decision, oldest first, each with its approval (group approvals from one
+    /// v1.0 batch, role approvals from one beta batch: beta URLs cannot go in a v1.0 batch).
+    public func pendingApprovals() async throws -> [ApprovalItem] {
+        try await wrapped {
+            var reader = BatchReader(client: client)
+            try await reader.load([.init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()),
+                                   .init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove())])
+            var failures: [DashboardSection: PIMError] = [:]
+            let roles = await reader.list(ScheduleRequestDTO.self, ReadID.apprRoles, section: .eligibleRoles, into: &failures)
+            let groups = await reader.list(ScheduleRequestDTO.self, ReadID.apprGroups, section: .eligibleGroups, into: &failures)
+            try Self.throwUnlessPartial(failures, total: 2)
+            let names = state.read { $0.names }
+            var items = (roles + groups).map { ApprovalItem(request: $0.request(names: names)) }
+
+            let groupItems = items.enumerated().filter { $0.element.request.target.kind.isGroup }
+            let roleItems = items.enumerated().filter { !$0.element.request.target.kind.isGroup }
+            var approvals = BatchReader(client: client)
+            try? await approvals.load(groupItems.map { .init(id: "a\($0.offset)", request: Endpoints.Groups.approval(id: Self.approvalId($0.element.request))) })
+            try? await approvals.load(roleItems.map { .init(id: "a\($0.offset)", request: Endpoints.Roles.approval(id: Self.approvalId($0.element.request))) }, version: .beta)
+            var ignored: [DashboardSection: PIMError] = [:]
+            for index in items.indices {
+                items[index].approval = approvals.one(ApprovalDTO.self, "a\(index)", section: .approvals, into: &ignored)?.approval
+            }
+            return Self.oldestFirst(items)
+        }
+    }
+
+    /// Approves or denies. The approval is read fresh (its stage may have closed meanwhile): directory
+    /// roles through beta `roleAssignmentApprovals/{id}/steps/{id}`, groups through v1.0
+    /// `assignmentApprovals/{id}/stages/{id}`.
+    public func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws {
+        try await wrapped {
+            let request = item.request
+            let id = Self.approvalId(request)
+            let isGroup = request.target.kind.isGroup
+            let read = isGroup ? Endpoints.Groups.approval(id: id) : Endpoints.Roles.approval(id: id)
+            let approval = try client.decode(ApprovalDTO.self, from: try await client.send(read)).approval
+            guard let stage = approval.openStageForMe else {
+                if approval.stages.contains(where: { $0.reviewResult != .notReviewed || $0.status.caseInsensitiveCompare("Completed") == .orderedSame }) {
+                    throw PIMError(.alreadyDecided, "This request was already decided: refresh the approvals to see its state.")
+                }
+                throw PIMError(.forbidden, "No open approval stage of this request is assigned to you: refresh the approvals; someone else may have to decide it.")
+            }
+            let patch = isGroup
+                ? Endpoints.Groups.review(approvalId: id, stageId: stage.id, decision: decision, justification: justification)
+                : Endpoints.Roles.review(approvalId: id, stepId: stage.id, decision: decision, justification: justification)
+            _ = try await client.sendWrite(patch)
+        }
+    }
+
+    /// Every activated role in the tenant plus activated memberships of the groups pim knows (Graph
+    /// lists group assignments only per group), soonest end first.
+    public func tenantElevations() async throws -> [ActiveAssignment] {
+        try await wrapped {
+            var reader = BatchReader(client: client)
+            var items: [BatchItem] = [.init(id: ReadID.elevRoles, request: Endpoints.Roles.tenantActivated())]
+            var groups = state.read { $0.knownGroups }
+            if groups.isEmpty {
+                items += [.init(id: ReadID.eligGroups, request: Endpoints.Groups.myEligibilities()),
+                          .init(id: ReadID.actGroups, request: Endpoints.Groups.myActive())]
+            }
+            items += groups.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
+            try await reader.load(items)
+            var failures: [DashboardSection: PIMError] = [:]
+            if groups.isEmpty {
+                let found = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
+                    + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
+                state.remember(found.map(\.target))
+                groups = state.read { $0.knownGroups }
+                try await reader.load(groups.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) })
+            }
+            var elevationFailures: [DashboardSection: PIMError] = [:]
+            var list = await reader.list(RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &elevationFailures).map(\.assignment)
+            let names = state.read { $0.names }
+            for n in groups.indices {
+                let instances = await reader.list(GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &elevationFailures)
+                list += Self.named(instances.map(\.assignment).filter { $0.assignmentType == .activated }, names)
+            }
+            if let failure = elevationFailures[.elevations], list.isEmpty { throw failure }
+            return Self.soonestEndFirst(list)
+        }
+    }
+
+    /// Mine: my role and group requests as events. Tenant-wide: the PIM audit log (needs audit rights).
+    public func auditHistory(_ query: AuditQuery) async throws -> [AuditEvent] {
+        try await wrapped {
+            var events: [AuditEvent]
+            if query.tenantWide {
+                events = try await client.collect(DirectoryAuditDTO.self, Endpoints.directoryAudits(since: query.since)).map(\.event)
+            } else {
+                events = try await myRequests().map(\.auditEvent)
+                if let since = query.since { events = events.filter { $0.date >= since } }
+            }
+            events.sort { $0.date > $1.date }
+            if let limit = query.limit { events = Array(events.prefix(limit)) }
+            return events
+        }
+    }
+
+    /// The approval id of a request (the same GUID as the request for PIM).
+    static func approvalId(_ request: ElevationRequest) -> String {
+        request.approvalId.flatMap { $0.isEmpty ? nil : $0 } ?? request.id
+    }
+
+    /// Throws when every read failed, or when one failed for a reason other than missing permission
+    /// (a user without PIM for Groups rights still sees their roles).
+    static func throwUnlessPartial(_ failures: [DashboardSection: PIMError], total: Int) throws {
+        guard let first = failures.values.first else { return }
+        if failures.count >= total || first.kind != .forbidden { throw first }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import PIMDomain
+
+/// The live `PIMService`: Microsoft Graph (or anything answering like it, such as the simulated
+/// tenant) through a `Transport`, signed in through a `TokenProvider`.
+///
+/// Reads are batched (`$batch`, at most 20 per batch), collections are followed to their last page,
+/// transient failures are retried under `configuration.retryPolicy`, and every failure surfaces as a
+/// `PIMError` whose message names the next step.
+public final class GraphPIMService: PIMService {
+    public let configuration: GraphConfiguration
+    let transport: any Transport
+    let tokens: any TokenProvider
+    let clock: any GraphClock
+    let client: GraphClient
+    let state = ServiceState()
+
+    /// - Parameters:
+    ///   - configuration: the Graph root and retry/caching settings.
+    ///   - transport: `URLSessionTransport` for the network, or the simulated tenant.
+    ///   - tokens: `StaticTokenProvider`, `DeviceCodeSignIn` or `AzureCLITokenProvider`.
+    ///   - clock: time and waiting (tests inject one that does not sleep).
+    public init(configuration: GraphConfiguration, transport: any Transport, tokens: any TokenProvider,
+                clock: any GraphClock = SystemClock()) {
+        self.configuration = configuration
+        self.transport = transport
+        self.tokens = tokens
+        self.clock = clock
+        self.client = GraphClient(baseURL: configuration.baseURL, transport: transport, tokens: tokens,
+                                  retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout)
+    }
+
+    /// HTTP exchanges made so far (each batch counts once).
+    public var exchangeCount: Int { client.counter.value }
+
+    public func currentUser() async throws -> Principal {
+        let user = try client.decode(PrincipalDTO.self, from: try await client.send(Endpoints.me()))
+        let me = user.principal(fallbackId: "")
+        state.update { $0.me = me }
+        return me
+    }
+
+    /// My object id (the `principalId` of self-service requests), read once.
+    func myId() async throws -> String {
+        if let me = state.read({ $0.me }), !me.id.isEmpty { return me.id }
+        let me = try await currentUser()
+        guard !me.id.isEmpty else {
+            throw PIMError(.service, "Graph did not say who you are (/me has no id): sign in again with `pim login`.")
+        }
+        return me.id
+    }
+
+    /// Runs `body` and turns any error into a `PIMError`.
+    func wrapped<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch { throw PIMError.wrap(error) }
+    }
+}

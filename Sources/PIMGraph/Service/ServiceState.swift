@@ -1,0 +1,51 @@
+import Foundation
+import PIMDomain
+import Synchronization
+
+/// What the live service remembers between calls: who I am, the targets I know by name, the groups
+/// to ask about for tenant elevations, and policies with the time they were read.
+final class ServiceState: Sendable {
+    struct Values {
+        var me: Principal?
+        var names: [TargetID: ElevationTarget] = [:]
+        var knownGroups: [String] = []
+        /// nil policy: the target has none (cached too, so it is not asked again).
+        var policies: [TargetID: (policy: ActivationPolicy?, readAt: Date)] = [:]
+    }
+
+    private let values = Mutex(Values())
+
+    func read<T>(_ body: (Values) -> T) -> T { values.withLock { body($0) } }
+    func update(_ body: (inout Values) -> Void) { values.withLock { body(&$0) } }
+
+    /// Remembers targets seen in eligibilities or assignments (names for requests, groups for elevations).
+    func remember(_ targets: [ElevationTarget]) {
+        update { state in
+            for target in targets {
+                state.names[target.id] = target
+                if target.kind.isGroup, !state.knownGroups.contains(target.id.resourceId) {
+                    state.knownGroups.append(target.id.resourceId)
+                }
+            }
+        }
+    }
+
+    func cachedPolicies(_ targets: [TargetID], now: Date, ttl: Double) -> (fresh: [TargetID: ActivationPolicy], missing: [TargetID]) {
+        read { state in
+            var fresh: [TargetID: ActivationPolicy] = [:]
+            var missing: [TargetID] = []
+            for id in targets {
+                if let entry = state.policies[id], now.timeIntervalSince(entry.readAt) < ttl {
+                    if let policy = entry.policy { fresh[id] = policy }
+                } else {
+                    missing.append(id)
+                }
+            }
+            return (fresh, missing)
+        }
+    }
+
+    func storePolicy(_ policy: ActivationPolicy?, for id: TargetID, at date: Date) {
+        update { $0.policies[id] = (policy, date) }
+    }
+}

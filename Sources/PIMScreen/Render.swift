@@ -1,0 +1,63 @@
+import PIMApp
+import PIMDomain
+
+/// Draws the whole interface for `state` at its size: title and tabs, the pane's table, the detail
+/// strip, the status lines, and the form, dialog or help on top. Pure.
+public func render(_ state: AppState) -> Screen {
+    render(state, width: state.width, height: state.height)
+}
+
+public func render(_ state: AppState, width: Int, height: Int) -> Screen {
+    var screen = Screen(width: width, height: height)
+    guard width >= 20, height >= 8 else {
+        screen.put("pim: make the terminal larger", x: 0, y: 0, maxWidth: width, style: .warning)
+        return screen
+    }
+    let full = Rect(x: 0, y: 0, width: width, height: height)
+    let (header, rest) = full.splitTop(Layout.headerRows)
+    let (body, footer) = rest.splitBottom(Layout.footerRows)
+    let detailRows = Layout.detailRows(height: height)
+    let (tableRect, detailRect) = body.splitBottom(detailRows)
+
+    TitleBar.render(state, in: header, on: &screen)
+    let table: TableWidget
+    let details: [StyledLine]
+    switch state.pane {
+    case .myRoles:
+        table = MyRolesView.table(state)
+        details = MyRolesView.details(state, width: width)
+    case .approvals:
+        table = ApprovalsView.table(state)
+        details = ApprovalsView.details(state, width: width)
+    case .history:
+        table = HistoryView.table(state)
+        details = HistoryView.details(state, width: width)
+    case .elevations:
+        table = ElevationsView.table(state)
+        details = ElevationsView.details(state, width: width)
+    }
+    table.render(in: tableRect, on: &screen)
+    if !state.hasLoaded && state.rowCount(state.pane) == 0 {
+        screen.fill(tableRect.splitTop(2).1.row(0))
+        screen.put(state.isLoading ? "Loading from the service…" : "Nothing loaded yet: press r to refresh.",
+                   x: tableRect.x + 2, y: tableRect.y + 1, maxWidth: tableRect.width - 2, style: .dim)
+    }
+    if detailRect.height > 0 {
+        let rule = DisplayText(untrusted: String(repeating: "─", count: width))
+        screen.put(rule, x: 0, y: detailRect.y, style: .border)
+        for (index, line) in details.prefix(detailRect.height - 1).enumerated() {
+            line.draw(x: 1, y: detailRect.y + 1 + index, width: width - 2, on: &screen)
+        }
+    }
+    StatusLine.render(state, in: footer, on: &screen)
+
+    let overlayArea = Rect(x: 0, y: 1, width: width, height: height - 2)
+    if state.showHelp {
+        HelpView.render(in: overlayArea, on: &screen)
+    } else if let form = state.form {
+        ActivationFormView.render(state, form, in: overlayArea, on: &screen)
+    } else if let dialog = state.dialog {
+        ApprovalDialogView.render(state, dialog, in: overlayArea, on: &screen)
+    }
+    return screen
+}

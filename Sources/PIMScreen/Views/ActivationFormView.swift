@@ -1,0 +1,133 @@
+import PIMApp
+import PIMDomain
+
+/// The activation form over the pane: targets, policy, the four fields, every requirement checked
+/// live with the domain's sentences, the pre-flight answer, and the result of sending.
+enum ActivationFormView {
+    static let labelWidth = 15
+
+    static func render(_ state: AppState, _ form: ActivationForm, in area: Rect, on screen: inout Screen) {
+        let width = min(area.width - 2, 84)
+        let inner = width - 4
+        let lines = body(state, form, width: inner)
+        let fieldsAt = 3
+        let height = min(area.height, lines.count + 2 + 4 + 2)
+        let rect = area.centered(width: width, height: height)
+        let names = form.targets.map(\.displayName)
+        let verb = form.isExtension ? "Extend" : "Activate"
+        let title = names.count == 1 ? "\(verb) \(names[0])" : "\(verb) \(names.count) roles and groups"
+        let content = Box.draw(rect, title: DisplayText(untrusted: title), on: &screen)
+        var y = content.y
+        var index = 0
+        func emit(_ line: StyledLine) {
+            guard y < content.maxY - 1 else { return }
+            line.draw(x: content.x, y: y, width: content.width, on: &screen)
+            y += 1
+        }
+        while index < fieldsAt && index < lines.count { emit(lines[index]); index += 1 }
+        for field in ActivationForm.Field.allCases {
+            guard y < content.maxY - 1 else { break }
+            let focused = form.focus == field && !form.isDone && !form.isSubmitting && !form.confirmingTier0
+            screen.put(DisplayText(untrusted: field.label), x: content.x, y: y, width: labelWidth - 1,
+                       style: focused ? .keyName : .dialog)
+            var fieldWidth = content.width - labelWidth
+            if field == .duration, let max = form.maxDuration {
+                let note = DisplayText(untrusted: " max \(max.shortDescription)")
+                fieldWidth -= note.width
+                screen.put(note, x: content.x + labelWidth + fieldWidth, y: y, style: .dim)
+            }
+            InputField.draw(form[field], focused: focused,
+                            in: Rect(x: content.x + labelWidth, y: y, width: fieldWidth, height: 1), on: &screen)
+            y += 1
+        }
+        while index < lines.count { emit(lines[index]); index += 1 }
+        // The keys of the form on the last inner row.
+        var x = content.x
+        for binding in KeyMap.hints(for: state) {
+            let key = DisplayText(untrusted: binding.keys[0].description), help = DisplayText(untrusted: binding.hint ?? binding.help)
+            guard x + key.width + help.width + 1 <= content.maxX else { break }
+            x += screen.put(key, x: x, y: content.maxY - 1, style: .keyName) + 1
+            x += screen.put(help, x: x, y: content.maxY - 1, style: .dialog) + 2
+        }
+    }
+
+    /// Lines above the fields (targets, policy, blank) and below them (checks, pre-flight, results).
+    static func body(_ state: AppState, _ form: ActivationForm, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let targets = form.targets.map { "\($0.displayName) (\($0.kind.label), \($0.scopeLabel), \($0.tier.label))" }
+        lines.append(contentsOf: StyledLine.wrapped(targets.joined(separator: "; "), width: width, prefix: "For: ", style: .dialog).prefix(1))
+        let policies = form.targets.compactMap { form.policies[$0.id] }
+        let labels = Array(Set(policies.flatMap(\.requirementLabels))).sorted()
+        let max = form.maxDuration.map { "max \($0.shortDescription)" } ?? "maximum unknown"
+        lines.append(StyledLine(DisplayText(untrusted: "Policy: \(max) · requires \(labels.isEmpty ? "nothing else" : labels.joined(separator: ", "))"), .dialog))
+        lines.append(.blank)
+
+        lines.append(.blank)
+        let problems = form.problems(rules: state.config.draftRules, now: state.now)
+        func check(_ field: ActivationForm.Field, required: Bool, okText: String) {
+            let mine = problems.filter { $0.field == field.problemFieldForView }
+            if mine.isEmpty {
+                if required { lines.append(StyledLine(DisplayText(untrusted: "✓ " + okText), .success)) }
+            } else {
+                for problem in mine { lines += StyledLine.wrapped(problem.message, width: width, prefix: "✗ ", style: .error) }
+            }
+        }
+        check(.justification, required: policies.contains { $0.requiresJustification }, okText: "Justification given")
+        check(.ticketNumber, required: policies.contains { $0.requiresTicket }, okText: "Ticket number given")
+        check(.ticketSystem, required: policies.contains { $0.requiresTicket }, okText: "Ticket system given")
+        check(.duration, required: true, okText: "Duration \(form.draft.durationText.trimmingCharacters(in: .whitespaces)) is within the policy")
+        if policies.contains(where: { $0.requiresStepUp }) {
+            lines += StyledLine.wrapped("This role asks for MFA or an authentication context: pim signs you in again when the service asks.",
+                                        width: width, prefix: "• ", style: .dialog)
+        }
+        if policies.contains(where: { $0.requiresApproval }) {
+            lines += StyledLine.wrapped("An approver must agree: the request waits for approval.", width: width, prefix: "• ", style: .dialog)
+        }
+        for target in form.targets {
+            let name = form.targets.count > 1 ? "\(target.displayName): " : ""
+            switch form.preflight[target.id] {
+            case .checking: lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)asking the service…"), .info))
+            case .passed: lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)the service accepts this request."), .success))
+            case .failed(let fixes):
+                for fix in fixes { lines += StyledLine.wrapped(fix, width: width, prefix: "Pre-flight ✗ \(name)", style: .error) }
+            case nil: break
+            }
+        }
+        for target in form.targets {
+            switch form.outcomes[target.id] {
+            case .active(let until):
+                lines += StyledLine.wrapped("\(target.displayName) is active until \(TextLayout.dateTime(until)).", width: width, prefix: "✓ ", style: .success)
+            case .pendingApproval(let id):
+                lines += StyledLine.wrapped("\(target.displayName) waits for approval (request \(id)).", width: width, prefix: "⧗ ", style: .pending)
+            case .refused(let reason):
+                lines += StyledLine.wrapped("\(target.displayName) refused: \(reason)", width: width, prefix: "✗ ", style: .error)
+            case nil: break
+            }
+        }
+        let refused = form.targets.contains { if case .refused = form.outcomes[$0.id] { true } else { false } }
+        if let error = form.error, !refused {
+            lines += StyledLine.wrapped(error, width: width, prefix: "✗ ", style: .error)
+        }
+        if form.confirmingTier0 {
+            let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
+            lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Press y to activate, n to go back.",
+                                        width: width, prefix: "! ", style: .warning)
+        } else if form.isSubmitting {
+            lines.append(StyledLine("Sending…", .info))
+        } else if form.isDone {
+            lines.append(StyledLine("Sent. Press Enter or Esc to close.", .success))
+        }
+        return lines
+    }
+}
+
+extension ActivationForm.Field {
+    var problemFieldForView: DraftProblem.Field {
+        switch self {
+        case .justification: .justification
+        case .ticketNumber: .ticketNumber
+        case .ticketSystem: .ticketSystem
+        case .duration: .duration
+        }
+    }
+}

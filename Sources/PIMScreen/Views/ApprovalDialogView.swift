@@ -1,0 +1,62 @@
+import PIMApp
+import PIMDomain
+
+/// The request dialog: every detail of the request (or a line per marked request), then the
+/// decision with its justification.
+enum ApprovalDialogView {
+    static func render(_ state: AppState, _ dialog: ApprovalDialog, in area: Rect, on screen: inout Screen) {
+        let width = min(area.width - 2, 96)
+        let inner = width - 4
+        var lines: [StyledLine] = []
+        if dialog.items.count == 1, let item = dialog.items.first {
+            lines = ApprovalsView.lines(for: item, now: state.now)
+        } else {
+            lines.append(StyledLine(DisplayText(untrusted: "\(dialog.items.count) requests, one decision with one justification:"), .dialog))
+            for item in dialog.items {
+                let request = item.request
+                let waited = item.waited(at: state.now).map { Countdown.elapsed($0) } ?? "—"
+                lines.append(StyledLine(DisplayText(untrusted: "• \(request.principal.label) → \(request.target.displayName) for \(request.duration?.shortDescription ?? "—"), waited \(waited)"), .dialog))
+            }
+        }
+        for item in dialog.items {
+            switch dialog.outcomes[item.id] {
+            case .decided: lines.append(StyledLine(DisplayText(untrusted: "✓ \(item.request.principal.label) → \(item.request.target.displayName): done"), .success))
+            case .alreadyDecided: lines.append(StyledLine(DisplayText(untrusted: "• \(item.request.target.displayName): already decided by someone else"), .warning))
+            case .failed(let reason): lines += StyledLine.wrapped("\(item.request.target.displayName): \(reason)", width: inner, prefix: "✗ ", style: .error)
+            case nil: break
+            }
+        }
+        lines.append(.blank)
+        var inputRow: Int?
+        if let decision = dialog.decision {
+            let verb = decision == .approve ? "Approve" : "Deny"
+            lines.append(StyledLine(DisplayText(untrusted: "\(verb): why? (Enter confirms, Esc goes back)"), decision == .approve ? .success : .warning))
+            inputRow = lines.count
+            lines.append(.blank)
+        } else {
+            lines.append(StyledLine("Press a to approve or d to deny; each asks for a justification.", .dialog))
+        }
+        if let error = dialog.error { lines += StyledLine.wrapped(error, width: inner, prefix: "✗ ", style: .error) }
+        if dialog.isSubmitting { lines.append(StyledLine("Sending…", .info)) }
+
+        let rect = area.centered(width: width, height: lines.count + 4)
+        let title = dialog.items.count == 1
+            ? "Request from \(dialog.items[0].request.principal.label)" : "\(dialog.items.count) requests"
+        let content = Box.draw(rect, title: DisplayText(untrusted: title), on: &screen)
+        for (index, line) in lines.enumerated() where content.y + index < content.maxY - 1 {
+            if index == inputRow {
+                InputField.draw(dialog.justification, focused: !dialog.isSubmitting,
+                                in: Rect(x: content.x, y: content.y + index, width: content.width, height: 1), on: &screen)
+            } else {
+                line.draw(x: content.x, y: content.y + index, width: content.width, on: &screen)
+            }
+        }
+        var x = content.x
+        for binding in KeyMap.hints(for: state) {
+            let key = DisplayText(untrusted: binding.keys[0].description), help = DisplayText(untrusted: binding.hint ?? binding.help)
+            guard x + key.width + help.width + 1 <= content.maxX else { break }
+            x += screen.put(key, x: x, y: content.maxY - 1, style: .keyName) + 1
+            x += screen.put(help, x: x, y: content.maxY - 1, style: .dialog) + 2
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PIMApp
+import PIMDomain
+
+/// The two bottom rows: the message line (filter being typed, quit question, flash, last error,
+/// time since refresh) and the key hints of what can be done now, from `KeyMap`.
+enum StatusLine {
+    static func render(_ state: AppState, in rect: Rect, on screen: inout Screen) {
+        guard rect.height >= 2 else { return }
+        let messageRow = rect.y, hintRow = rect.y + 1
+        screen.fill(rect.row(0), style: .normal)
+        screen.fill(rect.row(1), style: .keyHint)
+
+        let refresh = DisplayText(untrusted: refreshText(state))
+        let right = refresh.width + 1
+        screen.put(refresh, x: rect.maxX - right, y: messageRow, maxWidth: right, style: .dim)
+        let room = rect.width - right - 1
+        let list = state.currentList
+        if list.isFiltering {
+            screen.put("/", x: rect.x, y: messageRow, style: .keyName)
+            InputField.draw(list.filter, focused: true, in: Rect(x: rect.x + 1, y: messageRow, width: room - 1, height: 1), on: &screen)
+        } else if state.confirmingQuit {
+            screen.put("A form holds unsent text. Quit anyway? y quits, n stays.", x: rect.x, y: messageRow,
+                       maxWidth: room, style: .warning)
+        } else if let flash = state.flash {
+            screen.put(DisplayText(untrusted: flash.text), x: rect.x, y: messageRow, maxWidth: room, style: style(flash.level))
+        } else if let error = state.lastError {
+            screen.put(DisplayText(untrusted: "✗ " + error), x: rect.x, y: messageRow, maxWidth: room, style: .error)
+        } else if !list.filterText.isEmpty {
+            let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
+            screen.put(DisplayText(untrusted: text), x: rect.x, y: messageRow, maxWidth: room, style: .info)
+        }
+
+        var x = rect.x
+        for binding in KeyMap.hints(for: state) {
+            let key = DisplayText(untrusted: binding.keys[0].description)
+            let help = DisplayText(untrusted: binding.hint ?? binding.help)
+            let needed = key.width + 1 + help.width + 2
+            guard x + needed - 2 <= rect.maxX else { break }
+            x += screen.put(key, x: x, y: hintRow, style: .keyName)
+            x += 1
+            x += screen.put(help, x: x, y: hintRow, style: .keyHint)
+            x += 2
+        }
+    }
+
+    static func refreshText(_ state: AppState) -> String {
+        if state.isLoading && state.lastRefresh == nil { return "loading…" }
+        let prefix = state.isLoading ? "refreshing… " : ""
+        guard let last = state.lastRefresh else { return prefix + "not loaded" }
+        let seconds = max(0, Int(state.now.timeIntervalSince(last)))
+        let age = seconds < 60 ? "\(seconds)s" : Countdown.elapsed(Double(seconds))
+        return prefix + "refreshed \(age) ago"
+    }
+
+    static func style(_ level: Flash.Level) -> StyleRole {
+        switch level {
+        case .info: .info
+        case .success: .success
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+}
+
+/// A one-line text input with its cursor shown as a styled cell (the terminal cursor stays hidden).
+enum InputField {
+    static func draw(_ field: TextField, focused: Bool, in rect: Rect, on screen: inout Screen) {
+        guard rect.width > 0 else { return }
+        let style: StyleRole = focused ? .inputFocused : .input
+        screen.fill(rect, style: style)
+        let characters = Array(field.text)
+        // Scroll so the cursor stays visible in long text.
+        var start = 0
+        while start < field.cursor,
+              DisplayWidth.of(String(characters[start..<field.cursor])) >= rect.width { start += 1 }
+        let visible = String(characters[start...])
+        screen.put(DisplayText(untrusted: visible), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
+        guard focused else { return }
+        let before = DisplayText(untrusted: String(characters[start..<field.cursor])).width
+        let cursorX = rect.x + min(before, rect.width - 1)
+        let under = field.cursor < characters.count ? DisplayText(untrusted: String(characters[field.cursor])) : " "
+        screen.put(under.width == 0 ? " " : under, x: cursorX, y: rect.y, maxWidth: 2, style: .cursor)
+    }
+}

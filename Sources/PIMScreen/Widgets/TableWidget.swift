@@ -1,0 +1,113 @@
+import PIMDomain
+
+/// A column of a table: sized from the display width of the rows on screen, between `min` and `max`;
+/// the `flex` column takes what is left; low `priority` columns go first when the screen is narrow.
+struct TableColumn {
+    var title: String
+    var min: Int
+    var max: Int
+    var flex = false
+    var priority = 5
+    var alignRight = false
+}
+
+/// One cell's text and, optionally, its own style (urgency colours).
+struct TableCell {
+    var text: DisplayText
+    var style: StyleRole?
+
+    init(_ text: DisplayText, style: StyleRole? = nil) {
+        self.text = text
+        self.style = style
+    }
+
+    init(untrusted: String, style: StyleRole? = nil) {
+        self.init(DisplayText(untrusted: untrusted), style: style)
+    }
+}
+
+/// Draws a header and the visible rows only, so a table of 10,000 rows costs what a screenful costs.
+struct TableWidget {
+    var columns: [TableColumn]
+    var rowCount: Int
+    var offset: Int
+    var selection: Int?
+    var isMarked: (Int) -> Bool
+    var cell: (_ row: Int, _ column: Int) -> TableCell
+    var emptyText: DisplayText
+
+    /// Width of the mark column at the left ("* " on marked rows).
+    static let markWidth = 2
+
+    func render(in rect: Rect, on screen: inout Screen) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let bodyRows = rect.height - 1
+        let first = Swift.max(0, Swift.min(offset, Swift.max(0, rowCount - 1)))
+        let last = Swift.min(rowCount, first + bodyRows)
+        let (shown, widths) = layout(width: rect.width - Self.markWidth, rows: first..<last)
+
+        screen.fill(rect.row(0), style: .header)
+        var x = rect.x + Self.markWidth
+        for (index, column) in shown.enumerated() {
+            screen.put(DisplayText(untrusted: columns[column].title), x: x, y: rect.y, width: widths[index],
+                       style: .header, alignRight: columns[column].alignRight)
+            x += widths[index] + 1
+        }
+        if rowCount == 0 {
+            screen.put(emptyText, x: rect.x + Self.markWidth, y: rect.y + 1, maxWidth: rect.width - Self.markWidth, style: .dim)
+            return
+        }
+        for row in first..<last {
+            let y = rect.y + 1 + row - first
+            let selected = row == selection
+            let rowStyle: StyleRole = selected ? .selectedRow : (isMarked(row) ? .marked : .normal)
+            screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: rowStyle)
+            if isMarked(row) { screen.put("*", x: rect.x, y: y, style: rowStyle) }
+            var x = rect.x + Self.markWidth
+            for (index, column) in shown.enumerated() {
+                let value = cell(row, column)
+                let style = selected ? .selectedRow : (value.style ?? rowStyle)
+                screen.put(value.text, x: x, y: y, width: widths[index], style: style, alignRight: columns[column].alignRight)
+                x += widths[index] + 1
+            }
+            screen.addClickTarget(Rect(x: rect.x, y: y, width: rect.width, height: 1), .row(row))
+        }
+    }
+
+    /// Which columns fit and how wide each is.
+    func layout(width: Int, rows: Range<Int>) -> ([Int], [Int]) {
+        var shown = Array(columns.indices)
+        func minimum(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].min } + Swift.max(0, set.count - 1) }
+        while minimum(shown) > width, shown.count > 1,
+              let drop = shown.filter({ !columns[$0].flex }).min(by: { columns[$0].priority < columns[$1].priority }) {
+            shown.removeAll { $0 == drop }
+        }
+        var widths = shown.map { column -> Int in
+            var natural = DisplayWidth.of(columns[column].title)
+            for row in rows { natural = Swift.max(natural, cell(row, column).text.width) }
+            return Swift.min(columns[column].max, Swift.max(columns[column].min, natural))
+        }
+        // Columns of low priority give way before the flex column is cut below its natural width.
+        while widths.reduce(0, +) + shown.count - 1 > width,
+              let drop = shown.indices.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 3 })
+                .min(by: { columns[shown[$0]].priority < columns[shown[$1]].priority }) {
+            shown.remove(at: drop)
+            widths.remove(at: drop)
+        }
+        let available = width - Swift.max(0, shown.count - 1)
+        var excess = widths.reduce(0, +) - available
+        // Too wide: shrink the flex column first, then the widest others, never below their minimum.
+        while excess > 0 {
+            let candidates = widths.indices.filter { widths[$0] > columns[shown[$0]].min }
+            guard let pick = candidates.first(where: { columns[shown[$0]].flex })
+                    ?? candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            let give = Swift.min(excess, widths[pick] - columns[shown[pick]].min)
+            widths[pick] -= give
+            excess -= give
+        }
+        if excess < 0, let flex = shown.firstIndex(where: { columns[$0].flex }) {
+            widths[flex] += -excess
+        }
+        return (shown, widths)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PIMDomain
+
+/// Wrapping and formatting of text by display columns, and the time formats of the views.
+enum TextLayout {
+    /// Splits `text` into lines of at most `width` columns, at spaces where possible.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            var word = word
+            var w = DisplayWidth.of(word)
+            while w > width {
+                // A word longer than the line: cut it hard.
+                if used > 0 { lines.append(line); line = ""; used = 0 }
+                var head = ""
+                var hw = 0
+                for ch in word {
+                    let cw = DisplayWidth.of(ch)
+                    if hw + cw > width { break }
+                    head.append(ch)
+                    hw += cw
+                }
+                if head.isEmpty { return lines }
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+                w = DisplayWidth.of(word)
+            }
+            if word.isEmpty { continue }
+            if used == 0 {
+                line = word
+                used = w
+            } else if used + 1 + w <= width {
+                line += " " + word
+                used += 1 + w
+            } else {
+                lines.append(line)
+                line = word
+                used = w
+            }
+        }
+        if used > 0 { lines.append(line) }
+        return lines
+    }
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// `2026-11-23 12:05Z`: UTC, so screens read the same everywhere and tests are reproducible.
+    static func dateTime(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// `12:05Z`.
+    static func time(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02dZ", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// `12:05:09Z`, for the title line.
+    static func clock(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    static func urgencyStyle(_ remaining: Double?) -> StyleRole {
+        switch Urgency(remaining: remaining) {
+        case .plenty: .urgencyPlenty
+        case .soon: .urgencySoon
+        case .imminent: .urgencyImminent
+        case .expired: .expired
+        }
+    }
+}
