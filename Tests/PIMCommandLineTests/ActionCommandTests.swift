@@ -37,6 +37,17 @@ import Testing
         #expect(permanent.stderr.contains("only an administrator can remove it"))
     }
 
+    @Test func deactivateWithinFiveMinutesNamesWhen() async {
+        let service = FakeService(now: testNow) { state in
+            state.active = [ActiveAssignment(id: "a9", target: FakeService.exchangeAdmin, principal: state.me,
+                                             start: testNow.addingTimeInterval(-60), end: testNow.addingTimeInterval(3600))]
+        }
+        let result = await run(["deactivate", "Exchange Administrator"], service: service)
+        #expect(result.code == 4)
+        #expect(result.stderr.contains("was activated at 11:59 and can be deactivated from 12:04"))
+        #expect(service.read { $0.deactivated }.isEmpty)
+    }
+
     @Test func extendSendsTheNewDuration() async {
         let service = Self.tenant()
         let result = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: service)
