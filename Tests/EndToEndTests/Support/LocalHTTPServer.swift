@@ -75,8 +75,13 @@ final class LocalHTTPServer: Sendable {
         }
     }
 
+    /// Stops listening; closes the socket exactly once (a second close could hit a reused descriptor).
     func stop() {
-        stopped.withLock { $0 = true }
+        let first = stopped.withLock { stopped in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(socketFD, Int32(SHUT_RDWR))
         close(socketFD)
     }
