@@ -157,6 +157,16 @@ if [ -n "${PIM_E2E_CAPTURE:-}" ]; then
     echo "tui-e2e: My roles pane captured in $PIM_E2E_CAPTURE"
 fi
 
+# Resizing redraws at the new size: the title line (its clock at the right edge) gets 20 columns shorter.
+title_width() { screen | head -1 | wc -c; }
+wide=$(title_width)
+"${TMUX_CMD[@]}" resize-window -t "$SESSION" -x 80 -y 24
+deadline=$((SECONDS + TIMEOUT))
+until [ "$(title_width)" = $((wide - 20)) ]; do (( SECONDS < deadline )) || fail "no redraw after resizing to 80x24"; sleep 0.1; done
+"${TMUX_CMD[@]}" resize-window -t "$SESSION" -x 100 -y 30
+until [ "$(title_width)" = "$wide" ]; do (( SECONDS < deadline )) || fail "no redraw after resizing back"; sleep 0.1; done
+echo "tui-e2e: resize redraws"
+
 # History shows the activation.
 keys 3
 wait_for 'History \([0-9]+\)'
