@@ -26,15 +26,3 @@ extension PaneView {
                            cell: { row, column in cell(visible[row], column) }, emptyText: empty == "" ? "" : emptyText)
     }
 }
-
-extension AppState {
-    /// The id of row `index` of `pane` (matches what the update function marks).
-    func rowID(_ pane: Pane, index: Int) -> String {
-        switch pane {
-        case .myRoles: roles[index].rowID
-        case .approvals: approvals[index].id
-        case .history: history[index].id
-        case .elevations: elevations[index].id
-        }
-    }
-}
