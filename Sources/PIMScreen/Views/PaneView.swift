@@ -23,6 +23,6 @@ extension PaneView {
         return TableWidget(columns: columns, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,
                            isMarked: { marked.contains(state.rowID(pane, index: visible[$0])) },
-                           cell: { row, column in cell(visible[row], column) }, emptyText: empty == "" ? "" : emptyText)
+                           cell: { row, column in cell(visible[row], column) }, emptyText: emptyText)
     }
 }
