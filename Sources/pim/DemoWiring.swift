@@ -7,9 +7,11 @@ import PIMSimulator
 /// The simulated tenant, as `--demo` uses it.
 enum DemoWiring {
     static func service(_ settings: GlobalSettings) throws -> any PIMService {
-        let tenant = SimulatedTenant()
+        var environment = ProcessInfo.processInfo.environment
+        if let persona = settings.persona { environment["PIM_DEMO_PERSONA"] = persona }
+        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration.fromEnvironment(environment))
         return GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                               transport: tenant, tokens: DemoToken())
+                               transport: tenant, tokens: tenant.signIn())
     }
 
     static func summary(_ settings: GlobalSettings) -> [(String, String)] {

@@ -25,6 +25,8 @@ public struct AppState: Hashable, Sendable {
     public var hasLoaded = false
 
     public var lists: [Pane: ListState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, ListState()) })
+    /// Folded search text per row, built once per refresh so `/` stays fast on long tables.
+    var searchKeys = SearchKeys()
 
     public var form: ActivationForm?
     /// Drafts kept when a form is closed with `Esc` or refused, per set of targets.
@@ -89,9 +91,11 @@ public struct AppState: Hashable, Sendable {
         return list.visible[list.selection]
     }
 
-    /// Some form (open or kept) holds text that was never sent: quitting asks first.
+    /// Some form (open, or closed with its draft kept) holds text that was never sent: quitting
+    /// would lose it, so `q` asks first.
     public var hasUnsentText: Bool {
         if let form, !form.isDone, form.draft.hasUnsentText { return true }
+        if drafts.values.contains(where: \.hasUnsentText) { return true }
         if let dialog, !dialog.justification.text.isEmpty { return true }
         return false
     }
@@ -99,11 +103,13 @@ public struct AppState: Hashable, Sendable {
     /// Roles of mine the user marked with Space, in table order.
     public var markedRoles: [RoleEntry] {
         let marked = list(.myRoles).marked
+        guard !marked.isEmpty else { return [] }
         return roles.filter { marked.contains($0.rowID) }
     }
 
     public var markedApprovals: [ApprovalItem] {
         let marked = list(.approvals).marked
+        guard !marked.isEmpty else { return [] }
         return approvals.filter { marked.contains($0.id) }
     }
 }

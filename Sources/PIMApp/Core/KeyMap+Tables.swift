@@ -15,7 +15,7 @@ extension KeyMap {
         Binding(["g", .home], .top, .panes, "first row"),
         Binding(["G", .end], .bottom, .panes, "last row"),
         Binding(["/"], .openFilter, .panes, "filter", hint: "filter"),
-        Binding(["e"], .extend, .panes, "extend the elevation that is about to expire",
+        Binding(["e"], .extend, .panes, "extend the elevation that is about to expire", hint: "extend",
                 disabled: { $0.warnedTarget == nil ? "No elevation of yours is about to expire." : nil }),
         Binding(["r"], .refresh, .panes, "refresh now", hint: "refresh"),
         Binding(["?"], .toggleHelp, .panes, "help", hint: "help"),
@@ -60,6 +60,7 @@ extension KeyMap {
         Binding([.control("p")], .preflight, .form, "check with the service (pre-flight)", hint: "pre-flight"),
         Binding([.escape], .closeForm, .form, "close, keeping the draft", hint: "close"),
     ] + editing(.form) + [
+        Binding([.enter, .escape], .closeForm, .formDone, "close the form", hint: "close"),
         Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 activation", hint: "activate"),
         Binding(["n", .escape], .confirmNo, .tier0Confirm, "back to the form", hint: "back"),
     ]

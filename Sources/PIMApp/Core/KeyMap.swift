@@ -1,6 +1,6 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, filter, form, tier0Confirm, dialog, decision, help, quitConfirm
+    case panes, myRoles, approvals, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm
 
     /// Heading in the `?` help.
     public var title: String {
@@ -10,6 +10,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .approvals: "Approvals"
         case .filter: "Filter line"
         case .form: "Activation form"
+        case .formDone: "Activation form, once sent"
         case .tier0Confirm: "Tier 0 confirmation"
         case .dialog: "Request dialog"
         case .decision: "Decision justification"
@@ -55,7 +56,7 @@ public enum KeyMap {
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.confirmingQuit { return [.quitConfirm] }
         if state.showHelp { return [.help] }
-        if let form = state.form { return form.confirmingTier0 ? [.tier0Confirm] : [.form] }
+        if let form = state.form { return form.confirmingTier0 ? [.tier0Confirm] : (form.isDone ? [.formDone] : [.form]) }
         if let dialog = state.dialog { return dialog.decision == nil ? [.dialog] : [.decision] }
         if state.currentList.isFiltering { return [.filter] }
         switch state.pane {
@@ -75,9 +76,18 @@ public enum KeyMap {
 
     /// Hints for the status line: live bindings marked `hint` that are usable now.
     public static func hints(for state: AppState) -> [Binding] {
-        contexts(for: state).flatMap { context in
-            bindings.filter { $0.context == context && $0.hint != nil && $0.disabledReason(state) == nil }
+        var shown: [Binding] = []
+        var taken: Set<Key> = []
+        for context in contexts(for: state) {
+            for binding in bindings where binding.context == context {
+                // A key bound in a more specific context hides the general binding, in hints as in dispatch.
+                defer { taken.formUnion(binding.keys) }
+                guard binding.hint != nil, !binding.keys.contains(where: taken.contains),
+                      binding.disabledReason(state) == nil else { continue }
+                shown.append(binding)
+            }
         }
+        return shown
     }
 
     /// Bindings of one context, for the help.

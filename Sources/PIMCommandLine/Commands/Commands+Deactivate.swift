@@ -27,6 +27,11 @@ extension Commands {
         guard entry.canDeactivate else {
             throw Refusal("\(name) is assigned to you outright, not activated through PIM: only an administrator can remove it.")
         }
+        if let start = active.start, now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation,
+           now >= start {
+            let from = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
+            throw Refusal("\(name) was activated at \(context.localTime(start)) and can be deactivated from \(context.localTime(from)): the service refuses within 5 minutes of the start. Try again then.")
+        }
         let request = try await service.deactivate(active, justification: invocation.value("justification"))
         if context.json {
             context.print(JSONRows.request(request, now: now, extra: [("outcome", .string("sent"))]))

@@ -32,7 +32,8 @@ extension Commands {
                 ("demo", .bool(context.settings.demo)),
                 ("persona", .string(context.settings.demo ? (context.settings.persona ?? "ada") : nil)),
             ]
-            fields += summary.map { ($0.0, JSONValue.string($0.1)) }
+            let taken = Set(fields.map(\.0))
+            fields += summary.filter { !taken.contains($0.0) }.map { ($0.0, JSONValue.string($0.1)) }
             context.print(.object(fields))
             return 0
         }

@@ -19,6 +19,9 @@ public struct GlobalSettings: Sendable {
     public var accessToken: String?
     public var output: OutputFormat
     public var color: Bool
+    /// Colour is not switched off (`--no-color`, `NO_COLOR`, `"colors": "never"`); the full screen
+    /// uses this, since it always runs on a terminal.
+    public var colorAllowed: Bool
     public var verbose: Bool
     public var paths: Paths
     public var configPath: String
@@ -51,6 +54,7 @@ public struct GlobalSettings: Sendable {
         let noColor = invocation.has("no-color") || !(environment["NO_COLOR"] ?? "").isEmpty
             || configuration.colors == .never
         let dumb = environment["TERM"] == "dumb"
+        colorAllowed = !noColor
         color = !noColor && (configuration.colors == .always || (stdoutIsTerminal && !dumb))
     }
 

@@ -34,7 +34,7 @@ public struct Table: Sendable {
     public mutating func add(_ cells: [Cell]) { rows.append(cells) }
 
     /// The smallest width a flexible column is cut to.
-    static let minimumFlexibleWidth = 8
+    static let minimumFlexibleWidth = 6
     static let gap = 2
 
     /// The widths of each column after fitting into `width` columns (nil: no limit).
