@@ -113,6 +113,12 @@ public final class SimulatedTenant: Transport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         if configuration.latencyMilliseconds > 0 {
+            let latency = Double(configuration.latencyMilliseconds) / 1000
+            if latency >= request.timeout {
+                // Slower than the client is willing to wait: it gives up, as over a real network.
+                try await Task.sleep(for: .seconds(request.timeout))
+                throw TransportError(.timedOut, "The request timed out after \(request.timeout) seconds.", requestMayHaveBeenSent: true)
+            }
             try await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
         }
         var generator = SystemRandomNumberGenerator()

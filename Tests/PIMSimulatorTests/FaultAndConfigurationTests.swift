@@ -96,6 +96,13 @@ import PIMGraph
         #expect(clock.now - start >= .milliseconds(30))
     }
 
+    @Test func latencyBeyondTheClientsTimeoutTimesOut() async throws {
+        let tenant = try tenant(faults: "", latency: 200)
+        let request = HTTPRequest(method: "GET", url: URL(string: "https://graph.microsoft.com/v1.0/me")!,
+                                  headers: ["Authorization": "Bearer \(tenant.signIn().token())"], timeout: 0.05)
+        await #expect(throws: TransportError.self) { _ = try await tenant.send(request) }
+    }
+
     @Test func environmentIsReadWithClearErrors() throws {
         let config = try SimulatorConfiguration.fromEnvironment([
             "HOME": "/home/someone", "PIM_DEMO_PERSONA": "Ben", "PIM_SIM_LATENCY_MS": "25",
