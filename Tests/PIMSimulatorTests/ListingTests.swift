@@ -70,7 +70,7 @@ import Testing
         let wrong = try await client.send("DELETE", myEligibleRoles)
         #expect(wrong.status == 405)
         let betaOnly = try await client.get("/roleManagement/directory/roleAssignmentApprovals/x")
-        #expect(betaOnly.status == 400)
+        #expect(betaOnly.status == 405)
         let version = try await client.get("/me", version: "v2.0")
         #expect(version.status == 400)
     }

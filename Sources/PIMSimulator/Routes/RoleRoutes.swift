@@ -35,7 +35,8 @@ enum RoleRoutes {
             return try ctx.entity(Wire.roleDefinition(role), type: "unifiedRoleDefinition",
                                   context: "roleManagement/directory/roleDefinitions/$entity")
         case "roleAssignmentApprovals":
-            guard ctx.isBeta else { throw GraphFailure.segmentNotFound("roleAssignmentApprovals") }
+            // Beta only: v1.0 knows no such resource and answers as Graph does for a beta-only URL (405).
+            guard ctx.isBeta else { throw GraphFailure.methodNotAllowed }
             return try ApprovalRoutes.route(ctx, kind: .role, Array(s.dropFirst()), &session)
         default:
             throw GraphFailure.segmentNotFound(s[0])
