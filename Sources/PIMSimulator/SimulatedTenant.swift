@@ -135,26 +135,3 @@ public final class SimulatedTenant: Transport {
         return try inject(fault, into: request, exchange, performWrite: coin, retryAfter: retryAfter)
     }
 }
-
-/// The ids and time of one HTTP exchange.
-struct Exchange {
-    var requestId: String
-    var clientRequestId: String
-    var now: Date
-    /// Scheme and host the client used, for the links the tenant prints.
-    var origin: String
-}
-
-/// One request the tenant received, for tests to assert the contract from the client's side.
-public struct RecordedRequest: Hashable, Sendable {
-    public var method: String
-    /// Version and path, decoded: `/v1.0/roleManagement/directory/roleAssignmentScheduleRequests`.
-    public var path: String
-    /// Query options, decoded (`$filter` → `status eq 'PendingApproval'`).
-    public var query: [String: String]
-    /// The JSON body, if one was sent and parsed.
-    public var body: SimJSON?
-    public var status: Int
-    /// The `id` of the `$batch` item this came from, nil for a plain request.
-    public var batchItemId: String?
-}
