@@ -38,6 +38,14 @@ import Testing
         }
     }
 
+    @Test func numbersAndBooleansAreTold() throws {
+        #expect(try Configuration.parse(Data(#"{"refreshInterval": 1}"#.utf8), path: "c").0.refreshInterval == 1)
+        #expect(try Configuration.parse(Data(#"{"refreshInterval": "2m"}"#.utf8), path: "c").0.refreshInterval == 120)
+        #expect(throws: ConfigurationError.self) { try Configuration.parse(Data(#"{"refreshInterval": true}"#.utf8), path: "c") }
+        #expect(try Configuration.parse(Data(#"{"colors": false}"#.utf8), path: "c").0.colors == .never)
+        #expect(try Configuration.parse(Data(#"{"colors": {"urgencySoon": "yellow"}}"#.utf8), path: "c").0.palette == ["urgencySoon": "yellow"])
+    }
+
     @Test func unknownKeysWarnWithASuggestion() throws {
         let (_, warnings) = try Configuration.parse(Data(#"{"tennant": "x"}"#.utf8), path: "c.json")
         #expect(warnings.first?.contains("Did you mean tenant?") == true)
