@@ -31,13 +31,16 @@ let package = Package(
             name: "pim",
             dependencies: ["PIMCommandLine", "PIMTerminal", "PIMApp", "PIMGraph", "PIMSimulator", "PIMDomain"]
         ),
+        // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md).
+        .executableTarget(name: "PIMFuzz", dependencies: ["PIMDomain", "PIMGraph", "PIMCommandLine", "PIMTerminal"]),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
-        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"]),
+        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain"]),
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"]),
         .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pim"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["PIMGraph", "PIMDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

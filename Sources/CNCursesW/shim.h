@@ -24,4 +24,51 @@ static inline attr_t cnc_color_pair(short n){ return (attr_t)COLOR_PAIR(n); }
 static inline WINDOW *cnc_stdscr(void)      { return stdscr; }
 static inline int cnc_lines(void)           { return LINES; }
 static inline int cnc_cols(void)            { return COLS; }
+/* Drawing one cell's text with its attributes in one call (wattr_set is also a macro). */
+static inline int cnc_put(WINDOW *w, int y, int x, const wchar_t *s, attr_t a, short pair) {
+    wattr_set(w, a, pair, (void *)0);
+    return mvwaddwstr(w, y, x, s);
+}
+static inline int cnc_maxy(WINDOW *w) { return getmaxy(w); }
+static inline int cnc_maxx(WINDOW *w) { return getmaxx(w); }
+/* Mouse masks are built by macros that do not import. */
+static inline mmask_t cnc_button1_pressed(void)  { return BUTTON1_PRESSED; }
+static inline mmask_t cnc_button1_clicked(void)  { return BUTTON1_CLICKED; }
+static inline mmask_t cnc_button1_released(void) { return BUTTON1_RELEASED; }
+/* Reads the pending mouse event: returns OK and fills x, y and the button state. */
+static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x; *y = event.y; *bstate = event.bstate;
+    return OK;
+}
+/* Crash path: a Swift trap arrives as a signal. Restore the saved tty modes, leave the alternate
+   screen, show the cursor (all async-signal-safe), then die of the same signal. */
+#include <termios.h>
+#include <signal.h>
+#include <unistd.h>
+/* Function-local statics: file-scope statics in an imported header are not emitted for Swift. */
+static inline struct termios *cnc_saved_termios(void) { static struct termios modes; return &modes; }
+static inline volatile sig_atomic_t *cnc_have_saved_termios(void) { static volatile sig_atomic_t saved = 0; return &saved; }
+static void cnc_crash_handler(int sig) {
+    static const char restore[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+    if (*cnc_have_saved_termios()) tcsetattr(0, TCSANOW, cnc_saved_termios());
+    ssize_t ignored = write(1, restore, sizeof restore - 1);
+    (void)ignored;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+/* Saves the tty modes as found (call before newterm) and installs the crash handlers. */
+static inline void cnc_install_crash_restore(void) {
+    if (tcgetattr(0, cnc_saved_termios()) == 0) *cnc_have_saved_termios() = 1;
+    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], cnc_crash_handler);
+}
+/* Puts the default dispositions back once the terminal is restored normally. */
+static inline void cnc_remove_crash_restore(void) {
+    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
+    *cnc_have_saved_termios() = 0;
+}
 #endif
+

@@ -1,9 +1,53 @@
 import CNCursesW
+import Foundation
 import PIMApp
 import PIMDomain
 import PIMScreen
 
-/// Runs the full-screen interface until the user quits; returns the process exit code (to be built out).
+/// Runs the full-screen interface until the user quits; returns the process exit code
+/// (0 on `q`; 1 when there is no usable terminal; 129 when the input went away).
+/// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly.
 public enum FullScreen {
-    public static func run(service: any PIMService) async -> Int32 { 0 }
+    public static func run(service: any PIMService, options: FullScreenOptions) async -> Int32 {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            FileHandle.standardError.write(Data("pim: the full-screen interface needs a terminal on stdin and stdout: run pim in a terminal, or use a command such as `pim roles`.\n".utf8))
+            return 1
+        }
+        setlocale(LC_ALL, "")
+        var resolved = options
+        // NO_COLOR (no-color.org) holds whoever starts the interface, flags or not.
+        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { resolved.noColor = true }
+        let options = resolved
+        TerminalSignals.install()
+        let mailbox = Mailbox()
+        let (actions, sink) = AsyncStream.makeStream(of: Action.self)
+        let runtime = Runtime(state: AppState(config: options.appConfig, now: Date()), service: service)
+        let forward = Task {
+            for await output in runtime.outputs { mailbox.post(output) }
+        }
+        let pump = Task {
+            for await action in actions { await runtime.send(action) }
+        }
+        let code: Int32 = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let code = TerminalLoop(options: options, mailbox: mailbox, sink: sink).run()
+                continuation.resume(returning: code)
+            }
+            thread.name = "pim-terminal"
+            thread.start()
+        }
+        sink.finish()
+        pump.cancel()
+        await runtime.finish()
+        forward.cancel()
+        return code
+    }
+}
+
+extension FullScreen {
+    /// The first entry point, kept until the executable passes its options.
+    @available(*, deprecated, message: "pass FullScreenOptions: run(service:options:)")
+    public static func run(service: any PIMService) async -> Int32 {
+        await run(service: service, options: FullScreenOptions())
+    }
 }

@@ -239,3 +239,46 @@ struct ActivationTests {
         #expect(graph.recorded("POST").contains { $0.target == "\(Self.post)/b7d0/cancel" && $0.body == nil })
     }
 }
+
+extension ActivationTests {
+    @Test func ambiguousGroupActivationLooksAmongGroupRequests() async throws {
+        let graph = graph()
+        let post = "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests"
+        graph.on("POST", post, .failure(TransportError(.timedOut, "timed out", requestMayHaveBeenSent: true)))
+        graph.on("GET", "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')", json: """
+        {"value":[{"id":"g-req","status":"PendingApproval","action":"SelfActivate","accessId":"member","groupId":"\(TenantScript.groupId)",
+          "principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","createdDateTime":"2026-01-06T08:00:01.1234567Z","justification":"CHG-311"}]}
+        """)
+        let group = ElevationTarget(id: .group(TenantScript.groupId), displayName: "pag_Tier0.Break-glass")
+        let result = try await TenantScript.service(graph).activate(ActivationRequest(target: group, justification: "CHG-311", ticket: nil, duration: .hours(2)))
+        #expect(result.request.id == "g-req")
+        #expect(result.request.target.displayName == "pag_Tier0.Break-glass")
+        #expect(graph.recorded("POST").filter { $0.target == post }.count == 1)
+    }
+
+    @Test func ambiguousFailureWithNothingFoundAfterRetriesSaysToCheck() async throws {
+        let graph = graph()
+        graph.on("POST", Self.post, .failure(TransportError(.timedOut, "timed out", requestMayHaveBeenSent: true)))
+        graph.on("GET", Self.myRequests, json: TenantScript.empty)
+        let service = GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: graph.base)!, retryPolicy: RetryPolicy(maxAttempts: 2)),
+                                      transport: graph, tokens: FakeTokens(), clock: TestClock())
+        do {
+            _ = try await service.activate(request())
+            Issue.record("expected a network error")
+        } catch let error as PIMError {
+            #expect(error.kind == .network)
+            #expect(error.message.contains("pim requests"))
+            #expect(graph.recorded("POST").filter { $0.target == Self.post }.count == 2)
+            #expect(graph.recorded("GET").filter { $0.target == Self.myRequests }.count == 2)
+        }
+    }
+
+    @Test func anEndedAdminAssignmentIsRenewed() async throws {
+        let graph = graph()
+        graph.on("POST", Self.post, status: 201, json: created(status: "PendingAdminDecision").replacingOccurrences(of: "\"selfActivate\"", with: "\"selfRenew\""))
+        let result = try await TenantScript.service(graph).extend(activeAssignment(startedMinutesAgo: 9000, type: .assigned, endsIn: -3600), with: request(.days(30)))
+        #expect(result.request.action == .selfRenew)
+        let sent = try #require(graph.recorded("POST").first { $0.target == Self.post })
+        #expect(jsonObject(sent.body)?["action"] as? String == "selfRenew")
+    }
+}

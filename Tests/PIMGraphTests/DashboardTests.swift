@@ -144,3 +144,33 @@ struct DashboardTests {
         #expect(graph.recorded.contains { $0.target == "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(TenantScript.groupId)'&$expand=principal" })
     }
 }
+
+extension DashboardTests {
+    @Test func nextLinksWithTheDefaultPortSpelledOutAreFollowed() throws {
+        let client = TenantScript.service(FakeGraph()).client
+        let explicit = try client.nextURL("https://graph.example.test:443/v1.0/x?$skiptoken=1")
+        #expect(explicit?.host == "graph.example.test")
+        #expect(throws: PIMError.self) { try client.nextURL("https://graph.example.test:8443/v1.0/x") }
+        #expect(throws: PIMError.self) { try client.nextURL("http://graph.example.test/v1.0/x") }
+    }
+}
+
+extension DashboardTests {
+    static let groupRequests = "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
+
+    @Test func myRequestsSurviveMissingGroupPermissions() async throws {
+        let graph = FakeGraph()
+        TenantScript.dashboard(graph)
+        graph.on("GET", Self.groupRequests, status: 403, fixture: "error.PermissionScopeNotGranted.403.observed.json")
+        let requests = try await TenantScript.service(graph).myRequests()
+        #expect(requests.map(\.id) == ["95c690fb-3eb3-4942-a03f-4524aed6f31e"])
+        #expect(graph.exchanges == 1)   // names rode along in the same batch
+    }
+
+    @Test func myRequestsFailOnOtherErrors() async throws {
+        let graph = FakeGraph()
+        TenantScript.dashboard(graph)
+        graph.on("GET", Self.groupRequests, status: 500, json: #"{"error":{"code":"InternalServerError","message":"boom"}}"#)
+        await #expect(throws: PIMError.self) { try await TenantScript.service(graph).myRequests() }
+    }
+}

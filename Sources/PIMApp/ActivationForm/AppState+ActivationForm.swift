@@ -138,7 +138,14 @@ extension AppState {
             drafts[current.draftKey] = nil
             lists[.myRoles]?.marked = []
             let pending = current.outcomes.values.filter { if case .pendingApproval = $0 { true } else { false } }.count
-            let summary = pending > 0 ? "Sent: \(pending) of \(current.targets.count) wait for approval." : "Activated."
+            let summary: String
+            if pending == 0 {
+                summary = current.isExtension ? "Extended." : "Activated."
+            } else if current.targets.count == 1 {
+                summary = "Sent: \(current.targets[0].displayName) waits for approval."
+            } else {
+                summary = "Sent: \(pending) of \(current.targets.count) wait for approval, the others are active."
+            }
             flash(([summary] + notices).joined(separator: " "), .success)
         } else {
             current.error = refusals.joined(separator: " ")

@@ -89,9 +89,11 @@ public struct AppState: Hashable, Sendable {
         return list.visible[list.selection]
     }
 
-    /// Some form (open or kept) holds text that was never sent: quitting asks first.
+    /// Some form (open, or closed with its draft kept) holds text that was never sent: quitting
+    /// would lose it, so `q` asks first.
     public var hasUnsentText: Bool {
         if let form, !form.isDone, form.draft.hasUnsentText { return true }
+        if drafts.values.contains(where: \.hasUnsentText) { return true }
         if let dialog, !dialog.justification.text.isEmpty { return true }
         return false
     }

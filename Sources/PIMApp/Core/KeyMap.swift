@@ -1,6 +1,6 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, filter, form, tier0Confirm, dialog, decision, help, quitConfirm
+    case panes, myRoles, approvals, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm
 
     /// Heading in the `?` help.
     public var title: String {
@@ -10,6 +10,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .approvals: "Approvals"
         case .filter: "Filter line"
         case .form: "Activation form"
+        case .formDone: "Activation form, once sent"
         case .tier0Confirm: "Tier 0 confirmation"
         case .dialog: "Request dialog"
         case .decision: "Decision justification"
@@ -55,7 +56,7 @@ public enum KeyMap {
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.confirmingQuit { return [.quitConfirm] }
         if state.showHelp { return [.help] }
-        if let form = state.form { return form.confirmingTier0 ? [.tier0Confirm] : [.form] }
+        if let form = state.form { return form.confirmingTier0 ? [.tier0Confirm] : (form.isDone ? [.formDone] : [.form]) }
         if let dialog = state.dialog { return dialog.decision == nil ? [.dialog] : [.decision] }
         if state.currentList.isFiltering { return [.filter] }
         switch state.pane {

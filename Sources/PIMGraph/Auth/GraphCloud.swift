@@ -20,15 +20,20 @@ public struct GraphCloud: Hashable, Sendable {
         self.graphResource = graphResource ?? graphURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
     }
 
+    /// Microsoft Graph global service (also Microsoft 365 GCC moderate).
     public static let global = GraphCloud(name: "global", graphURL: URL(string: "https://graph.microsoft.com")!,
                                           loginURL: URL(string: "https://login.microsoftonline.com")!)
+    /// US Government L4 (GCC High).
     public static let usGov = GraphCloud(name: "usgov", graphURL: URL(string: "https://graph.microsoft.us")!,
                                          loginURL: URL(string: "https://login.microsoftonline.us")!)
+    /// US Government L5 (DoD).
     public static let usGovDoD = GraphCloud(name: "usgov-dod", graphURL: URL(string: "https://dod-graph.microsoft.us")!,
                                             loginURL: URL(string: "https://login.microsoftonline.us")!)
+    /// Microsoft Graph China operated by 21Vianet.
     public static let china = GraphCloud(name: "china", graphURL: URL(string: "https://microsoftgraph.chinacloudapi.cn")!,
                                          loginURL: URL(string: "https://login.partner.microsoftonline.cn")!)
 
+    /// Every cloud `--cloud` accepts.
     public static let all: [GraphCloud] = [.global, .usGov, .usGovDoD, .china]
 
     /// The cloud for a `--cloud` / `PIM_CLOUD` value (case-insensitive); nil when unknown.

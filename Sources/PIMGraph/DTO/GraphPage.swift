@@ -16,18 +16,3 @@ struct GraphPage<Item: Decodable>: Decodable {
         nextLink = try c.decodeIfPresent(String.self, forKey: .nextLink)
     }
 }
-
-/// Decodes a value that may be missing, null or of an unexpected shape as nil, so one odd field
-/// from the service does not lose a whole list.
-struct Lenient<T: Decodable>: Decodable {
-    var value: T?
-    init(from decoder: any Decoder) throws {
-        value = try? decoder.singleValueContainer().decode(T.self)
-    }
-}
-
-extension KeyedDecodingContainer {
-    func lenient<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
-        (try? decodeIfPresent(Lenient<T>.self, forKey: key))??.value
-    }
-}

@@ -2,33 +2,33 @@ import Foundation
 
 /// The Graph API version a request goes to. Everything is v1.0 except the approval objects of
 /// directory roles, which exist only in beta (`roleAssignmentApprovals`).
-public enum GraphVersion: String, Hashable, Sendable {
+enum GraphVersion: String, Hashable, Sendable {
     case v1 = "v1.0"
     case beta = "beta"
 }
 
 /// One Graph call as a value: method, version, path and query options, and a JSON body.
 /// Kept separate from sending so the same value can go out alone or inside a `$batch`.
-public struct GraphRequest: Hashable, Sendable {
-    public var method: String
-    public var version: GraphVersion
+struct GraphRequest: Hashable, Sendable {
+var method: String
+var version: GraphVersion
     /// Path below the version root, starting with `/` (e.g. `/me`).
-    public var path: String
+var path: String
     /// Query options in order, unencoded (e.g. `("$filter", "status eq 'PendingApproval'")`).
-    public var query: [QueryOption]
+var query: [QueryOption]
     /// JSON body (sent with `Content-Type: application/json`).
-    public var body: Data?
+var body: Data?
 
-    public struct QueryOption: Hashable, Sendable {
-        public var name: String
-        public var value: String
-        public init(_ name: String, _ value: String) {
+struct QueryOption: Hashable, Sendable {
+        var name: String
+        var value: String
+        init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
         }
     }
 
-    public init(method: String = "GET", version: GraphVersion = .v1, path: String,
+init(method: String = "GET", version: GraphVersion = .v1, path: String,
                 query: [QueryOption] = [], body: Data? = nil) {
         self.method = method
         self.version = version
@@ -38,10 +38,10 @@ public struct GraphRequest: Hashable, Sendable {
     }
 
     /// Value of one query option (unencoded), for tests and logs.
-    public func queryValue(_ name: String) -> String? { query.first { $0.name == name }?.value }
+func queryValue(_ name: String) -> String? { query.first { $0.name == name }?.value }
 
     /// Path and query, percent-encoded, relative to the version root: what a `$batch` item's `url` holds.
-    public var relativeReference: String {
+var relativeReference: String {
         let encodedPath = Self.encode(path, allowed: Self.pathAllowed)
         guard !query.isEmpty else { return encodedPath }
         let q = query.map { "\(Self.encode($0.name, allowed: Self.queryAllowed))=\(Self.encode($0.value, allowed: Self.queryAllowed))" }
@@ -49,7 +49,7 @@ public struct GraphRequest: Hashable, Sendable {
     }
 
     /// The absolute URL under `baseURL` (the Graph root without version, e.g. `https://graph.microsoft.com`).
-    public func url(baseURL: URL) -> URL {
+func url(baseURL: URL) -> URL {
         var root = baseURL.absoluteString
         while root.hasSuffix("/") { root.removeLast() }
         // The reference is built from encoded parts only, so this cannot fail for a valid base URL.

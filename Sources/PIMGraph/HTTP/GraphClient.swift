@@ -1,19 +1,5 @@
 import Foundation
 import PIMDomain
-import Synchronization
-
-/// Counts HTTP exchanges (for `Dashboard.requestCount` and the benchmark).
-final class ExchangeCounter: Sendable {
-    private let count = Mutex(0)
-    func increment() { count.withLock { $0 += 1 } }
-    var value: Int { count.withLock { $0 } }
-}
-
-/// A write whose fate is unknown: the request may have reached the service (timeout after sending,
-/// a dropped connection, or a 5xx/504 answer to a POST). Never repeated blindly.
-struct AmbiguousWriteError: Error {
-    var underlying: PIMError
-}
 
 /// Sends `GraphRequest`s: adds the bearer token, retries transient failures under `RetryPolicy`,
 /// follows `@odata.nextLink`, decodes bodies and maps failures to `PIMError`.
@@ -159,9 +145,14 @@ struct GraphClient: Sendable {
             return URL(string: link, relativeTo: baseURL)?.absoluteURL
         }
         guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(), url.host?.lowercased() == baseURL.host?.lowercased(),
-              url.port == baseURL.port else {
+              Self.effectivePort(url) == Self.effectivePort(baseURL) else {
             throw PIMError(.service, "Graph pointed the next page at another host (\(Sanitizer.sanitize(url.host ?? "?"))); pim stopped rather than send your token there. Check --graph-url.")
         }
         return url
+    }
+
+    /// The port a URL connects to, with the scheme's default filled in.
+    static func effectivePort(_ url: URL) -> Int? {
+        url.port ?? (url.scheme?.lowercased() == "https" ? 443 : url.scheme?.lowercased() == "http" ? 80 : nil)
     }
 }

@@ -26,10 +26,12 @@ public struct RetryPolicy: Hashable, Sendable {
         self.maxDelay = maxDelay
     }
 
+    /// Four attempts within a minute, backoff from 1 s, waits capped at 30 s.
     public static let standard = RetryPolicy()
     /// No retries at all.
     public static let none = RetryPolicy(maxAttempts: 1)
 
+    /// Throttled, unavailable, gateway timeout: the statuses Graph asks clients to retry.
     public static let retryableStatuses: Set<Int> = [429, 503, 504]
 
     /// After `attempt` attempts (1 = the first one failed) and `elapsed` seconds since the first began:

@@ -43,4 +43,14 @@ struct BatchReader {
             return nil
         }
     }
+
+    /// The list, or why it could not be read.
+    func listResult<T: Decodable>(_ type: T.Type, _ id: String) async -> Result<[T], PIMError> {
+        guard let response = responses[id] else {
+            return .failure(PIMError(.service, "Graph's batch answer left out a request: try again."))
+        }
+        do { return .success(try await client.collect(T.self, from: response)) } catch {
+            return .failure(PIMError.wrap(error))
+        }
+    }
 }

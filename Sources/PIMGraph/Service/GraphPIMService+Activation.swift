@@ -46,7 +46,8 @@ extension GraphPIMService {
     /// Graph cannot lengthen a running activation: `selfExtend` is for assignments an administrator made
     /// that expire within 14 days (the decision is the administrator's, and the result usually waits as
     /// `PendingAdminDecision`). So:
-    /// - an admin-assigned, time-bound assignment ending within 14 days → `selfExtend` to `now + duration`;
+    /// - an admin-assigned, time-bound assignment ending within 14 days → `selfExtend` to `now + duration`
+    ///   (`selfRenew` when it has already ended);
     /// - an activation running for at least 5 minutes → `selfDeactivate`, then `selfActivate` for the new
     ///   duration (the service refuses deactivation in the first 5 minutes, and refuses a second
     ///   activation while one runs with `RoleAssignmentExists`);
@@ -71,6 +72,9 @@ extension GraphPIMService {
                 do {
                     var result = try await submit(renew, target: assignment.target)
                     result.notices.insert("Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription).", at: 0)
+                    if result.request.status.isPending {
+                        result.notices.append("The new activation waits for approval: you have no access until it is approved.")
+                    }
                     return result
                 } catch {
                     var failure = PIMError.wrap(error)
@@ -85,7 +89,9 @@ extension GraphPIMService {
                 guard end.timeIntervalSince(now) <= ServiceLimits.extensionWindow else {
                     throw PIMError(.refused, "Extension can be requested only within 14 days of the assignment's end: try again after \(GraphDate.string(end.addingTimeInterval(-ServiceLimits.extensionWindow))).")
                 }
-                let spec = ScheduleRequestSpec(action: .selfExtend, target: assignment.target.id, principalId: me,
+                // Already ended: the same request is a renewal (allowed for 30 days after the end).
+                let action: RequestAction = end <= now ? .selfRenew : .selfExtend
+                let spec = ScheduleRequestSpec(action: action, target: assignment.target.id, principalId: me,
                                                justification: request.justification, ticket: request.ticket,
                                                schedule: .afterDateTime(start: now, end: now.addingTimeInterval(request.duration.timeInterval)))
                 return try await submit(spec, target: assignment.target)
@@ -121,7 +127,7 @@ extension GraphPIMService {
                 token = try await client.accessToken(claims: error.claims)
                 notices.append(Self.stepUpNotice(error))
             } catch let ambiguous as AmbiguousWriteError {
-                if let found = try? await findSent(spec, since: sentAt) {
+                if let found = try? await findSent(spec, target: target, since: sentAt) {
                     notices.append("The answer to the request was lost; it was found among your requests, so it was not sent twice.")
                     return ActivationResult(request: found, notices: notices)
                 }
@@ -160,9 +166,9 @@ extension GraphPIMService {
 
     /// After an ambiguous failure: my request for the same target and action made since `since`
     /// (with a minute of slack for clock skew), if the service has it.
-    func findSent(_ spec: ScheduleRequestSpec, since: Date) async throws -> ElevationRequest? {
+    func findSent(_ spec: ScheduleRequestSpec, target: ElevationTarget, since: Date) async throws -> ElevationRequest? {
         let listing = spec.target.kind == .directoryRole ? Endpoints.Roles.myRequests() : Endpoints.Groups.myRequests()
-        let requests = try await client.collect(ScheduleRequestDTO.self, listing).map { $0.request() }
+        let requests = try await client.collect(ScheduleRequestDTO.self, listing).map { $0.request(names: [target.id: target]) }
         return Self.newestFirst(requests).first { request in
             request.target.id == spec.target && request.action == spec.action
                 && (request.createdAt ?? .distantFuture) >= since.addingTimeInterval(-60)

@@ -46,12 +46,10 @@ extension GraphPIMService {
                     + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
                 state.remember(roles.map(\.target) + groups.map(\.target))
             }
-            var requestFailures: [DashboardSection: PIMError] = [:]
-            let roles = await reader.list(ScheduleRequestDTO.self, ReadID.myRoleReqs, section: .eligibleRoles, into: &requestFailures)
-            let groups = await reader.list(ScheduleRequestDTO.self, ReadID.myGroupReqs, section: .eligibleGroups, into: &requestFailures)
-            try Self.throwUnlessPartial(requestFailures, total: 2)
+            let lists = try Self.partial([await reader.listResult(ScheduleRequestDTO.self, ReadID.myRoleReqs),
+                                          await reader.listResult(ScheduleRequestDTO.self, ReadID.myGroupReqs)])
             let names = state.read { $0.names }
-            return Self.newestFirst((roles + groups).map { $0.request(names: names) })
+            return Self.newestFirst(lists.map { $0.request(names: names) })
         }
     }
 
@@ -62,12 +60,10 @@ extension GraphPIMService {
             var reader = BatchReader(client: client)
             try await reader.load([.init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()),
                                    .init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove())])
-            var failures: [DashboardSection: PIMError] = [:]
-            let roles = await reader.list(ScheduleRequestDTO.self, ReadID.apprRoles, section: .eligibleRoles, into: &failures)
-            let groups = await reader.list(ScheduleRequestDTO.self, ReadID.apprGroups, section: .eligibleGroups, into: &failures)
-            try Self.throwUnlessPartial(failures, total: 2)
+            let lists = try Self.partial([await reader.listResult(ScheduleRequestDTO.self, ReadID.apprRoles),
+                                          await reader.listResult(ScheduleRequestDTO.self, ReadID.apprGroups)])
             let names = state.read { $0.names }
-            var items = (roles + groups).map { ApprovalItem(request: $0.request(names: names)) }
+            var items = lists.map { ApprovalItem(request: $0.request(names: names)) }
 
             let groupItems = items.enumerated().filter { $0.element.request.target.kind.isGroup }
             let roleItems = items.enumerated().filter { !$0.element.request.target.kind.isGroup }
@@ -159,10 +155,20 @@ extension GraphPIMService {
         request.approvalId.flatMap { $0.isEmpty ? nil : $0 } ?? request.id
     }
 
-    /// Throws when every read failed, or when one failed for a reason other than missing permission
-    /// (a user without PIM for Groups rights still sees their roles).
-    static func throwUnlessPartial(_ failures: [DashboardSection: PIMError], total: Int) throws {
-        guard let first = failures.values.first else { return }
-        if failures.count >= total || first.kind != .forbidden { throw first }
+    /// The items of every list that could be read. Throws when every read failed, or when one failed for
+    /// a reason other than missing permission (a user without PIM for Groups rights still sees their roles).
+    static func partial<T>(_ results: [Result<[T], PIMError>]) throws -> [T] {
+        var items: [T] = []
+        var failures: [PIMError] = []
+        for result in results {
+            switch result {
+            case .success(let list): items += list
+            case .failure(let error): failures.append(error)
+            }
+        }
+        if let first = failures.first, failures.count == results.count || failures.contains(where: { $0.kind != .forbidden }) {
+            throw first
+        }
+        return items
     }
 }

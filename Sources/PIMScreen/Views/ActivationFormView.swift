@@ -74,7 +74,8 @@ enum ActivationFormView {
         }
         check(.justification, required: policies.contains { $0.requiresJustification }, okText: "Justification given")
         check(.ticketNumber, required: policies.contains { $0.requiresTicket }, okText: "Ticket number given")
-        check(.ticketSystem, required: policies.contains { $0.requiresTicket }, okText: "Ticket system given")
+        check(.ticketSystem, required: policies.contains { $0.requiresTicket } && !form[.ticketNumber].text.isEmpty,
+              okText: "Ticket system given")
         check(.duration, required: true, okText: "Duration \(form.draft.durationText.trimmingCharacters(in: .whitespaces)) is within the policy")
         if policies.contains(where: { $0.requiresStepUp }) {
             lines += StyledLine.wrapped("This role asks for MFA or an authentication context: pim signs you in again when the service asks.",

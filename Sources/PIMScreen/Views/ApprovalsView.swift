@@ -8,7 +8,7 @@ enum ApprovalsView: PaneView {
     static let columns = [
         TableColumn(title: "Requester", min: 10, max: 24, priority: 9),
         TableColumn(title: "Role or group", min: 12, max: 36, flex: true, priority: 10),
-        TableColumn(title: "Kind", min: 5, max: 12, priority: 4),
+        TableColumn(title: "Kind", min: 5, max: 12, priority: 3),
         TableColumn(title: "For", min: 5, max: 8, priority: 6),
         TableColumn(title: "Waited", min: 7, max: 8, priority: 8, alignRight: true),
         TableColumn(title: "Window", min: 7, max: 8, priority: 8, alignRight: true),

@@ -3,9 +3,9 @@ import PIMDomain
 
 /// `?`: every key of `KeyMap`, grouped by where it applies, flowed into as many columns as fit.
 enum HelpView {
-    static let shownContexts: [KeyContext] = [.panes, .myRoles, .approvals, .filter, .form, .tier0Confirm, .dialog, .decision, .quitConfirm]
+    static let shownContexts: [KeyContext] = [.panes, .myRoles, .approvals, .filter, .form, .formDone, .tier0Confirm, .dialog, .decision, .quitConfirm]
 
-    static func lines() -> [StyledLine] {
+    static func lines(compact: Bool = false) -> [StyledLine] {
         var lines: [StyledLine] = []
         for context in shownContexts {
             lines.append(StyledLine(DisplayText(untrusted: context.title), .header))
@@ -17,7 +17,7 @@ enum HelpView {
                 bindings.removeAll { if case .switchPane = $0.command { true } else { false } }
                 lines.append(entry("1-4", "switch pane"))
             }
-            for binding in bindings { lines.append(entry(binding.keyLabel, binding.help)) }
+            for binding in bindings { lines.append(entry(binding.keyLabel, compact ? (binding.hint ?? binding.help) : binding.help)) }
             if !editing.isEmpty { lines.append(entry("Ctrl-U/W", "clear / delete word; arrows, Home, End")) }
         }
         return lines
@@ -30,8 +30,9 @@ enum HelpView {
     static func render(in area: Rect, on screen: inout Screen) {
         let rect = area.inset(dx: 1, dy: 0)
         let content = Box.draw(rect, title: "Keys · ? or Esc closes", on: &screen)
-        let all = lines()
         guard content.height > 0 else { return }
+        var all = lines()
+        if (all.count + content.height - 1) / content.height * 40 > content.width { all = lines(compact: true) }
         let columns = max(1, (all.count + content.height - 1) / content.height)
         let columnWidth = (content.width - (columns - 1) * 2) / columns
         for (index, line) in all.enumerated() {

@@ -96,11 +96,13 @@ struct TableWidget {
         }
         let available = width - Swift.max(0, shown.count - 1)
         var excess = widths.reduce(0, +) - available
-        // Too wide: shrink the flex column first, then the widest others, never below their minimum.
+        // Too wide: shrink the least important columns first, the flex column last, never below a minimum.
         while excess > 0 {
             let candidates = widths.indices.filter { widths[$0] > columns[shown[$0]].min }
-            guard let pick = candidates.first(where: { columns[shown[$0]].flex })
-                    ?? candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            let byPriority = { (a: Int, b: Int) in columns[shown[a]].priority < columns[shown[b]].priority }
+            guard let pick = candidates.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 5 }).min(by: byPriority)
+                    ?? candidates.first(where: { columns[shown[$0]].flex })
+                    ?? candidates.min(by: byPriority) else { break }
             let give = Swift.min(excess, widths[pick] - columns[shown[pick]].min)
             widths[pick] -= give
             excess -= give

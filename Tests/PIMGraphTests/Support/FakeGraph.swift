@@ -53,7 +53,10 @@ final class FakeGraph: Transport, Sendable {
         return path + "?" + (query.removingPercentEncoding ?? query)
     }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse { try respond(request) }
+
+    /// The answer to `request`, synchronously (the local HTTP server calls this from its thread).
+    func respond(_ request: HTTPRequest) throws -> HTTPResponse {
         state.withLock { $0.exchanges += 1 }
         let target = Self.target(of: request.url)
         if request.method == "POST", target.hasSuffix("/$batch") {

@@ -1,28 +1,6 @@
 import Foundation
 import PIMDomain
 
-/// Graph's error envelope: `{"error":{"code","message","innerError":{"request-id",…}}}`.
-struct GraphErrorEnvelope: Decodable {
-    struct Body: Decodable {
-        var code: String?
-        var message: String?
-        var innerError: Inner?
-        enum CodingKeys: String, CodingKey { case code, message, innerError, innererror }
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            code = c.lenient(String.self, forKey: .code)
-            message = c.lenient(String.self, forKey: .message)
-            innerError = c.lenient(Inner.self, forKey: .innerError) ?? c.lenient(Inner.self, forKey: .innererror)
-        }
-    }
-    struct Inner: Decodable {
-        var requestId: String?
-        var code: String?
-        enum CodingKeys: String, CodingKey { case requestId = "request-id", code }
-    }
-    var error: Body
-}
-
 /// Turns a failed Graph response into a `PIMError` whose message is a sentence naming the next step.
 /// The Graph code and request id are kept for support; service text is sanitised before it is quoted.
 enum GraphErrorMapper {
@@ -158,23 +136,5 @@ enum GraphErrorMapper {
         guard !trimmed.isEmpty else { return "" }
         let short = trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
         return " (\"\(Sanitizer.sanitize(short))\")"
-    }
-}
-
-extension PIMError {
-    /// A transport failure (no HTTP response) as the user reads it.
-    static func network(_ error: TransportError) -> PIMError {
-        switch error.kind {
-        case .timedOut:
-            return PIMError(.network, "Graph did not answer in time: check your network connection and try again.")
-        case .tlsFailure:
-            return PIMError(.network, "The secure connection to Graph could not be verified: check the Graph URL, proxy and system certificates.")
-        case .cancelled:
-            return PIMError(.network, "The request was cancelled before Graph answered: try again.")
-        case .dnsFailure:
-            return PIMError(.network, "The Graph host name could not be resolved: check your network connection and the --graph-url or --cloud setting.")
-        default:
-            return PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(error.message))): check your network connection and try again.")
-        }
     }
 }

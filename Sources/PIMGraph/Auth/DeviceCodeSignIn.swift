@@ -1,0 +1,196 @@
+import Foundation
+import PIMDomain
+
+/// Signs in with the OAuth 2.0 device authorization grant (RFC 8628) against the Microsoft identity
+/// platform, keeps the tokens in a `TokenCache`, refreshes them, and signs in again with claims when
+/// the service asks for a stronger sign-in.
+public actor DeviceCodeSignIn: TokenProvider {
+    /// Microsoft Graph Command Line Tools: a public client that can be granted the PIM scopes.
+    public static let defaultClientId = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
+
+    let loginURL: URL
+    let tenant: String
+    let clientId: String
+    let scopes: [String]
+    let transport: any Transport
+    let cache: TokenCache?
+    let clock: any GraphClock
+    let prompt: @Sendable (DeviceCodePrompt) -> Void
+    private var current: TokenCache.Entry?
+    private var pending: Task<TokenCache.Entry, any Error>?
+
+    /// - Parameters:
+    ///   - loginURL: the authority host (the cloud's, or `--login-url` / `PIM_LOGIN_URL`).
+    ///   - tenant: tenant id or domain; `organizations` when unknown (work accounts only).
+    ///   - scopes: e.g. `GraphCloud.signInScopes`.
+    ///   - cache: where tokens persist between runs; nil keeps them in memory only.
+    ///   - prompt: shows the code and URL to the user.
+    public init(loginURL: URL, tenant: String? = nil, clientId: String? = nil, scopes: [String],
+                transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
+                prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
+        self.loginURL = loginURL
+        self.tenant = (tenant?.isEmpty == false ? tenant : nil) ?? "organizations"
+        self.clientId = (clientId?.isEmpty == false ? clientId : nil) ?? Self.defaultClientId
+        self.scopes = scopes
+        self.transport = transport
+        self.cache = cache
+        self.clock = clock
+        self.prompt = prompt
+    }
+
+    /// The cache key: one sign-in per authority, tenant and client.
+    var cacheKey: String { "\(loginURL.host ?? loginURL.absoluteString)|\(tenant)|\(clientId)" }
+
+    public func accessToken(claims: String?) async throws -> String {
+        // Calls arriving while a sign-in or refresh runs wait for it instead of starting another
+        // (the actor is re-entrant across the awaits below).
+        // A step-up (claims) must not be answered with an ordinary token: it waits, then signs in itself.
+        if let pending {
+            if claims == nil { return try await pending.value.accessToken }
+            _ = try? await pending.value
+        }
+        if claims == nil {
+            if current == nil { current = cache?.load(key: cacheKey) }
+            if let entry = current, entry.expiresAt.timeIntervalSince(clock.now()) > 300 { return entry.accessToken }
+        }
+        let refreshToken = claims == nil ? current?.refreshToken : nil
+        let task = Task { () async throws -> TokenCache.Entry in
+            if let refreshToken, let renewed = try await self.refreshed(refreshToken) { return renewed }
+            return try await self.signIn(claims: claims)
+        }
+        pending = task
+        defer { pending = nil }
+        return try await task.value.accessToken
+    }
+
+    /// An interactive sign-in (`pim login`), with `claims` when a step-up was asked for.
+    @discardableResult
+    public func signIn(claims: String? = nil) async throws -> TokenCache.Entry {
+        var form = ["client_id": clientId, "scope": scopes.joined(separator: " ")]
+        if let claims { form["claims"] = claims }
+        let answer = try await post("devicecode", form)
+        let body = Self.object(answer.body)
+        if let error = body["error"] as? String { throw Self.failure(error, body) }
+        guard answer.status == 200, let deviceCode = body["device_code"] as? String,
+              let userCode = body["user_code"] as? String else {
+            throw PIMError(.signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status)): check --login-url, the tenant and the client id, then run `pim login` again.")
+        }
+        let expiresIn = Self.int(body["expires_in"]) ?? 900
+        var interval = Double(max(1, Self.int(body["interval"]) ?? 5))
+        prompt(DeviceCodePrompt(userCode: userCode, verificationURI: (body["verification_uri"] as? String) ?? "https://microsoft.com/devicelogin",
+                                message: body["message"] as? String, expiresIn: expiresIn))
+        let deadline = clock.now().addingTimeInterval(Double(expiresIn))
+        while true {
+            do { try await clock.sleep(seconds: interval) } catch {
+                throw PIMError(.signInRequired, "The sign-in was cancelled: run `pim login` to try again.")
+            }
+            guard clock.now() < deadline else { throw Self.expired }
+            let poll = try await post("token", ["grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+                                                "client_id": clientId, "device_code": deviceCode])
+            let reply = Self.object(poll.body)
+            if poll.status == 200, reply["access_token"] is String { return try keep(reply) }
+            switch reply["error"] as? String {
+            case "authorization_pending": continue
+            case "slow_down": interval += 5                     // RFC 8628 §3.5
+            case nil where poll.status >= 500 || poll.status == 429: continue
+            case let error?: throw Self.failure(error, reply)
+            case nil: throw PIMError(.signInRequired, "The identity platform answered the sign-in with HTTP \(poll.status): run `pim login` again.")
+            }
+        }
+    }
+
+    /// Whether a usable sign-in is cached (a token not yet expired, or a refresh token), without any exchange.
+    public func isSignedIn() -> Bool {
+        if current == nil { current = cache?.load(key: cacheKey) }
+        guard let current else { return false }
+        return current.refreshToken != nil || current.expiresAt > clock.now()
+    }
+
+    /// Forgets the tokens (`pim logout`).
+    public func signOut() throws {
+        current = nil
+        try cache?.store(nil, key: cacheKey)
+    }
+
+    /// The refresh-token grant; nil when the refresh token is no longer accepted (sign in again).
+    func refreshed(_ refreshToken: String) async throws -> TokenCache.Entry? {
+        let answer = try await post("token", ["grant_type": "refresh_token", "client_id": clientId,
+                                              "refresh_token": refreshToken, "scope": scopes.joined(separator: " ")])
+        let body = Self.object(answer.body)
+        guard answer.status == 200, body["access_token"] is String else { return nil }
+        return try keep(body)
+    }
+
+    private func keep(_ body: [String: Any]) throws -> TokenCache.Entry {
+        let entry = TokenCache.Entry(accessToken: body["access_token"] as? String ?? "",
+                                     refreshToken: (body["refresh_token"] as? String) ?? current?.refreshToken,
+                                     expiresAt: clock.now().addingTimeInterval(Double(Self.int(body["expires_in"]) ?? 3600)),
+                                     scope: body["scope"] as? String)
+        current = entry
+        do { try cache?.store(entry, key: cacheKey) } catch {
+            // The sign-in worked; only remembering it failed. Keep going with the token in memory.
+        }
+        return entry
+    }
+
+    private func post(_ endpoint: String, _ form: [String: String]) async throws -> HTTPResponse {
+        var root = loginURL.absoluteString
+        while root.hasSuffix("/") { root.removeLast() }
+        let tenantSegment = tenant.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? tenant
+        guard let url = URL(string: "\(root)/\(tenantSegment)/oauth2/v2.0/\(endpoint)") else {
+            throw PIMError(.invalidInput, "The login URL \(Sanitizer.sanitize(root)) is not valid: fix --login-url or PIM_LOGIN_URL.")
+        }
+        let request = HTTPRequest(method: "POST", url: url,
+                                  headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
+                                  body: Data(Self.formEncode(form).utf8))
+        do { return try await transport.send(request) } catch let error as TransportError {
+            throw PIMError.network(error)
+        }
+    }
+
+    static let expired = PIMError(.signInRequired, "The sign-in code expired before it was used: run `pim login` again and enter the new code within 15 minutes.")
+
+    static func failure(_ code: String, _ body: [String: Any]) -> PIMError {
+        switch code {
+        case "expired_token", "code_expired": return expired
+        case "access_denied", "authorization_declined":
+            return PIMError(.signInRequired, "The sign-in was declined in the browser: run `pim login` again and approve it.", graphCode: code)
+        case "bad_verification_code":
+            return PIMError(.signInRequired, "The identity platform did not recognise the sign-in code: run `pim login` again.", graphCode: code)
+        default:
+            let description = ((body["error_description"] as? String) ?? code).split(separator: "\r\n").first.map(String.init) ?? code
+            return PIMError(.signInRequired, "Sign-in failed (\(Sanitizer.sanitize(description))): check the tenant and client id, then run `pim login` again.", graphCode: code)
+        }
+    }
+
+    static func object(_ data: Data) -> [String: Any] {
+        ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
+    }
+
+    static func int(_ value: Any?) -> Int? {
+        if let number = value as? Int { return number }
+        if let text = value as? String { return Int(text) }
+        if let number = value as? Double { return Int(number) }
+        return nil
+    }
+
+    static func formEncode(_ form: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-._~")
+        return form.sorted { $0.key < $1.key }.map {
+            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+    }
+}
+
+extension DeviceCodeSignIn {
+    /// A sign-in for `cloud` (its login host, or an override already applied with `GraphCloud.overriding`),
+    /// asking for the scopes pim needs (plus the audit scopes when `includeAudit`).
+    public init(cloud: GraphCloud, tenant: String? = nil, clientId: String? = nil, includeAudit: Bool = false,
+                transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
+                prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
+        self.init(loginURL: cloud.loginURL, tenant: tenant, clientId: clientId,
+                  scopes: cloud.signInScopes + (includeAudit ? cloud.auditScopes : []),
+                  transport: transport, cache: cache, clock: clock, prompt: prompt)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import PIMGraph
+
+/// Signs a persona in to the simulated tenant. A plain sign-in is password only; a sign-in asked
+/// for claims (a claims challenge from MFA or an authentication context) is interactive, so it
+/// performs MFA and satisfies every `acrs` value requested — the re-sign-in a real user would do.
+public struct SimulatedSignIn: TokenProvider {
+    public let persona: Persona
+    /// Methods every token of this sign-in carries (e.g. `["pwd", "mfa"]` for a session that already did MFA).
+    public let baselineMethods: [String]
+
+    public init(persona: Persona, baselineMethods: [String] = ["pwd"]) {
+        self.persona = persona
+        self.baselineMethods = baselineMethods
+    }
+
+    public func accessToken(claims: String?) async throws -> String {
+        token(claims: claims)
+    }
+
+    /// Synchronous form for tests and tools.
+    public func token(claims: String? = nil) -> String {
+        var amr = baselineMethods
+        var acrs: [String] = []
+        if let claims, !claims.isEmpty {
+            if !amr.contains("mfa") { amr.append("mfa") }
+            acrs = Self.requestedContexts(claims)
+        }
+        var generator = SystemRandomNumberGenerator()
+        return TenantToken(objectId: persona.objectId, amr: amr, acrs: acrs, issuedAt: Date(),
+                           nonce: StableID.random(using: &generator)).encoded()
+    }
+
+    /// The `acrs` values of a claims request: `{"access_token":{"acrs":{"essential":true,"value":"c1"}}}`
+    /// or with `"values":["c1","c2"]`. Accepts the JSON plain or URL-encoded.
+    static func requestedContexts(_ claims: String) -> [String] {
+        let text = claims.contains("%7B") || claims.contains("%7b") ? (claims.removingPercentEncoding ?? claims) : claims
+        guard let json = try? SimJSON.parse(text),
+              let acrs = json.member(ignoringCase: "access_token")?.member(ignoringCase: "acrs") else { return [] }
+        var values: [String] = []
+        if let v = acrs["value"]?.stringValue { values.append(v) }
+        values += acrs["values"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        return values
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Where a request points: API version, decoded path segments and decoded query pairs.
+/// Parsed from raw text so `$batch` items (relative URLs, sometimes with unencoded spaces or
+/// quotes) and top-level URLs go through the same code.
+struct GraphTarget: Equatable {
+    var version: String
+    var segments: [String]
+    var query: [(String, String)]
+    /// The path after the version, as received, for recording and `@odata.nextLink`.
+    var path: String
+
+    static func == (a: GraphTarget, b: GraphTarget) -> Bool {
+        a.version == b.version && a.segments == b.segments && a.query.map { $0.0 + "=" + $0.1 } == b.query.map { $0.0 + "=" + $0.1 }
+    }
+
+    /// From a full URL: the first path segment is the version.
+    static func fromURL(_ url: URL) -> (version: String, rest: String)? {
+        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+        var path = components.percentEncodedPath
+        while path.hasPrefix("/") { path.removeFirst() }
+        let parts = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let version = parts.first, !version.isEmpty else { return nil }
+        var rest = "/" + (parts.count > 1 ? parts[1] : "")
+        if let q = components.percentEncodedQuery { rest += "?" + q }
+        return (version, rest)
+    }
+
+    /// Parses `/segment/segment?name=value&…` relative to a version root (leading slash optional).
+    init(version: String, relative: String) {
+        self.version = version
+        var text = relative
+        if !text.hasPrefix("/") { text = "/" + text }
+        let pieces = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let pathText = pieces[0]
+        path = Self.decode(pathText)
+        segments = Self.splitSegments(pathText).map(Self.decode)
+        var pairs: [(String, String)] = []
+        if pieces.count > 1 {
+            for item in pieces[1].split(separator: "&") where !item.isEmpty {
+                let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                pairs.append((Self.decode(kv[0]), kv.count > 1 ? Self.decode(kv[1]) : ""))
+            }
+        }
+        query = pairs
+    }
+
+    /// Splits on `/` outside parentheses and quotes (function arguments may hold slashes).
+    private static func splitSegments(_ path: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var depth = 0
+        var quoted = false
+        for c in path {
+            if c == "'" { quoted.toggle() }
+            if !quoted {
+                if c == "(" { depth += 1 }
+                if c == ")" { depth -= 1 }
+            }
+            if c == "/", depth == 0, !quoted {
+                if !current.isEmpty { result.append(current) }
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    static func decode(_ text: String) -> String { text.removingPercentEncoding ?? text }
+
+    /// Encodes a decoded query value for a URL the tenant prints (`@odata.nextLink`).
+    static func encodeQueryValue(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~'$,:()/")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    func queryValue(_ name: String) -> String? {
+        query.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+    }
+}
+
+/// A function segment such as `filterByCurrentUser(on='principal')`.
+struct FunctionSegment: Equatable {
+    var name: String
+    var arguments: [String: String]
+    /// Arguments whose values were not quoted (the service refuses string parameters without quotes).
+    var unquoted: Set<String>
+
+    init?(_ segment: String) {
+        guard let open = segment.firstIndex(of: "("), segment.hasSuffix(")") else { return nil }
+        name = String(segment[..<open])
+        let inner = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
+        var args: [String: String] = [:]
+        var unquoted = Set<String>()
+        for part in inner.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2 else { return nil }
+            var value = kv[1]
+            if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
+                value = String(value.dropFirst().dropLast())
+            } else {
+                unquoted.insert(kv[0])
+            }
+            args[kv[0]] = value
+        }
+        arguments = args
+        self.unquoted = unquoted
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Date text as Graph writes and accepts it: ISO 8601 in UTC, fractional seconds when present.
+enum GraphDate {
+    static func format(_ date: Date) -> String {
+        let whole = date.timeIntervalSince1970.rounded(.down)
+        let millis = Int(((date.timeIntervalSince1970 - whole) * 1000).rounded())
+        if millis == 0 || millis == 1000 {
+            return Date(timeIntervalSince1970: whole + (millis == 1000 ? 1 : 0))
+                .formatted(Date.ISO8601FormatStyle())
+        }
+        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// The `innerError.date` form: no zone, no fraction (`2026-01-06T08:00:01`).
+    static func formatInnerError(_ date: Date) -> String {
+        String(format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))).dropLast())
+    }
+
+    /// Accepts `…Z`, `…+02:00`, fractions of any length, and zone-less text (read as UTC).
+    static func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return d }
+        if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle()) { return d }
+        let zoneless = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: true)
+        if let d = try? Date(trimmed, strategy: zoneless) { return d }
+        let zonelessWhole = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: false)
+        if let d = try? Date(trimmed, strategy: zonelessWhole) { return d }
+        return nil
+    }
+
+    /// `Mon, 06 Jan 2026 08:00:01 GMT` for the `Date` header.
+    static func httpDate(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "GMT")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ n: Int?) -> String { String(n ?? 0).leftPadded(2) }
+        return "\(days[(c.weekday ?? 1) - 1]), \(two(c.day)) \(months[(c.month ?? 1) - 1]) \(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) GMT"
+    }
+}

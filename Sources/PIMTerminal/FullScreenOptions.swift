@@ -1,0 +1,43 @@
+import PIMApp
+import PIMDomain
+
+/// What the executable tells the full-screen interface (resolved from flags, environment and
+/// the configuration file).
+public struct FullScreenOptions: Sendable {
+    /// Tenant shown in the title line, e.g. "contoso.onmicrosoft.com" or "simulated tenant (demo)".
+    public var tenantLabel: String
+    /// Seconds between automatic refreshes.
+    public var refreshInterval: Double
+    /// Duration offered in new activation forms (capped by each policy).
+    public var defaultDuration: ActivationDuration
+    /// No colours: bold and reverse only (`--no-color`, `NO_COLOR`).
+    public var noColor: Bool
+    /// Prefilled ticket system of new forms.
+    public var ticketSystem: String
+    /// Regular expression ticket numbers must match before sending.
+    public var ticketPattern: String?
+    /// Enable mouse clicks (select a row or a pane).
+    public var mouse: Bool
+    /// Colour names by style slot from the configuration file (`"urgencySoon": "yellow"`); the slots
+    /// are `StyleRole`'s names, the colours black, red, green, yellow, blue, magenta, cyan, white, default.
+    public var palette: [String: String]
+
+    public init(tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
+                noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
+                palette: [String: String] = [:]) {
+        self.tenantLabel = tenantLabel
+        self.refreshInterval = refreshInterval
+        self.defaultDuration = defaultDuration
+        self.noColor = noColor
+        self.ticketSystem = ticketSystem
+        self.ticketPattern = ticketPattern
+        self.mouse = mouse
+        self.palette = palette
+    }
+
+    /// The interface's settings as the state carries them.
+    public var appConfig: AppConfig {
+        AppConfig(tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
+                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern))
+    }
+}

@@ -1,0 +1,129 @@
+import CNCursesW
+import Foundation
+import PIMApp
+import PIMScreen
+
+/// The one owner of curses: sets the terminal up, flushes screens (changed cells only), reads
+/// keys, and puts the terminal back. Not thread-safe, like curses itself: one thread uses it.
+final class NCursesBackend {
+    enum Input: Equatable {
+        case none
+        case event(TerminalEvent)
+        case click(x: Int, y: Int)
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: ColorPalette
+    private var previous: Screen?
+    private var ended = false
+
+    /// Starts curses on the given streams (nil: stdin/stdout) with `term` (nil: `$TERM`).
+    /// Returns nil when the terminal cannot be used (unknown TERM); nothing is printed then.
+    init?(noColor: Bool, mouse: Bool, palette names: [String: String] = [:], term: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
+          input: UnsafeMutablePointer<FILE>? = nil, inputIsTerminal: Bool = true) {
+        let made: OpaquePointer? = term.map { name in name.withCString { newterm($0, output, input) } }
+            ?? newterm(nil, output, input)
+        guard let made else { return nil }
+        screen = made
+        window = cnc_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        wtimeout(window, 40)
+        if inputIsTerminal { Self.disableFlowControl() }
+        let colors = !noColor && has_colors()
+        palette = ColorPalette(noColor: !colors, names: names)
+        if colors {
+            start_color()
+            use_default_colors()
+            palette.install()
+        }
+        if mouse {
+            mousemask(cnc_button1_pressed() | cnc_button1_clicked(), nil)
+            mouseinterval(0)
+        }
+    }
+
+    /// Ctrl-S must reach the form (it sends), not stop the terminal's output (XON/XOFF).
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(0, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        tcsetattr(0, TCSANOW, &modes)
+        def_prog_mode()
+    }
+
+    var size: (width: Int, height: Int) { (Int(cnc_maxx(window)), Int(cnc_maxy(window))) }
+
+    /// Forgets what is on the terminal so the next draw writes every cell (after a resize).
+    func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    /// Writes the cells that differ from the last frame, then updates the terminal once.
+    func draw(_ next: Screen) {
+        if previous == nil { werase(window) }
+        for change in ScreenDiff.changes(from: previous, to: next) {
+            let expected = change.x + 1 < next.width && next[change.x + 1, change.y].isTrailing ? 2 : 1
+            put(change.cell.text, x: change.x, y: change.y, role: change.cell.style, expectedWidth: expected)
+        }
+        previous = next
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func put(_ text: String, x: Int, y: Int, role: StyleRole, expectedWidth: Int) {
+        var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        let actual = wide.isEmpty ? 0 : Int(wcswidth(wide, wide.count))
+        if actual < 0 || actual > expectedWidth {
+            // The C library disagrees with our width table: draw something of the width we planned.
+            wide = Array(repeating: wchar_t(0x3F), count: expectedWidth)
+        }
+        let attributes = palette.attributes(role)
+        let pair = palette.pairNumber(role)
+        wide.append(0)
+        _ = cnc_put(window, Int32(y), Int32(x), wide, attributes, pair)
+        if actual >= 0, actual < expectedWidth {
+            let pad: [wchar_t] = Array(repeating: 0x20, count: expectedWidth - max(actual, 0)) + [0]
+            _ = cnc_put(window, Int32(y), Int32(x + max(actual, 0)), pad, attributes, pair)
+        }
+    }
+
+    /// Waits up to 40 ms for one key, resize or click.
+    func read() -> Input {
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        guard status != ERR, let event = KeyDecoder.decode(status: status, code: UInt32(code)) else { return .none }
+        if event == .mouse {
+            var x: Int32 = 0, y: Int32 = 0, buttons: mmask_t = 0
+            guard cnc_getmouse(&x, &y, &buttons) == OK,
+                  buttons & (cnc_button1_pressed() | cnc_button1_clicked()) != 0 else { return .none }
+            return .click(x: Int(x), y: Int(y))
+        }
+        return .event(event)
+    }
+
+    func bell() { beep() }
+
+    /// Reads back row `y` as text (tests).
+    func row(_ y: Int) -> String {
+        var buffer = [wchar_t](repeating: 0, count: size.width + 1)
+        _ = mvwinnwstr(window, Int32(y), 0, &buffer, Int32(size.width))
+        return String(String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+    }
+
+    /// Leaves curses: the terminal's modes, screen and cursor as they were found.
+    func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        delscreen(screen)
+    }
+
+    deinit { end() }
+}

@@ -1,0 +1,84 @@
+import CNCursesW
+import Foundation
+import PIMApp
+import PIMScreen
+
+/// The curses thread: draws the newest state, reads keys, turns them into actions, ticks once a
+/// second from the wall clock, and stops on quit, a signal or a dead input.
+struct TerminalLoop {
+    let options: FullScreenOptions
+    let mailbox: Mailbox
+    let sink: AsyncStream<Action>.Continuation
+
+    /// Runs until the user quits; returns the exit code.
+    func run() -> Int32 {
+        guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse, palette: options.palette) else {
+            TerminalSignals.uninstall()
+            FileHandle.standardError.write(Data("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n".utf8))
+            return 1
+        }
+        var (width, height) = backend.size
+        sink.yield(.resize(width: width, height: height))
+        sink.yield(.tick(Date()))
+        sink.yield(.start)
+
+        var lastState: AppState?
+        var lastScreen: Screen?
+        var lastTick = Date()
+        var quickTimeouts = 0
+        var code: Int32 = 0
+        while true {
+            let signal = pendingSignal.load(ordering: .relaxed)
+            if signal != 0 {
+                backend.end()
+                TerminalSignals.uninstall()
+                exit(128 + signal)
+            }
+            let mail = mailbox.take()
+            if mail.quit { break }
+            for _ in 0..<min(mail.bells, 1) { backend.bell() }
+            if let state = mail.state {
+                lastState = state
+                let screen = render(state, width: width, height: height)
+                backend.draw(screen)
+                lastScreen = screen
+            }
+            let started = ContinuousClock.now
+            switch backend.read() {
+            case .none:
+                // At end of input curses returns at once instead of waiting: do not spin on it.
+                if ContinuousClock.now - started < .milliseconds(5) {
+                    quickTimeouts += 1
+                    if quickTimeouts > 500 { code = 129; break }
+                } else {
+                    quickTimeouts = 0
+                }
+            case .event(.key(let key)):
+                quickTimeouts = 0
+                sink.yield(.key(key))
+            case .event(.resize):
+                (width, height) = backend.size
+                backend.invalidate()
+                sink.yield(.resize(width: width, height: height))
+                if let state = lastState {
+                    let screen = render(state, width: width, height: height)
+                    backend.draw(screen)
+                    lastScreen = screen
+                }
+            case .event(.mouse):
+                break
+            case .click(let x, let y):
+                if let target = lastScreen?.clickTarget(x: x, y: y) { sink.yield(.click(target)) }
+            }
+            if code != 0 { break }
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                sink.yield(.tick(now))
+            }
+        }
+        backend.end()
+        TerminalSignals.uninstall()
+        return code
+    }
+}

@@ -1,0 +1,28 @@
+import CNCursesW
+import Foundation
+import Synchronization
+
+/// The signal that asked us to stop (0: none). A global `let` of an atomic: safe from a handler.
+let pendingSignal = Atomic<Int32>(0)
+
+/// SIGINT, SIGTERM and SIGHUP set `pendingSignal`; the curses thread sees it within one key wait,
+/// restores the terminal and exits 128 + the signal (130, 143, 129). Installed before curses starts,
+/// so curses does not install its own handlers (which would skip our restore and exit 1).
+/// Crashes (Swift traps) go through the shim's handler, which restores the tty modes and screen.
+enum TerminalSignals {
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in pendingSignal.store(signal, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        // No SA_RESTART: a blocked wget_wch returns at once and the loop notices the signal.
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGHUP, &action, nil)
+        cnc_install_crash_restore()
+    }
+
+    static func uninstall() {
+        cnc_remove_crash_restore()
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import PIMApp
+import PIMDomain
+import PIMScreen
+import Testing
+
+/// Every pane, the form (empty, with errors, pending approval result), the approval dialog, the
+/// help, an error status line, wide characters and injected escape sequences, at 80×24 and 132×40.
+@Suite struct GoldenScreenTests {
+    func selecting(_ target: ElevationTarget, in state: inout AppState) {
+        let index = state.roles.firstIndex { $0.target == target }!
+        _ = update(&state, .click(.row(index)))
+    }
+
+    func typing(_ text: String, into state: inout AppState) {
+        for c in text { _ = update(&state, .key(.character(c))) }
+    }
+
+    @Test func myRoles() {
+        GoldenScreen.check("my-roles", Fixture.loaded(), styles: true)
+    }
+
+    @Test func approvals() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("2"))
+        GoldenScreen.check("approvals", state, styles: true)
+    }
+
+    @Test func history() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("3"))
+        GoldenScreen.check("history", state)
+    }
+
+    @Test func elevations() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("4"))
+        GoldenScreen.check("elevations", state, styles: true)
+    }
+
+    @Test func elevationsFilteredByUser() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("4"))
+        _ = update(&state, .key("/"))
+        typing("ben", into: &state)
+        GoldenScreen.check("elevations-filter", state)
+    }
+
+    @Test func formEmpty() {
+        var state = Fixture.loaded()
+        selecting(Fixture.globalAdmin, in: &state)
+        _ = update(&state, .key(.enter))
+        GoldenScreen.check("form-empty", state)
+    }
+
+    @Test func formWithErrors() {
+        var state = Fixture.loaded()
+        selecting(Fixture.exchangeAdmin, in: &state)
+        _ = update(&state, .key("a"))
+        typing("Mailbox migration", into: &state)
+        _ = update(&state, .key(.tab))
+        typing("CHG-42", into: &state)
+        _ = update(&state, .key(.tab))
+        _ = update(&state, .key(.tab))
+        _ = update(&state, .key(.control("u")))
+        typing("9h", into: &state)
+        _ = update(&state, .key(.control("s")))
+        GoldenScreen.check("form-errors", state)
+    }
+
+    @Test func formPendingApprovalResult() {
+        var state = Fixture.loaded()
+        selecting(Fixture.securityReader, in: &state)
+        // A pending role cannot be activated again: use Global Administrator, which needs approval.
+        selecting(Fixture.globalAdmin, in: &state)
+        _ = update(&state, .key(.enter))
+        typing("Emergency access review", into: &state)
+        _ = update(&state, .key(.tab))
+        typing("INC-4711", into: &state)
+        _ = update(&state, .key(.tab))
+        typing("ServiceNow", into: &state)
+        _ = update(&state, .key(.control("s")))
+        _ = update(&state, .key("y"))
+        let pending = ElevationRequest(id: "req-7f3a", target: Fixture.globalAdmin, action: .selfActivate, status: .pendingApproval,
+                                       principal: Fixture.ada, createdAt: Fixture.now, duration: .hours(1))
+        _ = update(&state, .activationFinished(Fixture.globalAdmin.id, .success(ActivationResult(request: pending))))
+        GoldenScreen.check("form-pending", state)
+    }
+
+    @Test func formTier0Confirmation() {
+        var state = Fixture.loaded()
+        selecting(Fixture.globalAdmin, in: &state)
+        _ = update(&state, .key(.enter))
+        typing("Break glass drill", into: &state)
+        _ = update(&state, .key(.tab))
+        typing("INC-1", into: &state)
+        _ = update(&state, .key(.tab))
+        typing("ServiceNow", into: &state)
+        _ = update(&state, .key(.control("s")))
+        GoldenScreen.check("form-tier0", state)
+    }
+
+    @Test func approvalDialog() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("2"))
+        _ = update(&state, .key("j"))
+        _ = update(&state, .key(.enter))
+        GoldenScreen.check("approval-dialog", state)
+    }
+
+    @Test func approvalDecisionWithJustification() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("2"))
+        _ = update(&state, .key(" "))
+        _ = update(&state, .key(" "))
+        _ = update(&state, .key("d"))
+        typing("Outside the change window", into: &state)
+        GoldenScreen.check("approval-deny-marked", state)
+    }
+
+    @Test func help() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("?"))
+        GoldenScreen.check("help", state)
+    }
+
+    @Test func errorStatusLine() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("r"))
+        _ = update(&state, .dashboardLoaded(.failure(PIMError(.network, "The network is unreachable or timed out: check the connection, then press r."))))
+        _ = update(&state, .tick(Fixture.now.addingTimeInterval(30)))
+        GoldenScreen.check("error-status", state, styles: true)
+    }
+
+    @Test func expiryWarning() {
+        var state = Fixture.loaded()
+        _ = update(&state, .tick(Fixture.now))
+        GoldenScreen.check("expiry-warning", state, styles: true)
+    }
+
+    @Test func wideCharactersStayAligned() {
+        var dashboard = Fixture.dashboard
+        let wide = [
+            ElevationTarget(id: .role("cjk"), displayName: "日本語の管理者ロール"),
+            ElevationTarget(id: .group("emoji"), displayName: "on-call 🎉 rota 👍🏽"),
+            ElevationTarget(id: .group("mixed"), displayName: "Équipe réseau ✔️ 한국어"),
+        ]
+        dashboard.eligibilities += wide.map(Fixture.eligibility)
+        dashboard.approvals[0].request.justification = "緊急対応のため 🚑 (incident 42)"
+        var state = AppState(config: AppConfig(tenantLabel: "contoso.example (demo)"), now: Fixture.now)
+        _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        GoldenScreen.check("wide-characters", state)
+        _ = update(&state, .key("2"))
+        GoldenScreen.check("wide-characters-approvals", state)
+    }
+
+    @Test func injectedEscapeSequencesAreShownInert() {
+        var dashboard = Fixture.dashboard
+        let evil = ElevationTarget(id: .role("evil"),
+                                   displayName: "Reader\u{1B}[2J\u{1B}]52;c;cGF5bG9hZA==\u{07}\u{1B}[31mRED\u{9B}1m\u{202E}txt")
+        dashboard.eligibilities.insert(Fixture.eligibility(evil), at: 0)
+        dashboard.approvals[0].request.justification = "ok\u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ \r\n\tdone"
+        var state = AppState(config: AppConfig(tenantLabel: "contoso.example (demo)"), now: Fixture.now)
+        _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        selecting(evil, in: &state)
+        GoldenScreen.check("injected-escape", state)
+        _ = update(&state, .key("2"))
+        _ = update(&state, .key("j"))
+        _ = update(&state, .key(.enter))
+        GoldenScreen.check("injected-escape-dialog", state)
+        for size in [(80, 24), (132, 40)] {
+            var sized = state
+            _ = update(&sized, .resize(width: size.0, height: size.1))
+            let cells = render(sized).cells
+            #expect(!cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) } })
+        }
+    }
+}
