@@ -6,7 +6,8 @@ import PIMSimulator
 import PIMTerminal
 
 /// Builds what the settings ask for: the simulated tenant (`--demo`) or Microsoft Graph, each
-/// behind the same `GraphPIMService`, and runs the full-screen interface.
+/// behind the same `GraphPIMService`, and runs the full-screen interface with the configuration's
+/// defaults.
 struct Wiring: CommandLineHost {
     func makeService(_ settings: GlobalSettings) async throws -> any PIMService {
         if settings.demo { return try DemoWiring.service(settings) }
@@ -25,9 +26,42 @@ struct Wiring: CommandLineHost {
 
     func demoReset(_ settings: GlobalSettings) throws -> String { try DemoWiring.reset(settings) }
 
-    func demoPersonas(_ settings: GlobalSettings) -> [DemoPersona] { DemoWiring.personas() }
+    func demoPersonas(_ settings: GlobalSettings) -> [DemoPersona] { DemoWiring.personas(settings) }
 
     func runFullScreen(service: any PIMService, settings: GlobalSettings) async -> Int32 {
-        await FullScreen.run(service: service)
+        let config = settings.configuration
+        let label = settings.demo ? "simulated tenant (demo)" : (settings.tenant ?? "Microsoft Graph")
+        let options = FullScreenOptions(tenantLabel: label, refreshInterval: config.refreshInterval ?? 60,
+                                        defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,
+                                        ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern)
+        return await FullScreen.run(service: service, options: options)
     }
+}
+
+/// Writes one line per exchange to stderr for `--verbose` (method, path, status, duration, request
+/// id); never headers or bodies, so never a token.
+struct LoggingTransport: Transport {
+    let inner: any Transport
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let started = ContinuousClock.now
+        func elapsed() -> Int {
+            let duration = ContinuousClock.now - started
+            return Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        }
+        do {
+            let response = try await inner.send(request)
+            let requestId = response.header("request-id") ?? "-"
+            log("\(request.method) \(Self.path(request.url)) \(response.status) \(elapsed())ms \(Sanitizer.sanitize(requestId))")
+            return response
+        } catch {
+            log("\(request.method) \(Self.path(request.url)) failed \(elapsed())ms -")
+            throw error
+        }
+    }
+
+    /// The path only: query strings may carry codes, and the host is always the demo tenant.
+    static func path(_ url: URL) -> String { Sanitizer.sanitize(url.path.isEmpty ? "/" : url.path) }
+
+    private func log(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 }
