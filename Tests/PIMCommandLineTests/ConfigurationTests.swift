@@ -75,6 +75,10 @@ import Testing
         #expect(try settings(["roles"], ["PIM_DEMO": "1"]).demo)
         #expect(try settings(["roles"], ["PIM_DEMO": "0"]).demo == false)
         #expect(try settings(["roles"], ["PIM_ACCESS_TOKEN": "t"]).accessToken == "t")
+        #expect(try settings(["roles", "--as", "ben"], ["PIM_DEMO_PERSONA": "hana"]).persona == "ben")
+        // An exported persona does not stop Graph commands; the flag without --demo does.
+        #expect(throws: Never.self) { try settings(["roles"], ["PIM_DEMO_PERSONA": "ben"]).validate() }
+        #expect(throws: UsageError.self) { try settings(["roles", "--as", "ben"], [:]).validate() }
     }
 
     @Test func xdgPaths() {
