@@ -210,3 +210,31 @@ import Testing
         #expect(!result.stderr.lowercased().contains("bearer"))
     }
 }
+
+@Suite struct ClosedPipeTests {
+    /// `pim roles -o json | head -1`: the reader leaves early; pim ends quietly instead of crashing.
+    @Test func endsQuietlyWhenTheReaderLeaves() throws {
+        let sandbox = Sandbox()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PimBinary.path)
+        process.arguments = ["--demo", "roles", "-o", "json"]
+        var env = sandbox.environment
+        env["PIM_SIM_SCALE"] = "300"
+        env["PIM_SIM_STATE"] = "memory"
+        process.environment = env
+        let out = Pipe()
+        let errFile = sandbox.root + "/stderr"
+        FileManager.default.createFile(atPath: errFile, contents: nil)
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errFile))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let first = out.fileHandleForReading.readData(ofLength: 1)
+        try out.fileHandleForReading.close()
+        process.waitUntilExit()
+        #expect(first == Data("[".utf8))
+        #expect(process.terminationStatus == 0)
+        let stderr = try String(contentsOfFile: errFile, encoding: .utf8)
+        #expect(!stderr.contains("crashed"), "\(stderr)")
+    }
+}
