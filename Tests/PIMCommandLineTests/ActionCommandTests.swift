@@ -106,6 +106,15 @@ import Testing
         #expect(result.stdout.components(separatedBy: "pim approve appr-1").count == 2)
     }
 
+    @Test func watchInJSONPrintsOneLinePerRequest() async throws {
+        let result = await run(["approvals", "--watch", "-o", "json"], service: Self.tenant(), sleeps: 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(json(String(lines[0])) as? [String: Any])
+        #expect(object["id"] as? String == "appr-1")
+        #expect(object["approveCommand"] as? String == "pim approve appr-1 --justification \"…\"")
+    }
+
     @Test func sessionAndDemoCommands() async throws {
         let who = await run(["whoami", "-o", "json"])
         let object = try #require(json(who.stdout) as? [String: Any])

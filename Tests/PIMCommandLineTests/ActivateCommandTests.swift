@@ -203,6 +203,15 @@ import Testing
         #expect(refused.stdout.contains("was Denied"))
     }
 
+    @Test func waitShowsProgressOnlyOnATerminal() async {
+        let args = ["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S", "-d", "1h", "--wait"]
+        let onTerminal = await run(args, service: FakeService(now: testNow) { $0.decideOnRead = .provisioned },
+                                   terminal: true, sleeps: 3)
+        #expect(onTerminal.stderr.contains("Waiting for approval of Global Administrator"))
+        let piped = await run(args, service: FakeService(now: testNow) { $0.decideOnRead = .provisioned }, sleeps: 3)
+        #expect(!piped.stderr.contains("Waiting"))
+    }
+
     @Test func serviceRefusalMapsToItsExitCode() async {
         let service = FakeService(now: testNow) {
             $0.activationError = PIMError(.refused, "The service refused: a ticket is required.", graphCode: "RoleAssignmentRequestPolicyValidationFailed")
