@@ -37,9 +37,11 @@ let package = Package(
         .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain"]),
-        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"]),
+        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"], exclude: ["Screens"]),
         .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pim"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pim"], exclude: ["tmux"]),
+        // The Graph client against the simulated tenant, through every flow of product.md.
+        .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PIMGraph", "PIMDomain"]),
     ],
     swiftLanguageModes: [.v6]
