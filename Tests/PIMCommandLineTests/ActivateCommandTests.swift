@@ -118,14 +118,13 @@ import Testing
         #expect(service.read { $0.sent.first?.target.kind } == .groupOwner)
     }
 
-    @Test func ambiguousNameListsTheCandidates() async {
-        let result = await run(["activate", "administrator", "-j", "x"])
-        // "administrator" is no prefix of any name: not eligible, with a hint.
-        #expect(result.code == 4)
-        let ambiguous = await run(["activate", "E", "-j", "x"])
-        #expect(ambiguous.code == 4 || ambiguous.code == 0 || ambiguous.code == 2)
-        let both = await run(["activate", "Directory", "-j", "x"])
-        #expect(both.code == 0, "\(both.stderr)")
+    @Test func namesMatchWithoutCaseAndByUniquePrefix() async {
+        let service = FakeService(now: testNow)
+        #expect(await run(["activate", "directory readers", "-d", "1h"], service: service).code == 0)
+        #expect(await run(["activate", "Exch", "-j", "x", "-d", "1h"], service: service).code == 0)
+        #expect(service.read { $0.sent.map(\.target.displayName) } == ["Directory Readers", "Exchange Administrator"])
+        // A word inside a name is not a prefix: nothing matches, which is a refusal (not eligible).
+        #expect(await run(["activate", "administrator", "-j", "x"], service: service).code == 4)
     }
 
     @Test func prefixMatchingTwoTargetsIsAUsageError() async {
