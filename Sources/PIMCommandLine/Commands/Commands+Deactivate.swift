@@ -19,6 +19,8 @@ extension Commands {
                 fields += [("targetId", .string(entry.target.id.resourceId)), ("state", .string("eligible")),
                            ("endDateTime", .null), ("outcome", .string("notActive"))]
                 context.print(.object(fields))
+            } else if let pending = entry.pendingRequest {
+                context.say(safeLines("\(name) is not active: nothing to deactivate. Its request \(pending.id) is \(pending.status.graphValue); withdraw it with pim cancel \(pending.id)."))
             } else {
                 context.say(safeLines("\(name) is not active: nothing to deactivate."))
             }
