@@ -111,3 +111,16 @@ import Testing
         #expect(JSONValue.object([("a", .null), ("b", .array([]))]).rendered() == "{\n  \"a\": null,\n  \"b\": []\n}\n")
     }
 }
+
+@Suite struct NarrowTableTests {
+    @Test func dropsLowRankColumnsBeforeCuttingNamesShort() {
+        var table = Table([.init("NAME", flexible: true), .init("ENDS", dropRank: 1), .init("LEFT")])
+        table.add([Table.Cell("Privileged Role Administrator"), Table.Cell("Wed 2 Dec 12:09"), Table.Cell("2h 00m")])
+        let wide = table.render(width: nil, color: false)
+        #expect(wide.contains("ENDS"))
+        let narrow = table.render(width: 30, color: false)
+        #expect(!narrow.contains("ENDS"))
+        #expect(narrow.contains("Privileged Role…") || narrow.contains("Privileged Role Admin"))
+        for line in narrow.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 30) }
+    }
+}
