@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pim", targets: ["pim"]),
+        .executable(name: "pim-bench", targets: ["pim-bench"]),
     ],
     targets: [
         // Ncursesw, the system library behind the full-screen interface (module map + shim header).
@@ -31,6 +32,8 @@ let package = Package(
             name: "pim",
             dependencies: ["PIMCommandLine", "PIMTerminal", "PIMApp", "PIMGraph", "PIMSimulator", "PIMDomain"]
         ),
+        // The benchmark: dashboard latency, requests per refresh, frame and filter time, memory, cold start.
+        .executableTarget(name: "pim-bench", dependencies: ["PIMGraph", "PIMSimulator", "PIMApp", "PIMScreen", "PIMDomain"]),
         // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md).
         .executableTarget(name: "PIMFuzz", dependencies: ["PIMDomain", "PIMGraph", "PIMCommandLine", "PIMTerminal"]),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain"]),
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"], exclude: ["Screens"]),
+        .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
         .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pim"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.

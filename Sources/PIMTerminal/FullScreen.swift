@@ -14,6 +14,10 @@ public enum FullScreen {
             return 1
         }
         setlocale(LC_ALL, "")
+        // Wide characters, box lines and "·" need a UTF-8 locale; without one curses drops them.
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
         var resolved = options
         // NO_COLOR (no-color.org) holds whoever starts the interface, flags or not.
         if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { resolved.noColor = true }

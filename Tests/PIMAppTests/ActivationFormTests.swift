@@ -157,6 +157,11 @@ import Testing
                 "Justification: say why you need this access.", "Ticket: fill in Ticket number and Ticket system.",
             ])
         }
+        // The answer was about the old text: typing clears it.
+        t.key("W") {
+            $0.form?[.justification] = TextField("W")
+            $0.form?.preflight = [:]
+        }
         t.finish()
     }
 
@@ -183,7 +188,7 @@ import Testing
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
         var t = UpdateTester(state)
         t.key("d") {
-            $0.flash = $0.flashed("Global Reader started less than 5 minutes ago: the service refuses to deactivate it for another 4m 00s.", .warning)
+            $0.flash = $0.flashed("Global Reader started under 5 minutes ago: the service allows deactivating it in 4m 00s.", .warning)
         }
     }
 

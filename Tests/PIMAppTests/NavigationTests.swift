@@ -208,3 +208,24 @@ import Testing
         #expect(required.allSatisfy { keys.contains($0) })
     }
 }
+
+/// Ten thousand rows: loading, moving and filtering stay interactive.
+@Suite struct LargeTableTests {
+    @Test func filteringTenThousandRowsStaysFast() {
+        var dashboard = Fixture.dashboard
+        dashboard.eligibilities = (0..<10_000).map {
+            Fixture.eligibility(ElevationTarget(id: .group("g\($0)"), displayName: "team-\($0 % 100)-group-\($0)"))
+        }
+        var state = AppState(now: Fixture.now)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            _ = update(&state, .dashboardLoaded(.success(dashboard)))
+            _ = update(&state, .key("/"))
+            for c in "team-42-" { _ = update(&state, .key(.character(c))) }
+            _ = update(&state, .key(.enter))
+            _ = update(&state, .key("G"))
+        }
+        #expect(state.list(.myRoles).visible.count == 100)
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+    }
+}

@@ -42,7 +42,7 @@ enum GoldenScreen {
             return
         }
         guard expected != actual else { return }
-        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         var report = ["\(file) differs:"]
         for index in 0..<max(old.count, rows.count) {
             let a = index < old.count ? old[index] : "<none>"

@@ -25,6 +25,8 @@ public struct AppState: Hashable, Sendable {
     public var hasLoaded = false
 
     public var lists: [Pane: ListState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, ListState()) })
+    /// Folded search text per row, built once per refresh so `/` stays fast on long tables.
+    var searchKeys = SearchKeys()
 
     public var form: ActivationForm?
     /// Drafts kept when a form is closed with `Esc` or refused, per set of targets.
@@ -101,11 +103,13 @@ public struct AppState: Hashable, Sendable {
     /// Roles of mine the user marked with Space, in table order.
     public var markedRoles: [RoleEntry] {
         let marked = list(.myRoles).marked
+        guard !marked.isEmpty else { return [] }
         return roles.filter { marked.contains($0.rowID) }
     }
 
     public var markedApprovals: [ApprovalItem] {
         let marked = list(.approvals).marked
+        guard !marked.isEmpty else { return [] }
         return approvals.filter { marked.contains($0.id) }
     }
 }

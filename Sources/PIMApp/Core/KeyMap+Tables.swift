@@ -15,7 +15,7 @@ extension KeyMap {
         Binding(["g", .home], .top, .panes, "first row"),
         Binding(["G", .end], .bottom, .panes, "last row"),
         Binding(["/"], .openFilter, .panes, "filter", hint: "filter"),
-        Binding(["e"], .extend, .panes, "extend the elevation that is about to expire",
+        Binding(["e"], .extend, .panes, "extend the elevation that is about to expire", hint: "extend",
                 disabled: { $0.warnedTarget == nil ? "No elevation of yours is about to expire." : nil }),
         Binding(["r"], .refresh, .panes, "refresh now", hint: "refresh"),
         Binding(["?"], .toggleHelp, .panes, "help", hint: "help"),

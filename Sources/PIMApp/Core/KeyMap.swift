@@ -76,9 +76,18 @@ public enum KeyMap {
 
     /// Hints for the status line: live bindings marked `hint` that are usable now.
     public static func hints(for state: AppState) -> [Binding] {
-        contexts(for: state).flatMap { context in
-            bindings.filter { $0.context == context && $0.hint != nil && $0.disabledReason(state) == nil }
+        var shown: [Binding] = []
+        var taken: Set<Key> = []
+        for context in contexts(for: state) {
+            for binding in bindings where binding.context == context {
+                // A key bound in a more specific context hides the general binding, in hints as in dispatch.
+                defer { taken.formUnion(binding.keys) }
+                guard binding.hint != nil, !binding.keys.contains(where: taken.contains),
+                      binding.disabledReason(state) == nil else { continue }
+                shown.append(binding)
+            }
         }
+        return shown
     }
 
     /// Bindings of one context, for the help.

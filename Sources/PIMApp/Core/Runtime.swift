@@ -63,54 +63,47 @@ public actor Runtime {
         default:
             let id = nextTaskID
             nextTaskID += 1
-            let service = self.service
             tasks[id] = Task {
-                let actions = await Self.perform(effect, with: service)
-                self.finished(id, actions)
+                await self.perform(effect)
+                self.tasks[id] = nil
             }
         }
     }
 
-    private func finished(_ id: Int, _ actions: [Action]) {
-        for action in actions { send(action) }
-        tasks[id] = nil
-    }
-
-    /// Calls the service for one effect and turns every answer into an action.
-    static func perform(_ effect: Effect, with service: any PIMService) async -> [Action] {
+    /// Calls the service for one effect and reports every answer as an action as soon as it arrives
+    /// (a form activating several targets shows each result in turn).
+    /// The service calls run off the actor; the actor stays free for keys and ticks meanwhile.
+    private func perform(_ effect: Effect) async {
+        let service = self.service
+        func report(_ action: Action) { send(action) }
         switch effect {
         case .loadDashboard(let options):
-            return [.dashboardLoaded(await result { try await service.loadDashboard(options) })]
+            report(.dashboardLoaded(await result { try await service.loadDashboard(options) }))
         case .activate(let requests):
-            var actions: [Action] = []
             for request in requests {
-                actions.append(.activationFinished(request.target.id, await result { try await service.activate(request) }))
+                report(.activationFinished(request.target.id, await result { try await service.activate(request) }))
             }
-            return actions
         case .preflight(let request):
-            return [.preflightFinished(request.target.id, await result { try await service.preflight(request) })]
+            report(.preflightFinished(request.target.id, await result { try await service.preflight(request) }))
         case .deactivate(let assignment):
-            return [.deactivateFinished(assignment.target.id,
-                                        await result { try await service.deactivate(assignment, justification: nil) })]
+            report(.deactivateFinished(assignment.target.id,
+                                             await result { try await service.deactivate(assignment, justification: nil) }))
         case .extend(let assignment, let request):
-            return [.extendFinished(assignment.target.id,
-                                    await result { try await service.extend(assignment, with: request) })]
+            report(.extendFinished(assignment.target.id, await result { try await service.extend(assignment, with: request) }))
         case .cancel(let request):
             let outcome = await result { try await service.cancel(request) }
-            return [.cancelFinished(request.target.id, requestId: request.id, outcome.failure)]
+            report(.cancelFinished(request.target.id, requestId: request.id, outcome.failure))
         case .decide(let items, let decision, let justification):
-            var actions: [Action] = []
             for item in items {
                 let outcome = await result { try await service.decide(item, decision, justification: justification) }
-                actions.append(.decisionFinished(requestId: item.id, decision, outcome.failure))
+                report(.decisionFinished(requestId: item.id, decision, outcome.failure))
             }
-            return actions
         case .bell, .quit:
-            return []
+            break
         }
     }
 
-    private static func result<T: Sendable>(_ body: () async throws -> T) async -> Result<T, PIMError> {
+    private func result<T: Sendable>(_ body: () async throws -> T) async -> Result<T, PIMError> {
         do { return .success(try await body()) } catch { return .failure(PIMError.wrap(error)) }
     }
 }

@@ -132,6 +132,8 @@ extension AppState {
             guard form?.isSubmitting == false, form?.isDone == false else { return }
             change(&form![focus])
             form?.error = nil
+            // A pre-flight answer is about the text it was asked with.
+            form?.preflight = [:]
         } else if dialog != nil {
             guard dialog?.isSubmitting == false else { return }
             change(&dialog!.justification)

@@ -25,7 +25,8 @@ extension AppState {
         return rowID(pane, index: list.visible[visibleIndex])
     }
 
-    func rowID(_ pane: Pane, index: Int) -> String {
+    /// The id of row `index` of `pane`: what marks and the selection remember across refreshes.
+    public func rowID(_ pane: Pane, index: Int) -> String {
         switch pane {
         case .myRoles: roles[index].rowID
         case .approvals: approvals[index].id
@@ -60,17 +61,21 @@ extension AppState {
     /// Recomputes which rows of `pane` pass its filter and finds the selected row again by id.
     mutating func refilter(_ pane: Pane) {
         var list = list(pane)
-        let needle = list.filter.text.trimmingCharacters(in: .whitespaces)
+        let needle = SearchKeys.fold(list.filter.text.trimmingCharacters(in: .whitespaces))
         let count = rowCount(pane)
         if needle.isEmpty {
             list.visible = Array(0..<count)
         } else {
-            list.visible = (0..<count).filter {
-                searchText(pane, index: $0).range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            if searchKeys.keys[pane]?.count != count {
+                searchKeys.keys[pane] = (0..<count).map { SearchKeys.fold(searchText(pane, index: $0)) }
             }
+            let keys = searchKeys.keys[pane] ?? []
+            list.visible = (0..<count).filter { keys[$0].contains(needle) }
         }
-        let ids = Set((0..<count).map { rowID(pane, index: $0) })
-        list.marked = list.marked.intersection(ids)
+        if !list.marked.isEmpty {
+            let ids = Set((0..<count).map { rowID(pane, index: $0) })
+            list.marked = list.marked.intersection(ids)
+        }
         if let selectedID = list.selectedID,
            let found = list.visible.firstIndex(where: { rowID(pane, index: $0) == selectedID }) {
             list.selection = found

@@ -56,6 +56,7 @@ extension AppState {
         if let warned = warnedTarget, !roles.contains(where: { $0.target.id == warned && $0.canDeactivate }) {
             warnedTarget = nil
         }
+        searchKeys = SearchKeys()
         for pane in Pane.allCases { refilter(pane) }
     }
 

@@ -47,7 +47,7 @@ extension AppState {
         if let start = assignment.start,
            now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
             let wait = ServiceLimits.minimumActiveBeforeDeactivation - now.timeIntervalSince(start)
-            flash("\(role.target.displayName) started less than 5 minutes ago: the service refuses to deactivate it for another \(Countdown.text(remaining: wait)).", .warning)
+            flash("\(role.target.displayName) started under 5 minutes ago: the service allows deactivating it in \(Countdown.text(remaining: wait)).", .warning)
             return []
         }
         busy[role.target.id] = "deactivating"

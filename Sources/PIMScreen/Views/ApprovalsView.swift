@@ -9,6 +9,7 @@ enum ApprovalsView: PaneView {
         TableColumn(title: "Requester", min: 10, max: 24, priority: 9),
         TableColumn(title: "Role or group", min: 12, max: 36, flex: true, priority: 10),
         TableColumn(title: "Kind", min: 5, max: 12, priority: 3),
+        TableColumn(title: "Tier", min: 6, max: 6, priority: 7),
         TableColumn(title: "For", min: 5, max: 8, priority: 6),
         TableColumn(title: "Waited", min: 7, max: 8, priority: 8, alignRight: true),
         TableColumn(title: "Window", min: 7, max: 8, priority: 8, alignRight: true),
@@ -24,12 +25,13 @@ enum ApprovalsView: PaneView {
             case 0: return TableCell(untrusted: request.principal.label)
             case 1: return TableCell(untrusted: request.target.displayName)
             case 2: return TableCell(untrusted: request.target.kind.label)
-            case 3: return TableCell(untrusted: request.duration?.shortDescription ?? "—")
-            case 4: return TableCell(untrusted: item.waited(at: state.now).map { Countdown.elapsed($0) } ?? "—")
-            case 5:
+            case 3: return TableCell(untrusted: request.target.tier.label, style: request.target.tier == .tier0 ? .tier0 : nil)
+            case 4: return TableCell(untrusted: request.duration?.shortDescription ?? "—")
+            case 5: return TableCell(untrusted: item.waited(at: state.now).map { Countdown.elapsed($0) } ?? "—")
+            case 6:
                 let left = item.windowLeft(at: state.now)
                 return TableCell(untrusted: left.map { Countdown.text(remaining: $0) } ?? "—", style: TextLayout.urgencyStyle(left))
-            case 6: return TableCell(untrusted: request.ticket?.number ?? "")
+            case 7: return TableCell(untrusted: request.ticket?.number ?? "")
             default: return TableCell(untrusted: request.justification ?? "")
             }
         }

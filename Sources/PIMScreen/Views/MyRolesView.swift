@@ -6,7 +6,7 @@ enum MyRolesView: PaneView {
     static let columns = [
         TableColumn(title: "Name", min: 14, max: 44, flex: true, priority: 10),
         TableColumn(title: "Kind", min: 5, max: 12, priority: 6),
-        TableColumn(title: "Scope", min: 8, max: 20, priority: 3),
+        TableColumn(title: "Scope", min: 9, max: 20, priority: 3),
         TableColumn(title: "Tier", min: 6, max: 6, priority: 8),
         TableColumn(title: "State", min: 8, max: 12, priority: 9),
         TableColumn(title: "Time left", min: 9, max: 9, priority: 9, alignRight: true),

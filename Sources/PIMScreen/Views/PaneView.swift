@@ -23,18 +23,6 @@ extension PaneView {
         return TableWidget(columns: columns, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,
                            isMarked: { marked.contains(state.rowID(pane, index: visible[$0])) },
-                           cell: { row, column in cell(visible[row], column) }, emptyText: empty == "" ? "" : emptyText)
-    }
-}
-
-extension AppState {
-    /// The id of row `index` of `pane` (matches what the update function marks).
-    func rowID(_ pane: Pane, index: Int) -> String {
-        switch pane {
-        case .myRoles: roles[index].rowID
-        case .approvals: approvals[index].id
-        case .history: history[index].id
-        case .elevations: elevations[index].id
-        }
+                           cell: { row, column in cell(visible[row], column) }, emptyText: emptyText)
     }
 }

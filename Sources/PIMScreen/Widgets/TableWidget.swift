@@ -88,7 +88,11 @@ struct TableWidget {
             return Swift.min(columns[column].max, Swift.max(columns[column].min, natural))
         }
         // Columns of low priority give way before the flex column is cut below its natural width.
-        while widths.reduce(0, +) + shown.count - 1 > width,
+        func isLow(_ index: Int) -> Bool { !columns[shown[index]].flex && columns[shown[index]].priority <= 5 }
+        func neededWidth() -> Int {
+            shown.indices.reduce(0) { $0 + (isLow($1) ? columns[shown[$1]].min : widths[$1]) } + shown.count - 1
+        }
+        while neededWidth() > width,
               let drop = shown.indices.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 3 })
                 .min(by: { columns[shown[$0]].priority < columns[shown[$1]].priority }) {
             shown.remove(at: drop)
@@ -100,7 +104,8 @@ struct TableWidget {
         while excess > 0 {
             let candidates = widths.indices.filter { widths[$0] > columns[shown[$0]].min }
             let byPriority = { (a: Int, b: Int) in columns[shown[a]].priority < columns[shown[b]].priority }
-            guard let pick = candidates.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 5 }).min(by: byPriority)
+            let slack = { (a: Int, b: Int) in widths[a] - columns[shown[a]].min < widths[b] - columns[shown[b]].min }
+            guard let pick = candidates.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 5 }).max(by: slack)
                     ?? candidates.first(where: { columns[shown[$0]].flex })
                     ?? candidates.min(by: byPriority) else { break }
             let give = Swift.min(excess, widths[pick] - columns[shown[pick]].min)

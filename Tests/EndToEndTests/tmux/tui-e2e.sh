@@ -104,7 +104,8 @@ mkdir -p "$WORK/state" "$WORK/config" "$WORK/cache" "$WORK/home"
 keys "PS1='$ '; unset PIM_DEMO_PERSONA NO_COLOR" Enter
 wait_for '^\$ ?$'
 
-ROLE=itops-sysadmin-prod-noapproval
+# An eligible role whose policy needs no approval and no MFA in the demo tenant.
+ROLE=${PIM_E2E_ROLE:-Global Reader}
 
 # ---- ada: activate through the form -------------------------------------------------------
 run_pim ada --demo
@@ -156,6 +157,16 @@ if [ -n "${PIM_E2E_CAPTURE:-}" ]; then
     echo "tui-e2e: My roles pane captured in $PIM_E2E_CAPTURE"
 fi
 
+# Resizing redraws at the new size: the title line (its clock at the right edge) gets 20 columns shorter.
+title_width() { screen | head -1 | wc -c; }
+wide=$(title_width)
+"${TMUX_CMD[@]}" resize-window -t "$SESSION" -x 80 -y 24
+deadline=$((SECONDS + TIMEOUT))
+until [ "$(title_width)" = $((wide - 20)) ]; do (( SECONDS < deadline )) || fail "no redraw after resizing to 80x24"; sleep 0.1; done
+"${TMUX_CMD[@]}" resize-window -t "$SESSION" -x 100 -y 30
+until [ "$(title_width)" = "$wide" ]; do (( SECONDS < deadline )) || fail "no redraw after resizing back"; sleep 0.1; done
+echo "tui-e2e: resize redraws"
+
 # History shows the activation.
 keys 3
 wait_for 'History \([0-9]+\)'
@@ -166,10 +177,7 @@ quit_pim
 check_restored ada
 
 # ---- ben: approve a pending request ---------------------------------------------------------
-# Make sure something waits for an approver: ask for a role that usually needs approval through the
-# command line (refusals are fine here; the demo tenant may already hold pending requests).
-"$BIN" --demo activate "Security Reader" --justification "Access review, e2e" --ticket CHG-1002 \
-    --ticket-system ServiceNow --duration 1h >/dev/null 2>&1 </dev/null || true
+# The demo tenant seeds requests waiting for ben (from other requesters).
 run_pim ben --demo --as ben
 wait_for 'Approvals \([0-9]+\)'
 wait_for 'refreshed [0-9]+'

@@ -1,0 +1,1 @@
+print("pim-bench: to be built")
