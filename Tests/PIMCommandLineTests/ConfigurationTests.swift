@@ -97,6 +97,12 @@ import Testing
         #expect(table.render(width: nil, color: false) == "NAME    LEFT\n日本語    5m\nabc      10m\n")
     }
 
+    @Test func colourCoversTheTextNotThePadding() {
+        var table = Table([.init("A"), .init("LEFT", alignRight: true)])
+        table.add([Table.Cell("x", style: .green), Table.Cell("5m", style: .yellow)])
+        #expect(table.render(width: nil, color: true).hasSuffix("\u{1B}[32mx\u{1B}[0m    \u{1B}[33m5m\u{1B}[0m\n"))
+    }
+
     @Test func cutsFlexibleColumnsToFit() {
         var table = Table([.init("ID"), .init("NAME", flexible: true)])
         table.add([Table.Cell("id-1"), Table.Cell("A very long role name that does not fit")])

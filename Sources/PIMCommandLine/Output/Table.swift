@@ -91,10 +91,11 @@ public struct Table: Sendable {
                 let cell = index < row.count ? row[index] : Cell("")
                 let padded = DisplayWidth.pad(cell.text.string, to: widths[index], alignRight: column.alignRight)
                 // Style only the text, not the padding, so a reset never leaks colour into the gap.
-                let content = trimTrailing(padded)
-                let styled = cell.style.apply(content, enabled: color)
+                let trimmed = trimTrailing(padded)
+                let leading = trimmed.prefix { $0 == " " }
+                let styled = String(leading) + cell.style.apply(String(trimmed.dropFirst(leading.count)), enabled: color)
                 let isLast = index == shown.last
-                parts.append(isLast ? styled : styled + String(repeating: " ", count: padded.count - content.count))
+                parts.append(isLast ? styled : styled + String(repeating: " ", count: padded.count - trimmed.count))
             }
             lines.append(trimTrailing(parts.joined(separator: String(repeating: " ", count: Self.gap))))
         }
