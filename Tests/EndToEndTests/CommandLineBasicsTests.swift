@@ -81,6 +81,7 @@ import Testing
         complete_words pim --demo act
         complete_words pim activate x --dur
         complete_words pim --output ''
+        complete_words pim activate group : itops-sysadmin-prod-n
         """
         let file = sandbox.root + "/complete.sh"
         try script.write(toFile: file, atomically: true, encoding: .utf8)
@@ -96,11 +97,13 @@ import Testing
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let blocks = String(decoding: data, as: UTF8.self).components(separatedBy: "---\n")
-        #expect(blocks.count >= 4, "\(blocks)")
-        guard blocks.count >= 4 else { return }
+        #expect(blocks.count >= 5, "\(blocks)")
+        guard blocks.count >= 5 else { return }
         #expect(blocks[0] == "Exchange\\ Administrator\n")
         #expect(blocks[1] == "activate\n")
         #expect(blocks[2] == "--duration\n")
         #expect(blocks[3] == "table\njson\n")
+        // bash splits group:NAME at the colon; the reply completes what follows it.
+        #expect(blocks[4] == "itops-sysadmin-prod-noapproval\n")
     }
 }
