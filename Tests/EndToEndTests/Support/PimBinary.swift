@@ -89,9 +89,11 @@ enum PimBinary {
 }
 
 /// A fresh HOME with its own XDG directories, so tests never touch the user's files or each other's
-/// demo tenant.
-struct Sandbox {
+/// demo tenant. Removed when the test that made it is done.
+final class Sandbox: Sendable {
     let root: String
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     init() {
         root = NSTemporaryDirectory() + "pim-e2e-" + UUID().uuidString
