@@ -211,6 +211,16 @@ import Testing
         #expect(!piped.stderr.contains("Waiting"))
     }
 
+    @Test func optionTyposAreUsageErrorsBeforeTheServiceIsAsked() async {
+        let offline = FakeService(now: testNow) { $0.failure = PIMError(.network, "Graph could not be reached.") }
+        let result = await run(["activate", "Exchange Administrator", "-j", "x", "-d", "8"], service: offline)
+        #expect(result.code == 2)
+        #expect(result.stderr.contains("write 8m for minutes or 8h for hours"))
+        let template = await run(["activate", "Exchange Administrator", "--template", "nope"], service: offline)
+        #expect(template.code == 2)
+        #expect(template.stderr.contains("justificationTemplates"))
+    }
+
     @Test func serviceRefusalMapsToItsExitCode() async {
         let service = FakeService(now: testNow) {
             $0.activationError = PIMError(.refused, "The service refused: a ticket is required.", graphCode: "RoleAssignmentRequestPolicyValidationFailed")
