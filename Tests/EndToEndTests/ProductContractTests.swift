@@ -190,6 +190,32 @@ import Testing
         #expect(readerPolicy["requiresApproval"] as? Bool == false)
     }
 
+    /// `--output json`: an array for listings, an object for a single result, on stdout only.
+    @Test func singleResultsAreObjectsAndListingsArrays() throws {
+        let personas = try pim(["demo", "personas", "-o", "json"])
+        let names = try rows(personas).compactMap { $0["name"] as? String }
+        #expect(Set(["ada", "ben", "hana"]).isSubset(of: Set(names)), "\(names)")
+
+        let made = try object(try pim(["--demo", "activate", "Security Administrator", "-j", "Investigate alert", "-d", "1h", "-o", "json"]))
+        let id = try #require(made["id"] as? String)
+        #expect(made["status"] as? String == "PendingApproval")
+        let requests = try rows(try pim(["--demo", "requests", "-o", "json"]))
+        #expect(requests.first?["id"] as? String == id, "newest first")
+        let cancel = try pim(["--demo", "cancel", id, "-o", "json"])
+        #expect(cancel.code == 0, "\(cancel)")
+        let cancelled = try object(cancel)
+        #expect(cancelled["id"] as? String == id)
+        #expect(cancelled["status"] as? String == "Canceled")
+
+        let queue = try rows(try pim(["--demo", "--as", "ben", "approvals", "-o", "json"]))
+        let waiting = try #require(queue.first?["id"] as? String)
+        let approve = try pim(["--demo", "--as", "ben", "approve", waiting, "--justification", "Reviewed", "-o", "json"])
+        #expect(approve.code == 0, "\(approve)")
+        #expect(try object(approve)["id"] as? String == waiting)
+        let remaining = try rows(try pim(["--demo", "--as", "ben", "approvals", "-o", "json"])).compactMap { $0["id"] as? String }
+        #expect(!remaining.contains(waiting))
+    }
+
     // MARK: The simulated tenant
 
     @Test func stateSurvivesInvocationsUntilReset() throws {
