@@ -240,6 +240,15 @@ import Testing
         let helpdesk = try rows(try pim(["--demo", "--as", "hana", "elevations", "--expiring-within", "30m", "-o", "json"]))
         #expect(!helpdesk.isEmpty)
         #expect(helpdesk.allSatisfy { ($0["remainingSeconds"] as? Int).map { $0 <= 30 * 60 } ?? false })
+
+        // Filterable by user and role, both at once.
+        let filtered = try rows(try pim(["--demo", "--as", "hana", "elevations", "--user", "eve", "--role", "intune", "-o", "json"]))
+        #expect(!filtered.isEmpty)
+        for row in filtered {
+            let user = ((row["principal"] as? [String: Any])?["displayName"] as? String ?? "").lowercased()
+            #expect(user.contains("eve"), "\(row)")
+            #expect((row["name"] as? String ?? "").lowercased().contains("intune"), "\(row)")
+        }
     }
 }
 
