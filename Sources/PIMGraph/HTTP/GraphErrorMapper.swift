@@ -84,7 +84,8 @@ enum GraphErrorMapper {
         }
         var seen: [PolicyRule] = []
         for name in names where !name.isEmpty {
-            let rule = PolicyRule(serviceName: name)
+            // An unknown rule name is quoted in the message the user reads: service text, so sanitised.
+            let rule = PolicyRule(serviceName: Sanitizer.sanitize(name))
             if !seen.contains(rule) { seen.append(rule) }
         }
         return seen
