@@ -24,10 +24,11 @@ struct GraphClient: Sendable {
                   token: String? = nil) async throws -> HTTPResponse {
         let started = clock.now()
         var attempt = 0
+        var renewed: String?
         while true {
             attempt += 1
             let bearer: String
-            if let token { bearer = token } else { bearer = try await accessToken(claims: nil) }
+            if let token { bearer = token } else if let renewed { bearer = renewed } else { bearer = try await accessToken(claims: nil) }
             var headers = ["Authorization": "Bearer \(bearer)", "Accept": "application/json",
                            "client-request-id": UUID().uuidString.lowercased()]
             if body != nil { headers["Content-Type"] = "application/json" }
@@ -52,6 +53,17 @@ struct GraphClient: Sendable {
                 throw PIMError(.network, "The request was cancelled before Graph answered: try again.")
             } catch {
                 throw PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(String(describing: error)))): check your network connection and try again.")
+            }
+            // A token refused before its time (revoked, clock skew): renew once and send again. Safe for
+            // writes too: a 401 means the service did not act on the request.
+            if response.status == 401, token == nil, renewed == nil,
+               GraphErrorMapper.insufficientClaims(response.header("WWW-Authenticate")) == nil {
+                await tokens.tokenRejected(bearer)
+                let fresh = try await accessToken(claims: nil)
+                if fresh != bearer {
+                    renewed = fresh
+                    continue
+                }
             }
             if write && response.status >= 500 {
                 throw AmbiguousWriteError(underlying: GraphErrorMapper.map(response))
