@@ -1,0 +1,115 @@
+import Foundation
+import PIMDomain
+import PIMGraph
+import Testing
+
+/// Connections that break: reset before or after the request was read, stalls past the client's
+/// timeout before or after the request was read, answers cut short. Reads are retried; an
+/// activation is never sent again before pim looked for it among my requests, and the tenant never
+/// holds two.
+@Suite(.serialized)
+struct ConnectionFaultTests {
+    static let meJSON = ThrottlingFaultTests.meJSON
+
+    // MARK: Reads
+
+    @Test(arguments: [Fault.resetAfterReading, .stallAfterReading])
+    func aReadWhoseConnectionBreaksAfterSendingIsRetried(fault: Fault) async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        h.graph.on("GET", "/v1.0/me", .fault(fault), .answer(200, Self.meJSON))
+        #expect(try await h.service.currentUser().id == FaultGraph.me)
+        #expect(h.graph.received("GET", "/v1.0/me").count == 2)
+        #expect(h.clock.sleeps.count == 1)
+    }
+
+    @Test(arguments: [Fault.resetBeforeReading, .stallBeforeReading])
+    func aReadWhoseConnectionBreaksBeforeTheServiceReadItIsRetried(fault: Fault) async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        h.graph.on("GET", "/v1.0/me", .answer(200, Self.meJSON))
+        h.graph.beforeReading(fault)
+        #expect(try await h.service.currentUser().id == FaultGraph.me)
+        #expect(h.graph.received("GET", "/v1.0/me").count == 1)
+    }
+
+    @Test func aDashboardBatchWhoseConnectionResetsIsRetriedAndComplete() async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        h.scriptDashboard()
+        h.graph.beforeReading(.resetBeforeReading)
+        let dashboard = try await h.service.loadDashboard(Harness.lean)
+        #expect(dashboard.failures.isEmpty)
+        #expect(dashboard.eligibilities.map(\.target.displayName) == ["Global Reader e1"])
+    }
+
+    @Test func aReadThatNeverAnswersGivesUpWithANetworkErrorThenRecovers() async throws {
+        let h = try Harness(retry: RetryPolicy(maxAttempts: 2, deadline: 60, baseDelay: 1, maxDelay: 30))
+        defer { h.stop() }
+        h.graph.on("GET", "/v1.0/me", .fault(.stallAfterReading))
+        let started = ContinuousClock.now
+        let error = await pimError { try await h.service.currentUser() }
+        #expect(ContinuousClock.now - started < .seconds(6))
+        #expect(error?.kind == .network)
+        #expect(error?.message.contains("check your network connection and try again") == true)
+        #expect(h.graph.received("GET", "/v1.0/me").count == 2)
+        h.graph.on("GET", "/v1.0/me", .answer(200, Self.meJSON))
+        #expect(try await h.service.currentUser().id == FaultGraph.me)
+    }
+
+    @Test func anAnswerCutShortIsRetriedForReads() async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        h.graph.on("GET", "/v1.0/me", .fault(.cutOff(FaultGraph.json(200, Self.meJSON), keep: 12)), .answer(200, Self.meJSON))
+        #expect(try await h.service.currentUser().id == FaultGraph.me)
+        #expect(h.graph.received("GET", "/v1.0/me").count == 2)
+    }
+
+    // MARK: Activation
+
+    /// The service created the request, then the answer was lost (reset, stall past the timeout, or
+    /// cut short): pim finds it among my requests and does not send it again.
+    @Test(arguments: [Fault.resetAfterReading, .stallAfterReading, .cutOff(FaultGraph.json(201, #"{"id":"req-1","status":"Provi"#), keep: 10)])
+    func activationAppliedButAnswerLostIsFoundNotResent(fault: Fault) async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        h.scriptDashboard()
+        h.graph.on("POST", FaultGraph.activationPath, .fault(fault, commits: true))
+        let result = try await h.service.activate(Harness.activation)
+        #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
+        #expect(h.graph.createdCount == 1)
+        #expect(result.request.id == "req-1")
+        #expect(result.notices.contains { $0.contains("found among your requests, so it was not sent twice") })
+        // The next call works as usual.
+        let requests = try await h.service.myRequests()
+        #expect(requests.map(\.id).contains("req-1"))
+    }
+
+    /// The connection broke before the service read the request: nothing among my requests, so it
+    /// is sent again (once) and the tenant holds exactly one.
+    @Test(arguments: [Fault.resetBeforeReading, .stallBeforeReading])
+    func activationNeverReceivedIsSentAgainAfterLooking(fault: Fault) async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        _ = try await h.service.currentUser()      // /me is read before the activation is posted
+        h.graph.beforeReading(fault)
+        let result = try await h.service.activate(Harness.activation)
+        #expect(h.graph.received("GET", FaultGraph.myRoleRequestsPath).count == 1)
+        #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
+        #expect(h.graph.createdCount == 1)
+        #expect(result.request.id == "req-1")
+    }
+
+    /// The answer is lost and the service cannot be asked either: pim stops, says the outcome is
+    /// unknown and how to check, and has sent the activation once.
+    @Test func activationLostAndListingUnavailableStopsWithAClearMessage() async throws {
+        let h = try Harness(retry: RetryPolicy(maxAttempts: 1, deadline: 60, baseDelay: 1, maxDelay: 30))
+        defer { h.stop() }
+        h.graph.on("POST", FaultGraph.activationPath, .fault(.resetAfterReading, commits: false))
+        h.graph.on("GET", FaultGraph.myRoleRequestsPath, .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Down."}}"#))
+        let error = await pimError { try await h.service.activate(Harness.activation) }
+        #expect(error?.kind == .network)
+        #expect(error?.message.contains("run `pim requests` to check, then try again") == true)
+        #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
+    }
+}
