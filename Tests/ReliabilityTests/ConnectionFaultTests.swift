@@ -100,16 +100,19 @@ struct ConnectionFaultTests {
         #expect(result.request.id == "req-1")
     }
 
-    /// The answer is lost and the service cannot be asked either: pim stops, says the outcome is
-    /// unknown and how to check, and has sent the activation once.
-    @Test func activationLostAndListingUnavailableStopsWithAClearMessage() async throws {
-        let h = try Harness(retry: RetryPolicy(maxAttempts: 1, deadline: 60, baseDelay: 1, maxDelay: 30))
+    /// The answer is lost and the service cannot be asked either: pim does not send the activation
+    /// again (it may exist), says the outcome is unknown and how to check. Before this was fixed, a
+    /// failed look counted as "not found" and the activation was posted a second time.
+    @Test func activationLostAndListingUnavailableIsNotResent() async throws {
+        let h = try Harness()
         defer { h.stop() }
-        h.graph.on("POST", FaultGraph.activationPath, .fault(.resetAfterReading, commits: false))
+        h.graph.on("POST", FaultGraph.activationPath, .fault(.resetAfterReading, commits: true))
         h.graph.on("GET", FaultGraph.myRoleRequestsPath, .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Down."}}"#))
         let error = await pimError { try await h.service.activate(Harness.activation) }
         #expect(error?.kind == .network)
-        #expect(error?.message.contains("run `pim requests` to check, then try again") == true)
+        #expect(error?.message.contains("pim could not check your requests either, so it did not send the request again") == true)
+        #expect(error?.message.contains("run `pim requests`") == true)
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
+        #expect(h.graph.createdCount == 1)
     }
 }
