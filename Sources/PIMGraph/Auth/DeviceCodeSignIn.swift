@@ -108,7 +108,7 @@ public actor DeviceCodeSignIn: TokenProvider {
 
     /// Graph refused the access token: treat it as expired so the next call refreshes it (the refresh
     /// token, when there is one, usually still works).
-    public func tokenRejected(_ token: String) {
+    public func tokenRejected(_ token: String) async {
         guard var entry = current, entry.accessToken == token else { return }
         entry.expiresAt = .distantPast
         current = entry

@@ -135,7 +135,8 @@ enum GraphErrorMapper {
     static func quote(_ message: String) -> String {
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return "" }
-        let short = trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+        let masked = Redaction.maskingTokens(trimmed)
+        let short = masked.count > 200 ? String(masked.prefix(200)) + "…" : masked
         return " (\"\(Sanitizer.sanitize(short))\")"
     }
 }
