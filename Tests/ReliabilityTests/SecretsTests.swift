@@ -129,3 +129,21 @@ struct SecretsTests {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
 }
+
+/// Where tokens may be sent: `--graph-url` / `PIM_GRAPH_URL` and `--login-url` / `PIM_LOGIN_URL`.
+struct EndpointTrustTests {
+    @Test(arguments: ["http://graph.evil.example", "http://10.0.0.5:8080", "HTTP://Graph.Microsoft.com"])
+    func plainHttpToAnotherMachineIsRefused(url: String) {
+        #expect(throws: PIMError.self) { try GraphCloud.resolve(graphURL: url, environment: [:]) }
+        #expect(throws: PIMError.self) { try GraphCloud.resolve(environment: ["PIM_LOGIN_URL": url]) }
+        do { _ = try GraphCloud.resolve(environment: ["PIM_GRAPH_URL": url]) } catch let error as PIMError {
+            #expect(error.kind == .invalidInput)
+            #expect(error.message.contains("would send your token unencrypted: use https"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test(arguments: ["http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:80", "https://graph.microsoft.us"])
+    func httpsAndLocalTestServersAreAccepted(url: String) throws {
+        #expect(try GraphCloud.resolve(graphURL: url, environment: [:]).graphURL.absoluteString == url)
+    }
+}
