@@ -115,4 +115,19 @@ struct ConnectionFaultTests {
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
         #expect(h.graph.createdCount == 1)
     }
+
+    /// Deactivation cannot be looked up the same way: a lost answer says the change may or may not
+    /// have been applied and how to check; it is sent once.
+    @Test func aDeactivationWhoseAnswerIsLostSaysHowToCheck() async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        h.graph.on("POST", FaultGraph.activationPath, .fault(.resetAfterReading))
+        let active = ActiveAssignment(id: "a1", target: Harness.role, principal: Principal(id: FaultGraph.me),
+                                      start: h.clock.now().addingTimeInterval(-3600))
+        let error = await pimError { try await h.service.deactivate(active, justification: "done") }
+        #expect(error?.kind == .network)
+        #expect(error?.message.contains("may or may not have been applied") == true)
+        #expect(error?.message.contains("Check with `pim requests` or `pim roles` before trying again.") == true)
+        #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
+    }
 }
