@@ -83,6 +83,21 @@ struct PayloadFaultTests {
         #expect(h.graph.received("GET", "/v1.0/auditLogs/directoryAudits").count == 2)
     }
 
+    /// A next link that leads back to a page already read: an error after two requests. Before the
+    /// fix the loop ran to a thousand pages and showed each item a thousand times, as if complete.
+    @Test func aNextLinkThatLoopsIsAnErrorNotDuplicates() async throws {
+        let h = try Harness()
+        defer { h.stop() }
+        let page2 = h.server.baseURL.absoluteString + "/v1.0/auditLogs/directoryAudits/page2"
+        let entry = #"{"id":"a1","activityDisplayName":"first","activityDateTime":"2026-01-01T00:00:00Z"}"#
+        h.graph.on("GET", "/v1.0/auditLogs/directoryAudits", json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
+        h.graph.on("GET", "/v1.0/auditLogs/directoryAudits/page2", json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
+        let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
+        #expect(error?.kind == .service)
+        #expect(error?.message.contains("next-page link loops), so the listing is incomplete: try again later.") == true)
+        #expect(h.graph.received.count == 2)
+    }
+
     /// A next link pointing at another host is refused before the token is sent there.
     @Test func aNextLinkToAnotherHostIsNotFollowed() async throws {
         let h = try Harness()

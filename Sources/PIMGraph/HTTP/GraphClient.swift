@@ -136,15 +136,27 @@ struct GraphClient: Sendable {
     func collect<T: Decodable>(_ type: T.Type, from response: HTTPResponse) async throws -> [T] {
         var page = try decode(GraphPage<T>.self, from: response)
         var items = page.value
-        var pages = 1
+        var followed: Set<URL> = []
         while let link = page.nextLink {
-            guard let url = try nextURL(link), pages < 1000 else { break }
+            // A listing is shown whole or not at all: a link that cannot be followed, that leads back
+            // to a page already read, or that never ends is an error, not the end of the list.
+            guard let url = try nextURL(link) else {
+                throw PIMError(.service, "Graph sent a next-page link pim could not read, so the listing is incomplete: try again, and run with --verbose if it persists.")
+            }
+            guard followed.insert(url).inserted else {
+                throw PIMError(.service, "Graph sent the same page twice (its next-page link loops), so the listing is incomplete: try again later.")
+            }
+            guard followed.count < Self.pageLimit else {
+                throw PIMError(.service, "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete: narrow it (for example with --since) and try again.")
+            }
             page = try decode(GraphPage<T>.self, from: try await exchange(url: url))
             items += page.value
-            pages += 1
         }
         return items
     }
+
+    /// Pages followed before a listing is given up as endless.
+    static let pageLimit = 1000
 
     /// The next page's URL, used as is; refused when it points away from the Graph host (the token must
     /// not travel elsewhere).
