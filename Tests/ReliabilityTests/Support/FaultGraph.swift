@@ -59,7 +59,7 @@ final class FaultGraph: Sendable {
 
     // MARK: Serving
 
-    func server(lifetime: Double = 20) throws -> FaultServer {
+    func server(lifetime: Double = 60) throws -> FaultServer {
         try FaultServer(lifetime: lifetime) { [self] request in
             guard let request else {
                 return state.withLock { $0.beforeReading.isEmpty ? .respond(HTTPResponse(status: 200)) : $0.beforeReading.removeFirst() }

@@ -51,9 +51,10 @@ final class FaultServer: Sendable {
     ///   - lifetime: seconds after which the server stops accepting even if nobody called `stop()`.
     ///   - decide: the fault for a connection, given the request read (nil for faults before reading:
     ///     `decide(nil)` is asked first, and only `.resetBeforeReading` / `.stallBeforeReading` act on it).
-    init(lifetime: Double = 20, decide: @escaping @Sendable (ReceivedRequest?) -> Fault) throws {
+    init(lifetime: Double = 60, decide: @escaping @Sendable (ReceivedRequest?) -> Fault) throws {
         self.decide = decide
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec: other tests in this process spawn programs, which must not inherit the socket.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -86,6 +87,7 @@ final class FaultServer: Sendable {
             guard poll(&poller, 1, 50) > 0 else { continue }
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
+            _ = fcntl(client, F_SETFD, FD_CLOEXEC)
             Thread { [self] in self.serve(client) }.start()
         }
     }
