@@ -90,6 +90,29 @@ struct SecretsTests {
         #expect(!lines.joined().contains("eyJ") && !lines.joined().contains("refresh-SECRET"))
     }
 
+    /// The sign-in prompt is the identity platform's own text, printed to the terminal as is: a login
+    /// URL that answers with escape sequences gets them shown inert.
+    @Test func theDeviceCodePromptFromTheServiceIsInert() async throws {
+        let server = try FaultServer { request in
+            guard let request else { return .respond(HTTPResponse(status: 200)) }
+            if request.path.hasSuffix("/devicecode") {
+                return .respond(FaultGraph.json(200, #"{"device_code":"dc","user_code":"AB\u001b[2JCD","verification_uri":"https://x/\u001b]52;c;ZXZpbA==\u0007","expires_in":900,"interval":1,"message":"Open \u001b]8;;https://evil\u001b\\this link\u001b]8;;\u001b\\ \u202Eand enter AB"}"#))
+            }
+            return .respond(FaultGraph.json(200, #"{"access_token":"eyJ.a.b","refresh_token":"r","expires_in":3600}"#))
+        }
+        defer { server.stop() }
+        let prompts = Mutex<[DeviceCodePrompt]>([])
+        let signIn = DeviceCodeSignIn(loginURL: server.baseURL, scopes: ["s"], transport: URLSessionTransport(), cache: nil,
+                                      clock: ManualClock(), prompt: { prompt in prompts.withLock { $0.append(prompt) } })
+        try await signIn.signIn()
+        let prompt = try #require(prompts.withLock { $0.first })
+        for text in [prompt.message, prompt.userCode, prompt.verificationURI] {
+            #expect(Sanitizer.isClean(text), "\(text)")
+            #expect(!text.contains("\u{1B}") && !text.contains("\u{202E}"))
+        }
+        #expect(prompt.userCode == "AB␛[2JCD")
+    }
+
     @Test func looseCacheModesAreTightenedWithAWarningThatNamesTheFileNotTheToken() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pim-rel-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
