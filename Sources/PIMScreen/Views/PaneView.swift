@@ -22,7 +22,7 @@ extension PaneView {
         let emptyText: DisplayText = list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
         return TableWidget(columns: columns, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,
-                           isMarked: { marked.contains(state.rowID(pane, index: visible[$0])) },
+                           isMarked: { !marked.isEmpty && marked.contains(state.rowID(pane, index: visible[$0])) },
                            cell: { row, column in cell(visible[row], column) }, emptyText: emptyText)
     }
 }
