@@ -10,7 +10,7 @@ protocol PaneView {
 extension PaneView {
     /// A "Label  value" detail line with the label dimmed.
     static func detail(_ label: String, _ value: String, style: StyleRole = .normal) -> StyledLine {
-        StyledLine([(DisplayText(untrusted: DisplayWidth.pad(label, to: 14)), .dim), (DisplayText(untrusted: value), style)])
+        StyledLine([(SanitizedText.of(DisplayWidth.pad(label, to: 14)), .dim), (SanitizedText.of(value), style)])
     }
 
     /// A table over the pane's visible rows; `cell` receives the index into the pane's rows.

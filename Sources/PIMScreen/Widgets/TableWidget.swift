@@ -22,7 +22,7 @@ struct TableCell {
     }
 
     init(untrusted: String, style: StyleRole? = nil) {
-        self.init(DisplayText(untrusted: untrusted), style: style)
+        self.init(SanitizedText.of(untrusted), style: style)
     }
 }
 
@@ -51,7 +51,7 @@ struct TableWidget {
         screen.fill(rect.row(0), style: .header)
         var x = rect.x + Self.markWidth
         for (index, column) in shown.enumerated() {
-            screen.put(DisplayText(untrusted: columns[column].title), x: x, y: rect.y, width: widths[index],
+            screen.put(SanitizedText.of(columns[column].title), x: x, y: rect.y, width: widths[index],
                        style: .header, alignRight: columns[column].alignRight)
             x += widths[index] + 1
         }
