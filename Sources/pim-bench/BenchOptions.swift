@@ -2,7 +2,7 @@ import Foundation
 
 /// What the benchmark runs, from its arguments and the simulator's environment variables.
 struct BenchOptions {
-    enum Mode { case table, scaling, memoryProbe, help }
+    enum Mode { case table, scaling, memoryProbe, memoryRecord, help }
 
     var mode = Mode.table
     /// `PIM_SIM_LATENCY_MS` (default 100): the added latency per HTTP exchange for the dashboard figures.
@@ -21,6 +21,10 @@ struct BenchOptions {
     var sizes = [100, 1_000, 10_000, 50_000]
     /// Latency of the scaling table's loads (0: the client's and tenant's own cost only).
     var scalingLatency = 0
+    /// Memory probe children: where the tenant's answers are recorded or replayed from.
+    var replayDirectory: String?
+    /// Items per page of the tenant's collections for the memory figure (the scaling table uses 999).
+    var pageSize = 50
 
     static let usage = """
     usage: pim-bench [--scaling] [--rows N] [--loads N] [--frames N] [--spawns N]
@@ -33,6 +37,7 @@ struct BenchOptions {
       --rows      rows for frame, filter and memory figures (default 10000)
       --loads     dashboard loads per figure (default 5); --frames frames per figure (default 1000)
       --spawns    runs of `pim --demo roles --output json` for cold start (default 20)
+      --page-size items per page of the tenant's collections for the memory figure (default 50)
     """
 
     init(arguments: [String], environment: [String: String]) throws {
@@ -52,6 +57,9 @@ struct BenchOptions {
             switch argument {
             case "--scaling": mode = .scaling
             case "--memory-probe": mode = .memoryProbe
+            case "--memory-record": mode = .memoryRecord; replayDirectory = try value(argument)
+            case "--replay": replayDirectory = try value(argument)
+            case "--page-size": pageSize = max(1, try number(argument))
             case "--help", "-h": mode = .help
             case "--latency": latencyMilliseconds = try number(argument)
             case "--scale": scale = try number(argument)

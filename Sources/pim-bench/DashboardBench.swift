@@ -22,10 +22,12 @@ struct DashboardBench {
 
     let latency: Int
     let scale: Int
+    /// Items per page of the tenant's collections (`PIM_SIM_PAGE_SIZE`; Graph's own default is 50 here).
+    var pageSize = 50
 
     func makeTenant() throws -> SimulatedTenant {
         try SimulatedTenant(configuration: SimulatorConfiguration(
-            stateFile: nil, latencyMilliseconds: latency, scale: scale, report: { _ in }))
+            stateFile: nil, latencyMilliseconds: latency, scale: scale, pageSize: pageSize, report: { _ in }))
     }
 
     static func makeService(_ tenant: SimulatedTenant) -> GraphPIMService {

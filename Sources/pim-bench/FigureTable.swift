@@ -34,23 +34,29 @@ struct FigureTable {
         report.add("frame render, median", Report.ms(Measure.median(ui.frame)), target: "-",
                    "render(AppState) → Screen at \(size), \(ui.rows) rows in My roles, selection moving; \(ui.frame.count) frames")
         let frameP99 = Measure.quantile(ui.frame, 0.99)
-        report.add("frame render, p99", Report.ms(frameP99), target: "≤ 1 ms", met: frameP99 <= 1, "as above")
+        report.add("frame render, p99", Report.ms(frameP99), target: "≤ 1 ms", met: frameP99 <= 1, "as above (wall clock)")
+        report.add("frame render, p99 CPU", Report.ms(Measure.quantile(ui.frameCPU, 0.99)), target: "-",
+                   "thread CPU time of the same frames (what a busy machine's scheduler does not add)")
         let tickP99 = Measure.quantile(ui.tick, 0.99)
         report.add("countdown tick, p99", Report.ms(tickP99), target: "≤ 1 ms", met: tickP99 <= 1,
                    "update(.tick(+1 s)) + render; \(ui.tick.count) ticks")
         report.add("filter keystroke, median", Report.ms(Measure.median(ui.keystroke)), target: "-",
                    "update(.key) + render while typing \"admin\" and erasing it in the / filter; \(ui.keystroke.count) keys")
         let keyP99 = Measure.quantile(ui.keystroke, 0.99)
-        report.add("filter keystroke, p99", Report.ms(keyP99), target: "≤ 5 ms", met: keyP99 <= 5, "as above")
+        report.add("filter keystroke, p99", Report.ms(keyP99), target: "≤ 5 ms", met: keyP99 <= 5, "as above (wall clock)")
+        report.add("filter keystroke, p99 CPU", Report.ms(Measure.quantile(ui.keystrokeCPU, 0.99)), target: "-",
+                   "thread CPU time of the same keystrokes")
         report.add("first filter keystroke after a refresh", Report.ms(ui.firstKeystroke), target: "≤ 5 ms",
                    met: ui.firstKeystroke <= 5, "the first key after a dashboard load (search text built here if not before)")
 
-        let memory = try MemoryProbe.measure(rows: options.rows)
-        report.add("peak resident memory", Report.mb(memory.peakKB), target: "≤ 55 MB", met: Double(memory.peakKB) <= 55 * 1024,
-                   "VmHWM of a child process: tenant in memory, dashboard + tenant audit log loaded into AppState "
-                   + "(\(memory.roles) roles, \(memory.history) history rows), one frame rendered")
-        report.add("resident memory after load", Report.mb(memory.residentKB), target: "-", "VmRSS of the same child at the end")
-
+        let client = try MemoryProbe.measureClient(rows: options.rows, pageSize: options.pageSize)
+        report.add("peak resident memory", Report.mb(client.peakKB), target: "≤ 55 MB", met: Double(client.peakKB) <= 55 * 1024,
+                   "VmHWM of a child that loads Graph's answers (recorded from the tenant, replayed from disk) into AppState: "
+                   + "\(client.roles) roles, \(client.history) history rows (tenant audit log), pages of \(options.pageSize), one frame rendered")
+        report.add("resident memory after load", Report.mb(client.residentKB), target: "-", "VmRSS of the same child at the end")
+        let demo = try MemoryProbe.measureWithTenant(rows: options.rows, pageSize: options.pageSize)
+        report.add("peak resident memory, tenant in process", Report.mb(demo.peakKB), target: "-",
+                   "as above, with the simulated tenant (its state and JSON) in the same process, as `pim --demo` runs")
         if options.spawns > 0 {
             let starts = try ColdStartBench(spawns: options.spawns).run()
             let median = Measure.median(starts)

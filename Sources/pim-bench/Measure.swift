@@ -18,6 +18,22 @@ enum Measure {
         return Double(nanoseconds() - start) / 1_000_000
     }
 
+    /// CPU time of the calling thread in nanoseconds: what a frame costs, without the time the
+    /// scheduler gave other processes on a busy machine.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    /// Wall and thread-CPU milliseconds of `body`.
+    static func both(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+        let cpu = threadCPUNanoseconds(), wall = nanoseconds()
+        body()
+        let wallEnd = nanoseconds(), cpuEnd = threadCPUNanoseconds()
+        return (Double(wallEnd - wall) / 1_000_000, Double(cpuEnd - cpu) / 1_000_000)
+    }
+
     /// The `q`-quantile (0…1) by the nearest-rank method.
     static func quantile(_ values: [Double], _ q: Double) -> Double {
         guard !values.isEmpty else { return .nan }

@@ -6,12 +6,12 @@ struct ScalingTable {
 
     func run() async throws {
         print("pim-bench --scaling: latency \(options.scalingLatency) ms per exchange for the loads, "
-              + "\(options.loads) loads, \(min(options.frames, 300)) frames per size")
+              + "\(min(options.loads, 3)) loads, \(min(options.frames, 300)) frames per size, pages of 999 items")
         var cells: [[String]] = []
         for size in options.sizes {
-            let dashboard = try await DashboardBench(latency: options.scalingLatency, scale: size).run(loads: min(options.loads, 3))
+            let dashboard = try await DashboardBench(latency: options.scalingLatency, scale: size, pageSize: 999).run(loads: min(options.loads, 3))
             let ui = try await InterfaceBench().run(rows: size, frames: min(options.frames, 300))
-            let memory = try MemoryProbe.measure(rows: size)
+            let memory = try MemoryProbe.measureClient(rows: size, pageSize: 999)
             cells.append([
                 "\(ui.rows)",
                 Report.ms(Measure.median(dashboard.cold.map(\.milliseconds))),

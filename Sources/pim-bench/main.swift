@@ -10,7 +10,9 @@ do {
     case .help:
         print(BenchOptions.usage)
     case .memoryProbe:
-        try await MemoryProbe.runChild(rows: options.rows)
+        try await MemoryProbe.runChild(rows: options.rows, replay: options.replayDirectory, pageSize: options.pageSize)
+    case .memoryRecord:
+        try await MemoryProbe.record(rows: options.rows, into: options.replayDirectory ?? "", pageSize: options.pageSize)
     case .table:
         try await FigureTable(options: options).run()
     case .scaling:
