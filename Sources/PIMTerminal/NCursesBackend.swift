@@ -34,7 +34,7 @@ final class NCursesBackend {
         curs_set(0)
         set_escdelay(25)
         wtimeout(window, 40)
-        if inputIsTerminal { Self.disableFlowControl() }
+        if inputIsTerminal { Self.disableFlowControl(fileDescriptor: input.map(fileno) ?? STDIN_FILENO) }
         let colors = !noColor && has_colors()
         palette = ColorPalette(noColor: !colors, names: names)
         if colors {
@@ -43,17 +43,21 @@ final class NCursesBackend {
             palette.install()
         }
         if mouse {
-            mousemask(cnc_button1_pressed() | cnc_button1_clicked(), nil)
+            // Every event, not just the ones pim acts on: curses answers an event outside the mask by
+            // reading the next input with no timeout, which froze the loop (no ticks, redraws or
+            // signal handling) after a release, a wheel turn or another button until a key came.
+            mousemask(cnc_all_mouse_events(), nil)
             mouseinterval(0)
         }
     }
 
     /// Ctrl-S must reach the form (it sends), not stop the terminal's output (XON/XOFF).
-    private static func disableFlowControl() {
+    /// Changes the terminal curses reads keys from, not whatever happens to be on fd 0.
+    private static func disableFlowControl(fileDescriptor: Int32) {
         var modes = termios()
-        guard tcgetattr(0, &modes) == 0 else { return }
+        guard tcgetattr(fileDescriptor, &modes) == 0 else { return }
         modes.c_iflag &= ~tcflag_t(IXON)
-        tcsetattr(0, TCSANOW, &modes)
+        tcsetattr(fileDescriptor, TCSANOW, &modes)
         def_prog_mode()
     }
 
