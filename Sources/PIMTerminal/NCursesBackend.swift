@@ -1,6 +1,7 @@
 import CNCursesW
 import Foundation
 import PIMApp
+import PIMDomain
 import PIMScreen
 
 /// The one owner of curses: sets the terminal up, flushes screens (changed cells only), reads
@@ -84,7 +85,7 @@ final class NCursesBackend {
     private func put(_ text: String, x: Int, y: Int, role: StyleRole, expectedWidth: Int) {
         var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         let actual = wide.isEmpty ? 0 : Int(wcswidth(wide, wide.count))
-        if actual < 0 || actual > expectedWidth {
+        if actual < 0 || actual > expectedWidth || !Self.isInert(text) {
             // The C library disagrees with our width table: draw something of the width we planned.
             wide = Array(repeating: wchar_t(0x3F), count: expectedWidth)
         }
@@ -96,6 +97,14 @@ final class NCursesBackend {
             let pad: [wchar_t] = Array(repeating: 0x20, count: expectedWidth - max(actual, 0)) + [0]
             _ = cnc_put(window, Int32(y), Int32(x + max(actual, 0)), pad, attributes, pair)
         }
+    }
+
+    /// Cells normally hold sanitised text (`Screen.put` takes `DisplayText`), but a cell set
+    /// directly could hold anything: curses passes bidi controls and zero-width characters to the
+    /// terminal as they are, so such a cell is drawn as "?" instead.
+    static func isInert(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return true }
+        return Sanitizer.isClean(text)
     }
 
     /// Waits up to 40 ms for one key, resize or click.

@@ -11,6 +11,8 @@ import Glibc
 final class CursesTerminal {
     let pty: PseudoTerminal
     let backend: NCursesBackend
+    /// The terminal's modes before curses started.
+    let modesFound: termios
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
     private var closed = false
@@ -21,7 +23,9 @@ final class CursesTerminal {
         // Wide characters need a UTF-8 character type; the rest of the process's locale is left alone.
         _ = setlocale(LC_CTYPE, "C.UTF-8")
         pty = try PseudoTerminal(columns: columns, rows: rows)
-        guard let output = fdopen(dup(pty.slave), "w"), let input = fdopen(dup(pty.slave), "r") else {
+        modesFound = pty.modes
+        guard let output = fdopen(fcntl(pty.slave, F_DUPFD_CLOEXEC, 0), "w"),
+              let input = fdopen(fcntl(pty.slave, F_DUPFD_CLOEXEC, 0), "r") else {
             throw PseudoTerminal.Failure(description: "fdopen failed")
         }
         self.output = output

@@ -24,6 +24,9 @@ final class PseudoTerminal {
         }
         self.master = master
         self.slave = slave
+        // Children spawned by other tests must not inherit either side.
+        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     }
 
