@@ -10,7 +10,7 @@ final class PseudoTerminal {
         var description: String
     }
 
-    let master: Int32
+    private(set) var master: Int32
     let slave: Int32
     /// Bytes read from the master that the last `output()` did not hand out yet.
     private var pending: [UInt8] = []
@@ -31,8 +31,17 @@ final class PseudoTerminal {
     }
 
     deinit {
-        close(master)
+        if master >= 0 { close(master) }
         close(slave)
+    }
+
+    var isOpen: Bool { master >= 0 }
+
+    /// Closes the terminal as a user closing the window does: the session gets SIGHUP.
+    func hangUp() {
+        guard master >= 0 else { return }
+        close(master)
+        master = -1
     }
 
     /// The slave's path (`/dev/pts/N`), for a child that opens it as its controlling terminal.
