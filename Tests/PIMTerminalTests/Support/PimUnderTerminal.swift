@@ -5,11 +5,11 @@ import Glibc
 
 /// The built `pim` running in a pseudo-terminal that is its controlling terminal (as in a
 /// terminal emulator: Ctrl-C typed there interrupts it, closing the terminal hangs it up), with
-/// its own HOME and XDG directories so the demo tenant and configuration are private to the test.
+/// its own HOME and XDG directories (`PimHome`) so the demo tenant is private to the test.
 final class PimUnderTerminal {
     let pty: PseudoTerminal
     let pid: pid_t
-    let root: String
+    let home: PimHome
     /// Every byte pim wrote so far.
     private(set) var output: [UInt8] = []
     private(set) var exitStatus: Int32?
@@ -24,21 +24,15 @@ final class PimUnderTerminal {
         return directory.appendingPathComponent("pim").path
     }()
 
-    init(_ arguments: [String], columns: Int = 100, rows: Int = 30, environment extra: [String: String] = [:]) throws {
+    init(_ arguments: [String], home: PimHome = PimHome(), columns: Int = 100, rows: Int = 30,
+         environment extra: [String: String] = [:]) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
             throw PseudoTerminal.Failure(description: "no pim at \(Self.executable): build it (swift build)")
         }
         pty = try PseudoTerminal(columns: columns, rows: rows)
         modesFound = pty.modes
-        root = NSTemporaryDirectory() + "pim-term-" + UUID().uuidString
-        for sub in ["home", "config", "cache", "state"] {
-            try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
-        }
-        var environment = [
-            "HOME": root + "/home", "XDG_CONFIG_HOME": root + "/config", "XDG_CACHE_HOME": root + "/cache",
-            "XDG_STATE_HOME": root + "/state", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color",
-            "SWIFT_BACKTRACE": "enable=no",
-        ]
+        self.home = home
+        var environment = home.environment
         environment.merge(extra) { $1 }
         pid = try Self.spawn([Self.executable] + arguments, environment: environment, terminal: pty.slavePath)
     }
@@ -49,7 +43,6 @@ final class PimUnderTerminal {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
-        try? FileManager.default.removeItem(atPath: root)
     }
 
     /// Reads what pim writes until `text` has appeared, for at most `timeout`.
@@ -140,5 +133,46 @@ final class PimUnderTerminal {
         let result = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
         guard result == 0 else { throw PseudoTerminal.Failure(description: "posix_spawn failed: \(result)") }
         return pid
+    }
+}
+
+/// A private HOME with its own XDG directories: the demo tenant and configuration of one test.
+/// Removed when the last reference goes.
+final class PimHome: Sendable {
+    let root: String
+
+    init() {
+        root = NSTemporaryDirectory() + "pim-term-" + UUID().uuidString
+        for sub in ["home", "config", "cache", "state"] {
+            try? FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    var environment: [String: String] {
+        [
+            "HOME": root + "/home", "XDG_CONFIG_HOME": root + "/config", "XDG_CACHE_HOME": root + "/cache",
+            "XDG_STATE_HOME": root + "/state", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color",
+            "SWIFT_BACKTRACE": "enable=no",
+        ]
+    }
+
+    /// The simulated tenant's state file.
+    var demoTenant: String { root + "/state/pim/demo-tenant.json" }
+
+    /// Runs `pim arguments…` without a terminal (output discarded); returns its exit code.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PimUnderTerminal.executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }
