@@ -48,6 +48,7 @@ static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {
 #include <termios.h>
 #include <signal.h>
 #include <unistd.h>
+#include <fcntl.h>
 /* Function-local statics: file-scope statics in an imported header are not emitted for Swift. */
 static inline struct termios *cnc_saved_termios(void) { static struct termios modes; return &modes; }
 static inline volatile sig_atomic_t *cnc_have_saved_termios(void) { static volatile sig_atomic_t saved = 0; return &saved; }
@@ -56,6 +57,10 @@ static void cnc_crash_handler(int sig) {
     if (*cnc_have_saved_termios()) tcsetattr(0, TCSANOW, cnc_saved_termios());
     ssize_t ignored = write(1, restore, sizeof restore - 1);
     (void)ignored;
+    /* The curses thread may be in the middle of a frame: what it writes from now on goes nowhere,
+       not onto the restored screen (a dim or reversed prompt, a half frame on the main screen). */
+    int nowhere = open("/dev/null", O_WRONLY);
+    if (nowhere >= 0) dup2(nowhere, 1);
     signal(sig, SIG_DFL);
     raise(sig);
 }

@@ -76,6 +76,16 @@ struct SignalExitTests {
         Self.expectRestored(pim, "SIGINT")
     }
 
+    @Test("a crash (the signals of a Swift trap or a bad access) restores the terminal before dying",
+          arguments: [SIGILL, SIGTRAP, SIGSEGV, SIGABRT, SIGBUS, SIGFPE])
+    func crashRestores(signal: Int32) throws {
+        let pim = try Self.started()
+        kill(pim.pid, signal)
+        #expect(pim.waitForExit() == nil)
+        #expect(pim.terminatingSignal == signal, "pim ended with status \(String(describing: pim.terminatingSignal))")
+        Self.expectRestored(pim, "signal \(signal)")
+    }
+
     @Test("closing the terminal window exits 129 promptly instead of spinning or hanging")
     func hangUp() throws {
         let pim = try Self.started()

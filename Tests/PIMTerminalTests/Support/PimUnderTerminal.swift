@@ -45,14 +45,16 @@ final class PimUnderTerminal {
         }
     }
 
-    /// Reads what pim writes until `text` has appeared, for at most `timeout`.
-    func waitFor(_ text: String, timeout: Duration = .seconds(20)) -> Bool {
+    /// Reads what pim writes until `text` has appeared (from byte `after` of the output on), for
+    /// at most `timeout`.
+    func waitFor(_ text: String, after start: Int = 0, timeout: Duration = .seconds(20)) -> Bool {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
+        func found() -> Bool { output.count > start && Array(output[start...]).contains(bytes: needle) }
         while ContinuousClock.now < deadline {
             output += pty.takePending()
-            if output.contains(bytes: needle) { return true }
-            if reap() != nil { output += pty.takePending(); return output.contains(bytes: needle) }
+            if found() { return true }
+            if reap() != nil { output += pty.takePending(); return found() }
             waitReadable(pty.master, timeout: .milliseconds(100))
         }
         return false
@@ -89,6 +91,12 @@ final class PimUnderTerminal {
             }
         }
         return nil
+    }
+
+    /// The signal pim died of, once it has exited (nil: it exited normally or still runs).
+    var terminatingSignal: Int32? {
+        guard let exitStatus, (exitStatus & 0x7F) != 0, (exitStatus & 0x7F) != 0x7F else { return nil }
+        return exitStatus & 0x7F
     }
 
     /// The raw wait status once pim has exited.
