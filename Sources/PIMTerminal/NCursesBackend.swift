@@ -26,6 +26,13 @@ final class NCursesBackend {
         let made: OpaquePointer? = term.map { name in name.withCString { newterm($0, output, input) } }
             ?? newterm(nil, output, input)
         guard let made else { return nil }
+        // A terminal without cursor addressing (TERM=dumb, a printing terminal) gets a screenful
+        // of spaces and line feeds per frame from curses: refuse it like an unknown one.
+        guard Self.canAddressCursor() else {
+            endwin()
+            delscreen(made)
+            return nil
+        }
         screen = made
         window = cnc_stdscr()
         cbreak()
@@ -50,6 +57,12 @@ final class NCursesBackend {
             mousemask(cnc_all_mouse_events(), nil)
             mouseinterval(0)
         }
+    }
+
+    /// True when the current terminal description can move the cursor anywhere (`cup`).
+    private static func canAddressCursor() -> Bool {
+        guard let cup = "cup".withCString({ tigetstr($0) }) else { return false }
+        return Int(bitPattern: cup) != -1 && cup.pointee != 0
     }
 
     /// Ctrl-S must reach the form (it sends), not stop the terminal's output (XON/XOFF).

@@ -42,6 +42,23 @@ extension CursesTests {
         #expect(left.isEmpty, "still on after the end: \(left.sorted())")
     }
 
+    @Test("a terminal that cannot address the cursor (TERM=dumb) is refused, its modes untouched",
+          arguments: ["dumb", "no-such-terminal"])
+    func refusesUnusableTerminal(term: String) throws {
+        let pty = try PseudoTerminal()
+        let found = TerminalModes(pty.modes)
+        let output = try #require(fdopen(fcntl(pty.slave, F_DUPFD_CLOEXEC, 0), "w"))
+        let input = try #require(fdopen(fcntl(pty.slave, F_DUPFD_CLOEXEC, 0), "r"))
+        defer {
+            fclose(output)
+            fclose(input)
+        }
+        _ = setlocale(LC_CTYPE, "C.UTF-8")
+        let backend = NCursesBackend(noColor: false, mouse: true, term: term, output: output, input: input)
+        #expect(backend == nil)
+        #expect(TerminalModes(pty.modes) == found)
+    }
+
     @Test("ending twice (the loop's end, then deinit) writes nothing more")
     func endIsIdempotent() throws {
         let terminal = try CursesTerminal()

@@ -86,6 +86,18 @@ struct SignalExitTests {
         Self.expectRestored(pim, "signal \(signal)")
     }
 
+    @Test("a terminal type curses cannot drive: exit 1 with a sentence naming TERM, terminal untouched",
+          arguments: ["dumb", "no-such-terminal"])
+    func unusableTerminal(term: String) throws {
+        let pim = try PimUnderTerminal(["--demo"], environment: ["TERM": term])
+        let code = pim.waitForExit()
+        #expect(code == 1)
+        let text = String(decoding: pim.output, as: UTF8.self)
+        #expect(text.contains("TERM=\(term)"), "\(text)")
+        #expect(!pim.output.contains("\u{1B}[?1049h"), "the alternate screen was entered")
+        #expect(TerminalModes(pim.pty.modes) == TerminalModes(pim.modesFound))
+    }
+
     @Test("closing the terminal window exits 129 promptly instead of spinning or hanging")
     func hangUp() throws {
         let pim = try Self.started()
