@@ -29,6 +29,14 @@ static inline int cnc_put(WINDOW *w, int y, int x, const wchar_t *s, attr_t a, s
     wattr_set(w, a, pair, (void *)0);
     return mvwaddwstr(w, y, x, s);
 }
+/* One cell as one complex character: a base and its combining marks stay together even in the
+   bottom-right corner, where adding them one by one loses the marks (the cursor cannot advance).
+   Falls back to a plain string when the text is not one spacing character plus marks. */
+static inline int cnc_put_cell(WINDOW *w, int y, int x, const wchar_t *s, attr_t a, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, s, a, pair, (void *)0) == OK) return mvwadd_wch(w, y, x, &cell);
+    return cnc_put(w, y, x, s, a, pair);
+}
 static inline int cnc_maxy(WINDOW *w) { return getmaxy(w); }
 static inline int cnc_maxx(WINDOW *w) { return getmaxx(w); }
 /* Mouse masks are built by macros that do not import. */

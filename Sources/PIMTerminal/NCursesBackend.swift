@@ -105,7 +105,7 @@ final class NCursesBackend {
         let attributes = palette.attributes(role)
         let pair = palette.pairNumber(role)
         wide.append(0)
-        _ = cnc_put(window, Int32(y), Int32(x), wide, attributes, pair)
+        _ = cnc_put_cell(window, Int32(y), Int32(x), wide, attributes, pair)
         if actual >= 0, actual < expectedWidth {
             let pad: [wchar_t] = Array(repeating: 0x20, count: expectedWidth - max(actual, 0)) + [0]
             _ = cnc_put(window, Int32(y), Int32(x + max(actual, 0)), pad, attributes, pair)
