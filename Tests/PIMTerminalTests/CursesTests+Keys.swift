@@ -66,6 +66,26 @@ extension CursesTests {
         }
     }
 
+    @Test("stray bytes that are not UTF-8 (a Latin-1 terminal, line noise) are dropped; the next key is intact",
+          arguments: [[0xFF], [0x80], [0xC3, 0x28], [0xE6, 0x97], [0xF0, 0x9F, 0x8E]] as [[UInt8]])
+    func invalidUTF8(bytes: [UInt8]) throws {
+        let terminal = try CursesTerminal()
+        defer { terminal.close() }
+        terminal.pty.type(bytes)
+        for input in terminal.drainInputs() {
+            // Whatever curses makes of it, it must not be a key that acts (Enter, Esc, a control chord, a pane digit).
+            if case .event(.key(let key)) = input {
+                switch key {
+                case .character(let character):
+                    #expect(!character.isASCII, "\(bytes) became \(character)")
+                default:
+                    Issue.record("\(bytes) became \(key)")
+                }
+            }
+        }
+        #expect(terminal.press("j") == .event(.key(.character("j"))))
+    }
+
     @Test("the terminal is switched to keypad (application) mode, so arrows send what the table decodes")
     func keypadModeIsRequested() throws {
         let terminal = try CursesTerminal()
