@@ -31,6 +31,29 @@ struct InteractionTests {
         #expect(pim.waitForExit() == 0)
     }
 
+    @Test("shrinking the window to almost nothing and back neither crashes nor loses the screen")
+    func tinySizes() throws {
+        let pim = try PimUnderTerminal(["--demo"], columns: 100, rows: 30)
+        try #require(pim.waitFor("Global Administrator"))
+        // At each size: the activation form, help, Approvals, My roles.
+        for (columns, rows) in [(1, 1), (2, 1), (10, 3), (20, 5), (40, 8), (5, 40), (200, 2), (0, 0)] {
+            pim.pty.resize(columns: columns, rows: rows)
+            for key in ["\r", "?", "2", "1"] {
+                pim.pty.type(key)
+                _ = pim.waitForMoreOutput(timeout: .milliseconds(100))
+            }
+            _ = pim.waitForExit(timeout: .milliseconds(1))
+            let alive = pim.exitStatus == nil
+            #expect(alive, "pim ended at \(columns)×\(rows)")
+            if !alive { return }
+        }
+        let before = pim.output.count
+        pim.pty.resize(columns: 100, rows: 30)
+        #expect(pim.waitFor("My roles", after: before), "no redraw back at 100×30")
+        pim.pty.type("q")
+        #expect(pim.waitForExit() == 0)
+    }
+
     @Test("a click on a pane's tab switches to that pane")
     func clickOnTab() throws {
         let pim = try PimUnderTerminal(["--demo"], columns: 100, rows: 30)
