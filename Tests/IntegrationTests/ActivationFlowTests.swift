@@ -92,8 +92,11 @@ import Testing
         #expect(early?.message.contains("5 minutes") == true)
 
         harness.clock.advance(6 * 60)
-        _ = try await ada.deactivate(active, justification: "done")
+        let deactivation = try await ada.deactivate(active, justification: "done")
         #expect(try await TenantHarness.entries(ada).first { $0.id == entry.id }?.state == .eligible)
+        // My history shows the completed deactivation as a success, not a failure.
+        let event = try await ada.auditHistory(AuditQuery()).first { $0.requestId == deactivation.id }
+        #expect(event?.result == "success")
     }
 
     @Test func elevationsExpireAsTheClockMoves() async throws {

@@ -19,6 +19,8 @@ extension Commands {
                 fields += [("targetId", .string(entry.target.id.resourceId)), ("state", .string("eligible")),
                            ("endDateTime", .null), ("outcome", .string("notActive"))]
                 context.print(.object(fields))
+            } else if let pending = entry.pendingRequest {
+                context.say(safeLines("\(name) is not active: nothing to deactivate. Its request \(pending.id) is \(pending.status.graphValue); withdraw it with pim cancel \(pending.id)."))
             } else {
                 context.say(safeLines("\(name) is not active: nothing to deactivate."))
             }
@@ -45,6 +47,8 @@ extension Commands {
     static func extend(_ context: CommandContext) async throws -> Int32 {
         let invocation = context.invocation
         let config = context.settings.configuration
+        _ = try context.durationOption("duration")
+        var draft = try draftFromOptions(context)
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
         let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
@@ -56,8 +60,6 @@ extension Commands {
         guard entry.canDeactivate else {
             throw Refusal("\(name) is assigned to you outright and does not expire through PIM: nothing to extend.")
         }
-        _ = try context.durationOption("duration")
-        var draft = try draftFromOptions(context)
         if draft.durationText.isEmpty {
             draft.durationText = (entry.policy?.cappedDuration(config.defaultDuration ?? .hours(1)) ?? .hours(1)).shortDescription
         }

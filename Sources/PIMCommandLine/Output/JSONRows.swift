@@ -17,6 +17,7 @@ enum JSONRows {
             ("scope", .string(target.id.scope)),
             ("scopeName", .string(target.scopeLabel)),
             ("tier", .string(target.tier.label)),
+            ("tierLevel", .int(target.tier.rawValue)),
         ]
     }
 
@@ -101,7 +102,6 @@ enum JSONRows {
     /// One active elevation (`elevations`).
     static func elevation(_ assignment: ActiveAssignment, now: Date) -> JSONValue {
         var fields = targetFields(assignment.target)
-        fields.append(("tierLevel", .int(assignment.target.tier.rawValue)))
         fields.append(("state", .string("active")))
         fields.append(("endDateTime", .date(assignment.end)))
         fields.append(("remainingSeconds", assignment.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))

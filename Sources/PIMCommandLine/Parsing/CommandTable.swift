@@ -7,7 +7,7 @@ public enum CommandTable {
     public static let globalOptions: [OptionSpec] = [
         OptionSpec("demo", help: "Use the built-in simulated tenant instead of Microsoft Graph.",
                    environment: "PIM_DEMO"),
-        OptionSpec("as", value: "PERSONA", help: "Demo only: act as another demo user (ada, ben, hana).",
+        OptionSpec("as", value: "PERSONA", help: "Demo only: act as another demo user (ada, ben, hana…; see pim demo personas).",
                    environment: "PIM_DEMO_PERSONA", completion: .personas),
         OptionSpec("tenant", value: "TENANT", help: "Tenant id or domain.", environment: "PIM_TENANT"),
         OptionSpec("cloud", value: "CLOUD", help: "National cloud: global (default), usgov, usgov-dod or china.",

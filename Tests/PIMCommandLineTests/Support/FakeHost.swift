@@ -1,6 +1,7 @@
 import Foundation
 import PIMCommandLine
 import PIMDomain
+import Synchronization
 
 /// A host that hands out the fake service and records what the session commands asked for.
 struct FakeHost: CommandLineHost {
@@ -65,8 +66,6 @@ final class SleepCounter: Sendable {
         }
     }
 }
-
-import Synchronization
 
 /// A fresh temporary HOME so no test reads or writes the user's configuration or cache.
 func isolatedHome() -> String {
