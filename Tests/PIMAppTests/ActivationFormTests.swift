@@ -51,6 +51,14 @@ import Testing
         }
     }
 
+    @Test func controlUClearsTheWholeFieldWhereverTheCursorIs() {
+        var t = selecting(Fixture.sysadmin)
+        _ = update(&t.state, .key("a"))
+        t.type("abc")
+        t.key(.home) { $0.form?[.justification].cursor = 0 }
+        t.key(.control("u")) { $0.form?[.justification] = TextField("") }
+    }
+
     @Test func enterOnTheLastFieldSendsAndTheResultCloses() {
         var t = selecting(Fixture.sysadmin)
         _ = update(&t.state, .key("a"))

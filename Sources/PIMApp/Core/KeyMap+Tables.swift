@@ -87,7 +87,7 @@ extension KeyMap {
             Binding([.end, .control("e")], .edit(.end), context, "end of the field"),
             Binding([.backspace, .control("h")], .edit(.backspace), context, "delete before the cursor"),
             Binding([.delete, .control("d")], .edit(.delete), context, "delete at the cursor"),
-            Binding([.control("u")], .edit(.clearLine), context, "clear to the start"),
+            Binding([.control("u")], .edit(.clearLine), context, "clear the field"),
             Binding([.control("w")], .edit(.deleteWord), context, "delete the word before the cursor"),
         ]
     }
