@@ -34,7 +34,22 @@ extension GraphCloud {
             let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             return name == "localhost" || name == "::1" || name.hasPrefix("127.")
         }
-        return result.overriding(graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url"),
+        return result.overriding(graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url").map(versionless),
                                  loginURL: try url(pick(loginURL, "PIM_LOGIN_URL"), "--login-url"))
+    }
+
+    /// The Graph base URL without a trailing `/v1.0` or `/beta` segment and without trailing slashes:
+    /// people copy `https://graph.microsoft.com/v1.0` from the docs, and pim adds the version itself
+    /// (otherwise every request would go to `/v1.0/v1.0/…`).
+    static func versionless(_ url: URL) -> URL {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        var path = parts.path
+        while path.hasSuffix("/") { path.removeLast() }
+        for version in ["/v1.0", "/beta"] where path.lowercased().hasSuffix(version) {
+            path.removeLast(version.count)
+            while path.hasSuffix("/") { path.removeLast() }
+        }
+        parts.path = path
+        return parts.url ?? url
     }
 }

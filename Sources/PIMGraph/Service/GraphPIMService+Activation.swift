@@ -61,7 +61,7 @@ extension GraphPIMService {
                 if let start = assignment.start, now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
                     let ready = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
                     let wait = Int(ready.timeIntervalSince(now).rounded(.up))
-                    throw PIMError(.refused, "This activation started less than 5 minutes ago and cannot be renewed yet: try again in \(Countdown.elapsed(Double(max(60, wait))))).")
+                    throw PIMError(.refused, "This activation started less than 5 minutes ago and cannot be renewed yet: try again in \(Countdown.elapsed(Double(max(60, wait)))).")
                 }
                 let stop = ScheduleRequestSpec(action: .selfDeactivate, target: assignment.target.id, principalId: me,
                                                justification: request.justification)
