@@ -79,7 +79,7 @@ func environment(withConfig json: String) -> [String: String] {
     let home = isolatedHome()
     let dir = home + "/.config/pim"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: dir + "/config.json", contents: Data(json.utf8))
+    _ = FileManager.default.createFile(atPath: dir + "/config.json", contents: Data(json.utf8))
     return ["HOME": home]
 }
 
