@@ -30,17 +30,10 @@ struct ColorOptionTests {
         #expect(parameters.contains(7) && parameters.contains(1), "\(parameters.sorted())")
     }
 
-    /// Known issue: the executable starts the interface with `FullScreen.run(service:)`, the
-    /// deprecated entry without options, so `--no-color` (and the configuration's refresh interval,
-    /// default duration, ticket settings and colours) never reach it; only NO_COLOR, which the
-    /// terminal reads itself, works. When Wiring passes `FullScreenOptions` this test passes and
-    /// `withKnownIssue` reports that: remove it then.
     @Test("--no-color: no colour escapes")
     func noColorFlag() throws {
         let parameters = try Self.parameters(["--demo", "--no-color"])
-        withKnownIssue("Wiring.runFullScreen does not pass FullScreenOptions (noColor) to the interface") {
-            #expect(parameters.intersection(SGR.colourParameters).isEmpty, "\(parameters.sorted())")
-            #expect(parameters.contains(7), "\(parameters.sorted())")
-        }
+        #expect(parameters.intersection(SGR.colourParameters).isEmpty, "\(parameters.sorted())")
+        #expect(parameters.contains(7), "\(parameters.sorted())")
     }
 }

@@ -28,10 +28,9 @@ extension CursesTests {
         let terminal = try CursesTerminal()
         defer { terminal.close() }
         for key in Self.xtermKeys {
-            let input = terminal.press(key.bytes)
-            #expect(input == .event(.key(key.expected)), "\(key.name) (\(Array(key.bytes.utf8).visible))")
             // One key, one input: nothing left over that would act as a second key.
-            #expect(terminal.drainInputs() == [], "\(key.name) left more input behind")
+            let inputs = terminal.inputs(for: key.bytes)
+            #expect(inputs == [.event(.key(key.expected))], "\(key.name) (\(Array(key.bytes.utf8).visible))")
         }
     }
 
@@ -61,8 +60,7 @@ extension CursesTests {
                 Issue.record("\(term) has no \(name)")
                 continue
             }
-            #expect(terminal.press(sequence) == .event(.key(expected)), "\(term) \(name) = \(Array(sequence.utf8).visible)")
-            #expect(terminal.drainInputs() == [])
+            #expect(terminal.inputs(for: sequence) == [.event(.key(expected))], "\(term) \(name) = \(Array(sequence.utf8).visible)")
         }
     }
 
@@ -112,8 +110,7 @@ extension CursesTests {
         defer { terminal.close() }
         for n in 1...12 {
             guard let sequence = Self.terminfoString("kf\(n)") else { continue }
-            #expect(terminal.press(sequence) == .event(.key(.function(n))))
-            #expect(terminal.drainInputs() == [], "F\(n) left keys behind")
+            #expect(terminal.inputs(for: sequence) == [.event(.key(.function(n)))], "F\(n)")
         }
     }
 

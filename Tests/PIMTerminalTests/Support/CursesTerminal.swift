@@ -75,6 +75,21 @@ final class CursesTerminal {
         return (input, watchdog.finish())
     }
 
+    /// Types `bytes` followed by "~" and returns every input read before the "~": exactly what the
+    /// bytes turned into, without waiting out a read timeout to know nothing else came.
+    func inputs(for bytes: String, timeout: Duration = .seconds(3)) -> [NCursesBackend.Input] {
+        pty.type(bytes + "~")
+        var inputs: [NCursesBackend.Input] = []
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let input = backend.read()
+            if input == .event(.key(.character("~"))) { return inputs }
+            if input != .none { inputs.append(input) }
+        }
+        inputs.append(.none)
+        return inputs
+    }
+
     /// Every input the backend reads until it has been quiet for one read timeout.
     func drainInputs() -> [NCursesBackend.Input] {
         var inputs: [NCursesBackend.Input] = []
