@@ -69,7 +69,7 @@ final class CursesTerminal {
     /// Reads one input, but if the backend is still inside that read after `limit` (curses
     /// blocked instead of honouring its timeout), types `rescue` so the test can fail instead of
     /// hanging. Returns the input and whether the rescue was needed.
-    func guardedRead(limit: Duration = .seconds(1), rescue: String = "~") -> (input: NCursesBackend.Input, blocked: Bool) {
+    func guardedRead(limit: Duration = .seconds(2), rescue: String = "~") -> (input: NCursesBackend.Input, blocked: Bool) {
         let watchdog = Watchdog(fd: pty.master, bytes: Array(rescue.utf8), after: limit)
         let input = backend.read()
         return (input, watchdog.finish())
