@@ -33,7 +33,8 @@ struct Wiring: CommandLineHost {
         let label = settings.demo ? "simulated tenant (demo)" : (settings.tenant ?? "Microsoft Graph")
         let options = FullScreenOptions(tenantLabel: label, refreshInterval: config.refreshInterval ?? 60,
                                         defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,
-                                        ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern)
+                                        ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern,
+                                        palette: config.palette)
         return await FullScreen.run(service: service, options: options)
     }
 }
