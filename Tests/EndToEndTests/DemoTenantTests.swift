@@ -108,7 +108,8 @@ import Testing
         let requests = try pim(["requests", "-o", "json"])
         let rows = try #require(requests.json as? [[String: Any]])
         #expect(rows.first?["id"] as? String == id, "newest first")
-        #expect(rows.first?["state"] as? String == "pending")
+        #expect(rows.first?["state"] as? String == "eligible")
+        #expect(rows.first?["requestState"] as? String == "pending")
         let table = try pim(["requests"])
         #expect(table.stdout.contains("*  \(id)"))
 
