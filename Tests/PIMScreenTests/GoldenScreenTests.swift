@@ -80,7 +80,6 @@ import Testing
         _ = update(&state, .key(.tab))
         typing("ServiceNow", into: &state)
         _ = update(&state, .key(.control("s")))
-        _ = update(&state, .key("y"))
         let pending = ElevationRequest(id: "req-7f3a", target: Fixture.globalAdmin, action: .selfActivate, status: .pendingApproval,
                                        principal: Fixture.ada, createdAt: Fixture.now, duration: .hours(1))
         _ = update(&state, .activationFinished(Fixture.globalAdmin.id, .success(ActivationResult(request: pending))))
@@ -88,7 +87,7 @@ import Testing
     }
 
     @Test func formTier0Confirmation() {
-        var state = Fixture.loaded()
+        var state = Fixture.loaded(config: AppConfig(tenantLabel: "contoso.example (demo)", confirmTier0: true))
         selecting(Fixture.globalAdmin, in: &state)
         _ = update(&state, .key(.enter))
         typing("Break glass drill", into: &state)

@@ -113,6 +113,10 @@ enum ActivationFormView {
             let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
             lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Press y to activate, n to go back.",
                                         width: width, prefix: "! ", style: .warning)
+        } else if form.hasTier0 && !form.isExtension && !form.isSubmitting && !form.isDone {
+            let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
+            lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Sending activates it at once.",
+                                        width: width, prefix: "! ", style: .warning)
         } else if form.isSubmitting {
             lines.append(StyledLine("Sending…", .info))
         } else if form.isDone {
