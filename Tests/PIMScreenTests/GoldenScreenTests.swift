@@ -86,6 +86,21 @@ import Testing
         GoldenScreen.check("form-pending", state)
     }
 
+    /// Three marked rows: every target is named, over as many lines as it takes.
+    @Test func formForSeveralTargets() {
+        var state = Fixture.loaded()
+        for target in [Fixture.globalAdmin, Fixture.exchangeAdmin, Fixture.sysadmin] {
+            selecting(target, in: &state)
+            _ = update(&state, .key(" "))
+        }
+        _ = update(&state, .key(.enter))
+        #expect(state.form?.targets.count == 3)
+        GoldenScreen.check("form-several", state)
+        let rows = render(state).lines().joined(separator: "\n")
+        #expect(rows.contains("For 3 targets: Exchange Administrator, Global Administrator,"))
+        #expect(rows.contains("itops-sysadmin-prod-noapproval"))
+    }
+
     @Test func formTier0Confirmation() {
         var state = Fixture.loaded(config: AppConfig(tenantLabel: "contoso.example (demo)", confirmTier0: true))
         selecting(Fixture.globalAdmin, in: &state)
