@@ -138,6 +138,19 @@ import Testing
         GoldenScreen.check("help", state)
     }
 
+    /// Nothing of the pane behind shows beside the help box (at 120×35 cut names ended in "…" there).
+    @Test(arguments: [(120, 35), (80, 24), (132, 40), (100, 30)])
+    func helpCoversThePaneBehindIt(width: Int, height: Int) {
+        var state = Fixture.loaded(width: width, height: height)
+        _ = update(&state, .key("?"))
+        let rows = render(state).lines()
+        for row in rows[2..<(height - 2)] {
+            let characters = Array(row)
+            #expect(characters.last == " ", "\(row)")
+            #expect(characters.first == " ", "\(row)")
+        }
+    }
+
     @Test func errorStatusLine() {
         var state = Fixture.loaded()
         _ = update(&state, .key("r"))
