@@ -43,7 +43,7 @@ public func render(_ state: AppState, width: Int, height: Int) -> Screen {
                    x: tableRect.x + 2, y: tableRect.y + 1, maxWidth: tableRect.width - 2, style: .dim)
     }
     if detailRect.height > 0 {
-        let rule = DisplayText(untrusted: String(repeating: "─", count: width))
+        let rule = SanitizedText.of(String(repeating: "─", count: width))
         screen.put(rule, x: 0, y: detailRect.y, style: .border)
         for (index, line) in details.prefix(detailRect.height - 1).enumerated() {
             line.draw(x: 1, y: detailRect.y + 1 + index, width: width - 2, on: &screen)

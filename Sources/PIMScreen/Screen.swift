@@ -31,9 +31,23 @@ public struct Screen: Hashable, Sendable {
     @discardableResult
     public mutating func put(_ text: DisplayText, x: Int, y: Int, maxWidth: Int? = nil, style: StyleRole = .normal) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        let limit = min(width, x + (maxWidth ?? width))
+        return write(text.string, x: x, y: y, limit: min(width, x + (maxWidth ?? width)), style: style)
+    }
+
+    /// Writes sanitised text (the string of a `DisplayText`, or a cut of one) up to column `limit`.
+    private mutating func write(_ string: String, x: Int, y: Int, limit: Int, style: StyleRole) -> Int {
+        if x >= 0, Columns.isPlainASCII(string) {
+            // One cell per byte; nothing wide to keep whole except what the row held before.
+            var column = x
+            for byte in string.utf8 {
+                guard column < limit else { break }
+                setCell(column, y, Cell(Columns.ascii[Int(byte)], style: style))
+                column += 1
+            }
+            return column - x
+        }
         var column = x
-        for character in text.string {
+        for character in string {
             let (grapheme, columns) = Self.normalized(character)
             guard columns > 0 else { continue }
             if column + columns > limit {
@@ -53,9 +67,12 @@ public struct Screen: Hashable, Sendable {
     public mutating func put(_ text: DisplayText, x: Int, y: Int, width columns: Int, style: StyleRole = .normal,
                              alignRight: Bool = false) {
         guard columns > 0 else { return }
-        let cut = DisplayText(untrusted: DisplayWidth.pad(text.string, to: columns, alignRight: alignRight))
         fill(Rect(x: x, y: y, width: columns, height: 1), style: style)
-        put(cut, x: x, y: y, maxWidth: columns, style: style)
+        guard y >= 0, y < height, x < width else { return }
+        // Cutting sanitised text leaves it sanitised: no second pass through the sanitiser.
+        let cut = Columns.truncate(text.string, to: columns)
+        let start = alignRight ? x + max(0, columns - Columns.of(cut)) : x
+        _ = write(cut, x: start, y: y, limit: min(width, x + columns), style: style)
     }
 
     /// Blanks `rect` with `style`.

@@ -12,7 +12,7 @@ import Testing
         ("https://graph.microsoft.com/V1.0//", "https://graph.microsoft.com"),
         ("http://127.0.0.1:8799/v1.0", "http://127.0.0.1:8799"),
         ("http://127.0.0.1:8799/", "http://127.0.0.1:8799"),
-        ("http://proxy.example/graph/beta", "http://proxy.example/graph"),
+        ("https://proxy.example/graph/beta", "https://proxy.example/graph"),
         ("https://graph.microsoft.us", "https://graph.microsoft.us"),
     ])
     func aVersionSegmentInTheGraphURLIsDropped(given: String, expected: String) throws {

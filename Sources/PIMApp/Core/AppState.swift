@@ -18,7 +18,7 @@ public struct AppState: Hashable, Sendable {
 
     // Data from the last successful refresh.
     public var me: Principal?
-    public var roles: [RoleEntry] = []
+    public var roles: [RoleEntry] = [] { didSet { activeRows = ActiveRows() } }
     public var approvals: [ApprovalItem] = []
     public var history: [HistoryRow] = []
     public var elevations: [ActiveAssignment] = []
@@ -27,6 +27,8 @@ public struct AppState: Hashable, Sendable {
     public var lists: [Pane: ListState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, ListState()) })
     /// Folded search text per row, built once per refresh so `/` stays fast on long tables.
     var searchKeys = SearchKeys()
+    /// Which rows of My roles are activations with an end, for the expiry check of every tick.
+    var activeRows = ActiveRows()
 
     public var form: ActivationForm?
     /// Drafts kept when a form is closed with `Esc` or refused, per set of targets.

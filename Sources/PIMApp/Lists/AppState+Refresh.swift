@@ -76,7 +76,11 @@ extension AppState {
     /// Warns once at ten and once at two minutes before one of my activations ends (status line and bell).
     mutating func checkExpiry() -> [Effect] {
         var rang = false
-        for role in roles where role.canDeactivate {
+        if activeRows.indices == nil {
+            activeRows.indices = roles.indices.filter { roles[$0].canDeactivate && roles[$0].active?.end != nil }
+        }
+        for index in activeRows.indices ?? [] {
+            let role = roles[index]
             guard let assignment = role.active, let end = assignment.end else { continue }
             let remaining = end.timeIntervalSince(now)
             guard remaining > 0 else { continue }

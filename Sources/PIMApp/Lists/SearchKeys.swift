@@ -9,7 +9,33 @@ struct SearchKeys: Hashable, Sendable {
     static func == (a: SearchKeys, b: SearchKeys) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
 
+    /// Folds case and diacritics. Plain ASCII (most names) only needs lowering, which is much
+    /// cheaper than Foundation's folding and gives the same result.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Whether folded `key` contains folded `needle`, comparing UTF-8 bytes (both sides are folded
+    /// the same way, so a byte match is a match). Runs once per row per keystroke.
+    static func contains(_ key: String, _ needle: String) -> Bool {
+        var key = key, needle = needle
+        return key.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard pattern.count <= haystack.count else { return false }
+                var start = 0
+                let lastStart = haystack.count - pattern.count
+                while start <= lastStart {
+                    if haystack[start] == first {
+                        var matched = 1
+                        while matched < pattern.count, haystack[start + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ extension GraphClient {
     /// Graph accepts at most 20 requests per batch.
     static let batchLimit = 20
 
-    /// Sends `items` as JSON batches of at most 20 and returns each item's own response by id.
+    /// Sends `items` as JSON batches of at most 20, all at once, and returns each item's own response by id.
     /// Items throttled or unavailable inside the batch (429/503/504) go again in a new batch after the
     /// longest `Retry-After`, under the same `RetryPolicy` as single requests. A failure of the batch
     /// itself (transport, outer status) throws; failures of items are in their responses.
@@ -22,9 +22,15 @@ extension GraphClient {
         let started = clock.now()
         while !pending.isEmpty {
             attempt += 1
-            for start in stride(from: 0, to: pending.count, by: Self.batchLimit) {
-                let chunk = Array(pending[start..<min(start + Self.batchLimit, pending.count)])
-                let answers = try await sendBatch(chunk, version: version)
+            let chunks = stride(from: 0, to: pending.count, by: Self.batchLimit).map {
+                Array(pending[$0..<min($0 + Self.batchLimit, pending.count)])
+            }
+            // The chunks are independent reads: sent together they cost one round trip, not one each.
+            let answered = try await withThrowingTaskGroup(of: ([BatchItem], [String: HTTPResponse]).self) { group in
+                for chunk in chunks { group.addTask { (chunk, try await sendBatch(chunk, version: version)) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for (chunk, answers) in answered {
                 for item in chunk {
                     results[item.id] = answers[item.id] ?? HTTPResponse(status: 502, body: Data(
                         #"{"error":{"code":"MissingBatchResponse","message":"The batch answer left this request out."}}"#.utf8))
@@ -69,30 +75,64 @@ extension GraphClient {
         return try JSONSerialization.data(withJSONObject: ["requests": requests], options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
-    /// The `responses` of a batch by id (they come in any order), each as an HTTP response.
+    /// The `responses` of a batch by id (they come in any order), each as an HTTP response. Each
+    /// body is handed on as the bytes of its JSON value, unparsed (see `JSONSpanReader`).
     static func parseBatchResponse(_ data: Data) throws -> [String: HTTPResponse] {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let responses = object["responses"] as? [[String: Any]] else {
+        do {
+            return try readBatchResponse(data)
+        } catch {
             throw PIMError(.service, "Graph sent a batch answer pim could not read: try again, and run with --verbose if it persists.")
         }
+    }
+
+    private static func readBatchResponse(_ data: Data) throws -> [String: HTTPResponse] {
+        var reader = JSONSpanReader(data)
         var result: [String: HTTPResponse] = [:]
-        for entry in responses {
-            guard let id = entry["id"].map({ "\($0)" }) else { continue }
-            let status = (entry["status"] as? Int) ?? Int("\(entry["status"] ?? "")") ?? 500
-            var headers: [String: String] = [:]
-            for (name, value) in (entry["headers"] as? [String: Any]) ?? [:] { headers[name] = "\(value)" }
-            var body = Data()
-            switch entry["body"] {
-            case let text as String:
-                // Non-JSON bodies come base64-encoded.
-                body = Data(base64Encoded: text) ?? Data(text.utf8)
-            case let value? where !(value is NSNull):
-                body = (try? JSONSerialization.data(withJSONObject: value)) ?? Data()
-            default:
-                break
+        var sawResponses = false
+        try reader.readObject { key, reader in
+            guard key == "responses" else { _ = try reader.skipValue(); return }
+            sawResponses = true
+            try reader.readArray { reader in
+                var id: String?
+                var status = 500
+                var headers: [String: String] = [:]
+                var body = Data()
+                try reader.readObject { field, reader in
+                    switch field {
+                    case "id":
+                        if reader.peek() == UInt8(ascii: "\"") { id = try reader.readString() } else { id = reader.text(try reader.skipValue()) }
+                    case "status":
+                        if reader.peek() == UInt8(ascii: "\"") {
+                            status = Int(try reader.readString()) ?? 500
+                        } else {
+                            let text = reader.text(try reader.skipValue())
+                            status = Int(text) ?? Double(text).map { Int($0) } ?? 500
+                        }
+                    case "headers":
+                        guard reader.peek() == UInt8(ascii: "{") else { _ = try reader.skipValue(); return }
+                        try reader.readObject { name, reader in
+                            if reader.peek() == UInt8(ascii: "\"") { headers[name] = try reader.readString() } else {
+                                headers[name] = reader.text(try reader.skipValue())
+                            }
+                        }
+                    case "body":
+                        if reader.peek() == UInt8(ascii: "\"") {
+                            // Non-JSON bodies come base64-encoded.
+                            let text = try reader.readString()
+                            body = Data(base64Encoded: text) ?? Data(text.utf8)
+                        } else {
+                            let span = try reader.skipValue()
+                            let raw = reader.bytes[span]
+                            if !raw.elementsEqual("null".utf8) { body = Data(raw) }
+                        }
+                    default:
+                        _ = try reader.skipValue()
+                    }
+                }
+                if let id { result[id] = HTTPResponse(status: status, headers: headers, body: body) }
             }
-            result[id] = HTTPResponse(status: status, headers: headers, body: body)
         }
+        guard sawResponses, reader.atEnd() else { throw JSONSpanReader.Malformed() }
         return result
     }
 }

@@ -43,7 +43,9 @@ extension GraphPIMService {
             }
             var reader = BatchReader(client: client)
             items += groupsAsked.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
-            items += policiesAsked.enumerated().map { .init(id: ReadID.policy($0.offset), request: Endpoints.policy(for: $0.element)) }
+            var policyReads = PolicyReads()
+            policyReads.add(policiesAsked)
+            items += policyReads.items(from: 0, id: ReadID.policy)
             try await reader.load(items)
 
             // My roles and groups.
@@ -81,8 +83,11 @@ extension GraphPIMService {
             var newPolicies: [TargetID] = []
             if options.includePolicies {
                 let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))
-                newPolicies = state.cachedPolicies(targets, now: now, ttl: ttl).missing.filter { !policiesAsked.contains($0) }
-                second += newPolicies.enumerated().map { .init(id: ReadID.policy(policiesAsked.count + $0.offset), request: Endpoints.policy(for: $0.element)) }
+                let asked = Set(policiesAsked)
+                newPolicies = state.cachedPolicies(targets, now: now, ttl: ttl).missing.filter { !asked.contains($0) }
+                let firstReads = policyReads.keys.count
+                policyReads.add(newPolicies)
+                second += policyReads.items(from: firstReads, id: ReadID.policy)
             }
             if !second.isEmpty {
                 do { try await reader.load(second) } catch {
@@ -104,9 +109,10 @@ extension GraphPIMService {
 
             var policies: [TargetID: ActivationPolicy] = [:]
             if options.includePolicies {
-                for (n, target) in (policiesAsked + newPolicies).enumerated() {
+                for (n, key) in policyReads.keys.enumerated() {
                     if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures) {
-                        state.storePolicy(Self.policy(from: assignments), for: target, at: now)
+                        let policy = Self.policy(from: assignments)
+                        for target in policyReads.targets[key] ?? [] { state.storePolicy(policy, for: target, at: now) }
                     }
                 }
                 let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))

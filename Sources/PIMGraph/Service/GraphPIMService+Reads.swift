@@ -10,11 +10,14 @@ extension GraphPIMService {
             let missing = state.cachedPolicies(ids, now: now, ttl: configuration.policyCacheTTL).missing
             if !missing.isEmpty {
                 var reader = BatchReader(client: client)
-                try await reader.load(missing.enumerated().map { .init(id: ReadID.policy($0.offset), request: Endpoints.policy(for: $0.element)) })
+                var reads = PolicyReads()
+                reads.add(missing)
+                try await reader.load(reads.items(from: 0, id: ReadID.policy))
                 var failures: [DashboardSection: PIMError] = [:]
-                for (n, target) in missing.enumerated() {
+                for (n, key) in reads.keys.enumerated() {
                     if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures) {
-                        state.storePolicy(Self.policy(from: assignments), for: target, at: now)
+                        let policy = Self.policy(from: assignments)
+                        for target in reads.targets[key] ?? [] { state.storePolicy(policy, for: target, at: now) }
                     }
                 }
                 if let failure = failures[.policies], reader.successCount == 0 { throw failure }

@@ -25,12 +25,12 @@ enum MyRolesView: PaneView {
             case 4:
                 if let busy = state.busy[role.target.id] { return TableCell(untrusted: busy, style: .info) }
                 switch role.state {
-                case .active: return TableCell("active", style: .success)
-                case .pending: return TableCell("pending", style: .pending)
-                case .eligible: return TableCell("eligible")
+                case .active: return TableCell(untrusted: "active", style: .success)
+                case .pending: return TableCell(untrusted: "pending", style: .pending)
+                case .eligible: return TableCell(untrusted: "eligible")
                 }
             case 5:
-                guard let active = role.active else { return TableCell(role.state == .pending ? "approval" : "") }
+                guard let active = role.active else { return TableCell(untrusted: role.state == .pending ? "approval" : "") }
                 let remaining = active.remaining(at: state.now)
                 return TableCell(untrusted: Countdown.text(remaining: remaining), style: TextLayout.urgencyStyle(remaining))
             default:

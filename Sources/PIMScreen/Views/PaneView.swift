@@ -10,7 +10,7 @@ protocol PaneView {
 extension PaneView {
     /// A "Label  value" detail line with the label dimmed.
     static func detail(_ label: String, _ value: String, style: StyleRole = .normal) -> StyledLine {
-        StyledLine([(DisplayText(untrusted: DisplayWidth.pad(label, to: 14)), .dim), (DisplayText(untrusted: value), style)])
+        StyledLine([(SanitizedText.of(DisplayWidth.pad(label, to: 14)), .dim), (SanitizedText.of(value), style)])
     }
 
     /// A table over the pane's visible rows; `cell` receives the index into the pane's rows.
@@ -22,7 +22,7 @@ extension PaneView {
         let emptyText: DisplayText = list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
         return TableWidget(columns: columns, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,
-                           isMarked: { marked.contains(state.rowID(pane, index: visible[$0])) },
+                           isMarked: { !marked.isEmpty && marked.contains(state.rowID(pane, index: visible[$0])) },
                            cell: { row, column in cell(visible[row], column) }, emptyText: emptyText)
     }
 }

@@ -11,7 +11,7 @@ enum StatusLine {
         screen.fill(rect.row(0), style: .normal)
         screen.fill(rect.row(1), style: .keyHint)
 
-        let refresh = DisplayText(untrusted: refreshText(state))
+        let refresh = SanitizedText.of(refreshText(state))
         let right = refresh.width + 1
         screen.put(refresh, x: rect.maxX - right, y: messageRow, maxWidth: right, style: .dim)
         let room = rect.width - right - 1
@@ -23,18 +23,18 @@ enum StatusLine {
             screen.put("A form holds unsent text. Quit anyway? y quits, n stays.", x: rect.x, y: messageRow,
                        maxWidth: room, style: .warning)
         } else if let flash = state.flash {
-            screen.put(DisplayText(untrusted: flash.text), x: rect.x, y: messageRow, maxWidth: room, style: style(flash.level))
+            screen.put(SanitizedText.of(flash.text), x: rect.x, y: messageRow, maxWidth: room, style: style(flash.level))
         } else if let error = state.lastError {
-            screen.put(DisplayText(untrusted: "✗ " + error), x: rect.x, y: messageRow, maxWidth: room, style: .error)
+            screen.put(SanitizedText.of("✗ " + error), x: rect.x, y: messageRow, maxWidth: room, style: .error)
         } else if !list.filterText.isEmpty {
             let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
-            screen.put(DisplayText(untrusted: text), x: rect.x, y: messageRow, maxWidth: room, style: .info)
+            screen.put(SanitizedText.of(text), x: rect.x, y: messageRow, maxWidth: room, style: .info)
         }
 
         var x = rect.x
         for binding in KeyMap.hints(for: state) {
-            let key = DisplayText(untrusted: binding.keys[0].description)
-            let help = DisplayText(untrusted: binding.hint ?? binding.help)
+            let key = SanitizedText.of(binding.keys[0].description)
+            let help = SanitizedText.of(binding.hint ?? binding.help)
             let needed = key.width + 1 + help.width + 2
             guard x + needed - 2 <= rect.maxX else { break }
             x += screen.put(key, x: x, y: hintRow, style: .keyName)
@@ -75,11 +75,11 @@ enum InputField {
         while start < field.cursor,
               DisplayWidth.of(String(characters[start..<field.cursor])) >= rect.width { start += 1 }
         let visible = String(characters[start...])
-        screen.put(DisplayText(untrusted: visible), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
+        screen.put(SanitizedText.of(visible), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
         guard focused else { return }
-        let before = DisplayText(untrusted: String(characters[start..<field.cursor])).width
+        let before = SanitizedText.of(String(characters[start..<field.cursor])).width
         let cursorX = rect.x + min(before, rect.width - 1)
-        let under = field.cursor < characters.count ? DisplayText(untrusted: String(characters[field.cursor])) : " "
+        let under = field.cursor < characters.count ? SanitizedText.of(String(characters[field.cursor])) : " "
         screen.put(under.width == 0 ? " " : under, x: cursorX, y: rect.y, maxWidth: 2, style: .cursor)
     }
 }

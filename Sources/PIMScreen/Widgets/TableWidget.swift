@@ -22,7 +22,7 @@ struct TableCell {
     }
 
     init(untrusted: String, style: StyleRole? = nil) {
-        self.init(DisplayText(untrusted: untrusted), style: style)
+        self.init(SanitizedText.of(untrusted), style: style)
     }
 }
 
@@ -44,12 +44,14 @@ struct TableWidget {
         let bodyRows = rect.height - 1
         let first = Swift.max(0, Swift.min(offset, Swift.max(0, rowCount - 1)))
         let last = Swift.min(rowCount, first + bodyRows)
-        let (shown, widths) = layout(width: rect.width - Self.markWidth, rows: first..<last)
+        // Each visible cell is built once per frame: layout measures it, the row loop draws it.
+        let grid = (first..<last).map { row in columns.indices.map { cell(row, $0) } }
+        let (shown, widths) = layout(width: rect.width - Self.markWidth, rows: first..<last) { grid[$0 - first][$1] }
 
         screen.fill(rect.row(0), style: .header)
         var x = rect.x + Self.markWidth
         for (index, column) in shown.enumerated() {
-            screen.put(DisplayText(untrusted: columns[column].title), x: x, y: rect.y, width: widths[index],
+            screen.put(SanitizedText.of(columns[column].title), x: x, y: rect.y, width: widths[index],
                        style: .header, alignRight: columns[column].alignRight)
             x += widths[index] + 1
         }
@@ -60,12 +62,13 @@ struct TableWidget {
         for row in first..<last {
             let y = rect.y + 1 + row - first
             let selected = row == selection
-            let rowStyle: StyleRole = selected ? .selectedRow : (isMarked(row) ? .marked : .normal)
+            let marked = isMarked(row)
+            let rowStyle: StyleRole = selected ? .selectedRow : (marked ? .marked : .normal)
             screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: rowStyle)
-            if isMarked(row) { screen.put("*", x: rect.x, y: y, style: rowStyle) }
+            if marked { screen.put("*", x: rect.x, y: y, style: rowStyle) }
             var x = rect.x + Self.markWidth
             for (index, column) in shown.enumerated() {
-                let value = cell(row, column)
+                let value = grid[row - first][column]
                 let style = selected ? .selectedRow : (value.style ?? rowStyle)
                 screen.put(value.text, x: x, y: y, width: widths[index], style: style, alignRight: columns[column].alignRight)
                 x += widths[index] + 1
@@ -74,8 +77,8 @@ struct TableWidget {
         }
     }
 
-    /// Which columns fit and how wide each is.
-    func layout(width: Int, rows: Range<Int>) -> ([Int], [Int]) {
+    /// Which columns fit and how wide each is, measuring the cells `cell` gives for `rows`.
+    func layout(width: Int, rows: Range<Int>, cell: (Int, Int) -> TableCell) -> ([Int], [Int]) {
         var shown = Array(columns.indices)
         func minimum(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].min } + Swift.max(0, set.count - 1) }
         while minimum(shown) > width, shown.count > 1,
@@ -84,7 +87,7 @@ struct TableWidget {
         }
         var widths = shown.map { column -> Int in
             var natural = DisplayWidth.of(columns[column].title)
-            for row in rows { natural = Swift.max(natural, cell(row, column).text.width) }
+            for row in rows { natural = Swift.max(natural, Columns.of(cell(row, column).text.string)) }
             return Swift.min(columns[column].max, Swift.max(columns[column].min, natural))
         }
         // Columns of low priority give way before the flex column is cut below its natural width.

@@ -45,30 +45,24 @@ enum TextLayout {
         return lines
     }
 
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
     /// `2026-11-23 12:05Z`: UTC, so screens read the same everywhere and tests are reproducible.
     static func dateTime(_ date: Date?) -> String {
         guard let date else { return "—" }
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        let c = UTCTime(date)
+        return "\(UTCTime.digits(c.year, 4))-\(UTCTime.digits(c.month))-\(UTCTime.digits(c.day)) \(UTCTime.digits(c.hour)):\(UTCTime.digits(c.minute))Z"
     }
 
     /// `12:05Z`.
     static func time(_ date: Date?) -> String {
         guard let date else { return "—" }
-        let c = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02dZ", c.hour ?? 0, c.minute ?? 0)
+        let c = UTCTime(date)
+        return "\(UTCTime.digits(c.hour)):\(UTCTime.digits(c.minute))Z"
     }
 
     /// `12:05:09Z`, for the title line.
     static func clock(_ date: Date) -> String {
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let c = UTCTime(date)
+        return "\(UTCTime.digits(c.hour)):\(UTCTime.digits(c.minute)):\(UTCTime.digits(c.second))Z"
     }
 
     static func urgencyStyle(_ remaining: Double?) -> StyleRole {

@@ -9,8 +9,8 @@ enum TitleBar {
         var parts = ["pim"]
         if !state.config.tenantLabel.isEmpty { parts.append(state.config.tenantLabel) }
         if let me = state.me { parts.append(me.label) }
-        let clock = DisplayText(untrusted: TextLayout.clock(state.now))
-        screen.put(DisplayText(untrusted: " " + parts.joined(separator: " · ")), x: rect.x, y: rect.y,
+        let clock = SanitizedText.of(TextLayout.clock(state.now))
+        screen.put(SanitizedText.of(" " + parts.joined(separator: " · ")), x: rect.x, y: rect.y,
                    maxWidth: rect.width - clock.width - 2, style: .title)
         screen.put(clock, x: rect.maxX - clock.width - 1, y: rect.y, style: .title)
 
@@ -20,7 +20,7 @@ enum TitleBar {
             let list = state.list(pane)
             let total = state.rowCount(pane)
             let count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
-            let label = DisplayText(untrusted: " \(pane.rawValue) \(pane.title) (\(count)) ")
+            let label = SanitizedText.of(" \(pane.rawValue) \(pane.title) (\(count)) ")
             guard x + label.width <= rect.maxX else { break }
             let used = screen.put(label, x: x, y: rect.y + 1, style: pane == state.pane ? .tabActive : .tabInactive)
             screen.addClickTarget(Rect(x: x, y: rect.y + 1, width: used, height: 1), .pane(pane))

@@ -1,0 +1,87 @@
+import Foundation
+import PIMApp
+import PIMDomain
+import PIMGraph
+import PIMScreen
+import PIMSimulator
+
+/// Frame and keystroke costs of the full-screen interface on a state loaded from a large tenant
+/// (the rows come through the Graph client, as in `pim --demo`), at 132 × 40.
+struct InterfaceBench {
+    struct Result {
+        var rows: Int
+        var frame: [Double]
+        var keystroke: [Double]
+        /// The first keystroke after a refresh builds the folded search text of every row.
+        var firstKeystroke: Double
+        var tick: [Double]
+        /// Thread CPU time of the same frames and keystrokes.
+        var frameCPU: [Double] = []
+        var keystrokeCPU: [Double] = []
+    }
+
+    static let width = 132, height = 40
+    static let typed: [Character] = Array("admin")
+
+    /// A state with about `rows` rows in My roles (the tenant's seed plus `rows` scale eligibilities)
+    /// and, when asked, the tenant's audit log in History.
+    static func loadedState(rows: Int, auditLog: Bool, pageSize: Int = 50) async throws -> AppState {
+        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: pageSize, report: { _ in }))
+        return try await loadedState(service: DashboardBench.makeService(tenant), now: tenant.now, auditLog: auditLog)
+    }
+
+    /// The state after a refresh through `service` (the tenant, a recording of it, or a replay).
+    static func loadedState(service: any PIMService, now: Date, auditLog: Bool) async throws -> AppState {
+        var dashboard = try await service.loadDashboard(.everything)
+        if auditLog {
+            dashboard.history += try await service.auditHistory(AuditQuery(tenantWide: true))
+        }
+        var state = AppState(now: now, width: width, height: height)
+        _ = update(&state, .start)
+        _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        return state
+    }
+
+    func run(rows: Int, frames: Int) async throws -> Result {
+        // Pages of 999 only to load faster: the figures here start once the rows are in the state.
+        var state = try await Self.loadedState(rows: rows, auditLog: false, pageSize: 999)
+        var result = Result(rows: state.rowCount(.myRoles), frame: [], keystroke: [], firstKeystroke: 0, tick: [])
+        var sink = 0
+        // Frames while the selection walks down the table (and wraps to the top).
+        for n in 0..<frames {
+            _ = update(&state, .key(n % 500 == 499 ? .home : .down))
+            let (wall, cpu) = Measure.both { sink &+= render(state).cells.count }
+            result.frame.append(wall)
+            result.frameCPU.append(cpu)
+        }
+        // The one-second tick: countdowns move, the frame is drawn again.
+        var now = state.now
+        for _ in 0..<min(frames, 200) {
+            now = now.addingTimeInterval(1)
+            result.tick.append(Measure.milliseconds {
+                _ = update(&state, .tick(now))
+                sink &+= render(state).cells.count
+            })
+        }
+        // Filter keystrokes: "/" then "admin", then erase it, again and again; update and render each.
+        _ = update(&state, .key("/"))
+        result.firstKeystroke = Measure.milliseconds {
+            _ = update(&state, .key(.character(Self.typed[0])))
+            sink &+= render(state).cells.count
+        }
+        _ = update(&state, .key(.backspace))
+        var typedCount = 0
+        for n in 0..<frames {
+            let key: Key
+            if (n / Self.typed.count) % 2 == 0 { key = .character(Self.typed[n % Self.typed.count]); typedCount += 1 } else { key = .backspace }
+            let (wall, cpu) = Measure.both {
+                _ = update(&state, .key(key))
+                sink &+= render(state).cells.count
+            }
+            result.keystroke.append(wall)
+            result.keystrokeCPU.append(cpu)
+        }
+        if sink == 42 { print("") } // keeps the renders observable
+        return result
+    }
+}
