@@ -97,10 +97,12 @@ final class NCursesBackend {
 
     private func put(_ text: String, x: Int, y: Int, role: StyleRole, expectedWidth: Int) {
         var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        let actual = wide.isEmpty ? 0 : Int(wcswidth(wide, wide.count))
+        var actual = wide.isEmpty ? 0 : Int(wcswidth(wide, wide.count))
         if actual < 0 || actual > expectedWidth || !Self.isInert(text) {
-            // The C library disagrees with our width table: draw something of the width we planned.
+            // The C library disagrees with our width table, or the text would act on the terminal:
+            // draw something of the width we planned.
             wide = Array(repeating: wchar_t(0x3F), count: expectedWidth)
+            actual = expectedWidth
         }
         let attributes = palette.attributes(role)
         let pair = palette.pairNumber(role)

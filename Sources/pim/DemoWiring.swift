@@ -17,6 +17,7 @@ enum DemoWiring {
 
     static func service(_ settings: GlobalSettings) throws -> any PIMService {
         let configuration = try configuration(settings)
+        if let file = configuration.stateFile { try ensureWritable(file.deletingLastPathComponent()) }
         let tenant: SimulatedTenant
         do { tenant = try SimulatedTenant(configuration: configuration) } catch let error as SimulatorError {
             throw PIMError(.other, error.description)
@@ -24,6 +25,18 @@ enum DemoWiring {
         let transport: any Transport = settings.verbose ? LoggingTransport(inner: tenant) : tenant
         return GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
                                transport: transport, tokens: tenant.signIn())
+    }
+
+    /// The tenant keeps its state beside the file; a folder it cannot write would otherwise surface
+    /// later as a service error, as if Graph were down.
+    static func ensureWritable(_ directory: URL) throws {
+        let path = directory.path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw PIMError(.other, "The demo tenant cannot keep its state in \(path): make that folder writable, "
+                + "point XDG_STATE_HOME elsewhere, or set PIM_SIM_STATE=memory.")
+        }
     }
 
     static func summary(_ settings: GlobalSettings) -> [(String, String)] {

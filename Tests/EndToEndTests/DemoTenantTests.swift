@@ -108,7 +108,8 @@ import Testing
         let requests = try pim(["requests", "-o", "json"])
         let rows = try #require(requests.json as? [[String: Any]])
         #expect(rows.first?["id"] as? String == id, "newest first")
-        #expect(rows.first?["state"] as? String == "pending")
+        #expect(rows.first?["state"] as? String == "eligible")
+        #expect(rows.first?["requestState"] as? String == "pending")
         let table = try pim(["requests"])
         #expect(table.stdout.contains("*  \(id)"))
 
@@ -224,7 +225,7 @@ import Testing
         process.environment = env
         let out = Pipe()
         let errFile = sandbox.root + "/stderr"
-        FileManager.default.createFile(atPath: errFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile, contents: nil)
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errFile))
         process.standardInput = FileHandle.nullDevice

@@ -104,11 +104,8 @@ import Testing
         let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Mailbox move",
                                         ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
         let key = Set([Fixture.exchangeAdmin.id])
-        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
-        t.key("n") { $0.form?.confirmingTier0 = false }
-        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
-        t.key("y", effects: [.activate([request])]) {
-            $0.form?.confirmingTier0 = false
+        // Tier 0, but product.md's Ctrl-S sends at once (the confirmation is opt-in).
+        t.key(.control("s"), effects: [.activate([request])]) {
             $0.form?.isSubmitting = true
             $0.form?.awaiting = [Fixture.exchangeAdmin.id]
             $0.drafts[key] = $0.form!.draft
@@ -240,6 +237,45 @@ import Testing
         }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) { $0.isLoading = false }
         t.finish()
+    }
+
+    @Test func theTier0ConfirmationIsAskedOnlyWhenConfigured() {
+        var t = selecting(Fixture.exchangeAdmin, config: AppConfig(confirmTier0: true))
+        _ = update(&t.state, .key("a"))
+        t.type("Mailbox move")
+        _ = update(&t.state, .key(.tab))
+        t.type("CHG-1")
+        _ = update(&t.state, .key(.tab))
+        t.type("ServiceNow")
+        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Mailbox move",
+                                        ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
+        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
+        t.key("n") { $0.form?.confirmingTier0 = false }
+        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
+        t.key("y", effects: [.activate([request])]) {
+            $0.form?.confirmingTier0 = false
+            $0.form?.isSubmitting = true
+            $0.form?.awaiting = [Fixture.exchangeAdmin.id]
+            $0.drafts[[Fixture.exchangeAdmin.id]] = $0.form!.draft
+        }
+    }
+
+    @Test func enterOnTheLastFieldSendsATier0ActivationAtOnceByDefault() {
+        var t = selecting(Fixture.globalAdmin)
+        _ = update(&t.state, .key("a"))
+        t.type("Break glass drill")
+        _ = update(&t.state, .key(.tab))
+        t.type("INC-1")
+        _ = update(&t.state, .key(.tab))
+        t.type("ServiceNow")
+        _ = update(&t.state, .key(.tab))
+        let request = ActivationRequest(target: Fixture.globalAdmin, justification: "Break glass drill",
+                                        ticket: TicketInfo(number: "INC-1", system: "ServiceNow"), duration: .hours(1))
+        t.key(.enter, effects: [.activate([request])]) {
+            $0.form?.isSubmitting = true
+            $0.form?.awaiting = [Fixture.globalAdmin.id]
+            $0.drafts[[Fixture.globalAdmin.id]] = $0.form!.draft
+        }
     }
 
     /// Ada's "Reports Reader": assigned by an administrator until a date, and a permanent one.

@@ -139,7 +139,8 @@ import Testing
         #expect(lines[2].contains("old"))
         let rows = try #require(json(await run(["requests", "-o", "json"], service: service).stdout) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["new", "old"])
-        #expect(rows[0]["state"] as? String == "pending")
+        #expect(rows[0]["state"] as? String == "eligible")
+        #expect(rows[0]["requestState"] as? String == "pending")
         #expect(rows[0]["status"] as? String == "PendingApproval")
     }
 
@@ -154,5 +155,25 @@ import Testing
         let query = try #require(service.read { $0.auditQueries.first })
         #expect(query.tenantWide)
         #expect(query.since == testNow.addingTimeInterval(-7 * 86_400))
+    }
+
+    /// product.md: listing rows carry at least kind, name, id, state (eligible or active) and endDateTime.
+    @Test func everyListingRowHasTheDocumentedKeys() async throws {
+        let service = FakeService(now: testNow) { state in
+            state.history = [AuditEvent(id: "h1", date: testNow.addingTimeInterval(-3600), activity: "Add member to role completed (PIM activation)",
+                                        result: "success", category: "RoleManagement", targetName: "Global Administrator")]
+            state.requests = [ElevationRequest(id: "new", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
+                                               principal: state.me, createdAt: testNow.addingTimeInterval(-60), duration: .hours(1))]
+        }
+        for command in [["history"], ["requests"]] {
+            let rows = try #require(json(await run(command + ["-o", "json"], service: service).stdout) as? [[String: Any]])
+            #expect(!rows.isEmpty, "\(command)")
+            for row in rows {
+                for key in ["kind", "name", "id", "state", "endDateTime"] { #expect(row.keys.contains(key), "\(command) \(key)") }
+                #expect(["eligible", "active"].contains(row["state"] as? String), "\(command)")
+            }
+        }
+        let history = try #require(json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
+        #expect(history.first?["kind"] as? String == "role")
     }
 }

@@ -86,6 +86,10 @@ extension CursesTests {
         }
         #expect(terminal.backend.row(0).hasPrefix("Name "))
         #expect(terminal.backend.row(2).hasPrefix("Ticket "))
+        // Each cell that would have acted shows "?" in its place.
+        for (x, scalar) in hostile.text.unicodeScalars.enumerated() where x > 0 && x < 80 && !Sanitizer.isClean(String(scalar)) {
+            #expect(Self.text(terminal, x: x, y: 1).first == "?", "\(hostile.name): column \(x) holds \(Self.text(terminal, x: x, y: 1).prefix(1))")
+        }
     }
 
     @Test("wide characters keep the following columns where the screen put them")

@@ -98,6 +98,23 @@ struct SignalExitTests {
         #expect(TerminalModes(pim.pty.modes) == TerminalModes(pim.modesFound))
     }
 
+    @Test("SIGTERM during startup (before, while and just after curses starts) leaves the terminal as found",
+          arguments: ["", "\u{1B}[?1049h", "\u{1B}[?1006;1000h", "My roles"])
+    func sigtermDuringStartup(after marker: String) throws {
+        let pim = try PimUnderTerminal(["--demo"])
+        if !marker.isEmpty { try #require(pim.waitFor(marker), "never saw \(Array(marker.utf8).visible)") }
+        kill(pim.pid, SIGTERM)
+        let code = pim.waitForExit()
+        // Before pim handles signals the default action ends it (nothing was changed yet); after, 143.
+        #expect(code == 143 || pim.terminatingSignal == SIGTERM, "exit \(String(describing: code))")
+        #expect(TerminalModes(pim.pty.modes) == TerminalModes(pim.modesFound))
+        let output = pim.output
+        if let entered = output.lastRange(of: Array("\u{1B}[?1049h".utf8)) {
+            let left = output.lastRange(of: Array("\u{1B}[?1049l".utf8))
+            #expect(left.map { $0.lowerBound > entered.lowerBound } == true, "the alternate screen was left on")
+        }
+    }
+
     @Test("closing the terminal window exits 129 promptly instead of spinning or hanging")
     func hangUp() throws {
         let pim = try Self.started()

@@ -57,9 +57,8 @@ extension Commands {
         guard let active = entry.active else {
             throw Refusal("\(name) is not active: activate it with pim activate \"\(name)\" instead.")
         }
-        guard entry.canDeactivate else {
-            throw Refusal("\(name) is assigned to you outright and does not expire through PIM: nothing to extend.")
-        }
+        // An activation, or an assignment with an end (selfExtend / selfRenew); never a permanent one.
+        if let refusal = entry.extensionRefusal { throw Refusal(refusal) }
         if draft.durationText.isEmpty {
             draft.durationText = (entry.policy?.cappedDuration(config.defaultDuration ?? .hours(1)) ?? .hours(1)).shortDescription
         }
@@ -76,6 +75,6 @@ extension Commands {
         let result = try await service.extend(active, with: request)
         result.notices.forEach(context.notice)
         printOutcomes([.sent(entry, result)], context: context, verb: "Extended")
-        return result.request.status.isRefusal ? ExitCode.refused.rawValue : 0
+        return result.request.wasRefused ? ExitCode.refused.rawValue : 0
     }
 }

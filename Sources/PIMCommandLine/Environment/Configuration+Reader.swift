@@ -17,6 +17,12 @@ extension Configuration {
             return text.isEmpty ? nil : text
         }
 
+        func bool(_ key: String) throws(ConfigurationError) -> Bool? {
+            guard let value = dict[key], !(value is NSNull) else { return nil }
+            guard let number = value as? NSNumber, Self.isBoolean(number) else { throw fail(key, "true or false") }
+            return number.boolValue
+        }
+
         func stringMap(_ key: String) throws(ConfigurationError) -> [String: String] {
             guard let value = dict[key], !(value is NSNull) else { return [:] }
             guard let map = value as? [String: Any] else { throw fail(key, "an object of strings") }

@@ -69,10 +69,25 @@ final class CursesTerminal {
     /// Reads one input, but if the backend is still inside that read after `limit` (curses
     /// blocked instead of honouring its timeout), types `rescue` so the test can fail instead of
     /// hanging. Returns the input and whether the rescue was needed.
-    func guardedRead(limit: Duration = .seconds(1), rescue: String = "~") -> (input: NCursesBackend.Input, blocked: Bool) {
+    func guardedRead(limit: Duration = .seconds(2), rescue: String = "~") -> (input: NCursesBackend.Input, blocked: Bool) {
         let watchdog = Watchdog(fd: pty.master, bytes: Array(rescue.utf8), after: limit)
         let input = backend.read()
         return (input, watchdog.finish())
+    }
+
+    /// Types `bytes` followed by "~" and returns every input read before the "~": exactly what the
+    /// bytes turned into, without waiting out a read timeout to know nothing else came.
+    func inputs(for bytes: String, timeout: Duration = .seconds(3)) -> [NCursesBackend.Input] {
+        pty.type(bytes + "~")
+        var inputs: [NCursesBackend.Input] = []
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let input = backend.read()
+            if input == .event(.key(.character("~"))) { return inputs }
+            if input != .none { inputs.append(input) }
+        }
+        inputs.append(.none)
+        return inputs
     }
 
     /// Every input the backend reads until it has been quiet for one read timeout.
