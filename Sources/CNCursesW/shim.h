@@ -62,13 +62,15 @@ static inline struct termios *cnc_saved_termios(void) { static struct termios mo
 static inline volatile sig_atomic_t *cnc_have_saved_termios(void) { static volatile sig_atomic_t saved = 0; return &saved; }
 static void cnc_crash_handler(int sig) {
     static const char restore[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
-    if (*cnc_have_saved_termios()) tcsetattr(0, TCSANOW, cnc_saved_termios());
-    ssize_t ignored = write(1, restore, sizeof restore - 1);
-    (void)ignored;
-    /* The curses thread may be in the middle of a frame: what it writes from now on goes nowhere,
-       not onto the restored screen (a dim or reversed prompt, a half frame on the main screen). */
+    /* The curses thread may be in the middle of a frame. Send what it writes from now on nowhere
+       first, then restore through a private copy of the terminal: a write already in the kernel
+       finishes before ours (the tty serialises writes), so nothing lands on the restored screen. */
+    int terminal = dup(1);
     int nowhere = open("/dev/null", O_WRONLY);
     if (nowhere >= 0) dup2(nowhere, 1);
+    if (*cnc_have_saved_termios()) tcsetattr(0, TCSANOW, cnc_saved_termios());
+    ssize_t ignored = write(terminal >= 0 ? terminal : 1, restore, sizeof restore - 1);
+    (void)ignored;
     signal(sig, SIG_DFL);
     raise(sig);
 }
