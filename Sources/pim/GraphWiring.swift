@@ -25,12 +25,16 @@ enum GraphWiring {
         }
     }
 
+    /// Marks that `pim login --audit` asked for the audit-log scopes, so refreshes keep asking for them.
+    static func auditMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/audit-scopes" }
+
     /// Marks that `pim login --azure-cli` chose the Azure CLI's token; `pim logout` removes it.
     static func azureMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/use-azure-cli" }
 
     static func deviceCode(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
                            prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) -> DeviceCodeSignIn {
-        DeviceCodeSignIn(cloud: cloud, tenant: settings.tenant, clientId: settings.clientId, transport: transport,
+        DeviceCodeSignIn(cloud: cloud, tenant: settings.tenant, clientId: settings.clientId,
+                         includeAudit: FileManager.default.fileExists(atPath: auditMarker(settings)), transport: transport,
                          cache: cache(settings), prompt: prompt)
     }
 
@@ -63,7 +67,7 @@ enum GraphWiring {
         return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport, tokens: tokens)
     }
 
-    static func login(_ settings: GlobalSettings, method: LoginMethod, console: Console) async throws -> String {
+    static func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
         let cloud = try cloud(settings)
         let transport = transport(settings)
         let marker = azureMarker(settings)
@@ -79,6 +83,13 @@ enum GraphWiring {
             return "Using the Azure CLI's token\(me.map { " as \($0.label)" } ?? ""). It can read PIM but not write: run pim login for activations."
         case .deviceCode:
             try? FileManager.default.removeItem(atPath: marker)
+            try? FileManager.default.removeItem(atPath: auditMarker(settings))
+            if includeAudit {
+                try? FileManager.default.createDirectory(atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o700])
+                _ = FileManager.default.createFile(atPath: auditMarker(settings), contents: Data(),
+                                                   attributes: [.posixPermissions: 0o600])
+            }
             let signIn = deviceCode(settings, cloud: cloud, transport: transport) { prompt in console.err(prompt.message) }
             try await signIn.signIn()
             let me = try? await GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport,
@@ -89,6 +100,7 @@ enum GraphWiring {
 
     static func logout(_ settings: GlobalSettings) throws -> String {
         let hadMarker = (try? FileManager.default.removeItem(atPath: azureMarker(settings))) != nil
+        try? FileManager.default.removeItem(atPath: auditMarker(settings))
         let removed: Bool
         do { removed = try cache(settings).clear() } catch {
             throw PIMError(.other, "The token cache could not be deleted (\(error)): delete \(settings.paths.cacheDirectory) by hand.")

@@ -14,8 +14,8 @@ struct Wiring: CommandLineHost {
         return try GraphWiring.service(settings)
     }
 
-    func login(_ settings: GlobalSettings, method: LoginMethod, console: Console) async throws -> String {
-        try await GraphWiring.login(settings, method: method, console: console)
+    func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+        try await GraphWiring.login(settings, method: method, includeAudit: includeAudit, console: console)
     }
 
     func logout(_ settings: GlobalSettings) throws -> String { try GraphWiring.logout(settings) }

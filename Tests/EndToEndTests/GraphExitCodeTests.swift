@@ -118,4 +118,22 @@ import Testing
         #expect(after.code == 3, "\(after)")
         #expect(after.stderr.contains("pim login"))
     }
+
+    /// `pim login --audit` also asks for the scopes `pim history --all` needs, and keeps asking on refresh.
+    @Test func loginWithAuditAsksForTheAuditScopes() throws {
+        let sandbox = Sandbox()
+        let body = #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1","token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
+        let server = try LocalHTTPServer(status: 200, body: body)
+        let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url, "PIM_TENANT": "contoso.test"]
+        let plain = try PimBinary.run(["login"], in: sandbox, environment: env)
+        #expect(plain.code == 0, "\(plain)")
+        let plainForm = server.requests.first { $0.contains("/devicecode") } ?? ""
+        #expect(!plainForm.contains("AuditLog.Read.All"))
+
+        let audit = try PimBinary.run(["login", "--audit"], in: sandbox, environment: env)
+        #expect(audit.code == 0, "\(audit)")
+        let auditForm = server.requests.last { $0.contains("/devicecode") } ?? ""
+        #expect(auditForm.contains("AuditLog.Read.All"), "\(auditForm)")
+        #expect(auditForm.contains("Directory.Read.All"))
+    }
 }

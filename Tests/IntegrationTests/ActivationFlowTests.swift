@@ -127,4 +127,13 @@ import Testing
         let history = try await ada.auditHistory(AuditQuery())
         #expect(history.contains { $0.requestId == result.request.id || $0.id == result.request.id })
     }
+
+    @Test func theTenantAuditLogNeedsAuditRightsAndSaysHowToGetThem() async throws {
+        let harness = try TenantHarness()
+        let error = await #expect(throws: PIMError.self) { try await harness.service(as: "carl").auditHistory(AuditQuery(tenantWide: true)) }
+        #expect(error?.kind == .forbidden)
+        #expect(error?.message.contains("pim login --audit") == true)
+        let hana = try await harness.service(as: "hana").auditHistory(AuditQuery(tenantWide: true))
+        #expect(hana.count > 10)
+    }
 }

@@ -134,9 +134,11 @@ public enum CommandTable {
                     options: [
                         OptionSpec("device-code", help: "Sign in with the device code flow (the default)."),
                         OptionSpec("azure-cli", help: "Use the Azure CLI's token (read-only: PIM writes need pim login)."),
+                        OptionSpec("audit", help: "Also ask for AuditLog.Read.All and Directory.Read.All, which pim history --all needs (an administrator must have consented)."),
                     ],
-                    examples: [Example("pim login --tenant contoso.onmicrosoft.com", "Sign in to a tenant.")],
-                    exclusive: [["device-code", "azure-cli"]], usesService: false),
+                    examples: [Example("pim login --tenant contoso.onmicrosoft.com", "Sign in to a tenant."),
+                               Example("pim login --audit", "Sign in with the audit-log permissions too.")],
+                    exclusive: [["device-code", "azure-cli"], ["azure-cli", "audit"]], usesService: false),
         CommandSpec("logout", abstract: "Delete the cached tokens.",
                     examples: [Example("pim logout", "Forget the sign-in on this machine.")], usesService: false),
         CommandSpec("whoami", abstract: "Show who pim acts as, and where.",

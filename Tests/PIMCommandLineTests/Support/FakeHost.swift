@@ -9,8 +9,8 @@ struct FakeHost: CommandLineHost {
 
     func makeService(_ settings: GlobalSettings) async throws -> any PIMService { service }
 
-    func login(_ settings: GlobalSettings, method: LoginMethod, console: Console) async throws -> String {
-        "Signed in with \(method.rawValue)."
+    func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+        "Signed in with \(method.rawValue)\(includeAudit ? " and the audit scopes" : "")."
     }
 
     func logout(_ settings: GlobalSettings) throws -> String { "Deleted the cached tokens." }
