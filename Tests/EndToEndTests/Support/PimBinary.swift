@@ -41,9 +41,9 @@ enum PimBinary {
         let id = UUID().uuidString
         let running = Running(process: process, outFile: sandbox.root + "/stdout-\(id)", errFile: sandbox.root + "/stderr-\(id)")
         let inFile = sandbox.root + "/stdin-\(id)"
-        FileManager.default.createFile(atPath: running.outFile, contents: nil)
-        FileManager.default.createFile(atPath: running.errFile, contents: nil)
-        FileManager.default.createFile(atPath: inFile, contents: Data(input.utf8))
+        _ = FileManager.default.createFile(atPath: running.outFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: running.errFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: inFile, contents: Data(input.utf8))
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: running.outFile))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: running.errFile))
         process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inFile))
