@@ -39,8 +39,10 @@ let package = Package(
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
         .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
-        .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain"]),
-        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"], exclude: ["Screens"]),
+        // A small tenant at a fixed time, shared by the interface's update and screen tests.
+        .target(name: "PIMAppFixtures", dependencies: ["PIMApp", "PIMDomain"], path: "Tests/PIMAppFixtures"),
+        .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures"]),
+        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures"], exclude: ["Screens"]),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
         .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pim"], exclude: ["tmux"]),

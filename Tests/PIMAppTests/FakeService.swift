@@ -1,4 +1,5 @@
 import Foundation
+import PIMAppFixtures
 import PIMDomain
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Foundation
 import PIMApp
+import PIMAppFixtures
 import PIMDomain
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import PIMApp
+import PIMAppFixtures
 import PIMDomain
 @testable import PIMScreen
 import Testing
