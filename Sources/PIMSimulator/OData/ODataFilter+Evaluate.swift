@@ -45,8 +45,8 @@ extension ODataFilter {
             guard let v = GraphDate.parse(s) else { return nil }
             return dateOrder(v, d)
         case let (.string(s), .string(t)), let (.string(s), .bare(t)):
-            if s.count >= 19, t.count >= 19, let a = GraphDate.parse(s), let b = GraphDate.parse(t) { return dateOrder(a, b) }
-            return s.caseInsensitiveCompare(t)
+            if s.utf8.count >= 19, t.utf8.count >= 19, let a = GraphDate.parse(s), let b = GraphDate.parse(t) { return dateOrder(a, b) }
+            return UTCFields.caseInsensitiveOrder(s, t) ?? s.caseInsensitiveCompare(t)
         default: return nil
         }
     }
