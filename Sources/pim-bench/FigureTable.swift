@@ -31,6 +31,8 @@ struct FigureTable {
 
         let ui = try await InterfaceBench().run(rows: options.rows, frames: options.frames)
         let size = "\(InterfaceBench.width)×\(InterfaceBench.height)"
+        report.add("refresh applied to the state", Report.ms(ui.apply), target: "-",
+                   "update(.dashboardLoaded) with \(ui.rows) rows: entries merged, sorted, filters and selection kept")
         report.add("frame render, median", Report.ms(Measure.median(ui.frame)), target: "-",
                    "render(AppState) → Screen at \(size), \(ui.rows) rows in My roles, selection moving; \(ui.frame.count) frames")
         let frameP99 = Measure.quantile(ui.frame, 0.99)
