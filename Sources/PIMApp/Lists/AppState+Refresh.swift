@@ -33,7 +33,7 @@ extension AppState {
     mutating func apply(_ dashboard: Dashboard) {
         hasLoaded = true
         me = dashboard.me
-        roles = dashboard.roleEntries
+        roles = RoleRows.entries(dashboard)
         approvals = dashboard.approvals.enumerated().sorted { a, b in
             let x = a.element.request.createdAt ?? .distantFuture, y = b.element.request.createdAt ?? .distantFuture
             return x != y ? x < y : a.offset < b.offset
