@@ -35,13 +35,24 @@ struct InterfaceBench {
     /// The state after a refresh through `service` (the tenant, a recording of it, or a replay).
     static func loadedState(service: any PIMService, now: Date, auditLog: Bool) async throws -> AppState {
         var dashboard = try await service.loadDashboard(.everything)
+        stage("dashboard loaded")
         if auditLog {
             dashboard.history += try await service.auditHistory(AuditQuery(tenantWide: true))
+            stage("audit log loaded")
         }
         var state = AppState(now: now, width: width, height: height)
         _ = update(&state, .start)
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        stage("state applied")
         return state
+    }
+
+    /// With `PIM_BENCH_MALLOC_STATS` set: resident memory and malloc's in-use bytes at each step, on
+    /// standard error (the memory section of docs/performance.md comes from here).
+    static func stage(_ name: String) {
+        guard ProcessInfo.processInfo.environment["PIM_BENCH_MALLOC_STATS"] != nil else { return }
+        FileHandle.standardError.write(Data("== \(name): VmRSS \(Measure.procStatusKB("VmRSS") ?? -1) kB, VmHWM \(Measure.procStatusKB("VmHWM") ?? -1) kB\n".utf8))
+        MemoryProbe.printMallocStats()
     }
 
     func run(rows: Int, frames: Int) async throws -> Result {
