@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain"]),
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain"], exclude: ["Screens"]),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
-        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"]),
+        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pim"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),

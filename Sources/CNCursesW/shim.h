@@ -29,12 +29,21 @@ static inline int cnc_put(WINDOW *w, int y, int x, const wchar_t *s, attr_t a, s
     wattr_set(w, a, pair, (void *)0);
     return mvwaddwstr(w, y, x, s);
 }
+/* One cell as one complex character: a base and its combining marks stay together even in the
+   bottom-right corner, where adding them one by one loses the marks (the cursor cannot advance).
+   Falls back to a plain string when the text is not one spacing character plus marks. */
+static inline int cnc_put_cell(WINDOW *w, int y, int x, const wchar_t *s, attr_t a, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, s, a, pair, (void *)0) == OK) return mvwadd_wch(w, y, x, &cell);
+    return cnc_put(w, y, x, s, a, pair);
+}
 static inline int cnc_maxy(WINDOW *w) { return getmaxy(w); }
 static inline int cnc_maxx(WINDOW *w) { return getmaxx(w); }
 /* Mouse masks are built by macros that do not import. */
 static inline mmask_t cnc_button1_pressed(void)  { return BUTTON1_PRESSED; }
 static inline mmask_t cnc_button1_clicked(void)  { return BUTTON1_CLICKED; }
 static inline mmask_t cnc_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cnc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 /* Reads the pending mouse event: returns OK and fills x, y and the button state. */
 static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {
     MEVENT event;
@@ -47,13 +56,20 @@ static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {
 #include <termios.h>
 #include <signal.h>
 #include <unistd.h>
+#include <fcntl.h>
 /* Function-local statics: file-scope statics in an imported header are not emitted for Swift. */
 static inline struct termios *cnc_saved_termios(void) { static struct termios modes; return &modes; }
 static inline volatile sig_atomic_t *cnc_have_saved_termios(void) { static volatile sig_atomic_t saved = 0; return &saved; }
 static void cnc_crash_handler(int sig) {
     static const char restore[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+    /* The curses thread may be in the middle of a frame. Send what it writes from now on nowhere
+       first, then restore through a private copy of the terminal: a write already in the kernel
+       finishes before ours (the tty serialises writes), so nothing lands on the restored screen. */
+    int terminal = dup(1);
+    int nowhere = open("/dev/null", O_WRONLY);
+    if (nowhere >= 0) dup2(nowhere, 1);
     if (*cnc_have_saved_termios()) tcsetattr(0, TCSANOW, cnc_saved_termios());
-    ssize_t ignored = write(1, restore, sizeof restore - 1);
+    ssize_t ignored = write(terminal >= 0 ? terminal : 1, restore, sizeof restore - 1);
     (void)ignored;
     signal(sig, SIG_DFL);
     raise(sig);

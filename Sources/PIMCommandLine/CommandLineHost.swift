@@ -32,7 +32,7 @@ public protocol CommandLineHost: Sendable {
     /// The service the settings describe.
     func makeService(_ settings: GlobalSettings) async throws -> any PIMService
     /// Signs in and caches the tokens; returns a sentence saying who is signed in where.
-    func login(_ settings: GlobalSettings, method: LoginMethod, console: Console) async throws -> String
+    func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String
     /// Deletes cached tokens; returns a sentence saying what was removed.
     func logout(_ settings: GlobalSettings) throws -> String
     /// Where pim connects and with what credentials, as label/value pairs (never a token).

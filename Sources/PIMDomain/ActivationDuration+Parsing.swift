@@ -55,6 +55,8 @@ extension ActivationDuration {
             }
             guard let value = Int(number), unit.rank > lastUnitRank else { throw isoError(raw) }
             lastUnitRank = unit.rank
+            // Checked before multiplying: a long digit run must be refused, not overflow.
+            guard value <= limit / unit.seconds else { throw tooLong(raw) }
             total += value * unit.seconds
             guard total <= limit else { throw tooLong(raw) }
             number = ""
@@ -84,12 +86,14 @@ extension ActivationDuration {
             default: throw DurationParseError("\"\(raw)\" is not a duration: \(examples).")
             }
             guard let value = Int(number) else {
+                if !number.isEmpty { throw tooLong(raw) }
                 throw DurationParseError("\"\(raw)\" has a unit without a number: \(examples).")
             }
             guard unit.rank > lastUnitRank else {
                 throw DurationParseError("\"\(raw)\" repeats or misorders its units: \(examples).")
             }
             lastUnitRank = unit.rank
+            guard value <= limit / unit.seconds else { throw tooLong(raw) }
             total += value * unit.seconds
             guard total <= limit else { throw tooLong(raw) }
             number = ""

@@ -18,20 +18,18 @@ public struct ActivationDuration: Hashable, Comparable, Sendable, Codable {
 
     public static func < (a: ActivationDuration, b: ActivationDuration) -> Bool { a.seconds < b.seconds }
 
+    /// Days, hours, minutes and seconds, the largest unit first.
+    private var parts: (days: Int, hours: Int, minutes: Int, seconds: Int) {
+        (seconds / 86_400, (seconds % 86_400) / 3600, (seconds % 3600) / 60, seconds % 60)
+    }
+
     /// ISO 8601 as Graph expects it: `PT8H`, `PT1H30M`, `P1D`, `P1DT2H`.
     public var iso8601: String {
         if seconds == 0 { return "PT0S" }
-        let days = seconds / 86_400
-        let hours = (seconds % 86_400) / 3600
-        let minutes = (seconds % 3600) / 60
-        let secs = seconds % 60
-        var text = "P"
-        if days > 0 { text += "\(days)D" }
-        if hours > 0 || minutes > 0 || secs > 0 {
-            text += "T"
-            if hours > 0 { text += "\(hours)H" }
-            if minutes > 0 { text += "\(minutes)M" }
-            if secs > 0 { text += "\(secs)S" }
+        let p = parts
+        var text = "P" + (p.days > 0 ? "\(p.days)D" : "")
+        if p.hours > 0 || p.minutes > 0 || p.seconds > 0 {
+            text += "T" + Self.units([(p.hours, "H"), (p.minutes, "M"), (p.seconds, "S")])
         }
         return text
     }
@@ -39,16 +37,13 @@ public struct ActivationDuration: Hashable, Comparable, Sendable, Codable {
     /// The short human form, as typed on the command line: `8h`, `1h30m`, `90s`, `1d2h`.
     public var shortDescription: String {
         if seconds == 0 { return "0m" }
-        let days = seconds / 86_400
-        let hours = (seconds % 86_400) / 3600
-        let minutes = (seconds % 3600) / 60
-        let secs = seconds % 60
-        var text = ""
-        if days > 0 { text += "\(days)d" }
-        if hours > 0 { text += "\(hours)h" }
-        if minutes > 0 { text += "\(minutes)m" }
-        if secs > 0 { text += "\(secs)s" }
-        return text
+        let p = parts
+        return Self.units([(p.days, "d"), (p.hours, "h"), (p.minutes, "m"), (p.seconds, "s")])
+    }
+
+    /// "1h30m" from [(1, "h"), (30, "m")], leaving out zero units.
+    private static func units(_ values: [(Int, String)]) -> String {
+        values.filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined()
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -113,6 +113,13 @@ public struct ElevationRequest: Hashable, Sendable, Codable, Identifiable {
         self.isValidationOnly = isValidationOnly
     }
 
+    /// True when the request was refused or withdrawn. `Revoked` is how a deactivation normally ends,
+    /// so for `selfDeactivate` and `adminRemove` it is not a refusal.
+    public var wasRefused: Bool {
+        if status == .revoked && (action == .selfDeactivate || action == .adminRemove) { return false }
+        return status.isRefusal
+    }
+
     /// When the elevation would end if granted now: explicit end, else start (or `now`) + duration.
     public func expectedEnd(now: Date) -> Date? {
         if let end { return end }

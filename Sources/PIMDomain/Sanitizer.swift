@@ -24,8 +24,10 @@ public enum Sanitizer {
         case 0x00...0x1F: return [Unicode.Scalar(0x2400 + s.value)!]   // C0 → Control Pictures (␇ for BEL)
         case 0x7F: return Array("␡".unicodeScalars)
         case 0x80...0x9F: return Array(String(format: "<%02X>", s.value).unicodeScalars) // C1 (0x9B = CSI)
-        case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
-            // zero-width, line/paragraph separators, bidi embeddings/overrides/isolates, BOM
+        case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB,
+             0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E:
+            // zero-width, line/paragraph separators, bidi marks/embeddings/overrides/isolates (with the
+            // Arabic letter mark), BOM, and the blank fillers that make a name look empty or like another
             return Array(String(format: "<U+%04X>", s.value).unicodeScalars)
         case 0xE0000...0xE007F: return Array(String(format: "<U+%05X>", s.value).unicodeScalars) // tag chars
         default: return [s]

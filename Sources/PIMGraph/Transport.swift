@@ -70,4 +70,13 @@ public protocol Transport: Sendable {
 /// claims challenge (MFA, authentication context): implementations sign in again to get one.
 public protocol TokenProvider: Sendable {
     func accessToken(claims: String?) async throws -> String
+    /// Graph refused `token` (401 without a claims challenge: expired early, revoked, clock skew).
+    /// A provider that can renew stops handing it out, so the next `accessToken` refreshes; the client
+    /// then retries the exchange once with the new token.
+    func tokenRejected(_ token: String) async
+}
+
+extension TokenProvider {
+    /// A fixed token cannot be renewed: nothing to forget.
+    public func tokenRejected(_ token: String) async {}
 }

@@ -46,7 +46,7 @@ extension Persona {
     static let sam = Persona(
         id: "sam", displayName: "Sam Analyst", userPrincipalName: "sam@contoso.com",
         objectId: "4a8b6c3d-7e9f-4a01-82b3-6f7a8b9cadb6",
-        summary: "A SOC analyst eligible for the Security Analysts group, which is itself eligible for Security Reader and Security Operator.")
+        summary: "A SOC analyst with an active Security Analysts membership; the group is eligible for Security Reader and Security Operator, so Sam can activate them too.")
 
     static let all: [Persona] = [ada, ben, hana, carl, dana, eve, sam]
 }

@@ -101,6 +101,14 @@ extension SimulatedTenant {
             bodyData = b.stringValue.flatMap { TenantToken.fromBase64url($0) } ?? b.data
         }
         let target = GraphTarget(version: version, relative: relative.replacingOccurrences(of: " ", with: "%20"))
+        if let retryAfter = innerThrottle() {
+            // Graph throttles each request of a batch on its own: the item answers 429, the batch 200.
+            record(RecordedRequest(method: method, path: "/\(version)\(target.path)", query: Self.queryDictionary(target),
+                                   body: nil, status: 429, batchItemId: id))
+            var throttled = GraphFailure(status: 429, code: "TooManyRequests", message: "Please retry again later.")
+            throttled.headers = ["Retry-After": String(retryAfter)]
+            return refuse(throttled)
+        }
         return dispatch(method: method, target: target, body: bodyData, contentType: contentType, token: token, exchange,
                         &session, batchItemId: id)
     }

@@ -47,4 +47,11 @@ extension SimulatedTenant {
             return response
         }
     }
+
+    /// Whether one `$batch` item is throttled (drawn at the configured 429 rate); its Retry-After if so.
+    func innerThrottle() -> Int? {
+        guard let rate = configuration.faults.rates.first(where: { $0.0 == .throttled })?.1, rate > 0 else { return nil }
+        let (draw, _, retryAfter) = nextFaultDraw()
+        return draw < rate ? retryAfter : nil
+    }
 }

@@ -39,6 +39,12 @@ public final class SimulatedTenant: Transport {
         try self.init(configuration: SimulatorConfiguration(stateFile: nil, persona: persona, pageSize: pageSize, now: now))
     }
 
+    /// An in-memory tenant for the default persona on the real clock (cannot fail: the seed is built in).
+    public convenience init() {
+        // The default persona always exists and an in-memory store performs no I/O, so this cannot throw.
+        try! self.init(configuration: SimulatorConfiguration(stateFile: nil))
+    }
+
     /// The persona with this short name (`ada`), or an error listing the valid ones.
     public static func persona(named name: String) throws -> Persona {
         guard let p = personas.first(where: { $0.id.caseInsensitiveCompare(name) == .orderedSame }) else {
@@ -84,7 +90,15 @@ public final class SimulatedTenant: Transport {
 
     public func clearRecordedRequests() { runtime.withLock { $0.recorded.removeAll() } }
 
-    func record(_ entry: RecordedRequest) { runtime.withLock { $0.recorded.append(entry) } }
+    /// Recording is for tests; a long demo session keeps only the latest exchanges.
+    static let recordLimit = 5000
+
+    func record(_ entry: RecordedRequest) {
+        runtime.withLock { r in
+            r.recorded.append(entry)
+            if r.recorded.count > Self.recordLimit { r.recorded.removeFirst(r.recorded.count - Self.recordLimit) }
+        }
+    }
 
     func nextFaultDraw() -> (draw: Double, coin: Bool, retryAfter: Int) {
         runtime.withLock { r in
@@ -99,6 +113,12 @@ public final class SimulatedTenant: Transport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         if configuration.latencyMilliseconds > 0 {
+            let latency = Double(configuration.latencyMilliseconds) / 1000
+            if latency >= request.timeout {
+                // Slower than the client is willing to wait: it gives up, as over a real network.
+                try await Task.sleep(for: .seconds(request.timeout))
+                throw TransportError(.timedOut, "The request timed out after \(request.timeout) seconds.", requestMayHaveBeenSent: true)
+            }
             try await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
         }
         var generator = SystemRandomNumberGenerator()
@@ -114,27 +134,4 @@ public final class SimulatedTenant: Transport {
         guard let fault = configuration.faults.fault(for: draw) else { return handle(request, exchange) }
         return try inject(fault, into: request, exchange, performWrite: coin, retryAfter: retryAfter)
     }
-}
-
-/// The ids and time of one HTTP exchange.
-struct Exchange {
-    var requestId: String
-    var clientRequestId: String
-    var now: Date
-    /// Scheme and host the client used, for the links the tenant prints.
-    var origin: String
-}
-
-/// One request the tenant received, for tests to assert the contract from the client's side.
-public struct RecordedRequest: Hashable, Sendable {
-    public var method: String
-    /// Version and path, decoded: `/v1.0/roleManagement/directory/roleAssignmentScheduleRequests`.
-    public var path: String
-    /// Query options, decoded (`$filter` → `status eq 'PendingApproval'`).
-    public var query: [String: String]
-    /// The JSON body, if one was sent and parsed.
-    public var body: SimJSON?
-    public var status: Int
-    /// The `id` of the `$batch` item this came from, nil for a plain request.
-    public var batchItemId: String?
 }

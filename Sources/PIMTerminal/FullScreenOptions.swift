@@ -21,10 +21,12 @@ public struct FullScreenOptions: Sendable {
     /// Colour names by style slot from the configuration file (`"urgencySoon": "yellow"`); the slots
     /// are `StyleRole`'s names, the colours black, red, green, yellow, blue, magenta, cyan, white, default.
     public var palette: [String: String]
+    /// Ask for `y` before sending a Tier 0 activation (off: `Ctrl-S` sends at once, after a warning line).
+    public var confirmTier0: Bool
 
     public init(tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
                 noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
-                palette: [String: String] = [:]) {
+                palette: [String: String] = [:], confirmTier0: Bool = false) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
@@ -33,11 +35,12 @@ public struct FullScreenOptions: Sendable {
         self.ticketPattern = ticketPattern
         self.mouse = mouse
         self.palette = palette
+        self.confirmTier0 = confirmTier0
     }
 
     /// The interface's settings as the state carries them.
     public var appConfig: AppConfig {
         AppConfig(tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
-                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern))
+                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern), confirmTier0: confirmTier0)
     }
 }

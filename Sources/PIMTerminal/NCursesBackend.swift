@@ -1,6 +1,7 @@
 import CNCursesW
 import Foundation
 import PIMApp
+import PIMDomain
 import PIMScreen
 
 /// The one owner of curses: sets the terminal up, flushes screens (changed cells only), reads
@@ -25,6 +26,13 @@ final class NCursesBackend {
         let made: OpaquePointer? = term.map { name in name.withCString { newterm($0, output, input) } }
             ?? newterm(nil, output, input)
         guard let made else { return nil }
+        // A terminal without cursor addressing (TERM=dumb, a printing terminal) gets a screenful
+        // of spaces and line feeds per frame from curses: refuse it like an unknown one.
+        guard Self.canAddressCursor() else {
+            endwin()
+            delscreen(made)
+            return nil
+        }
         screen = made
         window = cnc_stdscr()
         cbreak()
@@ -34,7 +42,7 @@ final class NCursesBackend {
         curs_set(0)
         set_escdelay(25)
         wtimeout(window, 40)
-        if inputIsTerminal { Self.disableFlowControl() }
+        if inputIsTerminal { Self.disableFlowControl(fileDescriptor: input.map(fileno) ?? STDIN_FILENO) }
         let colors = !noColor && has_colors()
         palette = ColorPalette(noColor: !colors, names: names)
         if colors {
@@ -43,17 +51,27 @@ final class NCursesBackend {
             palette.install()
         }
         if mouse {
-            mousemask(cnc_button1_pressed() | cnc_button1_clicked(), nil)
+            // Every event, not just the ones pim acts on: curses answers an event outside the mask by
+            // reading the next input with no timeout, which froze the loop (no ticks, redraws or
+            // signal handling) after a release, a wheel turn or another button until a key came.
+            mousemask(cnc_all_mouse_events(), nil)
             mouseinterval(0)
         }
     }
 
+    /// True when the current terminal description can move the cursor anywhere (`cup`).
+    private static func canAddressCursor() -> Bool {
+        guard let cup = "cup".withCString({ tigetstr($0) }) else { return false }
+        return Int(bitPattern: cup) != -1 && cup.pointee != 0
+    }
+
     /// Ctrl-S must reach the form (it sends), not stop the terminal's output (XON/XOFF).
-    private static func disableFlowControl() {
+    /// Changes the terminal curses reads keys from, not whatever happens to be on fd 0.
+    private static func disableFlowControl(fileDescriptor: Int32) {
         var modes = termios()
-        guard tcgetattr(0, &modes) == 0 else { return }
+        guard tcgetattr(fileDescriptor, &modes) == 0 else { return }
         modes.c_iflag &= ~tcflag_t(IXON)
-        tcsetattr(0, TCSANOW, &modes)
+        tcsetattr(fileDescriptor, TCSANOW, &modes)
         def_prog_mode()
     }
 
@@ -79,19 +97,29 @@ final class NCursesBackend {
 
     private func put(_ text: String, x: Int, y: Int, role: StyleRole, expectedWidth: Int) {
         var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        let actual = wide.isEmpty ? 0 : Int(wcswidth(wide, wide.count))
-        if actual < 0 || actual > expectedWidth {
-            // The C library disagrees with our width table: draw something of the width we planned.
+        var actual = wide.isEmpty ? 0 : Int(wcswidth(wide, wide.count))
+        if actual < 0 || actual > expectedWidth || !Self.isInert(text) {
+            // The C library disagrees with our width table, or the text would act on the terminal:
+            // draw something of the width we planned.
             wide = Array(repeating: wchar_t(0x3F), count: expectedWidth)
+            actual = expectedWidth
         }
         let attributes = palette.attributes(role)
         let pair = palette.pairNumber(role)
         wide.append(0)
-        _ = cnc_put(window, Int32(y), Int32(x), wide, attributes, pair)
+        _ = cnc_put_cell(window, Int32(y), Int32(x), wide, attributes, pair)
         if actual >= 0, actual < expectedWidth {
             let pad: [wchar_t] = Array(repeating: 0x20, count: expectedWidth - max(actual, 0)) + [0]
             _ = cnc_put(window, Int32(y), Int32(x + max(actual, 0)), pad, attributes, pair)
         }
+    }
+
+    /// Cells normally hold sanitised text (`Screen.put` takes `DisplayText`), but a cell set
+    /// directly could hold anything: curses passes bidi controls and zero-width characters to the
+    /// terminal as they are, so such a cell is drawn as "?" instead.
+    static func isInert(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return true }
+        return Sanitizer.isClean(text)
     }
 
     /// Waits up to 40 ms for one key, resize or click.

@@ -3,21 +3,119 @@ import PIMCommandLine
 import PIMDomain
 import PIMGraph
 
-/// Microsoft Graph, as pim uses it without `--demo`.
+/// Microsoft Graph, as pim uses it without `--demo`: the cloud (or `--graph-url` / `--login-url`),
+/// and a token from PIM_ACCESS_TOKEN, the Azure CLI (after `pim login --azure-cli`), or the
+/// device-code sign-in and its cache.
 enum GraphWiring {
-    static func service(_ settings: GlobalSettings) throws -> any PIMService {
-        throw PIMError(.signInRequired, "Signing in to Microsoft Graph is not available in this build: use --demo.")
+    static func cloud(_ settings: GlobalSettings) throws -> GraphCloud {
+        guard let cloud = GraphCloud(named: settings.cloud) else {
+            throw UsageError("The cloud \"\(settings.cloud)\" is unknown: use global, usgov, usgov-dod or china.")
+        }
+        return cloud.overriding(graphURL: settings.graphURL.flatMap { URL(string: $0) },
+                                loginURL: settings.loginURL.flatMap { URL(string: $0) })
     }
 
-    static func login(_ settings: GlobalSettings, method: LoginMethod, console: Console) async throws -> String {
-        throw PIMError(.signInRequired, "Signing in is not available in this build: use --demo.")
+    static func transport(_ settings: GlobalSettings) -> any Transport {
+        URLSessionTransport(logger: settings.verbose ? .standardError : nil)
+    }
+
+    static func cache(_ settings: GlobalSettings) -> TokenCache {
+        TokenCache(directory: URL(fileURLWithPath: settings.paths.cacheDirectory)) { warning in
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
+    }
+
+    /// Marks that `pim login --audit` asked for the audit-log scopes, so refreshes keep asking for them.
+    static func auditMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/audit-scopes" }
+
+    /// Marks that `pim login --azure-cli` chose the Azure CLI's token; `pim logout` removes it.
+    static func azureMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/use-azure-cli" }
+
+    static func deviceCode(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
+                           prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) -> DeviceCodeSignIn {
+        DeviceCodeSignIn(cloud: cloud, tenant: settings.tenant, clientId: settings.clientId,
+                         includeAudit: FileManager.default.fileExists(atPath: auditMarker(settings)), transport: transport,
+                         cache: cache(settings), prompt: prompt)
+    }
+
+    /// True when the cache holds a token (or a refresh token) for this authority, tenant and client.
+    /// Keyed like `DeviceCodeSignIn` keys its cache entries.
+    static func hasCachedSignIn(_ settings: GlobalSettings, cloud: GraphCloud) -> Bool {
+        let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
+        let client = settings.clientId.flatMap { $0.isEmpty ? nil : $0 } ?? DeviceCodeSignIn.defaultClientId
+        let key = "\(cloud.loginURL.host ?? cloud.loginURL.absoluteString)|\(tenant)|\(client)"
+        guard let entry = cache(settings).load(key: key) else { return false }
+        return entry.refreshToken != nil || entry.expiresAt.timeIntervalSinceNow > 300
+    }
+
+    static func tokens(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport) throws -> any TokenProvider {
+        if let token = settings.accessToken { return StaticTokenProvider(token: token) }
+        if FileManager.default.fileExists(atPath: azureMarker(settings)) { return AzureCLITokenProvider(tenant: settings.tenant) }
+        // Without a terminal nobody can enter a device code: say so now instead of waiting 15 minutes.
+        if isatty(STDIN_FILENO) != 1, !hasCachedSignIn(settings, cloud: cloud) {
+            throw PIMError(.signInRequired, "You are not signed in: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
+        }
+        return deviceCode(settings, cloud: cloud, transport: transport) { prompt in
+            FileHandle.standardError.write(Data((prompt.message + "\n").utf8))
+        }
+    }
+
+    static func service(_ settings: GlobalSettings) throws -> any PIMService {
+        let cloud = try cloud(settings)
+        let transport = transport(settings)
+        let tokens = try tokens(settings, cloud: cloud, transport: transport)
+        return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport, tokens: tokens)
+    }
+
+    static func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+        let cloud = try cloud(settings)
+        let transport = transport(settings)
+        let marker = azureMarker(settings)
+        switch method {
+        case .azureCLI:
+            let provider = AzureCLITokenProvider(tenant: settings.tenant)
+            _ = try await provider.accessToken(claims: nil)
+            try? FileManager.default.createDirectory(atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+            _ = FileManager.default.createFile(atPath: marker, contents: Data(), attributes: [.posixPermissions: 0o600])
+            let me = try? await GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport,
+                                                tokens: provider).currentUser()
+            return "Using the Azure CLI's token\(me.map { " as \($0.label)" } ?? ""). It can read PIM but not write: run pim login for activations."
+        case .deviceCode:
+            try? FileManager.default.removeItem(atPath: marker)
+            try? FileManager.default.removeItem(atPath: auditMarker(settings))
+            if includeAudit {
+                try? FileManager.default.createDirectory(atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o700])
+                _ = FileManager.default.createFile(atPath: auditMarker(settings), contents: Data(),
+                                                   attributes: [.posixPermissions: 0o600])
+            }
+            let signIn = deviceCode(settings, cloud: cloud, transport: transport) { prompt in console.err(prompt.message) }
+            try await signIn.signIn()
+            let me = try? await GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport,
+                                                tokens: signIn).currentUser()
+            return "Signed in\(me.map { " as \($0.label)" } ?? "")\(settings.tenant.map { " to \($0)" } ?? ""); tokens are cached in \(settings.paths.cacheDirectory)."
+        }
     }
 
     static func logout(_ settings: GlobalSettings) throws -> String {
-        "No cached tokens to delete."
+        let hadMarker = (try? FileManager.default.removeItem(atPath: azureMarker(settings))) != nil
+        try? FileManager.default.removeItem(atPath: auditMarker(settings))
+        let removed: Bool
+        do { removed = try cache(settings).clear() } catch {
+            throw PIMError(.other, "The token cache could not be deleted (\(error)): delete \(settings.paths.cacheDirectory) by hand.")
+        }
+        return removed || hadMarker ? "Signed out: the cached tokens were deleted." : "No cached tokens to delete."
     }
 
     static func summary(_ settings: GlobalSettings) -> [(String, String)] {
-        [("service", "Microsoft Graph"), ("cloud", settings.cloud), ("tenant", settings.tenant ?? "(from sign-in)")]
+        let cloud = try? cloud(settings)
+        let token: String
+        if settings.accessToken != nil { token = "PIM_ACCESS_TOKEN" }
+        else if FileManager.default.fileExists(atPath: azureMarker(settings)) { token = "Azure CLI" }
+        else { token = "device code sign-in, cached in \(settings.paths.cacheDirectory)" }
+        return [("service", "Microsoft Graph"), ("cloud", settings.cloud),
+                ("graphURL", cloud?.graphURL.absoluteString ?? settings.graphURL ?? "-"),
+                ("tenant", settings.tenant ?? "organizations"), ("token", token)]
     }
 }

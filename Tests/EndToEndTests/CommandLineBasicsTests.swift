@@ -67,3 +67,43 @@ import Testing
         #expect(result.stdout == (try String(contentsOf: docs, encoding: .utf8)))
     }
 }
+
+/// The bash completion script, sourced in bash with the built pim on PATH, completes commands,
+/// options, choices and the role names the last listing cached.
+@Suite struct BashCompletionTests {
+    @Test func completesFromTheCache() throws {
+        let sandbox = Sandbox()
+        _ = try PimBinary.run(["--demo", "roles"], in: sandbox)
+        let script = """
+        source <(pim completion bash)
+        complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _pim; printf '%s\\n' "${COMPREPLY[@]}"; echo ---; }
+        complete_words pim activate Exch
+        complete_words pim --demo act
+        complete_words pim activate x --dur
+        complete_words pim --output ''
+        complete_words pim activate group : itops-sysadmin-prod-n
+        """
+        let file = sandbox.root + "/complete.sh"
+        try script.write(toFile: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [file]
+        var env = sandbox.environment
+        env["PATH"] = URL(fileURLWithPath: PimBinary.path).deletingLastPathComponent().path + ":" + (env["PATH"] ?? "")
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let blocks = String(decoding: data, as: UTF8.self).components(separatedBy: "---\n")
+        #expect(blocks.count >= 5, "\(blocks)")
+        guard blocks.count >= 5 else { return }
+        #expect(blocks[0] == "Exchange\\ Administrator\n")
+        #expect(blocks[1] == "activate\n")
+        #expect(blocks[2] == "--duration\n")
+        #expect(blocks[3] == "table\njson\n")
+        // bash splits group:NAME at the colon; the reply completes what follows it.
+        #expect(blocks[4] == "itops-sysadmin-prod-noapproval\n")
+    }
+}

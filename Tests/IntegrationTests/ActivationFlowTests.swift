@@ -92,8 +92,11 @@ import Testing
         #expect(early?.message.contains("5 minutes") == true)
 
         harness.clock.advance(6 * 60)
-        _ = try await ada.deactivate(active, justification: "done")
+        let deactivation = try await ada.deactivate(active, justification: "done")
         #expect(try await TenantHarness.entries(ada).first { $0.id == entry.id }?.state == .eligible)
+        // My history shows the completed deactivation as a success, not a failure.
+        let event = try await ada.auditHistory(AuditQuery()).first { $0.requestId == deactivation.id }
+        #expect(event?.result == "success")
     }
 
     @Test func elevationsExpireAsTheClockMoves() async throws {
@@ -123,5 +126,14 @@ import Testing
         let result = try await ada.activate(TenantHarness.request(for: entry))
         let history = try await ada.auditHistory(AuditQuery())
         #expect(history.contains { $0.requestId == result.request.id || $0.id == result.request.id })
+    }
+
+    @Test func theTenantAuditLogNeedsAuditRightsAndSaysHowToGetThem() async throws {
+        let harness = try TenantHarness()
+        let error = await #expect(throws: PIMError.self) { try await harness.service(as: "carl").auditHistory(AuditQuery(tenantWide: true)) }
+        #expect(error?.kind == .forbidden)
+        #expect(error?.message.contains("pim login --audit") == true)
+        let hana = try await harness.service(as: "hana").auditHistory(AuditQuery(tenantWide: true))
+        #expect(hana.count > 10)
     }
 }

@@ -51,6 +51,14 @@ import Testing
         }
     }
 
+    @Test func controlUClearsTheWholeFieldWhereverTheCursorIs() {
+        var t = selecting(Fixture.sysadmin)
+        _ = update(&t.state, .key("a"))
+        t.type("abc")
+        t.key(.home) { $0.form?[.justification].cursor = 0 }
+        t.key(.control("u")) { $0.form?[.justification] = TextField("") }
+    }
+
     @Test func enterOnTheLastFieldSendsAndTheResultCloses() {
         var t = selecting(Fixture.sysadmin)
         _ = update(&t.state, .key("a"))
@@ -96,11 +104,8 @@ import Testing
         let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Mailbox move",
                                         ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
         let key = Set([Fixture.exchangeAdmin.id])
-        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
-        t.key("n") { $0.form?.confirmingTier0 = false }
-        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
-        t.key("y", effects: [.activate([request])]) {
-            $0.form?.confirmingTier0 = false
+        // Tier 0, but product.md's Ctrl-S sends at once (the confirmation is opt-in).
+        t.key(.control("s"), effects: [.activate([request])]) {
             $0.form?.isSubmitting = true
             $0.form?.awaiting = [Fixture.exchangeAdmin.id]
             $0.drafts[key] = $0.form!.draft
@@ -232,6 +237,87 @@ import Testing
         }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) { $0.isLoading = false }
         t.finish()
+    }
+
+    @Test func theTier0ConfirmationIsAskedOnlyWhenConfigured() {
+        var t = selecting(Fixture.exchangeAdmin, config: AppConfig(confirmTier0: true))
+        _ = update(&t.state, .key("a"))
+        t.type("Mailbox move")
+        _ = update(&t.state, .key(.tab))
+        t.type("CHG-1")
+        _ = update(&t.state, .key(.tab))
+        t.type("ServiceNow")
+        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Mailbox move",
+                                        ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
+        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
+        t.key("n") { $0.form?.confirmingTier0 = false }
+        t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
+        t.key("y", effects: [.activate([request])]) {
+            $0.form?.confirmingTier0 = false
+            $0.form?.isSubmitting = true
+            $0.form?.awaiting = [Fixture.exchangeAdmin.id]
+            $0.drafts[[Fixture.exchangeAdmin.id]] = $0.form!.draft
+        }
+    }
+
+    @Test func enterOnTheLastFieldSendsATier0ActivationAtOnceByDefault() {
+        var t = selecting(Fixture.globalAdmin)
+        _ = update(&t.state, .key("a"))
+        t.type("Break glass drill")
+        _ = update(&t.state, .key(.tab))
+        t.type("INC-1")
+        _ = update(&t.state, .key(.tab))
+        t.type("ServiceNow")
+        _ = update(&t.state, .key(.tab))
+        let request = ActivationRequest(target: Fixture.globalAdmin, justification: "Break glass drill",
+                                        ticket: TicketInfo(number: "INC-1", system: "ServiceNow"), duration: .hours(1))
+        t.key(.enter, effects: [.activate([request])]) {
+            $0.form?.isSubmitting = true
+            $0.form?.awaiting = [Fixture.globalAdmin.id]
+            $0.drafts[[Fixture.globalAdmin.id]] = $0.form!.draft
+        }
+    }
+
+    /// Ada's "Reports Reader": assigned by an administrator until a date, and a permanent one.
+    static let reportsReader = ElevationTarget(id: .role("4a5d8f65-41da-4de4-8968-e035b65339cf"), displayName: "Reports Reader")
+    static let securityReaderPermanent = ElevationTarget(id: .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"), displayName: "Directory Readers")
+    static let timeBound = ActiveAssignment(id: "a-reports", target: reportsReader, principal: Fixture.ada,
+                                            start: Fixture.at(-24 * 20), end: Fixture.at(24 * 9), assignmentType: .assigned)
+    static let permanent = ActiveAssignment(id: "a-dirreaders", target: securityReaderPermanent, principal: Fixture.ada,
+                                            start: Fixture.at(-24 * 20), end: nil, assignmentType: .assigned)
+
+    func withAssignments(selecting target: ElevationTarget) -> AppState {
+        var dashboard = Fixture.dashboard
+        dashboard.active += [Self.timeBound, Self.permanent]
+        var state = AppState(now: Fixture.now, width: 80, height: 24)
+        _ = update(&state, .start)
+        _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        let index = state.roles.firstIndex { $0.target == target }!
+        _ = update(&state, .click(.row(index)))
+        return state
+    }
+
+    @Test func eExtendsATimeBoundAssignment() {
+        var state = withAssignments(selecting: Self.reportsReader)
+        #expect(state.selectedRole?.canExtend == true)
+        #expect(state.selectedRole?.canDeactivate == false)
+        _ = update(&state, .key("e"))
+        #expect(state.form?.mode == .extend(Self.timeBound))
+        #expect(state.form?.targets == [Self.reportsReader])
+        _ = update(&state, .key(.control("u")))
+        for c in "Quarterly reports" { _ = update(&state, .key(.character(c))) }
+        let effects = update(&state, .key(.control("s")))
+        let request = ActivationRequest(target: Self.reportsReader, justification: "Quarterly reports", ticket: nil, duration: .hours(1))
+        #expect(effects == [.extend(Self.timeBound, request)])
+    }
+
+    @Test func ePermanentAssignmentIsRefusedWithTheReason() {
+        var state = withAssignments(selecting: Self.securityReaderPermanent)
+        #expect(state.selectedRole?.canExtend == false)
+        let effects = update(&state, .key("e"))
+        #expect(effects.isEmpty)
+        #expect(state.form == nil)
+        #expect(state.flash?.text == "Directory Readers is assigned to you permanently: there is nothing to extend.")
     }
 }
 

@@ -32,6 +32,9 @@ import Testing
         let idle = await run(["deactivate", "Finance Admins"], service: service)
         #expect(idle.code == 0)
         #expect(idle.stdout.contains("is not active: nothing to deactivate."))
+        let pending = await run(["deactivate", "Global Administrator"], service: service)
+        #expect(pending.code == 0)
+        #expect(pending.stdout.contains("withdraw it with pim cancel req-p"))
         let permanent = await run(["deactivate", "Directory Readers"], service: service)
         #expect(permanent.code == 4)
         #expect(permanent.stderr.contains("only an administrator can remove it"))
@@ -104,6 +107,15 @@ import Testing
         #expect(result.stdout.contains("  pim approve appr-1 --justification \"…\""))
         // Seen once, printed once.
         #expect(result.stdout.components(separatedBy: "pim approve appr-1").count == 2)
+    }
+
+    @Test func watchInJSONPrintsOneLinePerRequest() async throws {
+        let result = await run(["approvals", "--watch", "-o", "json"], service: Self.tenant(), sleeps: 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(json(String(lines[0])) as? [String: Any])
+        #expect(object["id"] as? String == "appr-1")
+        #expect(object["approveCommand"] as? String == "pim approve appr-1 --justification \"…\"")
     }
 
     @Test func sessionAndDemoCommands() async throws {

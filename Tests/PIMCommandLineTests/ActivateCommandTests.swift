@@ -118,14 +118,13 @@ import Testing
         #expect(service.read { $0.sent.first?.target.kind } == .groupOwner)
     }
 
-    @Test func ambiguousNameListsTheCandidates() async {
-        let result = await run(["activate", "administrator", "-j", "x"])
-        // "administrator" is no prefix of any name: not eligible, with a hint.
-        #expect(result.code == 4)
-        let ambiguous = await run(["activate", "E", "-j", "x"])
-        #expect(ambiguous.code == 4 || ambiguous.code == 0 || ambiguous.code == 2)
-        let both = await run(["activate", "Directory", "-j", "x"])
-        #expect(both.code == 0, "\(both.stderr)")
+    @Test func namesMatchWithoutCaseAndByUniquePrefix() async {
+        let service = FakeService(now: testNow)
+        #expect(await run(["activate", "directory readers", "-d", "1h"], service: service).code == 0)
+        #expect(await run(["activate", "Exch", "-j", "x", "-d", "1h"], service: service).code == 0)
+        #expect(service.read { $0.sent.map(\.target.displayName) } == ["Directory Readers", "Exchange Administrator"])
+        // A word inside a name is not a prefix: nothing matches, which is a refusal (not eligible).
+        #expect(await run(["activate", "administrator", "-j", "x"], service: service).code == 4)
     }
 
     @Test func prefixMatchingTwoTargetsIsAUsageError() async {
@@ -201,6 +200,25 @@ import Testing
                                  "-d", "1h", "--wait"], service: denied, sleeps: 3)
         #expect(refused.code == 4)
         #expect(refused.stdout.contains("was Denied"))
+    }
+
+    @Test func waitShowsProgressOnlyOnATerminal() async {
+        let args = ["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S", "-d", "1h", "--wait"]
+        let onTerminal = await run(args, service: FakeService(now: testNow) { $0.decideOnRead = .provisioned },
+                                   terminal: true, sleeps: 3)
+        #expect(onTerminal.stderr.contains("Waiting for approval of Global Administrator"))
+        let piped = await run(args, service: FakeService(now: testNow) { $0.decideOnRead = .provisioned }, sleeps: 3)
+        #expect(!piped.stderr.contains("Waiting"))
+    }
+
+    @Test func optionTyposAreUsageErrorsBeforeTheServiceIsAsked() async {
+        let offline = FakeService(now: testNow) { $0.failure = PIMError(.network, "Graph could not be reached.") }
+        let result = await run(["activate", "Exchange Administrator", "-j", "x", "-d", "8"], service: offline)
+        #expect(result.code == 2)
+        #expect(result.stderr.contains("write 8m for minutes or 8h for hours"))
+        let template = await run(["activate", "Exchange Administrator", "--template", "nope"], service: offline)
+        #expect(template.code == 2)
+        #expect(template.stderr.contains("justificationTemplates"))
     }
 
     @Test func serviceRefusalMapsToItsExitCode() async {

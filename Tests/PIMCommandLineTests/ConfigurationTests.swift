@@ -38,6 +38,14 @@ import Testing
         }
     }
 
+    @Test func numbersAndBooleansAreTold() throws {
+        #expect(try Configuration.parse(Data(#"{"refreshInterval": 1}"#.utf8), path: "c").0.refreshInterval == 1)
+        #expect(try Configuration.parse(Data(#"{"refreshInterval": "2m"}"#.utf8), path: "c").0.refreshInterval == 120)
+        #expect(throws: ConfigurationError.self) { try Configuration.parse(Data(#"{"refreshInterval": true}"#.utf8), path: "c") }
+        #expect(try Configuration.parse(Data(#"{"colors": false}"#.utf8), path: "c").0.colors == .never)
+        #expect(try Configuration.parse(Data(#"{"colors": {"urgencySoon": "yellow"}}"#.utf8), path: "c").0.palette == ["urgencySoon": "yellow"])
+    }
+
     @Test func unknownKeysWarnWithASuggestion() throws {
         let (_, warnings) = try Configuration.parse(Data(#"{"tennant": "x"}"#.utf8), path: "c.json")
         #expect(warnings.first?.contains("Did you mean tenant?") == true)
@@ -67,6 +75,10 @@ import Testing
         #expect(try settings(["roles"], ["PIM_DEMO": "1"]).demo)
         #expect(try settings(["roles"], ["PIM_DEMO": "0"]).demo == false)
         #expect(try settings(["roles"], ["PIM_ACCESS_TOKEN": "t"]).accessToken == "t")
+        #expect(try settings(["roles", "--as", "ben"], ["PIM_DEMO_PERSONA": "hana"]).persona == "ben")
+        // An exported persona does not stop Graph commands; the flag without --demo does.
+        #expect(throws: Never.self) { try settings(["roles"], ["PIM_DEMO_PERSONA": "ben"]).validate() }
+        #expect(throws: UsageError.self) { try settings(["roles", "--as", "ben"], [:]).validate() }
     }
 
     @Test func xdgPaths() {
@@ -74,28 +86,5 @@ import Testing
         #expect(paths.configFile == "/cfg/pim/config.json")
         #expect(paths.cacheDirectory == "/home/a/.cache/pim")
         #expect(paths.stateDirectory == "/home/a/.local/state/pim")
-    }
-}
-
-@Suite struct TableTests {
-    @Test func alignsByDisplayWidth() {
-        var table = Table([.init("NAME"), .init("LEFT", alignRight: true)])
-        table.add([Table.Cell("日本語"), Table.Cell("5m")])
-        table.add([Table.Cell("abc"), Table.Cell("10m")])
-        #expect(table.render(width: nil, color: false) == "NAME    LEFT\n日本語    5m\nabc      10m\n")
-    }
-
-    @Test func cutsFlexibleColumnsToFit() {
-        var table = Table([.init("ID"), .init("NAME", flexible: true)])
-        table.add([Table.Cell("id-1"), Table.Cell("A very long role name that does not fit")])
-        let text = table.render(width: 24, color: false)
-        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 24) }
-        #expect(text.contains("id-1"))
-        #expect(text.contains("…"))
-    }
-
-    @Test func jsonEscapesControls() {
-        #expect(JSONValue.string("a\u{1B}b\"\n").rendered() == "\"a\\u001bb\\\"\\n\"\n")
-        #expect(JSONValue.object([("a", .null), ("b", .array([]))]).rendered() == "{\n  \"a\": null,\n  \"b\": []\n}\n")
     }
 }

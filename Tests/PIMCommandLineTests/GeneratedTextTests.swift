@@ -8,6 +8,7 @@ import Testing
             let help = HelpText.help(for: command)
             #expect(help.contains("USAGE: pim \(command.name)"), "\(command.name)")
             for option in command.options { #expect(help.contains("--\(option.name)"), "\(command.name) --\(option.name)") }
+            #expect(!command.examples.isEmpty, "\(command.name) has no example")
             for example in command.examples { #expect(help.contains(example.command)) }
             #expect(help.contains("--output FORMAT"))
         }

@@ -55,14 +55,10 @@ import Testing
         #expect(lines[1].contains("30m 00s"))
         #expect(lines[1].contains("12:30"))
         // The KIND column starts at the same display column on every row, CJK included.
-        let starts = lines.map { line -> Int in
-            let prefix = line.components(separatedBy: "  role").first ?? line
-            return DisplayWidth.of(prefix)
-        }.filter { _ in true }
         let roleRows = lines.filter { $0.contains("  role ") }
         let columns = Set(roleRows.map { DisplayWidth.of($0.components(separatedBy: "  role ")[0]) })
         #expect(columns.count == 1, "\(lines.joined(separator: "\n"))")
-        #expect(!starts.isEmpty)
+        #expect(roleRows.count == 4)
         #expect(result.stdout.contains("日本語 管理者"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour without a terminal")
     }
@@ -143,7 +139,8 @@ import Testing
         #expect(lines[2].contains("old"))
         let rows = try #require(json(await run(["requests", "-o", "json"], service: service).stdout) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["new", "old"])
-        #expect(rows[0]["state"] as? String == "pending")
+        #expect(rows[0]["state"] as? String == "eligible")
+        #expect(rows[0]["requestState"] as? String == "pending")
         #expect(rows[0]["status"] as? String == "PendingApproval")
     }
 
@@ -158,5 +155,25 @@ import Testing
         let query = try #require(service.read { $0.auditQueries.first })
         #expect(query.tenantWide)
         #expect(query.since == testNow.addingTimeInterval(-7 * 86_400))
+    }
+
+    /// product.md: listing rows carry at least kind, name, id, state (eligible or active) and endDateTime.
+    @Test func everyListingRowHasTheDocumentedKeys() async throws {
+        let service = FakeService(now: testNow) { state in
+            state.history = [AuditEvent(id: "h1", date: testNow.addingTimeInterval(-3600), activity: "Add member to role completed (PIM activation)",
+                                        result: "success", category: "RoleManagement", targetName: "Global Administrator")]
+            state.requests = [ElevationRequest(id: "new", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
+                                               principal: state.me, createdAt: testNow.addingTimeInterval(-60), duration: .hours(1))]
+        }
+        for command in [["history"], ["requests"]] {
+            let rows = try #require(json(await run(command + ["-o", "json"], service: service).stdout) as? [[String: Any]])
+            #expect(!rows.isEmpty, "\(command)")
+            for row in rows {
+                for key in ["kind", "name", "id", "state", "endDateTime"] { #expect(row.keys.contains(key), "\(command) \(key)") }
+                #expect(["eligible", "active"].contains(row["state"] as? String), "\(command)")
+            }
+        }
+        let history = try #require(json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
+        #expect(history.first?["kind"] as? String == "role")
     }
 }

@@ -17,6 +17,17 @@ import Testing
         #expect(RequestStatus.denied.isRefusal && !RequestStatus.provisioned.isRefusal)
     }
 
+    @Test func aRevokedDeactivationIsNotARefusal() {
+        let target = ElevationTarget(id: .role("r"), displayName: "R")
+        func request(_ action: RequestAction, _ status: RequestStatus) -> ElevationRequest {
+            ElevationRequest(id: "1", target: target, action: action, status: status, principal: Principal(id: "p"))
+        }
+        #expect(!request(.selfDeactivate, .revoked).wasRefused)
+        #expect(request(.selfActivate, .revoked).wasRefused)
+        #expect(request(.selfActivate, .denied).wasRefused)
+        #expect(!request(.selfActivate, .provisioned).wasRefused)
+    }
+
     @Test func actionsAreSentCamelCaseAndReadInAnyCase() {
         #expect(RequestAction(graphValue: "SelfActivate") == .selfActivate)
         #expect(RequestAction.selfActivate.graphValue == "selfActivate")

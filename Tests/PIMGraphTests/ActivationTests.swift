@@ -207,10 +207,14 @@ struct ActivationTests {
 
     @Test func extendingWithinFiveMinutesIsRefusedBeforeSending() async throws {
         let graph = graph()
-        await #expect(throws: PIMError.self) {
+        let error = await #expect(throws: PIMError.self) {
             try await TenantScript.service(graph).extend(activeAssignment(startedMinutesAgo: 2), with: request(.hours(2)))
         }
         #expect(!graph.recorded.contains { $0.target == Self.post })
+        // One plain sentence, no stray bracket after the wait.
+        let message = error?.message ?? ""
+        #expect(message.hasSuffix("try again in 3m."), "\(message)")
+        #expect(!message.contains(")"))
     }
 
     @Test func extendingAnExpiringAdminAssignmentSendsSelfExtend() async throws {

@@ -103,7 +103,8 @@ struct DashboardTests {
         #expect(responses.count == 45)
         #expect(responses.values.allSatisfy { $0.status == 200 })
         let sizes = graph.recorded.filter { $0.target == "/v1.0/$batch" }.map { (jsonObject($0.body)?["requests"] as? [Any])?.count }
-        #expect(sizes == [20, 20, 5])
+        // Batches may go out concurrently: their order on the wire is not fixed.
+        #expect(sizes.compactMap { $0 }.sorted() == [5, 20, 20])
     }
 
     @Test func nextLinksToOtherHostsAreRefused() async throws {

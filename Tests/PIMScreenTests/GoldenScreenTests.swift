@@ -80,15 +80,29 @@ import Testing
         _ = update(&state, .key(.tab))
         typing("ServiceNow", into: &state)
         _ = update(&state, .key(.control("s")))
-        _ = update(&state, .key("y"))
         let pending = ElevationRequest(id: "req-7f3a", target: Fixture.globalAdmin, action: .selfActivate, status: .pendingApproval,
                                        principal: Fixture.ada, createdAt: Fixture.now, duration: .hours(1))
         _ = update(&state, .activationFinished(Fixture.globalAdmin.id, .success(ActivationResult(request: pending))))
         GoldenScreen.check("form-pending", state)
     }
 
-    @Test func formTier0Confirmation() {
+    /// Three marked rows: every target is named, over as many lines as it takes.
+    @Test func formForSeveralTargets() {
         var state = Fixture.loaded()
+        for target in [Fixture.globalAdmin, Fixture.exchangeAdmin, Fixture.sysadmin] {
+            selecting(target, in: &state)
+            _ = update(&state, .key(" "))
+        }
+        _ = update(&state, .key(.enter))
+        #expect(state.form?.targets.count == 3)
+        GoldenScreen.check("form-several", state)
+        let rows = render(state).lines().joined(separator: "\n")
+        #expect(rows.contains("For 3 targets: Exchange Administrator, Global Administrator,"))
+        #expect(rows.contains("itops-sysadmin-prod-noapproval"))
+    }
+
+    @Test func formTier0Confirmation() {
+        var state = Fixture.loaded(config: AppConfig(tenantLabel: "contoso.example (demo)", confirmTier0: true))
         selecting(Fixture.globalAdmin, in: &state)
         _ = update(&state, .key(.enter))
         typing("Break glass drill", into: &state)
@@ -122,6 +136,19 @@ import Testing
         var state = Fixture.loaded()
         _ = update(&state, .key("?"))
         GoldenScreen.check("help", state)
+    }
+
+    /// Nothing of the pane behind shows beside the help box (at 120×35 cut names ended in "…" there).
+    @Test(arguments: [(120, 35), (80, 24), (132, 40), (100, 30)])
+    func helpCoversThePaneBehindIt(width: Int, height: Int) {
+        var state = Fixture.loaded(width: width, height: height)
+        _ = update(&state, .key("?"))
+        let rows = render(state).lines()
+        for row in rows[2..<(height - 2)] {
+            let characters = Array(row)
+            #expect(characters.last == " ", "\(row)")
+            #expect(characters.first == " ", "\(row)")
+        }
     }
 
     @Test func errorStatusLine() {

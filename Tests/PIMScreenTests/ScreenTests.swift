@@ -110,4 +110,16 @@ import Testing
         let a = Screen(width: 2, height: 1), b = Screen(width: 3, height: 1)
         #expect(ScreenDiff.changes(from: a, to: b).count == 3)
     }
+
+    @Test func manyFormTargetsFitInThreeLinesEndingInAnEllipsis() {
+        let targets = (1...12).map { ElevationTarget(id: .role("r-\($0)"), displayName: "Application Administrator \($0)") }
+        let form = ActivationForm(targets: targets, policies: [:], draft: ActivationDraft())
+        let lines = ActivationFormView.targetLines(form, width: 76)
+        #expect(lines.count == 3)
+        var screen = Screen(width: 76, height: 3)
+        for (row, line) in lines.enumerated() { line.draw(x: 0, y: row, width: 76, on: &screen) }
+        let text = screen.lines()
+        #expect(text[0].hasPrefix("For 12 targets: Application Administrator 1, Application Administrator 2,"))
+        #expect(text[2].trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+    }
 }

@@ -165,4 +165,19 @@ import Testing
         let again = try await client.post(groupRequests, groupActivation(group: IDs.tier3, duration: "PT2H"))
         #expect(again.json.errorCode == "RoleAssignmentExists")
     }
+
+    @Test func tokenWithoutPIMWriteScopeIsRefusedWithNestedError() async throws {
+        let tenant = try makeTenant()
+        var client = RawClient(tenant)
+        client.token = SimulatedSignIn(persona: .ada, scopes: SimulatedSignIn.azureCLIScopes).token()
+        #expect(try await client.get(myActiveRoles).status == 200)
+        let reply = try await client.post(roleRequests, activation(role: IDs.helpdeskAdmin))
+        #expect(reply.status == 403)
+        #expect(reply.json.errorCode == "UnknownError")
+        let nested = try #require(reply.json.errorMessage.flatMap { parseObject(Data($0.utf8)) })
+        #expect(nested.str("errorCode") == "PermissionScopeNotGranted")
+        #expect(nested.str("message")?.contains("RoleAssignmentSchedule.ReadWrite.Directory") == true)
+        let group = try await client.post(groupRequests, groupActivation(group: IDs.tier3))
+        #expect(group.json.errorMessage?.contains("PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup") == true)
+    }
 }

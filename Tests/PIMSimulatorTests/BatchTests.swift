@@ -81,7 +81,7 @@ import PIMGraph
         ])
         let byId = responses(reply)
         #expect(byId["beta"]?["status"] as? Int == 400)
-        #expect(byId["approvals"]?["status"] as? Int == 400)
+        #expect(byId["approvals"]?["status"] as? Int == 405)
         let betaBatch = try await batch(tenant, [["id": "me", "method": "GET", "url": "/me"]], version: "beta")
         #expect(responses(betaBatch)["me"]?["status"] as? Int == 200)
     }

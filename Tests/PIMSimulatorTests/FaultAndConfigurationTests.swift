@@ -20,6 +20,24 @@ import PIMGraph
         #expect(reply.json.obj("error")?.obj("innerError")?.str("request-id") != nil)
     }
 
+    @Test func batchItemsAreThrottledOneByOne() async throws {
+        let tenant = try tenant(faults: "429:0.5", seed: 3)
+        var itemStatuses: [Int] = []
+        var outer: [Int] = []
+        for _ in 0..<6 {
+            let reply = try await RawClient(tenant).post("/$batch", ["requests": (1...4).map { ["id": "\($0)", "method": "GET", "url": "/me"] }])
+            outer.append(reply.status)
+            for item in (reply.json["responses"] as? [JSONObject]) ?? [] {
+                let status = item["status"] as? Int ?? 0
+                itemStatuses.append(status)
+                if status == 429 { #expect(item.obj("headers")?.str("Retry-After") != nil) }
+            }
+        }
+        #expect(outer.contains(200))
+        #expect(itemStatuses.contains(429))
+        #expect(itemStatuses.contains(200))
+    }
+
     @Test func serverErrorsAndExpiredToken() async throws {
         #expect(try await RawClient(try tenant(faults: "500:1")).get("/me").status == 500)
         let unavailable = try await RawClient(try tenant(faults: "503:1")).get("/me")
@@ -76,6 +94,13 @@ import PIMGraph
         let start = clock.now
         _ = try await client.post("/$batch", ["requests": (1...5).map { ["id": "\($0)", "method": "GET", "url": "/me"] }])
         #expect(clock.now - start >= .milliseconds(30))
+    }
+
+    @Test func latencyBeyondTheClientsTimeoutTimesOut() async throws {
+        let tenant = try tenant(faults: "", latency: 200)
+        let request = HTTPRequest(method: "GET", url: URL(string: "https://graph.microsoft.com/v1.0/me")!,
+                                  headers: ["Authorization": "Bearer \(tenant.signIn().token())"], timeout: 0.05)
+        await #expect(throws: TransportError.self) { _ = try await tenant.send(request) }
     }
 
     @Test func environmentIsReadWithClearErrors() throws {

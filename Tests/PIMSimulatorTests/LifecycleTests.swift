@@ -127,3 +127,25 @@ import Testing
         #expect(try await carl.get("/auditLogs/directoryAudits").status == 403)
     }
 }
+
+/// A role-assignable group that is itself eligible: its active members activate the role for themselves.
+@Suite struct InheritedEligibilityTests {
+    @Test func activeGroupMembersSeeAndActivateTheGroupsRoles() async throws {
+        let tenant = try makeTenant()
+        let sam = RawClient(tenant, as: "sam")
+        let eligible = try await sam.get(myEligibleRoles).json.items
+        let reader = try #require(eligible.first { $0.str("roleDefinitionId") == "5d6b6bb7-de71-4623-b4af-96380a352509" })
+        #expect(reader.str("memberType") == "Group")
+        #expect(reader.str("principalId") == Persona.sam.objectId)
+        var body = activation(role: "5d6b6bb7-de71-4623-b4af-96380a352509", principal: Persona.sam.objectId)
+        body["justification"] = "Phishing triage"
+        let reply = try await sam.post(roleRequests, body)
+        #expect(reply.status == 201)
+        let active = try await sam.get(myActiveRoles).json.items
+        #expect(active.first { $0.str("roleDefinitionId") == "5d6b6bb7-de71-4623-b4af-96380a352509" }?.str("memberType") == "Group")
+        tenant.advanceClock(by: 8 * 3600)
+        #expect(!(try await sam.get(myEligibleRoles).json.items.contains { $0.str("memberType") == "Group" }))
+        let late = try await sam.post(roleRequests, activation(role: "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f", principal: Persona.sam.objectId))
+        #expect(late.json.errorMessage?.contains("EligibilityRule") == true)
+    }
+}

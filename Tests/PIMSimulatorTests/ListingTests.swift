@@ -70,7 +70,7 @@ import Testing
         let wrong = try await client.send("DELETE", myEligibleRoles)
         #expect(wrong.status == 405)
         let betaOnly = try await client.get("/roleManagement/directory/roleAssignmentApprovals/x")
-        #expect(betaOnly.status == 400)
+        #expect(betaOnly.status == 405)
         let version = try await client.get("/me", version: "v2.0")
         #expect(version.status == 400)
     }
@@ -135,6 +135,11 @@ import Testing
         #expect(group.json.items.count == 1)
         let groupRules = group.json.items[0].obj("policy")?["rules"] as? [JSONObject] ?? []
         #expect(groupRules.first { $0.str("id") == "Expiration_EndUser_Assignment" }?.str("maximumDuration") == "PT4H")
+        let reader = try await client.get(
+            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'Directory' and roleDefinitionId eq '\(IDs.globalReader)'&$expand=policy($expand=rules)")
+        let readerRules = reader.json.items.first?.obj("policy")?["rules"] as? [JSONObject] ?? []
+        #expect(readerRules.first { $0.str("id") == "Expiration_EndUser_Assignment" }?.str("maximumDuration") == "PT24H")
+        #expect(reader.json.items.first?.str("scopeType") == "Directory")
     }
 
     @Test func pagingFollowsNextLinkToTheEnd() async throws {

@@ -8,7 +8,7 @@ extension AppState {
         form?.focus = ActivationForm.Field(rawValue: (focus.rawValue + delta + count) % count)!
     }
 
-    /// Checks the draft, asks for the Tier 0 confirmation when needed, then sends.
+    /// Checks the draft, asks for the Tier 0 confirmation when the configuration wants it, then sends.
     mutating func submitForm() -> [Effect] {
         guard let current = form, !current.isSubmitting else { return [] }
         let problems = current.problems(rules: config.draftRules, now: now)
@@ -19,7 +19,7 @@ extension AppState {
             }
             return []
         }
-        if current.hasTier0 && !current.isExtension {
+        if config.confirmTier0 && current.hasTier0 && !current.isExtension {
             form?.confirmingTier0 = true
             return []
         }

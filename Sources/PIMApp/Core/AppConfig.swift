@@ -15,15 +15,19 @@ public struct AppConfig: Hashable, Sendable {
     public var draftRules: DraftRules
     /// Seconds a flash message stays in the status line.
     public var flashSeconds: Double
+    /// Ask "Press y to activate" before sending a Tier 0 activation. Off by default: product.md
+    /// promises that `Enter` on the last field or `Ctrl-S` sends; the form always warns about Tier 0.
+    public var confirmTier0: Bool
 
     public init(tenantLabel: String = "", refreshInterval: Double = 60,
                 defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
-                draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6) {
+                draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
         self.ticketSystem = ticketSystem
         self.draftRules = draftRules
         self.flashSeconds = flashSeconds
+        self.confirmTier0 = confirmTier0
     }
 }

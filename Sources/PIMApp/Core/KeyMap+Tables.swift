@@ -32,8 +32,8 @@ extension KeyMap {
             return role.canDeactivate ? nil : "Only a role you activated can be deactivated."
         }),
         Binding(["e"], .extend, .myRoles, "extend", hint: "extend", disabled: { state in
-            if state.selectedRole?.canDeactivate == true || state.warnedTarget != nil { return nil }
-            return "Only an active elevation can be extended."
+            if state.selectedRole?.canExtend == true || state.warnedTarget != nil { return nil }
+            return state.selectedRole?.extensionRefusal ?? "Only an active elevation or a time-bound assignment can be extended."
         }),
         Binding(["c"], .cancelRequest, .myRoles, "cancel the pending request", hint: "cancel", disabled: { state in
             state.selectedRole?.pendingRequest == nil ? "This row has no pending request to cancel." : nil
@@ -87,7 +87,7 @@ extension KeyMap {
             Binding([.end, .control("e")], .edit(.end), context, "end of the field"),
             Binding([.backspace, .control("h")], .edit(.backspace), context, "delete before the cursor"),
             Binding([.delete, .control("d")], .edit(.delete), context, "delete at the cursor"),
-            Binding([.control("u")], .edit(.clearLine), context, "clear to the start"),
+            Binding([.control("u")], .edit(.clearLine), context, "clear the field"),
             Binding([.control("w")], .edit(.deleteWord), context, "delete the word before the cursor"),
         ]
     }

@@ -30,8 +30,8 @@ public struct TextField: Hashable, Sendable {
             guard cursor < text.count else { return }
             text.remove(at: text.index(text.startIndex, offsetBy: cursor))
         case .clearLine:
-            // Readline's Ctrl-U kills back to the start of the line.
-            text.removeSubrange(text.startIndex..<text.index(text.startIndex, offsetBy: cursor))
+            // Ctrl-U clears the whole field (product.md), wherever the cursor is.
+            text = ""
             cursor = 0
         case .deleteWord:
             // Ctrl-W: spaces before the cursor, then the word before them.

@@ -44,9 +44,18 @@ public struct HistoryRow: Hashable, Sendable, Identifiable {
                   justification: event.resultReason, requestId: event.requestId)
     }
 
-    /// My requests and the audit events, newest first; undated rows last.
+    /// My requests and the audit events, newest first; undated rows last. Each request shows once:
+    /// an event that is only a listed request told as an event (what the service gives for "my
+    /// history" without audit rights) is dropped; directory-audit records about it (approval,
+    /// completion, expiry) have their own ids and stay.
     public static func merge(requests: [ElevationRequest], events: [AuditEvent]) -> [HistoryRow] {
-        let rows = requests.filter { !$0.isValidationOnly }.map(HistoryRow.init(request:)) + events.map(HistoryRow.init(event:))
+        let listed = requests.filter { !$0.isValidationOnly }
+        let byId = Dictionary(listed.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let news = events.filter { event in
+            guard let requestId = event.requestId, let request = byId[requestId] else { return true }
+            return !restates(event, request)
+        }
+        let rows = listed.map(HistoryRow.init(request:)) + news.map(HistoryRow.init(event:))
         return rows.enumerated().sorted { a, b in
             switch (a.element.date, b.element.date) {
             case let (x?, y?) where x != y: return x > y
@@ -55,5 +64,10 @@ public struct HistoryRow: Hashable, Sendable, Identifiable {
             default: return a.offset < b.offset
             }
         }.map(\.element)
+    }
+
+    /// True when `event` is the request itself: it carries the request's id as its own id.
+    static func restates(_ event: AuditEvent, _ request: ElevationRequest) -> Bool {
+        event.id == request.id
     }
 }

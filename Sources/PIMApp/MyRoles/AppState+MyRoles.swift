@@ -12,17 +12,18 @@ extension AppState {
         openForm(mode: .activate, entries: entries)
     }
 
-    /// Opens the form in extension mode on the selected active row, or on the elevation the last
-    /// expiry warning was about.
+    /// Opens the form in extension mode on the selected row (an activation, or an assignment with an
+    /// end), or on the elevation the last expiry warning was about.
     mutating func openExtensionForm() {
         let role: RoleEntry?
-        if pane == .myRoles, let selected = selectedRole, selected.canDeactivate {
+        if pane == .myRoles, let selected = selectedRole, selected.canExtend {
             role = selected
         } else {
-            role = roles.first { $0.target.id == warnedTarget && $0.canDeactivate }
+            role = roles.first { $0.target.id == warnedTarget && $0.canExtend }
         }
         guard let role, let assignment = role.active else {
-            flash("Only an active elevation can be extended.", .warning)
+            let reason = pane == .myRoles ? selectedRole?.extensionRefusal : nil
+            flash(reason ?? "Only an active elevation or a time-bound assignment can be extended.", .warning)
             return
         }
         openForm(mode: .extend(assignment), entries: [role])

@@ -8,6 +8,9 @@ extension Commands {
         let invocation = context.invocation
         let config = context.settings.configuration
         let words = try expandRoleSets(invocation.positionals, config: config)
+        // Typos in the options are usage errors before anything is read from the service.
+        _ = try context.durationOption("duration")
+        var draft = try draftFromOptions(context)
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
         let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
@@ -16,8 +19,6 @@ extension Commands {
             let entry = try resolver.resolve(word)
             if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
         }
-        var draft = try draftFromOptions(context)
-        _ = try context.durationOption("duration")
         var planner = ActivationPlanner(draft: draft, durationIsExplicit: invocation.has("duration"),
                                         defaultDuration: config.defaultDuration ?? .hours(1),
                                         clamp: invocation.has("clamp"),

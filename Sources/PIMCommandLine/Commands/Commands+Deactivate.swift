@@ -19,6 +19,8 @@ extension Commands {
                 fields += [("targetId", .string(entry.target.id.resourceId)), ("state", .string("eligible")),
                            ("endDateTime", .null), ("outcome", .string("notActive"))]
                 context.print(.object(fields))
+            } else if let pending = entry.pendingRequest {
+                context.say(safeLines("\(name) is not active: nothing to deactivate. Its request \(pending.id) is \(pending.status.graphValue); withdraw it with pim cancel \(pending.id)."))
             } else {
                 context.say(safeLines("\(name) is not active: nothing to deactivate."))
             }
@@ -45,6 +47,8 @@ extension Commands {
     static func extend(_ context: CommandContext) async throws -> Int32 {
         let invocation = context.invocation
         let config = context.settings.configuration
+        _ = try context.durationOption("duration")
+        var draft = try draftFromOptions(context)
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
         let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
@@ -53,11 +57,8 @@ extension Commands {
         guard let active = entry.active else {
             throw Refusal("\(name) is not active: activate it with pim activate \"\(name)\" instead.")
         }
-        guard entry.canDeactivate else {
-            throw Refusal("\(name) is assigned to you outright and does not expire through PIM: nothing to extend.")
-        }
-        _ = try context.durationOption("duration")
-        var draft = try draftFromOptions(context)
+        // An activation, or an assignment with an end (selfExtend / selfRenew); never a permanent one.
+        if let refusal = entry.extensionRefusal { throw Refusal(refusal) }
         if draft.durationText.isEmpty {
             draft.durationText = (entry.policy?.cappedDuration(config.defaultDuration ?? .hours(1)) ?? .hours(1)).shortDescription
         }
@@ -74,6 +75,6 @@ extension Commands {
         let result = try await service.extend(active, with: request)
         result.notices.forEach(context.notice)
         printOutcomes([.sent(entry, result)], context: context, verb: "Extended")
-        return result.request.status.isRefusal ? ExitCode.refused.rawValue : 0
+        return result.request.wasRefused ? ExitCode.refused.rawValue : 0
     }
 }

@@ -29,8 +29,8 @@ extension Commands {
             context.say(within == nil ? "No elevations are active." : "No elevation ends within \(within!.shortDescription).")
             return 0
         }
-        var table = Table([.init("TIER"), .init("USER", flexible: true), .init("NAME", flexible: true), .init("KIND"),
-                           .init("SCOPE", flexible: true), .init("LEFT", alignRight: true), .init("ENDS")])
+        var table = Table([.init("TIER"), .init("USER", flexible: true), .init("NAME", flexible: true), .init("KIND", dropRank: 1),
+                           .init("SCOPE", flexible: true, dropRank: 2), .init("LEFT", alignRight: true), .init("ENDS", dropRank: 3)])
         for row in rows {
             table.add([
                 Table.Cell(text(row.target.tier.label), style: .tier(row.target.tier)),
@@ -63,7 +63,7 @@ extension Commands {
             return 0
         }
         var table = Table([.init("DATE"), .init("ACTIVITY", flexible: true), .init("RESULT"), .init("NAME", flexible: true),
-                           .init("BY", flexible: true), .init("REASON", flexible: true)])
+                           .init("BY", flexible: true, dropRank: 1), .init("REASON", flexible: true)])
         for event in events {
             let failed = event.result.lowercased() != "success"
             table.add([

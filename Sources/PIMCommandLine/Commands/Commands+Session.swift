@@ -9,7 +9,8 @@ extension Commands {
             return 0
         }
         let method: LoginMethod = context.invocation.has("azure-cli") ? .azureCLI : .deviceCode
-        let message = try await context.host.login(context.settings, method: method, console: context.console)
+        let message = try await context.host.login(context.settings, method: method, includeAudit: context.invocation.has("audit"),
+                                                   console: context.console)
         context.say(safeLines(message))
         return 0
     }

@@ -32,7 +32,7 @@ enum Commands {
         let manager = FileManager.default
         try? manager.createDirectory(atPath: paths.cacheDirectory, withIntermediateDirectories: true,
                                      attributes: [.posixPermissions: 0o700])
-        manager.createFile(atPath: paths.targetNamesCache, contents: Data(text.utf8),
+        _ = manager.createFile(atPath: paths.targetNamesCache, contents: Data(text.utf8),
                            attributes: [.posixPermissions: 0o600])
     }
 

@@ -17,6 +17,12 @@ extension Configuration {
             return text.isEmpty ? nil : text
         }
 
+        func bool(_ key: String) throws(ConfigurationError) -> Bool? {
+            guard let value = dict[key], !(value is NSNull) else { return nil }
+            guard let number = value as? NSNumber, Self.isBoolean(number) else { throw fail(key, "true or false") }
+            return number.boolValue
+        }
+
         func stringMap(_ key: String) throws(ConfigurationError) -> [String: String] {
             guard let value = dict[key], !(value is NSNull) else { return [:] }
             guard let map = value as? [String: Any] else { throw fail(key, "an object of strings") }
@@ -41,6 +47,13 @@ extension Configuration {
             return out
         }
 
+        /// JSON `true`/`false` arrive as NSNumber too; on Linux `1 is Bool` holds, so ask for the
+        /// number's own type instead.
+        static func isBoolean(_ number: NSNumber) -> Bool {
+            let type = String(cString: number.objCType)
+            return type == "c" || type == "B"
+        }
+
         /// Seconds as a number, or a duration string (`30s`, `1m`).
         func interval(_ key: String) throws(ConfigurationError) -> Double? {
             guard let value = dict[key], !(value is NSNull) else { return nil }
@@ -49,7 +62,7 @@ extension Configuration {
                     throw ConfigurationError(path: path, problem: "has \(key) \"\(text)\": \(error.message)")
                 }
             }
-            guard let number = value as? NSNumber, !(value is Bool), number.doubleValue > 0 else {
+            guard let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue > 0 else {
                 throw fail(key, "a number of seconds or a duration such as \"60s\"")
             }
             return number.doubleValue
@@ -58,7 +71,8 @@ extension Configuration {
         /// `true`/`false`, `"auto"|"always"|"never"`, or an object of colour names by style slot.
         func colors(into config: inout Configuration) throws(ConfigurationError) {
             guard let value = dict["colors"], !(value is NSNull) else { return }
-            if let flag = value as? Bool {
+            if let number = value as? NSNumber, Self.isBoolean(number) {
+                let flag = number.boolValue
                 config.colors = flag ? .auto : .never
             } else if let text = value as? String {
                 guard let mode = ColorMode(rawValue: text) else {

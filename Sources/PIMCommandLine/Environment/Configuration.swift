@@ -25,12 +25,14 @@ public struct Configuration: Sendable, Hashable {
     public var palette: [String: String]
     /// `table` or `json`.
     public var output: String?
+    /// Ask "y/n" before sending an activation of a Tier 0 role or group in the full-screen interface.
+    public var confirmTier0: Bool
 
     public init(tenant: String? = nil, cloud: String? = nil, clientId: String? = nil,
                 defaultDuration: ActivationDuration? = nil, ticketSystem: String? = nil, ticketPattern: String? = nil,
                 justificationTemplates: [String: String] = [:], roleSets: [String: [String]] = [:],
                 refreshInterval: Double? = nil, colors: ColorMode = .auto, palette: [String: String] = [:],
-                output: String? = nil) {
+                output: String? = nil, confirmTier0: Bool = false) {
         self.tenant = tenant
         self.cloud = cloud
         self.clientId = clientId
@@ -43,10 +45,11 @@ public struct Configuration: Sendable, Hashable {
         self.colors = colors
         self.palette = palette
         self.output = output
+        self.confirmTier0 = confirmTier0
     }
 
     static let knownKeys = ["tenant", "cloud", "clientId", "defaultDuration", "ticketSystem", "ticketPattern",
-                            "justificationTemplates", "roleSets", "refreshInterval", "colors", "output"]
+                            "justificationTemplates", "roleSets", "refreshInterval", "colors", "output", "confirmTier0"]
 
     /// Reads the file at `path`; a missing file is the empty configuration. Unknown keys are
     /// reported in `warnings` (a typo should not pass silently) but do not stop pim.
@@ -95,6 +98,7 @@ public struct Configuration: Sendable, Hashable {
         config.roleSets = try reader.roleSets()
         config.refreshInterval = try reader.interval("refreshInterval")
         try reader.colors(into: &config)
+        config.confirmTier0 = try reader.bool("confirmTier0") ?? false
         config.output = try reader.string("output")
         if let output = config.output, !["table", "json"].contains(output) {
             throw ConfigurationError(path: path, problem: "has output \"\(output)\": use table or json")

@@ -24,6 +24,8 @@ public struct GlobalSettings: Sendable {
     public var colorAllowed: Bool
     public var verbose: Bool
     public var paths: Paths
+    /// `--as` was typed (rather than PIM_DEMO_PERSONA set).
+    var personaFromFlag: Bool
     public var configPath: String
     public var configuration: Configuration
     /// The process environment, for the executable's own lookups.
@@ -43,6 +45,7 @@ public struct GlobalSettings: Sendable {
         paths = Paths(environment: environment)
         demo = invocation.has("demo") || Self.truthy(environment["PIM_DEMO"])
         persona = pick("as", "PIM_DEMO_PERSONA", nil)
+        personaFromFlag = invocation.has("as")
         tenant = pick("tenant", "PIM_TENANT", configuration.tenant)
         cloud = pick("cloud", "PIM_CLOUD", configuration.cloud) ?? "global"
         graphURL = pick("graph-url", "PIM_GRAPH_URL", nil)
@@ -79,7 +82,8 @@ public struct GlobalSettings: Sendable {
                 throw UsageError("\(name) is \"\(value)\", not a URL: give one like https://graph.microsoft.com.")
             }
         }
-        if persona != nil && !demo {
+        // Only the flag is an error: an exported PIM_DEMO_PERSONA must not block Graph.
+        if personaFromFlag && !demo {
             throw UsageError("--as picks a demo persona and needs --demo (or PIM_DEMO=1).")
         }
     }

@@ -64,11 +64,17 @@ public enum Completions {
         return """
         # bash completion for pim. Enable with: source <(pim completion bash)
         _pim_targets() {
-            local IFS=$'\\n' name
+            local IFS=$'\\n' name word="$cur" strip=""
+            # bash splits "group:fin" at the colon: complete the whole word, answer only what follows the colon.
+            if [[ $cur == ":" && ${COMP_WORDS[COMP_CWORD-1]} == group ]]; then
+                word="group:"; strip="group:"
+            elif [[ ${COMP_WORDS[COMP_CWORD-1]} == ":" && ${COMP_WORDS[COMP_CWORD-2]} == group ]]; then
+                word="group:$cur"; strip="group:"
+            fi
             COMPREPLY=()
             while IFS= read -r name; do
-                COMPREPLY+=("$(printf '%q' "$name")")
-            done < <(compgen -W "$(pim __complete targets 2>/dev/null)" -- "$cur")
+                COMPREPLY+=("$(printf '%q' "${name#"$strip"}")")
+            done < <(compgen -W "$(pim __complete targets 2>/dev/null)" -- "$word")
         }
 
         _pim() {

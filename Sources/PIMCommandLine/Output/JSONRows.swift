@@ -17,6 +17,7 @@ enum JSONRows {
             ("scope", .string(target.id.scope)),
             ("scopeName", .string(target.scopeLabel)),
             ("tier", .string(target.tier.label)),
+            ("tierLevel", .int(target.tier.rawValue)),
         ]
     }
 
@@ -65,14 +66,16 @@ enum JSONRows {
         [("ticketNumber", .string(ticket?.number)), ("ticketSystem", .string(ticket?.system))]
     }
 
-    /// One request (`requests`, `activate`, `extend`, `deactivate`, `cancel`). `state` says what it
-    /// means now: `pending`, `active` (granted and not ended) or `closed`.
+    /// One request (`requests`, `activate`, `extend`, `deactivate`, `cancel`). `state` is product.md's
+    /// `active` (granted and not ended) or `eligible`; `requestState` says more: `pending`, `active` or
+    /// `closed` (refused, cancelled, ended).
     static func request(_ request: ElevationRequest, now: Date, extra: [(String, JSONValue)] = []) -> JSONValue {
         let end = request.expectedEnd(now: now)
-        let state: String
-        if request.status.isPending { state = "pending" } else if !request.status.isRefusal,
+        let requestState: String
+        if request.status.isPending { requestState = "pending" } else if !request.wasRefused,
             request.action == .selfActivate || request.action == .selfExtend,
-            (end.map { $0 > now } ?? true) { state = "active" } else { state = "closed" }
+            (end.map { $0 > now } ?? true) { requestState = "active" } else { requestState = "closed" }
+        let state = requestState == "active" ? "active" : "eligible"
         var fields: [(String, JSONValue)] = [
             ("id", .string(request.id)),
             ("status", .string(request.status.graphValue)),
@@ -83,6 +86,7 @@ enum JSONRows {
             ("access", .string(request.target.kind.groupAccessId)),
             ("scope", .string(request.target.id.scope)),
             ("state", .string(state)),
+            ("requestState", .string(requestState)),
             ("principal", principal(request.principal)),
             ("justification", .string(request.justification)),
         ]
@@ -101,7 +105,6 @@ enum JSONRows {
     /// One active elevation (`elevations`).
     static func elevation(_ assignment: ActiveAssignment, now: Date) -> JSONValue {
         var fields = targetFields(assignment.target)
-        fields.append(("tierLevel", .int(assignment.target.tier.rawValue)))
         fields.append(("state", .string("active")))
         fields.append(("endDateTime", .date(assignment.end)))
         fields.append(("remainingSeconds", assignment.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))
@@ -124,7 +127,9 @@ enum JSONRows {
             ("access", .string(request.target.kind.groupAccessId)),
             ("scope", .string(request.target.id.scope)),
             ("tier", .string(request.target.tier.label)),
-            ("state", .string("pending")),
+            // Not active until approved: product.md's `state` for the target is `eligible`.
+            ("state", .string("eligible")),
+            ("requestState", .string("pending")),
             ("requester", principal(request.principal)),
             ("justification", .string(request.justification)),
         ]
@@ -133,16 +138,21 @@ enum JSONRows {
             ("duration", .string(request.duration?.iso8601)),
             ("createdDateTime", .date(request.createdAt)),
             ("waitedSeconds", item.waited(at: now).map { .int(max(0, Int($0))) } ?? .null),
-            ("endDateTime", .date(request.expectedEnd(now: now))),
+            // A pending request has no end yet; what it asks for is `duration`.
+            ("endDateTime", .null),
             ("approvalId", .string(request.approvalId ?? item.approval?.id)),
             ("approveCommand", .string("pim approve \(request.id) --justification \"…\"")),
         ]
         return .object(fields)
     }
 
-    /// One audit event (`history`).
+    /// One audit event (`history`). `kind`, `state` and `endDateTime` keep product.md's row shape:
+    /// an event ends nothing and leaves no state of its own, so those two are `eligible` and null.
     static func audit(_ event: AuditEvent) -> JSONValue {
         .object([
+            ("kind", .string(auditKind(event.category))),
+            ("state", .string("eligible")),
+            ("endDateTime", .null),
             ("id", .string(event.id)),
             ("date", .date(event.date)),
             ("activity", .string(event.activity)),
@@ -154,5 +164,14 @@ enum JSONRows {
             ("initiatedBy", principal(event.initiatedBy)),
             ("requestId", .string(event.requestId)),
         ])
+    }
+
+    /// `role` for the RoleManagement category, `group` for GroupManagement, else null.
+    static func auditKind(_ category: String?) -> String? {
+        switch category?.lowercased() {
+        case "rolemanagement": "role"
+        case "groupmanagement": "group"
+        default: nil
+        }
     }
 }

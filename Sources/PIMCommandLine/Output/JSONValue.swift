@@ -72,14 +72,30 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    out += String(format: "\\u%04x", scalar.value)
+                if needsEscape(scalar.value) {
+                    // UTF-16 code units, so characters beyond the BMP (tag characters) escape as surrogate pairs.
+                    for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         return out + "\""
+    }
+}
+
+extension JSONValue {
+    /// Controls, and the invisible or reordering characters the sanitiser makes visible (bidi
+    /// overrides, zero-width, tags): escaped, so the data stays exact once parsed but printing the
+    /// document raw cannot reorder or hide text on a terminal.
+    static func needsEscape(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F,
+             0xFEFF, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -141,7 +141,11 @@ public enum ArgumentParser {
         for argument in command.arguments {
             if remaining.isEmpty {
                 if argument.optional { continue }
-                throw UsageError("pim \(command.name) needs \(argument.repeating ? "at least one " : "")\(argument.name): \(argument.help)",
+                var help = argument.help
+                if help.hasSuffix(".") { help.removeLast() }
+                let example = command.examples.first.map { " For example: \($0.command)" } ?? ""
+                throw UsageError("pim \(command.name) needs \(argument.repeating ? "at least one " : "")\(argument.name), "
+                                 + help.prefix(1).lowercased() + help.dropFirst() + ".\(example)",
                                  command: command.name)
             }
             let taken = argument.repeating ? remaining : [remaining[0]]

@@ -106,6 +106,14 @@ public actor DeviceCodeSignIn: TokenProvider {
         return current.refreshToken != nil || current.expiresAt > clock.now()
     }
 
+    /// Graph refused the access token: treat it as expired so the next call refreshes it (the refresh
+    /// token, when there is one, usually still works).
+    public func tokenRejected(_ token: String) async {
+        guard var entry = current, entry.accessToken == token else { return }
+        entry.expiresAt = .distantPast
+        current = entry
+    }
+
     /// Forgets the tokens (`pim logout`).
     public func signOut() throws {
         current = nil

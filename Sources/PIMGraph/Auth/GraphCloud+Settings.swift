@@ -24,9 +24,32 @@ extension GraphCloud {
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme), url.host != nil else {
                 throw PIMError(.invalidInput, "\(option) \"\(Sanitizer.sanitize(text))\" is not an http(s) URL: give one like https://graph.microsoft.com.")
             }
+            // Tokens travel to this host: in clear text only to a test server on this machine.
+            if scheme == "http", !isLoopback(url.host ?? "") {
+                throw PIMError(.invalidInput, "\(option) \"\(Sanitizer.sanitize(text))\" would send your token unencrypted: use https (plain http is accepted only for 127.0.0.1, ::1 or localhost).")
+            }
             return url
         }
-        return result.overriding(graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url"),
+        func isLoopback(_ host: String) -> Bool {
+            let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            return name == "localhost" || name == "::1" || name.hasPrefix("127.")
+        }
+        return result.overriding(graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url").map(versionless),
                                  loginURL: try url(pick(loginURL, "PIM_LOGIN_URL"), "--login-url"))
+    }
+
+    /// The Graph base URL without a trailing `/v1.0` or `/beta` segment and without trailing slashes:
+    /// people copy `https://graph.microsoft.com/v1.0` from the docs, and pim adds the version itself
+    /// (otherwise every request would go to `/v1.0/v1.0/…`).
+    static func versionless(_ url: URL) -> URL {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        var path = parts.path
+        while path.hasSuffix("/") { path.removeLast() }
+        for version in ["/v1.0", "/beta"] where path.lowercased().hasSuffix(version) {
+            path.removeLast(version.count)
+            while path.hasSuffix("/") { path.removeLast() }
+        }
+        parts.path = path
+        return parts.url ?? url
     }
 }

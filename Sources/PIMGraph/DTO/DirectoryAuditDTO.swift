@@ -57,7 +57,7 @@ extension ElevationRequest {
     var auditEvent: AuditEvent {
         AuditEvent(id: id, date: createdAt ?? completedAt ?? Date(timeIntervalSince1970: 0),
                    activity: "\(action.verb) \(target.kind.label) (\(status.graphValue))",
-                   result: status.isRefusal ? "failure" : "success",
+                   result: wasRefused ? "failure" : "success",
                    resultReason: justification, category: target.kind == .directoryRole ? "RoleManagement" : "GroupManagement",
                    initiatedBy: principal, targetName: target.displayName, targetId: target.id.resourceId,
                    requestId: id)

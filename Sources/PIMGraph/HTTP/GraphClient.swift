@@ -24,10 +24,11 @@ struct GraphClient: Sendable {
                   token: String? = nil) async throws -> HTTPResponse {
         let started = clock.now()
         var attempt = 0
+        var renewed: String?
         while true {
             attempt += 1
             let bearer: String
-            if let token { bearer = token } else { bearer = try await accessToken(claims: nil) }
+            if let token { bearer = token } else if let renewed { bearer = renewed } else { bearer = try await accessToken(claims: nil) }
             var headers = ["Authorization": "Bearer \(bearer)", "Accept": "application/json",
                            "client-request-id": UUID().uuidString.lowercased()]
             if body != nil { headers["Content-Type"] = "application/json" }
@@ -52,6 +53,17 @@ struct GraphClient: Sendable {
                 throw PIMError(.network, "The request was cancelled before Graph answered: try again.")
             } catch {
                 throw PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(String(describing: error)))): check your network connection and try again.")
+            }
+            // A token refused before its time (revoked, clock skew): renew once and send again. Safe for
+            // writes too: a 401 means the service did not act on the request.
+            if response.status == 401, token == nil, renewed == nil,
+               GraphErrorMapper.insufficientClaims(response.header("WWW-Authenticate")) == nil {
+                await tokens.tokenRejected(bearer)
+                let fresh = try await accessToken(claims: nil)
+                if fresh != bearer {
+                    renewed = fresh
+                    continue
+                }
             }
             if write && response.status >= 500 {
                 throw AmbiguousWriteError(underlying: GraphErrorMapper.map(response))
@@ -124,15 +136,27 @@ struct GraphClient: Sendable {
     func collect<T: Decodable>(_ type: T.Type, from response: HTTPResponse) async throws -> [T] {
         var page = try decode(GraphPage<T>.self, from: response)
         var items = page.value
-        var pages = 1
+        var followed: Set<URL> = []
         while let link = page.nextLink {
-            guard let url = try nextURL(link), pages < 1000 else { break }
+            // A listing is shown whole or not at all: a link that cannot be followed, that leads back
+            // to a page already read, or that never ends is an error, not the end of the list.
+            guard let url = try nextURL(link) else {
+                throw PIMError(.service, "Graph sent a next-page link pim could not read, so the listing is incomplete: try again, and run with --verbose if it persists.")
+            }
+            guard followed.insert(url).inserted else {
+                throw PIMError(.service, "Graph sent the same page twice (its next-page link loops), so the listing is incomplete: try again later.")
+            }
+            guard followed.count < Self.pageLimit else {
+                throw PIMError(.service, "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete: narrow it (for example with --since) and try again.")
+            }
             page = try decode(GraphPage<T>.self, from: try await exchange(url: url))
             items += page.value
-            pages += 1
         }
         return items
     }
+
+    /// Pages followed before a listing is given up as endless.
+    static let pageLimit = 1000
 
     /// The next page's URL, used as is; refused when it points away from the Graph host (the token must
     /// not travel elsewhere).

@@ -84,7 +84,8 @@ enum GraphErrorMapper {
         }
         var seen: [PolicyRule] = []
         for name in names where !name.isEmpty {
-            let rule = PolicyRule(serviceName: name)
+            // An unknown rule name is quoted in the message the user reads: service text, so sanitised.
+            let rule = PolicyRule(serviceName: Sanitizer.sanitize(name))
             if !seen.contains(rule) { seen.append(rule) }
         }
         return seen
@@ -134,7 +135,8 @@ enum GraphErrorMapper {
     static func quote(_ message: String) -> String {
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return "" }
-        let short = trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+        let masked = Redaction.maskingTokens(trimmed)
+        let short = masked.count > 200 ? String(masked.prefix(200)) + "…" : masked
         return " (\"\(Sanitizer.sanitize(short))\")"
     }
 }

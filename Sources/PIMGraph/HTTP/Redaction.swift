@@ -31,8 +31,43 @@ enum Redaction {
     }
 
     /// Strips anything a terminal would interpret.
+    /// Also drops bidi overrides, zero-width and tag characters, which would reorder or hide what
+    /// the log line shows.
     static func clean(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
-            .map(Character.init))
+        String(text.unicodeScalars.filter { isShown($0.value) }.map(Character.init))
+    }
+
+    private static func isShown(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB,
+             0xE0000...0xE007F, 0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Service text with anything shaped like a JSON Web Token (`eyJ….….…`) masked: an endpoint that
+    /// echoes the bearer token in an error must not put it on the screen or in a support ticket.
+    static func maskingTokens(_ text: String) -> String {
+        guard text.contains("eyJ") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "eyJ") {
+            out += rest[..<start.lowerBound]
+            var end = start.upperBound
+            var dots = 0
+            while end < rest.endIndex, isTokenCharacter(rest[end]) {
+                if rest[end] == "." { dots += 1 }
+                end = rest.index(after: end)
+            }
+            out += dots >= 1 ? "[redacted]" : String(rest[start.lowerBound..<end])
+            rest = rest[end...]
+        }
+        return out + rest
+    }
+
+    private static func isTokenCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")
     }
 }

@@ -61,7 +61,7 @@ extension GraphPIMService {
                 if let start = assignment.start, now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
                     let ready = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
                     let wait = Int(ready.timeIntervalSince(now).rounded(.up))
-                    throw PIMError(.refused, "This activation started less than 5 minutes ago and cannot be renewed yet: try again in \(Countdown.elapsed(Double(max(60, wait))))).")
+                    throw PIMError(.refused, "This activation started less than 5 minutes ago and cannot be renewed yet: try again in \(Countdown.elapsed(Double(max(60, wait)))).")
                 }
                 let stop = ScheduleRequestSpec(action: .selfDeactivate, target: assignment.target.id, principalId: me,
                                                justification: request.justification)
@@ -127,9 +127,17 @@ extension GraphPIMService {
                 token = try await client.accessToken(claims: error.claims)
                 notices.append(Self.stepUpNotice(error))
             } catch let ambiguous as AmbiguousWriteError {
-                if let found = try? await findSent(spec, target: target, since: sentAt) {
+                let lookup: ElevationRequest??
+                do { lookup = .some(try await findSent(spec, target: target, since: sentAt)) } catch { lookup = nil }
+                if case .some(.some(let found)) = lookup {
                     notices.append("The answer to the request was lost; it was found among your requests, so it was not sent twice.")
                     return ActivationResult(request: found, notices: notices)
+                }
+                guard lookup != nil else {
+                    // Could not look: sending again might create a second request.
+                    var failure = ambiguous.underlying
+                    failure.message += " pim could not check your requests either, so it did not send the request again: run `pim requests` to see whether it arrived, then try again if it did not."
+                    throw failure
                 }
                 ambiguousAttempts += 1
                 let decision = client.retry.decideAfterTransportFailure(attempt: ambiguousAttempts,

@@ -142,7 +142,14 @@ extension GraphPIMService {
         try await wrapped {
             var events: [AuditEvent]
             if query.tenantWide {
-                events = try await client.collect(DirectoryAuditDTO.self, Endpoints.directoryAudits(since: query.since)).map(\.event)
+                do {
+                    events = try await client.collect(DirectoryAuditDTO.self, Endpoints.directoryAudits(since: query.since)).map(\.event)
+                } catch let error as PIMError where error.kind == .forbidden {
+                    var explained = error
+                    explained.message = "Reading the tenant's PIM audit log needs AuditLog.Read.All and Directory.Read.All "
+                        + "and a Reports Reader or Security Reader role: sign in with pim login --audit, or drop --all for your own history."
+                    throw explained
+                }
             } else {
                 events = try await myRequests().map(\.auditEvent)
                 if let since = query.since { events = events.filter { $0.date >= since } }

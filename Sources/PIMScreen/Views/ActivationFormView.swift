@@ -10,7 +10,7 @@ enum ActivationFormView {
         let width = min(area.width - 2, 84)
         let inner = width - 4
         let lines = body(state, form, width: inner)
-        let fieldsAt = 3
+        let fieldsAt = targetLines(form, width: inner).count + 2
         let height = min(area.height, lines.count + 2 + 4 + 2)
         let rect = area.centered(width: width, height: height)
         let names = form.targets.map(\.displayName)
@@ -53,9 +53,7 @@ enum ActivationFormView {
 
     /// Lines above the fields (targets, policy, blank) and below them (checks, pre-flight, results).
     static func body(_ state: AppState, _ form: ActivationForm, width: Int) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        let targets = form.targets.map { "\($0.displayName) (\($0.kind.label), \($0.scopeLabel), \($0.tier.label))" }
-        lines.append(contentsOf: StyledLine.wrapped(targets.joined(separator: "; "), width: width, prefix: "For: ", style: .dialog).prefix(1))
+        var lines = targetLines(form, width: width)
         let policies = form.targets.compactMap { form.policies[$0.id] }
         let labels = Array(Set(policies.flatMap(\.requirementLabels))).sorted()
         let max = form.maxDuration.map { "max \($0.shortDescription)" } ?? "maximum unknown"
@@ -113,12 +111,41 @@ enum ActivationFormView {
             let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
             lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Press y to activate, n to go back.",
                                         width: width, prefix: "! ", style: .warning)
+        } else if form.hasTier0 && !form.isExtension && !form.isSubmitting && !form.isDone {
+            let tier0 = form.targets.filter { $0.tier == .tier0 }.map(\.displayName)
+            let (are, they, them) = tier0.count == 1 ? ("is", "it", "it") : ("are", "they", "them")
+            lines += StyledLine.wrapped("\(tier0.joined(separator: ", ")) \(are) Tier 0: \(they) can take over the tenant. Sending activates \(them) at once.",
+                                        width: width, prefix: "! ", style: .warning)
         } else if form.isSubmitting {
             lines.append(StyledLine("Sending…", .info))
         } else if form.isDone {
             lines.append(StyledLine("Sent. Press Enter or Esc to close.", .success))
         }
         return lines
+    }
+}
+
+extension ActivationFormView {
+    /// What the form is for: one target with its kind, scope and tier on up to two lines, or
+    /// "For 3 targets: A, B, C" on up to three, the last cut with "…" when even that does not fit.
+    static func targetLines(_ form: ActivationForm, width: Int) -> [StyledLine] {
+        let prefix: String, text: String, most: Int
+        if form.targets.count == 1, let target = form.targets.first {
+            (prefix, text, most) = ("For: ", "\(target.displayName) (\(target.kind.label), \(target.scopeLabel), \(target.tier.label))", 2)
+        } else {
+            (prefix, text, most) = ("For \(form.targets.count) targets: ", form.targets.map(\.displayName).joined(separator: ", "), 3)
+        }
+        let room = max(1, width - DisplayWidth.of(prefix))
+        var rows = TextLayout.wrap(Sanitizer.sanitize(text), width: room)
+        if rows.count > most {
+            rows = Array(rows.prefix(most))
+            let last = rows[most - 1]
+            rows[most - 1] = DisplayWidth.of(last) + 2 <= room ? last + " …" : DisplayWidth.pad(last + " …", to: room)
+        }
+        let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
+        return rows.enumerated().map { index, row in
+            StyledLine(DisplayText(untrusted: (index == 0 ? prefix : indent) + row), .dialog)
+        }
     }
 }
 

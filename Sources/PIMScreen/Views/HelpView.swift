@@ -29,6 +29,8 @@ enum HelpView {
 
     static func render(in area: Rect, on screen: inout Screen) {
         let rect = area.inset(dx: 1, dy: 0)
+        // Blank the margins too: cut rows of the pane behind would peek out beside the border.
+        screen.fill(area)
         let content = Box.draw(rect, title: "Keys · ? or Esc closes", on: &screen)
         guard content.height > 0 else { return }
         var all = lines()

@@ -8,10 +8,18 @@ public struct SimulatedSignIn: TokenProvider {
     public let persona: Persona
     /// Methods every token of this sign-in carries (e.g. `["pwd", "mfa"]` for a session that already did MFA).
     public let baselineMethods: [String]
+    /// Delegated scopes the tokens carry; nil grants every scope pim uses. A list without the PIM
+    /// write scopes behaves like an Azure CLI token: writes answer 403 `PermissionScopeNotGranted`.
+    public let scopes: [String]?
 
-    public init(persona: Persona, baselineMethods: [String] = ["pwd"]) {
+    /// Roughly what `az account get-access-token --resource-type ms-graph` grants: no PIM scopes.
+    public static let azureCLIScopes = ["Application.ReadWrite.All", "AuditLog.Read.All", "Directory.AccessAsUser.All",
+                                        "Group.ReadWrite.All", "User.ReadWrite.All"]
+
+    public init(persona: Persona, baselineMethods: [String] = ["pwd"], scopes: [String]? = nil) {
         self.persona = persona
         self.baselineMethods = baselineMethods
+        self.scopes = scopes
     }
 
     public func accessToken(claims: String?) async throws -> String {
@@ -28,7 +36,7 @@ public struct SimulatedSignIn: TokenProvider {
         }
         var generator = SystemRandomNumberGenerator()
         return TenantToken(objectId: persona.objectId, amr: amr, acrs: acrs, issuedAt: Date(),
-                           nonce: StableID.random(using: &generator)).encoded()
+                           nonce: StableID.random(using: &generator), scopes: scopes).encoded()
     }
 
     /// The `acrs` values of a claims request: `{"access_token":{"acrs":{"essential":true,"value":"c1"}}}`

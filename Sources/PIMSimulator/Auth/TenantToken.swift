@@ -10,6 +10,8 @@ struct TenantToken: Equatable, Sendable {
     var acrs: [String]
     var issuedAt: Date
     var nonce: String
+    /// Delegated scopes granted; nil means every scope pim asks for was consented.
+    var scopes: [String]? = nil
 
     var hasMfa: Bool { amr.contains("mfa") }
 
@@ -17,10 +19,11 @@ struct TenantToken: Equatable, Sendable {
     private static let key = "contoso-demo-tenant-signing-key"
 
     func encoded() -> String {
-        let payload: SimJSON = [
+        var payload: SimJSON = [
             "oid": .string(objectId), "amr": .array(amr.map(SimJSON.string)), "acrs": .array(acrs.map(SimJSON.string)),
             "iat": .number(issuedAt.timeIntervalSince1970.rounded()), "jti": .string(nonce),
         ]
+        if let scopes { payload = payload.setting("scp", .string(scopes.joined(separator: " "))) }
         let body = Self.base64url(payload.data)
         return "\(Self.prefix).\(body).\(Self.check(body))"
     }
@@ -36,7 +39,8 @@ struct TenantToken: Equatable, Sendable {
             amr: json["amr"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             acrs: json["acrs"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             issuedAt: Date(timeIntervalSince1970: json["iat"]?.doubleValue ?? 0),
-            nonce: json["jti"]?.stringValue ?? "")
+            nonce: json["jti"]?.stringValue ?? "",
+            scopes: json["scp"]?.stringValue.map { $0.split(separator: " ").map(String.init) })
     }
 
     private static func check(_ body: String) -> String {

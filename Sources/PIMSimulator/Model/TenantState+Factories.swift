@@ -23,10 +23,8 @@ extension TenantState {
 
     /// The instance an activation request puts in force.
     func activation(for request: TenantRequest, start: Date, end: Date?) -> TenantAssignment {
-        let eligibility = eligibilities.first {
-            $0.sameTarget(kind: request.kind, principalId: request.principalId, targetId: request.targetId,
-                          accessId: request.accessId, scope: request.directoryScopeId)
-        }
+        let eligibility = self.eligibility(kind: request.kind, principalId: request.principalId, targetId: request.targetId,
+                                           accessId: request.accessId, scope: request.directoryScopeId, now: start)
         let instanceId = request.kind == .role
             ? StableID.make("instance:\(request.id)")
             : "\(request.targetId)_\(request.accessId ?? "member")_\(StableID.make("instance:\(request.id)"))"
@@ -65,6 +63,16 @@ extension TenantState {
 
 /// ISO 8601 duration text for whole seconds, written here so the tenant does not depend on the client's formatter.
 enum ActivationText {
+    /// Hours and minutes only (`PT24H`, `PT30M`, `PT1H30M`), as the service prints activation maximums.
+    static func isoTime(_ seconds: Int) -> String {
+        let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
+        var text = "PT"
+        if h > 0 { text += "\(h)H" }
+        if m > 0 { text += "\(m)M" }
+        if s > 0 || text == "PT" { text += "\(s)S" }
+        return text
+    }
+
     static func iso(_ seconds: Int) -> String {
         if seconds == 0 { return "PT0S" }
         let d = seconds / 86_400, h = (seconds % 86_400) / 3600, m = (seconds % 3600) / 60, s = seconds % 60

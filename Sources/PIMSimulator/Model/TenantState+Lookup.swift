@@ -34,6 +34,37 @@ extension TenantState {
         return result
     }
 
+    /// Role eligibilities a user holds through active membership of a role-assignable group that is
+    /// itself eligible (memberType `Group`): the user activates the role for themselves.
+    func inheritedRoleEligibilities(of principalId: String, now: Date) -> [TenantEligibility] {
+        let groups = assignments.filter {
+            $0.kind == .group && $0.accessId == "member" && $0.principalId == principalId && ($0.start.map { $0 <= now } ?? true)
+        }.map(\.targetId)
+        guard !groups.isEmpty else { return [] }
+        return eligibilities.filter { $0.kind == .role && groups.contains($0.principalId) && $0.start <= now }.map { e in
+            var inherited = e
+            inherited.id = StableID.make("inherited:\(e.id):\(principalId)")
+            inherited.principalId = principalId
+            inherited.memberType = "Group"
+            return inherited
+        }
+    }
+
+    /// Direct and inherited eligibilities of one principal for one target, in force at `now`.
+    func eligibility(kind: TargetKind, principalId: String, targetId: String, accessId: String?, scope: String,
+                     now: Date) -> TenantEligibility? {
+        let direct = eligibilities.first {
+            $0.sameTarget(kind: kind, principalId: principalId, targetId: targetId, accessId: accessId, scope: scope)
+                && $0.start <= now && ($0.end.map { $0 > now } ?? true)
+        }
+        if let direct { return direct }
+        guard kind == .role else { return nil }
+        return inheritedRoleEligibilities(of: principalId, now: now).first {
+            $0.sameTarget(kind: kind, principalId: principalId, targetId: targetId, accessId: accessId, scope: scope)
+                && ($0.end.map { $0 > now } ?? true)
+        }
+    }
+
     func index(ofRequest id: String) -> Int? {
         requests.firstIndex { sameID($0.id, id) }
     }

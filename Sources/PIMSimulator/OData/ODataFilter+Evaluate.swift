@@ -45,10 +45,18 @@ extension ODataFilter {
             guard let v = GraphDate.parse(s) else { return nil }
             return dateOrder(v, d)
         case let (.string(s), .string(t)), let (.string(s), .bare(t)):
-            if s.utf8.count >= 19, t.utf8.count >= 19, let a = GraphDate.parse(s), let b = GraphDate.parse(t) { return dateOrder(a, b) }
+            if looksLikeDate(s), looksLikeDate(t), let a = GraphDate.parse(s), let b = GraphDate.parse(t) { return dateOrder(a, b) }
             return UTCFields.caseInsensitiveOrder(s, t) ?? s.caseInsensitiveCompare(t)
         default: return nil
         }
+    }
+
+    /// `2026-01-06T…`: cheap test before the (costly) date parse.
+    static func looksLikeDate(_ s: String) -> Bool {
+        let u = Array(s.utf8.prefix(11))
+        guard u.count == 11 else { return false }
+        let digit = { (b: UInt8) in b >= 48 && b <= 57 }
+        return digit(u[0]) && digit(u[1]) && digit(u[2]) && digit(u[3]) && u[4] == 45 && u[7] == 45 && (u[10] == 84 || u[10] == 116)
     }
 
     private static func dateOrder(_ a: Date, _ b: Date) -> ComparisonResult {

@@ -52,6 +52,7 @@ enum ApprovalRoutes {
             return try ctx.entity(stepJSON, type: kind == .role ? "approvalStep" : "approvalStage",
                                   context: "\(base)('\(request.id)')/\(stepsName)/$entity")
         }
+        try ctx.requireWriteScope(kind)
         guard isApprover, request.principalId != me else { throw GraphFailure.forbidden }
         let body = try ctx.jsonBody()
         guard let result = body.member(ignoringCase: "reviewResult")?.stringValue else {

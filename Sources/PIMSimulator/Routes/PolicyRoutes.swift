@@ -10,12 +10,10 @@ enum PolicyRoutes {
                   let p = state.policies.first(where: { Wire.policyAssignmentId($0, tenantId: state.tenantId) == id }) else {
                 return .null
             }
-            let withRules = item.expand.contains { $0.name == "rules" || $0.name == "effectiveRules" }
             var policy = Wire.policy(p, tenantId: state.tenantId, rules: false)
             for nested in item.expand where nested.name == "rules" || nested.name == "effectiveRules" {
                 policy = policy.setting(nested.name, .array(Wire.policyRules(p)))
             }
-            _ = withRules
             return RequestContext.nested(policy, item)
         }
         if s.count == 1 {
@@ -34,14 +32,18 @@ enum PolicyRoutes {
                 code: "BadRequest")
         }
         let items: [SimJSON]
+        let role = eq["roledefinitionid"]
+        let wanted = { (p: TenantPolicy) in
+            role.map { r in (p.kind == .role ? p.targetId : (p.accessId ?? "")).caseInsensitiveCompare(r) == .orderedSame } ?? true
+        }
         switch scopeType.lowercased() {
         case "directoryrole", "directory":
             guard scopeId == "/" else { items = []; break }
-            items = state.policies.filter { $0.kind == .role }.map {
+            items = state.policies.filter { $0.kind == .role && wanted($0) }.map {
                 Wire.policyAssignment($0, tenantId: state.tenantId).setting("scopeType", .string(scopeType))
             }
         case "group":
-            items = state.policies.filter { $0.kind == .group && $0.targetId.caseInsensitiveCompare(scopeId) == .orderedSame }
+            items = state.policies.filter { $0.kind == .group && wanted($0) && $0.targetId.caseInsensitiveCompare(scopeId) == .orderedSame }
                 .map { Wire.policyAssignment($0, tenantId: state.tenantId) }
         default:
             throw GraphFailure.badRequest("The scopeType '\(scopeType)' is not supported; use 'DirectoryRole', 'Directory' or 'Group'.")

@@ -32,6 +32,23 @@ struct RequestContext {
         return body
     }
 
+    /// Writes need a PIM write scope in the token; without one Graph answers 403 with the service's
+    /// nested `PermissionScopeNotGranted` JSON inside the message.
+    func requireWriteScope(_ kind: TargetKind) throws {
+        guard let scopes = token.scopes else { return }
+        let accepted = kind == .role
+            ? ["RoleAssignmentSchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"]
+            : ["PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup"]
+        guard !scopes.contains(where: { s in accepted.contains { $0.caseInsensitiveCompare(s) == .orderedSame } }) else { return }
+        let named = kind == .role
+            ? "RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory"
+            : "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup,PrivilegedAccess.ReadWrite.AzureADGroup,PrivilegedAssignmentSchedule.Remove.AzureADGroup"
+        let inner: SimJSON = ["errorCode": "PermissionScopeNotGranted",
+                              "message": .string("Authorization failed due to missing permission scope \(named)."),
+                              "instanceAnnotations": []]
+        throw GraphFailure(status: 403, code: "UnknownError", message: inner.text)
+    }
+
     func contextURL(_ fragment: String) -> String { "\(origin)/\(version)/$metadata#\(fragment)" }
 }
 
@@ -41,29 +58,46 @@ extension RequestContext {
 
     func collection(_ items: [SimJSON], type: String, context: String, expandable: Set<String> = [],
                     expander: Expander? = nil) throws -> TenantResponse {
-        let properties = Set((items.first?.keys ?? []).map { $0.lowercased() })
+        try collection(items, shape: { $0 }, type: type, context: context, expandable: expandable, expander: expander)
+    }
+
+    /// A page of `items` as the service prints it. Items become JSON only as the page is filled
+    /// (the filter reads the JSON), and the skip token holds a position in `items`, so paging
+    /// through a large tenant costs one page of work per request, not the whole collection.
+    func collection<T>(_ items: [T], shape: (T) -> SimJSON, type: String, context: String,
+                       expandable: Set<String> = [], expander: Expander? = nil) throws -> TenantResponse {
+        let properties = Set((items.first.map(shape)?.keys ?? []).map { $0.lowercased() })
         if let filter = query.filter, !properties.isEmpty {
             for path in filter.paths where !properties.contains(path[0].lowercased()) {
                 throw GraphFailure.badRequest("Invalid filter clause: Could not find a property named '\(path[0])' on type 'microsoft.graph.\(type)'.")
             }
         }
         try checkProjection(type: type, properties: properties, expandable: expandable)
-        let filtered = query.filter.map { f in items.filter { f.matches($0) } } ?? items
         let size = min(query.top ?? pageSize, 999)
-        var offset = 0
+        var position = 0
         if let token = query.skipToken {
             guard let n = Self.offset(fromSkipToken: token), n >= 0 else {
                 throw GraphFailure.badRequest("The $skiptoken value is not valid; request the first page again.")
             }
-            offset = n
+            position = n
         }
-        let page = Array(filtered.dropFirst(offset).prefix(size))
+        var page: [SimJSON] = []
+        var next: Int?
+        while position < items.count {
+            let json = shape(items[position])
+            if query.filter.map({ $0.matches(json) }) ?? true {
+                if page.count == size { next = position; break }
+                page.append(json)
+            }
+            position += 1
+        }
         var members: [(String, SimJSON)] = [("@odata.context", .string(contextURL(context)))]
-        if query.count, offset == 0 { members.append(("@odata.count", .int(filtered.count))) }
-        if offset + page.count < filtered.count, size > 0 {
-            members.append(("@odata.nextLink", .string(nextLink(offset: offset + page.count))))
+        if query.count, query.skipToken == nil {
+            let total = query.filter.map { f in items.reduce(0) { $0 + (f.matches(shape($1)) ? 1 : 0) } } ?? items.count
+            members.append(("@odata.count", .int(total)))
         }
-        members.append(("value", .array(try page.map { try shape($0, expander: expander) })))
+        if let next, size > 0 { members.append(("@odata.nextLink", .string(nextLink(offset: next)))) }
+        members.append(("value", .array(try page.map { try self.shape($0, expander: expander) })))
         return .json(.object(members))
     }
 

@@ -20,9 +20,9 @@ enum RequestRoutes {
             guard s.count == 2 else { throw GraphFailure.segmentNotFound(s[2]) }
             try ctx.requireMethod("GET")
             let items = on == "principal"
-                ? all.filter { $0.principalId == me || $0.createdById == me }
+                ? all.filter { $0.principalId == me }
                 : all.filter { r in r.principalId != me && (r.approval?.approverIds.contains(me) ?? false) }
-            return try ctx.collection(items.map(shape), type: type, context: "Collection(\(type))",
+            return try ctx.collection(items, shape: shape, type: type, context: "Collection(\(type))",
                                       expandable: expandable, expander: expander)
         }
         guard let index = session.state.index(ofRequest: s[1]), session.state.requests[index].kind == kind else {

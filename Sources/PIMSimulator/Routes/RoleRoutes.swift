@@ -8,7 +8,10 @@ enum RoleRoutes {
         switch s[0] {
         case "roleEligibilityScheduleInstances", "roleEligibilitySchedules":
             let schedules = s[0] == "roleEligibilitySchedules"
-            let items = state.eligibilities.filter { $0.kind == .role && $0.start <= ctx.now }
+            var items = state.eligibilities.filter { $0.kind == .role && $0.start <= ctx.now }
+            if s.count == 2, s[1].lowercased().hasPrefix("filterbycurrentuser") {
+                items += state.inheritedRoleEligibilities(of: me, now: ctx.now)
+            }
             let shape = schedules ? Wire.roleEligibilitySchedule : Wire.roleEligibilityInstance
             let type = schedules ? "unifiedRoleEligibilitySchedule" : "unifiedRoleEligibilityScheduleInstance"
             return try list(ctx, s, state, items: items, mine: { $0.principalId == me }, shape: shape, type: type,
@@ -32,7 +35,8 @@ enum RoleRoutes {
             return try ctx.entity(Wire.roleDefinition(role), type: "unifiedRoleDefinition",
                                   context: "roleManagement/directory/roleDefinitions/$entity")
         case "roleAssignmentApprovals":
-            guard ctx.isBeta else { throw GraphFailure.segmentNotFound("roleAssignmentApprovals") }
+            // Beta only: v1.0 knows no such resource and answers as Graph does for a beta-only URL (405).
+            guard ctx.isBeta else { throw GraphFailure.methodNotAllowed }
             return try ApprovalRoutes.route(ctx, kind: .role, Array(s.dropFirst()), &session)
         default:
             throw GraphFailure.segmentNotFound(s[0])
@@ -53,11 +57,11 @@ enum RoleRoutes {
             }
             let ownOnly = required["principalid"].map { $0.caseInsensitiveCompare(ctx.caller.id) == .orderedSame } ?? false
             if !ownOnly { try Router.requireReader(ctx, state) }
-            return try ctx.collection(items.map(shape), type: type, context: context, expandable: expandable, expander: expander)
+            return try ctx.collection(items, shape: shape, type: type, context: context, expandable: expandable, expander: expander)
         }
         if try Router.currentUserFilter(s[1], allowed: ["principal"]) != nil {
             guard s.count == 2 else { throw GraphFailure.segmentNotFound(s[2]) }
-            return try ctx.collection(items.filter(mine).map(shape), type: type, context: context,
+            return try ctx.collection(items.filter(mine), shape: shape, type: type, context: context,
                                       expandable: expandable, expander: expander)
         }
         guard s.count == 2 else { throw GraphFailure.segmentNotFound(s[2]) }

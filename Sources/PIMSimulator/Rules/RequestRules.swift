@@ -9,6 +9,7 @@ enum RequestRules {
     static let cancelable: Set<String> = ["PendingApproval", "Granted", "PendingAdminDecision"]
 
     static func create(_ ctx: RequestContext, kind: TargetKind, _ session: inout TenantSession) throws -> TenantResponse {
+        try ctx.requireWriteScope(kind)
         let body = try RequestBody(try ctx.jsonBody(), kind: kind)
         if body.action.hasPrefix("self"), body.principalId.caseInsensitiveCompare(ctx.caller.id) != .orderedSame {
             throw GraphFailure.invalidRequest("The principalId of a self-service request must be the signed-in user's id (GET /me).")
@@ -58,10 +59,8 @@ enum RequestRules {
                           scope: body.directoryScopeId)
                 && $0.action == "selfActivate" && ($0.status == "PendingApproval" || $0.status == "Granted")
         }) { throw GraphFailure.pending }
-        let eligible = state.eligibilities.contains {
-            $0.sameTarget(kind: kind, principalId: body.principalId, targetId: body.targetId, accessId: body.accessId,
-                          scope: body.directoryScopeId) && $0.start <= now && ($0.end.map { $0 > now } ?? true)
-        }
+        let eligible = state.eligibility(kind: kind, principalId: body.principalId, targetId: body.targetId,
+                                         accessId: body.accessId, scope: body.directoryScopeId, now: now) != nil
         let policy = state.policy(kind: kind, targetId: body.targetId, accessId: body.accessId)
         var failed: [String] = []
         if !eligible { failed.append("EligibilityRule") }
@@ -194,6 +193,7 @@ enum RequestRules {
 
     static func cancel(_ ctx: RequestContext, index: Int, _ session: inout TenantSession) throws -> TenantResponse {
         let request = session.state.requests[index]
+        try ctx.requireWriteScope(request.kind)
         guard request.principalId == ctx.caller.id || request.createdById == ctx.caller.id else { throw GraphFailure.forbidden }
         guard cancelable.contains(request.status) else {
             throw GraphFailure.badRequest(

@@ -87,7 +87,7 @@ extension Wire {
             + [expiration("Expiration_Admin_Assignment", required: false, max: "P180D", "Admin", "Assignment"),
                enablement("Enablement_Admin_Assignment", ["Justification"], "Admin", "Assignment")]
             + notifications("Admin_Assignment", "Admin", "Assignment")
-            + [expiration("Expiration_EndUser_Assignment", required: true, max: ActivationText.iso(p.maximumDurationSeconds),
+            + [expiration("Expiration_EndUser_Assignment", required: true, max: ActivationText.isoTime(p.maximumDurationSeconds),
                           "EndUser", "Assignment"),
                enablement("Enablement_EndUser_Assignment", endUser, "EndUser", "Assignment"),
                approval, context]

@@ -11,6 +11,7 @@ final class LocalHTTPServer: Sendable {
     private let socketFD: Int32
     private let served = Mutex(0)
     private let stopped = Mutex(false)
+    private let received = Mutex<[String]>([])
 
     /// Starts listening on an ephemeral port; every connection gets `status`, `headers` and `body`.
     init(status: Int, headers: [String: String] = [:], body: String = "") throws {
@@ -48,6 +49,9 @@ final class LocalHTTPServer: Sendable {
     /// Requests answered so far.
     var requestCount: Int { served.withLock { $0 } }
 
+    /// Every request received so far (head and body as text), oldest first.
+    var requests: [String] { received.withLock { $0 } }
+
     private func serve(_ response: [UInt8]) {
         while !stopped.withLock({ $0 }) {
             let client = accept(socketFD, nil, nil)
@@ -71,7 +75,10 @@ final class LocalHTTPServer: Sendable {
             let head = text[..<end.lowerBound].lowercased()
             let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                 .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-            if text.utf8.count - text.utf8.distance(from: text.startIndex, to: end.upperBound) >= length { return }
+            if text.utf8.count - text.utf8.distance(from: text.startIndex, to: end.upperBound) >= length {
+                received.withLock { $0.append(text) }
+                return
+            }
         }
     }
 

@@ -26,45 +26,74 @@ enum PimBinary {
     /// Runs `pim arguments…` with `environment` (added to a minimal, isolated one) and `input` on stdin.
     static func run(_ arguments: [String], in sandbox: Sandbox, environment: [String: String] = [:],
                     input: String = "", timeout: Double = 60) throws -> Result {
+        try start(arguments, in: sandbox, environment: environment, input: input).wait(timeout: timeout)
+    }
+
+    /// Starts `pim` without waiting, for commands that run until something happens (`--wait`, `--watch`).
+    static func start(_ arguments: [String], in sandbox: Sandbox, environment: [String: String] = [:],
+                      input: String = "") throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var env = sandbox.environment
         env.merge(environment) { $1 }
         process.environment = env
-        let outFile = sandbox.root + "/stdout-\(UUID().uuidString)"
-        let errFile = sandbox.root + "/stderr-\(UUID().uuidString)"
-        let inFile = sandbox.root + "/stdin-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outFile, contents: nil)
-        FileManager.default.createFile(atPath: errFile, contents: nil)
+        let id = UUID().uuidString
+        let running = Running(process: process, outFile: sandbox.root + "/stdout-\(id)", errFile: sandbox.root + "/stderr-\(id)")
+        let inFile = sandbox.root + "/stdin-\(id)"
+        FileManager.default.createFile(atPath: running.outFile, contents: nil)
+        FileManager.default.createFile(atPath: running.errFile, contents: nil)
         FileManager.default.createFile(atPath: inFile, contents: Data(input.utf8))
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errFile))
-        let inp = try FileHandle(forReadingFrom: URL(fileURLWithPath: inFile))
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inp
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: running.outFile))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: running.errFile))
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inFile))
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        return running
+    }
+
+    /// A started `pim`: read its output so far, wait for it, or stop it.
+    struct Running {
+        let process: Process
+        let outFile: String
+        let errFile: String
+
+        var stdoutSoFar: String { (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "" }
+
+        /// Polls until `condition` holds on stdout (a deadline, not a timing assumption).
+        @discardableResult
+        func waitForOutput(timeout: Double = 30, _ condition: (String) -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if condition(stdoutSoFar) { return true }
+                if !process.isRunning { return condition(stdoutSoFar) }
+                usleep(50_000)
+            }
+            return false
         }
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        try inp.close()
-        let stdout = (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
-        let stderr = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
-        return Result(code: process.terminationStatus, stdout: stdout, stderr: stderr)
+
+        func wait(timeout: Double = 60) -> Result {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            return Result(code: process.terminationStatus, stdout: stdoutSoFar,
+                          stderr: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
+        }
+
+        /// Sends SIGINT (Ctrl-C) and waits for the process to end.
+        func interrupt() -> Result {
+            if process.isRunning { process.interrupt() }
+            return wait(timeout: 10)
+        }
     }
 }
 
 /// A fresh HOME with its own XDG directories, so tests never touch the user's files or each other's
-/// demo tenant.
-struct Sandbox {
+/// demo tenant. Removed when the test that made it is done.
+final class Sandbox: Sendable {
     let root: String
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     init() {
         root = NSTemporaryDirectory() + "pim-e2e-" + UUID().uuidString

@@ -1,6 +1,7 @@
 import Foundation
 import PIMCommandLine
 import PIMDomain
+import Synchronization
 
 /// A host that hands out the fake service and records what the session commands asked for.
 struct FakeHost: CommandLineHost {
@@ -8,8 +9,8 @@ struct FakeHost: CommandLineHost {
 
     func makeService(_ settings: GlobalSettings) async throws -> any PIMService { service }
 
-    func login(_ settings: GlobalSettings, method: LoginMethod, console: Console) async throws -> String {
-        "Signed in with \(method.rawValue)."
+    func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+        "Signed in with \(method.rawValue)\(includeAudit ? " and the audit scopes" : "")."
     }
 
     func logout(_ settings: GlobalSettings) throws -> String { "Deleted the cached tokens." }
@@ -66,8 +67,6 @@ final class SleepCounter: Sendable {
     }
 }
 
-import Synchronization
-
 /// A fresh temporary HOME so no test reads or writes the user's configuration or cache.
 func isolatedHome() -> String {
     let path = NSTemporaryDirectory() + "pim-cli-tests-" + UUID().uuidString
@@ -80,7 +79,7 @@ func environment(withConfig json: String) -> [String: String] {
     let home = isolatedHome()
     let dir = home + "/.config/pim"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: dir + "/config.json", contents: Data(json.utf8))
+    _ = FileManager.default.createFile(atPath: dir + "/config.json", contents: Data(json.utf8))
     return ["HOME": home]
 }
 

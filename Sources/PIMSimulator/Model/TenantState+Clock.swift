@@ -26,7 +26,7 @@ extension TenantState {
                 }
             }
         }
-        for i in requests.indices {
+        for i in requests.indices where requests[i].status == "Granted" || requests[i].status == "PendingApproval" {
             switch requests[i].status {
             case "Granted":
                 let start = requests[i].scheduleStart ?? now
@@ -49,12 +49,17 @@ extension TenantState {
                 break
             }
         }
-        let staleCount = expiredAssignments.count
-        expiredAssignments.removeAll { a in a.end.map { now.timeIntervalSince($0) > 30 * 86_400 } ?? true }
-        if expiredAssignments.count != staleCount { changed = true }
-        let eligibleCount = eligibilities.count
-        eligibilities.removeAll { e in e.end.map { $0 <= now } ?? false }
-        if eligibilities.count != eligibleCount { changed = true }
+        // Check before removing: removing from a shared array copies it, and this runs on every request.
+        let stale = { (a: TenantAssignment) in a.end.map { now.timeIntervalSince($0) > 30 * 86_400 } ?? true }
+        if expiredAssignments.contains(where: stale) {
+            expiredAssignments.removeAll(where: stale)
+            changed = true
+        }
+        let lapsed = { (e: TenantEligibility) in e.end.map { $0 <= now } ?? false }
+        if eligibilities.contains(where: lapsed) {
+            eligibilities.removeAll(where: lapsed)
+            changed = true
+        }
         return changed
     }
 }

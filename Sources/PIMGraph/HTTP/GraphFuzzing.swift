@@ -1,0 +1,60 @@
+import Foundation
+import PIMDomain
+
+/// Everything that reads bytes from Graph, reachable from one call so a fuzzer (PIMFuzz `graph-json`)
+/// can drive it with arbitrary input. Not part of the stable API: `@_spi(Fuzzing)`.
+///
+/// Each call runs the input through the decoders of every Graph response pim reads (pages of
+/// requests, eligibilities, assignments, policies, approvals, audit events), the `$batch` answer
+/// parser, the error mapper (for the statuses pim treats differently), the claims-challenge header
+/// reader and `Retry-After`. It returns normally for any input; a violated invariant traps.
+@_spi(Fuzzing)
+public enum GraphFuzzing {
+    /// Invariants checked on every input:
+    /// - decoding and mapping never crash;
+    /// - every `PIMError` built from a response has a non-empty message free of terminal controls;
+    /// - a `Retry-After` read from the input is finite and not negative.
+    public static func exercise(_ data: Data) {
+        let decoder = GraphDate.decoder()
+        if let page = try? decoder.decode(GraphPage<ScheduleRequestDTO>.self, from: data) {
+            for dto in page.value { _ = dto.request(names: [:]).auditEvent }
+        }
+        if let page = try? decoder.decode(GraphPage<RoleInstanceDTO>.self, from: data) {
+            for dto in page.value { _ = (dto.eligibility, dto.assignment) }
+        }
+        if let page = try? decoder.decode(GraphPage<GroupInstanceDTO>.self, from: data) {
+            for dto in page.value { _ = (dto.eligibility, dto.assignment) }
+        }
+        if let page = try? decoder.decode(GraphPage<PolicyAssignmentDTO>.self, from: data) {
+            _ = page.value.compactMap(\.activationPolicy)
+        }
+        if let page = try? decoder.decode(GraphPage<DirectoryAuditDTO>.self, from: data) {
+            _ = page.value.map(\.event)
+        }
+        if let approval = try? decoder.decode(ApprovalDTO.self, from: data) { _ = approval.approval.openStageForMe }
+        if let me = try? decoder.decode(PrincipalDTO.self, from: data) { _ = me.principal(fallbackId: "") }
+        if let batch = try? GraphClient.parseBatchResponse(data) {
+            for response in batch.values { check(GraphErrorMapper.map(response)) }
+        }
+
+        let text = String(decoding: data, as: UTF8.self)
+        for status in [400, 401, 403, 404, 409, 429, 500, 503, 599, 302] {
+            check(GraphErrorMapper.map(HTTPResponse(status: status, headers: ["WWW-Authenticate": text, "request-id": text], body: data)))
+        }
+        _ = GraphErrorMapper.insufficientClaims(text)
+        _ = GraphErrorMapper.claimsParameter(in: text)
+        _ = GraphErrorMapper.policyRules(in: text)
+        if let claims = GraphErrorMapper.claimsParameter(in: text) {
+            _ = GraphPIMService.authenticationContext(in: claims)
+        }
+        if let wait = RetryPolicy.retryAfter(["Retry-After": text], now: Date(timeIntervalSince1970: 1_800_000_000)) {
+            precondition(wait.isFinite && wait >= 0, "Retry-After gave \(wait)")
+        }
+        _ = RetryPolicy.standard.decide(status: 429, headers: ["Retry-After": text], attempt: 1, elapsed: 0, random: 0.5)
+    }
+
+    private static func check(_ error: PIMError) {
+        precondition(!error.message.isEmpty, "empty error message")
+        precondition(Sanitizer.isClean(error.message), "terminal control in error message: \(Sanitizer.sanitize(error.message))")
+    }
+}
