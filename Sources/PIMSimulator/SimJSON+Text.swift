@@ -58,6 +58,12 @@ extension SimJSON {
 
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings (ids, names, dates) need no escape: append them whole.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -80,7 +86,12 @@ extension SimJSON {
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
         }
 
         func fail(_ message: String) -> SimJSONError { SimJSONError(message: message, offset: index) }

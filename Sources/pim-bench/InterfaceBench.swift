@@ -18,6 +18,8 @@ struct InterfaceBench {
         /// Thread CPU time of the same frames and keystrokes.
         var frameCPU: [Double] = []
         var keystrokeCPU: [Double] = []
+        /// `update(.dashboardLoaded)`: the refresh's rows into the state (entries, sorting, filters).
+        var apply: Double = 0
     }
 
     static let width = 132, height = 40
@@ -33,19 +35,35 @@ struct InterfaceBench {
     /// The state after a refresh through `service` (the tenant, a recording of it, or a replay).
     static func loadedState(service: any PIMService, now: Date, auditLog: Bool) async throws -> AppState {
         var dashboard = try await service.loadDashboard(.everything)
+        stage("dashboard loaded")
         if auditLog {
             dashboard.history += try await service.auditHistory(AuditQuery(tenantWide: true))
+            stage("audit log loaded")
         }
         var state = AppState(now: now, width: width, height: height)
         _ = update(&state, .start)
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        stage("state applied")
         return state
     }
 
+    /// With `PIM_BENCH_MALLOC_STATS` set: resident memory and malloc's in-use bytes at each step, on
+    /// standard error (the memory section of docs/performance.md comes from here).
+    static func stage(_ name: String) {
+        guard ProcessInfo.processInfo.environment["PIM_BENCH_MALLOC_STATS"] != nil else { return }
+        FileHandle.standardError.write(Data("== \(name): VmRSS \(Measure.procStatusKB("VmRSS") ?? -1) kB, VmHWM \(Measure.procStatusKB("VmHWM") ?? -1) kB\n".utf8))
+        MemoryProbe.printMallocStats()
+    }
+
     func run(rows: Int, frames: Int) async throws -> Result {
-        // Pages of 999 only to load faster: the figures here start once the rows are in the state.
-        var state = try await Self.loadedState(rows: rows, auditLog: false, pageSize: 999)
+        // Pages of 999 only to load faster: the figures here start once the dashboard has arrived.
+        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: 999, report: { _ in }))
+        let dashboard = try await DashboardBench.makeService(tenant).loadDashboard(.everything)
+        var state = AppState(now: tenant.now, width: Self.width, height: Self.height)
+        _ = update(&state, .start)
+        let apply = Measure.milliseconds { _ = update(&state, .dashboardLoaded(.success(dashboard))) }
         var result = Result(rows: state.rowCount(.myRoles), frame: [], keystroke: [], firstKeystroke: 0, tick: [])
+        result.apply = apply
         var sink = 0
         // Frames while the selection walks down the table (and wraps to the top).
         for n in 0..<frames {

@@ -29,6 +29,7 @@ enum MemoryProbe {
             state = try await InterfaceBench.loadedState(rows: rows, auditLog: true, pageSize: pageSize)
         }
         let screen = render(state)
+        if ProcessInfo.processInfo.environment["PIM_BENCH_MALLOC_STATS"] != nil { printMallocStats() }
         let peak = Measure.procStatusKB("VmHWM") ?? -1
         let resident = Measure.procStatusKB("VmRSS") ?? -1
         print("probe \(peak) \(resident) \(state.rowCount(.myRoles)) \(state.rowCount(.history)) \(screen.cells.count)")
@@ -72,5 +73,12 @@ enum MemoryProbe {
             throw BenchError("The memory probe printed \"\(output)\"; run pim-bench \(arguments.joined(separator: " ")) to see why.")
         }
         return Figures(peakKB: peak, residentKB: resident, roles: roles, history: history)
+    }
+
+    /// glibc's `malloc_stats()` on standard error: bytes in use (live objects) against bytes held.
+    static func printMallocStats() {
+        typealias Stats = @convention(c) () -> Void
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_stats") else { return }
+        unsafeBitCast(symbol, to: Stats.self)()
     }
 }

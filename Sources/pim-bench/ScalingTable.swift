@@ -20,10 +20,11 @@ struct ScalingTable {
                 Report.ms(Measure.median(ui.frame)) + " / " + Report.ms(Measure.quantile(ui.frame, 0.99)),
                 Report.ms(Measure.median(ui.keystroke)) + " / " + Report.ms(Measure.quantile(ui.keystroke, 0.99)),
                 Report.ms(ui.firstKeystroke),
+                Report.ms(ui.apply),
                 Report.mb(memory.peakKB),
             ])
         }
         print(Report.table(header: ["rows", "load cold", "load warm", "exchanges cold / warm", "frame median / p99",
-                                    "keystroke median / p99", "first keystroke", "peak RSS"], cells))
+                                    "keystroke median / p99", "first keystroke", "apply refresh", "peak RSS"], cells))
     }
 }

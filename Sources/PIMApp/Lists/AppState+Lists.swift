@@ -58,6 +58,27 @@ extension AppState {
         }
     }
 
+    /// The folded search text of every row of `pane`. For My roles the tier, which is worked out from
+    /// the role's names and ids, is computed once per role rather than once per scoped row.
+    func buildSearchKeys(_ pane: Pane) -> [String] {
+        guard pane == .myRoles else { return (0..<rowCount(pane)).map { SearchKeys.fold(searchText(pane, index: $0)) } }
+        struct Role: Hashable { var id: TargetID; var name: String; var template: String? }
+        var tiers: [Role: String] = [:]
+        return roles.map { role in
+            let target = role.target
+            let key = Role(id: TargetID(kind: target.kind, resourceId: target.id.resourceId), name: target.displayName,
+                           template: target.templateId)
+            let tier: String
+            if let known = tiers[key] { tier = known } else { tier = target.tier.label; tiers[key] = tier }
+            var text = target.displayName
+            for part in [target.kind.label, target.scopeLabel, role.state.rawValue, tier] {
+                text += " "
+                text += part
+            }
+            return SearchKeys.fold(text)
+        }
+    }
+
     /// Recomputes which rows of `pane` pass its filter and finds the selected row again by id.
     mutating func refilter(_ pane: Pane) {
         var list = list(pane)
@@ -70,7 +91,7 @@ extension AppState {
             list.visible = Array(0..<count)
         } else {
             if searchKeys.keys[pane]?.count != count {
-                searchKeys.keys[pane] = (0..<count).map { SearchKeys.fold(searchText(pane, index: $0)) }
+                searchKeys.keys[pane] = buildSearchKeys(pane)
             }
             let keys = searchKeys.keys[pane] ?? []
             list.visible = (0..<count).filter { SearchKeys.contains(keys[$0], needle) }

@@ -33,7 +33,7 @@ extension AppState {
     mutating func apply(_ dashboard: Dashboard) {
         hasLoaded = true
         me = dashboard.me
-        roles = dashboard.roleEntries
+        roles = RoleRows.entries(dashboard)
         approvals = dashboard.approvals.enumerated().sorted { a, b in
             let x = a.element.request.createdAt ?? .distantFuture, y = b.element.request.createdAt ?? .distantFuture
             return x != y ? x < y : a.offset < b.offset
@@ -56,7 +56,9 @@ extension AppState {
         if let warned = warnedTarget, !roles.contains(where: { $0.target.id == warned && $0.canDeactivate }) {
             warnedTarget = nil
         }
+        // The filter's folded text is built here, once per refresh, so no keystroke waits for it.
         searchKeys = SearchKeys()
+        for pane in Pane.allCases { searchKeys.keys[pane] = buildSearchKeys(pane) }
         for pane in Pane.allCases { refilter(pane) }
     }
 

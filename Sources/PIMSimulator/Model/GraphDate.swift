@@ -3,6 +3,7 @@ import Foundation
 /// Date text as Graph writes and accepts it: ISO 8601 in UTC, fractional seconds when present.
 enum GraphDate {
     static func format(_ date: Date) -> String {
+        if let fast = UTCFields.iso8601(date) { return fast }
         let whole = date.timeIntervalSince1970.rounded(.down)
         let millis = Int(((date.timeIntervalSince1970 - whole) * 1000).rounded())
         if millis == 0 || millis == 1000 {
@@ -19,6 +20,11 @@ enum GraphDate {
 
     /// Accepts `…Z`, `…+02:00`, fractions of any length, and zone-less text (read as UTC).
     static func parse(_ text: String) -> Date? {
+        switch UTCFields.parse(text) {
+        case .date(let date): return date
+        case .notADate: return nil
+        case .unsure: break
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return d }
         if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle()) { return d }

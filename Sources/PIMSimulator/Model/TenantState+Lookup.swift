@@ -2,13 +2,13 @@ import Foundation
 
 /// Lookups the routes and rules share.
 extension TenantState {
-    func user(_ id: String) -> TenantUser? { users.first { $0.id.caseInsensitiveCompare(id) == .orderedSame } }
-    func role(_ id: String) -> TenantRole? { roles.first { $0.id.caseInsensitiveCompare(id) == .orderedSame } }
-    func group(_ id: String) -> TenantGroup? { groups.first { $0.id.caseInsensitiveCompare(id) == .orderedSame } }
+    func user(_ id: String) -> TenantUser? { users.first { sameID($0.id, id) } }
+    func role(_ id: String) -> TenantRole? { roles.first { sameID($0.id, id) } }
+    func group(_ id: String) -> TenantGroup? { groups.first { sameID($0.id, id) } }
 
     func policy(kind: TargetKind, targetId: String, accessId: String?) -> TenantPolicy? {
         policies.first {
-            $0.kind == kind && $0.targetId.caseInsensitiveCompare(targetId) == .orderedSame
+            $0.kind == kind && sameID($0.targetId, targetId)
                 && (kind == .role || $0.accessId == accessId?.lowercased())
         }
     }
@@ -66,7 +66,7 @@ extension TenantState {
     }
 
     func index(ofRequest id: String) -> Int? {
-        requests.firstIndex { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+        requests.firstIndex { sameID($0.id, id) }
     }
 }
 
@@ -87,8 +87,8 @@ protocol TargetAddressed {
 extension TargetAddressed {
     func sameTarget(kind: TargetKind, principalId: String, targetId: String, accessId: String?, scope: String) -> Bool {
         self.kind == kind
-            && self.principalId.caseInsensitiveCompare(principalId) == .orderedSame
-            && self.targetId.caseInsensitiveCompare(targetId) == .orderedSame
+            && sameID(self.principalId, principalId)
+            && sameID(self.targetId, targetId)
             && (kind == .role ? self.directoryScopeId == scope : self.accessId == accessId)
     }
 }

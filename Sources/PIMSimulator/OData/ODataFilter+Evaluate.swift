@@ -46,7 +46,7 @@ extension ODataFilter {
             return dateOrder(v, d)
         case let (.string(s), .string(t)), let (.string(s), .bare(t)):
             if looksLikeDate(s), looksLikeDate(t), let a = GraphDate.parse(s), let b = GraphDate.parse(t) { return dateOrder(a, b) }
-            return s.caseInsensitiveCompare(t)
+            return UTCFields.caseInsensitiveOrder(s, t) ?? s.caseInsensitiveCompare(t)
         default: return nil
         }
     }
