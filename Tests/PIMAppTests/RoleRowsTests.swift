@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PIMApp
+import PIMAppFixtures
 import PIMDomain
 
 /// The refresh's fast row builder gives the rows and order of `RoleEntry.entries`.
