@@ -30,7 +30,17 @@ public enum Sanitizer {
             // Arabic letter mark), BOM, and the blank fillers that make a name look empty or like another
             return Array(String(format: "<U+%04X>", s.value).unicodeScalars)
         case 0xE0000...0xE007F: return Array(String(format: "<U+%05X>", s.value).unicodeScalars) // tag chars
-        default: return [s]
+        case 0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02:
+            // Prepended letters: they join whatever follows into one character, so padding after
+            // them vanishes from the measured width and columns shift
+            return Array(String(format: "<U+%04X>", s.value).unicodeScalars)
+        default:
+            // Any other invisible formatting character (soft hyphen, prepended number signs such as
+            // U+0601, which also swallow the padding after them)
+            if s.properties.generalCategory == .format {
+                return Array(String(format: "<U+%04X>", s.value).unicodeScalars)
+            }
+            return [s]
         }
     }
 }

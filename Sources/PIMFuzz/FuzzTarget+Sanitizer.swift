@@ -36,7 +36,7 @@ extension FuzzTarget {
         case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB: return false
         case 0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E: return false
         case 0xE0000...0xE007F: return false
-        default: return true
+        default: return scalar.properties.generalCategory != .format
         }
     }
 }

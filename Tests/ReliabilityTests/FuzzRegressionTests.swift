@@ -64,4 +64,17 @@ struct FuzzRegressionTests {
         #expect(error.failedRules.allSatisfy { Sanitizer.isClean($0.serviceName) })
         #expect(h.graph.createdCount == 0)
     }
+
+    /// A `$batch` answer whose item status is a number no HTTP status can be (`1e300`, `nan`): the
+    /// conversion to `Int` trapped and took pim down. Now such an item counts as a server error.
+    @Test(arguments: ["1e300", "-1e300", "nan", "1e3", "99.5", "-7", "\"1e300\""])
+    func absurdBatchItemStatusesAreServerErrorsNotCrashes(status: String) async throws {
+        let h = try Harness(retry: .none)
+        defer { h.stop() }
+        h.scriptDashboard()
+        h.graph.on("POST", "/v1.0/$batch", .answer(200, #"{"responses":[{"id":"me","status":\#(status),"headers":{},"body":{"id":"x"}}]}"#))
+        let error = await pimError { try await h.service.loadDashboard(Harness.lean) }
+        #expect(error?.kind == .service)
+        GraphFuzzing.exercise(Data(#"{"responses":[{"id":"1","status":\#(status)}]}"#.utf8))
+    }
 }

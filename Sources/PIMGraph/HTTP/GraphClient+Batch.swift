@@ -85,6 +85,14 @@ extension GraphClient {
         }
     }
 
+    /// An item's status as sent (`200`, `200.0`); anything that is not a plausible HTTP status
+    /// (`1e300`, `nan`, `-1`) counts as a server error instead of trapping on the conversion.
+    static func status(_ text: String) -> Int {
+        if let value = Int(text), (100...999).contains(value) { return value }
+        if let value = Double(text), value.isFinite, (100...999).contains(value) { return Int(value) }
+        return 500
+    }
+
     private static func readBatchResponse(_ data: Data) throws -> [String: HTTPResponse] {
         var reader = JSONSpanReader(data)
         var result: [String: HTTPResponse] = [:]
@@ -103,10 +111,10 @@ extension GraphClient {
                         if reader.peek() == UInt8(ascii: "\"") { id = try reader.readString() } else { id = reader.text(try reader.skipValue()) }
                     case "status":
                         if reader.peek() == UInt8(ascii: "\"") {
-                            status = Int(try reader.readString()) ?? 500
+                            status = Self.status(try reader.readString())
                         } else {
                             let text = reader.text(try reader.skipValue())
-                            status = Int(text) ?? Double(text).map { Int($0) } ?? 500
+                            status = Self.status(text)
                         }
                     case "headers":
                         guard reader.peek() == UInt8(ascii: "{") else { _ = try reader.skipValue(); return }
