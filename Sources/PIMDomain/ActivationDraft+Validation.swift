@@ -25,7 +25,7 @@ public enum ServiceLimits {
     public static let minimumActiveBeforeDeactivation: Double = 5 * 60
     /// The portal and the service accept justifications up to 500 characters.
     public static let justificationMaxLength = 500
-    /// Approvers have 24 hours to decide.
+    /// Approvers have a fixed 24 hours to decide (not configurable in Entra).
     public static let approvalWindow: Double = 24 * 3600
     /// Extension is offered for assignments expiring within 14 days.
     public static let extensionWindow: Double = 14 * 86_400

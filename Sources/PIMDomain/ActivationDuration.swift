@@ -11,9 +11,6 @@ public struct ActivationDuration: Hashable, Comparable, Sendable, Codable {
     public static func hours(_ h: Int) -> ActivationDuration { .init(seconds: h * 3600) }
     public static func days(_ d: Int) -> ActivationDuration { .init(seconds: d * 86_400) }
 
-    /// The service refuses activations shorter than five minutes.
-    public static let serviceMinimum = ActivationDuration.minutes(5)
-
     public var timeInterval: Double { Double(seconds) }
 
     public static func < (a: ActivationDuration, b: ActivationDuration) -> Bool { a.seconds < b.seconds }

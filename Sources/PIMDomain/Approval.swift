@@ -75,14 +75,11 @@ public struct ApprovalItem: Hashable, Sendable, Codable, Identifiable {
 
     public var id: String { request.id }
 
-    /// Approvers have a fixed 24 hours to decide (not configurable in Entra).
-    public static let approvalWindow: Double = 24 * 3600
-
     /// Seconds since the request was made.
     public func waited(at now: Date) -> Double? { request.createdAt.map { now.timeIntervalSince($0) } }
 
     /// Seconds left of the 24-hour approval window.
     public func windowLeft(at now: Date) -> Double? {
-        request.createdAt.map { $0.addingTimeInterval(Self.approvalWindow).timeIntervalSince(now) }
+        request.createdAt.map { $0.addingTimeInterval(ServiceLimits.approvalWindow).timeIntervalSince(now) }
     }
 }
