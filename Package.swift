@@ -35,7 +35,7 @@ let package = Package(
         // The benchmark: dashboard latency, requests per refresh, frame and filter time, memory, cold start.
         .executableTarget(name: "pim-bench", dependencies: ["PIMGraph", "PIMSimulator", "PIMApp", "PIMScreen", "PIMDomain"]),
         // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md).
-        .executableTarget(name: "PIMFuzz", dependencies: ["PIMDomain", "PIMGraph", "PIMCommandLine", "PIMTerminal"]),
+        .executableTarget(name: "PIMFuzz", dependencies: ["PIMDomain", "PIMGraph", "PIMCommandLine", "PIMApp", "PIMScreen", "PIMTerminal", "PIMAppFixtures"]),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
         .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),

@@ -13,6 +13,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case arguments
     /// The configuration file reader (`config.json`).
     case config
+    /// Terminal key codes through `KeyDecoder`, the interface's `update` and `render`.
+    case keys
 
     static let environmentKey = "PIM_FUZZ_TARGET"
 
@@ -34,6 +36,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .sanitizer: Self.sanitizer(data)
         case .arguments: Self.arguments(data)
         case .config: Self.config(data)
+        case .keys: Self.keys(data)
         }
     }
 

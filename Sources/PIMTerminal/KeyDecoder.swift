@@ -2,16 +2,22 @@ import CNCursesW
 import PIMApp
 
 /// What one `wget_wch` result means.
-enum TerminalEvent: Equatable, Sendable {
+@_spi(Fuzzing) public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
     case resize
     case mouse
 }
 
-/// Turns `wget_wch` results into keys. Pure, so the table is tested without a terminal.
-enum KeyDecoder {
+/// Turns `wget_wch` results into keys. Pure, so the table is tested without a terminal and fuzzed
+/// (PIMFuzz's `keys` target reaches it through `@_spi(Fuzzing)`).
+@_spi(Fuzzing) public enum KeyDecoder {
+    /// The statuses `wget_wch` answers with, and the first function-key code (`KEY_MIN`).
+    public static let statusOK = OK
+    public static let statusFunctionKey = KEY_CODE_YES
+    public static let firstFunctionKeyCode = KEY_MIN
+
     /// `status` is what `wget_wch` returned (`OK` or `KEY_CODE_YES`), `code` the character or key code.
-    static func decode(status: Int32, code: UInt32) -> TerminalEvent? {
+    public static func decode(status: Int32, code: UInt32) -> TerminalEvent? {
         if status == KEY_CODE_YES { return decodeFunctionKey(Int32(bitPattern: code)) }
         guard status == OK else { return nil }
         switch code {
