@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["pim"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["PIMGraph", "PIMDomain"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["PIMGraph", "PIMDomain", "PIMSimulator", "PIMApp", "PIMScreen"]),
     ],
     swiftLanguageModes: [.v6]
 )
