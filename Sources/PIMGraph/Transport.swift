@@ -45,6 +45,8 @@ public struct HTTPResponse: Hashable, Sendable {
 public struct TransportError: Error, Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
         case timedOut, cannotConnect, connectionLost, dnsFailure, tlsFailure, cancelled, other
+        /// The answer was longer than pim reads (`URLSessionTransport.bodyLimit`); asking again would not help.
+        case tooLarge
     }
 
     public var kind: Kind

@@ -23,6 +23,21 @@ struct PayloadFaultTests {
         #expect(try await h.service.currentUser().id == FaultGraph.me)
     }
 
+    /// An endless or enormous answer (a misconfigured proxy, a hostile --graph-url) is cut off at the
+    /// limit instead of filling memory, is not asked for again, and says where to look.
+    @Test func anAnswerLongerThanTheLimitIsRefusedOnceAndSaysWhereToLook() async throws {
+        let h = try Harness(bodyLimit: 65_536)
+        defer { h.stop() }
+        let huge = #"{"id":"\#(FaultGraph.me)","displayName":""# + String(repeating: "A", count: 300_000) + #""}"#
+        h.graph.on("GET", "/v1.0/me", .answer(200, huge), .answer(200, Self.meJSON))
+        let error = await pimError { try await h.service.currentUser() }
+        #expect(error?.kind == .network)
+        #expect(error?.message.contains("larger than pim reads") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("--graph-url") == true)
+        #expect(h.graph.received("GET", "/v1.0/me").count == 1)
+        #expect(try await h.service.currentUser().id == FaultGraph.me)
+    }
+
     @Test func anErrorBodyThatIsNotJSONStillNamesTheStatus() async throws {
         let h = try Harness()
         defer { h.stop() }

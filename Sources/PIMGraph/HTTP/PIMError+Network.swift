@@ -11,6 +11,8 @@ extension PIMError {
             return PIMError(.network, "The secure connection to Graph could not be verified: check the Graph URL, proxy and system certificates.")
         case .cancelled:
             return PIMError(.network, "The request was cancelled before Graph answered: try again.")
+        case .tooLarge:
+            return PIMError(.network, "Graph sent an answer larger than pim reads (\(Sanitizer.sanitize(error.message))): check --graph-url and any proxy in between, then try again.")
         case .dnsFailure:
             return PIMError(.network, "The Graph host name could not be resolved: check your network connection and the --graph-url or --cloud setting.")
         default:

@@ -7,19 +7,30 @@ import FoundationNetworking
 /// system as always; this type has no switch to turn that off. HTTP error statuses are returned as
 /// responses; only the absence of a response throws a `TransportError`.
 public final class URLSessionTransport: Transport {
+    /// The longest answer pim reads (128 MiB): far above the largest `$batch` of full pages Graph sends,
+    /// far below what would exhaust memory.
+    public static let bodyLimit = 128 * 1_048_576
+
     private let session: URLSession
+    private let collector: ResponseCollector
     private let logger: VerboseLogger?
 
-    /// - Parameter logger: receives one line per exchange (`--verbose`); nil logs nothing.
-    public init(logger: VerboseLogger? = nil) {
+    /// - Parameters:
+    ///   - logger: receives one line per exchange (`--verbose`); nil logs nothing.
+    ///   - bodyLimit: answers longer than this fail with `TransportError.Kind.tooLarge`.
+    public init(logger: VerboseLogger? = nil, bodyLimit: Int = URLSessionTransport.bodyLimit) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieAcceptPolicy = .never
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration)
+        collector = ResponseCollector(limit: bodyLimit)
+        session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
         self.logger = logger
     }
+
+    // The session holds its delegate until it is invalidated.
+    deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
@@ -31,8 +42,8 @@ public final class URLSessionTransport: Transport {
         do {
             // libcurl ignores the resource timeout on Linux: enforce the overall limit here.
             let prepared = urlRequest
-            let (data, response) = try await withDeadline(seconds: request.timeout) { [session] in
-                try await session.data(for: prepared)
+            let (data, response) = try await withDeadline(seconds: request.timeout) { [session, collector] in
+                try await collector.data(for: prepared, in: session)
             }
             guard let http = response as? HTTPURLResponse else {
                 throw TransportError(.other, "The answer was not HTTP.", requestMayHaveBeenSent: true)

@@ -64,13 +64,14 @@ struct Harness {
     let service: GraphPIMService
     let log = LineLog()
 
-    init(tokens: CountingTokens = CountingTokens(), retry: RetryPolicy = Harness.retry) throws {
+    init(tokens: CountingTokens = CountingTokens(), retry: RetryPolicy = Harness.retry,
+         bodyLimit: Int = URLSessionTransport.bodyLimit) throws {
         graph = FaultGraph(now: clock.now())
         server = try graph.server()
         self.tokens = tokens
         let logger = VerboseLogger { [log] line in log.append(line) }
         service = GraphPIMService(configuration: GraphConfiguration(baseURL: server.baseURL, retryPolicy: retry, requestTimeout: Self.timeout),
-                                  transport: URLSessionTransport(logger: logger), tokens: tokens, clock: clock)
+                                  transport: URLSessionTransport(logger: logger, bodyLimit: bodyLimit), tokens: tokens, clock: clock)
     }
 
     var verboseLines: [String] { log.lines }
