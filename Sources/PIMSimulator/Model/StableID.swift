@@ -18,11 +18,18 @@ enum StableID {
         // Version 4 / variant bits so the ids look like the service's.
         let hi = (a & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         let lo = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let h = String(hi, radix: 16).leftPadded(16)
-        let l = String(lo, radix: 16).leftPadded(16)
-        let s = h + l
-        let c = Array(s)
-        return "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
+        // Written digit by digit: the seed makes thousands of ids, and this is on every demo start.
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var at = 0
+            for position in 0..<32 {
+                if position == 8 || position == 12 || position == 16 || position == 20 { buffer[at] = UInt8(ascii: "-"); at += 1 }
+                let word = position < 16 ? hi : lo
+                buffer[at] = digits.utf8Start[Int((word >> UInt64(60 - 4 * (position % 16))) & 0xF)]
+                at += 1
+            }
+            return at
+        }
     }
 
     private static func fnv1a(_ text: String, basis: UInt64) -> UInt64 {
