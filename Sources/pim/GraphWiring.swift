@@ -67,8 +67,8 @@ enum GraphWiring {
         let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
         let hints = DashboardHintFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
                                       scope: "\(cloud.graphURL.host ?? "graph")|\(tenant)")
-        return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport, tokens: tokens,
-                               hints: hints)
+        return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL, userAgent: "pim/\(CommandTable.version)"),
+                               transport: transport, tokens: tokens, hints: hints)
     }
 
     static func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {

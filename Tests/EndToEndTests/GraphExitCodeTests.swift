@@ -37,6 +37,8 @@ import Testing
         #expect(server.requestCount > 1, "retried before giving up")
         #expect(lines.last?.hasPrefix("pim: ") == true)
         #expect(!result.stderr.contains("test-token"))
+        // Tenants find pim's calls in their logs by its name.
+        #expect(server.requests.allSatisfy { $0.lowercased().contains("\r\nuser-agent: pim/") }, "\(server.requests.first ?? "")")
     }
 
     @Test func unauthorizedTokenIsASignInProblem() throws {

@@ -26,6 +26,14 @@ import Testing
         #expect(service.read { $0.sent }.isEmpty)
     }
 
+    @Test func aTicketSystemWithoutATicketNumberIsAUsageError() async {
+        let service = FakeService(now: testNow)
+        let result = await run(["activate", "Global Reader", "-j", "x", "--ticket-system", "Jira"], service: service)
+        #expect(result.code == 2)
+        #expect(result.stderr.contains("add --ticket NUMBER"))
+        #expect(service.read { $0.sent }.isEmpty)
+    }
+
     @Test func everyProblemOfEveryTargetIsListed() async {
         let service = FakeService(now: testNow)
         let result = await run(["activate", "Global Administrator", "Exchange Administrator", "-d", "4h"], service: service)

@@ -232,6 +232,18 @@ struct SignInTests {
         await #expect(throws: PIMError.self) { try await failing.accessToken(claims: nil) }
     }
 
+    /// Exit 127 is the shell's "command not found": say that az is missing, not that it is signed out.
+    @Test func aMissingAzureCLIIsNamedAsMissing() async throws {
+        let missing = AzureCLITokenProvider { _ in (127, Data()) }
+        do {
+            _ = try await missing.accessToken(claims: nil)
+            Issue.record("expected a refusal")
+        } catch let error as PIMError {
+            #expect(error.message.contains("is not installed"))
+            #expect(error.message.contains("pim login"))
+        }
+    }
+
     @Test func cloudsAndOverrides() {
         #expect(GraphCloud(named: "USGov-DoD")?.graphURL.absoluteString == "https://dod-graph.microsoft.us")
         #expect(GraphCloud(named: "china")?.loginURL.absoluteString == "https://login.partner.microsoftonline.cn")

@@ -106,6 +106,9 @@ extension Commands {
         }
         let ticket = invocation.value("ticket") ?? ""
         var system = invocation.value("ticket-system") ?? ""
+        if !system.isEmpty, ticket.isEmpty {
+            throw UsageError("--ticket-system names the system of a ticket number: add --ticket NUMBER, or leave --ticket-system out.")
+        }
         if system.isEmpty, !ticket.isEmpty { system = config.ticketSystem ?? "" }
         return ActivationDraft(justification: justification, ticketNumber: ticket, ticketSystem: system,
                                durationText: invocation.value("duration") ?? "")

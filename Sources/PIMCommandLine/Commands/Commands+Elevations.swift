@@ -26,7 +26,12 @@ extension Commands {
             return 0
         }
         if rows.isEmpty {
-            context.say(within == nil ? "No elevations are active." : "No elevation ends within \(within!.shortDescription).")
+            var filters: [String] = []
+            if let user = invocation.value("user") { filters.append("--user \(user)") }
+            if let role = invocation.value("role") { filters.append("--role \(role)") }
+            if let within { filters.append("--expiring-within \(within.shortDescription)") }
+            context.say(filters.isEmpty ? "No elevations are active."
+                        : "No active elevation matches \(filters.joined(separator: " ")).")
             return 0
         }
         var table = Table([.init("TIER"), .init("USER", flexible: true), .init("NAME", flexible: true), .init("KIND", dropRank: 1),

@@ -34,6 +34,10 @@ public actor AzureCLITokenProvider: TokenProvider {
         do { result = try await runner(arguments) } catch {
             throw PIMError(.signInRequired, "The Azure CLI (az) could not be run: install it and run `az login`, or use `pim login`.")
         }
+        // 127 is the shell's "command not found": az is missing, not signed out.
+        if result.status == 127 {
+            throw PIMError(.signInRequired, "The Azure CLI (az) is not installed: install it and run `az login`, or use `pim login`.")
+        }
         guard result.status == 0 else {
             throw PIMError(.signInRequired, "The Azure CLI has no usable sign-in (az exited with \(result.status)): run `az login`, or use `pim login`.")
         }

@@ -10,6 +10,8 @@ struct GraphClient: Sendable {
     let retry: RetryPolicy
     let clock: any GraphClock
     let timeout: Double
+    /// Sent on every request so tenants can find pim in their Graph activity and sign-in logs.
+    var userAgent: String? = nil
     let counter = ExchangeCounter()
 
     /// One exchange with retries; returns whatever status the service ended with.
@@ -32,6 +34,7 @@ struct GraphClient: Sendable {
             var headers = ["Authorization": "Bearer \(bearer)", "Accept": "application/json",
                            "client-request-id": UUID().uuidString.lowercased()]
             if body != nil { headers["Content-Type"] = "application/json" }
+            if let userAgent { headers["User-Agent"] = userAgent }
             let http = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
             let elapsed = { clock.now().timeIntervalSince(started) }
             let response: HTTPResponse

@@ -10,9 +10,12 @@ public struct GraphConfiguration: Hashable, Sendable {
     public var policyCacheTTL: Double
     /// Seconds before one HTTP exchange is given up.
     public var requestTimeout: Double
+    /// `User-Agent` of every request (`pim/0.1.0`), so tenants can tell pim's calls apart in their logs.
+    public var userAgent: String?
 
     public init(baseURL: URL, retryPolicy: RetryPolicy = .standard, policyCacheTTL: Double = 600,
-                requestTimeout: Double = 30) {
+                requestTimeout: Double = 30, userAgent: String? = nil) {
+        self.userAgent = userAgent
         self.baseURL = baseURL
         self.retryPolicy = retryPolicy
         self.policyCacheTTL = policyCacheTTL

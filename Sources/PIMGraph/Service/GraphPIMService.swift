@@ -30,7 +30,8 @@ public final class GraphPIMService: PIMService {
         self.tokens = tokens
         self.clock = clock
         self.client = GraphClient(baseURL: configuration.baseURL, transport: transport, tokens: tokens,
-                                  retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout)
+                                  retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout,
+                                  userAgent: configuration.userAgent)
     }
 
     /// HTTP exchanges made so far (each batch counts once).
