@@ -61,7 +61,7 @@ static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {
 static inline struct termios *cnc_saved_termios(void) { static struct termios modes; return &modes; }
 static inline volatile sig_atomic_t *cnc_have_saved_termios(void) { static volatile sig_atomic_t saved = 0; return &saved; }
 static void cnc_crash_handler(int sig) {
-    static const char restore[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+    static const char restore[] = "\033[?1000l\033[?1002l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1049l\r\n";
     /* The curses thread may be in the middle of a frame. Send what it writes from now on nowhere
        first, then restore through a private copy of the terminal: a write already in the kernel
        finishes before ours (the tty serialises writes), so nothing lands on the restored screen. */

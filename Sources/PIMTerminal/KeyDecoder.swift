@@ -15,6 +15,9 @@ import PIMApp
     public static let statusOK = OK
     public static let statusFunctionKey = KEY_CODE_YES
     public static let firstFunctionKeyCode = KEY_MIN
+    /// Codes curses is taught (`define_key`) for the bracketed-paste markers `ESC [200~` and `ESC [201~`.
+    public static let pasteBeginCode = KEY_MAX + 1
+    public static let pasteEndCode = KEY_MAX + 2
 
     /// `status` is what `wget_wch` returned (`OK` or `KEY_CODE_YES`), `code` the character or key code.
     public static func decode(status: Int32, code: UInt32) -> TerminalEvent? {
@@ -50,6 +53,8 @@ import PIMApp
         case KEY_ENTER: return .key(.enter)
         case KEY_RESIZE: return .resize
         case KEY_MOUSE: return .mouse
+        case pasteBeginCode: return .key(.pasteBegin)
+        case pasteEndCode: return .key(.pasteEnd)
         case (KEY_F0 + 1)...(KEY_F0 + 24): return .key(.function(Int(code - KEY_F0)))
         default: return nil
         }

@@ -21,6 +21,8 @@ final class NCursesBackend {
 
     /// Starts curses on the given streams (nil: stdin/stdout) with `term` (nil: `$TERM`).
     /// Returns nil when the terminal cannot be used (unknown TERM); nothing is printed then.
+    private let output: UnsafeMutablePointer<FILE>?
+
     init?(noColor: Bool, mouse: Bool, palette names: [String: String] = [:], term: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
           input: UnsafeMutablePointer<FILE>? = nil, inputIsTerminal: Bool = true) {
         let made: OpaquePointer? = term.map { name in name.withCString { newterm($0, output, input) } }
@@ -34,6 +36,7 @@ final class NCursesBackend {
             return nil
         }
         screen = made
+        self.output = output
         window = cnc_stdscr()
         cbreak()
         noecho()
@@ -50,6 +53,7 @@ final class NCursesBackend {
             use_default_colors()
             palette.install()
         }
+        Self.enableBracketedPaste(output: output)
         if mouse {
             // Every event, not just the ones pim acts on: curses answers an event outside the mask by
             // reading the next input with no timeout, which froze the loop (no ticks, redraws or
@@ -57,6 +61,23 @@ final class NCursesBackend {
             mousemask(cnc_all_mouse_events(), nil)
             mouseinterval(0)
         }
+    }
+
+    /// Bracketed paste: the terminal wraps pasted text in `ESC [200~` … `ESC [201~`, which curses is
+    /// taught to report as two keys, so a pasted line break or letter is never taken for Enter or a
+    /// command. Terminals without the mode ignore the request and paste as typing.
+    static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
+
+    private static func enableBracketedPaste(output: UnsafeMutablePointer<FILE>?) {
+        _ = define_key("\u{1B}[200~", KeyDecoder.pasteBeginCode)
+        _ = define_key("\u{1B}[201~", KeyDecoder.pasteEndCode)
+        write(bracketedPasteOn, to: output)
+    }
+
+    /// Straight to the terminal's descriptor (curses flushes its own buffer with `write` too).
+    private static func write(_ sequence: String, to output: UnsafeMutablePointer<FILE>?) {
+        let descriptor = output.map(fileno) ?? STDOUT_FILENO
+        _ = sequence.withCString { Glibc.write(descriptor, $0, strlen($0)) }
     }
 
     /// True when the current terminal description can move the cursor anywhere (`cup`).
@@ -150,6 +171,7 @@ final class NCursesBackend {
         guard !ended else { return }
         ended = true
         endwin()
+        Self.write(Self.bracketedPasteOff, to: output)
         delscreen(screen)
     }
 

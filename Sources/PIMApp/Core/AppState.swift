@@ -35,6 +35,8 @@ public struct AppState: Hashable, Sendable {
     public var drafts: [Set<TargetID>: ActivationDraft] = [:]
     public var dialog: ApprovalDialog?
     public var showHelp = false
+    /// Between the terminal's bracketed-paste markers: keys are text, not commands.
+    public var pasting = false
     /// `q` was pressed while a form holds unsent text.
     public var confirmingQuit = false
 

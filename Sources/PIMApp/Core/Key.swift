@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, tab, backTab, escape, backspace, delete
     case function(Int)
+    /// The terminal's bracketed-paste markers: what comes between them was pasted, not typed.
+    case pasteBegin, pasteEnd
 
     /// The name shown in hints and in the help: `↑`, `PgDn`, `Ctrl-U`, `Shift-Tab`, `Space`.
     public var description: String {
@@ -30,6 +32,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .backspace: "Backspace"
         case .delete: "Delete"
         case .function(let n): "F\(n)"
+        case .pasteBegin: "paste"
+        case .pasteEnd: "end of paste"
         }
     }
 

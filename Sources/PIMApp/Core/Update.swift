@@ -40,6 +40,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 extension AppState {
     /// Looks `key` up in the key map; printable keys type into the field that has the keyboard.
     mutating func handle(_ key: Key) -> [Effect] {
+        switch key {
+        case .pasteBegin: pasting = true; return []
+        case .pasteEnd: pasting = false; return []
+        default: if pasting { return paste(key) }
+        }
         if let binding = KeyMap.binding(for: key, in: self) {
             if let reason = binding.disabledReason(self) {
                 flash(reason, .warning)
@@ -52,6 +57,24 @@ extension AppState {
         }
         return []
     }
+
+    /// Pasted text is text, never commands: a pasted "q", "a" or line break must not quit, approve or
+    /// submit. It goes into the field that takes text (line breaks and tabs as spaces); with no such
+    /// field it is dropped, and the user is told once per paste.
+    mutating func paste(_ key: Key) -> [Effect] {
+        let character: Character? = switch key {
+        case .enter, .tab: " "
+        default: key.insertable
+        }
+        if KeyMap.contexts(for: self).first?.takesText == true {
+            if let character { editActiveField { $0.insert(character) } }
+        } else if flash?.text != Self.pasteRefused {
+            flash(Self.pasteRefused, .warning)
+        }
+        return []
+    }
+
+    static let pasteRefused = "Pasted text goes only into a text field: open the form (Enter) or the filter (/), then paste."
 
     mutating func perform(_ command: Command) -> [Effect] {
         switch command {

@@ -120,7 +120,13 @@ wait_gone '^/'
 keys a
 wait_for 'Justification'
 wait_for 'Duration'
-text "Nightly patching of the prod fleet"
+# The justification is pasted with a line break in it (bracketed paste): it must stay text, not
+# act as Enter and send a half-written form.
+"${TMUX_CMD[@]}" set-buffer -b pim-e2e $'Nightly patching\nof the prod fleet'
+"${TMUX_CMD[@]}" paste-buffer -p -d -b pim-e2e -t "$SESSION"
+wait_for 'Nightly patching of the prod fleet'
+screen | grep -qE "is active until|waits for approval|refused" && fail "a pasted line break sent the form"
+echo "tui-e2e: ada: a pasted justification with a line break stays in the field"
 keys Tab
 text "CHG-1001"
 keys Tab
