@@ -17,7 +17,9 @@ extension AppState {
         isLoading = false
         switch result {
         case .success(let dashboard):
+            let stale = staleErrorFlash
             apply(dashboard)
+            if stale { flash = nil }
         case .failure(let error):
             lastError = error.message
             flash(error.message, .error)
@@ -27,6 +29,15 @@ extension AppState {
             return requestRefresh()
         }
         return []
+    }
+
+    /// The error flash reports the failure that a refresh started after it was shown has now
+    /// answered: once that refresh succeeds the message is stale, and left standing it would contradict
+    /// the fresh rows until it expires. (A refresh started in the same instant, such as one queued behind
+    /// the failing one, does not count: the failure has not been on screen yet.)
+    var staleErrorFlash: Bool {
+        guard let flash, flash.level == .error, flash.text == lastError, let started = lastLoadStarted else { return false }
+        return started > flash.expires.addingTimeInterval(-config.flashSeconds)
     }
 
     /// Replaces the rows with fresh data, keeping selection, marks and filters by row id.

@@ -120,8 +120,12 @@ extension GraphPIMService {
             let sentAt = clock.now()
             do {
                 let response = try await client.exchange(Endpoints.scheduleRequest(spec), write: true, token: token)
-                let dto = try client.decode(ScheduleRequestDTO.self, from: response)
-                return ActivationResult(request: dto.request(names: [target.id: target]), notices: notices)
+                do {
+                    let dto = try client.decode(ScheduleRequestDTO.self, from: response)
+                    return ActivationResult(request: dto.request(names: [target.id: target]), notices: notices)
+                } catch let unreadable as PIMError where (200..<300).contains(response.status) && !spec.validationOnly {
+                    return try await acceptedButUnreadable(spec, target: target, since: sentAt, notices: notices, unreadable)
+                }
             } catch let error as PIMError where error.claims != nil && !steppedUp && !spec.validationOnly {
                 steppedUp = true
                 token = try await client.accessToken(claims: error.claims)
@@ -150,6 +154,19 @@ extension GraphPIMService {
                 try await client.wait(delay)
             }
         }
+    }
+
+    /// Graph accepted the request (2xx) but its answer could not be read: the request exists, so
+    /// "try again" would send it twice. Finds it among my requests; when it cannot, says how to check.
+    func acceptedButUnreadable(_ spec: ScheduleRequestSpec, target: ElevationTarget, since: Date, notices: [String],
+                               _ unreadable: PIMError) async throws -> ActivationResult {
+        if let found = try? await findSent(spec, target: target, since: since) {
+            return ActivationResult(request: found, notices: notices + [
+                "Graph's answer could not be read; the request was found among your requests, so it was not sent twice."])
+        }
+        var failure = unreadable
+        failure.message = "Graph accepted the request but sent an answer pim could not read, and it is not among your requests yet: run `pim requests` to see whether it arrived before sending it again."
+        throw failure
     }
 
     /// The sentence that tells the user why they were asked to sign in again.

@@ -1,0 +1,254 @@
+import Foundation
+import PIMApp
+import PIMDomain
+import PIMSimulator
+import Testing
+
+/// The fault matrix through the full-screen interface, with the simulated tenant's own fault
+/// injection (`PIM_SIM_FAULTS` kinds) switched on and off while a user works: refreshes and
+/// activations that meet throttling, 5xx, timeouts, malformed bodies, a failing next page and an
+/// expired token. Each test asserts what the user reads on the screen, what reached the tenant (an
+/// activation is never sent again unless pim looked first and found nothing), that the form keeps
+/// what was typed, and that the next refresh after the fault is whole again.
+@Suite(.serialized)
+struct InterfaceFaultTests {
+    typealias H = InterfaceHarness
+    static let exchange = H.exchange
+    static let draft = H.Draft()
+
+    /// The last refresh shows every row again and no message is left over.
+    static func expectRecovered(_ h: H, rows: Int = 21, sourceLocation: SourceLocation = #_sourceLocation) async {
+        let state = await h.state
+        #expect(state.roles.count == rows, sourceLocation: sourceLocation)
+        #expect(state.lastError == nil, sourceLocation: sourceLocation)
+        #expect(state.sectionFailures.isEmpty, sourceLocation: sourceLocation)
+        let line = await h.messageLine()
+        #expect(!line.contains("✗") && !line.contains("try again"), "left over: \(line)", sourceLocation: sourceLocation)
+    }
+
+    /// The status line holds a message naming `advice` and shows its beginning.
+    static func expectStatus(_ h: H, _ advice: String, sourceLocation: SourceLocation = #_sourceLocation) async {
+        let message = await h.statusMessage() ?? ""
+        var line = await h.messageLine()
+        if line.hasPrefix("✗ ") { line.removeFirst(2) }
+        #expect(message.contains(advice), "message: \(message)", sourceLocation: sourceLocation)
+        #expect(line.hasPrefix(String(message.prefix(24))), "status line: \(line)", sourceLocation: sourceLocation)
+    }
+
+    /// The user reads the message for a moment, then presses `r` with the fault gone.
+    static func refreshAfterTheFault(_ h: H) async {
+        h.tenant.faultsOff()
+        await h.tick(2)
+        await h.press("r")
+    }
+
+    // MARK: Refresh
+
+    /// Faults on every read: the refresh gives up (after retrying what is safe to retry), the status
+    /// line says what to do, and `r` once the fault is gone brings the rows back and clears the message.
+    @Test(arguments: [
+        (FaultPlan.Fault.throttled, 4, "wait a minute and try again"),
+        (.serverError, 1, "try again in a few minutes"),
+        (.unavailable, 4, "try again in a few minutes"),
+        (.gatewayTimeout, 4, "try again in a few minutes"),
+        (.timeout, 4, "check your network connection and try again"),
+        (.malformed, 1, "try again"),
+        (.expiredToken, 2, "run `pim login` and try again"),
+    ])
+    func aRefreshThatKeepsFailingSaysWhatToDoAndTheNextOneRecovers(fault: FaultPlan.Fault, batches: Int, advice: String) async throws {
+        let h = try H()
+        await h.start()
+        let before = h.batches
+        h.tenant.inject(fault, into: .reads)
+        await h.press("r")
+        #expect(h.batches - before == batches, "retried only where safe")
+        await Self.expectStatus(h, advice)
+        #expect(await h.state.roles.count == 21, "the rows of the last good refresh stay")
+        await Self.refreshAfterTheFault(h)
+        await Self.expectRecovered(h)
+        await h.stop()
+    }
+
+    /// The first load fails: the table says nothing is loaded and how to load it, the status line why.
+    @Test func aFirstLoadThatFailsSaysPressR() async throws {
+        let h = try H()
+        h.tenant.inject(.unavailable)
+        await h.start()
+        let text = await h.screenText()
+        #expect(text.contains("Nothing loaded yet: press r to refresh."))
+        await Self.expectStatus(h, "try again in a few minutes")
+        await Self.refreshAfterTheFault(h)
+        await Self.expectRecovered(h)
+        await h.stop()
+    }
+
+    /// Transient faults that clear within the retries: the user sees a normal refresh, nothing else.
+    @Test(arguments: [FaultPlan.Fault.throttled, .unavailable, .gatewayTimeout, .timeout, .expiredToken])
+    func aTransientFaultOnRefreshIsRetriedUnnoticed(fault: FaultPlan.Fault) async throws {
+        let h = try H()
+        await h.start()
+        h.tenant.inject(fault, into: .reads, times: 1)
+        await h.press("r")
+        #expect(h.tenant.sent.filter { $0.fault != nil }.count == 1)
+        await Self.expectRecovered(h)
+        if fault == .throttled { #expect(h.clock.sleeps.count == 1 && (1...3).contains(h.clock.sleeps[0]), "waited Retry-After") }
+        await h.stop()
+    }
+
+    /// A listing whose second page fails: the status line says so; the listing is not shown half;
+    /// the next refresh has every row.
+    @Test func aNextPageThatFailsIsReportedAndTheNextRefreshIsWhole() async throws {
+        let h = try H(pageSize: 5)
+        await h.start()
+        await Self.expectRecovered(h)
+        let eligible = await h.state.roles.filter { $0.state == .eligible }.count
+        h.tenant.inject(.serverError, into: .nextPages)
+        await h.press("r")
+        let state = await h.state
+        let shown = state.roles.filter { $0.state == .eligible }.count
+        #expect(shown < eligible, "the listings whose page failed are reported, not shown as if complete")
+        #expect(h.tenant.sent.contains { $0.fault != nil }, "a next page was asked for and failed")
+        await Self.expectStatus(h, "try again in a few minutes")
+        #expect(!state.sectionFailures.isEmpty)
+        await Self.refreshAfterTheFault(h)
+        await Self.expectRecovered(h)
+        await h.stop()
+    }
+
+    // MARK: Activation
+
+    /// Faults on the activation until they stop: the form says why and what to do, keeps every field,
+    /// the tenant holds no activation; once the fault is gone, the form opens again with the draft
+    /// and sends it once.
+    @Test(arguments: [
+        (FaultPlan.Fault.throttled, "wait a minute and try again"),
+        (.serverError, "run `pim requests` to check, then try again"),
+        (.unavailable, "run `pim requests` to check, then try again"),
+        (.gatewayTimeout, "run `pim requests` to check, then try again"),
+        (.expiredToken, "run `pim login` and try again"),
+    ])
+    func anActivationThatKeepsFailingKeepsTheDraftAndSendsOnceLater(fault: FaultPlan.Fault, advice: String) async throws {
+        let h = try H()
+        await h.start()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.tenant.inject(fault, into: .activations)
+        await h.press(.enter)
+        let refusal = await h.refusal(Self.exchange)
+        #expect(refusal.contains(advice), "form: \(refusal)")
+        #expect(await h.screenText().contains(advice))
+        #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
+        #expect(h.tenant.created.isEmpty)
+        let posts = h.tenant.activationPosts
+        switch fault {
+        case .throttled: #expect(posts == 4, "429 means not done: retried")
+        case .expiredToken: #expect(posts == 2, "renewed once and sent again: a 401 is not acted on")
+        default: #expect(posts == 4 && h.lookups == 4, "each resend only after looking and finding nothing")
+        }
+        try await h.recoverAndReopen(Self.exchange)
+        #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)), "the form opens with the draft")
+        await h.press(.control("s"))
+        #expect(h.tenant.created.count == 1)
+        #expect(await h.rowState(Self.exchange) == .active)
+        #expect(await h.messageLine().hasPrefix("Activated."))
+        await h.stop()
+    }
+
+    /// One fault on the activation, then the tenant answers: throttling and a 401 mean "not done" and
+    /// are sent again; a 5xx might hide a created request, so pim looks first, finds none, sends once more.
+    @Test(arguments: [FaultPlan.Fault.throttled, .serverError, .unavailable, .gatewayTimeout, .expiredToken])
+    func aTransientFaultOnActivationEndsActiveWithOneRequest(fault: FaultPlan.Fault) async throws {
+        let h = try H()
+        await h.start()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.tenant.inject(fault, into: .activations, times: 1)
+        await h.press(.enter)
+        guard case .active? = await h.outcome(Self.exchange) else {
+            Issue.record("form: \(await h.screenText())")
+            return
+        }
+        #expect(h.tenant.activationPosts == 2)
+        #expect(h.tenant.created.count == 1)
+        #expect(h.lookups == ([.serverError, .unavailable, .gatewayTimeout].contains(fault) ? 1 : 0))
+        #expect(await h.rowState(Self.exchange) == .active)
+        await h.stop()
+    }
+
+    /// A timeout on the activation: the tenant may or may not have acted (the seed decides). Either
+    /// way pim looks among my requests before sending anything again, and the tenant holds one.
+    @Test func anActivationThatTimesOutIsLookedUpNotSentTwice() async throws {
+        let h = try H()
+        await h.start()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.tenant.inject(.timeout, into: .activations, times: 1)
+        await h.press(.enter)
+        guard case .active? = await h.outcome(Self.exchange) else {
+            Issue.record("form: \(await h.screenText())")
+            return
+        }
+        #expect(h.tenant.created.count == 1)
+        #expect(h.lookups == 1)
+        #expect(await h.messageLine().hasPrefix("Activated."))
+        if h.tenant.activationPosts == 1 {
+            #expect(await h.statusMessage()?.contains("it was found among your requests, so it was not sent twice") == true)
+        }
+        await h.stop()
+    }
+
+    /// The answer to the activation is lost and the lookup fails too: pim does not send it again,
+    /// the form says the outcome is unknown and how to check; the next refresh shows the truth.
+    @Test func anActivationLostWithItsLookupIsNotResentAndTheRefreshShowsTheTruth() async throws {
+        let h = try H()
+        await h.start()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.tenant.inject(.timeout)
+        await h.press(.enter)
+        let refusal = await h.refusal(Self.exchange)
+        #expect(refusal.contains("did not send the request again"), "form: \(refusal)")
+        #expect(h.tenant.activationPosts == 1)
+        #expect(h.tenant.created.count <= 1)
+        #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
+        await h.press(.escape)
+        await Self.refreshAfterTheFault(h)
+        await Self.expectRecovered(h)
+        #expect(await h.rowState(Self.exchange) == (h.tenant.created.isEmpty ? .eligible : .active))
+        await h.stop()
+    }
+
+    /// A malformed answer to an activation the tenant did create: pim must not tell the user to
+    /// simply try again (that would send it twice); it finds the request and says so.
+    @Test func aMalformedAnswerToAnActivationIsLookedUpNotSentTwice() async throws {
+        let h = try H()
+        await h.start()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.tenant.inject(.malformed, into: .activations, times: 1)
+        await h.press(.enter)
+        #expect(h.tenant.created.count == 1)
+        guard case .active? = await h.outcome(Self.exchange) else {
+            Issue.record("form: \(await h.screenText())")
+            return
+        }
+        #expect(h.tenant.activationPosts == 1)
+        #expect(await h.messageLine().hasPrefix("Activated."))
+        #expect(await h.statusMessage()?.contains("so it was not sent twice") == true)
+        await h.stop()
+    }
+
+    /// An authentication context (claims challenge) from the tenant's policy: one sign-in with the
+    /// claims, one resend; the status line says why the user was asked to sign in again.
+    @Test func aClaimsChallengeSignsInOnceAndTheActivationIsSentOnceMore() async throws {
+        let h = try H()
+        await h.start()
+        let draft = H.Draft(ticket: "", system: "", duration: "1h")
+        try await h.fillForm(on: "Intune Administrator", draft)
+        await h.press(.enter)
+        guard case .active? = await h.outcome("Intune Administrator") else {
+            Issue.record("form: \(await h.screenText())")
+            return
+        }
+        #expect(h.tenant.activationPosts == 2)
+        #expect(h.tenant.created.count == 1)
+        #expect(await h.messageLine().hasPrefix("Activated."))
+        #expect(await h.statusMessage()?.contains("Signed in again to satisfy the authentication context c1") == true)
+        await h.stop()
+    }
+}
