@@ -122,9 +122,9 @@ struct InterfaceFaultTests {
     /// and sends it once.
     @Test(arguments: [
         (FaultPlan.Fault.throttled, "wait a minute and try again"),
-        (.serverError, "run `pim requests` to check, then try again"),
-        (.unavailable, "run `pim requests` to check, then try again"),
-        (.gatewayTimeout, "run `pim requests` to check, then try again"),
+        (.serverError, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
+        (.unavailable, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
+        (.gatewayTimeout, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
         (.expiredToken, "run `pim login` and try again"),
     ])
     func anActivationThatKeepsFailingKeepsTheDraftAndSendsOnceLater(fault: FaultPlan.Fault, advice: String) async throws {

@@ -148,7 +148,7 @@ extension GraphPIMService {
                                                                        elapsed: clock.now().timeIntervalSince(started))
                 guard case .retry(let delay) = decision else {
                     var failure = ambiguous.underlying
-                    failure.message += " The request was not found among your requests: run `pim requests` to check, then try again."
+                    failure.message += " pim checked your requests after each attempt and it is not among them, so nothing was created."
                     throw failure
                 }
                 try await client.wait(delay)

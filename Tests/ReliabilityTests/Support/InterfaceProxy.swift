@@ -31,6 +31,8 @@ final class TenantProxy: Sendable {
     private struct Script {
         var rules: [Rule] = []
         var beforeReading: [Fault] = []
+        /// Scripted steps and faults played so far.
+        var played = 0
     }
     /// The script, shared with the server's connection threads.
     private final class Shared: Sendable {
@@ -45,13 +47,18 @@ final class TenantProxy: Sendable {
         let script = self.script
         server = try FaultServer(lifetime: 120) { request in
             guard let request else {
-                return script.withLock { $0.beforeReading.isEmpty ? .respond(HTTPResponse(status: 200)) : $0.beforeReading.removeFirst() }
+                return script.withLock { script in
+                    guard !script.beforeReading.isEmpty else { return .respond(HTTPResponse(status: 200)) }
+                    script.played += 1
+                    return script.beforeReading.removeFirst()
+                }
             }
             let step = script.withLock { script -> ProxyStep? in
                 guard let index = script.rules.firstIndex(where: {
                     $0.remaining > 0 && $0.traffic.matches(method: request.method, path: request.path, query: request.query)
                 }) else { return nil }
                 script.rules[index].remaining -= 1
+                script.played += 1
                 return script.rules[index].step
             }
             switch step {
@@ -84,6 +91,12 @@ final class TenantProxy: Sendable {
 
     /// The next connection gets `fault` (`.resetBeforeReading`, `.stallBeforeReading`) before its request is read.
     func beforeReading(_ fault: Fault) { script.withLock { $0.beforeReading.append(fault) } }
+
+    /// Drops whatever is still scripted: the wire is healthy again.
+    func clear() { script.withLock { $0.rules = []; $0.beforeReading = [] } }
+
+    /// How many scripted faults the client met.
+    var played: Int { script.withLock { $0.played } }
 
     func stop() { server.stop() }
 

@@ -13,6 +13,8 @@ enum Traffic: Sendable, Equatable {
     case activations
     /// The pages after the first of a listing (`$skiptoken`).
     case nextPages
+    /// `POST /$batch` (the refresh).
+    case batches
 
     func matches(method: String, path: String, query: String) -> Bool {
         let activation = method.uppercased() == "POST" && path.hasSuffix("ScheduleRequests")
@@ -21,6 +23,7 @@ enum Traffic: Sendable, Equatable {
         case .reads: return !activation
         case .activations: return activation
         case .nextPages: return query.lowercased().contains("skiptoken")
+        case .batches: return method.uppercased() == "POST" && path.hasSuffix("/$batch")
         }
     }
 }
