@@ -211,6 +211,33 @@ struct InterfaceWireFaultTests {
         await h.stop()
     }
 
+    /// The user closes the form while the activation hangs on the wire: the answer (a failure, after
+    /// pim looked and resent only what never arrived) reaches the status line, the draft is kept for
+    /// the next form, and quitting asks first because of it.
+    @Test func closingTheFormWhileSendingKeepsTheDraftAndReportsTheOutcome() async throws {
+        let h = try await Self.started()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.proxy?.on(.activations, .stall(applied: false))
+        h.proxy?.on(.activations, .answer(Self.badGateway), times: 3)
+        await h.runtime.send(.key(.enter))
+        await h.runtime.send(.key(.escape))          // while the first exchange stalls
+        #expect(await h.state.form == nil)
+        await h.runtime.runUntilIdle()
+        let message = await h.statusMessage() ?? ""
+        #expect(message.hasPrefix("Exchange Administrator: Graph"), "status: \(message)")
+        #expect(message.contains("nothing was created"))
+        #expect(await h.messageLine().hasPrefix("Exchange Administrator: Graph"))
+        #expect(h.tenant.created.isEmpty)
+        #expect(h.lookups == 4, "each resend only after looking")
+        #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
+        await h.press("q")
+        #expect(await h.state.confirmingQuit, "the kept draft is not lost by quitting unasked")
+        await h.press("n")
+        try await h.recoverAndReopen(Self.exchange)
+        #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
+        await h.stop()
+    }
+
     /// A `$batch` answer with some items replaced (status, headers, body).
     static func rewriteBatch(_ response: HTTPResponse, _ items: [String: (Int, [String: String], String)]) -> HTTPResponse {
         guard var object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
