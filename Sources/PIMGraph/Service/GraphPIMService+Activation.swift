@@ -148,7 +148,7 @@ extension GraphPIMService {
                                                                        elapsed: clock.now().timeIntervalSince(started))
                 guard case .retry(let delay) = decision else {
                     var failure = ambiguous.underlying
-                    failure.message += " pim checked your requests after each attempt and it is not among them, so nothing was created."
+                    failure.message += " pim checked your requests after each attempt and it is not among them, so nothing was created (see `pim requests`)."
                     throw failure
                 }
                 try await client.wait(delay)
