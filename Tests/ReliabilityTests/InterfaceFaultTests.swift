@@ -22,8 +22,9 @@ struct InterfaceFaultTests {
         #expect(state.roles.count == rows, sourceLocation: sourceLocation)
         #expect(state.lastError == nil, sourceLocation: sourceLocation)
         #expect(state.sectionFailures.isEmpty, sourceLocation: sourceLocation)
+        #expect(state.flash?.level != .error, "left over: \(state.flash?.text ?? "")", sourceLocation: sourceLocation)
         let line = await h.messageLine()
-        #expect(!line.contains("✗") && !line.contains("try again"), "left over: \(line)", sourceLocation: sourceLocation)
+        #expect(!line.contains("✗") && !line.contains("Graph"), "left over: \(line)", sourceLocation: sourceLocation)
     }
 
     /// The status line holds a message naming `advice` and shows its beginning.
@@ -230,6 +231,27 @@ struct InterfaceFaultTests {
         #expect(h.tenant.activationPosts == 1)
         #expect(await h.messageLine().hasPrefix("Activated."))
         #expect(await h.statusMessage()?.contains("so it was not sent twice") == true)
+        await h.stop()
+    }
+
+    /// The same, and the lookup fails too: the form says the request was accepted and how to check
+    /// (not "try again"); nothing is sent twice; the next refresh shows the role active.
+    @Test func aMalformedAnswerWhoseLookupFailsSaysToCheckAndTheRefreshShowsItActive() async throws {
+        let h = try H()
+        await h.start()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.tenant.inject(.malformed, into: .activations, times: 1)
+        h.tenant.inject(.timeout, into: .reads, times: 4)
+        await h.press(.enter)
+        let refusal = await h.refusal(Self.exchange)
+        #expect(refusal.contains("Graph accepted the request"), "form: \(refusal)")
+        #expect(refusal.contains("run `pim requests` to see whether it arrived before sending it again"))
+        #expect(h.tenant.activationPosts == 1)
+        #expect(h.tenant.created.count == 1)
+        await h.press(.escape)
+        await Self.refreshAfterTheFault(h)
+        await Self.expectRecovered(h)
+        #expect(await h.rowState(Self.exchange) == .active)
         await h.stop()
     }
 

@@ -160,11 +160,16 @@ extension GraphPIMService {
     /// "try again" would send it twice. Finds it among my requests; when it cannot, says how to check.
     func acceptedButUnreadable(_ spec: ScheduleRequestSpec, target: ElevationTarget, since: Date, notices: [String],
                                _ unreadable: PIMError) async throws -> ActivationResult {
-        if let found = try? await findSent(spec, target: target, since: since) {
+        var failure = unreadable
+        let found: ElevationRequest?
+        do { found = try await findSent(spec, target: target, since: since) } catch {
+            failure.message = "Graph accepted the request but sent an answer pim could not read, and pim could not check your requests either: run `pim requests` to see whether it arrived before sending it again."
+            throw failure
+        }
+        if let found {
             return ActivationResult(request: found, notices: notices + [
                 "Graph's answer could not be read; the request was found among your requests, so it was not sent twice."])
         }
-        var failure = unreadable
         failure.message = "Graph accepted the request but sent an answer pim could not read, and it is not among your requests yet: run `pim requests` to see whether it arrived before sending it again."
         throw failure
     }

@@ -135,11 +135,6 @@ struct InterfaceHarness {
         return state.flash?.text ?? state.lastError
     }
 
-    /// The row of My roles named `name`, as shown.
-    func row(_ name: String) async -> String? {
-        await screen().first { $0.contains(" \(name) ") || $0.contains(" \(name)  ") }
-    }
-
     /// The draft the form holds, or the one kept for `name` when the form is closed.
     func keptDraft(for name: String) async -> ActivationDraft? {
         let state = await runtime.state
