@@ -70,6 +70,26 @@ struct InterfaceFaultTests {
         await h.stop()
     }
 
+    /// The automatic refresh meets an outage: it says so and waits a full interval before asking
+    /// again, instead of asking on every tick while the service is down (or throttling).
+    @Test(arguments: [FaultPlan.Fault.unavailable, .throttled])
+    func aFailingAutomaticRefreshWaitsAFullIntervalBeforeTheNext(fault: FaultPlan.Fault) async throws {
+        let h = try H()
+        await h.start()
+        h.tenant.inject(fault, into: .reads)
+        await h.tick(60)
+        let afterFirst = h.batches
+        #expect(await h.statusMessage()?.contains("try again") == true)
+        for _ in 0..<10 { await h.tick(1) }
+        #expect(h.batches == afterFirst, "no new refresh within the interval after a failed one")
+        await h.tick(50)
+        #expect(h.batches > afterFirst, "the next automatic refresh comes a full interval after the failed one")
+        h.tenant.faultsOff()
+        await h.tick(60)
+        await Self.expectRecovered(h)
+        await h.stop()
+    }
+
     /// The first load fails: the table says nothing is loaded and how to load it, the status line why.
     @Test func aFirstLoadThatFailsSaysPressR() async throws {
         let h = try H()

@@ -79,7 +79,9 @@ extension AppState {
         var effects: [Effect] = []
         if let flash, flash.expires <= now { self.flash = nil }
         effects += checkExpiry()
-        let reference = lastRefresh ?? lastLoadStarted
+        // Counted from the last attempt, not the last success: after a failed refresh the interval
+        // starts again, or an outage (or throttling) would be met with a new refresh every tick.
+        let reference = [lastRefresh, lastLoadStarted].compactMap { $0 }.max()
         if !isLoading, let reference, now.timeIntervalSince(reference) >= config.refreshInterval {
             effects += requestRefresh()
         }
