@@ -194,6 +194,67 @@ struct InterfaceFaultTests {
         await h.stop()
     }
 
+    /// Two roles in one form; the first one's activation keeps failing, the second goes through. The
+    /// form shows each result; sending again sends only the one that failed, once; the draft stays.
+    @Test func aFormForTwoRolesResendsOnlyTheOneThatFailed() async throws {
+        let h = try H()
+        await h.start()
+        try await h.select(Self.exchange)
+        await h.press(" ")
+        try await h.select("Helpdesk Administrator")
+        await h.press(" ")
+        await h.press(["a"] + H.text(Self.draft.justification) + [.tab] + H.text(Self.draft.ticket) + [.tab]
+                      + H.text(Self.draft.system) + [.tab, .control("u")] + H.text(Self.draft.duration))
+        #expect(await h.state.form?.targets.count == 2)
+        h.tenant.inject(.unavailable, into: .activations, times: 4)
+        await h.press(.enter)
+        #expect(await h.refusal(Self.exchange).contains("nothing was created"))
+        guard case .active? = await h.outcome("Helpdesk Administrator") else {
+            Issue.record("form: \(await h.screenText())")
+            return
+        }
+        #expect(await h.screenText().contains("Exchange Administrator refused:"))
+        #expect(await h.screenText().contains("Helpdesk Administrator is active until"))
+        #expect(Self.draft.isKept(in: await h.state.form?.draft))
+        #expect(h.tenant.created.count == 1)
+        let posts = h.tenant.activationPosts
+        await h.press(.control("s"))
+        #expect(h.tenant.activationPosts == posts + 1, "only the failed one is sent again")
+        #expect(h.tenant.created.count == 2)
+        #expect(await h.rowState(Self.exchange) == .active)
+        #expect(await h.rowState("Helpdesk Administrator") == .active)
+        await h.stop()
+    }
+
+    /// Extending an activation is "end it, activate anew" (Graph cannot lengthen one). When the new
+    /// activation keeps failing, the form says the old one was ended, keeps the draft, and sending
+    /// again once the fault is gone activates the role (it does not try to end it a second time).
+    @Test func anExtensionWhoseNewActivationFailsCanBeSentAgain() async throws {
+        let h = try H()
+        await h.start()
+        let name = "User Administrator"
+        #expect(await h.rowState(name) == .active)
+        try await h.select(name)
+        await h.press(["e"] + H.text("CHG-2287: still onboarding") + [.tab, .tab, .tab, .control("u")] + H.text("2h"))
+        #expect(await h.state.form?.isExtension == true)
+        h.tenant.inject(.unavailable, into: .activations, after: 1)
+        await h.press(.enter)
+        let refusal = await h.refusal(name)
+        #expect(refusal.contains("The running activation was ended, but the new one failed"), "form: \(refusal)")
+        #expect(refusal.hasSuffix("It is no longer active: activate it again."))
+        #expect(await h.rowState(name) == .eligible)
+        #expect(await h.state.form?.isExtension == false, "the form now activates")
+        #expect(await h.screen().contains { $0.contains("┌─ Activate User Administrator ─") }, "the title says so")
+        #expect(await h.state.form?.draft.justification == "CHG-2287: still onboarding")
+        h.tenant.faultsOff()
+        let posts = h.tenant.activationPosts
+        await h.press(.control("s"))
+        #expect(h.tenant.activationPosts == posts + 1, "one activation, no second attempt to end it")
+        #expect(await h.rowState(name) == .active)
+        #expect(await h.messageLine().hasPrefix("Activated."))
+        await h.stop()
+    }
+
     /// A timeout on the activation: the tenant may or may not have acted (the seed decides). Either
     /// way pim looks among my requests before sending anything again, and the tenant holds one.
     @Test func anActivationThatTimesOutIsLookedUpNotSentTwice() async throws {

@@ -63,6 +63,14 @@ extension AppState {
             lastError = nil
         }
         let activeIds = Set(roles.compactMap { $0.active?.id })
+        // An extension form whose elevation no longer runs (a half-done extension ended it, or it
+        // expired while the form was open) becomes an activation form: sending it again must activate,
+        // not try to end what is gone.
+        if var current = form, case .extend(let assignment) = current.mode, !current.isSubmitting, !current.isDone,
+           !activeIds.contains(assignment.id) {
+            current.mode = .activate
+            form = current
+        }
         expiryWarnings = expiryWarnings.filter { activeIds.contains($0.key) }
         if let warned = warnedTarget, !roles.contains(where: { $0.target.id == warned && $0.canDeactivate }) {
             warnedTarget = nil

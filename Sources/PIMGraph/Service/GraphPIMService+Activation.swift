@@ -79,7 +79,7 @@ extension GraphPIMService {
                 } catch {
                     var failure = PIMError.wrap(error)
                     failure.message = "The running activation was ended, but the new one failed: " + failure.message
-                        + " Activate again with `pim activate`."
+                        + " It is no longer active: activate it again."
                     throw failure
                 }
             case .assigned:

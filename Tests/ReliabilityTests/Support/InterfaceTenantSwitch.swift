@@ -49,6 +49,8 @@ final class TenantSwitch: Transport, Sendable {
         var traffic: Traffic
         /// How many matching requests get the fault; nil until `faultsOff()`.
         var remaining: Int?
+        /// Matching requests to let through before the fault starts.
+        var skip = 0
     }
 
     let clean: SimulatedTenant
@@ -73,8 +75,8 @@ final class TenantSwitch: Transport, Sendable {
     // MARK: Script
 
     /// Matching requests get `fault` from the tenant: the next `times` of them, or all until `faultsOff()`.
-    func inject(_ fault: FaultPlan.Fault, into traffic: Traffic = .all, times: Int? = nil) {
-        state.withLock { $0.rules.append(Rule(fault: fault, traffic: traffic, remaining: times)) }
+    func inject(_ fault: FaultPlan.Fault, into traffic: Traffic = .all, times: Int? = nil, after skip: Int = 0) {
+        state.withLock { $0.rules.append(Rule(fault: fault, traffic: traffic, remaining: times, skip: skip)) }
     }
 
     func faultsOff() { state.withLock { $0.rules.removeAll() } }
@@ -101,9 +103,14 @@ final class TenantSwitch: Transport, Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let path = request.url.path, query = request.url.query ?? ""
         let fault = state.withLock { state -> FaultPlan.Fault? in
-            guard let index = state.rules.firstIndex(where: {
-                ($0.remaining ?? 1) > 0 && $0.traffic.matches(method: request.method, path: path, query: query)
-            }) else {
+            var index: Int?
+            for (n, rule) in state.rules.enumerated()
+            where (rule.remaining ?? 1) > 0 && rule.traffic.matches(method: request.method, path: path, query: query) {
+                if rule.skip > 0 { state.rules[n].skip -= 1; continue }
+                index = n
+                break
+            }
+            guard let index else {
                 state.sent.append(SentRequest(method: request.method, path: path, query: query, fault: nil))
                 return nil
             }
