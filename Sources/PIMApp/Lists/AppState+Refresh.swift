@@ -63,11 +63,11 @@ extension AppState {
             lastError = nil
         }
         let activeIds = Set(roles.compactMap { $0.active?.id })
-        // An extension form whose elevation no longer runs (a half-done extension ended it, or it
+        // An extension form whose activation no longer runs (a half-done extension ended it, or it
         // expired while the form was open) becomes an activation form: sending it again must activate,
-        // not try to end what is gone.
-        if var current = form, case .extend(let assignment) = current.mode, !current.isSubmitting, !current.isDone,
-           !activeIds.contains(assignment.id) {
+        // not try to end what is gone. (An administrator's assignment that ended is renewed instead.)
+        if var current = form, case .extend(let assignment) = current.mode, assignment.assignmentType == .activated,
+           !current.isSubmitting, !current.isDone, !activeIds.contains(assignment.id) {
             current.mode = .activate
             form = current
         }
