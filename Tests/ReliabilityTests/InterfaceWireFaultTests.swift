@@ -13,14 +13,13 @@ import Testing
 @Suite(.serialized)
 struct InterfaceWireFaultTests {
     typealias H = InterfaceHarness
-    typealias Matrix = InterfaceFaultTests
     static let exchange = H.exchange
     static let draft = H.Draft()
 
     static func started() async throws -> H {
         let h = try H(overHTTP: true)
         await h.start()
-        await Matrix.expectRecovered(h)
+        await h.expectRecovered()
         return h
     }
 
@@ -48,7 +47,7 @@ struct InterfaceWireFaultTests {
         }
         await h.press("r")
         #expect(h.proxy?.played == 1)
-        await Matrix.expectRecovered(h)
+        await h.expectRecovered()
         if fault == "429 without Retry-After" {
             #expect(h.clock.sleeps.count == 1 && (0.5...1).contains(h.clock.sleeps[0]), "backed off: \(h.clock.sleeps)")
         }
@@ -72,11 +71,11 @@ struct InterfaceWireFaultTests {
         }
         await h.press("r")
         #expect(h.proxy?.played == attempts, "retried only where safe")
-        await Matrix.expectStatus(h, advice)
+        await h.expectStatus(advice)
         #expect(await h.state.roles.count == 21)
         h.proxy?.clear()
-        await Matrix.refreshAfterTheFault(h)
-        await Matrix.expectRecovered(h)
+        await h.refreshAfterTheFault()
+        await h.expectRecovered()
         await h.stop()
     }
 
@@ -99,9 +98,9 @@ struct InterfaceWireFaultTests {
         #expect(h.clock.sleeps == [2])
         #expect(state.roles.contains { $0.target.displayName == "User Administrator" && $0.state == .active })
         #expect(!state.roles.contains { $0.target.kind != .directoryRole && $0.state == .eligible }, "the refused listing is not shown")
-        await Matrix.expectStatus(h, "ask an administrator")
-        await Matrix.refreshAfterTheFault(h)
-        await Matrix.expectRecovered(h)
+        await h.expectStatus("ask an administrator")
+        await h.refreshAfterTheFault()
+        await h.expectRecovered()
         await h.stop()
     }
 
@@ -203,7 +202,7 @@ struct InterfaceWireFaultTests {
         #expect(h.tenant.created.isEmpty)
         h.proxy?.clear()
         try await h.recoverAndReopen(Self.exchange)
-        await Matrix.expectRecovered(h)
+        await h.expectRecovered()
         #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)), "the form opens with the draft")
         await h.press(.control("s"))
         #expect(await h.rowState(Self.exchange) == .active)

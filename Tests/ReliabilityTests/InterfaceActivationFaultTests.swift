@@ -4,137 +4,16 @@ import PIMDomain
 import PIMSimulator
 import Testing
 
-/// The fault matrix through the full-screen interface, with the simulated tenant's own fault
-/// injection (`PIM_SIM_FAULTS` kinds) switched on and off while a user works: refreshes and
-/// activations that meet throttling, 5xx, timeouts, malformed bodies, a failing next page and an
-/// expired token. Each test asserts what the user reads on the screen, what reached the tenant (an
-/// activation is never sent again unless pim looked first and found nothing), that the form keeps
-/// what was typed, and that the next refresh after the fault is whole again.
+/// The fault matrix through the full-screen interface, activations: the simulated tenant's own fault
+/// injection on the activation requests a user sends from the form. Each test asserts what the form
+/// or status line says, what reached the tenant (an activation is sent again only when Graph's answer
+/// says it was not acted on, or after pim looked among my requests and found nothing), that the form
+/// keeps what was typed, and that once the fault is gone the same draft goes through once.
 @Suite(.serialized)
-struct InterfaceFaultTests {
+struct InterfaceActivationFaultTests {
     typealias H = InterfaceHarness
     static let exchange = H.exchange
     static let draft = H.Draft()
-
-    /// The last refresh shows every row again and no message is left over.
-    static func expectRecovered(_ h: H, rows: Int = 21, sourceLocation: SourceLocation = #_sourceLocation) async {
-        let state = await h.state
-        #expect(state.roles.count == rows, sourceLocation: sourceLocation)
-        #expect(state.lastError == nil, sourceLocation: sourceLocation)
-        #expect(state.sectionFailures.isEmpty, sourceLocation: sourceLocation)
-        #expect(state.flash?.level != .error, "left over: \(state.flash?.text ?? "")", sourceLocation: sourceLocation)
-        let line = await h.messageLine()
-        #expect(!line.contains("✗") && !line.contains("Graph"), "left over: \(line)", sourceLocation: sourceLocation)
-    }
-
-    /// The status line holds a message naming `advice` and shows its beginning.
-    static func expectStatus(_ h: H, _ advice: String, sourceLocation: SourceLocation = #_sourceLocation) async {
-        let message = await h.statusMessage() ?? ""
-        var line = await h.messageLine()
-        if line.hasPrefix("✗ ") { line.removeFirst(2) }
-        #expect(message.contains(advice), "message: \(message)", sourceLocation: sourceLocation)
-        #expect(line.hasPrefix(String(message.prefix(24))), "status line: \(line)", sourceLocation: sourceLocation)
-    }
-
-    /// The user reads the message for a moment, then presses `r` with the fault gone.
-    static func refreshAfterTheFault(_ h: H) async {
-        h.tenant.faultsOff()
-        await h.tick(2)
-        await h.press("r")
-    }
-
-    // MARK: Refresh
-
-    /// Faults on every read: the refresh gives up (after retrying what is safe to retry), the status
-    /// line says what to do, and `r` once the fault is gone brings the rows back and clears the message.
-    @Test(arguments: [
-        (FaultPlan.Fault.throttled, 4, "wait a minute and try again"),
-        (.serverError, 1, "try again in a few minutes"),
-        (.unavailable, 4, "try again in a few minutes"),
-        (.gatewayTimeout, 4, "try again in a few minutes"),
-        (.timeout, 4, "check your network connection and try again"),
-        (.malformed, 1, "try again"),
-        (.expiredToken, 2, "run `pim login` and try again"),
-    ])
-    func aRefreshThatKeepsFailingSaysWhatToDoAndTheNextOneRecovers(fault: FaultPlan.Fault, batches: Int, advice: String) async throws {
-        let h = try H()
-        await h.start()
-        let before = h.batches
-        h.tenant.inject(fault, into: .reads)
-        await h.press("r")
-        #expect(h.batches - before == batches, "retried only where safe")
-        await Self.expectStatus(h, advice)
-        #expect(await h.state.roles.count == 21, "the rows of the last good refresh stay")
-        await Self.refreshAfterTheFault(h)
-        await Self.expectRecovered(h)
-        await h.stop()
-    }
-
-    /// The automatic refresh meets an outage: it says so and waits a full interval before asking
-    /// again, instead of asking on every tick while the service is down (or throttling).
-    @Test(arguments: [FaultPlan.Fault.unavailable, .throttled])
-    func aFailingAutomaticRefreshWaitsAFullIntervalBeforeTheNext(fault: FaultPlan.Fault) async throws {
-        let h = try H()
-        await h.start()
-        h.tenant.inject(fault, into: .reads)
-        await h.tick(60)
-        let afterFirst = h.batches
-        #expect(await h.statusMessage()?.contains("try again") == true)
-        for _ in 0..<10 { await h.tick(1) }
-        #expect(h.batches == afterFirst, "no new refresh within the interval after a failed one")
-        await h.tick(50)
-        #expect(h.batches > afterFirst, "the next automatic refresh comes a full interval after the failed one")
-        h.tenant.faultsOff()
-        await h.tick(60)
-        await Self.expectRecovered(h)
-        await h.stop()
-    }
-
-    /// The first load fails: the table says nothing is loaded and how to load it, the status line why.
-    @Test func aFirstLoadThatFailsSaysPressR() async throws {
-        let h = try H()
-        h.tenant.inject(.unavailable)
-        await h.start()
-        let text = await h.screenText()
-        #expect(text.contains("Nothing loaded yet: press r to refresh."))
-        await Self.expectStatus(h, "try again in a few minutes")
-        await Self.refreshAfterTheFault(h)
-        await Self.expectRecovered(h)
-        await h.stop()
-    }
-
-    /// Transient faults that clear within the retries: the user sees a normal refresh, nothing else.
-    @Test(arguments: [FaultPlan.Fault.throttled, .unavailable, .gatewayTimeout, .timeout, .expiredToken])
-    func aTransientFaultOnRefreshIsRetriedUnnoticed(fault: FaultPlan.Fault) async throws {
-        let h = try H()
-        await h.start()
-        h.tenant.inject(fault, into: .reads, times: 1)
-        await h.press("r")
-        #expect(h.tenant.sent.filter { $0.fault != nil }.count == 1)
-        await Self.expectRecovered(h)
-        if fault == .throttled { #expect(h.clock.sleeps.count == 1 && (1...3).contains(h.clock.sleeps[0]), "waited Retry-After") }
-        await h.stop()
-    }
-
-    /// A listing whose second page fails: the status line says so; the listing is not shown half;
-    /// the next refresh has every row.
-    @Test func aNextPageThatFailsIsReportedAndTheNextRefreshIsWhole() async throws {
-        let h = try H(pageSize: 5)
-        await h.start()
-        await Self.expectRecovered(h)
-        let eligible = await h.state.roles.filter { $0.state == .eligible }.count
-        h.tenant.inject(.serverError, into: .nextPages)
-        await h.press("r")
-        let state = await h.state
-        let shown = state.roles.filter { $0.state == .eligible }.count
-        #expect(shown < eligible, "the listings whose page failed are reported, not shown as if complete")
-        #expect(h.tenant.sent.contains { $0.fault != nil }, "a next page was asked for and failed")
-        await Self.expectStatus(h, "try again in a few minutes")
-        #expect(!state.sectionFailures.isEmpty)
-        await Self.refreshAfterTheFault(h)
-        await Self.expectRecovered(h)
-        await h.stop()
-    }
 
     // MARK: Activation
 
@@ -290,8 +169,8 @@ struct InterfaceFaultTests {
         #expect(h.tenant.created.count <= 1)
         #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
         await h.press(.escape)
-        await Self.refreshAfterTheFault(h)
-        await Self.expectRecovered(h)
+        await h.refreshAfterTheFault()
+        await h.expectRecovered()
         #expect(await h.rowState(Self.exchange) == (h.tenant.created.isEmpty ? .eligible : .active))
         await h.stop()
     }
@@ -330,8 +209,8 @@ struct InterfaceFaultTests {
         #expect(h.tenant.activationPosts == 1)
         #expect(h.tenant.created.count == 1)
         await h.press(.escape)
-        await Self.refreshAfterTheFault(h)
-        await Self.expectRecovered(h)
+        await h.refreshAfterTheFault()
+        await h.expectRecovered()
         #expect(await h.rowState(Self.exchange) == .active)
         await h.stop()
     }
