@@ -134,6 +134,23 @@ struct InterfaceActivationFaultTests {
         await h.stop()
     }
 
+    /// Deactivation cannot be looked up like an activation: a 5xx answer is not retried, the status
+    /// line says the change may or may not have happened and how to check, and the refresh that
+    /// follows shows the truth without hiding that message.
+    @Test func aDeactivationWithAServerErrorIsSentOnceAndSaysHowToCheck() async throws {
+        let h = try H()
+        await h.start()
+        let name = "User Administrator"
+        try await h.select(name)
+        h.tenant.inject(.unavailable, into: .activations)
+        await h.press("d")
+        #expect(h.tenant.activationPosts == 1, "an unknown outcome is not sent again")
+        await h.expectStatus("Check with `pim requests` or `pim roles` before trying again.")
+        #expect(await h.rowState(name) == .active, "the refresh after it shows the truth")
+        #expect(await h.state.flash?.level == .error, "the refresh that followed did not hide the message")
+        await h.stop()
+    }
+
     /// A timeout on the activation: the tenant may or may not have acted (the seed decides). Either
     /// way pim looks among my requests before sending anything again, and the tenant holds one.
     @Test func anActivationThatTimesOutIsLookedUpNotSentTwice() async throws {
@@ -206,11 +223,36 @@ struct InterfaceActivationFaultTests {
         let refusal = await h.refusal(Self.exchange)
         #expect(refusal.contains("Graph accepted the request"), "form: \(refusal)")
         #expect(refusal.contains("run `pim requests` to see whether it arrived before sending it again"))
+        #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
         #expect(h.tenant.activationPosts == 1)
         #expect(h.tenant.created.count == 1)
         await h.press(.escape)
         await h.refreshAfterTheFault()
         await h.expectRecovered()
+        #expect(await h.rowState(Self.exchange) == .active)
+        await h.stop()
+    }
+
+    /// The activation's answer is a 503 and the lookup that follows fails on its second page: pim
+    /// cannot rule out a created request, so it does not send it again; the draft stays; the next
+    /// refresh shows the role as it is.
+    @Test func aLookupWhoseNextPageFailsDoesNotResend() async throws {
+        let h = try H(pageSize: 5)
+        await h.start()
+        try await h.fillForm(on: Self.exchange, Self.draft)
+        h.tenant.inject(.unavailable, into: .activations, times: 1)
+        h.tenant.inject(.serverError, into: .nextPages)
+        await h.press(.enter)
+        let refusal = await h.refusal(Self.exchange)
+        #expect(refusal.contains("pim could not check your requests either, so it did not send the request again"), "form: \(refusal)")
+        #expect(h.tenant.activationPosts == 1)
+        #expect(h.lookups == 1)
+        #expect(h.tenant.created.isEmpty)
+        #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
+        try await h.recoverAndReopen(Self.exchange)
+        await h.expectRecovered()
+        await h.press(.control("s"))
+        #expect(h.tenant.created.count == 1)
         #expect(await h.rowState(Self.exchange) == .active)
         await h.stop()
     }

@@ -179,6 +179,7 @@ struct InterfaceWireFaultTests {
         ("502", "it is not among them, so nothing was created"),
         ("second claims challenge", "run `pim login`"),
         ("reset, lookup fails", "did not send the request again"),
+        ("reset before reading, lookup fails", "did not send the request again"),
     ])
     func anActivationThatKeepsBreakingKeepsTheDraft(fault: String, advice: String) async throws {
         let h = try await Self.started()
@@ -189,9 +190,11 @@ struct InterfaceWireFaultTests {
         case "429 without Retry-After": h.proxy?.on(.activations, .answer(Self.throttledWithoutRetryAfter), times: 4)
         case "502": h.proxy?.on(.activations, .answer(Self.badGateway), times: 4)
         case "second claims challenge": h.proxy?.on(.activations, .answer(challenge), times: 2)
-        default:
+        case "reset, lookup fails":
             h.proxy?.on(.activations, .reset(applied: false))
             h.proxy?.on(.reads, .reset(applied: false), times: 4)
+        default:
+            for _ in 0..<5 { h.proxy?.beforeReading(.resetBeforeReading) }    // the activation and four lookups
         }
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)

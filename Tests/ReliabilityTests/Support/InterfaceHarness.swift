@@ -156,9 +156,13 @@ extension InterfaceHarness {
     /// Refreshes (`$batch` requests) that reached the tenant.
     var batches: Int { tenant.sent.filter { $0.path.hasSuffix("/$batch") }.count }
 
-    /// Lookups among my role requests (what pim does before it sends an activation again).
+    /// Lookups among my role requests (what pim does before it sends an activation again); their
+    /// further pages, and the pages a refresh follows, are not counted.
     var lookups: Int {
-        tenant.sent.filter { $0.method == "GET" && $0.path.hasSuffix("roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')") }.count
+        tenant.sent.filter {
+            $0.method == "GET" && $0.path.hasSuffix("roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')")
+                && !$0.query.lowercased().contains("skiptoken")
+        }.count
     }
 
     /// The outcome the form shows for `name`.
