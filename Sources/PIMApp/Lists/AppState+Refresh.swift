@@ -17,7 +17,9 @@ extension AppState {
         isLoading = false
         switch result {
         case .success(let dashboard):
+            let stale = staleErrorFlash
             apply(dashboard)
+            if stale { flash = nil }
         case .failure(let error):
             lastError = error.message
             flash(error.message, .error)
@@ -27,6 +29,15 @@ extension AppState {
             return requestRefresh()
         }
         return []
+    }
+
+    /// The error flash reports the failure that a refresh started after it was shown has now
+    /// answered: once that refresh succeeds the message is stale, and left standing it would contradict
+    /// the fresh rows until it expires. (A refresh started in the same instant, such as one queued behind
+    /// the failing one, does not count: the failure has not been on screen yet.)
+    var staleErrorFlash: Bool {
+        guard let flash, flash.level == .error, flash.text == lastError, let started = lastLoadStarted else { return false }
+        return started > flash.expires.addingTimeInterval(-config.flashSeconds)
     }
 
     /// Replaces the rows with fresh data, keeping selection, marks and filters by row id.
@@ -52,6 +63,14 @@ extension AppState {
             lastError = nil
         }
         let activeIds = Set(roles.compactMap { $0.active?.id })
+        // An extension form whose activation no longer runs (a half-done extension ended it, or it
+        // expired while the form was open) becomes an activation form: sending it again must activate,
+        // not try to end what is gone. (An administrator's assignment that ended is renewed instead.)
+        if var current = form, case .extend(let assignment) = current.mode, assignment.assignmentType == .activated,
+           !current.isSubmitting, !current.isDone, !activeIds.contains(assignment.id) {
+            current.mode = .activate
+            form = current
+        }
         expiryWarnings = expiryWarnings.filter { activeIds.contains($0.key) }
         if let warned = warnedTarget, !roles.contains(where: { $0.target.id == warned && $0.canDeactivate }) {
             warnedTarget = nil
@@ -68,7 +87,9 @@ extension AppState {
         var effects: [Effect] = []
         if let flash, flash.expires <= now { self.flash = nil }
         effects += checkExpiry()
-        let reference = lastRefresh ?? lastLoadStarted
+        // Counted from the last attempt, not the last success: after a failed refresh the interval
+        // starts again, or an outage (or throttling) would be met with a new refresh every tick.
+        let reference = [lastRefresh, lastLoadStarted].compactMap { $0 }.max()
         if !isLoading, let reference, now.timeIntervalSince(reference) >= config.refreshInterval {
             effects += requestRefresh()
         }

@@ -79,7 +79,7 @@ extension GraphPIMService {
                 } catch {
                     var failure = PIMError.wrap(error)
                     failure.message = "The running activation was ended, but the new one failed: " + failure.message
-                        + " Activate again with `pim activate`."
+                        + " It is no longer active: activate it again."
                     throw failure
                 }
             case .assigned:
@@ -120,8 +120,12 @@ extension GraphPIMService {
             let sentAt = clock.now()
             do {
                 let response = try await client.exchange(Endpoints.scheduleRequest(spec), write: true, token: token)
-                let dto = try client.decode(ScheduleRequestDTO.self, from: response)
-                return ActivationResult(request: dto.request(names: [target.id: target]), notices: notices)
+                do {
+                    let dto = try client.decode(ScheduleRequestDTO.self, from: response)
+                    return ActivationResult(request: dto.request(names: [target.id: target]), notices: notices)
+                } catch let unreadable as PIMError where (200..<300).contains(response.status) && !spec.validationOnly {
+                    return try await acceptedButUnreadable(spec, target: target, since: sentAt, notices: notices, unreadable)
+                }
             } catch let error as PIMError where error.claims != nil && !steppedUp && !spec.validationOnly {
                 steppedUp = true
                 token = try await client.accessToken(claims: error.claims)
@@ -144,12 +148,30 @@ extension GraphPIMService {
                                                                        elapsed: clock.now().timeIntervalSince(started))
                 guard case .retry(let delay) = decision else {
                     var failure = ambiguous.underlying
-                    failure.message += " The request was not found among your requests: run `pim requests` to check, then try again."
+                    failure.message += " pim checked your requests after each attempt and it is not among them, so nothing was created (see `pim requests`)."
                     throw failure
                 }
                 try await client.wait(delay)
             }
         }
+    }
+
+    /// Graph accepted the request (2xx) but its answer could not be read: the request exists, so
+    /// "try again" would send it twice. Finds it among my requests; when it cannot, says how to check.
+    func acceptedButUnreadable(_ spec: ScheduleRequestSpec, target: ElevationTarget, since: Date, notices: [String],
+                               _ unreadable: PIMError) async throws -> ActivationResult {
+        var failure = unreadable
+        let found: ElevationRequest?
+        do { found = try await findSent(spec, target: target, since: since) } catch {
+            failure.message = "Graph accepted the request but sent an answer pim could not read, and pim could not check your requests either: run `pim requests` to see whether it arrived before sending it again."
+            throw failure
+        }
+        if let found {
+            return ActivationResult(request: found, notices: notices + [
+                "Graph's answer could not be read; the request was found among your requests, so it was not sent twice."])
+        }
+        failure.message = "Graph accepted the request but sent an answer pim could not read, and it is not among your requests yet: run `pim requests` to see whether it arrived before sending it again."
+        throw failure
     }
 
     /// The sentence that tells the user why they were asked to sign in again.
