@@ -11,24 +11,20 @@ enum StatusLine {
         screen.fill(rect.row(0), style: .normal)
         screen.fill(rect.row(1), style: .keyHint)
 
-        let refresh = SanitizedText.of(refreshText(state))
-        let right = refresh.width + 1
-        screen.put(refresh, x: rect.maxX - right, y: messageRow, maxWidth: right, style: .dim)
-        let room = rect.width - right - 1
+        // A message that needs the whole row takes it from the refresh age, which the next look
+        // at the line shows again; the step to take matters more.
         let list = state.currentList
+        let message = messageText(state)
+        let refresh = SanitizedText.of(refreshText(state))
+        let right = message.map { DisplayWidth.of($0.text) > rect.width - refresh.width - 2 } == true ? 0 : refresh.width + 1
+        if right > 0 { screen.put(refresh, x: rect.maxX - right, y: messageRow, maxWidth: right, style: .dim) }
+        let room = rect.width - right - (right > 0 ? 1 : 0)
         if list.isFiltering {
             screen.put("/", x: rect.x, y: messageRow, style: .keyName)
             InputField.draw(list.filter, focused: true, in: Rect(x: rect.x + 1, y: messageRow, width: room - 1, height: 1), on: &screen)
-        } else if state.confirmingQuit {
-            screen.put("A form holds unsent text. Quit anyway? y quits, n stays.", x: rect.x, y: messageRow,
-                       maxWidth: room, style: .warning)
-        } else if let flash = state.flash {
-            screen.put(SanitizedText.of(flash.text), x: rect.x, y: messageRow, maxWidth: room, style: style(flash.level))
-        } else if let error = state.lastError {
-            screen.put(SanitizedText.of("✗ " + error), x: rect.x, y: messageRow, maxWidth: room, style: .error)
-        } else if !list.filterText.isEmpty {
-            let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
-            screen.put(SanitizedText.of(text), x: rect.x, y: messageRow, maxWidth: room, style: .info)
+        } else if let message {
+            screen.put(SanitizedText.of(StatusMessage.fit(message.text, width: room)), x: rect.x, y: messageRow, maxWidth: room,
+                       style: message.style)
         }
 
         var x = rect.x
@@ -42,6 +38,20 @@ enum StatusLine {
             x += screen.put(help, x: x, y: hintRow, style: .keyHint)
             x += 2
         }
+    }
+
+    /// The message row's text (sanitised) and style, unless the filter is being typed.
+    static func messageText(_ state: AppState) -> (text: String, style: StyleRole)? {
+        let list = state.currentList
+        if list.isFiltering { return nil }
+        if state.confirmingQuit { return ("A form holds unsent text. Quit anyway? y quits, n stays.", .warning) }
+        if let flash = state.flash { return (SanitizedText.of(flash.text).string, style(flash.level)) }
+        if let error = state.lastError { return (SanitizedText.of("✗ " + error).string, .error) }
+        if !list.filterText.isEmpty {
+            let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
+            return (SanitizedText.of(text).string, .info)
+        }
+        return nil
     }
 
     static func refreshText(_ state: AppState) -> String {

@@ -15,13 +15,15 @@ extension InterfaceHarness {
         #expect(!line.contains("✗") && !line.contains("Graph"), "left over: \(line)", sourceLocation: sourceLocation)
     }
 
-    /// The status line holds a message naming `advice` and shows its beginning.
+    /// The status line shows the message's beginning and, on screen, the advice (`advice`) whole:
+    /// a long message is shortened in the middle, never at the step to take.
     func expectStatus(_ advice: String, sourceLocation: SourceLocation = #_sourceLocation) async {
         let message = await statusMessage() ?? ""
         var line = await messageLine()
         if line.hasPrefix("✗ ") { line.removeFirst(2) }
         #expect(message.contains(advice), "message: \(message)", sourceLocation: sourceLocation)
-        #expect(line.hasPrefix(String(message.prefix(24))), "status line: \(line)", sourceLocation: sourceLocation)
+        #expect(line.contains(advice), "the step to take is cut from the status line: \(line)", sourceLocation: sourceLocation)
+        #expect(line.hasPrefix(String(message.prefix(12))), "status line: \(line)", sourceLocation: sourceLocation)
     }
 
     /// The user reads the message for a moment, then presses `r` with the fault gone.

@@ -1,0 +1,87 @@
+import PIMDomain
+
+/// Fits a message into the status line without losing what to do next. pim's messages say what
+/// happened, then the next step after the last ": " or in the last sentence ("… (HTTP 500) after
+/// retries ("…"): try again in a few minutes."); cutting the end would cut the step. So a long
+/// message first drops the service's quoted words, then its asides in parentheses, then shortens
+/// what happened and keeps the step whole; when even the step is too long, it shows the start and
+/// the end.
+enum StatusMessage {
+    static func fit(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        var shorter = text
+        for shorten in [withoutQuotes, withoutAsides] {
+            if DisplayWidth.of(shorter) <= width { return shorter }
+            shorter = shorten(shorter)
+        }
+        if DisplayWidth.of(shorter) <= width { return shorter }
+        // What happened stays recognisable: at least a quarter of the line, up to 16 columns.
+        let start = min(16, width / 4)
+        if let (event, separator, step) = split(shorter) {
+            let room = width - DisplayWidth.of(step) - DisplayWidth.of(separator)
+            if room >= start { return DisplayWidth.truncate(event, to: room) + separator + step }
+        }
+        // The start (what happened) and the end (how the message ends: usually the step).
+        guard start >= 2 else { return DisplayWidth.truncate(shorter, to: width) }
+        return DisplayWidth.truncate(shorter, to: start) + ending(of: shorter, width: width - start)
+    }
+
+    /// Removes ` ("…")` and ` (“…”)`: the service's own words, quoted inside pim's sentence.
+    static func withoutQuotes(_ text: String) -> String {
+        removing(text, from: [(" (\"", "\")"), (" (“", "”)")])
+    }
+
+    /// Removes every ` (…)` aside (HTTP statuses, explanations), nested ones with it.
+    static func withoutAsides(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        var previous: Character = " "
+        for character in text {
+            if character == "(", depth > 0 || previous == " " {
+                if depth == 0, result.last == " " { result.removeLast() }
+                depth += 1
+            } else if character == ")", depth > 0 {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
+            previous = character
+        }
+        return depth == 0 ? result : text
+    }
+
+    private static func removing(_ text: String, from pairs: [(open: String, close: String)]) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let (open, close) = pairs.lazy.compactMap({ pair in rest.range(of: pair.open).map { ($0, pair.close) } }).first,
+              let end = rest[open.upperBound...].range(of: close) {
+            result += rest[..<open.lowerBound]
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// What happened, the separator, and the step: split at the later of the last ": " and the last
+    /// sentence break.
+    static func split(_ text: String) -> (String, String, String)? {
+        let body = text.hasSuffix(".") ? text.dropLast() : Substring(text)
+        let colon = body.range(of: ": ", options: .backwards)
+        let sentence = body.range(of: ". ", options: .backwards)
+        guard let cut = [colon, sentence].compactMap({ $0 }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let separator = String(text[cut])
+        return (String(text[..<cut.lowerBound]), separator, String(text[cut.upperBound...]))
+    }
+
+    /// The last characters of `text` that fit in `width` columns.
+    private static func ending(of text: String, width: Int) -> String {
+        var kept: [Character] = []
+        var used = 0
+        for character in text.reversed() {
+            let columns = DisplayWidth.of(String(character))
+            guard used + columns <= width else { break }
+            kept.append(character)
+            used += columns
+        }
+        return String(kept.reversed())
+    }
+}

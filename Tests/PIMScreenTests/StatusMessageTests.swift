@@ -1,0 +1,42 @@
+import Testing
+@testable import PIMScreen
+import PIMDomain
+
+/// A long message keeps its step to take: the service's quoted words go first, then the middle.
+struct StatusMessageTests {
+    static let serverError = "Graph answered with a server error (HTTP 500) after retries (\"The demo tenant lock file could not be opened\"): try again in a few minutes."
+
+    @Test func aMessageThatFitsIsUntouched() {
+        #expect(StatusMessage.fit("Activated Global Reader until 14:30.", width: 60) == "Activated Global Reader until 14:30.")
+    }
+
+    @Test func theQuotedServiceWordsGoFirst() {
+        let fitted = StatusMessage.fit(Self.serverError, width: 90)
+        #expect(fitted == "Graph answered with a server error (HTTP 500) after retries: try again in a few minutes.")
+    }
+
+    @Test(arguments: [40, 58, 61, 80])
+    func theStepToTakeStaysWhole(width: Int) {
+        let fitted = StatusMessage.fit(Self.serverError, width: width)
+        #expect(DisplayWidth.of(fitted) <= width)
+        #expect(fitted.hasSuffix(": try again in a few minutes."), "\(fitted)")
+        #expect(fitted.hasPrefix("Graph answ"))
+    }
+
+    @Test func theAsidesGoNext() {
+        let message = "The change may or may not have been applied (Graph answered with a server error (HTTP 500)). Check with `pim requests` or `pim roles` before trying again."
+        let fitted = StatusMessage.fit(message, width: 110)
+        #expect(fitted == "The change may or may not have been applied. Check with `pim requests` or `pim roles` before trying again.")
+        let row = StatusMessage.fit(message, width: 80)
+        #expect(row.hasSuffix(". Check with `pim requests` or `pim roles` before trying again."), "\(row)")
+        #expect(DisplayWidth.of(row) <= 80)
+    }
+
+    @Test func aStepTooLongItselfShowsTheStartAndTheEnd() {
+        let message = "Graph refused this for your account: you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`."
+        let fitted = StatusMessage.fit(message, width: 80)
+        #expect(DisplayWidth.of(fitted) <= 80)
+        #expect(fitted.hasPrefix("Graph refused"))
+        #expect(fitted.hasSuffix("ask an administrator, or sign in again with `pim login`."), "\(fitted)")
+    }
+}
