@@ -61,8 +61,11 @@ enum GraphErrorMapper {
             return error(.alreadyDecided, "This request was already decided by someone else: refresh the approvals to see its state.")
         case 429:
             return error(.service, "Graph kept throttling the requests: wait a minute and try again.")
-        case 500...599:
+        case 503, 504:
             return error(.service, "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted): try again in a few minutes.")
+        case 500...599:
+            // 500 and 502 are not retried (the service may have acted): do not claim it was.
+            return error(.service, "Graph answered with a server error (HTTP \(response.status))\(quoted): try again in a few minutes.")
         case 400...499:
             return error(.refused, "Graph refused the request (HTTP \(response.status)\(code.map { ", \(Sanitizer.sanitize($0))" } ?? ""))\(quoted): check the input and try again.")
         default:
