@@ -37,7 +37,9 @@ let package = Package(
         // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md).
         .executableTarget(name: "PIMFuzz", dependencies: ["PIMDomain", "PIMGraph", "PIMCommandLine", "PIMApp", "PIMScreen", "PIMTerminal", "PIMAppFixtures"]),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
-        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain"], exclude: ["Fixtures"]),
+        // The socket side of the small 127.0.0.1 HTTP servers three test targets drive pim against.
+        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
+        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain", "LoopbackHTTP"], exclude: ["Fixtures"]),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
         // A small tenant at a fixed time, shared by the interface's update and screen tests.
         .target(name: "PIMAppFixtures", dependencies: ["PIMApp", "PIMDomain"], path: "Tests/PIMAppFixtures"),
@@ -45,10 +47,10 @@ let package = Package(
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures"], exclude: ["Screens"]),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
         .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pim"], exclude: ["tmux"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pim", "LoopbackHTTP"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["PIMGraph", "PIMDomain", "PIMSimulator", "PIMApp", "PIMScreen"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["PIMGraph", "PIMDomain", "PIMSimulator", "PIMApp", "PIMScreen", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackHTTP
 import PIMGraph
 import Synchronization
 
@@ -132,9 +133,8 @@ final class FaultGraph: Sendable {
         let object = (try? JSONSerialization.jsonObject(with: request.body ?? Data())) as? [String: Any] ?? [:]
         var responses: [[String: Any]] = []
         for item in (object["requests"] as? [[String: Any]]) ?? [] {
-            let url = URLComponents(string: (item["url"] as? String) ?? "")
-            let inner = ReceivedRequest(method: (item["method"] as? String) ?? "GET", path: version + (url?.path ?? ""),
-                                        query: url?.query ?? "", headers: request.headers, body: nil)
+            let inner = ReceivedRequest(method: (item["method"] as? String) ?? "GET", target: version + ((item["url"] as? String) ?? ""),
+                                        headers: request.headers, body: nil)
             var response = Self.json(500, #"{"error":{"code":"InternalServerError","message":"Scripted failure."}}"#)
             if case .respond(let answer) = answer(inner) { response = answer }
             var entry: [String: Any] = ["id": item["id"] ?? "", "status": response.status, "headers": response.headers]
