@@ -6,7 +6,7 @@ import PIMDomain
 /// Activation, step-up, the ambiguous-write rule, pre-flight, deactivate, extend and cancel.
 struct ActivationTests {
     static let post = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests"
-    static let myRequests = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')"
+    static let myRequests = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')?$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy"
     let target = ElevationTarget(id: .role(TenantScript.roleId), displayName: "Global Reader")
 
     func request(_ duration: ActivationDuration = .hours(4), validationOnly: Bool = false) -> ActivationRequest {

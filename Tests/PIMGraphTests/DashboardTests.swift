@@ -49,7 +49,7 @@ struct DashboardTests {
     @Test func aFailingSectionIsReportedAndTheRestShown() async throws {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$expand=principal,roleDefinition",
+        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)",
                  status: 403, json: #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#)
         let service = TenantScript.service(graph)
         let dashboard = try await service.loadDashboard(DashboardOptions(includeElevations: true))
@@ -66,7 +66,7 @@ struct DashboardTests {
     @Test func throttledItemsGoAgainInANewBatchAfterRetryAfter() async throws {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=roleDefinition,principal",
+        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy&$expand=roleDefinition,principal",
                  .response(HTTPResponse(status: 429, headers: ["Retry-After": "3"], body: Fixture.data("error.TooManyRequests.429.json"))),
                  .response(HTTPResponse(status: 200, body: Fixture.data("roles.roleAssignmentScheduleRequests.filterByCurrentUser-approver-pendingApproval.GET.200.json"))))
         let clock = TestClock()
@@ -83,10 +83,10 @@ struct DashboardTests {
     @Test func pagesInsideABatchAreFollowedByPlainGets() async throws {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        let next = "\(graph.base)/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition&$skiptoken=abc"
+        let next = "\(graph.base)/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc"
         let firstPage = TenantScript.eligibleRoles.replacingOccurrences(of: #"{"value":"#, with: #"{"@odata.nextLink":"\#(next)","value":"#)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition", json: firstPage)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition&$skiptoken=abc",
+        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition", json: firstPage)
+        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc",
                  json: TenantScript.eligibleRoles.replacingOccurrences(of: #""id":"e1""#, with: #""id":"e2""#).replacingOccurrences(of: "/\"", with: "/admin-unit-1\""))
         let service = TenantScript.service(graph)
         let dashboard = try await service.loadDashboard(.rolesOnly)

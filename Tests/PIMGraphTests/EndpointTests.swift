@@ -12,12 +12,12 @@ struct EndpointTests {
     @Test func readsUseTheContractPathsAndQueries() {
         let cases: [(GraphRequest, String)] = [
             (Endpoints.me(), "/v1.0/me?$select=id,displayName,userPrincipalName"),
-            (Endpoints.Roles.myEligibilities(), "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition"),
+            (Endpoints.Roles.myEligibilities(), "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition"),
             (Endpoints.Roles.myEligibilitySchedules(), "/v1.0/roleManagement/directory/roleEligibilitySchedules/filterByCurrentUser(on='principal')"),
-            (Endpoints.Roles.myActive(), "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition"),
-            (Endpoints.Roles.tenantActivated(), "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$expand=principal,roleDefinition"),
-            (Endpoints.Roles.myRequests(), "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')"),
-            (Endpoints.Roles.toApprove(), "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=roleDefinition,principal"),
+            (Endpoints.Roles.myActive(), "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=roleDefinition($select=id,displayName,description,templateId)"),
+            (Endpoints.Roles.tenantActivated(), "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)"),
+            (Endpoints.Roles.myRequests(), "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')?$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy"),
+            (Endpoints.Roles.toApprove(), "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy&$expand=roleDefinition,principal"),
             (Endpoints.Roles.approval(id: "9f2b"), "/beta/roleManagement/directory/roleAssignmentApprovals/9f2b"),
             (Endpoints.Groups.myEligibilities(), "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=group"),
             (Endpoints.Groups.myActive(), "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')?$expand=group"),

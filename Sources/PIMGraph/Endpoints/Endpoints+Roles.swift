@@ -6,11 +6,21 @@ extension Endpoints {
     enum Roles {
         static let root = "/roleManagement/directory"
 
+        /// `$select` lists: only what pim reads (the DTOs' keys), so answers carry nothing unused.
+        /// Expanded navigation properties come back whatever `$select` says.
+        static let eligibilityFields = "id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType"
+        static let assignmentFields = eligibilityFields + ",assignmentType"
+        static let requestFields = "id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,"
+            + "completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy"
+        /// A role definition's permission lists are most of its size; the documented nested `$select` on
+        /// an assignment instance's `roleDefinition` keeps its names only (contract A3/A4).
+        static let roleDefinitionNames = "roleDefinition($select=id,displayName,description,templateId)"
+
         /// A1 — my eligible role instances, with role definitions.
         /// https://learn.microsoft.com/graph/api/unifiedroleeligibilityscheduleinstance-filterbycurrentuser
         static func myEligibilities() -> GraphRequest {
             GraphRequest(path: "\(root)/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
-                         query: [.init("$expand", "roleDefinition")])
+                         query: [.init("$select", eligibilityFields), .init("$expand", "roleDefinition")])
         }
 
         /// A2 — my eligibility schedules (future ones included).
@@ -23,15 +33,15 @@ extension Endpoints {
         /// https://learn.microsoft.com/graph/api/unifiedroleassignmentscheduleinstance-filterbycurrentuser
         static func myActive() -> GraphRequest {
             GraphRequest(path: "\(root)/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
-                         query: [.init("$expand", "roleDefinition")])
+                         query: [.init("$select", assignmentFields), .init("$expand", roleDefinitionNames)])
         }
 
         /// A4 — every activated role in the tenant (helpdesk).
         /// https://learn.microsoft.com/graph/api/rbacapplication-list-roleassignmentscheduleinstances
         static func tenantActivated() -> GraphRequest {
             GraphRequest(path: "\(root)/roleAssignmentScheduleInstances",
-                         query: [.init("$filter", "assignmentType eq 'Activated'"),
-                                 .init("$expand", "principal,roleDefinition")])
+                         query: [.init("$filter", "assignmentType eq 'Activated'"), .init("$select", assignmentFields),
+                                 .init("$expand", "principal," + roleDefinitionNames)])
         }
 
         /// A5 — create a schedule request. https://learn.microsoft.com/graph/api/rbacapplication-post-roleassignmentschedulerequests
@@ -51,13 +61,14 @@ extension Endpoints {
 
         /// A7 — my requests. https://learn.microsoft.com/graph/api/unifiedroleassignmentschedulerequest-filterbycurrentuser
         static func myRequests() -> GraphRequest {
-            GraphRequest(path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')")
+            GraphRequest(path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')",
+                         query: [.init("$select", requestFields)])
         }
 
         /// A8 — requests waiting for my approval (with role and requester, which an approver may not know).
         static func toApprove() -> GraphRequest {
             GraphRequest(path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')",
-                         query: [.init("$filter", "status eq 'PendingApproval'"),
+                         query: [.init("$filter", "status eq 'PendingApproval'"), .init("$select", requestFields),
                                  .init("$expand", "roleDefinition,principal")])
         }
 
