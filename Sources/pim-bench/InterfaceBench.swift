@@ -51,8 +51,12 @@ struct InterfaceBench {
     /// standard error (the memory section of docs/performance.md comes from here).
     static func stage(_ name: String) {
         guard ProcessInfo.processInfo.environment["PIM_BENCH_MALLOC_STATS"] != nil else { return }
-        FileHandle.standardError.write(Data("== \(name): VmRSS \(Measure.procStatusKB("VmRSS") ?? -1) kB, VmHWM \(Measure.procStatusKB("VmHWM") ?? -1) kB\n".utf8))
+        let fields = ["VmRSS", "VmHWM", "RssAnon", "RssFile"].map { "\($0) \(Measure.procStatusKB($0) ?? -1) kB" }
+        FileHandle.standardError.write(Data("== \(name): \(fields.joined(separator: ", "))\n".utf8))
         MemoryProbe.printMallocStats()
+        if let path = ProcessInfo.processInfo.environment["PIM_BENCH_SMAPS"] {
+            try? FileHandle(forReadingAtPath: "/proc/self/smaps")?.readDataToEndOfFile().write(to: URL(fileURLWithPath: path + "." + name.replacingOccurrences(of: " ", with: "_")))
+        }
     }
 
     func run(rows: Int, frames: Int) async throws -> Result {

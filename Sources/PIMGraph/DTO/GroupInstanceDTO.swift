@@ -2,16 +2,15 @@ import Foundation
 import PIMDomain
 
 /// `privilegedAccessGroupEligibilityScheduleInstance` and `…AssignmentScheduleInstance` (B1, B2, B8a).
+/// As `RoleInstanceDTO`: the target is built once while decoding, from pooled strings.
 struct GroupInstanceDTO: Decodable {
     var id: String
     var principalId: String
-    var groupId: String
-    var accessId: String?
+    let target: ElevationTarget
     var startDateTime: Date?
     var endDateTime: Date?
     var memberType: String?
     var assignmentType: String?
-    var group: GroupDTO?
     var principal: PrincipalDTO?
 
     enum CodingKeys: String, CodingKey {
@@ -21,20 +20,17 @@ struct GroupInstanceDTO: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        principalId = try c.decodeIfPresent(String.self, forKey: .principalId) ?? ""
-        groupId = try c.decode(String.self, forKey: .groupId)
-        accessId = c.lenient(String.self, forKey: .accessId)
+        principalId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .principalId) ?? "")
+        let groupId = StringPool.intern(try c.decode(String.self, forKey: .groupId))
+        let accessId = c.lenient(String.self, forKey: .accessId)
         startDateTime = c.lenient(Date.self, forKey: .startDateTime)
         endDateTime = c.lenient(Date.self, forKey: .endDateTime)
-        memberType = c.lenient(String.self, forKey: .memberType)
-        assignmentType = c.lenient(String.self, forKey: .assignmentType)
-        group = c.lenient(GroupDTO.self, forKey: .group)
+        memberType = c.shared(.memberType)
+        assignmentType = c.shared(.assignmentType)
+        let group = c.lenient(GroupDTO.self, forKey: .group)
         principal = c.lenient(PrincipalDTO.self, forKey: .principal)
-    }
-
-    var target: ElevationTarget {
-        ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
-                        displayName: group?.displayName ?? groupId, description: group?.description)
+        target = ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
+                                 displayName: group?.displayName ?? groupId, description: group?.description)
     }
 
     var eligibility: Eligibility {

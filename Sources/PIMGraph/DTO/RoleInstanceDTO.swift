@@ -2,16 +2,18 @@ import Foundation
 import PIMDomain
 
 /// `unifiedRoleEligibilityScheduleInstance` and `unifiedRoleAssignmentScheduleInstance` (A1, A3, A4).
+///
+/// The target is built once while decoding, from pooled strings (`StringPool`), and shared by the
+/// eligibility or assignment made from it: a list of 10,000 instances holds one target each and
+/// one copy of each role's names.
 struct RoleInstanceDTO: Decodable {
     var id: String
     var principalId: String
-    var roleDefinitionId: String
-    var directoryScopeId: String?
+    let target: ElevationTarget
     var startDateTime: Date?
     var endDateTime: Date?
     var memberType: String?
     var assignmentType: String?
-    var roleDefinition: RoleDefinitionDTO?
     var principal: PrincipalDTO?
 
     enum CodingKeys: String, CodingKey {
@@ -22,21 +24,18 @@ struct RoleInstanceDTO: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        principalId = try c.decodeIfPresent(String.self, forKey: .principalId) ?? ""
-        roleDefinitionId = try c.decode(String.self, forKey: .roleDefinitionId)
-        directoryScopeId = c.lenient(String.self, forKey: .directoryScopeId)
+        principalId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .principalId) ?? "")
+        let roleDefinitionId = StringPool.intern(try c.decode(String.self, forKey: .roleDefinitionId))
+        let directoryScopeId = c.lenient(String.self, forKey: .directoryScopeId)
         startDateTime = c.lenient(Date.self, forKey: .startDateTime)
         endDateTime = c.lenient(Date.self, forKey: .endDateTime)
-        memberType = c.lenient(String.self, forKey: .memberType)
-        assignmentType = c.lenient(String.self, forKey: .assignmentType)
-        roleDefinition = c.lenient(RoleDefinitionDTO.self, forKey: .roleDefinition)
+        memberType = c.shared(.memberType)
+        assignmentType = c.shared(.assignmentType)
+        let roleDefinition = c.lenient(RoleDefinitionDTO.self, forKey: .roleDefinition)
         principal = c.lenient(PrincipalDTO.self, forKey: .principal)
-    }
-
-    var target: ElevationTarget {
-        ElevationTarget(id: .role(roleDefinitionId, scope: directoryScopeId ?? "/"),
-                        displayName: roleDefinition?.displayName ?? roleDefinitionId,
-                        description: roleDefinition?.description, templateId: roleDefinition?.templateId)
+        target = ElevationTarget(id: .role(roleDefinitionId, scope: directoryScopeId ?? "/"),
+                                 displayName: roleDefinition?.displayName ?? roleDefinitionId,
+                                 description: roleDefinition?.description, templateId: roleDefinition?.templateId)
     }
 
     var eligibility: Eligibility {
