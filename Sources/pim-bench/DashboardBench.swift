@@ -2,6 +2,7 @@ import Foundation
 import PIMDomain
 import PIMGraph
 import PIMSimulator
+import Synchronization
 
 /// Loads of the whole dashboard through the Graph client against the in-memory simulated tenant,
 /// which sleeps `latency` per HTTP exchange (a `$batch` counts once, as it does on the wire).
@@ -13,11 +14,24 @@ struct DashboardBench {
         /// Of those, `POST /$batch`.
         var batches: Int
         var rows: Int
+        /// Sequential round trips (the chunks of one batch are sent together and count once).
+        var roundTrips: Int
     }
 
     struct Result {
+        /// A new client and nothing remembered: the first start on a machine.
         var cold: [Load]
+        /// A new client with the hints an earlier start left in the cache: every later start.
+        var restart: [Load]
+        /// The same client again: a refresh.
         var warm: [Load]
+    }
+
+    /// The cache file's role, in memory: what the untimed first load learned.
+    final class Hints: DashboardHintStore {
+        private let stored = Mutex<DashboardHints?>(nil)
+        func load() -> DashboardHints? { stored.withLock { $0 } }
+        func save(_ hints: DashboardHints) { stored.withLock { $0 = hints } }
     }
 
     let latency: Int
@@ -30,21 +44,24 @@ struct DashboardBench {
             stateFile: nil, latencyMilliseconds: latency, scale: scale, pageSize: pageSize, report: { _ in }))
     }
 
-    static func makeService(_ tenant: SimulatedTenant) -> GraphPIMService {
+    static func makeService(_ tenant: SimulatedTenant, hints: (any DashboardHintStore)? = nil) -> GraphPIMService {
         GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                        transport: tenant, tokens: tenant.signIn())
+                        transport: tenant, tokens: tenant.signIn(), hints: hints)
     }
 
-    /// `loads` cold loads (a new client each time: nothing cached) and, on each of those clients, one
-    /// warm refresh (policies and groups cached).
+    /// `loads` cold loads (a new client each time: nothing cached), as many restarts (a new client
+    /// with the hints of an earlier start) and, on each restarted client, one warm refresh.
     func run(loads: Int) async throws -> Result {
         let tenant = try makeTenant()
-        var result = Result(cold: [], warm: [])
-        // One untimed load first: the tenant builds its indexes, the process pages in its code.
-        _ = try await Self.makeService(tenant).loadDashboard(.everything)
+        var result = Result(cold: [], restart: [], warm: [])
+        // One untimed load first: the tenant builds its indexes, the process pages in its code, and
+        // the hints are written as a first start writes them.
+        let hints = Hints()
+        _ = try await Self.makeService(tenant, hints: hints).loadDashboard(.everything)
         for _ in 0..<loads {
-            let service = Self.makeService(tenant)
-            result.cold.append(try await Self.timedLoad(service, tenant))
+            result.cold.append(try await Self.timedLoad(Self.makeService(tenant), tenant))
+            let service = Self.makeService(tenant, hints: hints)
+            result.restart.append(try await Self.timedLoad(service, tenant))
             result.warm.append(try await Self.timedLoad(service, tenant))
         }
         return result
@@ -53,6 +70,7 @@ struct DashboardBench {
     static func timedLoad(_ service: GraphPIMService, _ tenant: SimulatedTenant) async throws -> Load {
         tenant.clearRecordedRequests()
         var dashboard: Dashboard?
+        let roundsBefore = service.roundTripCount
         let ms = try await Measure.milliseconds { dashboard = try await service.loadDashboard(.everything) }
         guard let dashboard else { throw BenchError("The dashboard did not load.") }
         if let failure = DashboardSection.allCases.compactMap({ dashboard.failures[$0] }).first {
@@ -61,6 +79,7 @@ struct DashboardBench {
         let plain = tenant.recordedRequests().filter { $0.batchItemId == nil }
         return Load(milliseconds: ms, exchanges: dashboard.requestCount,
                     batches: plain.filter { $0.path.hasSuffix("/$batch") }.count,
-                    rows: dashboard.eligibilities.count + dashboard.active.count)
+                    rows: dashboard.eligibilities.count + dashboard.active.count,
+                    roundTrips: service.roundTripCount - roundsBefore)
     }
 }

@@ -23,8 +23,10 @@ enum DemoWiring {
             throw PIMError(.other, error.description)
         }
         let transport: any Transport = settings.verbose ? LoggingTransport(inner: tenant) : tenant
+        let hints = DashboardHintFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
+                                      scope: "demo|\(configuration.persona)")
         return GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                               transport: transport, tokens: tenant.signIn())
+                               transport: transport, tokens: tenant.signIn(), hints: hints)
     }
 
     /// The tenant keeps its state beside the file; a folder it cannot write would otherwise surface

@@ -64,7 +64,11 @@ enum GraphWiring {
         let cloud = try cloud(settings)
         let transport = transport(settings)
         let tokens = try tokens(settings, cloud: cloud, transport: transport)
-        return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport, tokens: tokens)
+        let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
+        let hints = DashboardHintFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
+                                      scope: "\(cloud.graphURL.host ?? "graph")|\(tenant)")
+        return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport, tokens: tokens,
+                               hints: hints)
     }
 
     static func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
@@ -101,6 +105,7 @@ enum GraphWiring {
     static func logout(_ settings: GlobalSettings) throws -> String {
         let hadMarker = (try? FileManager.default.removeItem(atPath: azureMarker(settings))) != nil
         try? FileManager.default.removeItem(atPath: auditMarker(settings))
+        DashboardHintFile.removeAll(in: URL(fileURLWithPath: settings.paths.cacheDirectory))
         let removed: Bool
         do { removed = try cache(settings).clear() } catch {
             throw PIMError(.other, "The token cache could not be deleted (\(error)): delete \(settings.paths.cacheDirectory) by hand.")

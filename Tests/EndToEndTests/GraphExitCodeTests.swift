@@ -111,9 +111,13 @@ import Testing
         #expect(who.code == 0, "\(who)")
         #expect((who.json as? [String: Any])?["displayName"] as? String == "Test User")
 
+        // What a dashboard load remembers about the account goes with the tokens.
+        let hints = directory + "/dashboard-hints-graph_contoso.json"
+        #expect(FileManager.default.createFile(atPath: hints, contents: Data("{}".utf8)))
         let logout = try PimBinary.run(["logout"], in: sandbox, environment: env)
         #expect(logout.code == 0)
         #expect(logout.stdout.contains("Signed out"))
+        #expect(!FileManager.default.fileExists(atPath: hints))
         let after = try PimBinary.run(["whoami"], in: sandbox, environment: env)
         #expect(after.code == 3, "\(after)")
         #expect(after.stderr.contains("pim login"))

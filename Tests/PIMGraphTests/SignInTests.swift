@@ -92,6 +92,33 @@ struct SignInTests {
         #expect(graph.recorded("POST").count == 3)   // devicecode + polls at 5 s and 10 s
     }
 
+    /// A broken or hostile identity platform cannot make pim poll without pause, wait for days, or
+    /// trust a token forever (numbers such as 1e300 or -5 are bounded, not trapped on).
+    @Test(arguments: [
+        (#""expires_in":1e300,"interval":0"#, 900, 1.0),     // not a number pim can use: the default
+        (#""expires_in":-5,"interval":-3"#, 1, 1.0),
+        (#""expires_in":"999999999","interval":86400"#, 1800, 60.0),
+    ])
+    func serviceNumbersAreBounded(fields: String, longestWait: Int, interval: Double) async throws {
+        let graph = FakeGraph()
+        graph.on("POST", Self.deviceCode, status: 200, json: #"{"user_code":"U","device_code":"D","verification_uri":"https://v","# + fields + "}")
+        graph.on("POST", Self.token, reply(400, "auth.token.authorization_pending.400.composed.json"))
+        let clock = TestClock()
+        await #expect(throws: PIMError.self) { try await signIn(graph, clock: clock).accessToken(claims: nil) }
+        #expect(clock.sleeps.allSatisfy { $0 == interval })
+        #expect(clock.sleeps.reduce(0, +) <= Double(longestWait) + interval)
+        #expect(clock.sleeps.reduce(0, +) >= Double(longestWait) - interval)
+    }
+
+    @Test func aTokenIsNotTrustedLongerThanADay() async throws {
+        let graph = FakeGraph()
+        graph.on("POST", Self.deviceCode, status: 200, fixture: "auth.devicecode.POST.200.composed.json")
+        graph.on("POST", Self.token, .response(HTTPResponse(status: 200, body: Data(#"{"access_token":"t","expires_in":99999999999,"token_type":"Bearer"}"#.utf8))))
+        let clock = TestClock()
+        let entry = try await signIn(graph, clock: clock).signIn()
+        #expect(entry.expiresAt.timeIntervalSince(clock.now()) == 86_400)
+    }
+
     @Test func errorOnA200DeviceCodeAnswerIsReported() async throws {
         let graph = FakeGraph()
         graph.on("POST", Self.deviceCode, status: 200, json: #"{"error":"invalid_client","error_description":"AADSTS700016: Application not found.\r\nTrace ID: x"}"#)

@@ -1,7 +1,7 @@
 import CNCursesW
 import Foundation
 import PIMScreen
-@testable import PIMTerminal
+@_spi(Fuzzing) @testable import PIMTerminal
 import Testing
 
 extension CursesTests {

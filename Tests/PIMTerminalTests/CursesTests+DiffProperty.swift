@@ -2,7 +2,7 @@ import CNCursesW
 import Foundation
 import PIMDomain
 import PIMScreen
-@testable import PIMTerminal
+@_spi(Fuzzing) @testable import PIMTerminal
 import Testing
 
 extension CursesTests {

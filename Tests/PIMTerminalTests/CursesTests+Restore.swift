@@ -1,6 +1,6 @@
 import CNCursesW
 import Foundation
-@testable import PIMTerminal
+@_spi(Fuzzing) @testable import PIMTerminal
 import Testing
 
 extension CursesTests {

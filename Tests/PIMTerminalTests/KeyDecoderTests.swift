@@ -1,6 +1,6 @@
 import CNCursesW
 import PIMApp
-@testable import PIMTerminal
+@_spi(Fuzzing) @testable import PIMTerminal
 import Testing
 
 /// The decoding table on its own: what each `wget_wch` answer becomes, without a terminal.

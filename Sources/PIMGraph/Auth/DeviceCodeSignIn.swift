@@ -75,8 +75,10 @@ public actor DeviceCodeSignIn: TokenProvider {
               let userCode = body["user_code"] as? String else {
             throw PIMError(.signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status)): check --login-url, the tenant and the client id, then run `pim login` again.")
         }
-        let expiresIn = Self.int(body["expires_in"]) ?? 900
-        var interval = Double(max(1, Self.int(body["interval"]) ?? 5))
+        // The service's numbers are bounded: a broken or hostile answer cannot make pim poll every
+        // millisecond or wait for days (Entra gives codes 15 minutes and a 5-second interval).
+        let expiresIn = Self.clamped(body["expires_in"], default: 900, to: 1...Self.longestCodeLife)
+        var interval = Double(Self.clamped(body["interval"], default: 5, to: 1...60))
         prompt(DeviceCodePrompt(userCode: userCode, verificationURI: (body["verification_uri"] as? String) ?? "https://microsoft.com/devicelogin",
                                 message: body["message"] as? String, expiresIn: expiresIn))
         let deadline = clock.now().addingTimeInterval(Double(expiresIn))
@@ -91,7 +93,7 @@ public actor DeviceCodeSignIn: TokenProvider {
             if poll.status == 200, reply["access_token"] is String { return try keep(reply) }
             switch reply["error"] as? String {
             case "authorization_pending": continue
-            case "slow_down": interval += 5                     // RFC 8628 §3.5
+            case "slow_down": interval = min(60, interval + 5)  // RFC 8628 §3.5
             case nil where poll.status >= 500 || poll.status == 429: continue
             case let error?: throw Self.failure(error, reply)
             case nil: throw PIMError(.signInRequired, "The identity platform answered the sign-in with HTTP \(poll.status): run `pim login` again.")
@@ -132,7 +134,7 @@ public actor DeviceCodeSignIn: TokenProvider {
     private func keep(_ body: [String: Any]) throws -> TokenCache.Entry {
         let entry = TokenCache.Entry(accessToken: body["access_token"] as? String ?? "",
                                      refreshToken: (body["refresh_token"] as? String) ?? current?.refreshToken,
-                                     expiresAt: clock.now().addingTimeInterval(Double(Self.int(body["expires_in"]) ?? 3600)),
+                                     expiresAt: clock.now().addingTimeInterval(Double(Self.clamped(body["expires_in"], default: 3600, to: 0...Self.longestTokenLife))),
                                      scope: body["scope"] as? String)
         current = entry
         do { try cache?.store(entry, key: cacheKey) } catch {
@@ -178,8 +180,17 @@ public actor DeviceCodeSignIn: TokenProvider {
     static func int(_ value: Any?) -> Int? {
         if let number = value as? Int { return number }
         if let text = value as? String { return Int(text) }
-        if let number = value as? Double { return Int(number) }
+        if let number = value as? Double, number.isFinite, abs(number) < 1e15 { return Int(number) }
         return nil
+    }
+
+    /// The longest a device code is waited for (30 minutes) and an access token trusted (24 hours).
+    static let longestCodeLife = 1800
+    static let longestTokenLife = 86_400
+
+    /// A number from the identity platform, kept within `range` (a missing one is `fallback`).
+    static func clamped(_ value: Any?, default fallback: Int, to range: ClosedRange<Int>) -> Int {
+        min(max(int(value) ?? fallback, range.lowerBound), range.upperBound)
     }
 
     static func formEncode(_ form: [String: String]) -> String {

@@ -30,6 +30,7 @@ extension GraphClient {
                 for chunk in chunks { group.addTask { (chunk, try await sendBatch(chunk, version: version)) } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
+            counter.overlapped(chunks.count - 1)
             for (chunk, answers) in answered {
                 for item in chunk {
                     results[item.id] = answers[item.id] ?? HTTPResponse(status: 502, body: Data(

@@ -12,7 +12,8 @@ extension GraphPIMService {
     }
 
     /// One batch for everything; a second only for what the first revealed (policies of new targets,
-    /// assignments of newly seen groups). A refresh with cached policies and known groups is one round trip.
+    /// assignments of newly seen groups). A refresh with cached policies and known groups is one round
+    /// trip, and so is a new process's first load when `hints` remember the targets and groups.
     public func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
         try await wrapped {
             let countBefore = client.counter.value
@@ -31,14 +32,15 @@ extension GraphPIMService {
                 items.append(.init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()))
                 items.append(.init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove()))
             }
+            let started = state.startingHints(from: hints)
             var groupsAsked: [String] = []
             if options.includeElevations {
                 items.append(.init(id: ReadID.elevRoles, request: Endpoints.Roles.tenantActivated()))
-                groupsAsked = state.read { $0.knownGroups }
+                groupsAsked = Self.unique(state.read { $0.knownGroups } + (started?.groups ?? []))
             }
             var policiesAsked: [TargetID] = []
             if options.includePolicies {
-                let known = state.read { Array($0.names.keys) }
+                let known = state.read { Array($0.names.keys) } + (started?.policyTargets ?? [])
                 policiesAsked = state.cachedPolicies(known, now: now, ttl: ttl).missing
             }
             var reader = BatchReader(client: client)
@@ -61,6 +63,8 @@ extension GraphPIMService {
             let active = activeRoles.map(\.assignment) + activeGroups.map(\.assignment)
             state.remember(eligibilities.map(\.target) + active.map(\.target))
             let names = state.read { $0.names }
+            let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))
+            let knownGroups = state.read { $0.knownGroups }
 
             let roleRequests = await reader.list(ScheduleRequestDTO.self, ReadID.myRoleReqs, section: .myRequests, into: &failures)
             let groupRequests = await reader.list(ScheduleRequestDTO.self, ReadID.myGroupReqs, section: .myRequests, into: &failures)
@@ -73,18 +77,17 @@ extension GraphPIMService {
                 approvals = Self.oldestFirst((roles + groups).map { ApprovalItem(request: $0.request(names: names)) })
             }
 
-            // Second round: whatever the first revealed.
+            // Second round: whatever the first revealed (nothing, when the hints were right).
             var second: [BatchItem] = []
             var newGroups: [String] = []
             if options.includeElevations {
-                newGroups = state.read { $0.knownGroups }.filter { !groupsAsked.contains($0) }
+                newGroups = knownGroups.filter { !groupsAsked.contains($0) }
                 second += newGroups.enumerated().map { .init(id: ReadID.elevGroup(groupsAsked.count + $0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
             }
             var newPolicies: [TargetID] = []
             if options.includePolicies {
-                let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))
-                let asked = Set(policiesAsked)
-                newPolicies = state.cachedPolicies(targets, now: now, ttl: ttl).missing.filter { !asked.contains($0) }
+                let askedKeys = Set(policyReads.keys)
+                newPolicies = state.cachedPolicies(targets, now: now, ttl: ttl).missing.filter { !askedKeys.contains(PolicyReads.key($0)) }
                 let firstReads = policyReads.keys.count
                 policyReads.add(newPolicies)
                 second += policyReads.items(from: firstReads, id: ReadID.policy)
@@ -100,7 +103,7 @@ extension GraphPIMService {
             var elevations: [ActiveAssignment] = []
             if options.includeElevations {
                 elevations = await reader.list(RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &failures).map(\.assignment)
-                for (n, _) in (groupsAsked + newGroups).enumerated() {
+                for (n, group) in (groupsAsked + newGroups).enumerated() where knownGroups.contains(group) {
                     let instances = await reader.list(GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &failures)
                     elevations += Self.named(instances.map(\.assignment).filter { $0.assignmentType == .activated }, names)
                 }
@@ -109,14 +112,24 @@ extension GraphPIMService {
 
             var policies: [TargetID: ActivationPolicy] = [:]
             if options.includePolicies {
+                let neededKeys = Set(targets.map(PolicyReads.key))
                 for (n, key) in policyReads.keys.enumerated() {
-                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures) {
-                        let policy = Self.policy(from: assignments)
-                        for target in policyReads.targets[key] ?? [] { state.storePolicy(policy, for: target, at: now) }
+                    // A hinted read no current target needs is used if it answered, never reported if not.
+                    var outcome: [DashboardSection: PIMError] = [:]
+                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &outcome) {
+                        state.storePolicy(Self.policy(from: assignments), for: key, at: now)
+                    } else if neededKeys.contains(key), let failure = outcome[.policies] {
+                        failures[.policies] = failure
                     }
                 }
-                let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))
                 policies = state.cachedPolicies(targets, now: now, ttl: .infinity).fresh
+            }
+
+            let sectionsComplete = [DashboardSection.me, .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups].allSatisfy { failures[$0] == nil }
+            if sectionsComplete, !me.id.isEmpty {
+                var keys = PolicyReads()
+                keys.add(targets.sorted { $0.description < $1.description })
+                state.keep(DashboardHints(userId: me.id, policyTargets: keys.keys, groups: knownGroups), in: hints)
             }
 
             let attempted = reader.responses.count
@@ -128,6 +141,12 @@ extension GraphPIMService {
                              history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
                              policies: policies, failures: failures, requestCount: client.counter.value - countBefore)
         }
+    }
+
+    /// `list` without repeats, in first-seen order.
+    static func unique(_ list: [String]) -> [String] {
+        var seen = Set<String>()
+        return list.filter { seen.insert($0).inserted }
     }
 
     static func newestFirst(_ requests: [ElevationRequest]) -> [ElevationRequest] {

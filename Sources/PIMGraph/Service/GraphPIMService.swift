@@ -14,14 +14,17 @@ public final class GraphPIMService: PIMService {
     let clock: any GraphClock
     let client: GraphClient
     let state = ServiceState()
+    let hints: (any DashboardHintStore)?
 
     /// - Parameters:
     ///   - configuration: the Graph root and retry/caching settings.
     ///   - transport: `URLSessionTransport` for the network, or the simulated tenant.
     ///   - tokens: `StaticTokenProvider`, `DeviceCodeSignIn` or `AzureCLITokenProvider`.
     ///   - clock: time and waiting (tests inject one that does not sleep).
+    ///   - hints: what earlier runs learned, so a new process loads the dashboard in one round trip.
     public init(configuration: GraphConfiguration, transport: any Transport, tokens: any TokenProvider,
-                clock: any GraphClock = SystemClock()) {
+                clock: any GraphClock = SystemClock(), hints: (any DashboardHintStore)? = nil) {
+        self.hints = hints
         self.configuration = configuration
         self.transport = transport
         self.tokens = tokens
@@ -32,6 +35,9 @@ public final class GraphPIMService: PIMService {
 
     /// HTTP exchanges made so far (each batch counts once).
     public var exchangeCount: Int { client.counter.value }
+
+    /// Round trips made so far: exchanges one after another (the chunks of one batch, sent together, count once).
+    public var roundTripCount: Int { client.counter.rounds }
 
     public func currentUser() async throws -> Principal {
         let user = try client.decode(PrincipalDTO.self, from: try await client.send(Endpoints.me()))

@@ -9,8 +9,12 @@ final class ServiceState: Sendable {
         var me: Principal?
         var names: [TargetID: ElevationTarget] = [:]
         var knownGroups: [String] = []
-        /// nil policy: the target has none (cached too, so it is not asked again).
+        /// By `PolicyReads.key`: one entry answers a role at every scope. nil policy: the target has
+        /// none (cached too, so it is not asked again).
         var policies: [TargetID: (policy: ActivationPolicy?, readAt: Date)] = [:]
+        /// The hints read from the store when this process began, or last written to it.
+        var hints: DashboardHints?
+        var hintsLoaded = false
     }
 
     private let values = Mutex(Values())
@@ -30,12 +34,33 @@ final class ServiceState: Sendable {
         }
     }
 
+    /// The stored hints, read once per process (later loads know more than the file does).
+    func startingHints(from store: (any DashboardHintStore)?) -> DashboardHints? {
+        let first = values.withLock { state -> Bool in
+            defer { state.hintsLoaded = true }
+            return !state.hintsLoaded
+        }
+        guard first, let hints = store?.load() else { return nil }
+        update { $0.hints = hints }
+        return hints
+    }
+
+    /// Writes `hints` when they differ from what the store holds.
+    func keep(_ hints: DashboardHints, in store: (any DashboardHintStore)?) {
+        guard let store else { return }
+        let changed = values.withLock { state -> Bool in
+            defer { state.hints = hints }
+            return state.hints != hints
+        }
+        if changed { store.save(hints) }
+    }
+
     func cachedPolicies(_ targets: [TargetID], now: Date, ttl: Double) -> (fresh: [TargetID: ActivationPolicy], missing: [TargetID]) {
         read { state in
             var fresh: [TargetID: ActivationPolicy] = [:]
             var missing: [TargetID] = []
             for id in targets {
-                if let entry = state.policies[id], now.timeIntervalSince(entry.readAt) < ttl {
+                if let entry = state.policies[PolicyReads.key(id)], now.timeIntervalSince(entry.readAt) < ttl {
                     if let policy = entry.policy { fresh[id] = policy }
                 } else {
                     missing.append(id)
@@ -46,6 +71,6 @@ final class ServiceState: Sendable {
     }
 
     func storePolicy(_ policy: ActivationPolicy?, for id: TargetID, at date: Date) {
-        update { $0.policies[id] = (policy, date) }
+        update { $0.policies[PolicyReads.key(id)] = (policy, date) }
     }
 }

@@ -1,7 +1,7 @@
 import CNCursesW
 import Foundation
 import Synchronization
-@testable import PIMTerminal
+@_spi(Fuzzing) @testable import PIMTerminal
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Tokens kept between runs, in one JSON file in a private directory (`$XDG_CACHE_HOME/pim/`).
+/// The directory is 0700 and the file 0600; looser modes found on disk are tightened, with a warning.
+/// Writes go to a temporary file that is renamed into place, so a crash never leaves half a file.
+public struct TokenCache: Sendable {
+    /// What is cached for one sign-in (cloud, tenant, client id).
+    public struct Entry: Codable, Hashable, Sendable {
+        public var accessToken: String
+        public var refreshToken: String?
+        public var expiresAt: Date
+        public var scope: String?
+
+        public init(accessToken: String, refreshToken: String?, expiresAt: Date, scope: String? = nil) {
+            self.accessToken = accessToken
+            self.refreshToken = refreshToken
+            self.expiresAt = expiresAt
+            self.scope = scope
+        }
+    }
+
+    public let directory: URL
+    private let storage: PrivateDirectory
+
+    static let fileName = "tokens.json"
+
+    /// - Parameters:
+    ///   - directory: e.g. `$XDG_CACHE_HOME/pim` (created when first written).
+    ///   - warn: receives a sentence when a looser file mode had to be fixed.
+    public init(directory: URL, warn: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.directory = directory
+        self.storage = PrivateDirectory(url: directory, warn: warn)
+    }
+
+    var file: URL { storage.file(Self.fileName) }
+
+    /// The entry for `key`, or nil (no cache, unreadable cache).
+    public func load(key: String) -> Entry? {
+        guard let data = storage.read(Self.fileName),
+              let entries = try? JSONDecoder().decode([String: Entry].self, from: data) else { return nil }
+        return entries[key]
+    }
+
+    /// Stores (or, with nil, removes) the entry for `key`.
+    public func store(_ entry: Entry?, key: String) throws {
+        var entries: [String: Entry] = [:]
+        if let data = storage.read(Self.fileName) {
+            entries = (try? JSONDecoder().decode([String: Entry].self, from: data)) ?? [:]
+        }
+        entries[key] = entry
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try storage.write(try encoder.encode(entries), to: Self.fileName)
+    }
+
+    /// Deletes every cached token (`pim logout`). Returns whether there was anything.
+    @discardableResult
+    public func clear() throws -> Bool {
+        try storage.remove(Self.fileName)
+    }
+
+    /// The default directory: `$XDG_CACHE_HOME/pim`, else `~/.cache/pim`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("pim")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/pim")
+    }
+}
