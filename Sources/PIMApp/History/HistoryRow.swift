@@ -3,98 +3,177 @@ import PIMDomain
 
 /// One line of the History pane: one of my requests, or a PIM audit event.
 ///
-/// The tenant's audit log gives tens of thousands of these, so a row keeps only what the pane
-/// shows, shares its strings with the event or request it came from, and builds its id
-/// (`request:…`, `audit:…`) when asked instead of storing a new string per row.
+/// The tenant's audit log gives tens of thousands of these. A row made from an audit event points
+/// at the event (eight bytes) and reads what the pane shows from it, so the dashboard's events and
+/// the pane's rows are one set of records while a refresh is applied, not two; other rows keep
+/// their fields in one allocation. Either way the id (`request:…`, `audit:…`) is built when asked.
 public struct HistoryRow: Hashable, Sendable, Identifiable {
     public enum Source: String, Hashable, Sendable { case request, audit }
 
-    /// What `id` puts before `key`: rows made from a request or event name their source.
+    /// What `id` puts before `key`: rows made from a request name their source.
     private enum Prefix: Hashable, Sendable {
-        case none, request, audit
+        case none, request
 
-        var text: String {
-            switch self {
-            case .none: ""
-            case .request: "request:"
-            case .audit: "audit:"
-            }
+        var text: String { self == .none ? "" : "request:" }
+    }
+
+    private struct Fields: Hashable, Sendable {
+        var prefix: Prefix
+        var key: String
+        var source: Source
+        var date: Date?
+        var activity: String
+        var targetName: String
+        var result: String
+        var actor: String?
+        var justification: String?
+        var ticket: TicketInfo?
+        var requestId: String?
+    }
+
+    private final class FieldsBox: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private enum Storage: Sendable {
+        case event(AuditEvent)
+        case fields(FieldsBox)
+    }
+
+    private var storage: Storage
+
+    private var fields: Fields {
+        switch storage {
+        case .fields(let box): return box.fields
+        case .event(let event):
+            return Fields(prefix: .none, key: "audit:" + event.id, source: .audit, date: event.date, activity: event.activity,
+                          targetName: event.targetName ?? "", result: event.result, actor: event.initiatedBy?.label,
+                          justification: event.resultReason, ticket: nil, requestId: event.requestId)
         }
     }
 
-    /// A ticket is rare (requests only): kept behind a pointer so rows without one do not carry its size.
-    private final class TicketBox: Sendable {
-        let ticket: TicketInfo
-        init(_ ticket: TicketInfo) { self.ticket = ticket }
+    private mutating func change(_ edit: (inout Fields) -> Void) {
+        var copy = fields
+        edit(&copy)
+        storage = .fields(FieldsBox(copy))
     }
-
-    private var prefix: Prefix
-    private var key: String
-    private var ticketBox: TicketBox?
-
-    public var source: Source
-    public var date: Date?
-    /// What happened: "activate", "deactivate", or the audit activity.
-    public var activity: String
-    public var targetName: String
-    /// Request status or audit result.
-    public var result: String
-    public var actor: String?
-    public var justification: String?
-    public var requestId: String?
 
     public var id: String {
-        get { prefix == .none ? key : prefix.text + key }
-        set {
-            prefix = .none
-            key = newValue
+        get {
+            switch storage {
+            case .event(let event): return "audit:" + event.id
+            case .fields(let box): return box.fields.prefix.text + box.fields.key
+            }
         }
+        set { change { $0.prefix = .none; $0.key = newValue } }
+    }
+
+    public var source: Source {
+        get { if case .fields(let box) = storage { box.fields.source } else { .audit } }
+        set { change { $0.source = newValue } }
+    }
+
+    public var date: Date? {
+        get {
+            switch storage {
+            case .event(let event): event.date
+            case .fields(let box): box.fields.date
+            }
+        }
+        set { change { $0.date = newValue } }
+    }
+
+    /// What happened: "activate", "deactivate", or the audit activity.
+    public var activity: String {
+        get {
+            switch storage {
+            case .event(let event): event.activity
+            case .fields(let box): box.fields.activity
+            }
+        }
+        set { change { $0.activity = newValue } }
+    }
+
+    public var targetName: String {
+        get {
+            switch storage {
+            case .event(let event): event.targetName ?? ""
+            case .fields(let box): box.fields.targetName
+            }
+        }
+        set { change { $0.targetName = newValue } }
+    }
+
+    /// Request status or audit result.
+    public var result: String {
+        get {
+            switch storage {
+            case .event(let event): event.result
+            case .fields(let box): box.fields.result
+            }
+        }
+        set { change { $0.result = newValue } }
+    }
+
+    public var actor: String? {
+        get {
+            switch storage {
+            case .event(let event): event.initiatedBy?.label
+            case .fields(let box): box.fields.actor
+            }
+        }
+        set { change { $0.actor = newValue } }
+    }
+
+    public var justification: String? {
+        get {
+            switch storage {
+            case .event(let event): event.resultReason
+            case .fields(let box): box.fields.justification
+            }
+        }
+        set { change { $0.justification = newValue } }
     }
 
     public var ticket: TicketInfo? {
-        get { ticketBox?.ticket }
-        set { ticketBox = newValue.map(TicketBox.init) }
+        get { if case .fields(let box) = storage { box.fields.ticket } else { nil } }
+        set { change { $0.ticket = newValue } }
+    }
+
+    public var requestId: String? {
+        get {
+            switch storage {
+            case .event(let event): event.requestId
+            case .fields(let box): box.fields.requestId
+            }
+        }
+        set { change { $0.requestId = newValue } }
     }
 
     public init(id: String, source: Source, date: Date?, activity: String, targetName: String, result: String,
                 actor: String? = nil, justification: String? = nil, ticket: TicketInfo? = nil, requestId: String? = nil) {
-        self.init(prefix: .none, key: id, source: source, date: date, activity: activity, targetName: targetName,
-                  result: result, actor: actor, justification: justification, ticket: ticket, requestId: requestId)
-    }
-
-    private init(prefix: Prefix, key: String, source: Source, date: Date?, activity: String, targetName: String,
-                 result: String, actor: String?, justification: String?, ticket: TicketInfo?, requestId: String?) {
-        self.prefix = prefix
-        self.key = key
-        self.ticketBox = ticket.map(TicketBox.init)
-        self.source = source
-        self.date = date
-        self.activity = activity
-        self.targetName = targetName
-        self.result = result
-        self.actor = actor
-        self.justification = justification
-        self.requestId = requestId
+        storage = .fields(FieldsBox(Fields(prefix: .none, key: id, source: source, date: date, activity: activity,
+                                           targetName: targetName, result: result, actor: actor,
+                                           justification: justification, ticket: ticket, requestId: requestId)))
     }
 
     public init(request: ElevationRequest) {
-        self.init(prefix: .request, key: request.id, source: .request, date: request.createdAt,
-                  activity: request.action.verb, targetName: request.target.displayName,
-                  result: request.status.graphValue, actor: request.principal.label,
-                  justification: request.justification, ticket: request.ticket, requestId: request.id)
+        storage = .fields(FieldsBox(Fields(prefix: .request, key: request.id, source: .request, date: request.createdAt,
+                                           activity: request.action.verb, targetName: request.target.displayName,
+                                           result: request.status.graphValue, actor: request.principal.label,
+                                           justification: request.justification, ticket: request.ticket,
+                                           requestId: request.id)))
     }
 
     public init(event: AuditEvent) {
-        self.init(prefix: .audit, key: event.id, source: .audit, date: event.date, activity: event.activity,
-                  targetName: event.targetName ?? "", result: event.result, actor: event.initiatedBy?.label,
-                  justification: event.resultReason, ticket: nil, requestId: event.requestId)
+        storage = .event(event)
     }
 
     public static func == (a: HistoryRow, b: HistoryRow) -> Bool {
-        (a.prefix == b.prefix ? a.key == b.key : a.id == b.id)
-            && a.source == b.source && a.date == b.date && a.activity == b.activity && a.targetName == b.targetName
-            && a.result == b.result && a.actor == b.actor && a.justification == b.justification
-            && a.ticket == b.ticket && a.requestId == b.requestId
+        a.id == b.id && a.source == b.source && a.date == b.date && a.activity == b.activity
+            && a.targetName == b.targetName && a.result == b.result && a.actor == b.actor
+            && a.justification == b.justification && a.ticket == b.ticket && a.requestId == b.requestId
     }
 
     public func hash(into hasher: inout Hasher) {
