@@ -56,6 +56,7 @@ struct BenchOptions {
         }
         while let argument = rest.popFirst() {
             switch argument {
+            case "--": continue // `swift run pim-bench -- …` passes the separator on
             case "--scaling": mode = .scaling
             case "--layout": mode = .layout
             case "--memory-probe": mode = .memoryProbe
