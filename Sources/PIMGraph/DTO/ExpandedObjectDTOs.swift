@@ -22,6 +22,13 @@ struct PrincipalDTO: Decodable {
     }
 }
 
+/// An expanded principal kept behind a pointer: only assignment listings carry one, so the
+/// eligibility listings (the long ones) pay eight bytes per item for it, not forty-eight.
+final class ExpandedPrincipal: Sendable {
+    let dto: PrincipalDTO
+    init(_ dto: PrincipalDTO) { self.dto = dto }
+}
+
 /// `unifiedRoleDefinition` as expanded (`roleDefinition`): the same few dozen on thousands of items.
 struct RoleDefinitionDTO: Decodable {
     var id: String?

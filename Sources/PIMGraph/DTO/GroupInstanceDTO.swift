@@ -2,16 +2,11 @@ import Foundation
 import PIMDomain
 
 /// `privilegedAccessGroupEligibilityScheduleInstance` and `…AssignmentScheduleInstance` (B1, B2, B8a).
-/// As `RoleInstanceDTO`: the target is built once while decoding, from pooled strings.
+/// As `RoleInstanceDTO`: read straight into the `Eligibility` it becomes, from pooled strings.
 struct GroupInstanceDTO: Decodable {
-    var id: String
-    var principalId: String
-    let target: ElevationTarget
-    var startDateTime: Date?
-    var endDateTime: Date?
-    var memberType: String?
+    let eligibility: Eligibility
     var assignmentType: String?
-    var principal: PrincipalDTO?
+    var principal: ExpandedPrincipal?
 
     enum CodingKeys: String, CodingKey {
         case id, principalId, groupId, accessId, startDateTime, endDateTime, memberType, assignmentType, group, principal
@@ -19,29 +14,23 @@ struct GroupInstanceDTO: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        principalId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .principalId) ?? "")
+        let id = try c.decode(String.self, forKey: .id)
+        let principalId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .principalId) ?? "")
         let groupId = StringPool.intern(try c.decode(String.self, forKey: .groupId))
         let accessId = c.lenient(String.self, forKey: .accessId)
-        startDateTime = c.lenient(Date.self, forKey: .startDateTime)
-        endDateTime = c.lenient(Date.self, forKey: .endDateTime)
-        memberType = c.shared(.memberType)
+        let start = c.lenient(Date.self, forKey: .startDateTime)
+        let end = c.lenient(Date.self, forKey: .endDateTime)
+        let memberType = c.lenient(String.self, forKey: .memberType)
         assignmentType = c.shared(.assignmentType)
         let group = c.lenient(GroupDTO.self, forKey: .group)
-        principal = c.lenient(PrincipalDTO.self, forKey: .principal)
-        target = ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
-                                 displayName: group?.displayName ?? groupId, description: group?.description)
+        principal = c.lenient(PrincipalDTO.self, forKey: .principal).map(ExpandedPrincipal.init)
+        let target = ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
+                                     displayName: group?.displayName ?? groupId, description: group?.description)
+        eligibility = Eligibility(id: id, target: target, principalId: principalId, start: start, end: end,
+                                  memberType: MemberType(graphValue: memberType ?? "direct"))
     }
 
-    var eligibility: Eligibility {
-        Eligibility(id: id, target: target, principalId: principalId, start: startDateTime, end: endDateTime,
-                    memberType: MemberType(graphValue: memberType ?? "direct"))
-    }
+    var target: ElevationTarget { eligibility.target }
 
-    var assignment: ActiveAssignment {
-        ActiveAssignment(id: id, target: target, principal: principal?.principal(fallbackId: principalId) ?? Principal(id: principalId),
-                         start: startDateTime, end: endDateTime,
-                         assignmentType: AssignmentType(graphValue: assignmentType ?? "assigned"),
-                         memberType: MemberType(graphValue: memberType ?? "direct"))
-    }
+    var assignment: ActiveAssignment { eligibility.assignment(type: assignmentType, principal: principal) }
 }
