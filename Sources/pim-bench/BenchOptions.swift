@@ -2,7 +2,7 @@ import Foundation
 
 /// What the benchmark runs, from its arguments and the simulator's environment variables.
 struct BenchOptions {
-    enum Mode { case table, scaling, memoryProbe, memoryRecord, help }
+    enum Mode { case table, scaling, layout, memoryProbe, memoryRecord, help }
 
     var mode = Mode.table
     /// `PIM_SIM_LATENCY_MS` (default 100): the added latency per HTTP exchange for the dashboard figures.
@@ -27,11 +27,12 @@ struct BenchOptions {
     var pageSize = 50
 
     static let usage = """
-    usage: pim-bench [--scaling] [--rows N] [--loads N] [--frames N] [--spawns N]
+    usage: pim-bench [--scaling | --layout] [--rows N] [--loads N] [--frames N] [--spawns N]
                      [--latency MS] [--scale N] [--sizes a,b,c] [--scaling-latency MS]
 
       (default)   the table of figures with their targets
       --scaling   how dashboard load, frame render and filter keystroke grow with tenant size
+      --layout    the inline size of each row type (what a row costs before its strings)
       --latency   simulated latency per HTTP exchange (default: PIM_SIM_LATENCY_MS, else 100)
       --scale     extra eligibilities/audit events of the timed tenant (default: PIM_SIM_SCALE, else 0)
       --rows      rows for frame, filter and memory figures (default 10000)
@@ -55,7 +56,9 @@ struct BenchOptions {
         }
         while let argument = rest.popFirst() {
             switch argument {
+            case "--": continue // `swift run pim-bench -- …` passes the separator on
             case "--scaling": mode = .scaling
+            case "--layout": mode = .layout
             case "--memory-probe": mode = .memoryProbe
             case "--memory-record": mode = .memoryRecord; replayDirectory = try value(argument)
             case "--replay": replayDirectory = try value(argument)

@@ -47,12 +47,20 @@ struct InterfaceBench {
         return state
     }
 
-    /// With `PIM_BENCH_MALLOC_STATS` set: resident memory and malloc's in-use bytes at each step, on
-    /// standard error (the memory section of docs/performance.md comes from here).
+    /// With `PIM_BENCH_MALLOC_STATS` set: resident memory (anonymous and file-backed pages apart) and
+    /// malloc's in-use bytes at each step, on standard error (the memory section of
+    /// docs/performance.md comes from here). With `PIM_BENCH_SMAPS=PREFIX` also a copy of
+    /// `/proc/self/smaps` per step in `PREFIX.<step>`, to see which mappings grew.
     static func stage(_ name: String) {
-        guard ProcessInfo.processInfo.environment["PIM_BENCH_MALLOC_STATS"] != nil else { return }
-        FileHandle.standardError.write(Data("== \(name): VmRSS \(Measure.procStatusKB("VmRSS") ?? -1) kB, VmHWM \(Measure.procStatusKB("VmHWM") ?? -1) kB\n".utf8))
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["PIM_BENCH_MALLOC_STATS"] != nil else { return }
+        let fields = ["VmRSS", "VmHWM", "RssAnon", "RssFile"].map { "\($0) \(Measure.procStatusKB($0) ?? -1) kB" }
+        FileHandle.standardError.write(Data("== \(name): \(fields.joined(separator: ", "))\n".utf8))
         MemoryProbe.printMallocStats()
+        if let prefix = environment["PIM_BENCH_SMAPS"],
+           let smaps = FileHandle(forReadingAtPath: "/proc/self/smaps")?.readDataToEndOfFile() {
+            try? smaps.write(to: URL(fileURLWithPath: prefix + "." + name.replacingOccurrences(of: " ", with: "_")))
+        }
     }
 
     func run(rows: Int, frames: Int) async throws -> Result {

@@ -21,6 +21,7 @@ enum MemoryProbe {
     /// In the child: loads through the tenant (or a replay of it), renders one frame, reports.
     static func runChild(rows: Int, replay: String?, pageSize: Int) async throws {
         let state: AppState
+        InterfaceBench.stage("start")
         if let replay {
             let service = GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
                                           transport: ReplayTransport(directory: URL(fileURLWithPath: replay)), tokens: ReplayToken())

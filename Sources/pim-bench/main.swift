@@ -15,6 +15,8 @@ do {
         try await MemoryProbe.record(rows: options.rows, into: options.replayDirectory ?? "", pageSize: options.pageSize)
     case .table:
         try await FigureTable(options: options).run()
+    case .layout:
+        LayoutReport.run()
     case .scaling:
         try await ScalingTable(options: options).run()
     }

@@ -44,3 +44,33 @@ import Testing
         #expect(!state.history.contains { $0.source == .audit && requestIds.contains($0.id.replacingOccurrences(of: "audit:", with: "")) })
     }
 }
+
+/// A row made from an audit event reads its columns from the event; changing one makes it a row
+/// of its own, and it stays equal to the same row built field by field.
+@Suite struct HistoryRowValueTests {
+    static let event = AuditEvent(id: "audit-9", date: Date(timeIntervalSince1970: 1_000), activity: "Add member to role completed",
+                                  result: "success", resultReason: "INC-1: sign-in anomalies", initiatedBy: Principal(id: "u-1", displayName: "Ada"),
+                                  targetName: "Security Reader", requestId: "req-9")
+
+    @Test func anEventRowShowsTheEvent() {
+        let row = HistoryRow(event: Self.event)
+        #expect(row.id == "audit:audit-9" && row.source == .audit && row.date == Self.event.date)
+        #expect(row.activity == "Add member to role completed" && row.targetName == "Security Reader" && row.result == "success")
+        #expect(row.actor == "Ada" && row.justification == "INC-1: sign-in anomalies" && row.ticket == nil && row.requestId == "req-9")
+        let built = HistoryRow(id: "audit:audit-9", source: .audit, date: Self.event.date, activity: "Add member to role completed",
+                               targetName: "Security Reader", result: "success", actor: "Ada",
+                               justification: "INC-1: sign-in anomalies", requestId: "req-9")
+        #expect(row == built && row.hashValue == built.hashValue)
+    }
+
+    @Test func changingAColumnKeepsTheOthers() {
+        var row = HistoryRow(event: Self.event)
+        row.result = "failure"
+        row.ticket = TicketInfo(number: "CHG-1")
+        #expect(row.result == "failure" && row.ticket?.number == "CHG-1")
+        #expect(row.id == "audit:audit-9" && row.activity == "Add member to role completed" && row.actor == "Ada")
+        row.id = "custom"
+        #expect(row.id == "custom" && row.source == .audit)
+        #expect(HistoryRow(event: Self.event).result == "success")
+    }
+}

@@ -60,11 +60,15 @@ extension AppState {
 
     /// The folded search text of every row of `pane`. For My roles the tier, which is worked out from
     /// the role's names and ids, is computed once per role rather than once per scoped row.
-    func buildSearchKeys(_ pane: Pane) -> [String] {
-        guard pane == .myRoles else { return (0..<rowCount(pane)).map { SearchKeys.fold(searchText(pane, index: $0)) } }
+    func buildSearchKeys(_ pane: Pane) -> FoldedTexts {
+        var texts = FoldedTexts(reservingRows: rowCount(pane))
+        guard pane == .myRoles else {
+            for index in 0..<rowCount(pane) { texts.append(SearchKeys.fold(searchText(pane, index: index))) }
+            return texts
+        }
         struct Role: Hashable { var id: TargetID; var name: String; var template: String? }
         var tiers: [Role: String] = [:]
-        return roles.map { role in
+        for role in roles {
             let target = role.target
             let key = Role(id: TargetID(kind: target.kind, resourceId: target.id.resourceId), name: target.displayName,
                            template: target.templateId)
@@ -75,8 +79,9 @@ extension AppState {
                 text += " "
                 text += part
             }
-            return SearchKeys.fold(text)
+            texts.append(SearchKeys.fold(text))
         }
+        return texts
     }
 
     /// Recomputes which rows of `pane` pass its filter and finds the selected row again by id.
@@ -93,8 +98,7 @@ extension AppState {
             if searchKeys.keys[pane]?.count != count {
                 searchKeys.keys[pane] = buildSearchKeys(pane)
             }
-            let keys = searchKeys.keys[pane] ?? []
-            list.visible = (0..<count).filter { SearchKeys.contains(keys[$0], needle) }
+            list.visible = searchKeys.keys[pane]?.rows(containing: needle) ?? []
         }
         if !list.marked.isEmpty {
             let ids = Set((0..<count).map { rowID(pane, index: $0) })

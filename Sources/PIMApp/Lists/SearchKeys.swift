@@ -4,7 +4,7 @@ import Foundation
 /// A cache derived from the rows, so it takes no part in equality: two states with the same rows
 /// are equal whether or not the cache was built.
 struct SearchKeys: Hashable, Sendable {
-    var keys: [Pane: [String]] = [:]
+    var keys: [Pane: FoldedTexts] = [:]
 
     static func == (a: SearchKeys, b: SearchKeys) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
@@ -17,25 +17,9 @@ struct SearchKeys: Hashable, Sendable {
     }
 
     /// Whether folded `key` contains folded `needle`, comparing UTF-8 bytes (both sides are folded
-    /// the same way, so a byte match is a match). Runs once per row per keystroke.
+    /// the same way, so a byte match is a match).
     static func contains(_ key: String, _ needle: String) -> Bool {
         var key = key, needle = needle
-        return key.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first else { return true }
-                guard pattern.count <= haystack.count else { return false }
-                var start = 0
-                let lastStart = haystack.count - pattern.count
-                while start <= lastStart {
-                    if haystack[start] == first {
-                        var matched = 1
-                        while matched < pattern.count, haystack[start + matched] == pattern[matched] { matched += 1 }
-                        if matched == pattern.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
-        }
+        return key.withUTF8 { haystack in needle.withUTF8 { pattern in FoldedTexts.contains(haystack, pattern) } }
     }
 }

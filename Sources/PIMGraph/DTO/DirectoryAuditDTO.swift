@@ -1,25 +1,46 @@
 import Foundation
 import PIMDomain
 
-/// `directoryAudit` (C1).
+/// `directoryAudit` (C1), read straight into the `AuditEvent` it becomes.
+///
+/// The tenant's audit log runs to tens of thousands of records, each with arrays of target
+/// resources and additional details of which the event keeps two or three strings. Those arrays
+/// are read and dropped while decoding, so a page of records never holds them, and the strings
+/// that repeat (activities, reasons, people, role names) come from `StringPool`.
 struct DirectoryAuditDTO: Decodable {
     struct Initiator: Decodable {
         var user: PrincipalDTO?
         var app: App?
-        struct App: Decodable { var appId: String?; var displayName: String? }
+        struct App: Decodable {
+            var appId: String?
+            var displayName: String?
+
+            enum CodingKeys: String, CodingKey { case appId, displayName }
+
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                appId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .appId))
+                displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
+            }
+        }
     }
-    struct Resource: Decodable { var id: String?; var displayName: String?; var type: String? }
+    struct Resource: Decodable {
+        var id: String?
+        var displayName: String?
+        var type: String?
+
+        enum CodingKeys: String, CodingKey { case id, displayName, type }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
+            displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
+            type = try c.decodeIfPresent(String.self, forKey: .type)
+        }
+    }
     struct Detail: Decodable { var key: String?; var value: String? }
 
-    var id: String
-    var category: String?
-    var result: String?
-    var resultReason: String?
-    var activityDisplayName: String?
-    var activityDateTime: Date?
-    var initiatedBy: Initiator?
-    var targetResources: [Resource]?
-    var additionalDetails: [Detail]?
+    let event: AuditEvent
 
     enum CodingKeys: String, CodingKey {
         case id, category, result, resultReason, activityDisplayName, activityDateTime
@@ -28,27 +49,19 @@ struct DirectoryAuditDTO: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        category = c.lenient(String.self, forKey: .category)
-        result = c.lenient(String.self, forKey: .result)
-        resultReason = c.lenient(String.self, forKey: .resultReason)
-        activityDisplayName = c.lenient(String.self, forKey: .activityDisplayName)
-        activityDateTime = c.lenient(Date.self, forKey: .activityDateTime)
-        initiatedBy = c.lenient(Initiator.self, forKey: .initiatedBy)
-        targetResources = c.lenient([Resource].self, forKey: .targetResources)
-        additionalDetails = c.lenient([Detail].self, forKey: .additionalDetails)
-    }
-
-    var event: AuditEvent {
+        let id = try c.decode(String.self, forKey: .id)
+        let initiatedBy = c.lenient(Initiator.self, forKey: .initiatedBy)
+        let targetResources = c.lenient([Resource].self, forKey: .targetResources)
+        let additionalDetails = c.lenient([Detail].self, forKey: .additionalDetails)
         // PIM names the role or group first among the targets; users come after.
         let target = targetResources?.first { ($0.type ?? "").lowercased() != "user" } ?? targetResources?.first
         let initiator: Principal? = initiatedBy?.user.flatMap { $0.id == nil ? nil : $0.principal(fallbackId: "") }
             ?? initiatedBy?.app.flatMap { app in app.appId.map { Principal(id: $0, displayName: app.displayName) } }
         let requestId = additionalDetails?.first { $0.key?.caseInsensitiveCompare("RoleAssignmentRequestId") == .orderedSame }?.value
-        return AuditEvent(id: id, date: activityDateTime ?? Date(timeIntervalSince1970: 0),
-                          activity: activityDisplayName ?? "", result: result ?? "", resultReason: resultReason,
-                          category: category, initiatedBy: initiator, targetName: target?.displayName,
-                          targetId: target?.id, requestId: requestId)
+        event = AuditEvent(id: id, date: c.lenient(Date.self, forKey: .activityDateTime) ?? Date(timeIntervalSince1970: 0),
+                           activity: c.shared(.activityDisplayName) ?? "", result: c.shared(.result) ?? "",
+                           resultReason: c.shared(.resultReason), category: c.shared(.category), initiatedBy: initiator,
+                           targetName: target?.displayName, targetId: target?.id, requestId: requestId)
     }
 }
 

@@ -1,23 +1,50 @@
 import Foundation
 import PIMDomain
 
-/// `user` / `directoryObject` as expanded (`principal`) or read from `/me`.
+/// `user` / `directoryObject` as expanded (`principal`) or read from `/me`. Its strings repeat on
+/// every item a user appears in, so they come from `StringPool`.
 struct PrincipalDTO: Decodable {
     var id: String?
     var displayName: String?
     var userPrincipalName: String?
+
+    enum CodingKeys: String, CodingKey { case id, displayName, userPrincipalName }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
+        displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
+        userPrincipalName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .userPrincipalName))
+    }
 
     func principal(fallbackId: String) -> Principal {
         Principal(id: id ?? fallbackId, displayName: displayName, userPrincipalName: userPrincipalName)
     }
 }
 
-/// `unifiedRoleDefinition` as expanded (`roleDefinition`).
+/// An expanded principal kept behind a pointer: only assignment listings carry one, so the
+/// eligibility listings (the long ones) pay eight bytes per item for it, not forty-eight.
+final class ExpandedPrincipal: Sendable {
+    let dto: PrincipalDTO
+    init(_ dto: PrincipalDTO) { self.dto = dto }
+}
+
+/// `unifiedRoleDefinition` as expanded (`roleDefinition`): the same few dozen on thousands of items.
 struct RoleDefinitionDTO: Decodable {
     var id: String?
     var displayName: String?
     var description: String?
     var templateId: String?
+
+    enum CodingKeys: String, CodingKey { case id, displayName, description, templateId }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
+        displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
+        description = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .description))
+        templateId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .templateId))
+    }
 }
 
 /// `group` as expanded.
@@ -25,4 +52,13 @@ struct GroupDTO: Decodable {
     var id: String?
     var displayName: String?
     var description: String?
+
+    enum CodingKeys: String, CodingKey { case id, displayName, description }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
+        displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
+        description = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .description))
+    }
 }

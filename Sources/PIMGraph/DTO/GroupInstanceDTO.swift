@@ -2,17 +2,11 @@ import Foundation
 import PIMDomain
 
 /// `privilegedAccessGroupEligibilityScheduleInstance` and `…AssignmentScheduleInstance` (B1, B2, B8a).
+/// As `RoleInstanceDTO`: read straight into the `Eligibility` it becomes, from pooled strings.
 struct GroupInstanceDTO: Decodable {
-    var id: String
-    var principalId: String
-    var groupId: String
-    var accessId: String?
-    var startDateTime: Date?
-    var endDateTime: Date?
-    var memberType: String?
+    let eligibility: Eligibility
     var assignmentType: String?
-    var group: GroupDTO?
-    var principal: PrincipalDTO?
+    var principal: ExpandedPrincipal?
 
     enum CodingKeys: String, CodingKey {
         case id, principalId, groupId, accessId, startDateTime, endDateTime, memberType, assignmentType, group, principal
@@ -20,32 +14,23 @@ struct GroupInstanceDTO: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        principalId = try c.decodeIfPresent(String.self, forKey: .principalId) ?? ""
-        groupId = try c.decode(String.self, forKey: .groupId)
-        accessId = c.lenient(String.self, forKey: .accessId)
-        startDateTime = c.lenient(Date.self, forKey: .startDateTime)
-        endDateTime = c.lenient(Date.self, forKey: .endDateTime)
-        memberType = c.lenient(String.self, forKey: .memberType)
-        assignmentType = c.lenient(String.self, forKey: .assignmentType)
-        group = c.lenient(GroupDTO.self, forKey: .group)
-        principal = c.lenient(PrincipalDTO.self, forKey: .principal)
+        let id = try c.decode(String.self, forKey: .id)
+        let principalId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .principalId) ?? "")
+        let groupId = StringPool.intern(try c.decode(String.self, forKey: .groupId))
+        let accessId = c.lenient(String.self, forKey: .accessId)
+        let start = c.lenient(Date.self, forKey: .startDateTime)
+        let end = c.lenient(Date.self, forKey: .endDateTime)
+        let memberType = c.lenient(String.self, forKey: .memberType)
+        assignmentType = c.shared(.assignmentType)
+        let group = c.lenient(GroupDTO.self, forKey: .group)
+        principal = c.lenient(PrincipalDTO.self, forKey: .principal).map(ExpandedPrincipal.init)
+        let target = ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
+                                     displayName: group?.displayName ?? groupId, description: group?.description)
+        eligibility = Eligibility(id: id, target: target, principalId: principalId, start: start, end: end,
+                                  memberType: MemberType(graphValue: memberType ?? "direct"))
     }
 
-    var target: ElevationTarget {
-        ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
-                        displayName: group?.displayName ?? groupId, description: group?.description)
-    }
+    var target: ElevationTarget { eligibility.target }
 
-    var eligibility: Eligibility {
-        Eligibility(id: id, target: target, principalId: principalId, start: startDateTime, end: endDateTime,
-                    memberType: MemberType(graphValue: memberType ?? "direct"))
-    }
-
-    var assignment: ActiveAssignment {
-        ActiveAssignment(id: id, target: target, principal: principal?.principal(fallbackId: principalId) ?? Principal(id: principalId),
-                         start: startDateTime, end: endDateTime,
-                         assignmentType: AssignmentType(graphValue: assignmentType ?? "assigned"),
-                         memberType: MemberType(graphValue: memberType ?? "direct"))
-    }
+    var assignment: ActiveAssignment { eligibility.assignment(type: assignmentType, principal: principal) }
 }
