@@ -64,11 +64,24 @@ enum GraphWiring {
         let cloud = try cloud(settings)
         let transport = transport(settings)
         let tokens = try tokens(settings, cloud: cloud, transport: transport)
+        return graphService(settings, cloud: cloud, transport: transport, tokens: tokens)
+    }
+
+    /// The live service with pim's User-Agent and the dashboard hints of this Graph root and tenant.
+    static func graphService(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
+                             tokens: any TokenProvider) -> GraphPIMService {
         let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
         let hints = DashboardHintFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
                                       scope: "\(cloud.graphURL.host ?? "graph")|\(tenant)")
         return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL, userAgent: "pim/\(CommandTable.version)"),
                                transport: transport, tokens: tokens, hints: hints)
+    }
+
+    /// Who signed in. Read through a first load of the user's roles, which leaves the dashboard hints
+    /// behind, so the first `pim` after `pim login` is one round trip too; `/me` alone when that fails.
+    static func signedInUser(_ service: GraphPIMService) async -> Principal? {
+        if let dashboard = try? await service.loadDashboard(.rolesOnly), !dashboard.me.id.isEmpty { return dashboard.me }
+        return try? await service.currentUser()
     }
 
     static func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
@@ -82,8 +95,7 @@ enum GraphWiring {
             try? FileManager.default.createDirectory(atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])
             _ = FileManager.default.createFile(atPath: marker, contents: Data(), attributes: [.posixPermissions: 0o600])
-            let me = try? await GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport,
-                                                tokens: provider).currentUser()
+            let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: provider))
             return "Using the Azure CLI's token\(me.map { " as \($0.label)" } ?? ""). It can read PIM but not write: run pim login for activations."
         case .deviceCode:
             try? FileManager.default.removeItem(atPath: marker)
@@ -96,8 +108,7 @@ enum GraphWiring {
             }
             let signIn = deviceCode(settings, cloud: cloud, transport: transport) { prompt in console.err(prompt.message) }
             try await signIn.signIn()
-            let me = try? await GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL), transport: transport,
-                                                tokens: signIn).currentUser()
+            let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: signIn))
             return "Signed in\(me.map { " as \($0.label)" } ?? "")\(settings.tenant.map { " to \($0)" } ?? ""); tokens are cached in \(settings.paths.cacheDirectory)."
         }
     }
