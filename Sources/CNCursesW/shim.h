@@ -60,6 +60,43 @@ static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {
 /* Function-local statics: file-scope statics in an imported header are not emitted for Swift. */
 static inline struct termios *cnc_saved_termios(void) { static struct termios modes; return &modes; }
 static inline volatile sig_atomic_t *cnc_have_saved_termios(void) { static volatile sig_atomic_t saved = 0; return &saved; }
+/* While the interface owns the terminal, whatever goes to stderr (a warning, a Swift fatal error's
+   message) lands in a private temporary file instead of the alternate screen, where it would be
+   drawn over and then vanish with the screen; it is written out once the terminal is restored. */
+static inline int *cnc_saved_stderr(void) { static int fd = -1; return &fd; }
+static inline int *cnc_captured_stderr(void) { static int fd = -1; return &fd; }
+static inline void cnc_capture_stderr(void) {
+    if (*cnc_saved_stderr() >= 0) return;
+    char path[] = "/tmp/pim-stderr-XXXXXX";
+    int captured = mkstemp(path);
+    if (captured < 0) return;
+    unlink(path);
+    int saved = dup(2);
+    if (saved < 0) { close(captured); return; }
+    fcntl(saved, F_SETFD, FD_CLOEXEC);
+    fcntl(captured, F_SETFD, FD_CLOEXEC);
+    *cnc_saved_stderr() = saved;
+    *cnc_captured_stderr() = captured;
+    dup2(captured, 2);
+}
+/* Puts stderr back and writes out what was captured. Async-signal-safe: the crash handler calls it. */
+static void cnc_release_stderr(void) {
+    int saved = *cnc_saved_stderr(), captured = *cnc_captured_stderr();
+    if (saved < 0) return;
+    *cnc_saved_stderr() = -1;
+    *cnc_captured_stderr() = -1;
+    dup2(saved, 2);
+    close(saved);
+    if (captured < 0) return;
+    lseek(captured, 0, SEEK_SET);
+    char buffer[4096];
+    ssize_t count;
+    while ((count = read(captured, buffer, sizeof buffer)) > 0) {
+        ssize_t ignored = write(2, buffer, (size_t)count);
+        (void)ignored;
+    }
+    close(captured);
+}
 static void cnc_crash_handler(int sig) {
     static const char restore[] = "\033[?1000l\033[?1002l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1049l\r\n";
     /* The curses thread may be in the middle of a frame. Send what it writes from now on nowhere
@@ -71,6 +108,7 @@ static void cnc_crash_handler(int sig) {
     if (*cnc_have_saved_termios()) tcsetattr(0, TCSANOW, cnc_saved_termios());
     ssize_t ignored = write(terminal >= 0 ? terminal : 1, restore, sizeof restore - 1);
     (void)ignored;
+    cnc_release_stderr();
     signal(sig, SIG_DFL);
     raise(sig);
 }

@@ -37,6 +37,8 @@ final class NCursesBackend {
         }
         screen = made
         self.output = output
+        // On the real terminal, stderr would write over the interface: keep it until the end.
+        if output == nil { cnc_capture_stderr() }
         window = cnc_stdscr()
         cbreak()
         noecho()
@@ -172,6 +174,7 @@ final class NCursesBackend {
         ended = true
         endwin()
         Self.write(Self.bracketedPasteOff, to: output)
+        if output == nil { cnc_release_stderr() }
         delscreen(screen)
     }
 
