@@ -62,6 +62,36 @@ import Testing
         #expect(notActive.stderr.contains("pim activate"))
     }
 
+    /// Graph cannot lengthen a running activation; one that needs approval ends first. On a terminal
+    /// pim asks before cutting access (anything but y sends nothing); a script is not blocked.
+    @Test func extendingWhatNeedsApprovalAsksFirstOnATerminal() async {
+        func tenant() -> FakeService {
+            FakeService(now: testNow) { state in
+                state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                                                 start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))]
+                state.policies[FakeService.exchangeAdmin.id]?.requiresApproval = true
+            }
+        }
+        let declined = tenant()
+        let no = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: declined,
+                           input: [""], stdinIsTerminal: true, terminal: true)
+        #expect(no.code == 4)
+        #expect(no.stderr.contains("needs approval: extending ends your access until an approver approves"))
+        #expect(no.stderr.contains("Nothing was sent"))
+        #expect(declined.read { $0.sent }.isEmpty)
+
+        let confirmed = tenant()
+        let yes = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: confirmed,
+                            input: ["y"], stdinIsTerminal: true, terminal: true)
+        #expect(yes.code == 0, "\(yes.stderr)")
+        #expect(confirmed.read { $0.sent.count } == 1)
+
+        let script = tenant()
+        let unattended = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: script)
+        #expect(unattended.code == 0, "\(unattended.stderr)")
+        #expect(script.read { $0.sent.count } == 1)
+    }
+
     @Test func cancelOnlyPendingRequests() async {
         let service = Self.tenant()
         let result = await run(["cancel", "req-p"], service: service)

@@ -93,6 +93,13 @@ public struct ActivationForm: Hashable, Sendable {
 
     public var isExtension: Bool { if case .extend = mode { true } else { false } }
 
+    /// Extending a running activation of a target whose policy needs approval: Graph cannot lengthen
+    /// it, so the running one ends and access returns only when an approver approves the new one.
+    public var extensionInterruptsAccess: Bool {
+        guard case .extend(let assignment) = mode, assignment.assignmentType == .activated else { return false }
+        return policies[assignment.target.id]?.requiresApproval == true
+    }
+
     /// Every target got an answer and none was refused: the form only shows the results.
     public var isDone: Bool {
         !targets.isEmpty && targets.allSatisfy { outcomes[$0.id]?.succeeded == true }

@@ -72,6 +72,13 @@ extension Commands {
             let sentences = problems.problems.map { "\($0.message) Add \(flag(for: $0.field))." }
             throw Refusal("Cannot extend \(name): " + sentences.joined(separator: " "))
         }
+        // Graph cannot lengthen a running activation: one that needs approval ends, and access returns
+        // only when an approver acts. On a terminal that is asked first; a script gets the notice after.
+        if active.assignmentType == .activated, entry.policy?.requiresApproval == true,
+           context.console.stdinIsTerminal, context.console.stderrIsTerminal {
+            let answer = context.prompt("\(name) needs approval: extending ends your access until an approver approves the new activation. Continue? (y/N)") ?? ""
+            guard ["y", "yes"].contains(answer.lowercased()) else { throw Refusal("Nothing was sent: \(name) stays active until it ends; activate it again then, or extend it when access may pause.") }
+        }
         let result = try await service.extend(active, with: request)
         result.notices.forEach(context.notice)
         printOutcomes([.sent(entry, result)], context: context, verb: "Extended")

@@ -107,6 +107,10 @@ enum ActivationFormView {
         if let error = form.error, !refused {
             lines += StyledLine.wrapped(error, width: width, prefix: "✗ ", style: .error)
         }
+        if form.extensionInterruptsAccess, !form.isSubmitting, !form.isDone, form.outcomes.isEmpty {
+            lines += StyledLine.wrapped("This needs approval: sending ends the running activation, and access returns only when an approver approves the new one.",
+                                        width: width, prefix: "! ", style: .warning)
+        }
         if form.confirmingTier0 {
             let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
             lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Press y to activate, n to go back.",
