@@ -24,16 +24,25 @@ struct TargetResolver {
             throw UsageError("\"\(word)\" names no role or group: write the name after the colon, e.g. group:Finance.")
         }
         let pool = candidates(groupsOnly: groupsOnly)
-        let lower = text.lowercased()
-        let byId = pool.filter { entry in
-            entry.target.id.resourceId.lowercased() == lower || entry.target.id.description.lowercased() == lower
-                || entry.eligibility?.id.lowercased() == lower
+        if let found = try match(text, word, in: pool) {
+            if scope != nil, found.target.kind.isGroup {
+                throw UsageError("--scope applies to roles, and \"\(Sanitizer.sanitize(found.target.displayName))\" is a group: leave --scope out.")
+            }
+            return found
         }
-        let byName = pool.filter { $0.target.displayName.lowercased() == lower }
-        let byPrefix = pool.filter { $0.target.displayName.lowercased().hasPrefix(lower) }
-        for matches in [byId, byName, byPrefix] where !matches.isEmpty {
-            if matches.count == 1 { return matches[0] }
-            throw ambiguity(word, matches)
+        // Eligible, but not as --owner or --scope asked: say which access or scope there is.
+        if owner || scope != nil,
+           let other = try? match(text, word, in: candidates(groupsOnly: groupsOnly, owner: false, scope: nil)) {
+            let name = Sanitizer.sanitize(other.target.displayName)
+            if owner, other.target.kind == .groupMember {
+                throw PIMError(.refused, "You are eligible for \"\(name)\" as a member, not as an owner: leave --owner out.")
+            }
+            if let scope, other.target.kind == .directoryRole {
+                let scopes = entries.filter { $0.target.id.resourceId == other.target.id.resourceId }
+                    .compactMap(\.target.id.scope).map(Sanitizer.sanitize)
+                throw PIMError(.refused, "You are eligible for \"\(name)\" at \(scopes.joined(separator: ", ")), not at \(Sanitizer.sanitize(scope)): "
+                               + "use one of those with --scope, or leave it out.")
+            }
         }
         let names = Array(Set(pool.map(\.target.displayName)))
         let closest = Suggestion.closest(to: text.lowercased(), in: names.map { $0.lowercased() })
@@ -46,9 +55,30 @@ struct TargetResolver {
         throw PIMError(.refused, message)
     }
 
+    /// The one entry of `pool` that `text` names by id, exact name or unique prefix (in that order);
+    /// nil for none, a usage error listing them for several.
+    func match(_ text: String, _ word: String, in pool: [RoleEntry]) throws -> RoleEntry? {
+        let lower = text.lowercased()
+        let byId = pool.filter { entry in
+            entry.target.id.resourceId.lowercased() == lower || entry.target.id.description.lowercased() == lower
+                || entry.eligibility?.id.lowercased() == lower
+        }
+        let byName = pool.filter { $0.target.displayName.lowercased() == lower }
+        let byPrefix = pool.filter { $0.target.displayName.lowercased().hasPrefix(lower) }
+        for matches in [byId, byName, byPrefix] where !matches.isEmpty {
+            if matches.count == 1 { return matches[0] }
+            throw ambiguity(word, matches)
+        }
+        return nil
+    }
+
     /// The entries a word may name: `group:` keeps groups; a group's member access is preferred to
     /// its owner access unless `--owner`; `--scope` keeps roles at that scope.
     func candidates(groupsOnly: Bool) -> [RoleEntry] {
+        candidates(groupsOnly: groupsOnly, owner: owner, scope: scope)
+    }
+
+    func candidates(groupsOnly: Bool, owner: Bool, scope: String?) -> [RoleEntry] {
         var pool = entries
         if groupsOnly { pool = pool.filter { $0.target.kind.isGroup } }
         if owner {

@@ -111,6 +111,7 @@ extension ActivationDuration {
     }
 
     private static func tooLong(_ raw: String) -> DurationParseError {
-        DurationParseError("\"\(raw)\" is longer than any activation can last: ask for hours, not years.")
+        // Also read for look-back windows (`history --since`), so it names no activation rule.
+        DurationParseError("\"\(raw)\" is more than ten years, the longest duration pim reads: write hours or days, e.g. 8h or 30d.")
     }
 }

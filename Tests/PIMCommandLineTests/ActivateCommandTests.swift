@@ -26,6 +26,22 @@ import Testing
         #expect(service.read { $0.sent }.isEmpty)
     }
 
+    /// Eligible, but not as --owner or --scope asked: the refusal names the access or scopes there are.
+    @Test func ownerAndScopeMismatchesSayWhatYouAreEligibleFor() async {
+        let groups = FakeService(now: testNow) { state in
+            state.eligibilities.removeAll { $0.target.id == FakeService.financeOwner.id }
+        }
+        let owner = await run(["activate", "Finance Admins", "--owner", "-j", "x"], service: groups)
+        #expect(owner.code == 4)
+        #expect(owner.stderr.contains("You are eligible for \"Finance Admins\" as a member, not as an owner: leave --owner out."), "\(owner.stderr)")
+        let scoped = await run(["activate", "Directory Readers", "--scope", "/administrativeUnits/au-1"], service: FakeService(now: testNow))
+        #expect(scoped.code == 4)
+        #expect(scoped.stderr.contains("eligible for \"Directory Readers\" at /, not at /administrativeUnits/au-1"), "\(scoped.stderr)")
+        let groupScope = await run(["activate", "Finance Admins", "--scope", "/", "-j", "x"], service: FakeService(now: testNow))
+        #expect(groupScope.code == 2)
+        #expect(groupScope.stderr.contains("--scope applies to roles"))
+    }
+
     @Test func aTicketSystemWithoutATicketNumberIsAUsageError() async {
         let service = FakeService(now: testNow)
         let result = await run(["activate", "Global Reader", "-j", "x", "--ticket-system", "Jira"], service: service)
