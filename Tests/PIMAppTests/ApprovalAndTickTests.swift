@@ -142,7 +142,7 @@ import Testing
         dashboard.failures = [.elevations: PIMError(.forbidden, "Listing the tenant's elevations needs a directory reader role.")]
         var state = Fixture.loaded()
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
-        #expect(state.lastError == "Listing the tenant's elevations needs a directory reader role.")
+        #expect(state.lastError == "Could not load the tenant's elevations: Listing the tenant's elevations needs a directory reader role.")
     }
 
     @Test func resizeChangesThePageSize() {

@@ -58,7 +58,8 @@ extension AppState {
         lastRefresh = now
         if let section = DashboardSection.allCases.first(where: { dashboard.failures[$0] != nil }),
            let failure = dashboard.failures[section] {
-            lastError = failure.message
+            // The rest loaded: name the part that did not, before what to do about it.
+            lastError = "Could not load \(section.label): \(failure.message)"
         } else {
             lastError = nil
         }

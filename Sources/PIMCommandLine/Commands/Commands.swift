@@ -8,7 +8,7 @@ enum Commands {
     static func loadRoles(_ context: CommandContext, service: any PIMService) async throws -> [RoleEntry] {
         let dashboard = try await service.loadDashboard(.rolesOnly)
         for (section, error) in dashboard.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            context.notice("Could not load \(section.rawValue): \(error.message)")
+            context.notice("Could not load \(section.label): \(error.message)")
         }
         var entries = dashboard.roleEntries
         let missing = entries.filter { $0.policy == nil && $0.eligibility != nil }.map(\.target)
