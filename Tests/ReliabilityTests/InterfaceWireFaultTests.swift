@@ -238,6 +238,9 @@ struct InterfaceWireFaultTests {
         await h.press("n")
         try await h.recoverAndReopen(Self.exchange)
         #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
+        // The reopened form says why the last send failed, beside the kept text.
+        let reason = await h.state.form?.error ?? ""
+        #expect(reason.hasPrefix("The last send was refused:") && reason.contains("nothing was created"), "form: \(reason)")
         await h.stop()
     }
 

@@ -115,9 +115,15 @@ extension AppState {
             // The form was closed while waiting: report in the status line.
             let name = roles.first { $0.target.id == target }?.target.displayName ?? "The activation"
             switch outcome {
-            case .refused(let reason): flash("\(name): \(reason)", .error)
-            case .pendingApproval: flash("\(name) waits for approval.", .success)
-            case .active: flash("\(name) is active.", .success)
+            case .refused(let reason):
+                flash("\(name): \(reason)", .error)
+                refusalsWhileClosed[target] = reason
+            case .pendingApproval:
+                flash("\(name) waits for approval.", .success)
+                refusalsWhileClosed[target] = nil
+            case .active:
+                flash("\(name) is active.", .success)
+                refusalsWhileClosed[target] = nil
             }
             return requestRefresh()
         }

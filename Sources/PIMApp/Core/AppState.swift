@@ -33,6 +33,9 @@ public struct AppState: Hashable, Sendable {
     public var form: ActivationForm?
     /// Drafts kept when a form is closed with `Esc` or refused, per set of targets.
     public var drafts: [Set<TargetID>: ActivationDraft] = [:]
+    /// Why a send finished refused after its form was closed: shown when the form is opened again,
+    /// beside the kept draft (the status line's message is gone by then).
+    public var refusalsWhileClosed: [TargetID: String] = [:]
     public var dialog: ApprovalDialog?
     public var showHelp = false
     /// Between the terminal's bracketed-paste markers: keys are text, not commands.

@@ -37,7 +37,12 @@ extension AppState {
         let duration = maximum.map { min(config.defaultDuration, $0) } ?? config.defaultDuration
         let draft = drafts[key] ?? ActivationDraft(ticketSystem: config.ticketSystem,
                                                    durationText: duration.shortDescription)
-        form = ActivationForm(mode: mode, targets: entries.map(\.target), policies: policies, draft: draft)
+        var opened = ActivationForm(mode: mode, targets: entries.map(\.target), policies: policies, draft: draft)
+        let reasons = entries.compactMap { entry in
+            refusalsWhileClosed.removeValue(forKey: entry.target.id).map { entries.count > 1 ? "\(entry.target.displayName): \($0)" : $0 }
+        }
+        if !reasons.isEmpty { opened.error = "The last send was refused: " + reasons.joined(separator: " ") }
+        form = opened
     }
 
     mutating func deactivateSelected() -> [Effect] {
