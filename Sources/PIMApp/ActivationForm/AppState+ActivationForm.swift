@@ -79,7 +79,7 @@ extension AppState {
         case .success(let report):
             form?.preflight[target] = .failed(report.failedRules.map(Self.formFix) + [report.otherProblem].compactMap { $0 })
         case .failure(let error):
-            form?.preflight[target] = .failed(error.failedRules.isEmpty ? [error.message] : error.failedRules.map(Self.formFix))
+            form?.preflight[target] = .failed(error.failedRules.isEmpty ? [InterfaceWording.adapt(error.message)] : error.failedRules.map(Self.formFix))
         }
     }
 
@@ -109,7 +109,7 @@ extension AppState {
             }
         case .failure(let error):
             let fixes = error.failedRules.map(Self.formFix).filter { !error.message.contains($0) }
-            outcome = .refused(([error.message] + fixes).joined(separator: " "))
+            outcome = .refused(InterfaceWording.adapt(([error.message] + fixes).joined(separator: " ")))
         }
         guard var current = form, current.awaiting.contains(target) else {
             // The form was closed while waiting: report in the status line.

@@ -54,7 +54,7 @@ extension AppState {
     mutating func decisionFinished(_ requestId: String, _ decision: ApprovalDecision, _ error: PIMError?) -> [Effect] {
         let outcome: ApprovalDialog.Outcome
         if let error {
-            outcome = error.kind == .alreadyDecided ? .alreadyDecided : .failed(error.message)
+            outcome = error.kind == .alreadyDecided ? .alreadyDecided : .failed(InterfaceWording.adapt(error.message))
         } else {
             outcome = .decided
         }

@@ -145,7 +145,7 @@ extension AppState {
 
     /// Shows `text` in the status line for a few seconds.
     mutating func flash(_ text: String, _ level: Flash.Level) {
-        flash = Flash(text, level: level, expires: now.addingTimeInterval(config.flashSeconds))
+        flash = Flash(InterfaceWording.adapt(text), level: level, expires: now.addingTimeInterval(config.flashSeconds))
     }
 
     /// Applies an edit to the field that has the keyboard: the filter line, a form field, or the

@@ -21,7 +21,7 @@ extension AppState {
             apply(dashboard)
             if stale { flash = nil }
         case .failure(let error):
-            lastError = error.message
+            lastError = InterfaceWording.adapt(error.message)
             flash(error.message, .error)
         }
         if refreshQueued {
@@ -59,7 +59,7 @@ extension AppState {
         if let section = DashboardSection.allCases.first(where: { dashboard.failures[$0] != nil }),
            let failure = dashboard.failures[section] {
             // The rest loaded: name the part that did not, before what to do about it.
-            lastError = "Could not load \(section.label): \(failure.message)"
+            lastError = InterfaceWording.adapt("Could not load \(section.label): \(failure.message)")
         } else {
             lastError = nil
         }

@@ -77,7 +77,7 @@ extension AppState {
         switch result {
         case .success: flash("\(name) is deactivated.", .success)
         case .failure(let error):
-            lastError = error.message
+            lastError = InterfaceWording.adapt(error.message)
             flash(error.message, .error)
         }
         return requestRefresh()
@@ -87,7 +87,7 @@ extension AppState {
         busy[target] = nil
         let name = roles.first { $0.target.id == target }?.target.displayName ?? "the role"
         if let error {
-            lastError = error.message
+            lastError = InterfaceWording.adapt(error.message)
             flash(error.message, .error)
         } else {
             flash("The request for \(name) is cancelled.", .success)

@@ -3,13 +3,26 @@ import PIMApp
 import PIMDomain
 
 /// The two bottom rows: the message line (filter being typed, quit question, flash, last error,
-/// time since refresh) and the key hints of what can be done now, from `KeyMap`.
+/// time since refresh) and the key hints of what can be done now, from `KeyMap`. An error or
+/// warning too long for its row also takes the hints' row, and a third row above when `render`
+/// lends one (`rowsWanted`); the hints return with the next message.
 enum StatusLine {
+    /// The most rows a long error or warning may take.
+    static let longestMessage = 3
+
+    /// Rows the status area wants at `width`: 2, or up to `longestMessage` for a long error or warning.
+    static func rowsWanted(_ state: AppState, width: Int) -> Int {
+        guard !state.currentList.isFiltering, let message = messageText(state),
+              message.style == .error || message.style == .warning else { return 2 }
+        let lines = TextLayout.wrap(StatusMessage.withoutQuotes(message.text), width: width).count
+        return min(longestMessage, max(2, lines))
+    }
+
     static func render(_ state: AppState, in rect: Rect, on screen: inout Screen) {
         guard rect.height >= 2 else { return }
-        let messageRow = rect.y, hintRow = rect.y + 1
-        screen.fill(rect.row(0), style: .normal)
-        screen.fill(rect.row(1), style: .keyHint)
+        let messageRow = rect.y, hintRow = rect.maxY - 1
+        for row in 0..<rect.height - 1 { screen.fill(rect.row(row), style: .normal) }
+        screen.fill(rect.row(rect.height - 1), style: .keyHint)
 
         // A message that needs the whole row takes it from the refresh age, which the next look
         // at the line shows again; the step to take matters more.
@@ -19,16 +32,32 @@ enum StatusLine {
         let right = message.map { DisplayWidth.of($0.text) > rect.width - refresh.width - 2 } == true ? 0 : refresh.width + 1
         if right > 0 { screen.put(refresh, x: rect.maxX - right, y: messageRow, maxWidth: right, style: .dim) }
         let room = rect.width - right - (right > 0 ? 1 : 0)
+        // An error or warning too long for its row takes the hints' row too (the hints return with
+        // the next message); only what still does not fit is shortened.
+        var hintsShown = true
         if list.isFiltering {
             screen.put("/", x: rect.x, y: messageRow, style: .keyName)
             InputField.draw(list.filter, focused: true, in: Rect(x: rect.x + 1, y: messageRow, width: room - 1, height: 1), on: &screen)
         } else if let message {
-            screen.put(SanitizedText.of(StatusMessage.fit(message.text, width: room)), x: rect.x, y: messageRow, maxWidth: room,
-                       style: message.style)
+            let text = StatusMessage.withoutQuotes(message.text)
+            if DisplayWidth.of(text) > room, message.style == .error || message.style == .warning {
+                let lines = TextLayout.wrap(text, width: room)
+                let rows = rect.height
+                screen.fill(rect.row(rows - 1), style: .normal)
+                for (index, line) in lines.prefix(rows - 1).enumerated() {
+                    screen.put(SanitizedText.of(line), x: rect.x, y: messageRow + index, maxWidth: room, style: message.style)
+                }
+                let rest = lines.dropFirst(rows - 1).joined(separator: " ")
+                screen.put(SanitizedText.of(StatusMessage.fit(rest, width: room)), x: rect.x, y: hintRow, maxWidth: room, style: message.style)
+                hintsShown = false
+            } else {
+                screen.put(SanitizedText.of(StatusMessage.fit(message.text, width: room)), x: rect.x, y: messageRow, maxWidth: room,
+                           style: message.style)
+            }
         }
 
         var x = rect.x
-        for binding in KeyMap.hints(for: state) {
+        for binding in KeyMap.hints(for: state) where hintsShown {
             let key = SanitizedText.of(binding.keys[0].description)
             let help = SanitizedText.of(binding.hint ?? binding.help)
             let needed = key.width + 1 + help.width + 2

@@ -31,18 +31,29 @@ enum StatusMessage {
         removing(text, from: [(" (\"", "\")"), (" (“", "”)")])
     }
 
-    /// Removes every ` (…)` aside (HTTP statuses, explanations), nested ones with it.
+    /// Removes every ` (…)` aside (HTTP statuses, explanations), nested ones with it; a key named in
+    /// parentheses, such as "(r)", stays: it is the step.
     static func withoutAsides(_ text: String) -> String {
         var result = ""
+        var aside = ""
         var depth = 0
         var previous: Character = " "
         for character in text {
             if character == "(", depth > 0 || previous == " " {
-                if depth == 0, result.last == " " { result.removeLast() }
                 depth += 1
-            } else if character == ")", depth > 0 {
-                depth -= 1
-            } else if depth == 0 {
+                aside.append(character)
+            } else if depth > 0 {
+                aside.append(character)
+                if character == ")" { depth -= 1 }
+                if depth == 0 {
+                    if aside.count <= 3 {
+                        result += aside
+                    } else if result.last == " " {
+                        result.removeLast()
+                    }
+                    aside = ""
+                }
+            } else {
                 result.append(character)
             }
             previous = character

@@ -2,7 +2,7 @@ import Foundation
 import PIMApp
 import PIMDomain
 import PIMGraph
-import PIMScreen
+@testable import PIMScreen
 import PIMSimulator
 
 /// The full-screen interface as `pim --demo` builds it — `AppState`, the pure `update`, the `Runtime`
@@ -110,9 +110,14 @@ struct InterfaceHarness {
         render(await runtime.state, width: Self.width, height: Self.height).lines()
     }
 
-    /// The status line (the message row above the key hints).
+    /// The status area as one line: the message row(s) and the bottom row, which holds the key hints
+    /// or, for an error too long for one row, the rest of the message (a third row above it when
+    /// even two are not enough).
     func messageLine() async -> String {
-        (await screen())[Self.height - 2].trimmingCharacters(in: .whitespaces)
+        let state = await runtime.state
+        let rows = await screen()
+        let count = max(2, StatusLine.rowsWanted(state, width: Self.width))
+        return rows[(Self.height - count)...].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     /// The screen as one line of words, wrapped sentences joined again. With a form open, only what
