@@ -20,7 +20,7 @@ extension FuzzTarget {
     /// rendered screen is inert (no control, escape, bidi or zero-width character reaches the terminal).
     static func keys(_ data: Data) {
         let bytes = [UInt8](data)
-        var state = Fixture.loaded(width: 80, height: 24)
+        var state = loadedState
         var clock = Fixture.now
         var index = 0
         var events = 0
@@ -60,6 +60,9 @@ extension FuzzTarget {
         }
         checkInert(render(state))
     }
+
+    /// The fixture tenant loaded once; each input starts from a copy.
+    private static let loadedState = Fixture.loaded(width: 80, height: 24)
 
     private static func apply(_ event: TerminalEvent?, to state: inout AppState) {
         guard let event else { return }
