@@ -149,7 +149,10 @@ struct InterfaceWireFaultTests {
             Issue.record("form: \(await h.screenText())")
             return
         }
-        #expect(h.lookups == 1, "looked before sending again")
+        // A fault "before reading" breaks whichever connection comes next; on a busy machine that can
+        // be a lookup, which is then made again. What must hold: pim looked before resending, and the
+        // tenant got the activation exactly once.
+        #expect(h.lookups >= 1, "looked before sending again")
         #expect(h.tenant.created.count == 1)
         #expect(h.tenant.activationPosts == 1, "the lost one never reached the tenant; the one sent again did")
         await h.stop()
