@@ -45,7 +45,13 @@ final class PseudoTerminal {
     }
 
     /// The slave's path (`/dev/pts/N`), for a child that opens it as its controlling terminal.
-    var slavePath: String { String(cString: ttyname(slave)) }
+    /// `ttyname_r`: `ttyname` shares one static buffer between threads, and tests run in parallel, so
+    /// another test's path could come back (ENOENT once that terminal is gone).
+    var slavePath: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(slave, &buffer, buffer.count) == 0 else { return "/dev/null" }
+        return String(cString: buffer)
+    }
 
     /// Types `text` as a terminal would: its UTF-8 bytes in one write, so a key's escape sequence
     /// arrives whole.
