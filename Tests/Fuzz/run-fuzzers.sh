@@ -38,7 +38,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xlinker --export-dynamic \
         --scratch-path "$SCRATCH"
 fi
-BIN="$SCRATCH/release/PIMFuzz"
+BIN=${BIN:-$SCRATCH/release/PIMFuzz}     # another build of the driver, e.g. one made while a run goes on
 
 mkdir -p "$SCRATCH/logs" "$SCRATCH/artifacts"
 status=0
