@@ -40,6 +40,12 @@ public struct CommandContext: Sendable {
     /// A sentence of the program's own for stdout in table mode.
     func say(_ text: String) { console.out(text) }
 
+    /// The outcome of a command that has no rows (`login`, `logout`, `demo reset`): the sentence, or
+    /// with `--output json` an object `{"message": …}` so scripts always read JSON.
+    func report(_ text: String) {
+        if json { print(.object([("message", .string(text))])) } else { say(text) }
+    }
+
     /// Local clock time of `date`: `14:05` today, `Tue 24 Nov 14:05` otherwise.
     func localTime(_ date: Date?) -> String {
         guard let date else { return "-" }

@@ -30,7 +30,7 @@ import Testing
         var found = Set<String>()
         for arguments in [["roles"], ["requests"], ["approvals"], ["elevations"], ["history"], ["whoami"], ["demo", "personas"],
                           ["activate", "Finance Admins", "-j", "x", "-d", "1h"], ["activate", "Exchange Administrator"],
-                          ["deactivate", "Directory Readers"], ["approve", "p", "-j", "ok"]] {
+                          ["deactivate", "Directory Readers"], ["approve", "p", "-j", "ok"], ["logout"], ["demo", "reset"]] {
             let result = await run(arguments + ["-o", "json"], service: service)
             let document = try #require(json(result.stdout), "\(arguments): \(result.stderr)")
             found.formUnion(Self.keys(document))

@@ -5,19 +5,19 @@ extension Commands {
     /// `pim login [--device-code | --azure-cli]`.
     static func login(_ context: CommandContext) async throws -> Int32 {
         if context.settings.demo {
-            context.say("The demo tenant needs no sign-in: you act as \(context.settings.persona ?? "ada") (pick another with --as).")
+            context.report("The demo tenant needs no sign-in: you act as \(context.settings.persona ?? "ada") (pick another with --as).")
             return 0
         }
         let method: LoginMethod = context.invocation.has("azure-cli") ? .azureCLI : .deviceCode
         let message = try await context.host.login(context.settings, method: method, includeAudit: context.invocation.has("audit"),
                                                    console: context.console)
-        context.say(safeLines(message))
+        context.report(safeLines(message))
         return 0
     }
 
     /// `pim logout`.
     static func logout(_ context: CommandContext) throws -> Int32 {
-        context.say(safeLines(try context.host.logout(context.settings)))
+        context.report(safeLines(try context.host.logout(context.settings)))
         return 0
     }
 
@@ -51,7 +51,7 @@ extension Commands {
     static func demo(_ context: CommandContext) throws -> Int32 {
         switch context.invocation.positionals[0] {
         case "reset":
-            context.say(safeLines(try context.host.demoReset(context.settings)))
+            context.report(safeLines(try context.host.demoReset(context.settings)))
         default:
             let personas = context.host.demoPersonas(context.settings)
             if context.json {
