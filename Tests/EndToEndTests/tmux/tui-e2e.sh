@@ -210,24 +210,17 @@ echo "tui-e2e: ben: History has rows"
 quit_pim
 check_restored ben
 
-# ---- Ctrl-C also leaves the terminal as found -----------------------------------------------
-keys "clear; stty -g > $WORK/stty.int.before; $BIN --demo; echo EXIT=\$?; stty -g > $WORK/stty.int.after" Enter
-wait_for 'My roles \([0-9]+\)'
-keys C-c
-wait_for '^EXIT=130$'
-deadline=$((SECONDS + TIMEOUT))
-until [ -s "$WORK/stty.int.after" ]; do (( SECONDS < deadline )) || fail "no shell after Ctrl-C"; sleep 0.1; done
-[ "$(option '#{alternate_on}')" = 0 ] || fail "Ctrl-C left the alternate screen on"
-cmp -s "$WORK/stty.int.before" "$WORK/stty.int.after" || fail "Ctrl-C changed the tty modes"
-echo "tui-e2e: Ctrl-C: exit 130, terminal restored"
-
-# ---- SIGTERM, SIGHUP and a crash (SIGSEGV) leave the terminal as found too ---------------------
-signal_restores() {  # SIGNAL EXPECTED-STATUS
+# ---- Ctrl-C, SIGTERM, SIGHUP and a crash (SIGSEGV) leave the terminal as found ----------------
+signal_restores() {  # NAME EXPECTED-STATUS: Ctrl-C is typed, the others are sent with kill
     local name=$1 code=$2 pid
     keys "clear; stty -g > $WORK/stty.$name.before; $BIN --demo; echo EXIT=\$?; stty -g > $WORK/stty.$name.after" Enter
     wait_for 'My roles \([0-9]+\)'
-    pid=$(pgrep -n -f -- "$BIN --demo") || fail "no pim process to send SIG$name to"
-    kill -s "$name" "$pid"
+    if [ "$name" = INT ]; then
+        keys C-c
+    else
+        pid=$(pgrep -n -f -- "$BIN --demo") || fail "no pim process to send SIG$name to"
+        kill -s "$name" "$pid"
+    fi
     wait_for "^EXIT=$code\$"
     deadline=$((SECONDS + TIMEOUT))
     until [ -s "$WORK/stty.$name.after" ]; do (( SECONDS < deadline )) || fail "no shell after SIG$name"; sleep 0.1; done
@@ -235,6 +228,7 @@ signal_restores() {  # SIGNAL EXPECTED-STATUS
     cmp -s "$WORK/stty.$name.before" "$WORK/stty.$name.after" || fail "SIG$name changed the tty modes"
     echo "tui-e2e: SIG$name: exit status $code, terminal restored"
 }
+signal_restores INT 130
 signal_restores TERM 143
 signal_restores HUP 129
 signal_restores SEGV 139
