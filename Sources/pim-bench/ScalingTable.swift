@@ -15,8 +15,10 @@ struct ScalingTable {
             cells.append([
                 "\(ui.rows)",
                 Report.ms(Measure.median(dashboard.cold.map(\.milliseconds))),
+                Report.ms(Measure.median(dashboard.restart.map(\.milliseconds))),
                 Report.ms(Measure.median(dashboard.warm.map(\.milliseconds))),
-                "\(dashboard.cold.map(\.exchanges).max() ?? 0) / \(dashboard.warm.map(\.exchanges).max() ?? 0)",
+                [dashboard.cold, dashboard.restart, dashboard.warm].map { "\($0.map(\.roundTrips).max() ?? 0)" }.joined(separator: " / "),
+                [dashboard.cold, dashboard.restart, dashboard.warm].map { "\($0.map(\.exchanges).max() ?? 0)" }.joined(separator: " / "),
                 Report.ms(Measure.median(ui.frame)) + " / " + Report.ms(Measure.quantile(ui.frame, 0.99)),
                 Report.ms(Measure.median(ui.keystroke)) + " / " + Report.ms(Measure.quantile(ui.keystroke, 0.99)),
                 Report.ms(ui.firstKeystroke),
@@ -24,7 +26,8 @@ struct ScalingTable {
                 Report.mb(memory.peakKB),
             ])
         }
-        print(Report.table(header: ["rows", "load cold", "load warm", "exchanges cold / warm", "frame median / p99",
+        print(Report.table(header: ["rows", "load: first start", "later start", "refresh", "round trips (first / later / refresh)",
+                                    "exchanges (first / later / refresh)", "frame median / p99",
                                     "keystroke median / p99", "first keystroke", "apply refresh", "peak RSS"], cells))
     }
 }
