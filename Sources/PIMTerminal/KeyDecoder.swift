@@ -32,7 +32,8 @@ import PIMApp
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(96 + code)))))
         case 28...31: return nil
         default:
-            guard let scalar = Unicode.Scalar(code) else { return nil }
+            // C1 controls (and any other control code) are no text anyone types.
+            guard let scalar = Unicode.Scalar(code), scalar.properties.generalCategory != .control else { return nil }
             return .key(.character(Character(scalar)))
         }
     }

@@ -35,3 +35,32 @@ import Testing
         #expect(field == TextField("abc", cursor: 2))
     }
 }
+
+/// Found by the `keys` fuzz target: a combining mark typed on its own joins the character before
+/// it, so the text gains no character; the cursor used to move on anyway, and the next Backspace
+/// removed at an index past the end (a crash).
+struct CombiningMarkTests {
+    @Test func aCombiningMarkJoinsThePreviousCharacterAndTheCursorStaysValid() {
+        var field = TextField("MO")
+        field.insert("\u{0F80}")                  // Tibetan vowel sign: combines with "O"
+        #expect(field.text == "MO\u{0F80}")
+        #expect(field.text.count == 2)
+        #expect(field.cursor == 2)
+        field.apply(.backspace)
+        #expect(field.text == "M")
+        #expect(field.cursor == 1)
+    }
+
+    @Test func aCursorSetPastTheEndIsClampedBeforeEditing() {
+        var field = TextField("ab")
+        field.cursor = 7
+        field.apply(.backspace)
+        #expect(field.text == "a")
+        field.cursor = 9
+        field.apply(.deleteWord)
+        #expect(field.text == "")
+        field.cursor = 4
+        field.insert("x")
+        #expect(field.text == "x" && field.cursor == 1)
+    }
+}

@@ -9,13 +9,24 @@ public struct TextField: Hashable, Sendable {
         self.cursor = min(max(0, cursor ?? text.count), text.count)
     }
 
+    /// Inserts at the cursor. A combining mark (typed alone by Indic, Thai or Tibetan keyboards, or a
+    /// dead key) joins the character before it, so the text may gain no character: the cursor is
+    /// counted again from the text rather than moved by one.
     public mutating func insert(_ c: Character) {
+        clampCursor()
         let index = text.index(text.startIndex, offsetBy: cursor)
-        text.insert(c, at: index)
-        cursor += 1
+        let before = String(text[..<index]) + String(c)
+        text = before + String(text[index...])
+        cursor = min(before.count, text.count)
+    }
+
+    /// The cursor is public and text can change under it: keep it a valid position.
+    private mutating func clampCursor() {
+        cursor = min(max(0, cursor), text.count)
     }
 
     public mutating func apply(_ edit: TextEdit) {
+        clampCursor()
         switch edit {
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(text.count, cursor + 1)
