@@ -127,9 +127,12 @@ extension GraphPIMService {
 
             let sectionsComplete = [DashboardSection.me, .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups].allSatisfy { failures[$0] == nil }
             if sectionsComplete, !me.id.isEmpty {
-                var keys = PolicyReads()
-                keys.add(targets.sorted { $0.description < $1.description })
-                state.keep(DashboardHints(userId: me.id, policyTargets: keys.keys, groups: knownGroups), in: hints)
+                // One key per policy (a few dozen, whatever the number of rows), in a stable order so an
+                // unchanged set is not written again.
+                var reads = PolicyReads()
+                reads.add(targets)
+                let keys = reads.keys.sorted { $0.description < $1.description }
+                state.keep(DashboardHints(userId: me.id, policyTargets: keys, groups: knownGroups), in: hints)
             }
 
             let attempted = reader.responses.count
