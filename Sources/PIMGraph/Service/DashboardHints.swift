@@ -61,6 +61,6 @@ public struct DashboardHintFile: DashboardHintStore {
     /// Best effort: a cache that cannot be written only costs the next start a round trip.
     public func save(_ hints: DashboardHints) {
         guard let data = try? JSONEncoder().encode(hints) else { return }
-        try? storage.write(data, to: name)
+        try? storage.store(data, as: name)
     }
 }

@@ -24,14 +24,14 @@ struct PrivateDirectory: Sendable {
     }
 
     /// Replaces `name` with `data` in one step.
-    func write(_ data: Data, to name: String) throws {
+    func store(_ data: Data, as name: String) throws {
         try ensureExists()
         let target = file(name)
         let temporary = url.appendingPathComponent(".\(name).\(UUID().uuidString)")
         // Created 0600 from the start: the contents never exist with a looser mode.
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path]) }
-        let written = data.withUnsafeBytes { buffer in Glibc.write(fd, buffer.baseAddress, buffer.count) }
+        let written = data.withUnsafeBytes { buffer in write(fd, buffer.baseAddress, buffer.count) }
         fsync(fd)
         close(fd)
         guard written == data.count else {

@@ -50,7 +50,7 @@ public struct TokenCache: Sendable {
         entries[key] = entry
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try storage.write(try encoder.encode(entries), to: Self.fileName)
+        try storage.store(try encoder.encode(entries), as: Self.fileName)
     }
 
     /// Deletes every cached token (`pim logout`). Returns whether there was anything.
