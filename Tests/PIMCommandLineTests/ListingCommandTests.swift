@@ -127,6 +127,17 @@ import Testing
         #expect(bad.stderr.contains("write 15m for minutes"))
     }
 
+    /// A section that did not load is named in words on stderr; the rest is listed.
+    @Test func aSectionThatDidNotLoadIsNamed() async throws {
+        let service = FakeService(now: testNow) { state in
+            state.sectionFailures[.eligibleGroups] = PIMError(.forbidden, "Graph refused this for your account: ask an administrator.")
+        }
+        let result = await run(["roles"], service: service)
+        #expect(result.code == 0)
+        #expect(result.stderr.contains("Could not load your eligible groups: Graph refused this for your account: ask an administrator."), "\(result.stderr)")
+        #expect(result.stdout.contains("Exchange Administrator"))
+    }
+
     @Test func requestsNewestFirstWithPendingMarked() async throws {
         let service = FakeService(now: testNow) { state in
             state.requests = [

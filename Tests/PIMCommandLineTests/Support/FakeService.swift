@@ -20,6 +20,8 @@ final class FakeService: PIMService {
         var decisions: [(String, ApprovalDecision, String)] = []
         var activationError: PIMError?
         var failure: PIMError?
+        /// Sections the dashboard reports as not loaded.
+        var sectionFailures: [DashboardSection: PIMError] = [:]
         var notices: [String] = []
         /// Status the next pending request takes when `myRequests` is read (approval arriving).
         var decideOnRead: RequestStatus?
@@ -71,7 +73,8 @@ final class FakeService: PIMService {
         try fail()
         return read { s in
             Dashboard(me: s.me, eligibilities: s.eligibilities, active: s.active, myRequests: s.requests,
-                      approvals: s.approvals, elevations: s.elevations, history: s.history, policies: s.policies)
+                      approvals: s.approvals, elevations: s.elevations, history: s.history, policies: s.policies,
+                      failures: s.sectionFailures)
         }
     }
 
