@@ -1,6 +1,7 @@
 import Testing
 @testable import PIMScreen
 import PIMDomain
+import PIMApp
 
 /// A long message keeps its step to take: the service's quoted words go first, then the middle.
 struct StatusMessageTests {
@@ -38,5 +39,18 @@ struct StatusMessageTests {
         #expect(DisplayWidth.of(fitted) <= 80)
         #expect(fitted.hasPrefix("Graph refused"))
         #expect(fitted.hasSuffix("ask an administrator, or sign in again with `pim login`."), "\(fitted)")
+    }
+}
+
+/// A text field whose cursor lies past its text (a value set from outside) is drawn, not trapped on.
+struct InputFieldDrawingTests {
+    @Test func aCursorPastTheTextIsDrawnAtTheEnd() {
+        var screen = Screen(width: 20, height: 1)
+        InputField.draw(TextField("ab", cursor: 2), focused: true, in: Rect(x: 0, y: 0, width: 20, height: 1), on: &screen)
+        var field = TextField("ab")
+        field.cursor = 9
+        var other = Screen(width: 20, height: 1)
+        InputField.draw(field, focused: true, in: Rect(x: 0, y: 0, width: 20, height: 1), on: &other)
+        #expect(other.lines() == screen.lines())
     }
 }

@@ -111,14 +111,16 @@ enum InputField {
         let characters = Array(field.text)
         // Scroll so the cursor stays visible in long text.
         var start = 0
-        while start < field.cursor,
-              DisplayWidth.of(String(characters[start..<field.cursor])) >= rect.width { start += 1 }
+        // The cursor is a public value: never trust it to lie inside the text when drawing.
+        let cursor = min(max(0, field.cursor), characters.count)
+        while start < cursor,
+              DisplayWidth.of(String(characters[start..<cursor])) >= rect.width { start += 1 }
         let visible = String(characters[start...])
         screen.put(SanitizedText.of(visible), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
         guard focused else { return }
-        let before = SanitizedText.of(String(characters[start..<field.cursor])).width
+        let before = SanitizedText.of(String(characters[start..<cursor])).width
         let cursorX = rect.x + min(before, rect.width - 1)
-        let under = field.cursor < characters.count ? SanitizedText.of(String(characters[field.cursor])) : " "
+        let under = cursor < characters.count ? SanitizedText.of(String(characters[cursor])) : " "
         screen.put(under.width == 0 ? " " : under, x: cursorX, y: rect.y, maxWidth: 2, style: .cursor)
     }
 }
