@@ -54,7 +54,7 @@ import Testing
         zpty -w -n z "$2"$'\\t'
         local all="" chunk
         integer i
-        for (( i = 0; i < 40; i++ )); do
+        for (( i = 0; i < 100; i++ )); do
             if zpty -r -t z chunk; then all+=$chunk; else sleep 0.1; fi
             [[ $all == *"$3"* ]] && break
         done
