@@ -19,8 +19,8 @@ struct DirectoryAuditDTO: Decodable {
 
             init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: CodingKeys.self)
-                appId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .appId))
-                displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
+                appId = try c.pooled(.appId)
+                displayName = try c.pooled(.displayName)
             }
         }
     }
@@ -33,8 +33,8 @@ struct DirectoryAuditDTO: Decodable {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
-            displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
+            id = try c.pooled(.id)
+            displayName = try c.pooled(.displayName)
             type = try c.decodeIfPresent(String.self, forKey: .type)
         }
     }

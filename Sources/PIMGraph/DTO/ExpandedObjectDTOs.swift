@@ -12,9 +12,9 @@ struct PrincipalDTO: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
-        displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
-        userPrincipalName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .userPrincipalName))
+        id = try c.pooled(.id)
+        displayName = try c.pooled(.displayName)
+        userPrincipalName = try c.pooled(.userPrincipalName)
     }
 
     func principal(fallbackId: String) -> Principal {
@@ -40,10 +40,10 @@ struct RoleDefinitionDTO: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
-        displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
-        description = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .description))
-        templateId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .templateId))
+        id = try c.pooled(.id)
+        displayName = try c.pooled(.displayName)
+        description = try c.pooled(.description)
+        templateId = try c.pooled(.templateId)
     }
 }
 
@@ -57,8 +57,8 @@ struct GroupDTO: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .id))
-        displayName = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .displayName))
-        description = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .description))
+        id = try c.pooled(.id)
+        displayName = try c.pooled(.displayName)
+        description = try c.pooled(.description)
     }
 }

@@ -15,7 +15,7 @@ struct GroupInstanceDTO: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let id = try c.decode(String.self, forKey: .id)
-        let principalId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .principalId) ?? "")
+        let principalId = try c.pooled(.principalId) ?? ""
         let groupId = StringPool.intern(try c.decode(String.self, forKey: .groupId))
         let accessId = c.lenient(String.self, forKey: .accessId)
         let start = c.lenient(Date.self, forKey: .startDateTime)

@@ -20,7 +20,7 @@ struct RoleInstanceDTO: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let id = try c.decode(String.self, forKey: .id)
-        let principalId = StringPool.intern(try c.decodeIfPresent(String.self, forKey: .principalId) ?? "")
+        let principalId = try c.pooled(.principalId) ?? ""
         let roleDefinitionId = StringPool.intern(try c.decode(String.self, forKey: .roleDefinitionId))
         let directoryScopeId = c.lenient(String.self, forKey: .directoryScopeId)
         let start = c.lenient(Date.self, forKey: .startDateTime)

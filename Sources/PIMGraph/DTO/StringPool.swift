@@ -32,4 +32,9 @@ extension KeyedDecodingContainer {
     func shared(_ key: Key) -> String? {
         StringPool.intern(lenient(String.self, forKey: key))
     }
+
+    /// `decodeIfPresent` of a repeating string (a wrong type still throws), from `StringPool`.
+    func pooled(_ key: Key) throws -> String? {
+        StringPool.intern(try decodeIfPresent(String.self, forKey: key))
+    }
 }
