@@ -17,7 +17,7 @@ extension GraphPIMService {
                 for (n, key) in reads.keys.enumerated() {
                     if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures) {
                         let policy = Self.policy(from: assignments)
-                        for target in reads.targets[key] ?? [] { state.storePolicy(policy, for: target, at: now) }
+                        state.storePolicy(policy, for: key, at: now)
                     }
                 }
                 if let failure = failures[.policies], reader.successCount == 0 { throw failure }

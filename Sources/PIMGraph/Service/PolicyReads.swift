@@ -6,8 +6,9 @@ import PIMDomain
 struct PolicyReads {
     /// One per read, in the order they were added (their index names the batch item).
     private(set) var keys: [TargetID] = []
-    /// The targets each read answers for.
-    private(set) var targets: [TargetID: [TargetID]] = [:]
+    /// The keys already read (the cache stores each policy under its key, so the targets behind a
+    /// read need not be kept).
+    private var seen: Set<TargetID> = []
 
     /// The target whose policy read answers for `target`.
     static func key(_ target: TargetID) -> TargetID {
@@ -18,8 +19,7 @@ struct PolicyReads {
     mutating func add(_ list: [TargetID]) {
         for target in list {
             let key = Self.key(target)
-            if targets[key] == nil { keys.append(key) }
-            targets[key, default: []].append(target)
+            if seen.insert(key).inserted { keys.append(key) }
         }
     }
 
