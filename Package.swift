@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // pim: just-in-time elevation on Microsoft Entra ID PIM from the terminal.
-// No package dependencies: the toolchain and the system library ncursesw only.
+// No package dependencies: the toolchain and the system libraries ncursesw and libcurl only.
 import PackageDescription
 
 let package = Package(
@@ -13,10 +13,12 @@ let package = Package(
     targets: [
         // Ncursesw, the system library behind the full-screen interface (module map + shim header).
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // libcurl, driven directly by the HTTP transport (redirects off, bounded bodies, no resent writes).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // The shared vocabulary: targets, policies, drafts, durations, countdowns, sanitiser, the PIMService protocol.
         .target(name: "PIMDomain"),
         // Microsoft Graph client: endpoints as values, JSON <-> domain, errors, retries, $batch, paging, sign-in.
-        .target(name: "PIMGraph", dependencies: ["PIMDomain"]),
+        .target(name: "PIMGraph", dependencies: ["PIMDomain", "CCurl"]),
         // The simulated tenant: answers Graph HTTP requests as the service does, behind the client's Transport.
         .target(name: "PIMSimulator", dependencies: ["PIMGraph", "PIMDomain"]),
         // Application state, actions, effects and the pure update function of the full-screen interface.

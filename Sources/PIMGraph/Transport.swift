@@ -1,6 +1,6 @@
 import Foundation
 
-/// One HTTP request as pim sends it: the values the transports (URLSession, the simulated tenant,
+/// One HTTP request as pim sends it: the values the transports (libcurl, the simulated tenant,
 /// test fakes) agree on.
 public struct HTTPRequest: Hashable, Sendable {
     public var method: String
@@ -45,8 +45,11 @@ public struct HTTPResponse: Hashable, Sendable {
 public struct TransportError: Error, Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
         case timedOut, cannotConnect, connectionLost, dnsFailure, tlsFailure, cancelled, other
-        /// The answer was longer than pim reads (`URLSessionTransport.bodyLimit`); asking again would not help.
+        /// The answer was longer than pim reads (`CurlTransport.bodyLimit`); asking again would not help.
         case tooLarge
+        /// The answer was not HTTP a service sends (control characters or an endless head, an
+        /// unreadable encoding); asking again would not help.
+        case malformedAnswer
     }
 
     public var kind: Kind
@@ -61,7 +64,7 @@ public struct TransportError: Error, Hashable, Sendable {
     }
 }
 
-/// Sends one HTTP exchange. Implementations: `URLSessionTransport` (the network) and
+/// Sends one HTTP exchange. Implementations: `CurlTransport` (the network) and
 /// `SimulatedTenant` (PIMSimulator). Throws `TransportError` when there is no response;
 /// HTTP error statuses are responses, not errors.
 public protocol Transport: Sendable {

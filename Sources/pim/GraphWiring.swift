@@ -16,7 +16,7 @@ enum GraphWiring {
     }
 
     static func transport(_ settings: GlobalSettings) -> any Transport {
-        URLSessionTransport(logger: settings.verbose ? .standardError : nil)
+        CurlTransport(logger: settings.verbose ? .standardError : nil)
     }
 
     static func cache(_ settings: GlobalSettings) -> TokenCache {

@@ -99,12 +99,12 @@ public enum LoopbackSocket {
                           text: head + "\r\n\r\n" + String(decoding: body, as: UTF8.self))
     }
 
-    /// An answer with `Content-Length`, `Connection: close` and a JSON content type when there is a body.
-    public static func encode(status: Int, headers: [String: String] = [:], body: Data = Data()) -> Data {
+    /// An answer with `Content-Length`, `Connection: close` (or keep-alive) and a JSON content type when there is a body.
+    public static func encode(status: Int, headers: [String: String] = [:], body: Data = Data(), keepAlive: Bool = false) -> Data {
         var out = "HTTP/1.1 \(status) \(reason(status))\r\n"
         var all = headers
         all["Content-Length"] = "\(body.count)"
-        all["Connection"] = "close"
+        all["Connection"] = keepAlive ? "keep-alive" : "close"
         if all["Content-Type"] == nil, !body.isEmpty { all["Content-Type"] = "application/json" }
         for (name, value) in all.sorted(by: { $0.key < $1.key }) { out += "\(name): \(value)\r\n" }
         out += "\r\n"

@@ -16,7 +16,7 @@ struct IntegrationTests {
     }
 
     func service(_ base: URL, clock: TestClock = TestClock(), logger: VerboseLogger? = nil) -> GraphPIMService {
-        GraphPIMService(configuration: GraphConfiguration(baseURL: base), transport: URLSessionTransport(logger: logger),
+        GraphPIMService(configuration: GraphConfiguration(baseURL: base), transport: CurlTransport(logger: logger),
                         tokens: StaticTokenProvider(token: "secret-token"), clock: clock)
     }
 
@@ -92,7 +92,7 @@ struct IntegrationTests {
         let token = try await withServer(graph) { base in
             let cloud = try GraphCloud.resolve(environment: ["PIM_LOGIN_URL": base.absoluteString])
             #expect(cloud.graphURL.absoluteString == "https://graph.microsoft.com")
-            let signIn = DeviceCodeSignIn(cloud: cloud, transport: URLSessionTransport(), cache: TokenCache(directory: directory),
+            let signIn = DeviceCodeSignIn(cloud: cloud, transport: CurlTransport(), cache: TokenCache(directory: directory),
                                           clock: TestClock(), prompt: { prompt in codes.withLock { $0.append(prompt.userCode) } })
             return try await signIn.accessToken(claims: nil)
         }
@@ -107,7 +107,7 @@ struct IntegrationTests {
         let base = server.baseURL
         server.stop()
         do {
-            _ = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: base.appendingPathComponent("x"), timeout: 5))
+            _ = try await CurlTransport().send(HTTPRequest(method: "POST", url: base.appendingPathComponent("x"), timeout: 5))
             Issue.record("expected a transport error")
         } catch let error as TransportError {
             #expect(error.kind == .cannotConnect)

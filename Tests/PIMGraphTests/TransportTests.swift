@@ -1,26 +1,70 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
 @testable import PIMGraph
 
-/// URLError → TransportError: whether a write may have reached the service decides what happens next.
+/// libcurl's result → TransportError: whether a write may have reached the service decides what happens next.
 struct TransportTests {
     @Test(arguments: [
-        (URLError.Code.timedOut, TransportError.Kind.timedOut, true),
-        (.cannotConnectToHost, .cannotConnect, false),
-        (.notConnectedToInternet, .cannotConnect, false),
-        (.cannotFindHost, .dnsFailure, false),
-        (.networkConnectionLost, .connectionLost, true),
-        (.serverCertificateUntrusted, .tlsFailure, false),
-        (.secureConnectionFailed, .tlsFailure, false),
-        (.cancelled, .cancelled, true),
-        (.badServerResponse, .other, true),
+        (CURLE_OPERATION_TIMEDOUT, true, TransportError.Kind.timedOut, true),
+        (CURLE_OPERATION_TIMEDOUT, false, .timedOut, false),
+        (CURLE_COULDNT_CONNECT, false, .cannotConnect, false),
+        (CURLE_COULDNT_RESOLVE_HOST, false, .dnsFailure, false),
+        (CURLE_RECV_ERROR, true, .connectionLost, true),
+        (CURLE_SEND_ERROR, true, .connectionLost, true),
+        (CURLE_GOT_NOTHING, true, .connectionLost, true),
+        (CURLE_PEER_FAILED_VERIFICATION, false, .tlsFailure, false),
+        (CURLE_SSL_CONNECT_ERROR, false, .tlsFailure, false),
+        (CURLE_FILESIZE_EXCEEDED, true, .tooLarge, true),
+        (CURLE_WEIRD_SERVER_REPLY, true, .malformedAnswer, true),
+        (CURLE_UNSUPPORTED_PROTOCOL, false, .other, false),
     ])
-    func urlErrorsMap(code: URLError.Code, kind: TransportError.Kind, maybeSent: Bool) {
-        let error = URLSessionTransport.transportError(URLError(code))
+    func curlResultsMap(code: CURLcode, sent: Bool, kind: TransportError.Kind, maybeSent: Bool) {
+        let error = CurlFailure.transportError(code: code, refusal: nil, requestSent: sent)
         #expect(error.kind == kind)
         #expect(error.requestMayHaveBeenSent == maybeSent)
     }
+
+    @Test func pimsOwnRefusalsNameWhatWasRefused() {
+        let body = CurlFailure.transportError(code: CURLE_WRITE_ERROR, refusal: .bodyTooLarge(limit: 2 * 1_048_576), requestSent: true)
+        #expect(body.kind == .tooLarge && body.message == "at most 2 MB")
+        let head = CurlFailure.transportError(code: CURLE_WRITE_ERROR, refusal: .head(.controlCharacters), requestSent: true)
+        #expect(head.kind == .malformedAnswer)
+        #expect(!head.isWorthRetrying && !body.isWorthRetrying)
+    }
+
+    @Test func aHeaderWithAnEscapeIsRefusedAndInterimHeadsAreForgotten() {
+        var head = ResponseHead()
+        var taken: [Bool] = []
+        for line in ["HTTP/1.1 100 Continue\r\n", "X-Interim: yes\r\n", "HTTP/1.1 200 OK\r\n", "request-id: abc\r\n"] {
+            taken.append(head.feed(line))
+        }
+        #expect(taken == [true, true, true, true])
+        #expect(head.headers == ["request-id": "abc"])
+        let escaped = head.feed("request-id: \u{1B}[2J\r\n")
+        #expect(!escaped)
+        #expect(head.refusal == .controlCharacters)
+    }
+
+    @Test func aHeadLongerThanTheLimitIsRefused() {
+        var head = ResponseHead()
+        let line = "X-Filler: " + String(repeating: "a", count: 1000) + "\r\n"
+        var accepted = 0
+        while head.feed(line) { accepted += 1 }
+        #expect(head.refusal == .tooLarge)
+        #expect(accepted * line.utf8.count <= ResponseHead.limit)
+    }
+
+    @Test func aBodyStopsAtItsLimitAndKeepsNothingBeyond() {
+        var body = BoundedBody(limit: 10)
+        let chunk = Data("123456".utf8)
+        let first = chunk.withUnsafeBytes { body.append($0) }
+        let second = chunk.withUnsafeBytes { body.append($0) }
+        #expect(first && !second)
+        #expect(body.data.count == 6 && body.exceeded)
+    }
+}
+
+extension ResponseHead {
+    mutating func feed(_ line: String) -> Bool { Data(line.utf8).withUnsafeBytes { take($0) } }
 }

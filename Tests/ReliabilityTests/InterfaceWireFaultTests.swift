@@ -6,7 +6,7 @@ import Testing
 
 /// The fault matrix through the full-screen interface for faults that only exist on the wire: the
 /// simulated tenant sits behind a local HTTP server and the client talks to it with
-/// `URLSessionTransport`. Connections reset or stall before and after the request was read, bodies
+/// `CurlTransport`. Connections reset or stall before and after the request was read, bodies
 /// end early, answers the tenant never gives (429 without Retry-After, 502, a second claims
 /// challenge, a `$batch` whose items fail differently). Retry waits are virtual; a stall costs the
 /// client's one-second timeout.

@@ -31,7 +31,7 @@ struct PayloadFaultTests {
         let huge = #"{"id":"\#(FaultGraph.me)","displayName":""# + String(repeating: "A", count: 300_000) + #""}"#
         h.graph.on("GET", "/v1.0/me", .answer(200, huge), .answer(200, Self.meJSON))
         let error = await pimError { try await h.service.currentUser() }
-        #expect(error?.kind == .network)
+        #expect(error?.kind == .service)
         #expect(error?.message.contains("larger than pim reads") == true, "\(String(describing: error))")
         #expect(error?.message.contains("--graph-url") == true)
         #expect(h.graph.received("GET", "/v1.0/me").count == 1)

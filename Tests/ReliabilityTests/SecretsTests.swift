@@ -75,7 +75,7 @@ struct SecretsTests {
         try cache.store(.init(accessToken: "eyJ.old.sig", refreshToken: "refresh-SECRET-0", expiresAt: clock.now().addingTimeInterval(-10)),
                         key: "127.0.0.1|organizations|\(DeviceCodeSignIn.defaultClientId)")
         let signIn = DeviceCodeSignIn(loginURL: server.baseURL, scopes: ["https://graph.microsoft.com/.default"],
-                                      transport: URLSessionTransport(logger: VerboseLogger { log.append($0) }),
+                                      transport: CurlTransport(logger: VerboseLogger { log.append($0) }),
                                       cache: cache, clock: clock, prompt: { _ in Issue.record("no interactive sign-in expected") })
         let first = try await signIn.accessToken(claims: nil)          // expired in the cache: refreshed
         #expect(first == "eyJ.access1.sig")
@@ -102,7 +102,7 @@ struct SecretsTests {
         }
         defer { server.stop() }
         let prompts = Mutex<[DeviceCodePrompt]>([])
-        let signIn = DeviceCodeSignIn(loginURL: server.baseURL, scopes: ["s"], transport: URLSessionTransport(), cache: nil,
+        let signIn = DeviceCodeSignIn(loginURL: server.baseURL, scopes: ["s"], transport: CurlTransport(), cache: nil,
                                       clock: ManualClock(), prompt: { prompt in prompts.withLock { $0.append(prompt) } })
         try await signIn.signIn()
         let prompt = try #require(prompts.withLock { $0.first })

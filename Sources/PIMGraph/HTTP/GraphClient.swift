@@ -45,7 +45,7 @@ struct GraphClient: Sendable {
                 if write && failure.requestMayHaveBeenSent {
                     throw AmbiguousWriteError(underlying: .network(failure))
                 }
-                if failure.kind == .cancelled || failure.kind == .tooLarge { throw PIMError.network(failure) }
+                if !failure.isWorthRetrying { throw PIMError.network(failure) }
                 switch retry.decideAfterTransportFailure(attempt: attempt, elapsed: elapsed()) {
                 case .retry(let delay): try await wait(delay); continue
                 case .fail: throw PIMError.network(failure)

@@ -12,11 +12,25 @@ extension PIMError {
         case .cancelled:
             return PIMError(.network, "The request was cancelled before Graph answered: try again.")
         case .tooLarge:
-            return PIMError(.network, "Graph sent an answer larger than pim reads (\(Sanitizer.sanitize(error.message))): check --graph-url and any proxy in between, then try again.")
+            // The service answered; what it sent is the fault, so this is a service error (exit 5).
+            return PIMError(.service, "Graph sent an answer larger than pim reads (\(Sanitizer.sanitize(error.message))): check --graph-url and any proxy in between, then try again.")
+        case .malformedAnswer:
+            return PIMError(.service, "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message))): check --graph-url and any proxy in between, then try again.")
         case .dnsFailure:
             return PIMError(.network, "The Graph host name could not be resolved: check your network connection and the --graph-url or --cloud setting.")
         default:
             return PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(error.message))): check your network connection and try again.")
+        }
+    }
+}
+
+extension TransportError {
+    /// False when asking again cannot help: the user cancelled, or the other end sent something pim
+    /// refuses (too large, not HTTP).
+    var isWorthRetrying: Bool {
+        switch kind {
+        case .cancelled, .tooLarge, .malformedAnswer: false
+        default: true
         }
     }
 }

@@ -18,7 +18,7 @@ public final class GraphPIMService: PIMService {
 
     /// - Parameters:
     ///   - configuration: the Graph root and retry/caching settings.
-    ///   - transport: `URLSessionTransport` for the network, or the simulated tenant.
+    ///   - transport: `CurlTransport` for the network, or the simulated tenant.
     ///   - tokens: `StaticTokenProvider`, `DeviceCodeSignIn` or `AzureCLITokenProvider`.
     ///   - clock: time and waiting (tests inject one that does not sleep).
     ///   - hints: what earlier runs learned, so a new process loads the dashboard in one round trip.

@@ -52,7 +52,7 @@ final class CountingTokens: TokenProvider, Sendable {
 }
 
 /// A Graph tenant behind a real local HTTP server, and the live service talking to it through
-/// `URLSessionTransport` with short timeouts and a clock that does not sleep.
+/// `CurlTransport` with short timeouts and a clock that does not sleep.
 struct Harness {
     static let timeout = 1.0
     static let retry = RetryPolicy(maxAttempts: 3, deadline: 60, baseDelay: 1, maxDelay: 30)
@@ -65,13 +65,13 @@ struct Harness {
     let log = LineLog()
 
     init(tokens: CountingTokens = CountingTokens(), retry: RetryPolicy = Harness.retry,
-         bodyLimit: Int = URLSessionTransport.bodyLimit) throws {
+         bodyLimit: Int = CurlTransport.bodyLimit) throws {
         graph = FaultGraph(now: clock.now())
         server = try graph.server()
         self.tokens = tokens
         let logger = VerboseLogger { [log] line in log.append(line) }
         service = GraphPIMService(configuration: GraphConfiguration(baseURL: server.baseURL, retryPolicy: retry, requestTimeout: Self.timeout),
-                                  transport: URLSessionTransport(logger: logger, bodyLimit: bodyLimit), tokens: tokens, clock: clock)
+                                  transport: CurlTransport(logger: logger, bodyLimit: bodyLimit), tokens: tokens, clock: clock)
     }
 
     var verboseLines: [String] { log.lines }

@@ -7,7 +7,7 @@ import PIMSimulator
 
 /// The full-screen interface as `pim --demo` builds it — `AppState`, the pure `update`, the `Runtime`
 /// actor, a real `GraphPIMService` — over the simulated tenant with faults switched on and off.
-/// `overHTTP` puts the tenant behind a local HTTP server and the client on `URLSessionTransport`, for
+/// `overHTTP` puts the tenant behind a local HTTP server and the client on `CurlTransport`, for
 /// faults that only exist on the wire. Retry waits run on a `ManualClock`, so nothing sleeps; only
 /// the wire's own timeouts (one second) take real time.
 struct InterfaceHarness {
@@ -28,7 +28,7 @@ struct InterfaceHarness {
         if overHTTP {
             let proxy = try TenantProxy(upstream: tenant)
             self.proxy = proxy
-            transport = URLSessionTransport()
+            transport = CurlTransport()
             baseURL = proxy.baseURL
         } else {
             proxy = nil

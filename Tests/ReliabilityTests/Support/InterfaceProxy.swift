@@ -19,7 +19,7 @@ enum ProxyStep: Sendable {
     case transform(@Sendable (HTTPResponse) -> HTTPResponse)
 }
 
-/// The simulated tenant behind a real HTTP server on 127.0.0.1, so the client's `URLSessionTransport`
+/// The simulated tenant behind a real HTTP server on 127.0.0.1, so the client's `CurlTransport`
 /// meets faults that only exist on the wire: resets, stalls before and after the request was read,
 /// bodies cut short, answers the tenant would never give. Everything not scripted is passed to the
 /// tenant as is (the tenant builds its next-page links from the proxy's address).
