@@ -8,9 +8,6 @@
 typedef size_t (*pim_curl_data_callback)(char *data, size_t size, size_t count, void *context);
 typedef int (*pim_curl_progress_callback)(void *context, curl_off_t dltotal, curl_off_t dlnow,
                                           curl_off_t ultotal, curl_off_t ulnow);
-typedef curl_socket_t (*pim_curl_open_socket_callback)(void *context, curlsocktype purpose,
-                                                      struct curl_sockaddr *address);
-typedef int (*pim_curl_socket_option_callback)(void *context, curl_socket_t socket, curlsocktype purpose);
 
 static inline CURLcode pim_curl_set_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -33,12 +30,6 @@ static inline CURLcode pim_curl_set_data_callback(CURL *handle, CURLoption optio
 static inline CURLcode pim_curl_set_progress_callback(CURL *handle, pim_curl_progress_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
 }
-static inline CURLcode pim_curl_set_open_socket_callback(CURL *handle, pim_curl_open_socket_callback callback) {
-    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
-}
-static inline CURLcode pim_curl_set_socket_option_callback(CURL *handle, pim_curl_socket_option_callback callback) {
-    return curl_easy_setopt(handle, CURLOPT_SOCKOPTFUNCTION, callback);
-}
 static inline CURLcode pim_curl_get_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
@@ -48,8 +39,6 @@ static inline CURLcode pim_curl_get_pointer(CURL *handle, CURLINFO info, void **
 /* The result code of a finished transfer (a union member in CURLMsg). */
 static inline CURLcode pim_curl_message_result(const CURLMsg *message) { return message->data.result; }
 static inline int pim_curl_message_is_done(const CURLMsg *message) { return message->msg == CURLMSG_DONE; }
-static inline long pim_curl_socket_already_connected(void) { return CURL_SOCKOPT_ALREADY_CONNECTED; }
 static inline long pim_curl_global_default(void) { return CURL_GLOBAL_DEFAULT; }
-static inline curl_socket_t pim_curl_bad_socket(void) { return CURL_SOCKET_BAD; }
 
 #endif

@@ -15,6 +15,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case config
     /// Terminal key codes through `KeyDecoder`, the interface's `update` and `render`.
     case keys
+    /// The HTTP transport reading an answer (head, chunked body, gzip/deflate/br/zstd) off a socket.
+    case transport
 
     static let environmentKey = "PIM_FUZZ_TARGET"
 
@@ -37,6 +39,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .arguments: Self.arguments(data)
         case .config: Self.config(data)
         case .keys: Self.keys(data)
+        case .transport: Self.transport(data)
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// found worth keeping) replays through the `PIMFuzz` driver without breaking an invariant: the
 /// fuzzed parsers' behaviour on them cannot regress unnoticed between fuzzing runs (docs/fuzzing.md).
 @Suite struct FuzzCorpusReplayTests {
-    static let targets = ["duration", "graph-json", "sanitizer", "arguments", "config", "keys"]
+    static let targets = ["duration", "graph-json", "sanitizer", "arguments", "config", "keys", "transport"]
 
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/corpus")

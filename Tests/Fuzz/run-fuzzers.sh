@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-10000000}
 MAX_TIME=${MAX_TIME:-1800}
 SCRATCH=.build-fuzz
-ALL_TARGETS=(duration graph-json sanitizer arguments config keys)
+ALL_TARGETS=(duration graph-json sanitizer arguments config keys transport)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 

@@ -1,7 +1,7 @@
 import CCurl
 import Foundation
 import Testing
-@testable import PIMGraph
+@testable @_spi(Fuzzing) import PIMGraph
 
 /// libcurl's result → TransportError: whether a write may have reached the service decides what happens next.
 struct TransportTests {
@@ -67,4 +67,37 @@ struct TransportTests {
 
 extension ResponseHead {
     mutating func feed(_ line: String) -> Bool { Data(line.utf8).withUnsafeBytes { take($0) } }
+}
+
+/// The answers the `transport` fuzz target starts from, read through libcurl over a socket pair:
+/// the harness really reaches the transport's reading (not a connection failure every time).
+struct TransportReadingTests {
+    static func read(_ seed: String) async throws -> Result<HTTPResponse, TransportError> {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/transport/\(seed)")
+        return await TransportFuzzing.read(try Data(contentsOf: corpus))
+    }
+
+    @Test(arguments: ["plain", "chunked", "gzip", "deflate"])
+    func aReadableAnswerArrivesWhole(seed: String) async throws {
+        let response = try await Self.read(seed).get()
+        #expect(response.status == 200)
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"5a1f6c2e","displayName":"Ada Admin"}"#)
+    }
+
+    @Test func aCompressedAnswerOverTheLimitIsRefused() async throws {
+        guard case .failure(let error) = try await Self.read("gzip-over-limit") else { Issue.record("accepted"); return }
+        #expect(error.kind == .tooLarge)
+    }
+
+    @Test func anEscapeInAHeaderIsAMalformedAnswer() async throws {
+        guard case .failure(let error) = try await Self.read("escape-in-header") else { Issue.record("accepted"); return }
+        #expect(error.kind == .malformedAnswer)
+    }
+
+    @Test func aRedirectIsHandedBackAsTheAnswer() async throws {
+        let response = try await Self.read("redirect").get()
+        #expect(response.status == 302)
+        #expect(response.header("Location") == "http://evil.example/v1.0/me")
+    }
 }

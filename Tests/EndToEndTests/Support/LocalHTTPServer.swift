@@ -23,6 +23,12 @@ final class LocalHTTPServer: Sendable {
         Thread { [self] in self.serve(response) }.start()
     }
 
+    /// Starts listening; every connection gets `raw` as it is (any head, any body).
+    init(raw: Data) throws {
+        do { (socketFD, port) = try LoopbackSocket.listen(backlog: 16) } catch { throw ServerError("bind/listen failed") }
+        Thread { [self] in self.serve(raw) }.start()
+    }
+
     var url: String { "http://127.0.0.1:\(port)" }
 
     /// Requests answered so far.
