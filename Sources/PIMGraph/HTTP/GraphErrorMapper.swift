@@ -58,7 +58,9 @@ enum GraphErrorMapper {
         case 404:
             return error(.notFound, "The service does not know this object\(quoted): refresh (press r or run the listing again); it may have been removed or decided.")
         case 409:
-            return error(.alreadyDecided, "This request was already decided by someone else: refresh the approvals to see its state.")
+            // Only deciding an approval may say "decided by someone else" (see `decided(_:)`); anywhere
+            // else a conflict is an odd answer, not a refusal of something the user asked.
+            return error(.service, "Graph answered with a conflict (HTTP 409)\(quoted) where none was expected: try again, and run with --verbose if it persists.")
         case 429:
             return error(.service, "Graph kept throttling the requests: wait a minute and try again.")
         case 503, 504:
@@ -71,6 +73,15 @@ enum GraphErrorMapper {
         default:
             return error(.other, "Graph answered with an unexpected status (HTTP \(response.status)): try again, and run with --verbose to see the exchange.")
         }
+    }
+
+    /// A 409 on an approval decision: another approver decided first.
+    static func decided(_ error: PIMError) -> PIMError {
+        guard error.httpStatus == 409 else { return error }
+        var decided = error
+        decided.kind = .alreadyDecided
+        decided.message = "This request was already decided by someone else: refresh the approvals to see its state."
+        return decided
     }
 
     /// The rule names inside `The following policy rules failed: ["JustificationRule","TicketingRule"]`.
