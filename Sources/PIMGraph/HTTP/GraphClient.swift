@@ -170,7 +170,7 @@ struct GraphClient: Sendable {
     static func deadlineError(_ deadline: Double, pages: Int) -> PIMError {
         let limit = deadline >= 60 && deadline.truncatingRemainder(dividingBy: 60) == 0
             ? "\(Int(deadline / 60)) minute\(deadline == 60 ? "" : "s")" : "\(Int(deadline)) seconds"
-        return PIMError(.service, "Graph was still sending pages after \(limit) (\(pages) read), so the listing is incomplete: try again later, when Graph answers faster.")
+        return PIMError(.service, "Graph was still sending pages after \(limit) (\(pages) pages so far), so the listing is incomplete: try again later, when Graph answers faster.")
     }
 
     /// Pages followed before a listing is given up as endless.
