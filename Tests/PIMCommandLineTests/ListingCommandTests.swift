@@ -127,14 +127,27 @@ import Testing
         #expect(bad.stderr.contains("write 15m for minutes"))
     }
 
-    /// A section that did not load is named in words on stderr; the rest is listed.
-    @Test func aSectionThatDidNotLoadIsNamed() async throws {
+    /// A section the rows are made of that did not load: nothing listed as if whole, the section named
+    /// in one sentence with the next step of what failed, exit 5 (table and JSON alike).
+    @Test(arguments: [["roles"], ["roles", "-o", "json"]])
+    func aListingMissingASectionIsNotShownAndNamesIt(arguments: [String]) async throws {
         let service = FakeService(now: testNow) { state in
             state.sectionFailures[.eligibleGroups] = PIMError(.forbidden, "Graph refused this for your account: ask an administrator.")
         }
+        let result = await run(arguments, service: service)
+        #expect(result.code == 5)
+        #expect(result.stderr == "pim: Could not read your eligible groups (Graph refused this for your account), so the listing is incomplete: ask an administrator.\n", "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// A section the rows do not depend on (the policies: `policy` is null when unknown) is named on stderr; the rows are listed.
+    @Test func aPolicySectionThatDidNotLoadIsNamedAndTheRowsListed() async throws {
+        let service = FakeService(now: testNow) { state in
+            state.sectionFailures[.policies] = PIMError(.service, "Graph answered with a server error (HTTP 500): try again in a few minutes.")
+        }
         let result = await run(["roles"], service: service)
         #expect(result.code == 0)
-        #expect(result.stderr.contains("Could not load your eligible groups: Graph refused this for your account: ask an administrator."), "\(result.stderr)")
+        #expect(result.stderr.contains("Could not load the role and group policies: Graph answered with a server error (HTTP 500): try again in a few minutes."), "\(result.stderr)")
         #expect(result.stdout.contains("Exchange Administrator"))
     }
 

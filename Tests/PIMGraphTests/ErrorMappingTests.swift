@@ -71,10 +71,16 @@ struct ErrorMappingTests {
         #expect(error.requestId == "0f5bca39-214e-43c4-8f69-f17db718101c")
     }
 
-    @Test func conflictIsAlreadyDecided() {
+    /// Only an approval decision turns a 409 into "already decided" (`ApprovalTests`); elsewhere it is an odd answer.
+    @Test func conflictIsAlreadyDecidedOnlyForADecision() {
         let error = GraphErrorMapper.map(HTTPResponse(status: 409, headers: ["request-id": "r-409"]))
-        #expect(error.kind == .alreadyDecided)
+        #expect(error.kind == .service)
+        #expect(!error.message.contains("decided"))
         #expect(error.requestId == "r-409")
+        let decided = GraphErrorMapper.decided(error)
+        #expect(decided.kind == .alreadyDecided)
+        #expect(decided.message.contains("already decided by someone else"))
+        #expect(decided.requestId == "r-409")
     }
 
     @Test func unauthorizedNeedsSignIn() {

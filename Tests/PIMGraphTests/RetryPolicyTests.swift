@@ -17,6 +17,15 @@ struct RetryPolicyTests {
         #expect(decision == .retry(after: 7))
     }
 
+    /// A `Retry-After` that says nothing usable is absent: backoff (0.5 s at random 0), never an immediate retry.
+    @Test func meaninglessRetryAfterBacksOff() {
+        for value in ["-5", "-0.5", "nan", "inf", "-inf", "soon", "Tue, 06 Jan 2026 07:59:00 GMT", "Wed, 21 Oct 2015 07:28:00 GMT"] {
+            #expect(policy.decide(status: 429, headers: ["Retry-After": value], attempt: 1, elapsed: 0, now: now, random: 0) == .retry(after: 0.5), "\(value)")
+        }
+        #expect(policy.decide(status: 429, headers: ["Retry-After": "0"], attempt: 1, elapsed: 0, now: now, random: 0) == .retry(after: 0))
+        #expect(policy.decide(status: 429, headers: ["Retry-After": "1e300"], attempt: 1, elapsed: 0, now: now) == .retry(after: 30))
+    }
+
     @Test func withoutRetryAfterBackoffDoublesWithJitter() {
         #expect(policy.decide(status: 429, headers: [:], attempt: 1, elapsed: 0, random: 0) == .retry(after: 0.5))
         #expect(policy.decide(status: 429, headers: [:], attempt: 1, elapsed: 0, random: 1) == .retry(after: 1))

@@ -4,9 +4,17 @@ import PIMDomain
 /// The subcommands, one `Commands+Name.swift` file each. Every command returns its exit code or
 /// throws; `CommandLineTool.report` turns what is thrown into a sentence and a code.
 enum Commands {
-    /// The rows of "My roles", with a warning on stderr for each section that could not be loaded.
+    /// The sections every role row is made of: without one of them a row may be missing or wrong
+    /// (eligible shown for active, no pending request), so neither a listing nor a target lookup uses them.
+    static let roleRowSections: Set<DashboardSection> = [.eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups, .myRequests]
+
+    /// The rows of "My roles", whole: a section they are made of that failed throws `PIMError.incomplete`
+    /// (exit 5; never "not eligible" or "nothing to deactivate" from half a listing). Other sections
+    /// that failed (policies, profile) are a warning on stderr.
     static func loadRoles(_ context: CommandContext, service: any PIMService) async throws -> [RoleEntry] {
         let dashboard = try await service.loadDashboard(.rolesOnly)
+        let unread = dashboard.failures.filter { roleRowSections.contains($0.key) }
+        if !unread.isEmpty { throw PIMError.incomplete(unread) }
         for (section, error) in dashboard.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             context.notice("Could not load \(section.label): \(error.message)")
         }

@@ -12,6 +12,8 @@ struct GraphClient: Sendable {
     let timeout: Double
     /// Sent on every request so tenants can find pim in their Graph activity and sign-in logs.
     var userAgent: String? = nil
+    /// Seconds one listing may take over all its pages (see `GraphConfiguration.listingDeadline`).
+    var listingDeadline: Double = 300
     let counter = ExchangeCounter()
 
     /// One exchange with retries; returns whatever status the service ended with.
@@ -132,17 +134,20 @@ struct GraphClient: Sendable {
 
     /// Every item of a collection, following `@odata.nextLink` to the end.
     func collect<T: Decodable>(_ type: T.Type, _ request: GraphRequest) async throws -> [T] {
-        try await collect(T.self, from: try await exchange(request))
+        let started = clock.now()
+        return try await collect(T.self, from: try await exchange(request), started: started)
     }
 
     /// Every item of a collection whose first page is `response` (alone or from inside a `$batch`).
-    func collect<T: Decodable>(_ type: T.Type, from response: HTTPResponse) async throws -> [T] {
+    /// `started`: when the listing began, for its deadline.
+    func collect<T: Decodable>(_ type: T.Type, from response: HTTPResponse, started: Date? = nil) async throws -> [T] {
+        let started = started ?? clock.now()
         var page = try decode(GraphPage<T>.self, from: response)
         var items = page.value
         var followed: Set<URL> = []
         while let link = page.nextLink {
             // A listing is shown whole or not at all: a link that cannot be followed, that leads back
-            // to a page already read, or that never ends is an error, not the end of the list.
+            // to a page already read, that never ends or that takes too long is an error, not the end of the list.
             guard let url = try nextURL(link) else {
                 throw PIMError(.service, "Graph sent a next-page link pim could not read, so the listing is incomplete: try again, and run with --verbose if it persists.")
             }
@@ -152,10 +157,20 @@ struct GraphClient: Sendable {
             guard followed.count < Self.pageLimit else {
                 throw PIMError(.service, "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete: narrow it (for example with --since) and try again.")
             }
+            guard clock.now().timeIntervalSince(started) < listingDeadline else {
+                throw Self.deadlineError(listingDeadline, pages: followed.count)
+            }
             page = try decode(GraphPage<T>.self, from: try await exchange(url: url))
             items += page.value
         }
         return items
+    }
+
+    /// The listing ran past `GraphConfiguration.listingDeadline`.
+    static func deadlineError(_ deadline: Double, pages: Int) -> PIMError {
+        let limit = deadline >= 60 && deadline.truncatingRemainder(dividingBy: 60) == 0
+            ? "\(Int(deadline / 60)) minute\(deadline == 60 ? "" : "s")" : "\(Int(deadline)) seconds"
+        return PIMError(.service, "Graph was still sending pages after \(limit) (\(pages) pages so far), so the listing is incomplete: try again later, when Graph answers faster.")
     }
 
     /// Pages followed before a listing is given up as endless.
@@ -167,10 +182,12 @@ struct GraphClient: Sendable {
         guard let url = URL(string: link) ?? URL(string: link.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") else {
             return nil
         }
-        if url.host == nil {
+        if url.scheme == nil, url.host == nil {
             // Relative link: resolve against the root.
             return URL(string: link, relativeTo: baseURL)?.absoluteURL
         }
+        // A scheme without a host (`http:/host`, `data:`, `mailto:`) leads nowhere pim can send a token.
+        guard let host = url.host, !host.isEmpty else { return nil }
         guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(), url.host?.lowercased() == baseURL.host?.lowercased(),
               Self.effectivePort(url) == Self.effectivePort(baseURL) else {
             throw PIMError(.service, "Graph pointed the next page at another host (\(Sanitizer.sanitize(url.host ?? "?"))); pim stopped rather than send your token there. Check --graph-url.")

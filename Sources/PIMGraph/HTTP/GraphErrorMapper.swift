@@ -62,7 +62,9 @@ enum GraphErrorMapper {
             let place = response.header("Location").flatMap { URL(string: $0)?.host }.map { " to \(Sanitizer.sanitize($0))" } ?? ""
             return error(.service, "The Graph endpoint answered with a redirect (HTTP \(response.status))\(place), which pim does not follow so that your token stays with the Graph host: check --graph-url and any proxy in between.")
         case 409:
-            return error(.alreadyDecided, "This request was already decided by someone else: refresh the approvals to see its state.")
+            // Only deciding an approval may say "decided by someone else" (see `decided(_:)`); anywhere
+            // else a conflict is an odd answer, not a refusal of something the user asked.
+            return error(.service, "Graph answered with a conflict (HTTP 409)\(quoted) where none was expected: try again, and run with --verbose if it persists.")
         case 429:
             return error(.service, "Graph kept throttling the requests: wait a minute and try again.")
         case 503, 504:
@@ -75,6 +77,15 @@ enum GraphErrorMapper {
         default:
             return error(.other, "Graph answered with an unexpected status (HTTP \(response.status)): try again, and run with --verbose to see the exchange.")
         }
+    }
+
+    /// A 409 on an approval decision: another approver decided first.
+    static func decided(_ error: PIMError) -> PIMError {
+        guard error.httpStatus == 409 else { return error }
+        var decided = error
+        decided.kind = .alreadyDecided
+        decided.message = "This request was already decided by someone else: refresh the approvals to see its state."
+        return decided
     }
 
     /// The rule names inside `The following policy rules failed: ["JustificationRule","TicketingRule"]`.

@@ -60,17 +60,22 @@ public struct RetryPolicy: Hashable, Sendable {
         return .retry(after: max(0, delay))
     }
 
-    /// `Retry-After` in seconds (Graph sends fractions such as `2.128`) or as an HTTP date.
+    /// `Retry-After` in seconds (Graph sends fractions such as `2.128`) or as an HTTP date. A value
+    /// that says nothing usable — negative, not a number, infinite, a date already past — is treated as
+    /// absent, so the caller backs off instead of retrying at once (`-5` meant four immediate retries).
     static func retryAfter(_ headers: [String: String], now: Date) -> Double? {
         guard let raw = headers.first(where: { $0.key.caseInsensitiveCompare("Retry-After") == .orderedSame })?.value
             .trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-        if let seconds = Double(raw), seconds.isFinite { return max(0, seconds) }
+        if let seconds = Double(raw) { return seconds.isFinite && seconds >= 0 ? seconds : nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
             formatter.dateFormat = format
-            if let date = formatter.date(from: raw) { return max(0, date.timeIntervalSince(now)) }
+            if let date = formatter.date(from: raw) {
+                let wait = date.timeIntervalSince(now)
+                return wait > 0 ? wait : nil
+            }
         }
         return nil
     }

@@ -6,8 +6,14 @@ import PIMDomain
 struct BatchReader {
     let client: GraphClient
     var responses: [String: HTTPResponse] = [:]
+    /// When this read began: every list it follows shares one listing deadline, so a dashboard of
+    /// seven sections cannot take seven times as long.
+    let started: Date
 
-    init(client: GraphClient) { self.client = client }
+    init(client: GraphClient) {
+        self.client = client
+        started = client.clock.now()
+    }
 
     mutating func load(_ items: [BatchItem], version: GraphVersion = .v1) async throws {
         guard !items.isEmpty else { return }
@@ -28,7 +34,7 @@ struct BatchReader {
     func list<T: Decodable>(_ type: T.Type, _ id: String, section: DashboardSection,
                             into failures: inout [DashboardSection: PIMError]) async -> [T] {
         guard let response = responses[id] else { return [] }
-        do { return try await client.collect(T.self, from: response) } catch {
+        do { return try await client.collect(T.self, from: response, started: started) } catch {
             if failures[section] == nil { failures[section] = PIMError.wrap(error) }
             return []
         }
@@ -49,7 +55,7 @@ struct BatchReader {
         guard let response = responses[id] else {
             return .failure(PIMError(.service, "Graph's batch answer left out a request: try again."))
         }
-        do { return .success(try await client.collect(T.self, from: response)) } catch {
+        do { return .success(try await client.collect(T.self, from: response, started: started)) } catch {
             return .failure(PIMError.wrap(error))
         }
     }

@@ -10,12 +10,16 @@ public struct GraphConfiguration: Hashable, Sendable {
     public var policyCacheTTL: Double
     /// Seconds before one HTTP exchange is given up.
     public var requestTimeout: Double
+    /// Seconds one listing may take to send all its pages (the 1,000-page limit alone would let slow
+    /// pages run for hours); past it the listing is reported incomplete. Five minutes by default.
+    public var listingDeadline: Double
     /// `User-Agent` of every request (`pim/0.1.0`), so tenants can tell pim's calls apart in their logs.
     public var userAgent: String?
 
     public init(baseURL: URL, retryPolicy: RetryPolicy = .standard, policyCacheTTL: Double = 600,
-                requestTimeout: Double = 30, userAgent: String? = nil) {
+                requestTimeout: Double = 30, userAgent: String? = nil, listingDeadline: Double = 300) {
         self.userAgent = userAgent
+        self.listingDeadline = listingDeadline
         self.baseURL = baseURL
         self.retryPolicy = retryPolicy
         self.policyCacheTTL = policyCacheTTL

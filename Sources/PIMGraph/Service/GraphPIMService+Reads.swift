@@ -49,8 +49,8 @@ extension GraphPIMService {
                     + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
                 state.remember(roles.map(\.target) + groups.map(\.target))
             }
-            let lists = try Self.partial([await reader.listResult(ScheduleRequestDTO.self, ReadID.myRoleReqs),
-                                          await reader.listResult(ScheduleRequestDTO.self, ReadID.myGroupReqs)])
+            let lists = try Self.whole([(.myRequests, await reader.listResult(ScheduleRequestDTO.self, ReadID.myRoleReqs)),
+                                        (.myRequests, await reader.listResult(ScheduleRequestDTO.self, ReadID.myGroupReqs))])
             let names = state.read { $0.names }
             return Self.newestFirst(lists.map { $0.request(names: names) })
         }
@@ -63,8 +63,8 @@ extension GraphPIMService {
             var reader = BatchReader(client: client)
             try await reader.load([.init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()),
                                    .init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove())])
-            let lists = try Self.partial([await reader.listResult(ScheduleRequestDTO.self, ReadID.apprRoles),
-                                          await reader.listResult(ScheduleRequestDTO.self, ReadID.apprGroups)])
+            let lists = try Self.whole([(.approvals, await reader.listResult(ScheduleRequestDTO.self, ReadID.apprRoles)),
+                                        (.approvals, await reader.listResult(ScheduleRequestDTO.self, ReadID.apprGroups))])
             let names = state.read { $0.names }
             var items = lists.map { ApprovalItem(request: $0.request(names: names)) }
 
@@ -100,7 +100,7 @@ extension GraphPIMService {
             let patch = isGroup
                 ? Endpoints.Groups.review(approvalId: id, stageId: stage.id, decision: decision, justification: justification)
                 : Endpoints.Roles.review(approvalId: id, stepId: stage.id, decision: decision, justification: justification)
-            _ = try await client.sendWrite(patch)
+            do { _ = try await client.sendWrite(patch) } catch let error as PIMError { throw GraphErrorMapper.decided(error) }
         }
     }
 
@@ -117,22 +117,25 @@ extension GraphPIMService {
             }
             items += groups.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
             try await reader.load(items)
-            var failures: [DashboardSection: PIMError] = [:]
+            // Groups pim cannot find are group elevations it cannot list: a failure of the elevations.
+            var elevationFailures: [DashboardSection: PIMError] = [:]
             if groups.isEmpty {
-                let found = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
-                    + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
+                let found = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .elevations, into: &elevationFailures)
+                    + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .elevations, into: &elevationFailures)
                 state.remember(found.map(\.target))
                 groups = state.read { $0.knownGroups }
                 try await reader.load(groups.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) })
             }
-            var elevationFailures: [DashboardSection: PIMError] = [:]
             var list = await reader.list(RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &elevationFailures).map(\.assignment)
             let names = state.read { $0.names }
             for n in groups.indices {
                 let instances = await reader.list(GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &elevationFailures)
                 list += Self.named(instances.map(\.assignment).filter { $0.assignmentType == .activated }, names)
             }
-            if let failure = elevationFailures[.elevations], list.isEmpty { throw failure }
+            if let failure = elevationFailures[.elevations] {
+                if reader.successCount == 0 { throw failure }
+                throw PIMError.incomplete(elevationFailures)
+            }
             return Self.soonestEndFirst(list)
         }
     }
@@ -165,20 +168,23 @@ extension GraphPIMService {
         request.approvalId.flatMap { $0.isEmpty ? nil : $0 } ?? request.id
     }
 
-    /// The items of every list that could be read. Throws when every read failed, or when one failed for
-    /// a reason other than missing permission (a user without PIM for Groups rights still sees their roles).
-    static func partial<T>(_ results: [Result<[T], PIMError>]) throws -> [T] {
+    /// The items of every list, or an error: the first failure when every read failed, else
+    /// `PIMError.incomplete` naming the sections missing (a 403 on the group half included: a shorter
+    /// list printed as if whole is what a script must never get).
+    static func whole<T>(_ results: [(DashboardSection, Result<[T], PIMError>)]) throws -> [T] {
         var items: [T] = []
-        var failures: [PIMError] = []
-        for result in results {
+        var failures: [DashboardSection: PIMError] = [:]
+        var first: PIMError?
+        for (section, result) in results {
             switch result {
             case .success(let list): items += list
-            case .failure(let error): failures.append(error)
+            case .failure(let error):
+                first = first ?? error
+                if failures[section] == nil { failures[section] = error }
             }
         }
-        if let first = failures.first, failures.count == results.count || failures.contains(where: { $0.kind != .forbidden }) {
-            throw first
-        }
-        return items
+        guard let first else { return items }
+        if results.allSatisfy({ if case .failure = $0.1 { true } else { false } }) { throw first }
+        throw PIMError.incomplete(failures)
     }
 }

@@ -31,7 +31,7 @@ public final class GraphPIMService: PIMService {
         self.clock = clock
         self.client = GraphClient(baseURL: configuration.baseURL, transport: transport, tokens: tokens,
                                   retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout,
-                                  userAgent: configuration.userAgent)
+                                  userAgent: configuration.userAgent, listingDeadline: configuration.listingDeadline)
     }
 
     /// HTTP exchanges made so far (each batch counts once).

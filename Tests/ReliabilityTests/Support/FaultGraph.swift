@@ -19,6 +19,7 @@ final class FaultGraph: Sendable {
         var received: [ReceivedRequest] = []
         var created: [[String: String]] = []
         var acceptedTokens: Set<String> = ["good-token", "fresh-token", "stepped-up-token"]
+        var onReceive: (@Sendable (ReceivedRequest) -> Void)?
     }
     private let state = Mutex(State())
     let now: Date
@@ -46,6 +47,9 @@ final class FaultGraph: Sendable {
     /// The next connection gets `fault` before its request is read.
     func beforeReading(_ fault: Fault) { state.withLock { $0.beforeReading.append(fault) } }
 
+    /// Runs `action` for every request read (a `$batch` item included), e.g. to let time pass.
+    func onReceive(_ action: @escaping @Sendable (ReceivedRequest) -> Void) { state.withLock { $0.onReceive = action } }
+
     /// Tokens the service accepts (others get 401).
     func acceptTokens(_ tokens: Set<String>) { state.withLock { $0.acceptedTokens = tokens } }
 
@@ -70,6 +74,7 @@ final class FaultGraph: Sendable {
     }
 
     func answer(_ request: ReceivedRequest) -> Fault {
+        state.withLock { $0.onReceive }?(request)
         let accepted = state.withLock { state -> Bool in
             state.received.append(request)
             let token = request.header("Authorization")?.replacingOccurrences(of: "Bearer ", with: "") ?? ""

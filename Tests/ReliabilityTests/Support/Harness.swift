@@ -10,6 +10,8 @@ final class ManualClock: GraphClock, Sendable {
     func now() -> Date { state.withLock { $0.now } }
     func sleep(seconds: Double) async throws { state.withLock { $0.now += seconds; $0.sleeps.append(seconds) } }
     var sleeps: [Double] { state.withLock { $0.sleeps } }
+    /// Time passing without pim waiting: a slow answer.
+    func advance(by seconds: Double) { state.withLock { $0.now += seconds } }
 }
 
 /// Lines written by a `VerboseLogger` (or anything else that logs).
