@@ -61,7 +61,7 @@ enum GraphWiring {
             throw PIMError(.signInRequired, "You are not signed in: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
         }
         return deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
-            FileHandle.standardError.write(Data((prompt.message + "\n").utf8))
+            FileHandle.standardError.write(Data((SecretMask.mask(prompt.message) + "\n").utf8))
         }
     }
 

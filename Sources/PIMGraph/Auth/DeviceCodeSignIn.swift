@@ -57,7 +57,7 @@ public actor DeviceCodeSignIn: TokenProvider {
             _ = try? await pending.value
         }
         if claims == nil {
-            if current == nil { current = try cache?.load(key: cacheKey) }
+            if current == nil { current = try cache?.load(key: cacheKey).map(Self.remembered) }
             if let entry = current, entry.expiresAt.timeIntervalSince(clock.now()) > 300 { return entry.accessToken }
         }
         let refreshToken = claims == nil ? current?.refreshToken : nil
@@ -83,6 +83,7 @@ public actor DeviceCodeSignIn: TokenProvider {
               let userCode = body["user_code"] as? String else {
             throw PIMError(.signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status)): check --login-url, the tenant and the client id, then run `pim login` again.")
         }
+        SecretMask.remember(deviceCode)
         // The service's numbers are bounded: a broken or hostile answer cannot make pim poll every
         // millisecond or wait for days (Entra gives codes 15 minutes and a 5-second interval).
         let expiresIn = Self.clamped(body["expires_in"], default: 900, to: 1...Self.longestCodeLife)
@@ -144,7 +145,7 @@ public actor DeviceCodeSignIn: TokenProvider {
                                      refreshToken: (body["refresh_token"] as? String) ?? current?.refreshToken,
                                      expiresAt: clock.now().addingTimeInterval(Double(Self.clamped(body["expires_in"], default: 3600, to: 0...Self.longestTokenLife))),
                                      scope: body["scope"] as? String)
-        current = entry
+        current = Self.remembered(entry)
         do {
             try cache?.store(entry, key: cacheKey)
             saveProblem = nil
@@ -169,6 +170,13 @@ public actor DeviceCodeSignIn: TokenProvider {
         do { return try await transport.send(request) } catch let error as TransportError {
             throw PIMError.network(error)
         }
+    }
+
+    /// `entry`, with its tokens added to what pim never prints.
+    static func remembered(_ entry: TokenCache.Entry) -> TokenCache.Entry {
+        SecretMask.remember(entry.accessToken)
+        if let refreshToken = entry.refreshToken { SecretMask.remember(refreshToken) }
+        return entry
     }
 
     /// Why no sign-in was started: nobody could enter the code.
