@@ -95,3 +95,20 @@ import Testing
         #expect(entries.contains("demo-tenant.json") && !entries.contains { $0.contains("corrupt") }, "\(entries)")
     }
 }
+
+extension SymlinkRefusalTests {
+    /// The completion names beside the token cache: a link there is neither read (completion would
+    /// print whatever it points at) nor written through.
+    @Test func aLinkedCompletionNamesFileIsNotFollowed() throws {
+        let sandbox = Sandbox()
+        let target = try victim(in: sandbox, contents: "secret-of-another-file\n")
+        try link(sandbox.root + "/cache/pim/targets", to: target)
+        let complete = try PimBinary.run(["__complete", "targets"], in: sandbox)
+        #expect(complete.code == 0, "\(complete)")
+        #expect(!complete.stdout.contains("secret-of-another-file"), "\(complete)")
+        let roles = try PimBinary.run(["--demo", "roles"], in: sandbox)
+        #expect(roles.code == 0, "\(roles)")
+        #expect(FileManager.default.contents(atPath: target) == Data("secret-of-another-file\n".utf8))
+        #expect(mode(target) == 0o644)
+    }
+}

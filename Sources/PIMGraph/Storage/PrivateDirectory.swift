@@ -85,6 +85,7 @@ struct PrivateDirectory: Sendable {
     /// Deletes `name` (a link is removed, never followed). Returns whether it was there.
     @discardableResult
     func remove(_ name: String) throws -> Bool {
+        guard try checkedDirectory(create: false) else { return false }
         var info = stat()
         guard lstat(file(name).path, &info) == 0 else { return false }
         try FileManager.default.removeItem(at: file(name))
