@@ -38,7 +38,7 @@ struct PrivateDirectory: Sendable {
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = Glibc.read(fd, &chunk, chunk.count)
+            let count = systemRead(fd, &chunk, chunk.count)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return count == 0 ? data : nil }
             data.append(contentsOf: chunk[0..<count])
@@ -125,6 +125,9 @@ struct PrivateDirectory: Sendable {
         warn("\(path) was readable by others (mode \(String(current, radix: 8))); it is now \(String(wanted, radix: 8)).")
     }
 }
+
+/// The C `read`, which the method of the same name hides inside the type.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
 
 private extension NSError {
     /// The POSIX code behind a Foundation file error, when there is one.
