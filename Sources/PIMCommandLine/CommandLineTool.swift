@@ -28,6 +28,7 @@ public enum CommandLineTool {
             let settings = GlobalSettings(invocation: invocation, environment: environment, configuration: configuration,
                                           configPath: configPath, stdoutIsTerminal: console.stdoutIsTerminal)
             try settings.validate()
+            if let token = settings.accessToken { SecretMask.remember(token) }
             let context = CommandContext(invocation: invocation, settings: settings, console: console, clock: clock,
                                          host: host, timeZone: timeZone)
             return try await dispatch(context)

@@ -25,7 +25,12 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    public var message: String
+    /// Never carries a token pim holds (`SecretMask`): a service may echo one back in its error text.
+    public var message: String {
+        get { maskedMessage }
+        set { maskedMessage = SecretMask.mask(newValue) }
+    }
+    private var maskedMessage: String
     /// Graph's `error.code`, when the service answered.
     public var graphCode: String?
     /// Graph's `request-id`, for support tickets.
@@ -39,7 +44,7 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
     public init(_ kind: Kind, _ message: String, graphCode: String? = nil, requestId: String? = nil,
                 httpStatus: Int? = nil, failedRules: [PolicyRule] = [], claims: String? = nil) {
         self.kind = kind
-        self.message = message
+        self.maskedMessage = SecretMask.mask(message)
         self.graphCode = graphCode
         self.requestId = requestId
         self.httpStatus = httpStatus

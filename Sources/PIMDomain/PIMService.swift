@@ -112,7 +112,7 @@ public struct ActivationResult: Hashable, Sendable {
 
     public init(request: ElevationRequest, notices: [String] = []) {
         self.request = request
-        self.notices = notices
+        self.notices = notices.map(SecretMask.mask)
     }
 }
 

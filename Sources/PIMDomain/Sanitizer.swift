@@ -53,7 +53,8 @@ public struct DisplayText: Hashable, Sendable, ExpressibleByStringLiteral, Custo
     public let string: String
 
     /// Untrusted text from the service, a file or a user: sanitised.
-    public init(untrusted: String) { string = Sanitizer.sanitize(untrusted) }
+    /// Masks a token pim holds before sanitising (and before any cell cuts it): a service may echo one.
+    public init(untrusted: String) { string = Sanitizer.sanitize(SecretMask.mask(untrusted)) }
 
     /// The program's own literal text.
     public init(stringLiteral value: String) { string = Sanitizer.sanitize(value) }

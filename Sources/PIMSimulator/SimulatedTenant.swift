@@ -23,6 +23,8 @@ public final class SimulatedTenant: Transport {
     public init(configuration: SimulatorConfiguration) throws {
         self.configuration = configuration
         persona = try Self.persona(named: configuration.persona)
+        // Refused before any exchange, so the user reads the reason rather than a server error.
+        if let file = configuration.stateFile { try StateFileGuard.check(file) }
         let scale = configuration.scale
         store = TenantStore(file: configuration.stateFile, scale: scale,
                             seed: { now in TenantSeed.make(now: now, scale: scale) }, report: configuration.report)

@@ -7,12 +7,15 @@ import PIMGraph
 /// and a token from PIM_ACCESS_TOKEN, the Azure CLI (after `pim login --azure-cli`), or the
 /// device-code sign-in and its cache.
 enum GraphWiring {
+    /// The settings already merged flags and environment; `GraphCloud.resolve` checks the URLs again
+    /// (https, or http to this machine only) so no path builds a cloud that sends a token in clear.
     static func cloud(_ settings: GlobalSettings) throws -> GraphCloud {
-        guard let cloud = GraphCloud(named: settings.cloud) else {
-            throw UsageError("The cloud \"\(settings.cloud)\" is unknown: use global, usgov, usgov-dod or china.")
+        do {
+            return try GraphCloud.resolve(cloud: settings.cloud, graphURL: settings.graphURL, loginURL: settings.loginURL,
+                                          environment: [:])
+        } catch let error as PIMError where error.kind == .invalidInput {
+            throw UsageError(error.message)
         }
-        return cloud.overriding(graphURL: settings.graphURL.flatMap { URL(string: $0) },
-                                loginURL: settings.loginURL.flatMap { URL(string: $0) })
     }
 
     static func transport(_ settings: GlobalSettings) -> any Transport {
@@ -31,32 +34,34 @@ enum GraphWiring {
     /// Marks that `pim login --azure-cli` chose the Azure CLI's token; `pim logout` removes it.
     static func azureMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/use-azure-cli" }
 
-    static func deviceCode(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
+    static func deviceCode(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport, interactive: Bool,
                            prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) -> DeviceCodeSignIn {
         DeviceCodeSignIn(cloud: cloud, tenant: settings.tenant, clientId: settings.clientId,
                          includeAudit: FileManager.default.fileExists(atPath: auditMarker(settings)), transport: transport,
-                         cache: cache(settings), prompt: prompt)
+                         cache: cache(settings), interactive: interactive, prompt: prompt)
     }
 
     /// True when the cache holds a token (or a refresh token) for this authority, tenant and client.
     /// Keyed like `DeviceCodeSignIn` keys its cache entries.
-    static func hasCachedSignIn(_ settings: GlobalSettings, cloud: GraphCloud) -> Bool {
+    static func hasCachedSignIn(_ settings: GlobalSettings, cloud: GraphCloud) throws -> Bool {
         let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
         let client = settings.clientId.flatMap { $0.isEmpty ? nil : $0 } ?? DeviceCodeSignIn.defaultClientId
         let key = "\(cloud.loginURL.host ?? cloud.loginURL.absoluteString)|\(tenant)|\(client)"
-        guard let entry = cache(settings).load(key: key) else { return false }
+        guard let entry = try cache(settings).load(key: key) else { return false }
         return entry.refreshToken != nil || entry.expiresAt.timeIntervalSinceNow > 300
     }
 
     static func tokens(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport) throws -> any TokenProvider {
         if let token = settings.accessToken { return StaticTokenProvider(token: token) }
         if FileManager.default.fileExists(atPath: azureMarker(settings)) { return AzureCLITokenProvider(tenant: settings.tenant) }
-        // Without a terminal nobody can enter a device code: say so now instead of waiting 15 minutes.
-        if isatty(STDIN_FILENO) != 1, !hasCachedSignIn(settings, cloud: cloud) {
+        // Without a terminal nobody can enter a device code: say so now instead of waiting 15 minutes,
+        // and later too, when the cached sign-in cannot be renewed or a step-up is asked for.
+        let terminal = isatty(STDIN_FILENO) == 1
+        if !terminal, try !hasCachedSignIn(settings, cloud: cloud) {
             throw PIMError(.signInRequired, "You are not signed in: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
         }
-        return deviceCode(settings, cloud: cloud, transport: transport) { prompt in
-            FileHandle.standardError.write(Data((prompt.message + "\n").utf8))
+        return deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
+            FileHandle.standardError.write(Data((SecretMask.mask(prompt.message) + "\n").utf8))
         }
     }
 
@@ -106,10 +111,16 @@ enum GraphWiring {
                 _ = FileManager.default.createFile(atPath: auditMarker(settings), contents: Data(),
                                                    attributes: [.posixPermissions: 0o600])
             }
-            let signIn = deviceCode(settings, cloud: cloud, transport: transport) { prompt in console.err(prompt.message) }
+            let signIn = deviceCode(settings, cloud: cloud, transport: transport, interactive: true) { prompt in console.err(prompt.message) }
             try await signIn.signIn()
             let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: signIn))
-            return "Signed in\(me.map { " as \($0.label)" } ?? "")\(settings.tenant.map { " to \($0)" } ?? ""); tokens are cached in \(settings.paths.cacheDirectory)."
+            let who = "Signed in\(me.map { " as \($0.label)" } ?? "")\(settings.tenant.map { " to \($0)" } ?? "")"
+            // The sign-in worked but the next command would not find it: say so, and why (exit 1).
+            if let problem = await signIn.saveProblem {
+                throw PIMError(.other, "\(who), but the sign-in could not be saved, because \(Sanitizer.sanitize(problem.path)) "
+                    + "\(problem.reason): \(problem.fix), then run pim login again.")
+            }
+            return "\(who); tokens are cached in \(settings.paths.cacheDirectory)."
         }
     }
 

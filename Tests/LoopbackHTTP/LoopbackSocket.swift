@@ -36,7 +36,9 @@ public struct RawRequest: Sendable {
 /// Each server keeps its own policy (fixed answer, handler, fault script) on top.
 public enum LoopbackSocket {
     /// A listening socket (close-on-exec: tests spawn programs that must not inherit it) and its port.
-    public static func listen(backlog: Int32 = 32) throws -> (descriptor: Int32, port: UInt16) {
+    /// `address` is 127.0.0.1 unless a test needs a server reachable through another of this
+    /// machine's addresses (to prove pim does not connect there).
+    public static func listen(backlog: Int32 = 32, address host: String = "127.0.0.1") throws -> (descriptor: Int32, port: UInt16) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
@@ -44,7 +46,7 @@ public enum LoopbackSocket {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0                                   // the kernel picks a free port
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -54,6 +56,25 @@ public enum LoopbackSocket {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         return (fd, UInt16(bigEndian: address.sin_port))
+    }
+
+    /// An IPv4 address of this machine that is not loopback (nil when it has none).
+    public static func nonLoopbackAddress() -> String? {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0 else { return nil }
+        defer { freeifaddrs(list) }
+        var entry = list
+        while let current = entry {
+            defer { entry = current.pointee.ifa_next }
+            guard let address = current.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+            let ipv4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+            var copy = ipv4
+            guard inet_ntop(AF_INET, &copy, &text, socklen_t(text.count)) != nil else { continue }
+            let name = String(cString: text)
+            if !name.hasPrefix("127.") { return name }
+        }
+        return nil
     }
 
     /// Accepts one connection, waiting at most `milliseconds` (nil when none came or the socket closed).

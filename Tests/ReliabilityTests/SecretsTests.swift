@@ -122,7 +122,7 @@ struct SecretsTests {
         let file = directory.appendingPathComponent("tokens.json").path
         chmod(file, 0o664)
         chmod(directory.path, 0o775)
-        #expect(cache.load(key: "k")?.accessToken == "eyJ.cached.sig")
+        #expect(try cache.load(key: "k")?.accessToken == "eyJ.cached.sig")
         #expect(try mode(file) == 0o600 && mode(directory.path) == 0o700)
         #expect(warnings.lines.count == 2)
         #expect(warnings.lines.contains { $0.contains(file) && $0.contains("664") && $0.contains("600") })
@@ -131,7 +131,7 @@ struct SecretsTests {
         try cache.store(.init(accessToken: "eyJ.next.sig", refreshToken: nil, expiresAt: Date()), key: "k")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["tokens.json"])
         #expect(try mode(file) == 0o600)
-        #expect(cache.load(key: "k")?.accessToken == "eyJ.next.sig")
+        #expect(try cache.load(key: "k")?.accessToken == "eyJ.next.sig")
         #expect(warnings.lines.count == 2)
     }
 
@@ -143,7 +143,7 @@ struct SecretsTests {
         try Data(#"{"k":{"accessToken":"eyJ.half"#.utf8).write(to: file)
         chmod(file.path, 0o600)
         let cache = TokenCache(directory: directory)
-        #expect(cache.load(key: "k") == nil)
+        #expect(try cache.load(key: "k") == nil)
         #expect(try cache.clear())
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
@@ -155,7 +155,11 @@ struct SecretsTests {
 
 /// Where tokens may be sent: `--graph-url` / `PIM_GRAPH_URL` and `--login-url` / `PIM_LOGIN_URL`.
 struct EndpointTrustTests {
-    @Test(arguments: ["http://graph.evil.example", "http://10.0.0.5:8080", "HTTP://Graph.Microsoft.com"])
+    /// Names that only look local (`127.evil.example`), numbers the resolver reads differently
+    /// (`127.1`, octal `0177.0.0.1`) and mapped addresses are not loopback literals: refused too.
+    @Test(arguments: ["http://graph.evil.example", "http://10.0.0.5:8080", "HTTP://Graph.Microsoft.com", "http://192.0.2.2:8080",
+                      "http://127.evil.example", "http://127.0.0.1.evil.example", "http://localhost.evil.example",
+                      "http://127.1", "http://0177.0.0.1", "http://127.0.0.256", "http://[::ffff:127.0.0.1]", "http://[::2]"])
     func plainHttpToAnotherMachineIsRefused(url: String) {
         #expect(throws: PIMError.self) { try GraphCloud.resolve(graphURL: url, environment: [:]) }
         #expect(throws: PIMError.self) { try GraphCloud.resolve(environment: ["PIM_LOGIN_URL": url]) }
@@ -165,7 +169,8 @@ struct EndpointTrustTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 
-    @Test(arguments: ["http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:80", "https://graph.microsoft.us"])
+    @Test(arguments: ["http://127.0.0.1:8080", "http://127.255.3.4", "http://localhost:9", "http://LocalHost:9", "http://[::1]:80",
+                      "http://[0:0:0:0:0:0:0:1]:80", "https://graph.microsoft.us", "https://127.evil.example"])
     func httpsAndLocalTestServersAreAccepted(url: String) throws {
         #expect(try GraphCloud.resolve(graphURL: url, environment: [:]).graphURL.absoluteString == url)
     }

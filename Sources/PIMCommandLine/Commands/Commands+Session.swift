@@ -99,8 +99,7 @@ extension Commands {
     static func complete(_ context: CommandContext) -> Int32 {
         switch context.invocation.positionals[0] {
         case "targets":
-            if let data = FileManager.default.contents(atPath: context.settings.paths.targetNamesCache),
-               let text = String(data: data, encoding: .utf8) {
+            if let text = TargetNamesFile.read(context.settings.paths.targetNamesCache) {
                 context.console.writeOut(text)
             }
         default:

@@ -37,11 +37,7 @@ enum Commands {
         }).sorted()
         // Control characters would break the completion scripts' line splitting.
         let text = names.map { Sanitizer.sanitize($0) }.joined(separator: "\n") + "\n"
-        let manager = FileManager.default
-        try? manager.createDirectory(atPath: paths.cacheDirectory, withIntermediateDirectories: true,
-                                     attributes: [.posixPermissions: 0o700])
-        _ = manager.createFile(atPath: paths.targetNamesCache, contents: Data(text.utf8),
-                           attributes: [.posixPermissions: 0o600])
+        TargetNamesFile.write(text, to: paths.targetNamesCache, in: paths.cacheDirectory)
     }
 
     /// The countdown cell of an end date, coloured by urgency.

@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 import Synchronization
 
 /// Where the command line writes and reads, and what kind of terminal it talks to. The executable
@@ -18,8 +19,10 @@ public struct Console: Sendable {
     public init(writeOut: @escaping @Sendable (String) -> Void, writeErr: @escaping @Sendable (String) -> Void,
                 readLine: @escaping @Sendable () -> String? = { nil }, stdinIsTerminal: Bool = false,
                 stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, width: Int? = nil) {
-        self.writeOut = writeOut
-        self.writeErr = writeErr
+        // Everything the command line prints passes here: a token pim holds never gets through
+        // (a service may echo one in an error, a name or a notice; `SecretMask`).
+        self.writeOut = { writeOut(SecretMask.mask($0)) }
+        self.writeErr = { writeErr(SecretMask.mask($0)) }
         self.readLine = readLine
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal

@@ -75,11 +75,17 @@ public struct GlobalSettings: Sendable {
         if !["global", "usgov", "usgov-dod", "china"].contains(cloud) {
             throw UsageError("The cloud \"\(cloud)\" is unknown: use global, usgov, usgov-dod or china.")
         }
-        for (name, value) in [("--graph-url / PIM_GRAPH_URL", graphURL), ("--login-url / PIM_LOGIN_URL", loginURL)] {
+        for (name, value, what) in [("--graph-url / PIM_GRAPH_URL", graphURL, "your token"),
+                                    ("--login-url / PIM_LOGIN_URL", loginURL, "your sign-in")] {
             guard let value else { continue }
             guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
                   scheme == "https" || scheme == "http", url.host != nil else {
-                throw UsageError("\(name) is \"\(value)\", not a URL: give one like https://graph.microsoft.com.")
+                throw UsageError("\(name) is \"\(Sanitizer.sanitize(value))\", not a URL: give one like https://graph.microsoft.com.")
+            }
+            // The token and the whole sign-in travel to this host: in clear text only to this machine.
+            guard EndpointTrust.allowsSecrets(url) else {
+                throw UsageError("\(name) is \"\(Sanitizer.sanitize(value))\", which would send \(what) unencrypted: "
+                    + "use https (plain http is accepted only for 127.0.0.1, ::1 or localhost).")
             }
         }
         // Only the flag is an error: an exported PIM_DEMO_PERSONA must not block Graph.

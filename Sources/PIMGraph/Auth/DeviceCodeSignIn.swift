@@ -16,8 +16,13 @@ public actor DeviceCodeSignIn: TokenProvider {
     let cache: TokenCache?
     let clock: any GraphClock
     let prompt: @Sendable (DeviceCodePrompt) -> Void
+    /// Whether someone can enter a device code. Without a terminal a token that cannot be renewed,
+    /// or a step-up, ends at once with the advice to run `pim login`, instead of a code nobody sees.
+    let interactive: Bool
     private var current: TokenCache.Entry?
     private var pending: Task<TokenCache.Entry, any Error>?
+    /// Why the last tokens received could not be cached; nil when they were (or no cache is used).
+    public private(set) var saveProblem: PrivateFileError?
 
     /// - Parameters:
     ///   - loginURL: the authority host (the cloud's, or `--login-url` / `PIM_LOGIN_URL`).
@@ -25,9 +30,10 @@ public actor DeviceCodeSignIn: TokenProvider {
     ///   - scopes: e.g. `GraphCloud.signInScopes`.
     ///   - cache: where tokens persist between runs; nil keeps them in memory only.
     ///   - prompt: shows the code and URL to the user.
+    ///   - interactive: false when nobody can enter a code (no terminal); `signIn()` still runs.
     public init(loginURL: URL, tenant: String? = nil, clientId: String? = nil, scopes: [String],
                 transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
-                prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
+                interactive: Bool = true, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
         self.loginURL = loginURL
         self.tenant = (tenant?.isEmpty == false ? tenant : nil) ?? "organizations"
         self.clientId = (clientId?.isEmpty == false ? clientId : nil) ?? Self.defaultClientId
@@ -36,6 +42,7 @@ public actor DeviceCodeSignIn: TokenProvider {
         self.cache = cache
         self.clock = clock
         self.prompt = prompt
+        self.interactive = interactive
     }
 
     /// The cache key: one sign-in per authority, tenant and client.
@@ -50,12 +57,13 @@ public actor DeviceCodeSignIn: TokenProvider {
             _ = try? await pending.value
         }
         if claims == nil {
-            if current == nil { current = cache?.load(key: cacheKey) }
+            if current == nil { current = try cache?.load(key: cacheKey).map(Self.remembered) }
             if let entry = current, entry.expiresAt.timeIntervalSince(clock.now()) > 300 { return entry.accessToken }
         }
         let refreshToken = claims == nil ? current?.refreshToken : nil
         let task = Task { () async throws -> TokenCache.Entry in
             if let refreshToken, let renewed = try await self.refreshed(refreshToken) { return renewed }
+            guard self.interactive else { throw Self.needsTerminal(stepUp: claims != nil) }
             return try await self.signIn(claims: claims)
         }
         pending = task
@@ -75,6 +83,7 @@ public actor DeviceCodeSignIn: TokenProvider {
               let userCode = body["user_code"] as? String else {
             throw PIMError(.signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status)): check --login-url, the tenant and the client id, then run `pim login` again.")
         }
+        SecretMask.remember(deviceCode)
         // The service's numbers are bounded: a broken or hostile answer cannot make pim poll every
         // millisecond or wait for days (Entra gives codes 15 minutes and a 5-second interval).
         let expiresIn = Self.clamped(body["expires_in"], default: 900, to: 1...Self.longestCodeLife)
@@ -103,7 +112,7 @@ public actor DeviceCodeSignIn: TokenProvider {
 
     /// Whether a usable sign-in is cached (a token not yet expired, or a refresh token), without any exchange.
     public func isSignedIn() -> Bool {
-        if current == nil { current = cache?.load(key: cacheKey) }
+        if current == nil { current = (try? cache?.load(key: cacheKey)) ?? nil }
         guard let current else { return false }
         return current.refreshToken != nil || current.expiresAt > clock.now()
     }
@@ -119,7 +128,7 @@ public actor DeviceCodeSignIn: TokenProvider {
     /// Forgets the tokens (`pim logout`).
     public func signOut() throws {
         current = nil
-        try cache?.store(nil, key: cacheKey)
+        do { try cache?.store(nil, key: cacheKey) } catch { throw error.pimError }
     }
 
     /// The refresh-token grant; nil when the refresh token is no longer accepted (sign in again).
@@ -136,9 +145,14 @@ public actor DeviceCodeSignIn: TokenProvider {
                                      refreshToken: (body["refresh_token"] as? String) ?? current?.refreshToken,
                                      expiresAt: clock.now().addingTimeInterval(Double(Self.clamped(body["expires_in"], default: 3600, to: 0...Self.longestTokenLife))),
                                      scope: body["scope"] as? String)
-        current = entry
-        do { try cache?.store(entry, key: cacheKey) } catch {
-            // The sign-in worked; only remembering it failed. Keep going with the token in memory.
+        current = Self.remembered(entry)
+        do {
+            try cache?.store(entry, key: cacheKey)
+            saveProblem = nil
+        } catch {
+            // The sign-in worked; only remembering it failed. Keep going with the token in memory;
+            // `pim login` reports it (the next run would ask again).
+            saveProblem = error
         }
         return entry
     }
@@ -156,6 +170,20 @@ public actor DeviceCodeSignIn: TokenProvider {
         do { return try await transport.send(request) } catch let error as TransportError {
             throw PIMError.network(error)
         }
+    }
+
+    /// `entry`, with its tokens added to what pim never prints.
+    static func remembered(_ entry: TokenCache.Entry) -> TokenCache.Entry {
+        SecretMask.remember(entry.accessToken)
+        if let refreshToken = entry.refreshToken { SecretMask.remember(refreshToken) }
+        return entry
+    }
+
+    /// Why no sign-in was started: nobody could enter the code.
+    static func needsTerminal(stepUp: Bool) -> PIMError {
+        stepUp
+            ? PIMError(.signInRequired, "The service asks for a stronger sign-in, which needs a terminal: run pim login in a terminal (or run this command in one), then try again.")
+            : PIMError(.signInRequired, "Your sign-in has expired and cannot be renewed without a terminal: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
     }
 
     static let expired = PIMError(.signInRequired, "The sign-in code expired before it was used: run `pim login` again and enter the new code within 15 minutes.")
@@ -207,9 +235,9 @@ extension DeviceCodeSignIn {
     /// asking for the scopes pim needs (plus the audit scopes when `includeAudit`).
     public init(cloud: GraphCloud, tenant: String? = nil, clientId: String? = nil, includeAudit: Bool = false,
                 transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
-                prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
+                interactive: Bool = true, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
         self.init(loginURL: cloud.loginURL, tenant: tenant, clientId: clientId,
                   scopes: cloud.signInScopes + (includeAudit ? cloud.auditScopes : []),
-                  transport: transport, cache: cache, clock: clock, prompt: prompt)
+                  transport: transport, cache: cache, clock: clock, interactive: interactive, prompt: prompt)
     }
 }

@@ -25,14 +25,10 @@ extension GraphCloud {
                 throw PIMError(.invalidInput, "\(option) \"\(Sanitizer.sanitize(text))\" is not an http(s) URL: give one like https://graph.microsoft.com.")
             }
             // Tokens travel to this host: in clear text only to a test server on this machine.
-            if scheme == "http", !isLoopback(url.host ?? "") {
+            if !EndpointTrust.allowsSecrets(url) {
                 throw PIMError(.invalidInput, "\(option) \"\(Sanitizer.sanitize(text))\" would send your token unencrypted: use https (plain http is accepted only for 127.0.0.1, ::1 or localhost).")
             }
             return url
-        }
-        func isLoopback(_ host: String) -> Bool {
-            let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-            return name == "localhost" || name == "::1" || name.hasPrefix("127.")
         }
         return result.overriding(graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url").map(versionless),
                                  loginURL: try url(pick(loginURL, "PIM_LOGIN_URL"), "--login-url"))

@@ -33,6 +33,8 @@ struct GraphClient: Sendable {
             attempt += 1
             let bearer: String
             if let token { bearer = token } else if let renewed { bearer = renewed } else { bearer = try await accessToken(claims: nil) }
+            // Whatever the service answers, this token must not be printed back.
+            SecretMask.remember(bearer)
             var headers = ["Authorization": "Bearer \(bearer)", "Accept": "application/json",
                            "client-request-id": UUID().uuidString.lowercased()]
             if body != nil { headers["Content-Type"] = "application/json" }

@@ -153,7 +153,8 @@ enum GraphErrorMapper {
     static func quote(_ message: String) -> String {
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return "" }
-        let masked = Redaction.maskingTokens(trimmed)
+        // Masked before shortening: a cut must not leave half a token behind.
+        let masked = Redaction.maskingTokens(SecretMask.mask(trimmed))
         let short = masked.count > 200 ? String(masked.prefix(200)) + "…" : masked
         return " (\"\(Sanitizer.sanitize(short))\")"
     }

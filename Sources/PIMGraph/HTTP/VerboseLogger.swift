@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 
 /// `--verbose`: one line per HTTP exchange, `METHOD path status ms request-id`. Headers and bodies
 /// are never printed, and query values that could carry secrets are masked.
@@ -21,6 +22,7 @@ public struct VerboseLogger: Sendable {
     /// The log line for one exchange.
     static func line(method: String, url: URL, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil) -> String {
         let outcome = status.map(String.init) ?? "failed(\(failure ?? "?"))"
-        return "\(method) \(Redaction.path(of: url)) \(outcome) \(milliseconds)ms \(requestId.map { Redaction.clean($0) } ?? "-")"
+        // The request id is the service's text: it may echo the token.
+        return SecretMask.mask("\(method) \(Redaction.path(of: url)) \(outcome) \(milliseconds)ms \(requestId.map { Redaction.clean($0) } ?? "-")")
     }
 }

@@ -55,7 +55,8 @@ public struct DashboardHintFile: DashboardHintStore {
     }
 
     public func load() -> DashboardHints? {
-        storage.read(name).flatMap { try? JSONDecoder().decode(DashboardHints.self, from: $0) }
+        // A hints file that is not pim's own (a link) is not read: the start only costs a round trip.
+        ((try? storage.read(name)) ?? nil).flatMap { try? JSONDecoder().decode(DashboardHints.self, from: $0) }
     }
 
     /// Best effort: a cache that cannot be written only costs the next start a round trip.

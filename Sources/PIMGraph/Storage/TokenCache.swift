@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 
 /// Tokens kept between runs, in one JSON file in a private directory (`$XDG_CACHE_HOME/pim/`).
 /// The directory is 0700 and the file 0600; looser modes found on disk are tightened, with a warning.
@@ -34,23 +35,26 @@ public struct TokenCache: Sendable {
 
     var file: URL { storage.file(Self.fileName) }
 
-    /// The entry for `key`, or nil (no cache, unreadable cache).
-    public func load(key: String) -> Entry? {
-        guard let data = storage.read(Self.fileName),
-              let entries = try? JSONDecoder().decode([String: Entry].self, from: data) else { return nil }
+    /// The entry for `key`, or nil (no cache, unreadable or corrupt cache). Throws the `PrivateFileError`
+    /// sentence as a `PIMError` when the file or its folder is not pim's own (a link, another user's).
+    public func load(key: String) throws(PIMError) -> Entry? {
+        let data: Data?
+        do { data = try storage.read(Self.fileName) } catch { throw error.pimError }
+        guard let data, let entries = try? JSONDecoder().decode([String: Entry].self, from: data) else { return nil }
         return entries[key]
     }
 
-    /// Stores (or, with nil, removes) the entry for `key`.
-    public func store(_ entry: Entry?, key: String) throws {
+    /// Stores (or, with nil, removes) the entry for `key`; a `PrivateFileError` says why it could not.
+    public func store(_ entry: Entry?, key: String) throws(PrivateFileError) {
         var entries: [String: Entry] = [:]
-        if let data = storage.read(Self.fileName) {
+        if let data = try storage.read(Self.fileName) {
             entries = (try? JSONDecoder().decode([String: Entry].self, from: data)) ?? [:]
         }
         entries[key] = entry
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try storage.store(try encoder.encode(entries), as: Self.fileName)
+        guard let data = try? encoder.encode(entries) else { return }
+        try storage.store(data, as: Self.fileName)
     }
 
     /// Deletes every cached token (`pim logout`). Returns whether there was anything.

@@ -84,8 +84,17 @@ final class TenantStore: Sendable {
             return seed(now)
         }
         if key == held.fileKey, let state = held.state { return state }
+        let contents: Data?
+        do { contents = try StateFileGuard.read(file) } catch let refusal as SimulatorError {
+            throw refusal
+        } catch {
+            contents = Data()   // unreadable: moved aside below, like a corrupt one
+        }
+        guard let data = contents else {
+            held.fileKey = nil
+            return seed(now)
+        }
         do {
-            let data = try Data(contentsOf: file)
             let state = try JSONDecoder().decode(TenantState.self, from: data)
             guard state.version == TenantState.currentVersion else {
                 throw SimulatorError.stateFile("it was written by another version of pim")
@@ -149,11 +158,8 @@ struct FileLock {
     init(for file: URL) throws {
         let dir = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let path = file.path + ".lock"
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw SimulatorError.stateFile("The demo tenant lock file \(path) could not be opened; check that \(dir.path) is writable.")
-        }
+        let path = StateFileGuard.lockPath(file)
+        let fd = try StateFileGuard.openLock(file)
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             close(fd)

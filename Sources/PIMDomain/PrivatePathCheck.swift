@@ -1,0 +1,43 @@
+import Foundation
+
+/// Whether what `lstat`/`fstat` found at one of pim's private paths (token cache, hints, demo state)
+/// may be used as pim's own: the right kind — a real folder or a regular file, never a symbolic
+/// link — owned by the user running pim. Pure: the caller does the `stat`.
+public enum PrivatePathCheck {
+    public enum Expected: Sendable { case directory, file }
+
+    public enum Problem: Sendable, Hashable {
+        case symbolicLink, notADirectory, notAFile, foreignOwner
+
+        /// What is wrong, said after the path.
+        public var reason: String {
+            switch self {
+            case .symbolicLink: "is a symbolic link, which pim does not follow for its private files"
+            case .notADirectory: "is not a folder"
+            case .notAFile: "is not a regular file"
+            case .foreignOwner: "belongs to another user"
+            }
+        }
+
+        /// What to do about it.
+        public var fix: String {
+            switch self {
+            case .symbolicLink: "remove the link (pim makes its own)"
+            case .notADirectory: "move it away (pim makes a private folder there)"
+            case .notAFile: "move it away (pim makes its own)"
+            case .foreignOwner: "remove it, or point pim at a folder of your own"
+            }
+        }
+    }
+
+    public static func problem(mode: mode_t, owner: uid_t, user: uid_t, expected: Expected) -> Problem? {
+        let kind = mode & S_IFMT
+        if kind == S_IFLNK { return .symbolicLink }
+        switch expected {
+        case .directory where kind != S_IFDIR: return .notADirectory
+        case .file where kind != S_IFREG: return .notAFile
+        default: break
+        }
+        return owner == user ? nil : .foreignOwner
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import PIMDomain
+import Testing
+
+/// A token pim holds never reaches a message or a screen, whatever its shape: the exact strings in
+/// use are masked, and nothing else is.
+struct SecretMaskTests {
+    /// Unique per run: the remembered secrets are the process's, shared with every other test.
+    let token = "EwB" + UUID().uuidString.replacingOccurrences(of: "-", with: "") + "/AAA+=="
+
+    @Test func aRememberedTokenIsMaskedInMessagesNoticesAndScreenText() {
+        SecretMask.remember(token)
+        let error = PIMError(.refused, "Graph refused the request (\"Token \(token) is not valid.\"): check the input and try again.")
+        #expect(error.message == "Graph refused the request (\"Token [redacted] is not valid.\"): check the input and try again.")
+        var changed = error
+        changed.message = "Activating X failed: \(token)"
+        #expect(changed.message == "Activating X failed: [redacted]")
+        #expect(DisplayText(untrusted: "\(token)\u{1B}[2J").string == "[redacted]␛[2J")
+        let request = ElevationRequest(id: "r", target: ElevationTarget(id: .role("t"), displayName: "T"), action: .selfActivate,
+                                       status: .provisioned, principal: Principal(id: "p"))
+        let result = ActivationResult(request: request, notices: ["echo \(token)"])
+        #expect(result.notices == ["echo [redacted]"])
+    }
+
+    @Test func onlyTheExactSecretsAreMaskedLongestFirst() {
+        #expect(SecretMask.masking("a abcdefgh-ijkl b abcdefgh", secrets: ["abcdefgh-ijkl", "abcdefgh"]) == "a [redacted] b [redacted]")
+        #expect(SecretMask.masking("nothing here", secrets: ["abcdefgh"]) == "nothing here")
+        SecretMask.remember("short")
+        #expect(SecretMask.mask("a short word") == "a short word", "strings under 8 characters are not taken for tokens")
+    }
+}
