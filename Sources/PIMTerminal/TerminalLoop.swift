@@ -14,7 +14,7 @@ struct TerminalLoop {
     func run() -> Int32 {
         guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse, palette: options.palette) else {
             TerminalSignals.uninstall()
-            FileHandle.standardError.write(Data("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n".utf8))
+            _ = ("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n").withCString { write(STDERR_FILENO, $0, strlen($0)) }
             return 1
         }
         var (width, height) = backend.size
