@@ -6,7 +6,8 @@ import PIMScreen
 
 /// Runs the full-screen interface until the user quits; returns the process exit code
 /// (0 on `q`; 1 when there is no usable terminal; 129 when the input went away).
-/// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly.
+/// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly; SIGQUIT
+/// quits like `q`; any other fatal signal restores the terminal and ends pim with that signal.
 public enum FullScreen {
     public static func run(service: any PIMService, options: FullScreenOptions) async -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else {

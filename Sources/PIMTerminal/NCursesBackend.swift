@@ -37,6 +37,8 @@ final class NCursesBackend {
         }
         screen = made
         self.output = output
+        // What a fatal signal writes to put this terminal back, asked of terminfo now (a handler cannot).
+        cnc_prepare_restore()
         // On the real terminal, stderr would write over the interface: keep it until the end.
         if output == nil { cnc_capture_stderr() }
         window = cnc_stdscr()

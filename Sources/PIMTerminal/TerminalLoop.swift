@@ -34,6 +34,8 @@ struct TerminalLoop {
                 TerminalSignals.uninstall()
                 exit(128 + signal)
             }
+            // SIGQUIT (Ctrl-\\) is `q`: the same question about unsent text, the same exit.
+            if TerminalSignals.takeQuit() { sink.yield(.command(.quit)) }
             let mail = mailbox.take()
             if mail.quit { break }
             for _ in 0..<min(mail.bells, 1) { backend.bell() }
