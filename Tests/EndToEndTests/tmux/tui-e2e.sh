@@ -120,6 +120,15 @@ wait_gone '^/'
 keys a
 wait_for 'Justification'
 wait_for 'Duration'
+# A page of text pasted at once is in the field within a frame or two (it took minutes: every key
+# redrew the form, and drawing the field measured every suffix of its text). Ctrl-U clears it again.
+LONG=$(printf 'Restore mail flow after the connector change. %.0s' $(seq 1 64) | cut -c1-2990)
+"${TMUX_CMD[@]}" set-buffer -b pim-e2e-long "${LONG}END-OF-PASTE"
+"${TMUX_CMD[@]}" paste-buffer -p -d -b pim-e2e-long -t "$SESSION"
+wait_for 'END-OF-PASTE' 10
+keys C-u
+wait_gone 'END-OF-PASTE'
+echo "tui-e2e: ada: a 3,000-character paste shows at once"
 # The justification is pasted with a line break in it (bracketed paste): it must stay text, not
 # act as Enter and send a half-written form.
 "${TMUX_CMD[@]}" set-buffer -b pim-e2e $'Nightly patching\nof the prod fleet'
