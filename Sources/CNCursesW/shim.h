@@ -57,6 +57,7 @@ static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {
 #include <signal.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <string.h>
 /* Function-local statics: file-scope statics in an imported header are not emitted for Swift. */
 static inline struct termios *cnc_saved_termios(void) { static struct termios modes; return &modes; }
 static inline volatile sig_atomic_t *cnc_have_saved_termios(void) { static volatile sig_atomic_t saved = 0; return &saved; }
@@ -97,8 +98,35 @@ static void cnc_release_stderr(void) {
     }
     close(captured);
 }
+/* The bytes that put the terminal back, prepared while it is safe to ask terminfo (after newterm)
+   so a signal handler only copies them out: mouse and bracketed paste off, attributes reset, then
+   the terminal's own rmkx (application keypad and cursor keys off), cnorm (cursor shown) and rmcup
+   (alternate screen left). Until they are prepared, xterm's sequences stand in. */
+static inline char *cnc_restore_bytes(void) {
+    static char bytes[512] = "\033[?1000l\033[?1002l\033[?1006l\033[?2004l\033[0m\033[?1l\033>\033[?25h\033[?1049l\r\n";
+    return bytes;
+}
+static inline void cnc_append_restore(char *bytes, size_t size, const char *piece) {
+    if (piece == (void *)0 || piece == (char *)-1) return;
+    size_t used = strlen(bytes), more = strlen(piece);
+    if (used + more + 1 > size) return;
+    memcpy(bytes + used, piece, more + 1);
+}
+static inline void cnc_prepare_restore(void) {
+    static char built[512];
+    built[0] = 0;
+    cnc_append_restore(built, sizeof built, "\033[?1000l\033[?1002l\033[?1006l\033[?2004l\033[0m");
+    const char *names[] = { "rmkx", "cnorm", "rmcup" };
+    const char *fallback[] = { "\033[?1l\033>", "\033[?25h", "\033[?1049l" };
+    for (unsigned i = 0; i < 3; i++) {
+        const char *cap = tigetstr(names[i]);
+        cnc_append_restore(built, sizeof built, (cap == (void *)0 || cap == (char *)-1 || *cap == 0) ? fallback[i] : cap);
+    }
+    cnc_append_restore(built, sizeof built, "\r\n");
+    /* Copied over the stand-in in one go; a signal in between sees one of the two, both complete enough. */
+    memcpy(cnc_restore_bytes(), built, strlen(built) + 1);
+}
 static void cnc_crash_handler(int sig) {
-    static const char restore[] = "\033[?1000l\033[?1002l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1049l\r\n";
     /* The curses thread may be in the middle of a frame. Send what it writes from now on nowhere
        first, then restore through a private copy of the terminal: a write already in the kernel
        finishes before ours (the tty serialises writes), so nothing lands on the restored screen. */
@@ -106,22 +134,31 @@ static void cnc_crash_handler(int sig) {
     int nowhere = open("/dev/null", O_WRONLY);
     if (nowhere >= 0) dup2(nowhere, 1);
     if (*cnc_have_saved_termios()) tcsetattr(0, TCSANOW, cnc_saved_termios());
-    ssize_t ignored = write(terminal >= 0 ? terminal : 1, restore, sizeof restore - 1);
+    const char *restore = cnc_restore_bytes();
+    size_t length = 0;
+    while (restore[length] != 0 && length < 512) length++;
+    ssize_t ignored = write(terminal >= 0 ? terminal : 1, restore, length);
     (void)ignored;
     cnc_release_stderr();
     signal(sig, SIG_DFL);
     raise(sig);
 }
-/* Saves the tty modes as found (call before newterm) and installs the crash handlers. */
+/* Every signal whose default action ends the process: a crash (a Swift trap is SIGILL or SIGTRAP),
+   or one sent by kill, a timer or a resource limit. SIGINT, SIGTERM and SIGHUP are the key loop's
+   (it restores through curses and exits 128 + n); SIGPIPE is ignored; SIGQUIT quits like q. */
+static inline int cnc_fatal_signal(unsigned i) {
+    static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS, SIGXCPU, SIGXFSZ,
+                                SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT };
+    return i < sizeof sigs / sizeof sigs[0] ? sigs[i] : 0;
+}
+/* Saves the tty modes as found (call before newterm) and installs the restoring handler. */
 static inline void cnc_install_crash_restore(void) {
     if (tcgetattr(0, cnc_saved_termios()) == 0) *cnc_have_saved_termios() = 1;
-    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
-    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], cnc_crash_handler);
+    for (unsigned i = 0; cnc_fatal_signal(i) != 0; i++) signal(cnc_fatal_signal(i), cnc_crash_handler);
 }
 /* Puts the default dispositions back once the terminal is restored normally. */
 static inline void cnc_remove_crash_restore(void) {
-    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
-    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
+    for (unsigned i = 0; cnc_fatal_signal(i) != 0; i++) signal(cnc_fatal_signal(i), SIG_DFL);
     *cnc_have_saved_termios() = 0;
 }
 #endif

@@ -39,7 +39,8 @@ public struct SimulatorConfiguration: Sendable {
     }
 
     public static let reportToStandardError: @Sendable (String) -> Void = { message in
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        // write(2), not FileHandle.write: a closed stderr fails the write instead of trapping.
+        _ = (message + "\n").withCString { write(STDERR_FILENO, $0, strlen($0)) }
     }
 
     /// `$XDG_STATE_HOME/pim/demo-tenant.json` (XDG default `~/.local/state`).

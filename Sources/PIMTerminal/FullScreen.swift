@@ -6,11 +6,12 @@ import PIMScreen
 
 /// Runs the full-screen interface until the user quits; returns the process exit code
 /// (0 on `q`; 1 when there is no usable terminal; 129 when the input went away).
-/// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly.
+/// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly; SIGQUIT
+/// quits like `q`; any other fatal signal restores the terminal and ends pim with that signal.
 public enum FullScreen {
     public static func run(service: any PIMService, options: FullScreenOptions) async -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            FileHandle.standardError.write(Data("pim: the full-screen interface needs a terminal on stdin and stdout: run pim in a terminal, or use a command such as `pim roles`.\n".utf8))
+            _ = ("pim: the full-screen interface needs a terminal on stdin and stdout: run pim in a terminal, or use a command such as `pim roles`.\n").withCString { write(STDERR_FILENO, $0, strlen($0)) }
             return 1
         }
         setlocale(LC_ALL, "")

@@ -37,6 +37,8 @@ final class NCursesBackend {
         }
         screen = made
         self.output = output
+        // What a fatal signal writes to put this terminal back, asked of terminfo now (a handler cannot).
+        cnc_prepare_restore()
         // On the real terminal, stderr would write over the interface: keep it until the end.
         if output == nil { cnc_capture_stderr() }
         window = cnc_stdscr()
@@ -145,9 +147,11 @@ final class NCursesBackend {
         return Sanitizer.isClean(text)
     }
 
-    /// Waits up to 40 ms for one key, resize or click.
-    func read() -> Input {
+    /// Waits up to 40 ms for one key, resize or click; with `waiting` false, takes only one already there.
+    func read(waiting: Bool = true) -> Input {
         var code: wint_t = 0
+        if !waiting { wtimeout(window, 0) }
+        defer { if !waiting { wtimeout(window, 40) } }
         let status = wget_wch(window, &code)
         guard status != ERR, let event = KeyDecoder.decode(status: status, code: UInt32(code)) else { return .none }
         if event == .mouse {

@@ -10,11 +10,14 @@ struct TerminalLoop {
     let mailbox: Mailbox
     let sink: AsyncStream<Action>.Continuation
 
+    /// At most this many waiting keys are taken between two frames (a paste of a page of text).
+    static let keysPerFrame = 65_536
+
     /// Runs until the user quits; returns the exit code.
     func run() -> Int32 {
         guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse, palette: options.palette) else {
             TerminalSignals.uninstall()
-            FileHandle.standardError.write(Data("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n".utf8))
+            _ = ("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n").withCString { write(STDERR_FILENO, $0, strlen($0)) }
             return 1
         }
         var (width, height) = backend.size
@@ -34,6 +37,8 @@ struct TerminalLoop {
                 TerminalSignals.uninstall()
                 exit(128 + signal)
             }
+            // SIGQUIT (Ctrl-\) is `q`: the same question about unsent text, the same exit.
+            if TerminalSignals.takeQuit() { sink.yield(.command(.quit)) }
             let mail = mailbox.take()
             if mail.quit { break }
             for _ in 0..<min(mail.bells, 1) { backend.bell() }
@@ -44,8 +49,8 @@ struct TerminalLoop {
                 lastScreen = screen
             }
             let started = ContinuousClock.now
-            switch backend.read() {
-            case .none:
+            var input = backend.read()
+            if case .none = input {
                 // At end of input curses returns at once instead of waiting: do not spin on it.
                 if ContinuousClock.now - started < .milliseconds(5) {
                     quickTimeouts += 1
@@ -53,22 +58,32 @@ struct TerminalLoop {
                 } else {
                     quickTimeouts = 0
                 }
-            case .event(.key(let key)):
+            }
+            // A paste arrives as thousands of keys at once: take every one already waiting before
+            // the next frame, so the text appears in a frame or two instead of a frame per key.
+            var taken = 0
+            while input != .none {
                 quickTimeouts = 0
-                sink.yield(.key(key))
-            case .event(.resize):
-                (width, height) = backend.size
-                backend.invalidate()
-                sink.yield(.resize(width: width, height: height))
-                if let state = lastState {
-                    let screen = render(state, width: width, height: height)
-                    backend.draw(screen)
-                    lastScreen = screen
+                switch input {
+                case .none, .event(.mouse):
+                    break
+                case .event(.key(let key)):
+                    sink.yield(.key(key))
+                case .event(.resize):
+                    (width, height) = backend.size
+                    backend.invalidate()
+                    sink.yield(.resize(width: width, height: height))
+                    if let state = lastState {
+                        let screen = render(state, width: width, height: height)
+                        backend.draw(screen)
+                        lastScreen = screen
+                    }
+                case .click(let x, let y):
+                    if let target = lastScreen?.clickTarget(x: x, y: y) { sink.yield(.click(target)) }
                 }
-            case .event(.mouse):
-                break
-            case .click(let x, let y):
-                if let target = lastScreen?.clickTarget(x: x, y: y) { sink.yield(.click(target)) }
+                taken += 1
+                if taken >= Self.keysPerFrame || pendingSignal.load(ordering: .relaxed) != 0 { break }
+                input = backend.read(waiting: false)
             }
             if code != 0 { break }
             let now = Date()

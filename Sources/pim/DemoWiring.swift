@@ -10,7 +10,11 @@ enum DemoWiring {
     static func configuration(_ settings: GlobalSettings) throws -> SimulatorConfiguration {
         var environment = settings.environment
         if let persona = settings.persona { environment["PIM_DEMO_PERSONA"] = persona }
-        do { return try SimulatorConfiguration.fromEnvironment(environment) } catch let error as SimulatorError {
+        do {
+            var configuration = try SimulatorConfiguration.fromEnvironment(environment)
+            configuration.report = StandardStreams.errLine
+            return configuration
+        } catch let error as SimulatorError {
             throw UsageError(error.description)
         }
     }

@@ -19,13 +19,11 @@ enum GraphWiring {
     }
 
     static func transport(_ settings: GlobalSettings) -> any Transport {
-        CurlTransport(logger: settings.verbose ? .standardError : nil)
+        CurlTransport(logger: settings.verbose ? VerboseLogger(write: StandardStreams.errLine) : nil)
     }
 
     static func cache(_ settings: GlobalSettings) -> TokenCache {
-        TokenCache(directory: URL(fileURLWithPath: settings.paths.cacheDirectory)) { warning in
-            FileHandle.standardError.write(Data((warning + "\n").utf8))
-        }
+        TokenCache(directory: URL(fileURLWithPath: settings.paths.cacheDirectory), warn: StandardStreams.errLine)
     }
 
     /// Marks that `pim login --audit` asked for the audit-log scopes, so refreshes keep asking for them.
@@ -61,7 +59,7 @@ enum GraphWiring {
             throw PIMError(.signInRequired, "You are not signed in: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
         }
         return deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
-            FileHandle.standardError.write(Data((SecretMask.mask(prompt.message) + "\n").utf8))
+            StandardStreams.errLine(SecretMask.mask(prompt.message))
         }
     }
 

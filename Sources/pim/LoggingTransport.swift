@@ -1,4 +1,5 @@
 import Foundation
+import PIMCommandLine
 import PIMDomain
 import PIMGraph
 
@@ -27,5 +28,5 @@ struct LoggingTransport: Transport {
     /// The path only: query strings may carry codes, and the host is always the demo tenant.
     static func path(_ url: URL) -> String { Sanitizer.sanitize(url.path.isEmpty ? "/" : url.path) }
 
-    private func log(_ line: String) { FileHandle.standardError.write(Data((SecretMask.mask(line) + "\n").utf8)) }
+    private func log(_ line: String) { StandardStreams.errLine(SecretMask.mask(line)) }
 }

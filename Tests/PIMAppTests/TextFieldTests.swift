@@ -1,3 +1,4 @@
+import Foundation
 import PIMApp
 import Testing
 
@@ -62,5 +63,18 @@ struct CombiningMarkTests {
         field.cursor = 4
         field.insert("x")
         #expect(field.text == "x" && field.cursor == 1)
+    }
+}
+
+/// Typing at the end of a long field costs the same for every key.
+@Suite struct TextFieldSpeedTests {
+    @Test func typing20000CharactersAtTheEndTakesWellUnderASecond() {
+        var field = TextField()
+        let clock = ContinuousClock()
+        let took = clock.measure { for _ in 0..<20_000 { field.insert("z") } }
+        #expect(took < .seconds(1), "20,000 keys took \(took)")
+        #expect(field.text.count == 20_000 && field.cursor == 20_000)
+        field.apply(.backspace)
+        #expect(field.text.count == 19_999 && field.cursor == 19_999)
     }
 }

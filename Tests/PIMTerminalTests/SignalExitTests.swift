@@ -7,7 +7,7 @@ import Glibc
 /// The built `pim --demo` in a pseudo-terminal of its own: each way of stopping it leaves the
 /// terminal as it was found (modes, alternate screen, cursor) and exits with the code product.md
 /// and shells expect (128 + signal).
-@Suite("pim stops cleanly on q, Ctrl-C, SIGTERM, SIGHUP and a closed terminal")
+@Suite("pim stops cleanly on q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, every fatal signal and a closed terminal")
 struct SignalExitTests {
     /// Starts `pim --demo` and waits for its first frame.
     static func started() throws -> PimUnderTerminal {
@@ -31,6 +31,13 @@ struct SignalExitTests {
         }
         let cursorShown = tail.contains("\u{1B}[?25h")
         #expect(cursorShown, "\(how): cursor not shown again")
+        // Application keypad and cursor-key modes (xterm's smkx, `ESC [?1h ESC =`) are switched off again.
+        for (on, off) in [("\u{1B}[?1h", "\u{1B}[?1l"), ("\u{1B}=", "\u{1B}>")] {
+            if let set = tail.lastRange(of: Array(on.utf8)) {
+                let reset = tail.lastRange(of: Array(off.utf8))
+                #expect(reset.map { $0.lowerBound > set.lowerBound } == true, "\(how): \(Array(on.utf8).visible) left on")
+            }
+        }
         let left = SGR.renditionLeft(by: tail)
         #expect(left.isEmpty, "\(how): attributes left on: \(left.sorted())")
     }
@@ -84,6 +91,47 @@ struct SignalExitTests {
         #expect(pim.waitForExit() == nil)
         #expect(pim.terminatingSignal == signal, "pim ended with status \(String(describing: pim.terminatingSignal))")
         Self.expectRestored(pim, "signal \(signal)")
+    }
+
+    @Test("signals whose default is to end the process restore the terminal, then end it with that signal",
+          arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGSYS])
+    func fatalSignalsRestore(signal: Int32) throws {
+        let pim = try Self.started()
+        kill(pim.pid, signal)
+        #expect(pim.waitForExit() == nil)
+        #expect(pim.terminatingSignal == signal, "pim ended with status \(String(describing: pim.exitStatus))")
+        Self.expectRestored(pim, "signal \(signal)")
+    }
+
+    @Test("SIGQUIT quits like q: exit 0, terminal restored, no backtrace")
+    func sigquit() throws {
+        let pim = try Self.started()
+        kill(pim.pid, SIGQUIT)
+        let code = pim.waitForExit()
+        #expect(code == 0, "status \(String(describing: pim.exitStatus)): \(Array(pim.output.suffix(400)).visible)")
+        Self.expectRestored(pim, "SIGQUIT")
+        let text = String(decoding: pim.output, as: UTF8.self)
+        #expect(!text.contains("Backtrace") && !text.contains("Thread 0"), "a backtrace was printed")
+    }
+
+    @Test("SIGQUIT with unsent text in the form asks first, like q")
+    func sigquitAsksAboutUnsentText() throws {
+        let pim = try Self.started()
+        try #require(pim.waitFor("refreshed"))
+        pim.pty.type("/Global Reader\r")
+        try #require(pim.waitFor("Global Reader"))
+        pim.pty.type("a")
+        try #require(pim.waitFor("Justification"))
+        let typed = pim.output.count
+        pim.pty.type("Q")
+        // One letter, drawn on its own: once it shows, the field holds text.
+        try #require(pim.waitFor("Q", after: typed))
+        let mark = pim.output.count
+        kill(pim.pid, SIGQUIT)
+        #expect(pim.waitFor("Quit anyway", after: mark))
+        pim.pty.type("y")
+        #expect(pim.waitForExit() == 0)
+        Self.expectRestored(pim, "SIGQUIT with unsent text")
     }
 
     @Test("a terminal type curses cannot drive: exit 1 with a sentence naming TERM, terminal untouched",

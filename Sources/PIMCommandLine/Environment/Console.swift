@@ -46,11 +46,8 @@ public struct Console: Sendable {
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { width = Int(size.ws_col) }
         }
         return Console(
-            writeOut: { text in
-                // The reader went away (pim roles | head -1): it has what it wanted, so end quietly.
-                if !writeAll(text, to: STDOUT_FILENO) { exit(0) }
-            },
-            writeErr: { text in _ = writeAll(text, to: STDERR_FILENO) },
+            writeOut: { StandardStreams.out($0) },
+            writeErr: { StandardStreams.err($0) },
             readLine: { Swift.readLine(strippingNewline: true) },
             stdinIsTerminal: isatty(STDIN_FILENO) == 1, stdoutIsTerminal: stdoutTTY,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1, width: width)
@@ -65,21 +62,6 @@ public struct Console: Sendable {
                               stdoutIsTerminal: terminal, stderrIsTerminal: terminal, width: width)
         return (console, captured)
     }
-}
-
-/// Writes every byte of `text` to `descriptor`; false when the other end is closed (EPIPE) or
-/// the write fails. FileHandle.write would trap on a closed pipe instead.
-func writeAll(_ text: String, to descriptor: Int32) -> Bool {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            return false
-        }
-        bytes = bytes.dropFirst(written)
-    }
-    return true
 }
 
 /// What a capturing console received. Shared between tasks, hence the mutex.

@@ -38,7 +38,18 @@ struct DirectoryAuditDTO: Decodable {
             type = try c.decodeIfPresent(String.self, forKey: .type)
         }
     }
-    struct Detail: Decodable { var key: String?; var value: String? }
+    struct Detail: Decodable {
+        var key: String?
+        var value: String?
+
+        enum CodingKeys: String, CodingKey { case key, value }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            key = c.lenient(String.self, forKey: .key)
+            value = c.lenient(String.self, forKey: .value)
+        }
+    }
 
     let event: AuditEvent
 

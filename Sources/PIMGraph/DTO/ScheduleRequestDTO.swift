@@ -32,6 +32,14 @@ struct ScheduleRequestDTO: Decodable {
     struct Ticket: Decodable {
         var ticketNumber: String?
         var ticketSystem: String?
+
+        enum CodingKeys: String, CodingKey { case ticketNumber, ticketSystem }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            ticketNumber = c.lenient(String.self, forKey: .ticketNumber)
+            ticketSystem = c.lenient(String.self, forKey: .ticketSystem)
+        }
     }
 
     struct CreatedBy: Decodable {

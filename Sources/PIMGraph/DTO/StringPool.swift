@@ -1,3 +1,4 @@
+import PIMDomain
 import Synchronization
 
 /// One copy of each string that Graph repeats on every item of a list: role and group names, role
@@ -33,8 +34,9 @@ extension KeyedDecodingContainer {
         StringPool.intern(lenient(String.self, forKey: key))
     }
 
-    /// `decodeIfPresent` of a repeating string (a wrong type still throws), from `StringPool`.
+    /// `decodeIfPresent` of a repeating string (a wrong type still throws), cut to `ServiceText.limit`
+    /// characters, from `StringPool`.
     func pooled(_ key: Key) throws -> String? {
-        StringPool.intern(try decodeIfPresent(String.self, forKey: key))
+        StringPool.intern(try decodeIfPresent(String.self, forKey: key).map(ServiceText.capped))
     }
 }

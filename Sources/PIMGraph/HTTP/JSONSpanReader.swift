@@ -66,21 +66,32 @@ struct JSONSpanReader {
 
     /// A string value, unescaped.
     mutating func readString() throws(Malformed) -> String {
-        guard peek() == Self.quote else { throw Malformed() }
-        let start = index + 1
-        var end = start
-        var escaped = false
-        while end < bytes.count, bytes[end] != Self.quote {
-            if bytes[end] == Self.backslash { escaped = true; end += 1 }
-            end += 1
-        }
-        guard end < bytes.count else { throw Malformed() }
-        index = end + 1
+        let (start, end, escaped) = try skipString()
         if !escaped { return String(decoding: bytes[start..<end], as: UTF8.self) }
         // Rare (escapes in ids or headers): let the standard parser unescape this one string.
         let literal = Data(bytes[(start - 1)...end])
         guard let value = try? JSONDecoder().decode(String.self, from: literal) else { throw Malformed() }
         return value
+    }
+
+    /// Moves past one string; returns where its text starts and ends (before the closing quote) and
+    /// whether it holds escapes. Scans through a buffer pointer: indexing the array member byte by byte
+    /// retained and released it for every byte, seconds for a megabyte-long name.
+    private mutating func skipString() throws(Malformed) -> (start: Int, end: Int, escaped: Bool) {
+        guard peek() == Self.quote else { throw Malformed() }
+        let start = index + 1
+        let (end, escaped) = bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            var escaped = false
+            while end < buffer.count, buffer[end] != Self.quote {
+                if buffer[end] == Self.backslash { escaped = true; end += 1 }
+                end += 1
+            }
+            return (end, escaped)
+        }
+        guard end < bytes.count else { throw Malformed() }
+        index = end + 1
+        return (start, end, escaped)
     }
 
     /// Skips one value of any kind and returns the bytes it spans.
@@ -89,13 +100,13 @@ struct JSONSpanReader {
         let start = index
         switch first {
         case Self.quote:
-            _ = try readString()
+            _ = try skipString()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             var depth = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == Self.quote {
-                    _ = try readString()
+                    _ = try skipString()
                     continue
                 }
                 if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }

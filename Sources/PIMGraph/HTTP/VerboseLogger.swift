@@ -11,7 +11,8 @@ public struct VerboseLogger: Sendable {
 
     /// Writes lines to standard error.
     public static let standardError = VerboseLogger { line in
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // write(2), not FileHandle.write: a closed stderr fails the write instead of trapping.
+        _ = (line + "\n").withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
     }
 
     func exchange(_ request: HTTPRequest, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil) {

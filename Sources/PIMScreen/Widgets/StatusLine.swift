@@ -103,24 +103,39 @@ enum StatusLine {
 }
 
 /// A one-line text input with its cursor shown as a styled cell (the terminal cursor stays hidden).
+/// Draws in time linear in the text: only the characters around the cursor that fit are measured
+/// and sanitised (measuring every suffix before the cursor was quadratic, minutes for a long paste).
 enum InputField {
     static func draw(_ field: TextField, focused: Bool, in rect: Rect, on screen: inout Screen) {
         guard rect.width > 0 else { return }
         let style: StyleRole = focused ? .inputFocused : .input
         screen.fill(rect, style: style)
-        let characters = Array(field.text)
-        // Scroll so the cursor stays visible in long text.
-        var start = 0
+        let text = field.text
         // The cursor is a public value: never trust it to lie inside the text when drawing.
-        let cursor = min(max(0, field.cursor), characters.count)
-        while start < cursor,
-              DisplayWidth.of(String(characters[start..<cursor])) >= rect.width { start += 1 }
-        let visible = String(characters[start...])
-        screen.put(SanitizedText.of(visible), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
+        let cursor = text.index(text.startIndex, offsetBy: min(max(0, field.cursor), field.count))
+        // Scroll so the cursor stays visible in long text: start as far left as keeps the text
+        // before the cursor narrower than the field.
+        var start = cursor
+        var used = 0
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            let width = DisplayWidth.of(text[previous])
+            if used + width >= rect.width { break }
+            used += width
+            start = previous
+        }
+        // Then as many characters from there as can show (sanitised text may be wider, never narrower).
+        var end = start
+        var shown = 0
+        while end < text.endIndex, shown < rect.width {
+            shown += max(1, DisplayWidth.of(text[end]))
+            end = text.index(after: end)
+        }
+        screen.put(DisplayText(untrusted: String(text[start..<end])), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
         guard focused else { return }
-        let before = SanitizedText.of(String(characters[start..<cursor])).width
+        let before = DisplayText(untrusted: String(text[start..<cursor])).width
         let cursorX = rect.x + min(before, rect.width - 1)
-        let under = cursor < characters.count ? SanitizedText.of(String(characters[cursor])) : " "
+        let under = cursor < text.endIndex ? DisplayText(untrusted: String(text[cursor])) : " "
         screen.put(under.width == 0 ? " " : under, x: cursorX, y: rect.y, maxWidth: 2, style: .cursor)
     }
 }

@@ -3,41 +3,37 @@ import PIMDomain
 
 /// Wrapping and formatting of text by display columns, and the time formats of the views.
 enum TextLayout {
-    /// Splits `text` into lines of at most `width` columns, at spaces where possible.
+    /// Splits `text` into lines of at most `width` columns, at spaces where possible. Linear in the
+    /// text: each character is measured once (cutting a long word used to re-measure its rest per line).
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""
         var used = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            var word = word
-            var w = DisplayWidth.of(word)
-            while w > width {
-                // A word longer than the line: cut it hard.
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = DisplayWidth.of(String(word))
+            if w > width {
+                // A word longer than the line: cut it hard, on a line of its own.
                 if used > 0 { lines.append(line); line = ""; used = 0 }
-                var head = ""
-                var hw = 0
                 for ch in word {
                     let cw = DisplayWidth.of(ch)
-                    if hw + cw > width { break }
-                    head.append(ch)
-                    hw += cw
+                    // A character wider than the whole line cannot be shown at all.
+                    if cw > width { if used > 0 { lines.append(line) }; return lines }
+                    if used + cw > width { lines.append(line); line = ""; used = 0 }
+                    line.append(ch)
+                    used += cw
                 }
-                if head.isEmpty { return lines }
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
-                w = DisplayWidth.of(word)
+                continue
             }
-            if word.isEmpty { continue }
             if used == 0 {
-                line = word
+                line = String(word)
                 used = w
             } else if used + 1 + w <= width {
                 line += " " + word
                 used += 1 + w
             } else {
                 lines.append(line)
-                line = word
+                line = String(word)
                 used = w
             }
         }

@@ -99,6 +99,9 @@ final class TenantStore: Sendable {
             guard state.version == TenantState.currentVersion else {
                 throw SimulatorError.stateFile("it was written by another version of pim")
             }
+            if let field = state.impossibleField() {
+                throw SimulatorError.stateFile("\(field) holds an impossible value")
+            }
             if state.scale != scale {
                 report("The demo tenant was seeded afresh for PIM_SIM_SCALE=\(scale) (it had \(state.scale)).")
                 held.fileKey = nil
@@ -109,7 +112,8 @@ final class TenantStore: Sendable {
             return state
         } catch {
             let aside = moveAside(file, now: now)
-            report("The demo tenant state in \(file.path) could not be read, so it was moved to \(aside) and a fresh demo tenant was created; run `pim demo reset` to start over at any time.")
+            let reason = if case SimulatorError.stateFile(let why) = error { " (\(why))" } else { "" }
+            report("The demo tenant state in \(file.path) could not be read\(reason), so it was moved to \(aside) and a fresh demo tenant was created; run `pim demo reset` to start over at any time.")
             held.fileKey = nil
             return seed(now)
         }

@@ -1,0 +1,50 @@
+import Foundation
+import PIMDomain
+import Testing
+
+/// Text from the service or the user can be megabytes long. Sanitising is linear (it copied the
+/// whole result for every character: minutes for a megabyte), and what pim keeps of one service
+/// string is capped at `ServiceText.limit` characters, shown with "…".
+@Suite struct LongTextTests {
+    /// A megabyte of a name with an escape sequence every hundred characters.
+    static let megabyte = String(repeating: String(repeating: "n", count: 96) + "\u{1B}[2J", count: 10_000)
+
+    @Test func aMegabyteIsSanitisedInSecondsNotMinutes() {
+        let clock = ContinuousClock()
+        var out = ""
+        let took = clock.measure { out = Sanitizer.sanitize(Self.megabyte) }
+        #expect(took < .seconds(3), "sanitising 1 MB took \(took)")
+        #expect(out.unicodeScalars.count == Self.megabyte.unicodeScalars.count)
+        #expect(Sanitizer.isClean(out))
+        let clean = String(repeating: "Global Reader ", count: 75_000)
+        #expect(clock.measure { _ = DisplayText(untrusted: clean) } < .seconds(3))
+    }
+
+    @Test func sanitisingGrowsLinearly() {
+        // Doubling the text doubles the work; the copy per character made it four times.
+        let clock = ContinuousClock()
+        func best(_ text: String) -> Duration {
+            (0..<5).map { _ in clock.measure { _ = Sanitizer.sanitize(text) } }.min()!
+        }
+        let small = String(Self.megabyte.prefix(62_500)), large = String(Self.megabyte.prefix(250_000))
+        let ratio = best(large) / best(small)
+        #expect(ratio < 8, "4× the text took \(ratio)× the time")
+    }
+
+    @Test(arguments: [0, 1, 4_095, 4_096])
+    func shortServiceStringsAreKept(length: Int) {
+        let text = String(repeating: "é", count: length)
+        #expect(ServiceText.capped(text) == text)
+    }
+
+    @Test func aLongServiceStringIsCutWithAnEllipsis() {
+        let cut = ServiceText.capped(String(repeating: "日", count: 4_097))
+        #expect(cut.count == ServiceText.limit)
+        #expect(cut.hasSuffix("日…"))
+        let ten = String(repeating: "A", count: 10_000_000)
+        let clock = ContinuousClock()
+        var capped = ""
+        #expect(clock.measure { capped = ServiceText.capped(ten) } < .seconds(1))
+        #expect(capped.count == 4_096 && capped.last == "…")
+    }
+}
