@@ -138,7 +138,7 @@ import Testing
         configuration.baseURL = server.baseURL
         configuration.retryPolicy = Harness.retry
         configuration.requestTimeout = Harness.timeout
-        let service = GraphPIMService(configuration: configuration, transport: URLSessionTransport(),
+        let service = GraphPIMService(configuration: configuration, transport: CurlTransport(),
                                       tokens: CountingTokens(), clock: clock)
         let error = await pimError { try await service.auditHistory(AuditQuery(tenantWide: true)) }
         return (error, clock.now().timeIntervalSince(started))

@@ -57,7 +57,7 @@ enum GraphErrorMapper {
             return error(.forbidden, "Graph refused this for your account\(quoted): you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`.")
         case 404:
             return error(.notFound, "The service does not know this object\(quoted): refresh (press r or run the listing again); it may have been removed or decided.")
-        case 300...399:
+        case 301, 302, 303, 307, 308:
             // Graph never redirects a client; whoever did is not Graph, and the token is not sent there.
             let place = response.header("Location").flatMap { URL(string: $0)?.host }.map { " to \(Sanitizer.sanitize($0))" } ?? ""
             return error(.service, "The Graph endpoint answered with a redirect (HTTP \(response.status))\(place), which pim does not follow so that your token stays with the Graph host: check --graph-url and any proxy in between.")
