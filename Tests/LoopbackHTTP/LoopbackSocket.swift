@@ -132,6 +132,22 @@ public enum LoopbackSocket {
         return Data(out.utf8) + body
     }
 
+    /// `body` in HTTP/1.1 chunked transfer coding (64 KiB chunks and the last, empty one), so the
+    /// client cannot know its length before it has read it all.
+    public static func chunked(_ body: Data) -> Data {
+        var out = Data()
+        var offset = body.startIndex
+        while offset < body.endIndex {
+            let end = min(offset + 65_536, body.endIndex)
+            out.append(Data((String(end - offset, radix: 16) + "\r\n").utf8))
+            out.append(body[offset..<end])
+            out.append(Data("\r\n".utf8))
+            offset = end
+        }
+        out.append(Data("0\r\n\r\n".utf8))
+        return out
+    }
+
     /// Writes all of `bytes` (a peer that went away ends it early, without SIGPIPE).
     public static func write(_ client: Int32, _ bytes: Data) {
         bytes.withUnsafeBytes { raw in

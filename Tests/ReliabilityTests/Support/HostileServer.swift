@@ -48,6 +48,17 @@ final class HostileServer: Sendable {
     /// For each `.raw` answer, the bytes that could not be delivered because the client had closed.
     var undeliveredBytes: [Int] { log.withLock { $0.unsent } }
 
+    /// The undelivered bytes of the first `.raw` answer, once its writer has finished (it may still be
+    /// pushing into the socket when the client has already given up); nil if it never finishes.
+    func undeliveredBytesOfFirstAnswer(waitingAtMost seconds: Double = 10) -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let first = undeliveredBytes.first { return first }
+            usleep(10_000)
+        }
+        return nil
+    }
+
     func stop() { stopped.store(true, ordering: .sequentiallyConsistent) }
 
     private func acceptLoop(until deadline: Date) {
@@ -104,16 +115,6 @@ final class HostileServer: Sendable {
             head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
             return Data(head.utf8) + body
         }
-        var out = Data((head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").utf8)
-        var offset = body.startIndex
-        while offset < body.endIndex {
-            let end = min(offset + 65_536, body.endIndex)
-            out.append(Data((String(end - offset, radix: 16) + "\r\n").utf8))
-            out.append(body[offset..<end])
-            out.append(Data("\r\n".utf8))
-            offset = end
-        }
-        out.append(Data("0\r\n\r\n".utf8))
-        return out
+        return Data((head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").utf8) + LoopbackSocket.chunked(body)
     }
 }
