@@ -35,8 +35,10 @@ struct ActivationPlanner {
                 return .alreadyActive(entry, until: active.end)
             }
             let name = Sanitizer.sanitize(entry.target.displayName)
+            // As pim writes durations (`1h30m`): one word, so the command can be pasted as is.
+            let askedText = (try? ActivationDuration(parsing: draft.durationText).shortDescription) ?? "\"\(draft.durationText)\""
             return .refused(entry, problems: [
-                "\(name) is already active with \(Countdown.text(remaining: remaining)) left, less than the \(draft.durationText) asked: run pim extend \"\(name)\" --duration \(draft.durationText)."])
+                "\(name) is already active with \(Countdown.text(remaining: remaining)) left, less than the \(askedText) asked: run pim extend \"\(name)\" --duration \(askedText)."])
         }
         if let pending = entry.pendingRequest { return .pending(entry, pending) }
         guard entry.eligibility != nil else {

@@ -35,8 +35,15 @@ public enum ServiceLimits {
 public struct DraftRules: Hashable, Sendable {
     /// A regular expression the ticket number must match (checked before sending).
     public var ticketPattern: String?
+    /// A required ticket system is reported missing even while the number is missing too. The command
+    /// line wants this (a refused run is typed again whole, so every missing value is named at once);
+    /// the form, which shows the ticket system field beside the number, asks once a number is typed.
+    public var ticketSystemWithMissingNumber: Bool
 
-    public init(ticketPattern: String? = nil) { self.ticketPattern = ticketPattern }
+    public init(ticketPattern: String? = nil, ticketSystemWithMissingNumber: Bool = false) {
+        self.ticketPattern = ticketPattern
+        self.ticketSystemWithMissingNumber = ticketSystemWithMissingNumber
+    }
 }
 
 extension ActivationDraft {
@@ -66,7 +73,7 @@ extension ActivationDraft {
                                message: "The ticket number \"\(number)\" does not match the pattern \(pattern) set in your configuration."))
         }
         let system = ticketSystem.trimmingCharacters(in: .whitespaces)
-        if policy?.requiresTicket == true && !number.isEmpty && system.isEmpty {
+        if policy?.requiresTicket == true && system.isEmpty && (!number.isEmpty || rules.ticketSystemWithMissingNumber) {
             found.append(.init(field: .ticketSystem,
                                message: "A ticket system is required with the ticket number: name it (e.g. ServiceNow)."))
         }

@@ -28,7 +28,8 @@ public struct ActivationDraft: Hashable, Sendable, Codable {
     public var ticket: TicketInfo? {
         let number = ticketNumber.trimmingCharacters(in: .whitespaces)
         let system = ticketSystem.trimmingCharacters(in: .whitespaces)
-        if number.isEmpty && system.isEmpty { return nil }
+        // A ticket system (often a configured default) without a number is no ticket: never sent alone.
+        if number.isEmpty { return nil }
         return TicketInfo(number: number.isEmpty ? nil : number, system: system.isEmpty ? nil : system)
     }
 }

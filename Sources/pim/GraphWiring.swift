@@ -26,6 +26,32 @@ enum GraphWiring {
         TokenCache(directory: URL(fileURLWithPath: settings.paths.cacheDirectory), warn: StandardStreams.errLine)
     }
 
+    static func accounts(_ settings: GlobalSettings) -> AccountStore {
+        AccountStore(directory: URL(fileURLWithPath: settings.paths.cacheDirectory), warn: StandardStreams.errLine)
+    }
+
+    /// The settings with the signed-in account filled in: without a tenant (flag, PIM_TENANT or the
+    /// configuration) the account `pim login` signed in with last; with one, the account signed in to
+    /// that tenant, if any. The account's cloud and client id apply where none was chosen. A token
+    /// given as is (PIM_ACCESS_TOKEN) or the Azure CLI's needs no account.
+    static func withAccount(_ settings: GlobalSettings) throws -> (GlobalSettings, SignedInAccount?) {
+        guard !settings.demo, settings.accessToken == nil,
+              !FileManager.default.fileExists(atPath: azureMarker(settings)) else { return (settings, nil) }
+        let store = accounts(settings)
+        let account: SignedInAccount?
+        if let tenant = settings.tenant, !tenant.isEmpty {
+            account = try store.account(tenant: tenant, cloud: settings.cloudGiven ? settings.cloud : nil)
+        } else {
+            account = try store.current().flatMap { !settings.cloudGiven || $0.cloud == settings.cloud ? $0 : nil }
+        }
+        guard let account else { return (settings, nil) }
+        var resolved = settings
+        resolved.tenant = account.tenant
+        if !resolved.cloudGiven { resolved.cloud = account.cloud }
+        if resolved.clientId?.isEmpty ?? true { resolved.clientId = account.clientId }
+        return (resolved, account)
+    }
+
     /// Marks that `pim login --audit` asked for the audit-log scopes, so refreshes keep asking for them.
     static func auditMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/audit-scopes" }
 
@@ -56,6 +82,9 @@ enum GraphWiring {
         // and later too, when the cached sign-in cannot be renewed or a step-up is asked for.
         let terminal = isatty(STDIN_FILENO) == 1
         if !terminal, try !hasCachedSignIn(settings, cloud: cloud) {
+            if let tenant = settings.tenant, !tenant.isEmpty {
+                throw PIMError(.signInRequired, "You are not signed in to \(tenant): run pim login --tenant \(tenant) in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
+            }
             throw PIMError(.signInRequired, "You are not signed in: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
         }
         return deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
@@ -64,6 +93,7 @@ enum GraphWiring {
     }
 
     static func service(_ settings: GlobalSettings) throws -> any PIMService {
+        let settings = try withAccount(settings).0
         let cloud = try cloud(settings)
         let transport = transport(settings)
         let tokens = try tokens(settings, cloud: cloud, transport: transport)
@@ -88,6 +118,8 @@ enum GraphWiring {
     }
 
     static func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+        // `pim login` alone signs in again to the account in use; --tenant signs in to another.
+        let settings = method == .deviceCode ? ((try? withAccount(settings).0) ?? settings) : settings
         let cloud = try cloud(settings)
         let transport = transport(settings)
         let marker = azureMarker(settings)
@@ -114,7 +146,15 @@ enum GraphWiring {
             let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: signIn))
             let who = "Signed in\(me.map { " as \($0.label)" } ?? "")\(settings.tenant.map { " to \($0)" } ?? "")"
             // The sign-in worked but the next command would not find it: say so, and why (exit 1).
-            if let problem = await signIn.saveProblem {
+            var saveProblem = await signIn.saveProblem
+            if saveProblem == nil {
+                let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
+                let account = SignedInAccount(tenant: tenant, cloud: settings.cloud,
+                                              clientId: settings.clientId.flatMap { $0.isEmpty ? nil : $0 } ?? DeviceCodeSignIn.defaultClientId,
+                                              user: me.flatMap { $0.userPrincipalName ?? $0.displayName })
+                do throws(PrivateFileError) { try accounts(settings).remember(account) } catch { saveProblem = error }
+            }
+            if let problem = saveProblem {
                 throw PIMError(.other, "\(who), but the sign-in could not be saved, because \(Sanitizer.sanitize(problem.path)) "
                     + "\(problem.reason): \(problem.fix), then run pim login again.")
             }
@@ -127,13 +167,19 @@ enum GraphWiring {
         try? FileManager.default.removeItem(atPath: auditMarker(settings))
         DashboardHintFile.removeAll(in: URL(fileURLWithPath: settings.paths.cacheDirectory))
         let removed: Bool
-        do { removed = try cache(settings).clear() } catch {
+        let account: SignedInAccount?
+        do {
+            removed = try cache(settings).clear()
+            account = try accounts(settings).forget()
+        } catch {
             throw PIMError(.other, "The token cache could not be deleted (\(error)): delete \(settings.paths.cacheDirectory) by hand.")
         }
+        if let account { return "Signed out of \(account.label): the cached tokens were deleted." }
         return removed || hadMarker ? "Signed out: the cached tokens were deleted." : "No cached tokens to delete."
     }
 
     static func summary(_ settings: GlobalSettings) -> [(String, String)] {
+        let (settings, account) = (try? withAccount(settings)) ?? (settings, nil)
         let cloud = try? cloud(settings)
         let token: String
         if settings.accessToken != nil { token = "PIM_ACCESS_TOKEN" }
@@ -141,6 +187,7 @@ enum GraphWiring {
         else { token = "device code sign-in, cached in \(settings.paths.cacheDirectory)" }
         return [("service", "Microsoft Graph"), ("cloud", settings.cloud),
                 ("graphURL", cloud?.graphURL.absoluteString ?? settings.graphURL ?? "-"),
-                ("tenant", settings.tenant ?? "organizations"), ("token", token)]
+                ("tenant", settings.tenant ?? "organizations"), ("token", token),
+                ("account", account?.label ?? "-")]
     }
 }

@@ -30,6 +30,7 @@ struct Wiring: CommandLineHost {
 
     func runFullScreen(service: any PIMService, settings: GlobalSettings) async -> Int32 {
         let config = settings.configuration
+        let settings = settings.demo ? settings : ((try? GraphWiring.withAccount(settings).0) ?? settings)
         let label = settings.demo ? "simulated tenant (demo)" : (settings.tenant ?? "Microsoft Graph")
         let options = FullScreenOptions(tenantLabel: label, refreshInterval: config.refreshInterval ?? 60,
                                         defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,

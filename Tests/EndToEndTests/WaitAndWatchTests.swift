@@ -42,13 +42,14 @@ import Testing
     }
 
     @Test func watchPrintsEachNewRequestWithTheCommandToRun() throws {
-        let watch = try PimBinary.start(["--demo", "--as", "ben", "approvals", "--watch", "--interval", "1s"], in: sandbox)
+        let watch = try PimBinary.start(["--demo", "--as", "ben", "approvals", "--watch", "--interval", "10s"], in: sandbox)
         // The requests already waiting come first.
         #expect(watch.waitForOutput { $0.contains("pim approve ") })
         let made = try PimBinary.run(["--demo", "activate", "Security Administrator", "-j", "Investigate alert", "-d", "1h",
                                       "-o", "json"], in: sandbox)
         let id = try #require((made.json as? [String: Any])?["id"] as? String, "\(made)")
-        let seen = watch.waitForOutput { $0.contains("pim approve \(id) --justification") }
+        // The next poll is 10 s later (the shortest interval pim accepts).
+        let seen = watch.waitForOutput(timeout: 60) { $0.contains("pim approve \(id) --justification") }
         let result = watch.interrupt()
         #expect(seen, "\(result)")
         #expect(result.stdout.contains("New request \(id): Ada Admin asks for Security Administrator"))

@@ -63,7 +63,7 @@ import Testing
     }
 
     /// Graph cannot lengthen a running activation; one that needs approval ends first. On a terminal
-    /// pim asks before cutting access (anything but y sends nothing); a script is not blocked.
+    /// pim asks before cutting access (anything but y sends nothing); a script must say --yes.
     @Test func extendingWhatNeedsApprovalAsksFirstOnATerminal() async {
         func tenant() -> FakeService {
             FakeService(now: testNow) { state in
@@ -85,11 +85,47 @@ import Testing
                             input: ["y"], stdinIsTerminal: true, terminal: true)
         #expect(yes.code == 0, "\(yes.stderr)")
         #expect(confirmed.read { $0.sent.count } == 1)
+    }
 
+    /// Without a terminal nobody can be asked: ending access needs --yes, else nothing is sent (exit 4).
+    @Test func aScriptExtendingWhatNeedsApprovalMustSayYes() async throws {
+        func tenant() -> FakeService {
+            FakeService(now: testNow) { state in
+                state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                                                 start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))]
+                state.policies[FakeService.exchangeAdmin.id]?.requiresApproval = true
+            }
+        }
         let script = tenant()
         let unattended = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: script)
-        #expect(unattended.code == 0, "\(unattended.stderr)")
-        #expect(script.read { $0.sent.count } == 1)
+        #expect(unattended.code == 4, "\(unattended.stderr)")
+        #expect(unattended.stderr.contains("needs approval"), "\(unattended.stderr)")
+        #expect(unattended.stderr.contains("--yes"), "\(unattended.stderr)")
+        #expect(unattended.stdout.isEmpty)
+        #expect(script.read { $0.sent }.isEmpty, "nothing sent")
+
+        let agreed = tenant()
+        let yes = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h", "--yes", "-o", "json"], service: agreed)
+        #expect(yes.code == 0, "\(yes.stderr)")
+        #expect(agreed.read { $0.sent.count } == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(yes.stdout.utf8)) as? [String: Any])
+        #expect(object["action"] as? String == "selfActivate")
+        #expect(object["replaced"] as? Bool == true, "the JSON says the running activation was replaced: \(yes.stdout)")
+        #expect(object["status"] as? String == "PendingApproval")
+    }
+
+    /// An assignment with an end is extended in place: `replaced` is false.
+    @Test func extendingAnAssignmentSaysNothingWasReplaced() async throws {
+        let service = FakeService(now: testNow) { state in
+            state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                                             start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(86_400),
+                                             assignmentType: .assigned)]
+        }
+        let result = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h", "-o", "json"], service: service)
+        #expect(result.code == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["action"] as? String == "selfExtend")
+        #expect(object["replaced"] as? Bool == false, "\(result.stdout)")
     }
 
     @Test func cancelOnlyPendingRequests() async {

@@ -32,10 +32,26 @@ import Testing
         #expect(problems[0].message.contains("4h"))
     }
 
+    /// Both halves of a required ticket are asked for at once, so the next attempt does not fail on
+    /// the system after the number was added.
     @Test func missingTicketWhenRequired() {
         let problems = ActivationDraft(justification: "fix", durationText: "1h").problems(against: Self.strict)
         #expect(problems.map(\.field) == [.ticketNumber])
         #expect(problems[0].message.contains("ticket number is required"))
+        let everything = DraftRules(ticketSystemWithMissingNumber: true)
+        let both = ActivationDraft(justification: "fix", durationText: "1h").problems(against: Self.strict, rules: everything)
+        #expect(both.map(\.field) == [.ticketNumber, .ticketSystem])
+        let withSystem = ActivationDraft(justification: "fix", ticketSystem: "Jira", durationText: "1h")
+            .problems(against: Self.strict, rules: everything)
+        #expect(withSystem.map(\.field) == [.ticketNumber])
+    }
+
+    /// A ticket system (a configured default) without a number is not a ticket: nothing is sent for it.
+    @Test func aTicketSystemAloneIsNotSent() throws {
+        let draft = ActivationDraft(justification: "fix", ticketSystem: "ServiceNow", durationText: "1h")
+        #expect(draft.ticket == nil)
+        let request = try draft.request(for: ElevationTarget(id: .role("r"), displayName: "R"), policy: Self.lenient).get()
+        #expect(request.ticket == nil)
     }
 
     @Test func ticketNumberWithoutSystemWhenRequired() {

@@ -22,7 +22,7 @@ extension Commands {
         var planner = ActivationPlanner(draft: draft, durationIsExplicit: invocation.has("duration"),
                                         defaultDuration: config.defaultDuration ?? .hours(1),
                                         clamp: invocation.has("clamp"),
-                                        rules: DraftRules(ticketPattern: config.ticketPattern), now: context.clock.now())
+                                        rules: DraftRules(ticketPattern: config.ticketPattern, ticketSystemWithMissingNumber: true), now: context.clock.now())
         var steps = targets.map(planner.plan)
         // On a terminal, ask once for what the policies want and the options did not give.
         if steps.contains(where: { if case .refused = $0 { true } else { false } }), !context.json {
@@ -49,6 +49,16 @@ extension Commands {
                     let result = try await service.activate(request)
                     result.notices.forEach(context.notice)
                     outcomes.append(.sent(entry, result))
+                } catch let error as PIMError where error.kind == .alreadyExists {
+                    // Another request (another pim at the same moment) got there first: the service's
+                    // "already exists" is the idempotent answer when the target is now active or pending.
+                    if let settled = await settledOutcome(entry, service: service, context: context) {
+                        outcomes.append(settled)
+                    } else {
+                        context.notice("pim: Activating \(entry.target.displayName) failed: \(error.detailedMessage)")
+                        outcomes.append(.failed(entry, error))
+                        if firstFailure == nil { firstFailure = error }
+                    }
                 } catch {
                     let wrapped = PIMError.wrap(error)
                     context.notice("pim: Activating \(entry.target.displayName) failed: \(wrapped.detailedMessage)")
@@ -70,6 +80,23 @@ extension Commands {
         if let failure = firstFailure as? PIMError { return ExitCode.for(failure).rawValue }
         if outcomes.contains(where: \.wasRefused) { return ExitCode.refused.rawValue }
         return 0
+    }
+
+    /// What a refused "already exists" means once the roles are read again: active (nothing sent) or
+    /// pending (the request that got there first). nil when neither can be seen.
+    static func settledOutcome(_ entry: RoleEntry, service: any PIMService, context: CommandContext) async -> ActivationOutcome? {
+        let now = context.clock.now()
+        if let fresh = try? await loadRoles(context, service: service).first(where: { $0.target.id == entry.target.id }) {
+            if let active = fresh.active { return .alreadyActive(fresh, until: active.end) }
+            if let pending = fresh.pendingRequest { return .pending(fresh, pending) }
+        }
+        // The listing can lag behind the request: my requests say what was made.
+        guard let mine = try? await service.myRequests(),
+              let made = mine.filter({ $0.target.id == entry.target.id && $0.action == .selfActivate })
+                .max(by: { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }) else { return nil }
+        if made.status.isPending { return .pending(entry, made) }
+        if !made.status.isRefusal, let end = made.expectedEnd(now: now), end > now { return .alreadyActive(entry, until: end) }
+        return nil
     }
 
     /// `@name` words become the role set's names.
@@ -109,7 +136,8 @@ extension Commands {
         if !system.isEmpty, ticket.isEmpty {
             throw UsageError("--ticket-system names the system of a ticket number: add --ticket NUMBER, or leave --ticket-system out.")
         }
-        if system.isEmpty, !ticket.isEmpty { system = config.ticketSystem ?? "" }
+        // The configured system counts as given; without a number it is never sent.
+        if system.isEmpty { system = config.ticketSystem ?? "" }
         return ActivationDraft(justification: justification, ticketNumber: ticket, ticketSystem: system,
                                durationText: invocation.value("duration") ?? "")
     }

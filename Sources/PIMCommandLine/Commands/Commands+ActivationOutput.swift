@@ -7,7 +7,12 @@ extension Commands {
     static func printOutcomes(_ outcomes: [ActivationOutcome], context: CommandContext, verb: String = "Activated") {
         let now = context.clock.now()
         if context.json {
-            let rows = outcomes.map { outcomeJSON($0, now: now) }
+            // extend: say whether the running activation was ended and requested anew (Graph's
+            // selfActivate) or the assignment extended in place (selfExtend, selfRenew).
+            let rows = outcomes.map { outcome in
+                outcomeJSON(outcome, now: now, extra: verb == "Extended"
+                            ? [("replaced", .bool(outcome.request?.action == .selfActivate))] : [])
+            }
             context.print(rows.count == 1 ? rows[0] : .array(rows))
             return
         }
@@ -37,8 +42,8 @@ extension Commands {
         }
     }
 
-    static func outcomeJSON(_ outcome: ActivationOutcome, now: Date) -> JSONValue {
-        let extra: [(String, JSONValue)] = [("outcome", .string(outcome.outcomeName))]
+    static func outcomeJSON(_ outcome: ActivationOutcome, now: Date, extra more: [(String, JSONValue)] = []) -> JSONValue {
+        let extra: [(String, JSONValue)] = [("outcome", .string(outcome.outcomeName))] + more
         switch outcome {
         case .sent(_, let result):
             return JSONRows.request(result.request, now: now,

@@ -17,7 +17,8 @@ extension Commands {
             return 0
         }
         var table = Table([.init("ID"), .init("REQUESTER", flexible: true), .init("NAME", flexible: true), .init("KIND", dropRank: 2),
-                           .init("TIER", dropRank: 1), .init("DURATION", dropRank: 3), .init("WAITED", alignRight: true), .init("TICKET", dropRank: 4),
+                           .init("TIER", dropRank: 1), .init("DURATION", dropRank: 3), .init("WAITED", alignRight: true),
+                           .init("WINDOW", alignRight: true), .init("TICKET", dropRank: 4),
                            .init("JUSTIFICATION", flexible: true)])
         for item in items {
             let request = item.request
@@ -29,6 +30,8 @@ extension Commands {
                 Table.Cell(text(request.target.tier.label), style: .tier(request.target.tier)),
                 Table.Cell(text(request.duration?.shortDescription ?? "-")),
                 Table.Cell(text(item.waited(at: now).map(Countdown.elapsed) ?? "-")),
+                // What is left of the service's 24-hour approval window, as the full screen shows it.
+                windowCell(item.windowLeft(at: now)),
                 Table.Cell(text(request.ticket?.number ?? "-")),
                 Table.Cell(text(request.justification ?? "")),
             ])
@@ -37,11 +40,23 @@ extension Commands {
         return 0
     }
 
+    static func windowCell(_ left: Double?) -> Table.Cell {
+        guard let left else { return Table.Cell("-") }
+        return Table.Cell(DisplayText(untrusted: Countdown.text(remaining: left)), style: .urgency(Urgency(remaining: left)))
+    }
+
+    /// The shortest `--watch` interval: more often only adds load (and throttling) on the service.
+    static let minimumWatchInterval: Double = 10
+
     /// `--watch`: polls until interrupted; each new request rings the bell and is printed with the
     /// exact commands that decide it. In JSON mode each new request is one compact line.
     static func watchApprovals(_ context: CommandContext, service: any PIMService) async throws -> Int32 {
-        let interval = try context.durationOption("interval").map(\.timeInterval)
-            ?? context.settings.configuration.refreshInterval ?? 30
+        let asked = try context.durationOption("interval")
+        if let asked, asked.timeInterval < minimumWatchInterval {
+            throw UsageError("--interval \(context.invocation.value("interval") ?? asked.shortDescription) is too often: pim polls the service at most every 10s; write --interval 10s or more.",
+                             command: "approvals")
+        }
+        let interval = asked?.timeInterval ?? max(minimumWatchInterval, context.settings.configuration.refreshInterval ?? 30)
         var seen = Set<String>()
         if !context.json {
             context.notice("Watching for requests that need your decision every \(ActivationDuration(seconds: Int(interval)).shortDescription); press Ctrl-C to stop.")

@@ -64,7 +64,7 @@ extension Commands {
         }
         if draft.justification.isEmpty, entry.policy?.requiresJustification == true,
            let text = context.prompt("Justification") { draft.justification = text }
-        let rules = DraftRules(ticketPattern: config.ticketPattern)
+        let rules = DraftRules(ticketPattern: config.ticketPattern, ticketSystemWithMissingNumber: true)
         let request: ActivationRequest
         switch draft.request(for: entry.target, policy: entry.policy, rules: rules, now: context.clock.now()) {
         case .success(let ready): request = ready
@@ -73,9 +73,11 @@ extension Commands {
             throw Refusal("Cannot extend \(name): " + sentences.joined(separator: " "))
         }
         // Graph cannot lengthen a running activation: one that needs approval ends, and access returns
-        // only when an approver acts. On a terminal that is asked first; a script gets the notice after.
-        if active.assignmentType == .activated, entry.policy?.requiresApproval == true,
-           context.console.stdinIsTerminal, context.console.stderrIsTerminal {
+        // only when an approver acts. On a terminal that is asked first; without one only --yes agrees.
+        if active.assignmentType == .activated, entry.policy?.requiresApproval == true, !invocation.has("yes") {
+            guard context.console.stdinIsTerminal, context.console.stderrIsTerminal else {
+                throw Refusal("Nothing was sent: \(name) needs approval, and extending it ends your access until an approver approves the new activation. Add --yes to do that without a terminal, or let it run until it ends and activate it again then.")
+            }
             let answer = context.prompt("\(name) needs approval: extending ends your access until an approver approves the new activation. Continue? (y/N)") ?? ""
             guard ["y", "yes"].contains(answer.lowercased()) else { throw Refusal("Nothing was sent: \(name) stays active until it ends; activate it again then, or extend it when access may pause.") }
         }

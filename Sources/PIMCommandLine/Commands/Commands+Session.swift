@@ -34,7 +34,8 @@ extension Commands {
                 ("persona", .string(context.settings.demo ? (context.settings.persona ?? "ada") : nil)),
             ]
             let taken = Set(fields.map(\.0))
-            fields += summary.filter { !taken.contains($0.0) }.map { ($0.0, JSONValue.string($0.1)) }
+            // "-" is how the summary says "none": JSON says null.
+            fields += summary.filter { !taken.contains($0.0) }.map { ($0.0, $0.1 == "-" ? JSONValue.null : .string($0.1)) }
             context.print(.object(fields))
             return 0
         }

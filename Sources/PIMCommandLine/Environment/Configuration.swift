@@ -111,5 +111,5 @@ public struct Configuration: Sendable, Hashable {
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var problem: String
-    public var description: String { "The configuration file \(path) \(problem)." }
+    public var description: String { "The configuration file \(path) \(problem)" + (problem.hasSuffix(".") ? "" : ".") }
 }

@@ -12,6 +12,8 @@ public struct GlobalSettings: Sendable {
     public var tenant: String?
     /// `global`, `usgov`, `usgov-dod` or `china`.
     public var cloud: String
+    /// The cloud was chosen (flag, environment or file) rather than left at `global`.
+    public var cloudGiven: Bool
     public var graphURL: String?
     public var loginURL: String?
     public var clientId: String?
@@ -47,7 +49,9 @@ public struct GlobalSettings: Sendable {
         persona = pick("as", "PIM_DEMO_PERSONA", nil)
         personaFromFlag = invocation.has("as")
         tenant = pick("tenant", "PIM_TENANT", configuration.tenant)
-        cloud = pick("cloud", "PIM_CLOUD", configuration.cloud) ?? "global"
+        let pickedCloud = pick("cloud", "PIM_CLOUD", configuration.cloud)
+        cloud = pickedCloud ?? "global"
+        cloudGiven = pickedCloud != nil
         graphURL = pick("graph-url", "PIM_GRAPH_URL", nil)
         loginURL = pick("login-url", "PIM_LOGIN_URL", nil)
         clientId = pick("client-id", "PIM_CLIENT_ID", configuration.clientId)

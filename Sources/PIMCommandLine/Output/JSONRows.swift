@@ -127,6 +127,7 @@ enum JSONRows {
             ("access", .string(request.target.kind.groupAccessId)),
             ("scope", .string(request.target.id.scope)),
             ("tier", .string(request.target.tier.label)),
+            ("tierLevel", .int(request.target.tier.rawValue)),
             // Not active until approved: product.md's `state` for the target is `eligible`.
             ("state", .string("eligible")),
             ("requestState", .string("pending")),

@@ -11,6 +11,16 @@ public enum ArgumentParser {
                 if arguments.contains("--help") || arguments.contains("-h") {
                     return Invocation(command: CommandTable.command(named: "help")!, wantsHelp: true)
                 }
+                // `pim --outptu json roles`: the word after an unknown option is its value, not a command.
+                if let commandIndex, commandIndex > 0, case let previous = arguments[commandIndex - 1],
+                   previous.hasPrefix("--"), previous != "--", !previous.contains("="),
+                   CommandTable.globalOption(named: String(previous.dropFirst(2))) == nil {
+                    let name = String(previous.dropFirst(2))
+                    let known = CommandTable.globalOptions.filter { !$0.hidden }.map(\.name)
+                    throw UsageError("Unknown option \(previous)."
+                                     + Suggestion.sentence(for: name, in: known, prefix: "--")
+                                     + " Run pim --help to see every option.")
+                }
                 let names = CommandTable.visibleCommands.map(\.name)
                 throw UsageError("Unknown command \"\(commandName)\"."
                                  + Suggestion.sentence(for: commandName, in: names)

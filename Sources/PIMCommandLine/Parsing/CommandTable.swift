@@ -88,6 +88,7 @@ public enum CommandTable {
                         OptionSpec("duration", short: "d", value: "DURATION", help: "How long from now."),
                         OptionSpec("scope", value: "SCOPE", help: "Directory scope of a role."),
                         OptionSpec("owner", help: "Extend the owner access of a group instead of member."),
+                        OptionSpec("yes", short: "y", help: "Agree without a question that extending an activation that needs approval ends your access until an approver approves (needed without a terminal)."),
                     ],
                     examples: [Example("pim extend \"Exchange Administrator\" -j \"Migration overran\" -d 2h",
                                        "Two more hours from now.")]),
@@ -150,10 +151,18 @@ public enum CommandTable {
                                Example("pim completion fish > ~/.config/fish/completions/pim.fish", "Install for fish.")],
                     usesService: false),
         CommandSpec("demo", abstract: "Manage the built-in simulated tenant.",
-                    discussion: "reset starts the simulated tenant afresh; personas lists who one can act as with --as.",
+                    discussion: "reset starts the simulated tenant afresh; personas lists who one can act as with --as. "
+                        + "To rehearse a bad network, run pim --demo with these variables: "
+                        + "PIM_SIM_LATENCY_MS=800 delays every answer by 800 ms (at or over the 30 s request timeout it times out); "
+                        + "PIM_SIM_FAULTS=429:0.2,timeout:0.05 makes that share of requests fail, with the kinds 429 (throttled, with Retry-After), "
+                        + "500, 503, 504, timeout, malformed (a cut answer) and expired-token (a 401), rates from 0 to 1 adding up to 1 at most; "
+                        + "PIM_SIM_SEED=7 replays the same faults run after run; "
+                        + "PIM_SIM_SCALE=2000 gives you 2000 more eligible roles and the tenant 2000 more audit events (the tenant is seeded afresh when it changes).",
                     arguments: [ArgumentSpec("ACTION", help: "What to do.", choices: ["reset", "personas"])],
                     examples: [Example("pim demo reset", "Start the demo afresh."),
-                               Example("pim demo personas", "Who can I act as?")],
+                               Example("pim demo personas", "Who can I act as?"),
+                               Example("PIM_SIM_FAULTS=503:0.3 PIM_SIM_LATENCY_MS=800 pim --demo roles",
+                                       "Rehearse a slow service that often answers 503.")],
                     usesService: false),
         CommandSpec("help", abstract: "Show help for a command.",
                     arguments: [ArgumentSpec("COMMAND", help: "The command to explain.", optional: true)],

@@ -168,7 +168,7 @@ public actor DeviceCodeSignIn: TokenProvider {
                                   headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
                                   body: Data(Self.formEncode(form).utf8))
         do { return try await transport.send(request) } catch let error as TransportError {
-            throw PIMError.network(error)
+            throw PIMError.signInNetwork(error, host: loginURL.host ?? root)
         }
     }
 

@@ -24,6 +24,27 @@ extension PIMError {
     }
 }
 
+extension PIMError {
+    /// A transport failure on the way to the identity platform: the sign-in host is named, not Graph.
+    static func signInNetwork(_ error: TransportError, host: String) -> PIMError {
+        let host = Sanitizer.sanitize(host)
+        switch error.kind {
+        case .dnsFailure:
+            return PIMError(.network, "The sign-in host name \(host) could not be resolved: check your network connection and the --login-url or --cloud setting.")
+        case .timedOut:
+            return PIMError(.network, "The sign-in host \(host) did not answer in time: check your network connection and try again.")
+        case .tlsFailure:
+            return PIMError(.network, "The secure connection to the sign-in host \(host) could not be verified: check the login URL, proxy and system certificates.")
+        case .cancelled, .tooLarge, .malformedAnswer:
+            var mapped = network(error)
+            mapped.message = mapped.message.replacingOccurrences(of: "Graph", with: "The sign-in host \(host)")
+            return mapped
+        default:
+            return PIMError(.network, "The sign-in host \(host) could not be reached (\(Sanitizer.sanitize(error.message))): check your network connection and try again.")
+        }
+    }
+}
+
 extension TransportError {
     /// False when asking again cannot help: the user cancelled, or the other end sent something pim
     /// refuses (too large, not HTTP).

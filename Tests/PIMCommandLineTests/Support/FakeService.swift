@@ -19,6 +19,9 @@ final class FakeService: PIMService {
         var cancelled: [String] = []
         var decisions: [(String, ApprovalDecision, String)] = []
         var activationError: PIMError?
+        /// Another process activates the same target just before this one's request arrives: the
+        /// target becomes active (or, with approval, pending) and the service refuses with this code.
+        var lostRaceWith: String?
         var failure: PIMError?
         /// Sections the dashboard reports as not loaded.
         var sectionFailures: [DashboardSection: PIMError] = [:]
@@ -84,6 +87,20 @@ final class FakeService: PIMService {
         try fail()
         return try state.withLock { s in
             if let error = s.activationError { throw error }
+            if let code = s.lostRaceWith {
+                s.lostRaceWith = nil
+                if s.policies[request.target.id]?.requiresApproval == true {
+                    s.requests.append(ElevationRequest(id: "req-other", target: request.target, action: .selfActivate,
+                                                       status: .pendingApproval, principal: s.me, createdAt: now,
+                                                       duration: request.duration, approvalId: "req-other"))
+                    throw PIMError(.alreadyExists, "A request for this role or group is already pending: run `pim requests` to see it, or cancel it first.",
+                                   graphCode: code, requestId: "rid-race", httpStatus: 400)
+                }
+                s.active.append(ActiveAssignment(id: "a-other", target: request.target, principal: s.me, start: now,
+                                                 end: now.addingTimeInterval(request.duration.timeInterval)))
+                throw PIMError(.alreadyExists, "This role or group is already active for you (or an identical request exists): run `pim roles` to see it, or deactivate it first.",
+                               graphCode: code, requestId: "rid-race", httpStatus: 400)
+            }
             s.sent.append(request)
             let approval = s.policies[request.target.id]?.requiresApproval == true
             let id = "req-\(s.nextId)"
@@ -113,9 +130,17 @@ final class FakeService: PIMService {
         try fail()
         return state.withLock { s in
             s.sent.append(request)
-            let made = ElevationRequest(id: "req-ext", target: assignment.target, action: .selfExtend, status: .provisioned,
-                                        principal: s.me, createdAt: now, start: now, duration: request.duration)
-            return ActivationResult(request: made)
+            // As Graph: a running activation is ended and requested anew (selfActivate), an assignment extended.
+            guard assignment.assignmentType == .activated else {
+                let made = ElevationRequest(id: "req-ext", target: assignment.target, action: .selfExtend, status: .provisioned,
+                                            principal: s.me, createdAt: now, start: now, duration: request.duration)
+                return ActivationResult(request: made)
+            }
+            let approval = s.policies[assignment.target.id]?.requiresApproval == true
+            let made = ElevationRequest(id: "req-ext", target: assignment.target, action: .selfActivate,
+                                        status: approval ? .pendingApproval : .provisioned, principal: s.me, createdAt: now,
+                                        start: now, duration: request.duration, approvalId: approval ? "req-ext" : nil)
+            return ActivationResult(request: made, notices: ["Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription)."])
         }
     }
 
