@@ -155,9 +155,18 @@ import Testing
     @Test func ctrlPAsksTheServiceForAPreflight() {
         var t = selecting(Fixture.exchangeAdmin)
         _ = update(&t.state, .key("a"))
-        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: nil, ticket: nil, duration: .hours(1),
-                                        validationOnly: true)
-        t.key(.control("p"), effects: [.preflight(request)]) { $0.form?.preflight[Fixture.exchangeAdmin.id] = .checking }
+        t.type("Move")
+        _ = update(&t.state, .key(.tab))
+        t.type("CHG-1")
+        _ = update(&t.state, .key(.tab))
+        t.type("SN")
+        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Move", ticket: TicketInfo(number: "CHG-1", system: "SN"),
+                                        duration: .hours(1), validationOnly: true)
+        t.key(.control("p"), effects: [.preflight(request)]) {
+            $0.form?.preflight[Fixture.exchangeAdmin.id] = .checking
+            $0.form?.preflightChecked[Fixture.exchangeAdmin.id] = "your eligibility, the justification, ticket CHG-1 (SN), 1h against the maximum of 4h"
+        }
+        // The service's policy may be stricter than the one the form knows.
         t.send(.preflightFinished(Fixture.exchangeAdmin.id, .success(PreflightReport(failedRules: [.justification, .ticketing])))) {
             $0.form?.preflight[Fixture.exchangeAdmin.id] = .failed([
                 "Justification: say why you need this access.", "Ticket: fill in Ticket number and Ticket system.",
@@ -165,8 +174,9 @@ import Testing
         }
         // The answer was about the old text: typing clears it.
         t.key("W") {
-            $0.form?[.justification] = TextField("W")
+            $0.form?[.ticketSystem] = TextField("SNW")
             $0.form?.preflight = [:]
+            $0.form?.preflightChecked = [:]
         }
         t.finish()
     }

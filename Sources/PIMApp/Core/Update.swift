@@ -157,6 +157,7 @@ extension AppState {
             form?.error = nil
             // A pre-flight answer is about the text it was asked with.
             form?.preflight = [:]
+            form?.preflightChecked = [:]
         } else if dialog != nil {
             guard dialog?.isSubmitting == false else { return }
             change(&dialog!.justification)

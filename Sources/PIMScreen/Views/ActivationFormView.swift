@@ -86,7 +86,9 @@ enum ActivationFormView {
             let name = form.targets.count > 1 ? "\(target.displayName): " : ""
             switch form.preflight[target.id] {
             case .checking: lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)asking the service…"), .info))
-            case .passed: lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)the service accepts this request."), .success))
+            case .passed(let checked):
+                lines += StyledLine.wrapped("Pre-flight: \(name)the service accepts this request. It checked \(checked); nothing was activated.",
+                                            width: width, prefix: "✓ ", style: .success)
             case .failed(let fixes):
                 for fix in fixes { lines += StyledLine.wrapped(fix, width: width, prefix: "Pre-flight ✗ \(name)", style: .error) }
             case nil: break
