@@ -47,6 +47,11 @@ extension KeyMap {
         Binding([" "], .toggleMark, .approvals, "mark for one decision", hint: "mark", disabled: noApproval),
     ]
 
+    static let elevations: [Binding] = [
+        Binding(["e"], .extend, .elevations, "extend the selected elevation (your own)", hint: "extend",
+                disabled: { $0.elevationExtensionRefusal }),
+    ]
+
     static let filter: [Binding] = [
         Binding([.enter], .acceptFilter, .filter, "keep the filter", hint: "keep"),
         Binding([.escape], .clearFilter, .filter, "clear the filter", hint: "clear"),

@@ -1,6 +1,6 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm
+    case panes, myRoles, approvals, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm
 
     /// Heading in the `?` help.
     public var title: String {
@@ -8,6 +8,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .panes: "Every pane"
         case .myRoles: "My roles"
         case .approvals: "Approvals"
+        case .elevations: "Elevations"
         case .filter: "Filter line"
         case .form: "Activation form"
         case .formDone: "Activation form, once sent"
@@ -50,7 +51,7 @@ public struct Binding: Sendable {
 
 /// The one table of keys. Dispatch, the status-line hints and the `?` help all read it.
 public enum KeyMap {
-    public static let bindings: [Binding] = panes + myRoles + approvals + filter + form + dialogs + help
+    public static let bindings: [Binding] = panes + myRoles + approvals + elevations + filter + form + dialogs + help
 
     /// The contexts whose bindings apply now, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
@@ -62,7 +63,8 @@ public enum KeyMap {
         switch state.pane {
         case .myRoles: return [.myRoles, .panes]
         case .approvals: return [.approvals, .panes]
-        case .history, .elevations: return [.panes]
+        case .elevations: return [.elevations, .panes]
+        case .history: return [.panes]
         }
     }
 
