@@ -37,6 +37,10 @@ public struct AppState: Hashable, Sendable {
     /// beside the kept draft (the status line's message is gone by then).
     public var refusalsWhileClosed: [TargetID: String] = [:]
     public var dialog: ApprovalDialog?
+    /// Justifications typed in a decision dialog that was closed unsent, per set of requests.
+    public var decisionDrafts: [Set<String>: String] = [:]
+    /// Names of targets whose drafts an earlier start kept, until the rows are loaded.
+    var keptNames: [TargetID: String] = [:]
     public var showHelp = false
     /// Between the terminal's bracketed-paste markers: keys are text, not commands.
     public var pasting = false
@@ -104,6 +108,7 @@ public struct AppState: Hashable, Sendable {
         if let form, !form.isDone, form.draft.hasUnsentText { return true }
         if drafts.values.contains(where: \.hasUnsentText) { return true }
         if let dialog, !dialog.justification.text.isEmpty { return true }
+        if decisionDrafts.values.contains(where: { !$0.isEmpty }) { return true }
         return false
     }
 

@@ -80,7 +80,7 @@ extension KeyMap {
 
     static let help: [Binding] = [
         Binding(["?", .escape, "q"], .closeHelp, .help, "close the help", hint: "close"),
-        Binding(["y"], .confirmYes, .quitConfirm, "quit and drop the unsent text", hint: "quit"),
+        Binding(["y"], .confirmYes, .quitConfirm, "quit, keeping the unsent text as a draft", hint: "quit"),
         Binding(["n", .escape], .confirmNo, .quitConfirm, "stay", hint: "stay"),
     ]
 

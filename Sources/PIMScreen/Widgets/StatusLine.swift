@@ -73,7 +73,7 @@ enum StatusLine {
     static func messageText(_ state: AppState) -> (text: String, style: StyleRole)? {
         let list = state.currentList
         if list.isFiltering { return nil }
-        if state.confirmingQuit { return ("A form holds unsent text. Quit anyway? y quits, n stays.", .warning) }
+        if state.confirmingQuit { return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.", .warning) }
         if let flash = state.flash { return (SanitizedText.of(flash.text).string, style(flash.level)) }
         if let error = state.lastError { return (SanitizedText.of("✗ " + error).string, .error) }
         if !list.filterText.isEmpty {
