@@ -99,7 +99,17 @@ extension KeyMap {
 
     @Sendable static func activateDisabled(_ state: AppState) -> String? {
         if !state.markedRoles.isEmpty {
-            return state.markedRoles.contains { !$0.canActivate } ? "Some marked rows cannot be activated: unmark them." : nil
+            let stuck = state.markedRoles.filter { !$0.canActivate }
+            guard !stuck.isEmpty else { return nil }
+            let names = stuck.map { role -> String in
+                let why: String = switch role.state {
+                case .active: "already active"
+                case .pending: "waits for approval"
+                case .eligible: "not eligible"
+                }
+                return "\(role.target.displayName) (\(why))"
+            }
+            return "Marked but not activatable: \(names.joined(separator: ", ")). Unmark \(stuck.count == 1 ? "it" : "them") with Space, then press Enter."
         }
         guard let role = state.selectedRole else { return "There is no role to activate." }
         switch role.state {

@@ -76,6 +76,10 @@ enum StatusLine {
         if state.confirmingQuit { return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.", .warning) }
         if let flash = state.flash { return (SanitizedText.of(flash.text).string, style(flash.level)) }
         if let error = state.lastError { return (SanitizedText.of("✗ " + error).string, .error) }
+        if state.pane == .myRoles || state.pane == .approvals, !list.marked.isEmpty, state.form == nil, state.dialog == nil {
+            let what = state.pane == .myRoles ? "Enter activates them in one form" : "Enter opens them for one decision"
+            return ("\(list.marked.count) marked: \(what) · Space unmarks", .info)
+        }
         if !list.filterText.isEmpty {
             let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
             return (SanitizedText.of(text).string, .info)
