@@ -66,7 +66,7 @@ extension KeyMap {
         Binding([.escape], .closeForm, .form, "close, keeping the draft", hint: "close"),
     ] + editing(.form) + [
         Binding([.enter, .escape], .closeForm, .formDone, "close the form", hint: "close"),
-        Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 activation", hint: "activate"),
+        Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 request", hint: "send"),
         Binding(["n", .escape], .confirmNo, .tier0Confirm, "back to the form", hint: "back"),
     ]
 
