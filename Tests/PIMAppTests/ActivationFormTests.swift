@@ -183,7 +183,9 @@ import Testing
 
     @Test func dDeactivatesAnActivatedRole() {
         var t = selecting(Fixture.globalReader)
-        t.key("d", effects: [.deactivate(Fixture.readerActive)]) {
+        t.key("d") { $0.confirmation = .deactivate(Fixture.readerActive) }
+        t.key("y", effects: [.deactivate(Fixture.readerActive)]) {
+            $0.confirmation = nil
             $0.busy[Fixture.globalReader.id] = "deactivating"
             $0.flash = $0.flashed("Deactivating Global Reader…", .info)
         }
@@ -210,7 +212,9 @@ import Testing
 
     @Test func cCancelsThePendingRequest() {
         var t = selecting(Fixture.securityReader)
-        t.key("c", effects: [.cancel(Fixture.securityReaderRequest)]) {
+        t.key("c") { $0.confirmation = .cancel(Fixture.securityReaderRequest) }
+        t.key("y", effects: [.cancel(Fixture.securityReaderRequest)]) {
+            $0.confirmation = nil
             $0.busy[Fixture.securityReader.id] = "cancelling"
             $0.flash = $0.flashed("Cancelling the request for Security Reader…", .info)
         }

@@ -46,6 +46,8 @@ public struct AppState: Hashable, Sendable {
     public var pasting = false
     /// `q` was pressed while a form holds unsent text.
     public var confirmingQuit = false
+    /// `d` or `c` waits for y/N: what would be ended.
+    public var confirmation: Confirmation?
 
     // Refresh bookkeeping and the status line.
     public var isLoading = false
@@ -124,6 +126,14 @@ public struct AppState: Hashable, Sendable {
         guard !marked.isEmpty else { return [] }
         return approvals.filter { marked.contains($0.id) }
     }
+}
+
+/// A step that ends something the user waited for, asked about before it is sent.
+public enum Confirmation: Hashable, Sendable {
+    /// Deactivate a running activation of mine.
+    case deactivate(ActiveAssignment)
+    /// Cancel my request that waits for approval.
+    case cancel(ElevationRequest)
 }
 
 extension RoleEntry {

@@ -82,6 +82,9 @@ extension KeyMap {
         Binding(["?", .escape, "q"], .closeHelp, .help, "close the help", hint: "close"),
         Binding(["y"], .confirmYes, .quitConfirm, "quit, keeping the unsent text as a draft", hint: "quit"),
         Binding(["n", .escape], .confirmNo, .quitConfirm, "stay", hint: "stay"),
+        Binding(["y"], .confirmYes, .stepConfirm, "deactivate or cancel, as asked", hint: "yes"),
+        Binding(["n", .escape], .confirmNo, .stepConfirm, "keep it", hint: "no"),
+        Binding([.enter], .confirmNo, .stepConfirm, "no"),
     ]
 
     static func editing(_ context: KeyContext) -> [Binding] {

@@ -1,6 +1,6 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm
+    case panes, myRoles, approvals, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm, stepConfirm
 
     /// Heading in the `?` help.
     public var title: String {
@@ -17,6 +17,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .decision: "Decision justification"
         case .help: "Help"
         case .quitConfirm: "Quit confirmation"
+        case .stepConfirm: "Deactivate or cancel"
         }
     }
 
@@ -56,6 +57,7 @@ public enum KeyMap {
     /// The contexts whose bindings apply now, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.confirmingQuit { return [.quitConfirm] }
+        if state.confirmation != nil { return [.stepConfirm] }
         if state.showHelp { return [.help] }
         if let form = state.form { return form.confirmingTier0 ? [.tier0Confirm] : (form.isDone ? [.formDone] : [.form]) }
         if let dialog = state.dialog { return dialog.decision == nil ? [.dialog] : [.decision] }

@@ -102,12 +102,14 @@ extension AppState {
             return [.quit]
         case .confirmYes:
             if confirmingQuit { return [.quit] }
+            if confirmation != nil { return confirmPendingStep() }
             if form?.confirmingTier0 == true {
                 form?.confirmingTier0 = false
                 return sendForm()
             }
         case .confirmNo:
             confirmingQuit = false
+            confirmation = nil
             form?.confirmingTier0 = false
         case .activate: openActivationForm()
         case .toggleMark: toggleMark()
@@ -135,7 +137,7 @@ extension AppState {
     }
 
     mutating func click(_ target: ClickTarget) -> [Effect] {
-        guard form == nil, dialog == nil, !showHelp, !confirmingQuit else { return [] }
+        guard form == nil, dialog == nil, !showHelp, !confirmingQuit, confirmation == nil else { return [] }
         switch target {
         case .pane(let pane): self.pane = pane
         case .row(let index): moveSelection(to: index)

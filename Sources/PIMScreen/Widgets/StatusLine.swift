@@ -74,6 +74,7 @@ enum StatusLine {
         let list = state.currentList
         if list.isFiltering { return nil }
         if state.confirmingQuit { return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.", .warning) }
+        if let question = state.confirmationQuestion { return (SanitizedText.of(question).string, .warning) }
         if let flash = state.flash { return (SanitizedText.of(flash.text).string, style(flash.level)) }
         if let error = state.lastError { return (SanitizedText.of("✗ " + error).string, .error) }
         if state.pane == .myRoles || state.pane == .approvals, !list.marked.isEmpty, state.form == nil, state.dialog == nil {
