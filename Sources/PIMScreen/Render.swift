@@ -36,12 +36,13 @@ public func render(_ state: AppState, width: Int, height: Int) -> Screen {
         table = ElevationsView.table(state)
         details = ElevationsView.details(state, width: width)
     }
-    table.render(in: tableRect, on: &screen)
+    // Before the first load the table is empty because nothing arrived yet, not because the tenant
+    // has no rows: say that instead of the empty-table text (never over it).
+    var shownTable = table
     if !state.hasLoaded && state.rowCount(state.pane) == 0 {
-        screen.fill(tableRect.splitTop(2).1.row(0))
-        screen.put(state.isLoading ? "Loading from the service…" : "Nothing loaded yet: press r to refresh.",
-                   x: tableRect.x + 2, y: tableRect.y + 1, maxWidth: tableRect.width - 2, style: .dim)
+        shownTable.emptyText = state.isLoading ? "Loading from the service…" : "Nothing loaded yet: press r to refresh."
     }
+    shownTable.render(in: tableRect, on: &screen)
     if detailRect.height > 0 {
         let rule = SanitizedText.of(String(repeating: "─", count: width))
         screen.put(rule, x: 0, y: detailRect.y, style: .border)

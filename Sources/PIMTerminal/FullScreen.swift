@@ -6,8 +6,9 @@ import PIMScreen
 
 /// Runs the full-screen interface until the user quits; returns the process exit code
 /// (0 on `q`; 1 when there is no usable terminal; 129 when the input went away).
-/// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly; SIGQUIT
-/// quits like `q`; any other fatal signal restores the terminal and ends pim with that signal.
+/// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly, keeping
+/// unsent drafts (`FullScreenOptions.drafts`); a SIGINT (Ctrl-C) while unsent text is on screen asks
+/// first, like `q`, and a second one quits; SIGQUIT quits like `q`; any other fatal signal restores the terminal and ends pim with that signal.
 public enum FullScreen {
     public static func run(service: any PIMService, options: FullScreenOptions) async -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else {
@@ -26,7 +27,9 @@ public enum FullScreen {
         TerminalSignals.install()
         let mailbox = Mailbox()
         let (actions, sink) = AsyncStream.makeStream(of: Action.self)
-        let runtime = Runtime(state: AppState(config: options.appConfig, now: Date()), service: service)
+        var initial = AppState(config: options.appConfig, now: Date())
+        if let store = options.drafts { initial.restoreDrafts(from: store) }
+        let runtime = Runtime(state: initial, service: service)
         let forward = Task {
             for await output in runtime.outputs { mailbox.post(output) }
         }

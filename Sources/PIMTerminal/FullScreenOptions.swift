@@ -23,10 +23,13 @@ public struct FullScreenOptions: Sendable {
     public var palette: [String: String]
     /// Ask for `y` before sending a Tier 0 activation (off: `Ctrl-S` sends at once, after a warning line).
     public var confirmTier0: Bool
+    /// Where unsent drafts are kept between starts (nil: not kept).
+    public var drafts: (any DraftStore)?
 
     public init(tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
                 noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
-                palette: [String: String] = [:], confirmTier0: Bool = false) {
+                palette: [String: String] = [:], confirmTier0: Bool = false,
+                drafts: (any DraftStore)? = nil) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
@@ -36,6 +39,7 @@ public struct FullScreenOptions: Sendable {
         self.mouse = mouse
         self.palette = palette
         self.confirmTier0 = confirmTier0
+        self.drafts = drafts
     }
 
     /// The interface's settings as the state carries them.

@@ -30,17 +30,31 @@ struct TerminalLoop {
         var lastTick = Date()
         var quickTimeouts = 0
         var code: Int32 = 0
+        var drafts = DraftKeeper(store: options.drafts)
+        // Ctrl-C asked about unsent text and no key came since: the next Ctrl-C quits.
+        var interruptAsked = false
         while true {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 {
-                backend.end()
-                TerminalSignals.uninstall()
-                exit(128 + signal)
+                // Ctrl-C with unsent text on screen asks like `q`; a second Ctrl-C quits.
+                if signal == SIGINT, let state = lastState, state.hasUnsentText, !state.confirmingQuit, !interruptAsked {
+                    pendingSignal.store(0, ordering: .relaxed)
+                    interruptAsked = true
+                    sink.yield(.command(.quit))
+                } else {
+                    backend.end()
+                    TerminalSignals.uninstall()
+                    drafts.keep(lastState, reportingFailure: true)
+                    exit(128 + signal)
+                }
             }
             // SIGQUIT (Ctrl-\) is `q`: the same question about unsent text, the same exit.
             if TerminalSignals.takeQuit() { sink.yield(.command(.quit)) }
             let mail = mailbox.take()
-            if mail.quit { break }
+            if mail.quit {
+                if let state = mail.state { lastState = state }
+                break
+            }
             for _ in 0..<min(mail.bells, 1) { backend.bell() }
             if let state = mail.state {
                 lastState = state
@@ -68,6 +82,7 @@ struct TerminalLoop {
                 case .none, .event(.mouse):
                     break
                 case .event(.key(let key)):
+                    interruptAsked = false
                     sink.yield(.key(key))
                 case .event(.resize):
                     (width, height) = backend.size
@@ -90,10 +105,37 @@ struct TerminalLoop {
             if now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
                 sink.yield(.tick(now))
+                // At most once a second, not per key: a paste is thousands of keys.
+                drafts.keep(lastState, reportingFailure: false)
             }
         }
         backend.end()
         TerminalSignals.uninstall()
+        drafts.keep(lastState, reportingFailure: true)
         return code
+    }
+}
+
+/// Writes the unsent drafts of the newest state to the store when they changed since the last write.
+struct DraftKeeper {
+    let store: (any DraftStore)?
+    private var kept: SavedDrafts?
+
+    init(store: (any DraftStore)?) { self.store = store }
+
+    /// At the end (`reportingFailure`), a failure is printed on stderr after the terminal is restored.
+    mutating func keep(_ state: AppState?, reportingFailure: Bool) {
+        guard let store, let state else { return }
+        let drafts = state.savedDrafts
+        // The first state is compared too: a start with nothing typed leaves a kept file alone only
+        // when it matches; otherwise what is on screen is what is kept.
+        guard drafts != kept else { return }
+        do {
+            try store.save(drafts)
+            kept = drafts
+        } catch where reportingFailure {
+            let line = "pim: \(error)\n"
+            _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+        } catch {}
     }
 }

@@ -155,9 +155,18 @@ import Testing
     @Test func ctrlPAsksTheServiceForAPreflight() {
         var t = selecting(Fixture.exchangeAdmin)
         _ = update(&t.state, .key("a"))
-        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: nil, ticket: nil, duration: .hours(1),
-                                        validationOnly: true)
-        t.key(.control("p"), effects: [.preflight(request)]) { $0.form?.preflight[Fixture.exchangeAdmin.id] = .checking }
+        t.type("Move")
+        _ = update(&t.state, .key(.tab))
+        t.type("CHG-1")
+        _ = update(&t.state, .key(.tab))
+        t.type("SN")
+        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Move", ticket: TicketInfo(number: "CHG-1", system: "SN"),
+                                        duration: .hours(1), validationOnly: true)
+        t.key(.control("p"), effects: [.preflight(request)]) {
+            $0.form?.preflight[Fixture.exchangeAdmin.id] = .checking
+            $0.form?.preflightChecked[Fixture.exchangeAdmin.id] = "your eligibility, the justification, ticket CHG-1 (SN), 1h against the maximum of 4h"
+        }
+        // The service's policy may be stricter than the one the form knows.
         t.send(.preflightFinished(Fixture.exchangeAdmin.id, .success(PreflightReport(failedRules: [.justification, .ticketing])))) {
             $0.form?.preflight[Fixture.exchangeAdmin.id] = .failed([
                 "Justification: say why you need this access.", "Ticket: fill in Ticket number and Ticket system.",
@@ -165,15 +174,18 @@ import Testing
         }
         // The answer was about the old text: typing clears it.
         t.key("W") {
-            $0.form?[.justification] = TextField("W")
+            $0.form?[.ticketSystem] = TextField("SNW")
             $0.form?.preflight = [:]
+            $0.form?.preflightChecked = [:]
         }
         t.finish()
     }
 
     @Test func dDeactivatesAnActivatedRole() {
         var t = selecting(Fixture.globalReader)
-        t.key("d", effects: [.deactivate(Fixture.readerActive)]) {
+        t.key("d") { $0.confirmation = .deactivate(Fixture.readerActive) }
+        t.key("y", effects: [.deactivate(Fixture.readerActive)]) {
+            $0.confirmation = nil
             $0.busy[Fixture.globalReader.id] = "deactivating"
             $0.flash = $0.flashed("Deactivating Global Reader…", .info)
         }
@@ -200,7 +212,9 @@ import Testing
 
     @Test func cCancelsThePendingRequest() {
         var t = selecting(Fixture.securityReader)
-        t.key("c", effects: [.cancel(Fixture.securityReaderRequest)]) {
+        t.key("c") { $0.confirmation = .cancel(Fixture.securityReaderRequest) }
+        t.key("y", effects: [.cancel(Fixture.securityReaderRequest)]) {
+            $0.confirmation = nil
             $0.busy[Fixture.securityReader.id] = "cancelling"
             $0.flash = $0.flashed("Cancelling the request for Security Reader…", .info)
         }

@@ -44,7 +44,8 @@ public struct ActivationForm: Hashable, Sendable {
     /// The answer of a validation-only request for one target.
     public enum Preflight: Hashable, Sendable {
         case checking
-        case passed
+        /// The service accepts the request; `checked` says what it was asked about.
+        case passed(checked: String)
         /// Each failing rule with its fix, as sentences.
         case failed([String])
     }
@@ -59,6 +60,8 @@ public struct ActivationForm: Hashable, Sendable {
     public var awaiting: Set<TargetID> = []
     public var outcomes: [TargetID: Outcome] = [:]
     public var preflight: [TargetID: Preflight] = [:]
+    /// What each pre-flight in flight asked the service about (shown with its answer).
+    public var preflightChecked: [TargetID: String] = [:]
     /// A Tier 0 target is in the form and the user must press `y` to send.
     public var confirmingTier0 = false
     /// Why the last submission did not go through (local validation or the service's refusal).

@@ -53,29 +53,57 @@ extension AppState {
         return [.activate(requests)]
     }
 
-    /// Sends a validation-only request per target and shows each answer in the form.
+    /// Sends a validation-only request per target and shows each answer in the form. Only a draft
+    /// the form itself accepts is sent: the service is asked about exactly what Ctrl-S would send,
+    /// never about a stand-in for a field the form marks ✗.
     mutating func preflightForm() -> [Effect] {
         guard var current = form, !current.isSubmitting else { return [] }
-        let draft = current.draft
+        let problems = current.problems(rules: config.draftRules, now: now)
+        if let first = problems.first {
+            current.error = "Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form accepts."
+            current.preflight = [:]
+            if let field = ActivationForm.Field.allCases.first(where: { $0.problemField == first.field }) {
+                current.focus = field
+            }
+            form = current
+            return []
+        }
         var effects: [Effect] = []
         for target in current.targets where current.outcomes[target.id]?.succeeded != true {
-            let duration = (try? ActivationDuration(parsing: draft.durationText))
-                ?? current.policies[target.id]?.maxDuration ?? config.defaultDuration
-            let text = draft.justification.trimmingCharacters(in: .whitespacesAndNewlines)
-            let request = ActivationRequest(target: target, justification: text.isEmpty ? nil : text,
-                                            ticket: draft.ticket, duration: duration, validationOnly: true)
+            guard case .success(let request) = current.draft.request(for: target, policy: current.policies[target.id],
+                                                                     rules: config.draftRules, now: now,
+                                                                     validationOnly: true) else { continue }
             current.preflight[target.id] = .checking
+            current.preflightChecked[target.id] = Self.preflightChecks(request, policy: current.policies[target.id])
             effects.append(.preflight(request))
         }
+        current.error = nil
         form = current
         return effects
+    }
+
+    /// What a validation-only request puts before the service, in words: "your eligibility, the
+    /// justification, ticket CHG-42 (ServiceNow), 2h against the maximum of 4h".
+    static func preflightChecks(_ request: ActivationRequest, policy: ActivationPolicy?) -> String {
+        var parts = ["your eligibility"]
+        if request.justification != nil { parts.append("the justification") }
+        switch (request.ticket?.number, request.ticket?.system) {
+        case (let number?, let system?): parts.append("ticket \(number) (\(system))")
+        case (let number?, nil): parts.append("ticket \(number)")
+        case (nil, let system?): parts.append("ticket system \(system)")
+        case (nil, nil): break
+        }
+        let max = policy?.maxDuration.map { " against the maximum of \($0.shortDescription)" } ?? ""
+        parts.append("\(request.duration.shortDescription)\(max)")
+        return parts.joined(separator: ", ")
     }
 
     mutating func preflightFinished(_ target: TargetID, _ result: Result<PreflightReport, PIMError>) {
         guard form?.targets.contains(where: { $0.id == target }) == true else { return }
         switch result {
         case .success(let report) where report.passed:
-            form?.preflight[target] = .passed
+            let checked = form?.preflightChecked[target] ?? ""
+            form?.preflight[target] = .passed(checked: checked)
         case .success(let report):
             form?.preflight[target] = .failed(report.failedRules.map(Self.formFix) + [report.otherProblem].compactMap { $0 })
         case .failure(let error):

@@ -9,7 +9,17 @@ extension AppState {
             flash("No request waits for your decision.", .warning)
             return
         }
-        dialog = ApprovalDialog(items: items, decision: decision)
+        var opened = ApprovalDialog(items: items, decision: decision)
+        // A reason typed before the dialog was closed comes back with it.
+        if let kept = decisionDrafts.removeValue(forKey: Set(items.map(\.id))) { opened.justification = TextField(kept) }
+        dialog = opened
+    }
+
+    /// Closes the dialog; a typed reason is kept for the next time these requests are opened.
+    mutating func dropDialogKeepingText() {
+        guard let current = dialog else { return }
+        if !current.justification.text.isEmpty { decisionDrafts[Set(current.items.map(\.id))] = current.justification.text }
+        dialog = nil
     }
 
     /// `a` or `d`: in the dialog, asks for the justification; in the list, opens the dialog doing so.
@@ -29,7 +39,7 @@ extension AppState {
             dialog?.decision = nil
             dialog?.error = nil
         } else {
-            dialog = nil
+            dropDialogKeepingText()
         }
     }
 
@@ -85,6 +95,7 @@ extension AppState {
             }
             flash(text, decided > 0 ? .success : .warning)
             lists[.approvals]?.marked = []
+            decisionDrafts[Set(current.items.map(\.id))] = nil
             dialog = nil
         } else {
             current.error = failures.joined(separator: " ")

@@ -37,11 +37,17 @@ public struct AppState: Hashable, Sendable {
     /// beside the kept draft (the status line's message is gone by then).
     public var refusalsWhileClosed: [TargetID: String] = [:]
     public var dialog: ApprovalDialog?
+    /// Justifications typed in a decision dialog that was closed unsent, per set of requests.
+    public var decisionDrafts: [Set<String>: String] = [:]
+    /// Names of targets whose drafts an earlier start kept, until the rows are loaded.
+    var keptNames: [TargetID: String] = [:]
     public var showHelp = false
     /// Between the terminal's bracketed-paste markers: keys are text, not commands.
     public var pasting = false
     /// `q` was pressed while a form holds unsent text.
     public var confirmingQuit = false
+    /// `d` or `c` waits for y/N: what would be ended.
+    public var confirmation: Confirmation?
 
     // Refresh bookkeeping and the status line.
     public var isLoading = false
@@ -104,6 +110,7 @@ public struct AppState: Hashable, Sendable {
         if let form, !form.isDone, form.draft.hasUnsentText { return true }
         if drafts.values.contains(where: \.hasUnsentText) { return true }
         if let dialog, !dialog.justification.text.isEmpty { return true }
+        if decisionDrafts.values.contains(where: { !$0.isEmpty }) { return true }
         return false
     }
 
@@ -119,6 +126,14 @@ public struct AppState: Hashable, Sendable {
         guard !marked.isEmpty else { return [] }
         return approvals.filter { marked.contains($0.id) }
     }
+}
+
+/// A step that ends something the user waited for, asked about before it is sent.
+public enum Confirmation: Hashable, Sendable {
+    /// Deactivate a running activation of mine.
+    case deactivate(ActiveAssignment)
+    /// Cancel my request that waits for approval.
+    case cancel(ElevationRequest)
 }
 
 extension RoleEntry {

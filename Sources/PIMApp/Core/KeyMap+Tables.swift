@@ -47,6 +47,11 @@ extension KeyMap {
         Binding([" "], .toggleMark, .approvals, "mark for one decision", hint: "mark", disabled: noApproval),
     ]
 
+    static let elevations: [Binding] = [
+        Binding(["e"], .extend, .elevations, "extend the selected elevation (your own)", hint: "extend",
+                disabled: { $0.elevationExtensionRefusal }),
+    ]
+
     static let filter: [Binding] = [
         Binding([.enter], .acceptFilter, .filter, "keep the filter", hint: "keep"),
         Binding([.escape], .clearFilter, .filter, "clear the filter", hint: "clear"),
@@ -61,7 +66,7 @@ extension KeyMap {
         Binding([.escape], .closeForm, .form, "close, keeping the draft", hint: "close"),
     ] + editing(.form) + [
         Binding([.enter, .escape], .closeForm, .formDone, "close the form", hint: "close"),
-        Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 activation", hint: "activate"),
+        Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 request", hint: "send"),
         Binding(["n", .escape], .confirmNo, .tier0Confirm, "back to the form", hint: "back"),
     ]
 
@@ -75,8 +80,11 @@ extension KeyMap {
 
     static let help: [Binding] = [
         Binding(["?", .escape, "q"], .closeHelp, .help, "close the help", hint: "close"),
-        Binding(["y"], .confirmYes, .quitConfirm, "quit and drop the unsent text", hint: "quit"),
+        Binding(["y"], .confirmYes, .quitConfirm, "quit, keeping the unsent text as a draft", hint: "quit"),
         Binding(["n", .escape], .confirmNo, .quitConfirm, "stay", hint: "stay"),
+        Binding(["y"], .confirmYes, .stepConfirm, "deactivate or cancel, as asked", hint: "yes"),
+        Binding(["n", .escape], .confirmNo, .stepConfirm, "keep it", hint: "no"),
+        Binding([.enter], .confirmNo, .stepConfirm, "no"),
     ]
 
     static func editing(_ context: KeyContext) -> [Binding] {
@@ -94,7 +102,17 @@ extension KeyMap {
 
     @Sendable static func activateDisabled(_ state: AppState) -> String? {
         if !state.markedRoles.isEmpty {
-            return state.markedRoles.contains { !$0.canActivate } ? "Some marked rows cannot be activated: unmark them." : nil
+            let stuck = state.markedRoles.filter { !$0.canActivate }
+            guard !stuck.isEmpty else { return nil }
+            let names = stuck.map { role -> String in
+                let why: String = switch role.state {
+                case .active: "already active"
+                case .pending: "waits for approval"
+                case .eligible: "not eligible"
+                }
+                return "\(role.target.displayName) (\(why))"
+            }
+            return "Marked but not activatable: \(names.joined(separator: ", ")). Unmark \(stuck.count == 1 ? "it" : "them") with Space, then press Enter."
         }
         guard let role = state.selectedRole else { return "There is no role to activate." }
         switch role.state {

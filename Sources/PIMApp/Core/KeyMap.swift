@@ -1,6 +1,6 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm
+    case panes, myRoles, approvals, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm, stepConfirm
 
     /// Heading in the `?` help.
     public var title: String {
@@ -8,6 +8,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .panes: "Every pane"
         case .myRoles: "My roles"
         case .approvals: "Approvals"
+        case .elevations: "Elevations"
         case .filter: "Filter line"
         case .form: "Activation form"
         case .formDone: "Activation form, once sent"
@@ -16,6 +17,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .decision: "Decision justification"
         case .help: "Help"
         case .quitConfirm: "Quit confirmation"
+        case .stepConfirm: "Deactivate or cancel"
         }
     }
 
@@ -50,11 +52,12 @@ public struct Binding: Sendable {
 
 /// The one table of keys. Dispatch, the status-line hints and the `?` help all read it.
 public enum KeyMap {
-    public static let bindings: [Binding] = panes + myRoles + approvals + filter + form + dialogs + help
+    public static let bindings: [Binding] = panes + myRoles + approvals + elevations + filter + form + dialogs + help
 
     /// The contexts whose bindings apply now, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.confirmingQuit { return [.quitConfirm] }
+        if state.confirmation != nil { return [.stepConfirm] }
         if state.showHelp { return [.help] }
         if let form = state.form { return form.confirmingTier0 ? [.tier0Confirm] : (form.isDone ? [.formDone] : [.form]) }
         if let dialog = state.dialog { return dialog.decision == nil ? [.dialog] : [.decision] }
@@ -62,7 +65,8 @@ public enum KeyMap {
         switch state.pane {
         case .myRoles: return [.myRoles, .panes]
         case .approvals: return [.approvals, .panes]
-        case .history, .elevations: return [.panes]
+        case .elevations: return [.elevations, .panes]
+        case .history: return [.panes]
         }
     }
 

@@ -102,12 +102,14 @@ extension AppState {
             return [.quit]
         case .confirmYes:
             if confirmingQuit { return [.quit] }
+            if confirmation != nil { return confirmPendingStep() }
             if form?.confirmingTier0 == true {
                 form?.confirmingTier0 = false
                 return sendForm()
             }
         case .confirmNo:
             confirmingQuit = false
+            confirmation = nil
             form?.confirmingTier0 = false
         case .activate: openActivationForm()
         case .toggleMark: toggleMark()
@@ -135,7 +137,7 @@ extension AppState {
     }
 
     mutating func click(_ target: ClickTarget) -> [Effect] {
-        guard form == nil, dialog == nil, !showHelp, !confirmingQuit else { return [] }
+        guard form == nil, dialog == nil, !showHelp, !confirmingQuit, confirmation == nil else { return [] }
         switch target {
         case .pane(let pane): self.pane = pane
         case .row(let index): moveSelection(to: index)
@@ -157,6 +159,7 @@ extension AppState {
             form?.error = nil
             // A pre-flight answer is about the text it was asked with.
             form?.preflight = [:]
+            form?.preflightChecked = [:]
         } else if dialog != nil {
             guard dialog?.isSubmitting == false else { return }
             change(&dialog!.justification)

@@ -14,10 +14,31 @@ extension AppState {
     }
 
     /// Marks or unmarks the selected row and moves to the next one, so several rows mark quickly.
+    /// Only rows that can be activated are marked (marks gather rows for one activation form); the
+    /// refusal names the row and why. A warning about marks goes once the marks change.
     mutating func toggleMark() {
         guard let id = rowID(pane, visibleIndex: currentList.selection, in: currentList) else { return }
-        if currentList.marked.contains(id) { currentList.marked.remove(id) } else { currentList.marked.insert(id) }
+        if currentList.marked.contains(id) {
+            currentList.marked.remove(id)
+        } else {
+            if pane == .myRoles, let role = selectedRole, let reason = Self.whyNotActivatable(role) {
+                flash("\(role.target.displayName) cannot be marked: \(reason). Marks gather roles to activate together.", .warning)
+                return
+            }
+            currentList.marked.insert(id)
+        }
+        if flash?.level == .warning { flash = nil }
         moveSelection(by: 1)
+    }
+
+    /// Why `role` cannot be activated now, as a clause ("it is already active"); nil when it can.
+    static func whyNotActivatable(_ role: RoleEntry) -> String? {
+        if role.canActivate { return nil }
+        switch role.state {
+        case .active: return "it is already active"
+        case .pending: return "its request waits for approval"
+        case .eligible: return "you are not eligible for it"
+        }
     }
 
     func rowID(_ pane: Pane, visibleIndex: Int, in list: ListState) -> String? {

@@ -55,6 +55,12 @@ extension AppState {
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         sectionFailures = dashboard.failures
+        // A reason kept for requests that no longer wait (decided by someone else, expired) has
+        // nothing left to decide: it would only make every quit ask.
+        if dashboard.failures[.approvals] == nil, !decisionDrafts.isEmpty {
+            let waiting = Set(approvals.map(\.id))
+            decisionDrafts = decisionDrafts.filter { $0.key.isSubset(of: waiting) }
+        }
         lastRefresh = now
         if let section = DashboardSection.allCases.first(where: { dashboard.failures[$0] != nil }),
            let failure = dashboard.failures[section] {

@@ -15,6 +15,16 @@ extension AppState {
     /// Opens the form in extension mode on the selected row (an activation, or an assignment with an
     /// end), or on the elevation the last expiry warning was about.
     mutating func openExtensionForm() {
+        if pane == .elevations {
+            if let reason = elevationExtensionRefusal {
+                flash(reason, .warning)
+                return
+            }
+            if let role = selectedElevationRole, let assignment = role.active {
+                openForm(mode: .extend(assignment), entries: [role])
+            }
+            return
+        }
         let role: RoleEntry?
         if pane == .myRoles, let selected = selectedRole, selected.canExtend {
             role = selected
@@ -27,6 +37,25 @@ extension AppState {
             return
         }
         openForm(mode: .extend(assignment), entries: [role])
+    }
+
+    /// My row in My roles for the elevation selected in Elevations, when that elevation is mine.
+    var selectedElevationRole: RoleEntry? {
+        guard let elevation = selectedElevation, let me, elevation.principal.id == me.id else { return nil }
+        return roles.first { $0.target.id == elevation.target.id }
+    }
+
+    /// Why `e` in Elevations cannot extend the selected row; nil when it can. The pane lists the
+    /// whole tenant: only my own elevations are mine to extend.
+    public var elevationExtensionRefusal: String? {
+        guard let elevation = selectedElevation else { return "There is no elevation selected." }
+        guard let me, elevation.principal.id == me.id else {
+            return "\(elevation.target.displayName) is \(elevation.principal.label)'s elevation: you can extend only your own."
+        }
+        guard let role = selectedElevationRole else {
+            return "\(elevation.target.displayName) is not among your roles yet: refresh (r), then try again."
+        }
+        return role.extensionRefusal
     }
 
     private mutating func openForm(mode: ActivationForm.Mode, entries: [RoleEntry]) {
@@ -56,9 +85,9 @@ extension AppState {
             flash("\(role.target.displayName) started under 5 minutes ago: the service allows deactivating it in \(Countdown.text(remaining: wait)).", .warning)
             return []
         }
-        busy[role.target.id] = "deactivating"
-        flash("Deactivating \(role.target.displayName)…", .info)
-        return [.deactivate(assignment)]
+        // One key from losing an elevation (and, under approval, the wait for it): ask first.
+        confirmation = .deactivate(assignment)
+        return []
     }
 
     mutating func cancelSelected() -> [Effect] {
@@ -66,9 +95,43 @@ extension AppState {
             flash("This row has no pending request to cancel.", .warning)
             return []
         }
-        busy[role.target.id] = "cancelling"
-        flash("Cancelling the request for \(role.target.displayName)…", .info)
-        return [.cancel(request)]
+        confirmation = .cancel(request)
+        return []
+    }
+
+    /// `y` to the question of `d` or `c`: sends what was asked about.
+    mutating func confirmPendingStep() -> [Effect] {
+        guard let asked = confirmation else { return [] }
+        confirmation = nil
+        switch asked {
+        case .deactivate(let assignment):
+            busy[assignment.target.id] = "deactivating"
+            flash("Deactivating \(assignment.target.displayName)…", .info)
+            return [.deactivate(assignment)]
+        case .cancel(let request):
+            busy[request.target.id] = "cancelling"
+            flash("Cancelling the request for \(request.target.displayName)…", .info)
+            return [.cancel(request)]
+        }
+    }
+
+    /// The y/N question of `d` or `c`, naming what would be lost.
+    public var confirmationQuestion: String? {
+        switch confirmation {
+        case nil:
+            return nil
+        case .deactivate(let assignment):
+            let name = assignment.target.displayName
+            let left = assignment.remaining(at: now).map { "Its remaining \(Countdown.text(remaining: $0)) ends now" } ?? "Access ends now"
+            let needsApproval = roles.first { $0.target.id == assignment.target.id }?.policy?.requiresApproval == true
+            let again = needsApproval ? "using it again takes a new request and an approver's yes" : "using it again takes a new activation"
+            return "Deactivate \(name)? \(left); \(again). y deactivates, n keeps it."
+        case .cancel(let request):
+            let name = request.target.displayName
+            let waited = request.createdAt.map { "It has waited \(Countdown.elapsed(now.timeIntervalSince($0))) for an approver" }
+                ?? "It waits for an approver"
+            return "Cancel the request for \(name)? \(waited); a new request starts the wait again. y cancels, n keeps it."
+        }
     }
 
     mutating func deactivateFinished(_ target: TargetID, _ result: Result<ElevationRequest, PIMError>) -> [Effect] {

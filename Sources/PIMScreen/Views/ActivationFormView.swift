@@ -86,7 +86,9 @@ enum ActivationFormView {
             let name = form.targets.count > 1 ? "\(target.displayName): " : ""
             switch form.preflight[target.id] {
             case .checking: lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)asking the service…"), .info))
-            case .passed: lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)the service accepts this request."), .success))
+            case .passed(let checked):
+                lines += StyledLine.wrapped("Pre-flight: \(name)the service accepts this request. It checked \(checked); nothing was activated.",
+                                            width: width, prefix: "✓ ", style: .success)
             case .failed(let fixes):
                 for fix in fixes { lines += StyledLine.wrapped(fix, width: width, prefix: "Pre-flight ✗ \(name)", style: .error) }
             case nil: break
@@ -113,13 +115,11 @@ enum ActivationFormView {
         }
         if form.confirmingTier0 {
             let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
-            lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Press y to activate, n to go back.",
+            let verb = tier0NeedApproval(form).isEmpty ? "activate" : "send"
+            lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Press y to \(verb), n to go back.",
                                         width: width, prefix: "! ", style: .warning)
         } else if form.hasTier0 && !form.isExtension && !form.isSubmitting && !form.isDone {
-            let tier0 = form.targets.filter { $0.tier == .tier0 }.map(\.displayName)
-            let (are, they, them) = tier0.count == 1 ? ("is", "it", "it") : ("are", "they", "them")
-            lines += StyledLine.wrapped("\(tier0.joined(separator: ", ")) \(are) Tier 0: \(they) can take over the tenant. Sending activates \(them) at once.",
-                                        width: width, prefix: "! ", style: .warning)
+            lines += StyledLine.wrapped(tier0Warning(form), width: width, prefix: "! ", style: .warning)
         } else if form.isSubmitting {
             lines.append(StyledLine("Sending…", .info))
         } else if form.isDone {
@@ -130,6 +130,32 @@ enum ActivationFormView {
 }
 
 extension ActivationFormView {
+    /// The Tier 0 targets of `form` whose policy needs an approver (unknown policy: not counted).
+    static func tier0NeedApproval(_ form: ActivationForm) -> [ElevationTarget] {
+        form.targets.filter { $0.tier == .tier0 && form.policies[$0.id]?.requiresApproval == true }
+    }
+
+    /// "X is Tier 0: it can take over the tenant." and what sending does to each: activates at once,
+    /// or asks an approver (access starts only on approval). Never "at once" for a role that waits.
+    static func tier0Warning(_ form: ActivationForm) -> String {
+        let tier0 = form.targets.filter { $0.tier == .tier0 }
+        let waiting = Set(tier0NeedApproval(form).map(\.id))
+        let (are, they) = tier0.count == 1 ? ("is", "it") : ("are", "they")
+        let names = tier0.map(\.displayName).joined(separator: ", ")
+        var text = "\(names) \(are) Tier 0: \(they) can take over the tenant."
+        let now = tier0.filter { !waiting.contains($0.id) }, later = tier0.filter { waiting.contains($0.id) }
+        if later.isEmpty {
+            text += " Sending activates \(tier0.count == 1 ? "it" : "them") at once."
+        } else if now.isEmpty {
+            text += tier0.count == 1 ? " Sending asks an approver; access starts only once one approves."
+                : " Sending asks an approver for each; access starts only once one approves."
+        } else {
+            text += " Sending activates \(now.map(\.displayName).joined(separator: ", ")) at once; "
+                + "\(later.map(\.displayName).joined(separator: ", ")) \(later.count == 1 ? "waits" : "wait") for an approver."
+        }
+        return text
+    }
+
     /// What the form is for: one target with its kind, scope and tier on up to two lines, or
     /// "For 3 targets: A, B, C" on up to three, the last cut with "…" when even that does not fit.
     static func targetLines(_ form: ActivationForm, width: Int) -> [StyledLine] {

@@ -3,7 +3,7 @@ import PIMDomain
 
 /// `?`: every key of `KeyMap`, grouped by where it applies, flowed into as many columns as fit.
 enum HelpView {
-    static let shownContexts: [KeyContext] = [.panes, .myRoles, .approvals, .filter, .form, .formDone, .tier0Confirm, .dialog, .decision, .quitConfirm]
+    static let shownContexts: [KeyContext] = [.panes, .myRoles, .approvals, .elevations, .filter, .form, .formDone, .tier0Confirm, .dialog, .decision, .quitConfirm, .stepConfirm]
 
     static func lines(compact: Bool = false) -> [StyledLine] {
         var lines: [StyledLine] = []

@@ -73,9 +73,14 @@ enum StatusLine {
     static func messageText(_ state: AppState) -> (text: String, style: StyleRole)? {
         let list = state.currentList
         if list.isFiltering { return nil }
-        if state.confirmingQuit { return ("A form holds unsent text. Quit anyway? y quits, n stays.", .warning) }
+        if state.confirmingQuit { return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.", .warning) }
+        if let question = state.confirmationQuestion { return (SanitizedText.of(question).string, .warning) }
         if let flash = state.flash { return (SanitizedText.of(flash.text).string, style(flash.level)) }
         if let error = state.lastError { return (SanitizedText.of("✗ " + error).string, .error) }
+        if state.pane == .myRoles || state.pane == .approvals, !list.marked.isEmpty, state.form == nil, state.dialog == nil {
+            let what = state.pane == .myRoles ? "Enter activates them in one form" : "Enter opens them for one decision"
+            return ("\(list.marked.count) marked: \(what) · Space unmarks", .info)
+        }
         if !list.filterText.isEmpty {
             let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
             return (SanitizedText.of(text).string, .info)

@@ -56,6 +56,8 @@ struct TableWidget {
             x += widths[index] + 1
         }
         if rowCount == 0 {
+            // The message owns its whole row: nothing drawn there before may show past its end.
+            if rect.height > 1 { screen.fill(rect.row(1)) }
             screen.put(emptyText, x: rect.x + Self.markWidth, y: rect.y + 1, maxWidth: rect.width - Self.markWidth, style: .dim)
             return
         }

@@ -107,6 +107,18 @@ wait_for '^\$ ?$'
 # An eligible role whose policy needs no approval and no MFA in the demo tenant.
 ROLE=${PIM_E2E_ROLE:-Global Reader}
 
+# ---- a slow service: the first screen's message is the only text on its row ----------------
+# With latency (real Graph always has some) the loading message was drawn over the empty-table text
+# and left its tail: "Loading from the service…ps: ask an administrator for an eligibility."
+keys "clear; PIM_SIM_LATENCY_MS=800 $BIN --demo; echo EXIT=\$?" Enter
+wait_for 'Loading from the service…'
+screen | grep -E 'Loading from the service…' | grep -qvE 'Loading from the service… *$' \
+    && fail "the loading message shares its row with older text"
+wait_for 'refreshed [0-9]+'
+quit_pim
+wait_for '^EXIT=0$'
+echo "tui-e2e: a slow first load says only that it is loading"
+
 # ---- ada: activate through the form -------------------------------------------------------
 run_pim ada --demo
 wait_for 'My roles \([0-9]+\)'
