@@ -91,6 +91,8 @@ extension Commands {
         guard let item = items.first(where: {
             $0.id.caseInsensitiveCompare(id) == .orderedSame || $0.request.approvalId?.caseInsensitiveCompare(id) == .orderedSame
         }) else {
+            // Decided, cancelled or expired since it was listed: say what became of it.
+            if let outcome = await service.whyNotWaiting(requestId: id) { throw outcome }
             throw PIMError(.notFound, "No request waiting for your decision has id \(id): run pim approvals to see them.")
         }
         try await service.decide(item, decision, justification: justification)
