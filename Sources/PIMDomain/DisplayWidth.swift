@@ -55,6 +55,56 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// `text` cut to `width` columns by leaving out its middle: "itops-sys…noapproval". For names
+    /// that share a long start (`itops-sysadmin-prod-…`), where cutting the end makes two read alike.
+    public static func truncateMiddle(_ text: String, to width: Int, head: Int? = nil) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        guard width >= 5 else { return truncate(text, to: width) }
+        let characters = Array(text)
+        let headRoom = min(width - 2, max(1, head ?? (width - (width - 1) / 2 - 1))), tailRoom = width - 1 - headRoom
+        var head = "", used = 0
+        for ch in characters {
+            let w = of(ch)
+            if used + w > headRoom { break }
+            head.append(ch)
+            used += w
+        }
+        var tail: [Character] = []
+        used = 0
+        for ch in characters.reversed() {
+            let w = of(ch)
+            if used + w > tailRoom { break }
+            tail.append(ch)
+            used += w
+        }
+        return head + "…" + String(tail.reversed())
+    }
+
+    /// Cuts each of `texts` to `width` columns, at the end, or in the middle for all of them when
+    /// cutting at the end would make two different texts read the same.
+    public static func truncateDistinct(_ texts: [String], to width: Int) -> [String] {
+        let ends = texts.map { truncate($0, to: width) }
+        var seen: [String: String] = [:]
+        var collide = false
+        for (text, cut) in zip(texts, ends) where cut != text {
+            if let other = seen[cut], other != text { collide = true; break }
+            seen[cut] = text
+        }
+        guard collide else { return ends }
+        // The head as long as keeps every cut distinct: shared starts give way to the ends that differ.
+        let half = width - (width - 1) / 2 - 1
+        for head in stride(from: half, through: 1, by: -1) {
+            let cuts = texts.map { truncateMiddle($0, to: width, head: head) }
+            var owner: [String: String] = [:]
+            if zip(texts, cuts).allSatisfy({ text, cut in
+                defer { owner[cut] = owner[cut] ?? text }
+                return owner[cut] == nil || owner[cut] == text
+            }) { return cuts }
+        }
+        return texts.map { truncateMiddle($0, to: width) }
+    }
+
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

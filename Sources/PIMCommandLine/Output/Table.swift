@@ -84,12 +84,17 @@ public struct Table: Sendable {
             DisplayWidth.pad(columns[index].header, to: widths[index], alignRight: columns[index].alignRight)
         }.joined(separator: String(repeating: " ", count: Self.gap))
         lines.append(Style.bold.apply(trimTrailing(header), enabled: color))
-        for row in rows {
+        // Each column cut as a whole: in the middle when cutting the ends would make two rows read alike.
+        var cut: [Int: [String]] = [:]
+        for index in shown {
+            cut[index] = DisplayWidth.truncateDistinct(rows.map { index < $0.count ? $0[index].text.string : "" }, to: widths[index])
+        }
+        for (rowIndex, row) in rows.enumerated() {
             var parts: [String] = []
             for index in shown {
                 let column = columns[index]
                 let cell = index < row.count ? row[index] : Cell("")
-                let padded = DisplayWidth.pad(cell.text.string, to: widths[index], alignRight: column.alignRight)
+                let padded = DisplayWidth.pad(cut[index]?[rowIndex] ?? cell.text.string, to: widths[index], alignRight: column.alignRight)
                 // Style only the text, not the padding, so a reset never leaks colour into the gap.
                 let trimmed = trimTrailing(padded)
                 let leading = trimmed.prefix { $0 == " " }
