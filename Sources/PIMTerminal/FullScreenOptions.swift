@@ -23,10 +23,12 @@ public struct FullScreenOptions: Sendable {
     public var palette: [String: String]
     /// Ask for `y` before sending a Tier 0 activation (off: `Ctrl-S` sends at once, after a warning line).
     public var confirmTier0: Bool
+    /// The configuration's `roleSets`, for `@` in My roles.
+    public var roleSets: [String: [String]]
 
     public init(tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
                 noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
-                palette: [String: String] = [:], confirmTier0: Bool = false) {
+                palette: [String: String] = [:], confirmTier0: Bool = false, roleSets: [String: [String]] = [:]) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
@@ -36,11 +38,13 @@ public struct FullScreenOptions: Sendable {
         self.mouse = mouse
         self.palette = palette
         self.confirmTier0 = confirmTier0
+        self.roleSets = roleSets
     }
 
     /// The interface's settings as the state carries them.
     public var appConfig: AppConfig {
         AppConfig(tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
-                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern), confirmTier0: confirmTier0)
+                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern), confirmTier0: confirmTier0,
+                  roleSets: roleSets)
     }
 }

@@ -34,7 +34,7 @@ struct Wiring: CommandLineHost {
         let options = FullScreenOptions(tenantLabel: label, refreshInterval: config.refreshInterval ?? 60,
                                         defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,
                                         ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern,
-                                        palette: config.palette, confirmTier0: config.confirmTier0)
+                                        palette: config.palette, confirmTier0: config.confirmTier0, roleSets: config.roleSets)
         return await FullScreen.run(service: service, options: options)
     }
 }

@@ -38,6 +38,8 @@ public struct AppState: Hashable, Sendable {
     public var refusalsWhileClosed: [TargetID: String] = [:]
     public var dialog: ApprovalDialog?
     public var showHelp = false
+    /// The role set `@` marked last; the next `@` marks the set after it.
+    public var markedRoleSet: String?
     /// Between the terminal's bracketed-paste markers: keys are text, not commands.
     public var pasting = false
     /// `q` was pressed while a form holds unsent text.

@@ -113,6 +113,7 @@ extension AppState {
             form?.confirmingTier0 = false
         case .activate: openActivationForm()
         case .toggleMark: toggleMark()
+        case .markRoleSet: markNextRoleSet()
         case .deactivate: return deactivateSelected()
         case .extend: openExtensionForm()
         case .cancelRequest: return cancelSelected()
