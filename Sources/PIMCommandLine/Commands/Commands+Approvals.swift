@@ -16,7 +16,7 @@ extension Commands {
             context.say("No requests wait for your decision.")
             return 0
         }
-        var table = Table([.init("ID"), .init("REQUESTER", flexible: true), .init("NAME", flexible: true), .init("KIND", dropRank: 2),
+        var table = Table([.init("ID"), .init("REQUESTER", flexible: true), .init("NAME", flexible: true, names: true), .init("KIND", dropRank: 2),
                            .init("TIER", dropRank: 1), .init("DURATION", dropRank: 3), .init("WAITED", alignRight: true), .init("TICKET", dropRank: 4),
                            .init("JUSTIFICATION", flexible: true)])
         for item in items {

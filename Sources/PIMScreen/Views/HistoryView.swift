@@ -7,7 +7,7 @@ enum HistoryView: PaneView {
         TableColumn(title: "When", min: 17, max: 17, priority: 10),
         // The audit log's long activity names give way before the name of the role or group.
         TableColumn(title: "Activity", min: 10, max: 30, flex: true, priority: 10),
-        TableColumn(title: "Role or group", min: 12, max: 48, priority: 9),
+        TableColumn(title: "Role or group", min: 12, max: 48, priority: 9, names: true),
         TableColumn(title: "Result", min: 8, max: 16, priority: 8),
         // "By" is nearly always me in my own history: it gives way before the justification.
         TableColumn(title: "By", min: 8, max: 20, priority: 2),

@@ -9,6 +9,8 @@ struct TableColumn {
     var flex = false
     var priority = 5
     var alignRight = false
+    /// Names of roles and groups: cut in the middle when cutting the ends makes two rows read alike.
+    var names = false
 }
 
 /// One cell's text and, optionally, its own style (urgency colours).
@@ -61,7 +63,7 @@ struct TableWidget {
         }
         // A column whose cut cells would read alike (`itops-sysadmin-…` twice) is cut in the middle.
         var cutGrid = grid.map { $0.map(\.text) }
-        for (index, column) in shown.enumerated() {
+        for (index, column) in shown.enumerated() where columns[column].names {
             let texts = grid.map { $0[column].text.string }
             guard texts.contains(where: { !Screen.fits($0, in: widths[index]) }) else { continue }
             let cut = DisplayWidth.truncateDistinct(texts, to: widths[index])
