@@ -81,28 +81,22 @@ public enum DisplayWidth {
         return head + "…" + String(tail.reversed())
     }
 
-    /// Cuts each of `texts` to `width` columns, at the end, or in the middle for all of them when
-    /// cutting at the end would make two different texts read the same.
+    /// Cuts each of `texts` to `width` columns at the end; texts that would then read alike are cut in
+    /// the middle instead, keeping as much of their start as still tells them apart.
     public static func truncateDistinct(_ texts: [String], to width: Int) -> [String] {
-        let ends = texts.map { truncate($0, to: width) }
-        var seen: [String: String] = [:]
-        var collide = false
-        for (text, cut) in zip(texts, ends) where cut != text {
-            if let other = seen[cut], other != text { collide = true; break }
-            seen[cut] = text
-        }
-        guard collide else { return ends }
-        // The head as long as keeps every cut distinct: shared starts give way to the ends that differ.
+        var cuts = texts.map { truncate($0, to: width) }
+        var groups: [String: [Int]] = [:]
+        for index in texts.indices where cuts[index] != texts[index] { groups[cuts[index], default: []].append(index) }
         let half = width - (width - 1) / 2 - 1
-        for head in stride(from: half, through: 1, by: -1) {
-            let cuts = texts.map { truncateMiddle($0, to: width, head: head) }
-            var owner: [String: String] = [:]
-            if zip(texts, cuts).allSatisfy({ text, cut in
-                defer { owner[cut] = owner[cut] ?? text }
-                return owner[cut] == nil || owner[cut] == text
-            }) { return cuts }
+        for members in groups.values {
+            let distinct = Set(members.map { texts[$0] })
+            guard distinct.count > 1 else { continue }
+            let head = stride(from: half, through: 1, by: -1).first { head in
+                Set(distinct.map { truncateMiddle($0, to: width, head: head) }).count == distinct.count
+            } ?? half
+            for index in members { cuts[index] = truncateMiddle(texts[index], to: width, head: head) }
         }
-        return texts.map { truncateMiddle($0, to: width) }
+        return cuts
     }
 
     /// `text` cut or padded with spaces to exactly `width` columns.

@@ -128,3 +128,21 @@ import Testing
         #expect(DecidedOutcome.words(status: nil, approval: nil, me: nil) == nil)
     }
 }
+
+/// Cutting a column of names: only names that would read alike are cut in the middle.
+@Suite struct DistinctCutTests {
+    @Test func namesThatReadAlikeWhenCutAreCutInTheMiddleTheRestAtTheEnd() {
+        let names = ["itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval", "pag_Tier0.Intune.SAWClientAdmin",
+                     "Reports Reader", "Global Administrator", "Global Administrator"]
+        let cut = DisplayWidth.truncateDistinct(names, to: 19)
+        #expect(cut == ["itops-sys…oapproval", "itops-sys…eapproval", "pag_Tier0.Intune.S…", "Reports Reader",
+                        "Global Administrat…", "Global Administrat…"])
+        #expect(cut.allSatisfy { DisplayWidth.of($0) <= 19 })
+    }
+
+    @Test func theMiddleCutKeepsWideCharactersWhole() {
+        let cut = DisplayWidth.truncateDistinct(["日本語の管理者グループA", "日本語の管理者グループB"], to: 9)
+        #expect(cut[0] != cut[1], "\(cut)")
+        #expect(cut.allSatisfy { DisplayWidth.of($0) <= 9 }, "\(cut)")
+    }
+}
