@@ -130,6 +130,17 @@ final class SharedClock: GraphClock {
         let byId = await otherWindow.whyNotWaiting(requestId: ca.request.id)
         #expect(byId?.outcome == "denied by you at \(at)")
         #expect(await otherWindow.whyNotWaiting(requestId: "no-such-request") == nil)
+
+        // A group's request, by id: read from the groups' requests and approvals.
+        let group = try await ada.activate(ActivationRequest(
+            target: try target("itops-sysadmin-prod-requireapproval", in: dashboard), justification: "INC-10", ticket: nil,
+            duration: .hours(1)))
+        #expect(group.request.status == .pendingApproval)
+        #expect(await ben.whyNotWaiting(requestId: group.request.id) == nil, "still waiting")
+        try await ada.cancel(group.request)
+        let groupCancelled = await ben.whyNotWaiting(requestId: group.request.id)
+        #expect(groupCancelled?.kind == .alreadyDecided)
+        #expect(groupCancelled?.outcome == "cancelled by the requester")
     }
 
     @Test func eachPolicyRuleIsRefusedWithItsRule() async throws {
