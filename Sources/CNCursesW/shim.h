@@ -43,6 +43,8 @@ static inline int cnc_maxx(WINDOW *w) { return getmaxx(w); }
 static inline mmask_t cnc_button1_pressed(void)  { return BUTTON1_PRESSED; }
 static inline mmask_t cnc_button1_clicked(void)  { return BUTTON1_CLICKED; }
 static inline mmask_t cnc_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t cnc_button4_pressed(void)  { return BUTTON4_PRESSED; }
+static inline mmask_t cnc_button5_pressed(void)  { return BUTTON5_PRESSED; }
 static inline mmask_t cnc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 /* Reads the pending mouse event: returns OK and fills x, y and the button state. */
 static inline int cnc_getmouse(int *x, int *y, mmask_t *bstate) {

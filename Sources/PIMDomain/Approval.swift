@@ -83,3 +83,45 @@ public struct ApprovalItem: Hashable, Sendable, Codable, Identifiable {
         request.createdAt.map { $0.addingTimeInterval(ServiceLimits.approvalWindow).timeIntervalSince(now) }
     }
 }
+
+/// What became of a request that no longer waits for a decision, in the words an approver needs:
+/// who ended the wait and when. Read from the request's status and its approval's stages.
+public enum DecidedOutcome {
+    /// "cancelled by the requester", "approved by you at 18:44 UTC", "denied by Ben Okafor at 18:44 UTC",
+    /// "expired without a decision"; nil while the request still waits.
+    public static func words(status: RequestStatus?, approval: Approval?, me: String?) -> String? {
+        if let stage = approval?.stages.last(where: { $0.reviewResult == .approved || $0.reviewResult == .denied }) {
+            let verb = stage.reviewResult == .approved ? "approved" : "denied"
+            var who = ""
+            if let reviewer = stage.reviewedBy {
+                if let me, !me.isEmpty, reviewer.id.caseInsensitiveCompare(me) == .orderedSame {
+                    who = " by you"
+                } else if !reviewer.label.isEmpty {
+                    who = " by \(reviewer.label)"
+                }
+            }
+            return verb + who + (stage.reviewedAt.map { " at \(time($0))" } ?? "")
+        }
+        switch status {
+        case .canceled?: return "cancelled by the requester"
+        case .denied?: return "denied"
+        case .granted?, .provisioned?, .scheduleCreated?: return "approved"
+        case .revoked?: return "revoked"
+        case .failed?: return "failed"
+        default:
+            if approval?.stages.contains(where: { $0.status.caseInsensitiveCompare("Expired") == .orderedSame }) == true {
+                return "expired without a decision"
+            }
+            guard let status, !status.isPending else { return nil }
+            return "closed (status \(status.graphValue))"
+        }
+    }
+
+    /// `18:44 UTC`.
+    static func time(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}

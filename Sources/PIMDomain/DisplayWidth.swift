@@ -55,6 +55,50 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// `text` cut to `width` columns by leaving out its middle: "itops-sys…noapproval". For names
+    /// that share a long start (`itops-sysadmin-prod-…`), where cutting the end makes two read alike.
+    public static func truncateMiddle(_ text: String, to width: Int, head: Int? = nil) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        guard width >= 5 else { return truncate(text, to: width) }
+        let characters = Array(text)
+        let headRoom = min(width - 2, max(1, head ?? (width - (width - 1) / 2 - 1))), tailRoom = width - 1 - headRoom
+        var head = "", used = 0
+        for ch in characters {
+            let w = of(ch)
+            if used + w > headRoom { break }
+            head.append(ch)
+            used += w
+        }
+        var tail: [Character] = []
+        used = 0
+        for ch in characters.reversed() {
+            let w = of(ch)
+            if used + w > tailRoom { break }
+            tail.append(ch)
+            used += w
+        }
+        return head + "…" + String(tail.reversed())
+    }
+
+    /// Cuts each of `texts` to `width` columns at the end; texts that would then read alike are cut in
+    /// the middle instead, keeping as much of their start as still tells them apart.
+    public static func truncateDistinct(_ texts: [String], to width: Int) -> [String] {
+        var cuts = texts.map { truncate($0, to: width) }
+        var groups: [String: [Int]] = [:]
+        for index in texts.indices where cuts[index] != texts[index] { groups[cuts[index], default: []].append(index) }
+        let half = width - (width - 1) / 2 - 1
+        for members in groups.values {
+            let distinct = Set(members.map { texts[$0] })
+            guard distinct.count > 1 else { continue }
+            let head = stride(from: half, through: 1, by: -1).first { head in
+                Set(distinct.map { truncateMiddle($0, to: width, head: head) }).count == distinct.count
+            } ?? half
+            for index in members { cuts[index] = truncateMiddle(texts[index], to: width, head: head) }
+        }
+        return cuts
+    }
+
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

@@ -40,6 +40,9 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
     public var failedRules: [PolicyRule]
     /// For a claims challenge: the claims JSON to sign in with.
     public var claims: String?
+    /// For `.alreadyDecided`: what became of the request, when it could be read ("cancelled by the
+    /// requester", "approved by you at 18:44 UTC", "denied by Ben Okafor at 18:44 UTC").
+    public var outcome: String?
 
     public init(_ kind: Kind, _ message: String, graphCode: String? = nil, requestId: String? = nil,
                 httpStatus: Int? = nil, failedRules: [PolicyRule] = [], claims: String? = nil) {

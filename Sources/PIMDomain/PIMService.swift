@@ -35,14 +35,24 @@ public protocol PIMService: Sendable {
     /// Requests waiting for my decision (roles and groups), oldest first, with their approvals.
     func pendingApprovals() async throws -> [ApprovalItem]
 
-    /// Approves or denies. A request decided meanwhile throws `.alreadyDecided`.
+    /// Approves or denies. A request decided or cancelled meanwhile throws `.alreadyDecided`, with
+    /// `outcome` saying what became of it when the service could tell.
     func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws
+
+    /// Why a request id is not among the requests waiting for my decision: the `.alreadyDecided`
+    /// error naming what became of it, or nil when the service cannot tell (unknown id).
+    func whyNotWaiting(requestId: String) async -> PIMError?
 
     /// Every active elevation in the tenant that I can see (roles and groups), soonest end first.
     func tenantElevations() async throws -> [ActiveAssignment]
 
     /// PIM audit events: mine, or (`tenantWide`) the tenant's.
     func auditHistory(_ query: AuditQuery) async throws -> [AuditEvent]
+}
+
+extension PIMService {
+    /// Services that cannot read one request by id (test fakes) know nothing more.
+    public func whyNotWaiting(requestId: String) async -> PIMError? { nil }
 }
 
 /// Which dashboard sections to load.

@@ -24,6 +24,25 @@ extension FuzzTarget {
         var clock = Fixture.now
         var index = 0
         var events = 0
+        // After an ESC, characters go through the escape-sequence reader as the backend sends them.
+        var sequence: EscapeSequence?
+        func character(_ code: UInt32) {
+            guard var reading = sequence else {
+                if code == 27 { sequence = EscapeSequence() } else { apply(KeyDecoder.decode(status: KeyDecoder.statusOK, code: code), to: &state) }
+                return
+            }
+            let step = reading.feed(code)
+            sequence = step == .more ? reading : nil
+            switch step {
+            case .more, .dropped: break
+            case .escapeThen(let next), .droppedBefore(let next):
+                if case .escapeThen = step { apply(.key(.escape), to: &state) }
+                character(next)
+            case .mouse(.press(let x, let y)): _ = update(&state, .click(x % 2 == 0 ? .row(y) : .pane(Pane.allCases[y % Pane.allCases.count])))
+            case .mouse(.wheel(let notches)): _ = update(&state, .wheel(notches))
+            case .mouse(.other): break
+            }
+        }
         func next() -> UInt8 {
             defer { index += 1 }
             return index < bytes.count ? bytes[index] : 0
@@ -32,14 +51,13 @@ extension FuzzTarget {
             let opcode = next()
             switch opcode {
             case 0..<0xF0:
-                apply(KeyDecoder.decode(status: KeyDecoder.statusOK, code: UInt32(opcode)), to: &state)
+                character(UInt32(opcode))
             case 0xF0...0xF7:
                 let code = KeyDecoder.firstFunctionKeyCode + Int32(next()) + Int32(opcode - 0xF0) * 256
                 apply(KeyDecoder.decode(status: KeyDecoder.statusFunctionKey, code: UInt32(bitPattern: code)), to: &state)
             case 0xF8, 0xF9:
                 let code = (0..<4).reduce(UInt32(0)) { value, _ in value << 8 | UInt32(next()) }
-                let status = opcode == 0xF8 ? KeyDecoder.statusOK : KeyDecoder.statusFunctionKey
-                apply(KeyDecoder.decode(status: status, code: code), to: &state)
+                if opcode == 0xF8 { character(code) } else { apply(KeyDecoder.decode(status: KeyDecoder.statusFunctionKey, code: code), to: &state) }
             case 0xFA:
                 clock = clock.addingTimeInterval(Double(next()) * 10)
                 _ = update(&state, .tick(clock))

@@ -27,11 +27,27 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Writes `text` from column `x` of row `y`, at most `maxWidth` columns (default: to the right
-    /// edge). A wide character that would not fit whole becomes a space. Returns the columns used.
+    /// edge). Text that does not fit is cut and ends in "…", so no cut reads as a whole word.
+    /// Returns the columns used.
     @discardableResult
     public mutating func put(_ text: DisplayText, x: Int, y: Int, maxWidth: Int? = nil, style: StyleRole = .normal) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
-        return write(text.string, x: x, y: y, limit: min(width, x + (maxWidth ?? width)), style: style)
+        let limit = min(width, x + (maxWidth ?? width))
+        var string = text.string
+        // Cutting sanitised text leaves it sanitised: no second pass through the sanitiser.
+        if x >= 0, limit > x, !Self.fits(string, in: limit - x) { string = Columns.truncate(string, to: limit - x) }
+        return write(string, x: x, y: y, limit: limit, style: style)
+    }
+
+    /// Whether `string` takes at most `columns` columns; stops measuring once it does not.
+    static func fits(_ string: String, in columns: Int) -> Bool {
+        if Columns.isPlainASCII(string) { return string.utf8.count <= columns }
+        var used = 0
+        for character in string {
+            used += normalized(character).1
+            if used > columns { return false }
+        }
+        return true
     }
 
     /// Writes sanitised text (the string of a `DisplayText`, or a cut of one) up to column `limit`.

@@ -25,11 +25,13 @@ public struct FullScreenOptions: Sendable {
     public var confirmTier0: Bool
     /// Where unsent drafts are kept between starts (nil: not kept).
     public var drafts: (any DraftStore)?
+    /// The configuration's `roleSets`, for `@` in My roles.
+    public var roleSets: [String: [String]]
 
     public init(tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
                 noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
                 palette: [String: String] = [:], confirmTier0: Bool = false,
-                drafts: (any DraftStore)? = nil) {
+                drafts: (any DraftStore)? = nil, roleSets: [String: [String]] = [:]) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
@@ -40,11 +42,13 @@ public struct FullScreenOptions: Sendable {
         self.palette = palette
         self.confirmTier0 = confirmTier0
         self.drafts = drafts
+        self.roleSets = roleSets
     }
 
     /// The interface's settings as the state carries them.
     public var appConfig: AppConfig {
         AppConfig(tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
-                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern), confirmTier0: confirmTier0)
+                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern), confirmTier0: confirmTier0,
+                  roleSets: roleSets)
     }
 }

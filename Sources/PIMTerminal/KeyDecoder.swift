@@ -61,3 +61,98 @@ import PIMApp
         }
     }
 }
+
+/// What the mouse did, read from a report curses did not decode itself.
+@_spi(Fuzzing) public enum MouseReport: Equatable, Sendable {
+    /// The first button went down at this cell (0-based).
+    case press(x: Int, y: Int)
+    /// The wheel turned: -1 up (away from the user), +1 down.
+    case wheel(Int)
+    /// A release, a drag, another button: nothing pim acts on.
+    case other
+}
+
+/// The bytes after an `ESC` that curses did not turn into a key. A terminal sends whole sequences
+/// (CSI `ESC [ … final`, SS3 `ESC O x`, mouse reports); one curses does not know must be dropped
+/// whole, never read as `[`, digits and letters, since `1`–`4` switch panes and letters act.
+/// Pure: fed one `wget_wch` character at a time, so it is tested and fuzzed without a terminal.
+@_spi(Fuzzing) public struct EscapeSequence: Sendable {
+    public enum Step: Equatable, Sendable {
+        /// Part of the sequence: feed the next character.
+        case more
+        /// `ESC` was a key of its own (Esc); the character starts the next input.
+        case escapeThen(UInt32)
+        /// A whole sequence pim has no use for: nothing happened.
+        case dropped
+        /// The sequence broke off at a character that cannot belong to it: it is dropped, and the
+        /// character is read on its own.
+        case droppedBefore(UInt32)
+        /// A mouse report (SGR `ESC [ < b ; x ; y M/m` or X10 `ESC [ M b x y`).
+        case mouse(MouseReport)
+    }
+
+    /// Longer sequences are not sent by any terminal: the rest is read as input again.
+    public static let maximumLength = 64
+
+    private enum Phase: Sendable { case start, csi, ss3, x10 }
+    private var phase = Phase.start
+    private var parameters: [UInt8] = []
+    private var x10: [UInt32] = []
+    private var length = 0
+
+    public init() {}
+
+    /// True before anything after the `ESC` has been fed.
+    public var isAtStart: Bool { phase == .start }
+
+    public mutating func feed(_ code: UInt32) -> Step {
+        length += 1
+        switch phase {
+        case .start:
+            switch code {
+            case 0x5B: phase = .csi; return .more
+            case 0x4F: phase = .ss3; return .more
+            default: return .escapeThen(code)
+            }
+        case .ss3:
+            return (0x20...0x7E).contains(code) ? .dropped : .droppedBefore(code)
+        case .x10:
+            x10.append(code)
+            guard x10.count == 3 else { return .more }
+            return .mouse(Self.mouse(button: Int(x10[0]) - 32, x: Int(x10[1]) - 33, y: Int(x10[2]) - 33, released: false))
+        case .csi:
+            switch code {
+            case 0x20...0x3F:
+                // Parameters and intermediates.
+                guard length < Self.maximumLength else { return .dropped }
+                parameters.append(UInt8(code))
+                return .more
+            case 0x40...0x7E:
+                if code == 0x4D, parameters.isEmpty { phase = .x10; return .more }
+                if (code == 0x4D || code == 0x6D), parameters.first == 0x3C { return .mouse(sgrMouse(released: code == 0x6D)) }
+                return .dropped
+            default:
+                return .droppedBefore(code)
+            }
+        }
+    }
+
+    /// `< b ; x ; y` with 1-based cells.
+    private func sgrMouse(released: Bool) -> MouseReport {
+        let fields = String(decoding: parameters.dropFirst(), as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)
+        guard fields.count == 3, let button = Int(fields[0]), let x = Int(fields[1]), let y = Int(fields[2]) else { return .other }
+        return Self.mouse(button: button, x: x - 1, y: y - 1, released: released)
+    }
+
+    private static func mouse(button: Int, x: Int, y: Int, released: Bool) -> MouseReport {
+        guard button >= 0, x >= 0, y >= 0, !released, button & 32 == 0 else { return .other }
+        if button & 64 != 0 {
+            switch button & 3 {
+            case 0: return .wheel(-1)
+            case 1: return .wheel(1)
+            default: return .other
+            }
+        }
+        return button & 0xC3 == 0 ? .press(x: x, y: y) : .other
+    }
+}

@@ -11,6 +11,8 @@ final class NCursesBackend {
         case none
         case event(TerminalEvent)
         case click(x: Int, y: Int)
+        /// The mouse wheel: -1 up, +1 down.
+        case wheel(Int)
     }
 
     private let screen: OpaquePointer
@@ -18,6 +20,8 @@ final class NCursesBackend {
     private let palette: ColorPalette
     private var previous: Screen?
     private var ended = false
+    /// Whether mouse reports are asked for (and acted on).
+    private let mouse: Bool
 
     /// Starts curses on the given streams (nil: stdin/stdout) with `term` (nil: `$TERM`).
     /// Returns nil when the terminal cannot be used (unknown TERM); nothing is printed then.
@@ -37,6 +41,7 @@ final class NCursesBackend {
         }
         screen = made
         self.output = output
+        self.mouse = mouse
         // What a fatal signal writes to put this terminal back, asked of terminfo now (a handler cannot).
         cnc_prepare_restore()
         // On the real terminal, stderr would write over the interface: keep it until the end.
@@ -147,20 +152,103 @@ final class NCursesBackend {
         return Sanitizer.isClean(text)
     }
 
-    /// Waits up to 40 ms for one key, resize or click; with `waiting` false, takes only one already there.
+    /// Waits up to 40 ms for one key, resize, click or wheel turn; with `waiting` false, takes only one already there.
     func read(waiting: Bool = true) -> Input {
-        var code: wint_t = 0
-        if !waiting { wtimeout(window, 0) }
-        defer { if !waiting { wtimeout(window, 40) } }
-        let status = wget_wch(window, &code)
-        guard status != ERR, let event = KeyDecoder.decode(status: status, code: UInt32(code)) else { return .none }
+        guard let (status, code) = readCode(timeout: waiting ? 40 : 0) else { return .none }
+        if status == KeyDecoder.statusOK, code == 27 { return readEscapeSequence() }
+        return input(status: status, code: code)
+    }
+
+    /// What one `wget_wch` answer means, the mouse read out.
+    private func input(status: Int32, code: UInt32) -> Input {
+        guard let event = KeyDecoder.decode(status: status, code: code) else { return .none }
         if event == .mouse {
             var x: Int32 = 0, y: Int32 = 0, buttons: mmask_t = 0
-            guard cnc_getmouse(&x, &y, &buttons) == OK,
-                  buttons & (cnc_button1_pressed() | cnc_button1_clicked()) != 0 else { return .none }
-            return .click(x: Int(x), y: Int(y))
+            guard mouse, cnc_getmouse(&x, &y, &buttons) == OK else {
+                // Curses matched the start of a report (`kmous`) it was not asked to read: the rest
+                // of the report is still waiting and must not arrive as digits and letters.
+                discardRestOfMouseReport()
+                return .none
+            }
+            if buttons & (cnc_button1_pressed() | cnc_button1_clicked()) != 0 { return .click(x: Int(x), y: Int(y)) }
+            if buttons & cnc_button4_pressed() != 0 { return .wheel(-1) }
+            if buttons & cnc_button5_pressed() != 0 { return .wheel(1) }
+            return .none
         }
         return .event(event)
+    }
+
+    /// After an unread `kmous`: an SGR report's `b;x;yM` or an X10 report's three bytes.
+    private func discardRestOfMouseReport() {
+        guard let start = Self.mouseReportStart else { return }
+        if start.hasSuffix("<") {
+            for _ in 0..<EscapeSequence.maximumLength {
+                guard let (status, code) = readCode(timeout: 0) else { return }
+                if status == KeyDecoder.statusOK, code == 0x4D || code == 0x6D { return }
+                guard status == KeyDecoder.statusOK, (0x30...0x3B).contains(code) else {
+                    pushedBack.append((status, code))
+                    return
+                }
+            }
+        } else {
+            for _ in 0..<3 { guard readCode(timeout: 0) != nil else { return } }
+        }
+    }
+
+    /// The terminal's `kmous`: what curses takes for the start of a mouse report.
+    private static var mouseReportStart: String? {
+        guard let value = "kmous".withCString({ tigetstr($0) }), Int(bitPattern: value) != -1 else { return nil }
+        return String(cString: value)
+    }
+
+    /// Characters put back after an `ESC` that turned out to be a key of its own.
+    private var pushedBack: [(status: Int32, code: UInt32)] = []
+
+    private func readCode(timeout: Int32) -> (Int32, UInt32)? {
+        if !pushedBack.isEmpty { return pushedBack.removeFirst() }
+        var code: wint_t = 0
+        if timeout != 40 { wtimeout(window, timeout) }
+        defer { if timeout != 40 { wtimeout(window, 40) } }
+        let status = wget_wch(window, &code)
+        guard status != ERR else { return nil }
+        return (status, UInt32(code))
+    }
+
+    /// After an `ESC` curses did not make a key of: a lone Esc, Esc before another key, or a
+    /// sequence curses does not know (a mouse report in another encoding, a focus report, a key of
+    /// another keyboard protocol), which is dropped whole or read as the mouse it reports.
+    private func readEscapeSequence() -> Input {
+        var sequence = EscapeSequence()
+        while true {
+            // Curses has waited its escape delay: what belongs to the sequence is already there. The
+            // rest of a sequence split in transit (ssh) gets a short wait.
+            guard let (status, code) = readCode(timeout: sequence.isAtStart ? 0 : 25) else {
+                return sequence.isAtStart ? .event(.key(.escape)) : .none
+            }
+            guard status == KeyDecoder.statusOK else {
+                pushedBack.append((status, code))
+                return sequence.isAtStart ? .event(.key(.escape)) : .none
+            }
+            switch sequence.feed(code) {
+            case .more:
+                continue
+            case .escapeThen(let next):
+                pushedBack.append((status, next))
+                return .event(.key(.escape))
+            case .dropped:
+                return .none
+            case .droppedBefore(let next):
+                pushedBack.append((status, next))
+                return .none
+            case .mouse(let report):
+                guard mouse else { return .none }
+                switch report {
+                case .press(let x, let y): return .click(x: x, y: y)
+                case .wheel(let lines): return .wheel(lines)
+                case .other: return .none
+                }
+            }
+        }
     }
 
     func bell() { beep() }

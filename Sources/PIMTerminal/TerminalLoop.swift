@@ -95,6 +95,8 @@ struct TerminalLoop {
                     }
                 case .click(let x, let y):
                     if let target = lastScreen?.clickTarget(x: x, y: y) { sink.yield(.click(target)) }
+                case .wheel(let notches):
+                    sink.yield(.wheel(notches))
                 }
                 taken += 1
                 if taken >= Self.keysPerFrame || pendingSignal.load(ordering: .relaxed) != 0 { break }

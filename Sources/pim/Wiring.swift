@@ -36,7 +36,7 @@ struct Wiring: CommandLineHost {
                                         defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,
                                         ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern,
                                         palette: config.palette, confirmTier0: config.confirmTier0,
-                                        drafts: DraftFile(settings: settings))
+                                        drafts: DraftFile(settings: settings), roleSets: config.roleSets)
         return await FullScreen.run(service: service, options: options)
     }
 }

@@ -96,9 +96,15 @@ import Testing
         let approve = try pim(["--as", "ben", "approve", id, "--justification", "Matches the patch window"])
         #expect(approve.code == 0, "\(approve)")
         #expect(approve.stdout.contains("Approved request \(id)"))
+        // Deciding it again (a second window, a script run twice) says what became of it.
         let twice = try pim(["--as", "ben", "approve", id, "--justification", "again"])
         #expect(twice.code == 4)
-        #expect(twice.stderr.contains("pim approvals"))
+        #expect(twice.stderr.contains("Request \(id) was already approved by you at "), "\(twice)")
+        #expect(twice.stderr.contains(" UTC: nothing is left to decide."), "\(twice)")
+        // An id nobody knows is still just not waiting.
+        let unknown = try pim(["--as", "ben", "approve", "no-such-request", "--justification", "again"])
+        #expect(unknown.code == 4)
+        #expect(unknown.stderr.contains("pim approvals"), "\(unknown)")
     }
 
     @Test func denyCancelAndRequests() throws {

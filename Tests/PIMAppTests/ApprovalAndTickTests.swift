@@ -64,7 +64,7 @@ import Testing
         t.send(.decisionFinished(requestId: "req-201", .deny, conflict), effects: [.loadDashboard(.everything)]) {
             $0.dialog = nil
             $0.lists[.approvals]?.marked = []
-            $0.flash = $0.flashed("Denied 1 request. 1 already decided by someone else.", .success)
+            $0.flash = $0.flashed("Denied 1 request. Security Administrator was already decided or cancelled.", .success)
             $0.isLoading = true
         }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) { $0.isLoading = false }
@@ -80,7 +80,43 @@ import Testing
         t.send(.decisionFinished(requestId: item.id, .approve, PIMError(.alreadyDecided, "Decided.")),
                effects: [.loadDashboard(.everything)]) {
             $0.dialog = nil
-            $0.flash = $0.flashed("Already decided by someone else: the list is refreshed.", .warning)
+            $0.flash = $0.flashed("Already decided or cancelled: the list is refreshed.", .warning)
+            $0.isLoading = true
+        }
+    }
+
+    /// "Already decided by someone else" misled when the requester had cancelled, or when the same
+    /// approver had decided in another window: the service's reading of what happened is shown.
+    @Test func aRequestThatStoppedWaitingIsNamedForWhatBecameOfIt() {
+        var t = approvals()
+        let item = t.state.approvals[1]
+        t.state.dialog = ApprovalDialog(items: [item], decision: .approve)
+        t.state.dialog?.isSubmitting = true
+        t.state.dialog?.awaiting = [item.id]
+        var cancelled = PIMError(.alreadyDecided, "Request \(item.id) was already cancelled by the requester: nothing is left to decide.")
+        cancelled.outcome = "cancelled by the requester"
+        t.send(.decisionFinished(requestId: item.id, .approve, cancelled), effects: [.loadDashboard(.everything)]) {
+            $0.dialog = nil
+            $0.flash = $0.flashed("Already cancelled by the requester: the list is refreshed.", .warning)
+            $0.isLoading = true
+        }
+
+        var two = approvals()
+        two.state.dialog = ApprovalDialog(items: two.state.approvals, decision: .deny)
+        two.state.dialog?.isSubmitting = true
+        two.state.dialog?.awaiting = Set(two.state.approvals.map(\.id))
+        var mine = PIMError(.alreadyDecided, "decided")
+        mine.outcome = "approved by you at 18:44 UTC"
+        let first = two.state.approvals[0].id, second = two.state.approvals[1].id
+        let name = two.state.approvals[1].request.target.displayName
+        two.send(.decisionFinished(requestId: first, .deny, nil)) {
+            $0.dialog?.awaiting = [second]
+            $0.dialog?.outcomes[first] = .decided
+        }
+        two.send(.decisionFinished(requestId: second, .deny, mine), effects: [.loadDashboard(.everything)]) {
+            $0.dialog = nil
+            $0.lists[.approvals]?.marked = []
+            $0.flash = $0.flashed("Denied 1 request. \(name) was already approved by you at 18:44 UTC.", .success)
             $0.isLoading = true
         }
     }

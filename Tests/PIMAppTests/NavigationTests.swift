@@ -230,3 +230,26 @@ import Testing
         #expect(elapsed < .seconds(5), "took \(elapsed)")
     }
 }
+
+/// The mouse wheel: it moves the selection of the pane in view, and nothing behind a form or dialog.
+@Suite struct WheelTests {
+    @Test func aNotchDownMovesTheSelectionThreeRowsAndUpComesBack() {
+        var t = UpdateTester(Fixture.loaded())
+        t.send(.wheel(1)) { $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description }
+        t.send(.wheel(5)) { $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description }
+        t.send(.wheel(-1)) { $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description }
+    }
+
+    @Test func theWheelDoesNothingBehindTheFormOrTheHelp() {
+        var state = Fixture.loaded()
+        _ = update(&state, .click(.row(2))) // Exchange Administrator, eligible
+        _ = update(&state, .key(.enter))
+        #expect(state.form != nil)
+        var t = UpdateTester(state)
+        t.send(.wheel(1))
+        var help = Fixture.loaded()
+        _ = update(&help, .key("?"))
+        var h = UpdateTester(help)
+        h.send(.wheel(1))
+    }
+}

@@ -75,7 +75,7 @@ import Testing
         let runtime = await started(service)
         await keys(runtime, ["2", "d"] + text("No") + [.enter])
         let state = await runtime.state
-        #expect(state.flash?.text == "Already decided by someone else: the list is refreshed.")
+        #expect(state.flash?.text == "Already decided or cancelled: the list is refreshed.")
         #expect(state.approvals.count == 1)
     }
 

@@ -204,3 +204,33 @@ import Testing
         #expect(history.first?["kind"] as? String == "role")
     }
 }
+
+/// At 80 columns `pim roles` keeps what an administrator reads a row by (name, tier, state, time
+/// left) and leaves out what repeats the kind (scope); names that would read alike once cut are
+/// cut in the middle.
+@Suite struct NarrowRolesTableTests {
+    static func sysadminGroups() -> FakeService {
+        FakeService(now: testNow) { state in
+            for (index, name) in ["itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval"].enumerated() {
+                state.eligibilities.append(Eligibility(id: "g\(index)", target: ElevationTarget(id: .group("g-sys\(index)"), displayName: name),
+                                                       principalId: state.me.id))
+            }
+        }
+    }
+
+    @Test func at80ColumnsTierStaysAndScopeGoesFirst() async {
+        let result = await run(["roles"], service: Self.sysadminGroups(), width: 80)
+        let header = String(result.stdout.split(separator: "\n").first ?? "")
+        #expect(header.contains("TIER"), "\(result.stdout)")
+        #expect(!header.contains("SCOPE"), "\(result.stdout)")
+        for line in result.stdout.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80, "\(line)") }
+    }
+
+    @Test func namesThatWouldReadAlikeWhenCutAreCutInTheMiddle() async {
+        let result = await run(["roles"], service: Self.sysadminGroups(), width: 56)
+        let names = result.stdout.split(separator: "\n").filter { $0.hasPrefix("itops") }.map { String($0.prefix { $0 != " " }) }
+        #expect(names.count == 2, "\(result.stdout)")
+        #expect(Set(names).count == 2, "two rows read alike: \(names)")
+        #expect(names.allSatisfy { $0.contains("…") }, "\(names)")
+    }
+}

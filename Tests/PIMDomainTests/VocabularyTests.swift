@@ -101,3 +101,48 @@ import Testing
         #expect(PIMError.wrap(error) == error)
     }
 }
+
+/// What became of a request that no longer waits for a decision, in an approver's words.
+@Suite struct DecidedOutcomeTests {
+    static let at = Date(timeIntervalSince1970: 1_795_459_440) // 2026-11-23T18:44:00Z
+
+    static func approval(_ result: ReviewResult, by reviewer: Principal?) -> Approval {
+        Approval(id: "r1", stages: [ApprovalStage(id: "s1", status: "Completed", assignedToMe: false, reviewResult: result,
+                                                  reviewedBy: reviewer, reviewedAt: at)])
+    }
+
+    @Test func saysWhoDecidedAndWhen() {
+        let ben = Principal(id: "u-ben", displayName: "Ben Okafor")
+        #expect(DecidedOutcome.words(status: .denied, approval: Self.approval(.denied, by: ben), me: "u-ada") == "denied by Ben Okafor at 18:44 UTC")
+        #expect(DecidedOutcome.words(status: .provisioned, approval: Self.approval(.approved, by: ben), me: "U-BEN") == "approved by you at 18:44 UTC")
+    }
+
+    @Test func aCancelledRequestIsNotCalledDecided() {
+        let open = Approval(id: "r1", stages: [ApprovalStage(id: "s1", status: "Completed", assignedToMe: true)])
+        #expect(DecidedOutcome.words(status: .canceled, approval: open, me: "u-ben") == "cancelled by the requester")
+    }
+
+    @Test func aRequestStillWaitingHasNoOutcome() {
+        let open = Approval(id: "r1", stages: [ApprovalStage(id: "s1", status: "InProgress", assignedToMe: true)])
+        #expect(DecidedOutcome.words(status: .pendingApproval, approval: open, me: "u-ben") == nil)
+        #expect(DecidedOutcome.words(status: nil, approval: nil, me: nil) == nil)
+    }
+}
+
+/// Cutting a column of names: only names that would read alike are cut in the middle.
+@Suite struct DistinctCutTests {
+    @Test func namesThatReadAlikeWhenCutAreCutInTheMiddleTheRestAtTheEnd() {
+        let names = ["itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval", "pag_Tier0.Intune.SAWClientAdmin",
+                     "Reports Reader", "Global Administrator", "Global Administrator"]
+        let cut = DisplayWidth.truncateDistinct(names, to: 19)
+        #expect(cut == ["itops-sys…oapproval", "itops-sys…eapproval", "pag_Tier0.Intune.S…", "Reports Reader",
+                        "Global Administrat…", "Global Administrat…"])
+        #expect(cut.allSatisfy { DisplayWidth.of($0) <= 19 })
+    }
+
+    @Test func theMiddleCutKeepsWideCharactersWhole() {
+        let cut = DisplayWidth.truncateDistinct(["日本語の管理者グループA", "日本語の管理者グループB"], to: 9)
+        #expect(cut[0] != cut[1], "\(cut)")
+        #expect(cut.allSatisfy { DisplayWidth.of($0) <= 9 }, "\(cut)")
+    }
+}

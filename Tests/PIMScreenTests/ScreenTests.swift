@@ -15,13 +15,19 @@ import Testing
         #expect(screen.lines() == ["日本  "])
     }
 
-    @Test func aWideCharacterThatDoesNotFitBecomesASpace() {
+    @Test func textThatDoesNotFitIsCutWithAnEllipsisNeverHalfAWideCharacter() {
         var screen = Screen(width: 3, height: 1)
         screen.put("a日本", x: 0, y: 0)
-        #expect(screen.lines() == ["a日"])
+        #expect(screen.lines() == ["a… "])
         var narrow = Screen(width: 4, height: 1)
         narrow.put("ab日", x: 0, y: 0, maxWidth: 3)
-        #expect(narrow.lines() == ["ab  "])
+        #expect(narrow.lines() == ["ab… "])
+        var fits = Screen(width: 4, height: 1)
+        fits.put("ab日", x: 0, y: 0)
+        #expect(fits.lines() == ["ab日"])
+        var ascii = Screen(width: 8, height: 1)
+        ascii.put("approved", x: 0, y: 0, maxWidth: 6)
+        #expect(ascii.lines() == ["appro…  "])
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {

@@ -33,6 +33,20 @@ struct StatusMessageTests {
         #expect(DisplayWidth.of(row) <= 80)
     }
 
+    /// The two ends kept of a message too long for its row are whole words, so the row never reads
+    /// as a sentence cut mid-word ("…ain with `pim login`.").
+    @Test(arguments: [24, 31, 40, 47, 55])
+    func theEndsKeptOfALongMessageAreWholeWords(width: Int) {
+        let message = "Graph refused this for your account: you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`."
+        let fitted = StatusMessage.fit(message, width: width)
+        #expect(DisplayWidth.of(fitted) <= width)
+        let parts = fitted.components(separatedBy: "…")
+        #expect(parts.count == 2, "\(fitted)")
+        if parts.count == 2 {
+            #expect(parts[1].hasPrefix(" ") && message.contains(parts[1]), "the end starts mid-word: [\(fitted)]")
+        }
+    }
+
     @Test func aStepTooLongItselfShowsTheStartAndTheEnd() {
         let message = "Graph refused this for your account: you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`."
         let fitted = StatusMessage.fit(message, width: 80)

@@ -93,6 +93,56 @@ final class SharedClock: GraphClock {
                                       "Add member to role request denied (PIM activation)"]))
     }
 
+    /// A request that stopped waiting is named for what became of it, read back from Graph: not
+    /// "decided by someone else" when the requester cancelled it or the same approver decided it
+    /// from another window.
+    @Test func aRequestThatStoppedWaitingSaysWhatBecameOfIt() async throws {
+        let world = try World()
+        let ada = world.service()
+        let dashboard = try await ada.loadDashboard(.rolesOnly)
+        let security = try await ada.activate(ActivationRequest(
+            target: try target("Security Administrator", in: dashboard), justification: "INC-8", ticket: nil, duration: .hours(1)))
+        let ca = try await ada.activate(ActivationRequest(
+            target: try target("Conditional Access Administrator", in: dashboard), justification: "INC-9", ticket: nil,
+            duration: .hours(1)))
+        let ben = world.service("ben")
+        let waiting = try await ben.pendingApprovals()
+        let securityItem = try #require(waiting.first { $0.request.id == security.request.id })
+        let caItem = try #require(waiting.first { $0.request.id == ca.request.id })
+
+        // The requester cancels while Ben reads it.
+        try await ada.cancel(security.request)
+        let cancelled = await refusal { try await ben.decide(securityItem, .approve, justification: "ok") }
+        #expect(cancelled?.kind == .alreadyDecided)
+        #expect(cancelled?.outcome == "cancelled by the requester")
+        #expect(cancelled?.message == "Request \(security.request.id) was already cancelled by the requester: nothing is left to decide.")
+
+        // Ben denies in one window, then approves the stale copy in another (another process).
+        try await ben.decide(caItem, .deny, justification: "Use the change window")
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: world.clock.now())
+        let at = String(format: "%02d:%02d UTC", parts.hour!, parts.minute!)
+        let otherWindow = world.service("ben")
+        let again = await refusal { try await otherWindow.decide(caItem, .approve, justification: "ok") }
+        #expect(again?.kind == .alreadyDecided)
+        #expect(again?.outcome == "denied by you at \(at)")
+
+        // By id, as `pim approve ID` asks once the request has left the list.
+        let byId = await otherWindow.whyNotWaiting(requestId: ca.request.id)
+        #expect(byId?.outcome == "denied by you at \(at)")
+        #expect(await otherWindow.whyNotWaiting(requestId: "no-such-request") == nil)
+
+        // A group's request, by id: read from the groups' requests and approvals.
+        let group = try await ada.activate(ActivationRequest(
+            target: try target("itops-sysadmin-prod-requireapproval", in: dashboard), justification: "INC-10", ticket: nil,
+            duration: .hours(1)))
+        #expect(group.request.status == .pendingApproval)
+        #expect(await ben.whyNotWaiting(requestId: group.request.id) == nil, "still waiting")
+        try await ada.cancel(group.request)
+        let groupCancelled = await ben.whyNotWaiting(requestId: group.request.id)
+        #expect(groupCancelled?.kind == .alreadyDecided)
+        #expect(groupCancelled?.outcome == "cancelled by the requester")
+    }
+
     @Test func eachPolicyRuleIsRefusedWithItsRule() async throws {
         let world = try World()
         let ada = world.service()

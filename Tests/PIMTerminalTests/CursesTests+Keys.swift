@@ -150,8 +150,7 @@ extension CursesTests {
     }
 
     @Test("mouse events pim does not use (release, wheel, other buttons) never stall the key loop",
-          arguments: [("release", "\u{1B}[<0;6;4m"), ("wheel up", "\u{1B}[<64;6;4M"), ("wheel down", "\u{1B}[<65;6;4M"),
-                      ("right button", "\u{1B}[<2;6;4M"), ("middle button", "\u{1B}[<1;6;4M")])
+          arguments: [("release", "\u{1B}[<0;6;4m"), ("right button", "\u{1B}[<2;6;4M"), ("middle button", "\u{1B}[<1;6;4M")])
     func unusedMouseEventsDoNotBlock(name: String, report: String) throws {
         let terminal = try CursesTerminal(mouse: true)
         defer { terminal.close() }
@@ -162,6 +161,47 @@ extension CursesTests {
         #expect(input == .none || blocked, "\(name) was taken for \(input)")
         _ = terminal.drainInputs()
         #expect(terminal.press("j") == .event(.key(.character("j"))))
+    }
+
+    @Test("the mouse wheel arrives as a wheel turn, whatever encoding the terminal type makes curses expect",
+          arguments: ["xterm-256color", "tmux-256color", "screen"])
+    func wheel(term: String) throws {
+        let terminal = try CursesTerminal(term: term, mouse: true)
+        defer { terminal.close() }
+        #expect(terminal.inputs(for: "\u{1B}[<64;6;4M") == [.wheel(-1)], "\(term): wheel up")
+        #expect(terminal.inputs(for: "\u{1B}[<65;6;4M") == [.wheel(1)], "\(term): wheel down")
+        #expect(terminal.inputs(for: "\u{1B}[<0;12;6M") == [.click(x: 11, y: 5)], "\(term): click")
+        #expect(terminal.inputs(for: "\u{1B}[<0;12;6m") == [], "\(term): release")
+    }
+
+    /// Sequences a terminal may send that curses has no key for.
+    static let unknownSequences: [(name: String, bytes: String, mouse: Bool)] = [
+        ("an SGR mouse report with the mouse off", "\u{1B}[<0;12;6M", false),
+        ("an SGR wheel report with the mouse off", "\u{1B}[<65;2;3M", false),
+        ("focus in", "\u{1B}[I", true), ("focus out", "\u{1B}[O", true),
+        ("a cursor position report", "\u{1B}[12;40R", true),
+        ("a kitty keyboard-protocol key", "\u{1B}[97;5u", true),
+        ("an xterm modifyOtherKeys key", "\u{1B}[27;5;106~", true),
+        ("an unknown SS3 key", "\u{1B}Oz", true),
+        ("a CSI with intermediates", "\u{1B}[1 q", true),
+    ]
+
+    @Test("sequences curses does not know are dropped whole, never read as digits and letters that act",
+          arguments: ["xterm-256color", "tmux-256color"], Array(unknownSequences.indices))
+    func unknownSequencesDropped(term: String, index: Int) throws {
+        let sequence = Self.unknownSequences[index]
+        let terminal = try CursesTerminal(term: term, mouse: sequence.mouse)
+        defer { terminal.close() }
+        #expect(terminal.inputs(for: sequence.bytes) == [], "\(term): \(sequence.name) (\(Array(sequence.bytes.utf8).visible))")
+        #expect(terminal.press("j") == .event(.key(.character("j"))))
+    }
+
+    @Test("Esc before another key is still Esc, then that key")
+    func escapeThenKey() throws {
+        let terminal = try CursesTerminal()
+        defer { terminal.close() }
+        #expect(terminal.inputs(for: "\u{1B}q") == [.event(.key(.escape)), .event(.key(.character("q")))])
+        #expect(terminal.inputs(for: "\u{1B}\u{1B}OA") == [.event(.key(.escape)), .event(.key(.up))])
     }
 
     @Test("without mouse support the terminal is not asked to report the mouse")

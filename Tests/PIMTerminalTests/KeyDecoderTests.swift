@@ -55,3 +55,47 @@ struct KeyDecoderTests {
         }
     }
 }
+
+/// What follows an `ESC` curses did not make a key of, fed one character at a time.
+@Suite("EscapeSequence")
+struct EscapeSequenceTests {
+    static func feed(_ text: String) -> [EscapeSequence.Step] {
+        var sequence = EscapeSequence()
+        var steps: [EscapeSequence.Step] = []
+        for scalar in text.unicodeScalars {
+            let step = sequence.feed(scalar.value)
+            steps.append(step)
+            if step != .more { break }
+        }
+        return steps
+    }
+
+    @Test("an SGR mouse report is one event: a press, a wheel turn, or nothing")
+    func sgrMouse() {
+        #expect(Self.feed("[<0;12;6M").last == .mouse(.press(x: 11, y: 5)))
+        #expect(Self.feed("[<0;12;6m").last == .mouse(.other))
+        #expect(Self.feed("[<64;1;1M").last == .mouse(.wheel(-1)))
+        #expect(Self.feed("[<65;1;1M").last == .mouse(.wheel(1)))
+        #expect(Self.feed("[<32;5;5M").last == .mouse(.other))
+        #expect(Self.feed("[<0;99999999999999999999;1M").last == .mouse(.other))
+        #expect(Self.feed("[<0;12;6M").dropLast().allSatisfy { $0 == .more })
+    }
+
+    @Test("an X10 mouse report takes its three bytes with it")
+    func x10Mouse() {
+        #expect(Self.feed("[M !!") == [.more, .more, .more, .more, .mouse(.press(x: 0, y: 0))])
+        #expect(Self.feed("[M`!!").last == .mouse(.wheel(-1)))
+    }
+
+    @Test("unknown sequences are dropped whole; a broken one hands back the character that broke it")
+    func unknown() {
+        #expect(Self.feed("[97;5u").last == .dropped)
+        #expect(Self.feed("[I").last == .dropped)
+        #expect(Self.feed("Oz").last == .dropped)
+        #expect(Self.feed("[12\u{1B}").last == .droppedBefore(27))
+        #expect(Self.feed("q") == [.escapeThen(0x71)])
+        #expect(Self.feed(String(repeating: "1", count: 200)).count == 1)
+        let long = Self.feed("[" + String(repeating: "1", count: 200))
+        #expect(long.last == .dropped && long.count == EscapeSequence.maximumLength)
+    }
+}

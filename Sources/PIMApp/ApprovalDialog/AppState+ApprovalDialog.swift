@@ -61,15 +61,20 @@ extension AppState {
         return [.decide(open, decision, justification: text)]
     }
 
+    /// A request that stopped waiting: what became of it, when the service could tell.
+    static func alreadyText(_ what: String?) -> String {
+        "Already \(what ?? "decided or cancelled"): the list is refreshed."
+    }
+
     mutating func decisionFinished(_ requestId: String, _ decision: ApprovalDecision, _ error: PIMError?) -> [Effect] {
         let outcome: ApprovalDialog.Outcome
         if let error {
-            outcome = error.kind == .alreadyDecided ? .alreadyDecided : .failed(InterfaceWording.adapt(error.message))
+            outcome = error.kind == .alreadyDecided ? .alreadyDecided(error.outcome) : .failed(InterfaceWording.adapt(error.message))
         } else {
             outcome = .decided
         }
         guard var current = dialog, current.awaiting.contains(requestId) else {
-            if outcome == .alreadyDecided { flash("Already decided by someone else: the list is refreshed.", .warning) }
+            if case .alreadyDecided(let what) = outcome { flash(Self.alreadyText(what), .warning) }
             return requestRefresh()
         }
         current.awaiting.remove(requestId)
@@ -85,13 +90,16 @@ extension AppState {
         }
         if failures.isEmpty {
             let decided = current.outcomes.values.filter { $0 == .decided }.count
-            let already = current.outcomes.values.filter { $0 == .alreadyDecided }.count
+            let already = current.items.compactMap { item -> (String, String?)? in
+                if case .alreadyDecided(let what) = current.outcomes[item.id] { return (item.request.target.displayName, what) }
+                return nil
+            }
             let verb = decision == .approve ? "Approved" : "Denied"
             var text = decided > 0 ? "\(verb) \(decided) request\(decided == 1 ? "" : "s")." : ""
-            if already > 0 {
+            if !already.isEmpty {
                 text += (text.isEmpty ? "" : " ")
-                    + (already == 1 && decided == 0 ? "Already decided by someone else: the list is refreshed."
-                       : "\(already) already decided by someone else.")
+                    + (already.count == 1 && decided == 0 ? Self.alreadyText(already[0].1)
+                       : already.map { "\($0.0) was already \($0.1 ?? "decided or cancelled")." }.joined(separator: " "))
             }
             flash(text, decided > 0 ? .success : .warning)
             lists[.approvals]?.marked = []

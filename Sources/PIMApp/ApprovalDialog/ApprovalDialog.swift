@@ -5,8 +5,10 @@ import PIMDomain
 public struct ApprovalDialog: Hashable, Sendable {
     public enum Outcome: Hashable, Sendable {
         case decided
-        /// Someone else decided it meanwhile (the service answered 409).
-        case alreadyDecided
+        /// It stopped waiting meanwhile (decided, by someone else or by me in another window, or
+        /// cancelled by the requester); what became of it when the service could tell
+        /// ("cancelled by the requester", "approved by you at 18:44 UTC").
+        case alreadyDecided(String?)
         case failed(String)
     }
 

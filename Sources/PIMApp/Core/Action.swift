@@ -11,6 +11,8 @@ public enum Action: Hashable, Sendable {
     case command(Command)
     /// A mouse click on a pane tab or a row.
     case click(ClickTarget)
+    /// The mouse wheel turned: -1 a notch up, +1 a notch down. Moves the selection like ↑/↓.
+    case wheel(Int)
     /// The clock: countdowns, flash expiry, expiry warnings, the refresh interval. Every second.
     case tick(Date)
     /// The terminal changed size.

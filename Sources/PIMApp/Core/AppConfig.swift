@@ -18,10 +18,13 @@ public struct AppConfig: Hashable, Sendable {
     /// Ask "Press y to activate" before sending a Tier 0 activation. Off by default: product.md
     /// promises that `Enter` on the last field or `Ctrl-S` sends; the form always warns about Tier 0.
     public var confirmTier0: Bool
+    /// The configuration's `roleSets`: `@` in My roles marks a set's rows for one form.
+    public var roleSets: [String: [String]]
 
     public init(tenantLabel: String = "", refreshInterval: Double = 60,
                 defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
-                draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false) {
+                draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false,
+                roleSets: [String: [String]] = [:]) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
@@ -29,5 +32,6 @@ public struct AppConfig: Hashable, Sendable {
         self.draftRules = draftRules
         self.flashSeconds = flashSeconds
         self.confirmTier0 = confirmTier0
+        self.roleSets = roleSets
     }
 }

@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case openFilter, refresh, toggleHelp, quit
     // My roles.
-    case activate, toggleMark, deactivate, extend, cancelRequest
+    case activate, toggleMark, markRoleSet, deactivate, extend, cancelRequest
     // Approvals.
     case openRequest, approve, deny
     // Text entry (filter line, form fields, justification of a decision).

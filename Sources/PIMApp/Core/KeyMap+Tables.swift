@@ -27,6 +27,9 @@ extension KeyMap {
                 disabled: activateDisabled),
         Binding([" "], .toggleMark, .myRoles, "mark for one form", hint: "mark",
                 disabled: { $0.selectedRole == nil ? "There is no row to mark." : nil }),
+        Binding(["@"], .markRoleSet, .myRoles, "mark a role set's rows (again: the next set)", hint: "role set", disabled: { state in
+            state.config.roleSets.isEmpty ? "No role sets: define roleSets in the configuration file (see docs/configuration.md)." : nil
+        }),
         Binding(["d"], .deactivate, .myRoles, "deactivate", hint: "deactivate", disabled: { state in
             guard let role = state.selectedRole else { return "There is no row selected." }
             return role.canDeactivate ? nil : "Only a role you activated can be deactivated."

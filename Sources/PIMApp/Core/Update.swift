@@ -13,6 +13,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.perform(command)
     case .click(let target):
         return state.click(target)
+    case .wheel(let notches):
+        return state.wheel(notches)
     case .tick(let now):
         return state.tick(now)
     case .resize(let width, let height):
@@ -113,6 +115,7 @@ extension AppState {
             form?.confirmingTier0 = false
         case .activate: openActivationForm()
         case .toggleMark: toggleMark()
+        case .markRoleSet: markNextRoleSet()
         case .deactivate: return deactivateSelected()
         case .extend: openExtensionForm()
         case .cancelRequest: return cancelSelected()
@@ -142,6 +145,16 @@ extension AppState {
         case .pane(let pane): self.pane = pane
         case .row(let index): moveSelection(to: index)
         }
+        return []
+    }
+
+    /// Rows the selection moves per notch of the mouse wheel.
+    public static let wheelRows = 3
+
+    /// The wheel moves the selection of the pane in view; over a form, dialog or question it does nothing.
+    mutating func wheel(_ notches: Int) -> [Effect] {
+        guard form == nil, dialog == nil, !showHelp, !confirmingQuit else { return [] }
+        moveSelection(by: max(-100, min(100, notches)) * Self.wheelRows)
         return []
     }
 

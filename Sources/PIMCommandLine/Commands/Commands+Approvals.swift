@@ -16,7 +16,7 @@ extension Commands {
             context.say("No requests wait for your decision.")
             return 0
         }
-        var table = Table([.init("ID"), .init("REQUESTER", flexible: true), .init("NAME", flexible: true), .init("KIND", dropRank: 2),
+        var table = Table([.init("ID"), .init("REQUESTER", flexible: true), .init("NAME", flexible: true, names: true), .init("KIND", dropRank: 2),
                            .init("TIER", dropRank: 1), .init("DURATION", dropRank: 3), .init("WAITED", alignRight: true),
                            .init("WINDOW", alignRight: true), .init("TICKET", dropRank: 4),
                            .init("JUSTIFICATION", flexible: true)])
@@ -106,6 +106,8 @@ extension Commands {
         guard let item = items.first(where: {
             $0.id.caseInsensitiveCompare(id) == .orderedSame || $0.request.approvalId?.caseInsensitiveCompare(id) == .orderedSame
         }) else {
+            // Decided, cancelled or expired since it was listed: say what became of it.
+            if let outcome = await service.whyNotWaiting(requestId: id) { throw outcome }
             throw PIMError(.notFound, "No request waiting for your decision has id \(id): run pim approvals to see them.")
         }
         try await service.decide(item, decision, justification: justification)

@@ -34,7 +34,7 @@ extension Commands {
                         : "No active elevation matches \(filters.joined(separator: " ")).")
             return 0
         }
-        var table = Table([.init("TIER"), .init("USER", flexible: true), .init("NAME", flexible: true), .init("KIND", dropRank: 1),
+        var table = Table([.init("TIER"), .init("USER", flexible: true), .init("NAME", flexible: true, names: true), .init("KIND", dropRank: 1),
                            .init("SCOPE", flexible: true, dropRank: 2), .init("LEFT", alignRight: true), .init("ENDS", dropRank: 3)])
         for row in rows {
             table.add([
@@ -67,7 +67,7 @@ extension Commands {
             context.say("No PIM events\(since.map { " in the last \($0.shortDescription)" } ?? "").")
             return 0
         }
-        var table = Table([.init("DATE"), .init("ACTIVITY", flexible: true), .init("RESULT"), .init("NAME", flexible: true),
+        var table = Table([.init("DATE"), .init("ACTIVITY", flexible: true), .init("RESULT"), .init("NAME", flexible: true, names: true),
                            .init("BY", flexible: true, dropRank: 1), .init("REASON", flexible: true)])
         for event in events {
             let failed = event.result.lowercased() != "success"

@@ -16,7 +16,7 @@ extension Commands {
             context.say("You have no requests.")
             return 0
         }
-        var table = Table([.init(" "), .init("ID"), .init("ACTION"), .init("NAME", flexible: true), .init("KIND", dropRank: 1),
+        var table = Table([.init(" "), .init("ID"), .init("ACTION"), .init("NAME", flexible: true, names: true), .init("KIND", dropRank: 1),
                            .init("STATUS"), .init("CREATED", dropRank: 3), .init("DURATION", dropRank: 2), .init("JUSTIFICATION", flexible: true)])
         for request in requests {
             let pending = request.status.isPending

@@ -17,8 +17,8 @@ extension Commands {
             context.say(context.invocation.has("active") ? "Nothing is active." : "You have no eligible roles or groups.")
             return 0
         }
-        var table = Table([.init("NAME", flexible: true), .init("KIND"), .init("SCOPE", flexible: true, dropRank: 1), .init("STATE"),
-                           .init("LEFT", alignRight: true), .init("ENDS", dropRank: 3), .init("TIER", dropRank: 2),
+        var table = Table([.init("NAME", flexible: true, names: true), .init("KIND"), .init("SCOPE", flexible: true, dropRank: 2), .init("STATE"),
+                           .init("LEFT", alignRight: true), .init("ENDS", dropRank: 3), .init("TIER", dropRank: 1),
                            .init("REQUIRES", flexible: true)])
         for entry in entries {
             let state: Table.Cell = switch entry.state {

@@ -63,7 +63,7 @@ extension Commands {
                 }))
                 return 0
             }
-            var table = Table([.init("PERSONA"), .init("NAME", flexible: true), .init("DOES", flexible: true)])
+            var table = Table([.init("PERSONA"), .init("NAME", flexible: true, names: true), .init("DOES", flexible: true)])
             for persona in personas {
                 table.add([Table.Cell(text(persona.name + (persona.isDefault ? " (default)" : "")), style: .bold),
                            Table.Cell(text(persona.displayName)), Table.Cell(text(persona.summary))])

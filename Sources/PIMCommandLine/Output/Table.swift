@@ -12,12 +12,16 @@ public struct Table: Sendable {
         /// On a narrow terminal, columns with a drop rank are left out, highest rank first, before
         /// names are cut too short to read (kubectl's narrow versus wide output). nil: always shown.
         public var dropRank: Int?
+        /// Names of roles and groups: when cutting the ends would make two rows read alike
+        /// (`itops-sysadmin-…`), the column is cut in the middle instead.
+        public var names: Bool
 
-        public init(_ header: String, alignRight: Bool = false, flexible: Bool = false, dropRank: Int? = nil) {
+        public init(_ header: String, alignRight: Bool = false, flexible: Bool = false, dropRank: Int? = nil, names: Bool = false) {
             self.header = header
             self.alignRight = alignRight
             self.flexible = flexible
             self.dropRank = dropRank
+            self.names = names
         }
     }
 
@@ -84,12 +88,17 @@ public struct Table: Sendable {
             DisplayWidth.pad(columns[index].header, to: widths[index], alignRight: columns[index].alignRight)
         }.joined(separator: String(repeating: " ", count: Self.gap))
         lines.append(Style.bold.apply(trimTrailing(header), enabled: color))
-        for row in rows {
+        // A column of names is cut as a whole: in the middle when cutting the ends would make two rows read alike.
+        var cut: [Int: [String]] = [:]
+        for index in shown where columns[index].names {
+            cut[index] = DisplayWidth.truncateDistinct(rows.map { index < $0.count ? $0[index].text.string : "" }, to: widths[index])
+        }
+        for (rowIndex, row) in rows.enumerated() {
             var parts: [String] = []
             for index in shown {
                 let column = columns[index]
                 let cell = index < row.count ? row[index] : Cell("")
-                let padded = DisplayWidth.pad(cell.text.string, to: widths[index], alignRight: column.alignRight)
+                let padded = DisplayWidth.pad(cut[index]?[rowIndex] ?? cell.text.string, to: widths[index], alignRight: column.alignRight)
                 // Style only the text, not the padding, so a reset never leaks colour into the gap.
                 let trimmed = trimTrailing(padded)
                 let leading = trimmed.prefix { $0 == " " }

@@ -55,6 +55,12 @@ extension Endpoints {
                                  .init("$expand", "group,principal")])
         }
 
+        /// One request by id (an approver may read the requests it approves): what became of it.
+        /// https://learn.microsoft.com/graph/api/privilegedaccessgroupassignmentschedulerequest-get
+        static func request(id: String) -> GraphRequest {
+            GraphRequest(path: "\(root)/assignmentScheduleRequests/\(segment(id))")
+        }
+
         /// B6 — the approval of a group request. https://learn.microsoft.com/graph/api/approval-get
         static func approval(id: String) -> GraphRequest {
             GraphRequest(path: "\(root)/assignmentApprovals/\(segment(id))")

@@ -72,6 +72,12 @@ extension Endpoints {
                                  .init("$expand", "roleDefinition,principal")])
         }
 
+        /// One request by id (an approver may read the requests it approves): what became of it.
+        /// https://learn.microsoft.com/graph/api/unifiedroleassignmentschedulerequest-get
+        static func request(id: String) -> GraphRequest {
+            GraphRequest(path: "\(root)/roleAssignmentScheduleRequests/\(segment(id))", query: [.init("$select", requestFields)])
+        }
+
         /// A9 (beta only) — the approval of a role request. https://learn.microsoft.com/graph/api/approval-get?view=graph-rest-beta
         static func approval(id: String) -> GraphRequest {
             GraphRequest(version: .beta, path: "\(root)/roleAssignmentApprovals/\(segment(id))")

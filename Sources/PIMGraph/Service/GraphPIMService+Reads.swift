@@ -93,15 +93,56 @@ extension GraphPIMService {
             let approval = try client.decode(ApprovalDTO.self, from: try await client.send(read)).approval
             guard let stage = approval.openStageForMe else {
                 if approval.stages.contains(where: { $0.reviewResult != .notReviewed || $0.status.caseInsensitiveCompare("Completed") == .orderedSame }) {
-                    throw PIMError(.alreadyDecided, "This request was already decided: refresh the approvals to see its state.")
+                    throw await alreadyDecided(request, approval: approval, from: nil)
                 }
                 throw PIMError(.forbidden, "No open approval stage of this request is assigned to you: refresh the approvals; someone else may have to decide it.")
             }
             let patch = isGroup
                 ? Endpoints.Groups.review(approvalId: id, stageId: stage.id, decision: decision, justification: justification)
                 : Endpoints.Roles.review(approvalId: id, stepId: stage.id, decision: decision, justification: justification)
-            do { _ = try await client.sendWrite(patch) } catch let error as PIMError { throw GraphErrorMapper.decided(error) }
+            do { _ = try await client.sendWrite(patch) } catch let error as PIMError {
+                let mapped = GraphErrorMapper.decided(error)
+                guard mapped.kind == .alreadyDecided else { throw mapped }
+                throw await alreadyDecided(request, approval: nil, from: mapped)
+            }
         }
+    }
+
+    /// What became of a request that does not wait for my decision (any longer), as the error to
+    /// report; nil when it still waits or cannot be read. Tries roles, then groups.
+    public func whyNotWaiting(requestId: String) async -> PIMError? {
+        for isGroup in [false, true] {
+            let read = isGroup ? Endpoints.Groups.request(id: requestId) : Endpoints.Roles.request(id: requestId)
+            guard let response = try? await client.send(read),
+                  let found = try? client.decode(ScheduleRequestDTO.self, from: response).request() else { continue }
+            guard !found.status.isPending else { return nil }
+            return await alreadyDecided(found, approval: nil, from: nil)
+        }
+        return nil
+    }
+
+    /// The `.alreadyDecided` error in words: the request's current status and its approval's
+    /// decisions are read from Graph, so the sentence says who ended the wait and when.
+    func alreadyDecided(_ request: ElevationRequest, approval known: Approval?, from original: PIMError?) async -> PIMError {
+        let isGroup = request.target.kind.isGroup
+        let read = isGroup ? Endpoints.Groups.request(id: request.id) : Endpoints.Roles.request(id: request.id)
+        let status = try? client.decode(ScheduleRequestDTO.self, from: await client.send(read)).request().status
+        var approval = known
+        if approval == nil {
+            let id = Self.approvalId(request)
+            let approvalRead = isGroup ? Endpoints.Groups.approval(id: id) : Endpoints.Roles.approval(id: id)
+            approval = try? client.decode(ApprovalDTO.self, from: await client.send(approvalRead)).approval
+        }
+        let me = try? await myId()
+        var error = original ?? PIMError(.alreadyDecided, "")
+        error.kind = .alreadyDecided
+        if let words = DecidedOutcome.words(status: status, approval: approval, me: me) {
+            error.outcome = words
+            error.message = "Request \(request.id) was already \(words): nothing is left to decide."
+        } else {
+            error.message = "Request \(request.id) was already decided by someone else: refresh the approvals to see its state."
+        }
+        return error
     }
 
     /// Every activated role in the tenant plus activated memberships of the groups pim knows (Graph

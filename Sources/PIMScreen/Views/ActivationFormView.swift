@@ -24,8 +24,26 @@ enum ActivationFormView {
             line.draw(x: content.x, y: y, width: content.width, on: &screen)
             y += 1
         }
-        while index < fieldsAt && index < lines.count { emit(lines[index]); index += 1 }
-        for field in ActivationForm.Field.allCases {
+        // The field with the keyboard is always in view: when the box is too short for the lines
+        // above the fields and all four fields, the lines above give way first, then the fields
+        // furthest from the focus.
+        let fields = ActivationForm.Field.allCases
+        let rows = max(0, content.height - 1)
+        let fieldRows = min(fields.count, rows)
+        let above = min(fieldsAt, lines.count, rows - fieldRows)
+        let focusIndex = fields.firstIndex(of: form.focus) ?? 0
+        let firstField = min(max(0, focusIndex - fieldRows + 1), fields.count - fieldRows)
+        while index < above {
+            // The last line shown above the fields says that lines were left out.
+            var line = lines[index]
+            if index == above - 1, above < fieldsAt - 1 {
+                line.segments.append((" …", .dialog))
+            }
+            emit(line)
+            index += 1
+        }
+        index = min(fieldsAt, lines.count)
+        for field in fields[firstField..<(firstField + fieldRows)] {
             guard y < content.maxY - 1 else { break }
             let focused = form.focus == field && !form.isDone && !form.isSubmitting && !form.confirmingTier0
             screen.put(DisplayText(untrusted: field.label), x: content.x, y: y, width: labelWidth - 1,

@@ -21,7 +21,8 @@ enum ApprovalDialogView {
         for item in dialog.items {
             switch dialog.outcomes[item.id] {
             case .decided: lines.append(StyledLine(DisplayText(untrusted: "✓ \(item.request.principal.label) → \(item.request.target.displayName): done"), .success))
-            case .alreadyDecided: lines.append(StyledLine(DisplayText(untrusted: "• \(item.request.target.displayName): already decided by someone else"), .warning))
+            case .alreadyDecided(let what):
+                lines += StyledLine.wrapped("\(item.request.target.displayName): already \(what ?? "decided or cancelled")", width: inner, prefix: "• ", style: .warning)
             case .failed(let reason): lines += StyledLine.wrapped("\(item.request.target.displayName): \(reason)", width: inner, prefix: "✗ ", style: .error)
             case nil: break
             }

@@ -7,7 +7,7 @@ import PIMDomain
 enum ApprovalsView: PaneView {
     static let columns = [
         TableColumn(title: "Requester", min: 10, max: 24, priority: 9),
-        TableColumn(title: "Role or group", min: 12, max: 36, flex: true, priority: 10),
+        TableColumn(title: "Role or group", min: 12, max: 36, flex: true, priority: 10, names: true),
         TableColumn(title: "Kind", min: 5, max: 12, priority: 3),
         TableColumn(title: "Tier", min: 6, max: 6, priority: 7),
         TableColumn(title: "For", min: 5, max: 8, priority: 6),

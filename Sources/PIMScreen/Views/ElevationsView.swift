@@ -5,7 +5,7 @@ import PIMDomain
 enum ElevationsView: PaneView {
     static let columns = [
         TableColumn(title: "User", min: 10, max: 28, priority: 10),
-        TableColumn(title: "Role or group", min: 12, max: 40, flex: true, priority: 10),
+        TableColumn(title: "Role or group", min: 12, max: 40, flex: true, priority: 10, names: true),
         TableColumn(title: "Kind", min: 5, max: 12, priority: 4),
         TableColumn(title: "Scope", min: 9, max: 20, priority: 3),
         TableColumn(title: "Ends", min: 6, max: 6, priority: 6),

@@ -20,6 +20,9 @@ enum HelpView {
             for binding in bindings { lines.append(entry(binding.keyLabel, compact ? (binding.hint ?? binding.help) : binding.help)) }
             if !editing.isEmpty { lines.append(entry("Ctrl-U/W", "clear / delete word; arrows, Home, End")) }
         }
+        lines.append(StyledLine(DisplayText(untrusted: "Mouse"), .header))
+        lines.append(entry("click", compact ? "pane or row" : "a pane's name opens it; a row selects it"))
+        lines.append(entry("wheel", compact ? "move \(AppState.wheelRows) rows" : "moves the selection \(AppState.wheelRows) rows"))
         return lines
     }
 

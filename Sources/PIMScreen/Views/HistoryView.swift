@@ -5,11 +5,13 @@ import PIMDomain
 enum HistoryView: PaneView {
     static let columns = [
         TableColumn(title: "When", min: 17, max: 17, priority: 10),
-        TableColumn(title: "Activity", min: 10, max: 44, flex: true, priority: 10),
-        TableColumn(title: "Role or group", min: 12, max: 32, priority: 9),
+        // The audit log's long activity names give way before the name of the role or group.
+        TableColumn(title: "Activity", min: 10, max: 30, flex: true, priority: 10),
+        TableColumn(title: "Role or group", min: 12, max: 48, priority: 9, names: true),
         TableColumn(title: "Result", min: 8, max: 16, priority: 8),
-        TableColumn(title: "By", min: 8, max: 20, priority: 4),
-        TableColumn(title: "Justification", min: 12, max: 50, priority: 3),
+        // "By" is nearly always me in my own history: it gives way before the justification.
+        TableColumn(title: "By", min: 8, max: 20, priority: 2),
+        TableColumn(title: "Justification", min: 13, max: 50, priority: 4),
     ]
 
     static func table(_ state: AppState) -> TableWidget {

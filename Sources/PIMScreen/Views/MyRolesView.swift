@@ -4,7 +4,7 @@ import PIMDomain
 /// Pane 1: eligible and active roles and groups, with tier, state, live countdown and requirements.
 enum MyRolesView: PaneView {
     static let columns = [
-        TableColumn(title: "Name", min: 14, max: 44, flex: true, priority: 10),
+        TableColumn(title: "Name", min: 14, max: 44, flex: true, priority: 10, names: true),
         TableColumn(title: "Kind", min: 5, max: 12, priority: 6),
         TableColumn(title: "Scope", min: 9, max: 20, priority: 3),
         TableColumn(title: "Tier", min: 6, max: 6, priority: 8),

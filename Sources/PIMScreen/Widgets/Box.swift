@@ -40,11 +40,19 @@ struct StyledLine {
             }
     }
 
+    /// Draws the segments in `width` columns; a line that does not fit ends in "…", even when the
+    /// cut falls between two segments.
     func draw(x: Int, y: Int, width: Int, on screen: inout Screen) {
         var column = x
-        for (text, style) in segments {
+        for (index, (text, style)) in segments.enumerated() {
             let left = x + width - column
             guard left > 0 else { break }
+            let more = segments[(index + 1)...].contains { $0.0.width > 0 }
+            if more, Screen.fits(text.string, in: left), !Screen.fits(text.string, in: left - 1) {
+                // This segment fills the line exactly and more follows: end it in "…" instead.
+                screen.put(DisplayText(untrusted: Columns.truncate(text.string + " ", to: left)), x: column, y: y, maxWidth: left, style: style)
+                break
+            }
             column += screen.put(text, x: column, y: y, maxWidth: left, style: style)
         }
     }

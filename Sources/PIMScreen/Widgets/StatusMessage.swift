@@ -23,7 +23,10 @@ enum StatusMessage {
         }
         // The start (what happened) and the end (how the message ends: usually the step).
         guard start >= 2 else { return DisplayWidth.truncate(shorter, to: width) }
-        return DisplayWidth.truncate(shorter, to: start) + ending(of: shorter, width: width - start)
+        var head = DisplayWidth.truncate(shorter, to: start)
+        if head.hasSuffix(" …") { head = String(head.dropLast(2)) + "…" }
+        let tail = ending(of: shorter, width: width - DisplayWidth.of(head) - 1).drop { $0 == " " }
+        return head + " " + tail
     }
 
     /// Removes ` ("…")` and ` (“…”)`: the service's own words, quoted inside pim's sentence.
@@ -83,16 +86,22 @@ enum StatusMessage {
         return (String(text[..<cut.lowerBound]), separator, String(text[cut.upperBound...]))
     }
 
-    /// The last characters of `text` that fit in `width` columns.
+    /// The last whole words of `text` that fit in `width` columns (the last characters when even
+    /// one word does not fit), so the end never starts mid-word.
     private static func ending(of text: String, width: Int) -> String {
         var kept: [Character] = []
         var used = 0
+        var whole = true
         for character in text.reversed() {
             let columns = DisplayWidth.of(String(character))
-            guard used + columns <= width else { break }
+            guard used + columns <= width else { whole = false; break }
             kept.append(character)
             used += columns
         }
-        return String(kept.reversed())
+        var ending = String(kept.reversed())
+        if !whole, ending.first != " ", let space = ending.firstIndex(of: " ") {
+            ending = String(ending[ending.index(after: space)...])
+        }
+        return ending
     }
 }

@@ -9,6 +9,8 @@ struct TableColumn {
     var flex = false
     var priority = 5
     var alignRight = false
+    /// Names of roles and groups: cut in the middle when cutting the ends makes two rows read alike.
+    var names = false
 }
 
 /// One cell's text and, optionally, its own style (urgency colours).
@@ -61,6 +63,15 @@ struct TableWidget {
             screen.put(emptyText, x: rect.x + Self.markWidth, y: rect.y + 1, maxWidth: rect.width - Self.markWidth, style: .dim)
             return
         }
+        // A column whose cut cells would read alike (`itops-sysadmin-…` twice) is cut in the middle.
+        var cutGrid = grid.map { $0.map(\.text) }
+        for (index, column) in shown.enumerated() where columns[column].names {
+            let texts = grid.map { $0[column].text.string }
+            guard texts.contains(where: { !Screen.fits($0, in: widths[index]) }) else { continue }
+            let cut = DisplayWidth.truncateDistinct(texts, to: widths[index])
+            guard cut != texts.map({ DisplayWidth.truncate($0, to: widths[index]) }) else { continue }
+            for row in grid.indices { cutGrid[row][column] = DisplayText(untrusted: cut[row]) }
+        }
         for row in first..<last {
             let y = rect.y + 1 + row - first
             let selected = row == selection
@@ -72,7 +83,7 @@ struct TableWidget {
             for (index, column) in shown.enumerated() {
                 let value = grid[row - first][column]
                 let style = selected ? .selectedRow : (value.style ?? rowStyle)
-                screen.put(value.text, x: x, y: y, width: widths[index], style: style, alignRight: columns[column].alignRight)
+                screen.put(cutGrid[row - first][column], x: x, y: y, width: widths[index], style: style, alignRight: columns[column].alignRight)
                 x += widths[index] + 1
             }
             screen.addClickTarget(Rect(x: rect.x, y: y, width: rect.width, height: 1), .row(row))
@@ -87,11 +98,12 @@ struct TableWidget {
               let drop = shown.filter({ !columns[$0].flex }).min(by: { columns[$0].priority < columns[$1].priority }) {
             shown.removeAll { $0 == drop }
         }
-        var widths = shown.map { column -> Int in
+        var naturals = shown.map { column -> Int in
             var natural = DisplayWidth.of(columns[column].title)
             for row in rows { natural = Swift.max(natural, Columns.of(cell(row, column).text.string)) }
-            return Swift.min(columns[column].max, Swift.max(columns[column].min, natural))
+            return natural
         }
+        var widths = shown.indices.map { Swift.min(columns[shown[$0]].max, Swift.max(columns[shown[$0]].min, naturals[$0])) }
         // Columns of low priority give way before the flex column is cut below its natural width.
         func isLow(_ index: Int) -> Bool { !columns[shown[index]].flex && columns[shown[index]].priority <= 5 }
         func neededWidth() -> Int {
@@ -102,6 +114,7 @@ struct TableWidget {
                 .min(by: { columns[shown[$0]].priority < columns[shown[$1]].priority }) {
             shown.remove(at: drop)
             widths.remove(at: drop)
+            naturals.remove(at: drop)
         }
         let available = width - Swift.max(0, shown.count - 1)
         var excess = widths.reduce(0, +) - available
@@ -116,6 +129,13 @@ struct TableWidget {
             let give = Swift.min(excess, widths[pick] - columns[shown[pick]].min)
             widths[pick] -= give
             excess -= give
+        }
+        // Room left: cells that are cut get it first, most important column first (a name is not
+        // cut while the row has empty columns), then the flex column takes the rest.
+        for index in shown.indices.sorted(by: { columns[shown[$0]].priority > columns[shown[$1]].priority }) where excess < 0 {
+            let give = Swift.min(-excess, Swift.max(0, naturals[index] - widths[index]))
+            widths[index] += give
+            excess += give
         }
         if excess < 0, let flex = shown.firstIndex(where: { columns[$0].flex }) {
             widths[flex] += -excess

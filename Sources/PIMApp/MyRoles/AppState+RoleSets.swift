@@ -1,0 +1,58 @@
+import PIMDomain
+
+extension AppState {
+    /// `@`: marks the rows of the next role set of the configuration (sets in name order), so one
+    /// `Enter` opens one form for all of them, as `pim activate @name` does. Rows already active or
+    /// pending are left unmarked and named, like names that match no row.
+    mutating func markNextRoleSet() {
+        let names = config.roleSets.keys.sorted()
+        guard !names.isEmpty else { return }
+        let next = markedRoleSet.flatMap { names.firstIndex(of: $0) }.map { ($0 + 1) % names.count } ?? 0
+        let name = names[next]
+        markedRoleSet = name
+        pane = .myRoles
+        var marked: Set<String> = []
+        var markedNames: [String] = [], skipped: [String] = [], unknown: [String] = []
+        for entry in config.roleSets[name] ?? [] {
+            guard let role = Self.roleSetMatch(entry, in: roles) else { unknown.append(entry); continue }
+            guard role.canActivate else {
+                skipped.append("\(role.target.displayName) (\(role.state == .pending ? "pending" : "active"))")
+                continue
+            }
+            if marked.insert(role.rowID).inserted { markedNames.append(role.target.displayName) }
+        }
+        // A filter that hides a marked row would hide what the form will activate: it is cleared.
+        if var list = lists[.myRoles], !list.filterText.isEmpty, !marked.isSubset(of: Set(list.visible.map { roles[$0].rowID })) {
+            list.filter = TextField()
+            lists[.myRoles] = list
+            refilter(.myRoles)
+        }
+        lists[.myRoles]?.marked = marked
+        var text = markedNames.isEmpty ? "@\(name): nothing to mark." : "@\(name): marked \(markedNames.joined(separator: ", ")); Enter activates them."
+        if !skipped.isEmpty { text += " Not marked: \(skipped.joined(separator: ", "))." }
+        if !unknown.isEmpty { text += " No row matches \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))." }
+        if names.count > 1 { text += " @ again: @\(names[(next + 1) % names.count])." }
+        flash(text, markedNames.isEmpty || !unknown.isEmpty ? .warning : .info)
+    }
+
+    /// A TARGET of a role set, written as on the command line: `group:NAME`, an id, a display name,
+    /// or a unique start of one (case does not matter).
+    static func roleSetMatch(_ written: String, in roles: [RoleEntry]) -> RoleEntry? {
+        let text = written.trimmingCharacters(in: .whitespaces)
+        var candidates = roles
+        var name = text
+        if text.lowercased().hasPrefix("group:") {
+            name = String(text.dropFirst(6))
+            candidates = roles.filter { $0.target.kind.isGroup }
+        }
+        if let byId = candidates.first(where: {
+            $0.target.id.description.caseInsensitiveCompare(name) == .orderedSame
+                || $0.target.id.resourceId.caseInsensitiveCompare(name) == .orderedSame
+        }) { return byId }
+        let exact = candidates.filter { $0.target.displayName.caseInsensitiveCompare(name) == .orderedSame }
+        if exact.count == 1 { return exact[0] }
+        if exact.count > 1 { return exact.first { $0.canActivate } ?? exact[0] }
+        let prefix = candidates.filter { $0.target.displayName.lowercased().hasPrefix(name.lowercased()) }
+        return prefix.count == 1 ? prefix[0] : nil
+    }
+}
