@@ -16,6 +16,8 @@ public enum DisplayWidth {
 
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
+        // Printable ASCII first: most of every screen, and the Unicode property look-ups below are slow.
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F...0x9F).contains(v) { return 0 }
         switch s.properties.generalCategory {

@@ -29,9 +29,26 @@ public enum SecretMask {
     /// `text` with each of `secrets` replaced by `[redacted]`. Pure.
     public static func masking(_ text: String, secrets: [String]) -> String {
         var out = text
-        for secret in secrets where out.contains(secret) {
+        for secret in secrets where contains(out, secret) {
             out = out.replacing(secret, with: placeholder)
         }
         return out
+    }
+
+    /// Whether `text` holds `secret`, compared byte for byte. Every cell of every frame passes here,
+    /// so the common answers are quick: a text shorter than the secret, or without its first byte.
+    static func contains(_ text: String, _ secret: String) -> Bool {
+        let needle = Array(secret.utf8)
+        guard let first = needle.first, text.utf8.count >= needle.count else { return false }
+        var text = text
+        return text.withUTF8 { haystack in
+            var start = 0
+            while start + needle.count <= haystack.count {
+                guard let found = haystack[start...(haystack.count - needle.count)].firstIndex(of: first) else { return false }
+                if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
+                start = found + 1
+            }
+            return false
+        }
     }
 }

@@ -6,13 +6,19 @@ import Testing
 /// `--tenant`, `--tenant` picks another account, `whoami` says which one is in use and `pim logout`
 /// forgets it.
 @Suite struct RememberedAccountTests {
-    @Test func theTenantOfTheLoginIsUsedUntilLogout() throws {
-        let sandbox = Sandbox()
+    /// `pim login --tenant contoso.test` in `sandbox` against one local identity platform and Graph.
+    static func loginToContoso(in sandbox: Sandbox) throws -> (server: RoutingHTTPServer, env: [String: String]) {
         let server = try RoutingHTTPServer(route: LoginHintsTests.answer)
-        defer { server.stop() }
         let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url]
         let login = try PimBinary.run(["login", "--tenant", "contoso.test"], in: sandbox, environment: env)
         #expect(login.code == 0, "\(login)")
+        return (server, env)
+    }
+
+    @Test func theTenantOfTheLoginIsUsedUntilLogout() throws {
+        let sandbox = Sandbox()
+        let (server, env) = try Self.loginToContoso(in: sandbox)
+        defer { server.stop() }
         #expect(server.requests.contains { $0.path.contains("/contoso.test/oauth2/v2.0/token") }, "signed in to the tenant given")
 
         let whoami = try PimBinary.run(["whoami", "-o", "json"], in: sandbox, environment: env)
@@ -43,11 +49,8 @@ import Testing
 
     @Test func theAccountsFileIsPrivate() throws {
         let sandbox = Sandbox()
-        let server = try RoutingHTTPServer(route: LoginHintsTests.answer)
+        let (server, _) = try Self.loginToContoso(in: sandbox)
         defer { server.stop() }
-        let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url]
-        let login = try PimBinary.run(["login", "--tenant", "contoso.test"], in: sandbox, environment: env)
-        #expect(login.code == 0, "\(login)")
         let attributes = try FileManager.default.attributesOfItem(atPath: sandbox.root + "/cache/pim/accounts.json")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }

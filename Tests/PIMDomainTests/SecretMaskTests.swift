@@ -28,4 +28,13 @@ struct SecretMaskTests {
         SecretMask.remember("short")
         #expect(SecretMask.mask("a short word") == "a short word", "strings under 8 characters are not taken for tokens")
     }
+
+    @Test func aSecretIsFoundAnywhereAfterFalseStarts() {
+        let secret = "aaaab-token"
+        #expect(SecretMask.masking("aaaaaab-token", secrets: [secret]) == "aa[redacted]")
+        #expect(SecretMask.masking("xaaaab-toke", secrets: [secret]) == "xaaaab-toke")
+        #expect(SecretMask.masking("é aaaab-token é", secrets: [secret]) == "é [redacted] é")
+        #expect(SecretMask.masking("aaaab-token", secrets: [secret]) == "[redacted]")
+        #expect(SecretMask.masking("", secrets: [secret]) == "")
+    }
 }
