@@ -57,7 +57,7 @@ public func render(_ state: AppState, width: Int, height: Int) -> Screen {
 
     let overlayArea = Rect(x: 0, y: 1, width: width, height: height - 2)
     if state.showHelp {
-        HelpView.render(in: overlayArea, on: &screen)
+        HelpView.render(in: overlayArea, page: state.helpPage, on: &screen)
     } else if let form = state.form {
         ActivationFormView.render(state, form, in: overlayArea, on: &screen)
     } else if let dialog = state.dialog {

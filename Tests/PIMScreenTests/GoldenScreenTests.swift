@@ -139,6 +139,33 @@ import Testing
         GoldenScreen.check("help", state)
     }
 
+    /// At 80×24 the keys need two pages of readable columns: PgDn shows the second, and wraps around.
+    @Test func helpPages() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("?"))
+        _ = update(&state, .key(.pageDown))
+        GoldenScreen.check("help-page-2", state)
+    }
+
+    /// Every key shows on some page, with its description whole (no "…" in a key's help) at 80×24.
+    @Test func everyPageOfHelpReadsWhole() {
+        var state = Fixture.loaded(width: 80, height: 24)
+        _ = update(&state, .key("?"))
+        let first = render(state).lines().joined(separator: "\n")
+        #expect(first.contains("page 1/2"), "\(first)")
+        _ = update(&state, .key(.pageDown))
+        let second = render(state).lines().joined(separator: "\n")
+        #expect(second.contains("page 2/2"))
+        #expect(second.contains("wheel"), "the last entry is on the last page")
+        _ = update(&state, .key(.pageDown))
+        #expect(render(state).lines().joined(separator: "\n") == first, "PgDn after the last page shows the first")
+        for page in [first, second] {
+            for row in page.split(separator: "\n").dropFirst(2).dropLast(2) {
+                #expect(!row.dropFirst(3).dropLast(3).contains("…"), "\(row)")
+            }
+        }
+    }
+
     /// Nothing of the pane behind shows beside the help box (at 120×35 cut names ended in "…" there).
     @Test(arguments: [(120, 35), (80, 24), (132, 40), (100, 30)])
     func helpCoversThePaneBehindIt(width: Int, height: Int) {

@@ -42,6 +42,8 @@ public struct AppState: Hashable, Sendable {
     /// Names of targets whose drafts an earlier start kept, until the rows are loaded.
     var keptNames: [TargetID: String] = [:]
     public var showHelp = false
+    /// The page of `?` shown when the keys need more than one screen; the view wraps it around.
+    public var helpPage = 0
     /// The role set `@` marked last; the next `@` marks the set after it.
     public var markedRoleSet: String?
     /// Between the terminal's bracketed-paste markers: keys are text, not commands.

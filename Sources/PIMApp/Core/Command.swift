@@ -17,7 +17,7 @@ public enum Command: Hashable, Sendable {
     case confirmDecision, closeDialog
     // Confirmations (quit with unsent text, Tier 0 activation).
     case confirmYes, confirmNo
-    case closeHelp
+    case closeHelp, nextHelpPage, previousHelpPage
 }
 
 /// The readline keys every text field understands.

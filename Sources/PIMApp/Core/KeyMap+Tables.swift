@@ -83,6 +83,8 @@ extension KeyMap {
 
     static let help: [Binding] = [
         Binding(["?", .escape, "q"], .closeHelp, .help, "close the help", hint: "close"),
+        Binding([.pageDown, .right, " "], .nextHelpPage, .help, "next page of keys", hint: "next page"),
+        Binding([.pageUp, .left], .previousHelpPage, .help, "previous page of keys", hint: "previous page"),
         Binding(["y"], .confirmYes, .quitConfirm, "quit, keeping the unsent text as a draft", hint: "quit"),
         Binding(["n", .escape], .confirmNo, .quitConfirm, "stay", hint: "stay"),
         Binding(["y"], .confirmYes, .stepConfirm, "deactivate or cancel, as asked", hint: "yes"),

@@ -97,8 +97,10 @@ extension AppState {
             refilter(pane)
         case .edit(let edit): editActiveField { $0.apply(edit) }
         case .refresh: return requestRefresh()
-        case .toggleHelp: showHelp.toggle()
-        case .closeHelp: showHelp = false
+        case .toggleHelp: showHelp.toggle(); helpPage = 0
+        case .closeHelp: showHelp = false; helpPage = 0
+        case .nextHelpPage: helpPage += 1
+        case .previousHelpPage: helpPage -= 1
         case .quit:
             if hasUnsentText { confirmingQuit = true; return [] }
             return [.quit]
