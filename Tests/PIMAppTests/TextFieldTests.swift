@@ -68,13 +68,15 @@ struct CombiningMarkTests {
 
 /// Typing at the end of a long field costs the same for every key.
 @Suite struct TextFieldSpeedTests {
-    @Test func typing20000CharactersAtTheEndTakesWellUnderASecond() {
+    /// 80,000 keys: seconds per key grew with the text before (20,000 took 2.9 s, so 80,000 would take
+    /// about 46 s); now the whole run is far under the bound, even in a debug build on a busy machine.
+    @Test func typing80000CharactersAtTheEndStaysLinear() {
         var field = TextField()
         let clock = ContinuousClock()
-        let took = clock.measure { for _ in 0..<20_000 { field.insert("z") } }
-        #expect(took < .seconds(1), "20,000 keys took \(took)")
-        #expect(field.text.count == 20_000 && field.cursor == 20_000)
+        let took = clock.measure { for _ in 0..<80_000 { field.insert("z") } }
+        #expect(took < .seconds(8), "80,000 keys took \(took)")
+        #expect(field.text.count == 80_000 && field.cursor == 80_000)
         field.apply(.backspace)
-        #expect(field.text.count == 19_999 && field.cursor == 19_999)
+        #expect(field.text.count == 79_999 && field.cursor == 79_999)
     }
 }

@@ -13,11 +13,12 @@ import Testing
         let clock = ContinuousClock()
         var out = ""
         let took = clock.measure { out = Sanitizer.sanitize(Self.megabyte) }
-        #expect(took < .seconds(3), "sanitising 1 MB took \(took)")
+        // Bounds far below the 28 s this took when it was quadratic, far above a debug build on a busy machine.
+        #expect(took < .seconds(12), "sanitising 1 MB took \(took)")
         #expect(out.unicodeScalars.count == Self.megabyte.unicodeScalars.count)
         #expect(Sanitizer.isClean(out))
         let clean = String(repeating: "Global Reader ", count: 75_000)
-        #expect(clock.measure { _ = DisplayText(untrusted: clean) } < .seconds(3))
+        #expect(clock.measure { _ = DisplayText(untrusted: clean) } < .seconds(12))
     }
 
     @Test func sanitisingGrowsLinearly() {
@@ -44,7 +45,7 @@ import Testing
         let ten = String(repeating: "A", count: 10_000_000)
         let clock = ContinuousClock()
         var capped = ""
-        #expect(clock.measure { capped = ServiceText.capped(ten) } < .seconds(1))
+        #expect(clock.measure { capped = ServiceText.capped(ten) } < .seconds(5))
         #expect(capped.count == 4_096 && capped.last == "…")
     }
 }
