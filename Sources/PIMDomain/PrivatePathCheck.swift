@@ -30,6 +30,11 @@ public enum PrivatePathCheck {
         }
     }
 
+    /// What is wrong with what `lstat`/`fstat` filled in `info`, for the user running pim (or `user`).
+    public static func problem(_ info: stat, expected: Expected, user: uid_t = geteuid()) -> Problem? {
+        problem(mode: info.st_mode, owner: info.st_uid, user: user, expected: expected)
+    }
+
     public static func problem(mode: mode_t, owner: uid_t, user: uid_t, expected: Expected) -> Problem? {
         let kind = mode & S_IFMT
         if kind == S_IFLNK { return .symbolicLink }

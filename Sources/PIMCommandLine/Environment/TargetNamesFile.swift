@@ -13,7 +13,7 @@ enum TargetNamesFile {
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         var info = stat()
         guard fstat(fd, &info) == 0,
-              PrivatePathCheck.problem(mode: info.st_mode, owner: info.st_uid, user: geteuid(), expected: .file) == nil,
+              PrivatePathCheck.problem(info, expected: .file) == nil,
               let data = try? handle.readToEnd() else { return nil }
         return String(data: data, encoding: .utf8)
     }
@@ -24,7 +24,7 @@ enum TargetNamesFile {
                                                  attributes: [.posixPermissions: 0o700])
         var info = stat()
         guard lstat(directory, &info) == 0,
-              PrivatePathCheck.problem(mode: info.st_mode, owner: info.st_uid, user: geteuid(), expected: .directory) == nil
+              PrivatePathCheck.problem(info, expected: .directory) == nil
         else { return }
         // Written to a new name and renamed over the old: a link at `path` is replaced, never followed.
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])

@@ -31,7 +31,7 @@ struct PrivateDirectory: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        if let problem = PrivatePathCheck.problem(mode: info.st_mode, owner: info.st_uid, user: geteuid(), expected: .file) {
+        if let problem = PrivatePathCheck.problem(info, expected: .file) {
             throw PrivateFileError(path: path, problem)
         }
         tighten(fd, path: path, mode: info.st_mode, to: 0o600)
@@ -51,7 +51,7 @@ struct PrivateDirectory: Sendable {
         let target = file(name).path
         var existing = stat()
         if lstat(target, &existing) == 0,
-           let problem = PrivatePathCheck.problem(mode: existing.st_mode, owner: existing.st_uid, user: geteuid(), expected: .file) {
+           let problem = PrivatePathCheck.problem(existing, expected: .file) {
             throw PrivateFileError(path: target, problem)
         }
         let temporary = url.appendingPathComponent(".\(name).\(UUID().uuidString)").path
@@ -106,7 +106,7 @@ struct PrivateDirectory: Sendable {
             if mkdir(path, 0o700) != 0, errno != EEXIST { throw .failed(path, "created", errno: errno) }
             guard lstat(path, &info) == 0 else { throw .failed(path, "created", errno: errno) }
         }
-        if let problem = PrivatePathCheck.problem(mode: info.st_mode, owner: info.st_uid, user: geteuid(), expected: .directory) {
+        if let problem = PrivatePathCheck.problem(info, expected: .directory) {
             throw PrivateFileError(path: path, problem)
         }
         // Opened without following links, so the mode is changed on this folder and nothing else.

@@ -51,7 +51,7 @@ enum StateFileGuard {
     private static func check(_ path: String, expected: PrivatePathCheck.Expected) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        if let problem = PrivatePathCheck.problem(mode: info.st_mode, owner: info.st_uid, user: geteuid(), expected: expected) {
+        if let problem = PrivatePathCheck.problem(info, expected: expected) {
             throw refusal(path, problem)
         }
     }
@@ -59,7 +59,7 @@ enum StateFileGuard {
     private static func problem(of fd: Int32) -> PrivatePathCheck.Problem? {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        return PrivatePathCheck.problem(mode: info.st_mode, owner: info.st_uid, user: geteuid(), expected: .file)
+        return PrivatePathCheck.problem(info, expected: .file)
     }
 
     static func refusal(_ path: String, _ problem: PrivatePathCheck.Problem) -> SimulatorError {
