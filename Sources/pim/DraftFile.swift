@@ -14,8 +14,7 @@ struct DraftFile: DraftStore {
         if settings.demo {
             scope = "demo|" + ((try? DemoWiring.configuration(settings).persona) ?? "default")
         } else {
-            let host = (try? GraphWiring.cloud(settings).graphURL.host) ?? nil
-            scope = "\(host ?? "graph")|\(settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations")"
+            scope = GraphWiring.tenantScope(settings, cloud: try? GraphWiring.cloud(settings))
         }
         file = PrivateStateFile(directory: URL(fileURLWithPath: settings.paths.stateDirectory),
                                 name: PrivateStateFile.name(prefix: "drafts-", scope: scope))

@@ -65,12 +65,25 @@ enum GraphWiring {
                          cache: cache(settings), interactive: interactive, prompt: prompt)
     }
 
+    /// The tenant a sign-in goes to: the one given, else `organizations` (as `DeviceCodeSignIn` has it).
+    static func signInTenant(_ settings: GlobalSettings) -> String {
+        settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
+    }
+
+    /// The client id a sign-in uses: the one given, else pim's default (as `DeviceCodeSignIn` has it).
+    static func signInClientId(_ settings: GlobalSettings) -> String {
+        settings.clientId.flatMap { $0.isEmpty ? nil : $0 } ?? DeviceCodeSignIn.defaultClientId
+    }
+
+    /// `<graph host>|<tenant>`: what one tenant's dashboard hints and unsent drafts are filed under.
+    static func tenantScope(_ settings: GlobalSettings, cloud: GraphCloud?) -> String {
+        "\(cloud?.graphURL.host ?? "graph")|\(signInTenant(settings))"
+    }
+
     /// True when the cache holds a token (or a refresh token) for this authority, tenant and client.
     /// Keyed like `DeviceCodeSignIn` keys its cache entries.
     static func hasCachedSignIn(_ settings: GlobalSettings, cloud: GraphCloud) throws -> Bool {
-        let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
-        let client = settings.clientId.flatMap { $0.isEmpty ? nil : $0 } ?? DeviceCodeSignIn.defaultClientId
-        let key = "\(cloud.loginURL.host ?? cloud.loginURL.absoluteString)|\(tenant)|\(client)"
+        let key = "\(cloud.loginURL.host ?? cloud.loginURL.absoluteString)|\(signInTenant(settings))|\(signInClientId(settings))"
         guard let entry = try cache(settings).load(key: key) else { return false }
         return entry.refreshToken != nil || entry.expiresAt.timeIntervalSinceNow > 300
     }
@@ -103,9 +116,8 @@ enum GraphWiring {
     /// The live service with pim's User-Agent and the dashboard hints of this Graph root and tenant.
     static func graphService(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
                              tokens: any TokenProvider) -> GraphPIMService {
-        let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
         let hints = DashboardHintFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
-                                      scope: "\(cloud.graphURL.host ?? "graph")|\(tenant)")
+                                      scope: tenantScope(settings, cloud: cloud))
         return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL, userAgent: "pim/\(CommandTable.version)"),
                                transport: transport, tokens: tokens, hints: hints)
     }
@@ -148,9 +160,8 @@ enum GraphWiring {
             // The sign-in worked but the next command would not find it: say so, and why (exit 1).
             var saveProblem = await signIn.saveProblem
             if saveProblem == nil {
-                let tenant = settings.tenant.flatMap { $0.isEmpty ? nil : $0 } ?? "organizations"
-                let account = SignedInAccount(tenant: tenant, cloud: settings.cloud,
-                                              clientId: settings.clientId.flatMap { $0.isEmpty ? nil : $0 } ?? DeviceCodeSignIn.defaultClientId,
+                let account = SignedInAccount(tenant: signInTenant(settings), cloud: settings.cloud,
+                                              clientId: signInClientId(settings),
                                               user: me.flatMap { $0.userPrincipalName ?? $0.displayName })
                 do throws(PrivateFileError) { try accounts(settings).remember(account) } catch { saveProblem = error }
             }
