@@ -9,12 +9,6 @@ public struct VerboseLogger: Sendable {
     /// - Parameter write: where lines go (the command line passes a stderr writer).
     public init(write: @escaping @Sendable (String) -> Void) { self.write = write }
 
-    /// Writes lines to standard error.
-    public static let standardError = VerboseLogger { line in
-        // write(2), not FileHandle.write: a closed stderr fails the write instead of trapping.
-        _ = (line + "\n").withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
-    }
-
     func exchange(_ request: HTTPRequest, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil) {
         write(Self.line(method: request.method, url: request.url, status: status, milliseconds: milliseconds,
                         requestId: requestId, failure: failure))
