@@ -116,17 +116,22 @@ extension GraphPIMService {
             guard let response = try? await client.send(read),
                   let found = try? client.decode(ScheduleRequestDTO.self, from: response).request() else { continue }
             guard !found.status.isPending else { return nil }
-            return await alreadyDecided(found, approval: nil, from: nil)
+            return await alreadyDecided(found, status: found.status, approval: nil, from: nil)
         }
         return nil
     }
 
     /// The `.alreadyDecided` error in words: the request's current status and its approval's
-    /// decisions are read from Graph, so the sentence says who ended the wait and when.
-    func alreadyDecided(_ request: ElevationRequest, approval known: Approval?, from original: PIMError?) async -> PIMError {
+    /// decisions are read from Graph (unless the caller has just read them), so the sentence says who
+    /// ended the wait and when.
+    func alreadyDecided(_ request: ElevationRequest, status knownStatus: RequestStatus? = nil, approval known: Approval?,
+                        from original: PIMError?) async -> PIMError {
         let isGroup = request.target.kind.isGroup
-        let read = isGroup ? Endpoints.Groups.request(id: request.id) : Endpoints.Roles.request(id: request.id)
-        let status = try? client.decode(ScheduleRequestDTO.self, from: await client.send(read)).request().status
+        var status = knownStatus
+        if status == nil {
+            let read = isGroup ? Endpoints.Groups.request(id: request.id) : Endpoints.Roles.request(id: request.id)
+            status = try? client.decode(ScheduleRequestDTO.self, from: await client.send(read)).request().status
+        }
         var approval = known
         if approval == nil {
             let id = Self.approvalId(request)
