@@ -12,7 +12,10 @@ enum Fault: Sendable {
     case respond(HTTPResponse)
     /// Reads the request, then resets the connection (RST) without a byte of answer.
     case resetAfterReading
-    /// Resets the connection as soon as it is accepted, before reading the request.
+    /// Resets the connection once the client's request has arrived, without reading it: the service
+    /// never saw it, while the client had sent it (so it cannot know). Resetting at accept instead
+    /// raced the client's write: when the reset won, the client knew nothing had left and rightly sent
+    /// again, and the scenario changed with the machine's load.
     case resetBeforeReading
     /// Reads the request and says nothing until the client gives up (bounded by `FaultServer.stallLimit`).
     case stallAfterReading
@@ -61,7 +64,11 @@ final class FaultServer: Sendable {
 
     private func serve(_ client: Int32) {
         switch decide(nil) {
-        case .resetBeforeReading: LoopbackSocket.reset(client); return
+        case .resetBeforeReading:
+            var poller = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+            _ = poll(&poller, 1, 2000)
+            LoopbackSocket.reset(client)
+            return
         case .stallBeforeReading: stall(client); close(client); return
         default: break
         }
