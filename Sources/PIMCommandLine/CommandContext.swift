@@ -59,10 +59,10 @@ public struct CommandContext: Sendable {
     }
 
     /// A duration option's value, or a usage error naming the option.
-    func durationOption(_ name: String) throws -> ActivationDuration? {
-        guard let text = invocation.value(name) else { return nil }
+    func durationOption(_ option: OptionSpec) throws -> ActivationDuration? {
+        guard let text = invocation.value(option) else { return nil }
         do throws(DurationParseError) { return try ActivationDuration(parsing: text) } catch {
-            throw UsageError("--\(name): \(error.message)", command: invocation.command.name)
+            throw UsageError("--\(option.name): \(error.message)", command: invocation.command.name)
         }
     }
 

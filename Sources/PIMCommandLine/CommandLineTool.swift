@@ -21,7 +21,7 @@ public enum CommandLineTool {
                 return ExitCode.success.rawValue
             }
             let paths = Paths(environment: environment)
-            let configPath = invocation.value("config")
+            let configPath = invocation.value(.config)
                 ?? environment["PIM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? paths.configFile
             let (configuration, warnings) = try Configuration.load(path: configPath)
             for warning in warnings { console.err(warning) }
@@ -37,40 +37,12 @@ public enum CommandLineTool {
         }
     }
 
+    /// Runs the handler the table pairs with the parsed command's spec.
     static func dispatch(_ context: CommandContext) async throws -> Int32 {
-        switch context.invocation.command.name {
-        case "tui": return try await runFullScreen(context)
-        case "roles": return try await Commands.roles(context)
-        case "activate": return try await Commands.activate(context)
-        case "deactivate": return try await Commands.deactivate(context)
-        case "extend": return try await Commands.extend(context)
-        case "requests": return try await Commands.requests(context)
-        case "cancel": return try await Commands.cancel(context)
-        case "approvals": return try await Commands.approvals(context)
-        case "approve": return try await Commands.decide(context, .approve)
-        case "deny": return try await Commands.decide(context, .deny)
-        case "elevations": return try await Commands.elevations(context)
-        case "history": return try await Commands.history(context)
-        case "login": return try await Commands.login(context)
-        case "logout": return try Commands.logout(context)
-        case "whoami": return try await Commands.whoami(context)
-        case "completion": return Commands.completion(context)
-        case "demo": return try Commands.demo(context)
-        case "help": return try Commands.help(context)
-        case "__complete": return Commands.complete(context)
-        case "__manpage":
-            context.console.writeOut(ManPage.render())
-            return 0
-        default: throw UsageError("Unknown command \"\(context.invocation.command.name)\": run pim --help.")
+        guard let command = CommandTable.command(for: context.invocation.command) else {
+            throw UsageError("Unknown command \"\(context.invocation.command.name)\": run pim --help.")
         }
-    }
-
-    static func runFullScreen(_ context: CommandContext) async throws -> Int32 {
-        guard context.console.stdinIsTerminal, context.console.stdoutIsTerminal else {
-            throw UsageError("The full-screen interface needs a terminal: run pim in one, or use a command such as pim roles (see pim --help).")
-        }
-        let service = try await context.service()
-        return await context.host.runFullScreen(service: service, settings: context.settings)
+        return try await command.run(context)
     }
 
     /// Writes the failure as one sanitised sentence on stderr and returns its exit code.

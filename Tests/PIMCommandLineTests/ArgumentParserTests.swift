@@ -11,8 +11,8 @@ import Testing
     func acceptsEverySpellingOfOptions(arguments: [String]) throws {
         let invocation = try ArgumentParser.parse(arguments)
         #expect(invocation.command.name == "activate")
-        #expect(invocation.value("justification") == "why")
-        #expect(invocation.value("duration") == "2h")
+        #expect(invocation.value(.justification) == "why")
+        #expect(invocation.value(.duration) == "2h")
         #expect(invocation.positionals == ["Global Administrator"])
     }
 
@@ -21,21 +21,21 @@ import Testing
         let after = try ArgumentParser.parse(["roles", "--demo", "-o", "json"])
         for invocation in [before, after] {
             #expect(invocation.command.name == "roles")
-            #expect(invocation.has("demo"))
-            #expect(invocation.value("output") == "json")
+            #expect(invocation.has(.demo))
+            #expect(invocation.value(.output) == "json")
         }
     }
 
     @Test func doubleDashEndsOptions() throws {
         let invocation = try ArgumentParser.parse(["activate", "-j", "x", "--", "--weird-name", "-d"])
         #expect(invocation.positionals == ["--weird-name", "-d"])
-        #expect(invocation.value("duration") == nil)
+        #expect(invocation.value(.duration) == nil)
     }
 
     @Test func noCommandMeansTheFullScreen() throws {
         #expect(try ArgumentParser.parse([]).command.name == "tui")
         #expect(try ArgumentParser.parse(["--demo"]).command.name == "tui")
-        #expect(try ArgumentParser.parse(["--as", "ben", "--demo"]).value("as") == "ben")
+        #expect(try ArgumentParser.parse(["--as", "ben", "--demo"]).value(.demoPersona) == "ben")
     }
 
     @Test func unknownCommandSuggestsTheClosest() {
@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func lastValueWins() throws {
-        #expect(try ArgumentParser.parse(["roles", "-o", "json", "-o", "table"]).value("output") == "table")
+        #expect(try ArgumentParser.parse(["roles", "-o", "json", "-o", "table"]).value(.output) == "table")
     }
 }
 

@@ -1,6 +1,35 @@
 import Foundation
 import PIMDomain
 
+extension OptionSpec {
+    static let template = OptionSpec("template", value: "NAME",
+                                     help: "Use a justification template from the configuration.")
+    static let clamp = OptionSpec("clamp",
+                                  help: "Cut a duration over the policy's maximum to the maximum instead of refusing.")
+    static let wait = OptionSpec("wait", short: "w", help: "Wait until requests needing approval are decided.")
+}
+
+extension Command {
+    static let activate = Command(CommandSpec(
+        "activate", abstract: "Activate one or several eligible roles or groups.",
+        discussion: """
+        Several TARGETs share the justification, ticket and duration. Every target is checked against \
+        its policy before anything is sent. A target already active with enough time left is left \
+        alone; a pending request is named instead of sending a duplicate. \(CommandTable.durationHelp)
+        """,
+        arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, repeating: true, completion: .targets)],
+        options: [.justification, .template, .ticket, .ticketSystem, .duration, .scope, .owner, .clamp, .wait],
+        examples: [
+            Example("pim activate \"Global Administrator\" -j \"CHG-1234 patch\" -t CHG-1234 -d 2h",
+                    "Activate one role for two hours."),
+            Example("pim activate @oncall -j \"Pager duty\"",
+                    "Activate the role set oncall from the configuration."),
+            Example("pim activate group:pag-prod-admins --owner -j \"Release\"",
+                    "Activate the owner access of a group."),
+        ]
+    )) { try await Commands.activate($0) }
+}
+
 extension Commands {
     /// `pim activate TARGET...`: resolve every target, check every one against its policy, send
     /// nothing unless all pass, then send one request per target that needs one.
@@ -9,19 +38,19 @@ extension Commands {
         let config = context.settings.configuration
         let words = try expandRoleSets(invocation.positionals, config: config)
         // Typos in the options are usage errors before anything is read from the service.
-        _ = try context.durationOption("duration")
+        _ = try context.durationOption(.duration)
         var draft = try draftFromOptions(context)
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
-        let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
+        let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
         var targets: [RoleEntry] = []
         for word in words {
             let entry = try resolver.resolve(word)
             if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
         }
-        var planner = ActivationPlanner(draft: draft, durationIsExplicit: invocation.has("duration"),
+        var planner = ActivationPlanner(draft: draft, durationIsExplicit: invocation.has(.duration),
                                         defaultDuration: config.defaultDuration ?? .hours(1),
-                                        clamp: invocation.has("clamp"),
+                                        clamp: invocation.has(.clamp),
                                         rules: DraftRules(ticketPattern: config.ticketPattern, ticketSystemWithMissingNumber: true), now: context.clock.now())
         var steps = targets.map(planner.plan)
         // On a terminal, ask once for what the policies want and the options did not give.
@@ -73,7 +102,7 @@ extension Commands {
                 break
             }
         }
-        if invocation.has("wait") {
+        if invocation.has(.wait) {
             outcomes = try await waitForDecisions(outcomes, service: service, context: context)
         }
         printOutcomes(outcomes, context: context)
@@ -121,8 +150,8 @@ extension Commands {
     static func draftFromOptions(_ context: CommandContext) throws -> ActivationDraft {
         let invocation = context.invocation
         let config = context.settings.configuration
-        var justification = invocation.value("justification") ?? ""
-        if justification.isEmpty, let name = invocation.value("template") {
+        var justification = invocation.value(.justification) ?? ""
+        if justification.isEmpty, let name = invocation.value(.template) {
             guard let template = config.justificationTemplates[name] else {
                 let known = config.justificationTemplates.keys.sorted()
                 throw UsageError("There is no justification template \"\(name)\"."
@@ -131,15 +160,15 @@ extension Commands {
             }
             justification = template
         }
-        let ticket = invocation.value("ticket") ?? ""
-        var system = invocation.value("ticket-system") ?? ""
+        let ticket = invocation.value(.ticket) ?? ""
+        var system = invocation.value(.ticketSystem) ?? ""
         if !system.isEmpty, ticket.isEmpty {
             throw UsageError("--ticket-system names the system of a ticket number: add --ticket NUMBER, or leave --ticket-system out.")
         }
         // The configured system counts as given; without a number it is never sent.
         if system.isEmpty { system = config.ticketSystem ?? "" }
         return ActivationDraft(justification: justification, ticketNumber: ticket, ticketSystem: system,
-                               durationText: invocation.value("duration") ?? "")
+                               durationText: invocation.value(.duration) ?? "")
     }
 
     /// Prompts (on a terminal only) for the justification, ticket and ticket system the refusals

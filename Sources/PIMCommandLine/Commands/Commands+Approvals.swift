@@ -1,11 +1,45 @@
 import Foundation
 import PIMDomain
 
+extension OptionSpec {
+    static let watch = OptionSpec("watch", help: "Keep watching for new requests until interrupted.")
+    static let interval = OptionSpec(
+        "interval", value: "DURATION",
+        help: "How often --watch polls (default: refreshInterval of the configuration, else 30s).")
+}
+
+extension Command {
+    static let approvals = Command(CommandSpec(
+        "approvals", abstract: "List the requests waiting for my decision.",
+        discussion: "With --watch, pim keeps polling, rings the bell and prints each new request with the command "
+            + "that approves it.",
+        options: [.watch, .interval],
+        examples: [Example("pim approvals", "What waits for me."),
+                   Example("pim approvals --watch", "Wait for requests and ring the bell.")]
+    )) { try await Commands.approvals($0) }
+
+    static let approve = Command(CommandSpec(
+        "approve", abstract: "Approve a request waiting for my decision.",
+        arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
+        options: [.justification.with(help: "Why you approve (required).")],
+        examples: [Example("pim approve 9f2b5ddb-a50e-44a1-a6f4-f616322262ea -j \"Matches CHG-1234\"",
+                           "Approve a request.")]
+    )) { try await Commands.decide($0, .approve) }
+
+    static let deny = Command(CommandSpec(
+        "deny", abstract: "Deny a request waiting for my decision.",
+        arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
+        options: [.justification.with(help: "Why you deny (required).")],
+        examples: [Example("pim deny 9f2b5ddb-a50e-44a1-a6f4-f616322262ea --justification \"No ticket\"",
+                           "Deny a request.")]
+    )) { try await Commands.decide($0, .deny) }
+}
+
 extension Commands {
     /// `pim approvals [--watch]`.
     static func approvals(_ context: CommandContext) async throws -> Int32 {
         let service = try await context.service()
-        if context.invocation.has("watch") { return try await watchApprovals(context, service: service) }
+        if context.invocation.has(.watch) { return try await watchApprovals(context, service: service) }
         let items = try await service.pendingApprovals()
         let now = context.clock.now()
         if context.json {
@@ -51,9 +85,11 @@ extension Commands {
     /// `--watch`: polls until interrupted; each new request rings the bell and is printed with the
     /// exact commands that decide it. In JSON mode each new request is one compact line.
     static func watchApprovals(_ context: CommandContext, service: any PIMService) async throws -> Int32 {
-        let asked = try context.durationOption("interval")
+        let asked = try context.durationOption(.interval)
         if let asked, asked.timeInterval < minimumWatchInterval {
-            throw UsageError("--interval \(context.invocation.value("interval") ?? asked.shortDescription) is too often: pim polls the service at most every 10s; write --interval 10s or more.",
+            let typed = context.invocation.value(.interval) ?? asked.shortDescription
+            throw UsageError("--interval \(typed) is too often: pim polls the service at most every 10s; "
+                             + "write --interval 10s or more.",
                              command: "approvals")
         }
         let interval = asked?.timeInterval ?? max(minimumWatchInterval, context.settings.configuration.refreshInterval ?? 30)
@@ -97,7 +133,7 @@ extension Commands {
     static func decide(_ context: CommandContext, _ decision: ApprovalDecision) async throws -> Int32 {
         let id = context.invocation.positionals[0]
         let verb = decision == .approve ? "approve" : "deny"
-        guard let justification = context.invocation.value("justification").flatMap({ $0.isEmpty ? nil : $0 })
+        guard let justification = context.invocation.value(.justification).flatMap({ $0.isEmpty ? nil : $0 })
             ?? context.prompt("Justification") else {
             throw UsageError("pim \(verb) needs a justification: add --justification \"why\".", command: verb)
         }

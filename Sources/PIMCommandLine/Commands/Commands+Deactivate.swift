@@ -1,6 +1,43 @@
 import Foundation
 import PIMDomain
 
+extension OptionSpec {
+    static let yes = OptionSpec(
+        "yes", short: "y",
+        help: "Agree without a question that extending an activation that needs approval ends your access until "
+            + "an approver approves (needed without a terminal).")
+}
+
+extension Command {
+    static let deactivate = Command(CommandSpec(
+        "deactivate", abstract: "Deactivate an active role or group before it expires.",
+        arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
+        options: [
+            .justification.with(help: "Why (optional)."),
+            .scope.with(help: "Directory scope of a role."),
+            .owner.with(help: "Deactivate the owner access of a group instead of member."),
+        ],
+        examples: [Example("pim deactivate \"Global Administrator\"", "Give the role back.")]
+    )) { try await Commands.deactivate($0) }
+
+    static let extend = Command(CommandSpec(
+        "extend", abstract: "Extend an active role or group.",
+        discussion: "The new DURATION counts from now. \(CommandTable.durationHelp)",
+        arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
+        options: [
+            .justification.with(help: "Why you need more time."),
+            .ticket,
+            .ticketSystem.with(help: "Ticket system of the ticket number."),
+            .duration.with(help: "How long from now."),
+            .scope.with(help: "Directory scope of a role."),
+            .owner.with(help: "Extend the owner access of a group instead of member."),
+            .yes,
+        ],
+        examples: [Example("pim extend \"Exchange Administrator\" -j \"Migration overran\" -d 2h",
+                           "Two more hours from now.")]
+    )) { try await Commands.extend($0) }
+}
+
 extension Commands {
     /// `pim deactivate TARGET`. A target that is not active is left alone (exit 0), like `activate`
     /// leaves an active one alone; a permanent assignment is refused.
@@ -8,7 +45,7 @@ extension Commands {
         let invocation = context.invocation
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
-        let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
+        let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
         let entry = try resolver.resolve(invocation.positionals[0])
         let name = entry.target.displayName
         let now = context.clock.now()
@@ -34,7 +71,7 @@ extension Commands {
             let from = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
             throw Refusal("\(name) was activated at \(context.localTime(start)) and can be deactivated from \(context.localTime(from)): the service refuses within 5 minutes of the start. Try again then.")
         }
-        let request = try await service.deactivate(active, justification: invocation.value("justification"))
+        let request = try await service.deactivate(active, justification: invocation.value(.justification))
         if context.json {
             context.print(JSONRows.request(request, now: now, extra: [("outcome", .string("sent"))]))
         } else {
@@ -47,11 +84,11 @@ extension Commands {
     static func extend(_ context: CommandContext) async throws -> Int32 {
         let invocation = context.invocation
         let config = context.settings.configuration
-        _ = try context.durationOption("duration")
+        _ = try context.durationOption(.duration)
         var draft = try draftFromOptions(context)
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
-        let resolver = TargetResolver(entries: entries, owner: invocation.has("owner"), scope: invocation.value("scope"))
+        let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
         let entry = try resolver.resolve(invocation.positionals[0])
         let name = entry.target.displayName
         guard let active = entry.active else {
@@ -74,7 +111,7 @@ extension Commands {
         }
         // Graph cannot lengthen a running activation: one that needs approval ends, and access returns
         // only when an approver acts. On a terminal that is asked first; without one only --yes agrees.
-        if active.assignmentType == .activated, entry.policy?.requiresApproval == true, !invocation.has("yes") {
+        if active.assignmentType == .activated, entry.policy?.requiresApproval == true, !invocation.has(.yes) {
             guard context.console.stdinIsTerminal, context.console.stderrIsTerminal else {
                 throw Refusal("Nothing was sent: \(name) needs approval, and extending it ends your access until an approver approves the new activation. Add --yes to do that without a terminal, or let it run until it ends and activate it again then.")
             }

@@ -1,23 +1,50 @@
 import Foundation
 import PIMDomain
 
+extension OptionSpec {
+    static let expiringWithin = OptionSpec("expiring-within", value: "DURATION",
+                                           help: "Only elevations ending within DURATION.")
+    static let user = OptionSpec("user", value: "TEXT", help: "Only elevations of users whose name contains TEXT.")
+    static let role = OptionSpec("role", value: "TEXT", help: "Only roles or groups whose name contains TEXT.")
+    static let since = OptionSpec("since", value: "DURATION", help: "Only events of the last DURATION (e.g. 7d).")
+    /// `--all`.
+    static let tenantWide = OptionSpec("all", help: "The tenant's PIM audit log (needs audit permissions).")
+}
+
+extension Command {
+    static let elevations = Command(CommandSpec(
+        "elevations", abstract: "List the active elevations in the tenant, soonest expiry first (helpdesk).",
+        discussion: "Every row carries the tier of the role or group (Tier 0 can take over the tenant). "
+            + CommandTable.durationHelp,
+        options: [.expiringWithin, .user, .role],
+        examples: [Example("pim elevations --expiring-within 15m --output json", "What ends in the next 15 minutes.")]
+    )) { try await Commands.elevations($0) }
+
+    static let history = Command(CommandSpec(
+        "history", abstract: "Show my PIM audit history; with --all, the tenant's.",
+        discussion: CommandTable.durationHelp,
+        options: [.since, .tenantWide],
+        examples: [Example("pim history --since 7d", "My last week.")]
+    )) { try await Commands.history($0) }
+}
+
 extension Commands {
     /// `pim elevations [--expiring-within D] [--user TEXT] [--role TEXT]`: soonest end first, a tier
     /// on every row.
     static func elevations(_ context: CommandContext) async throws -> Int32 {
         let invocation = context.invocation
-        let within = try context.durationOption("expiring-within")
+        let within = try context.durationOption(.expiringWithin)
         let service = try await context.service()
         let now = context.clock.now()
         var rows = try await service.tenantElevations()
         if let within {
             rows = rows.filter { ($0.remaining(at: now) ?? .infinity) <= within.timeInterval }
         }
-        if let user = invocation.value("user")?.lowercased() {
+        if let user = invocation.value(.user)?.lowercased() {
             rows = rows.filter { [$0.principal.displayName, $0.principal.userPrincipalName, $0.principal.id]
                 .compactMap { $0?.lowercased() }.contains { $0.contains(user) } }
         }
-        if let role = invocation.value("role")?.lowercased() {
+        if let role = invocation.value(.role)?.lowercased() {
             rows = rows.filter { $0.target.displayName.lowercased().contains(role) }
         }
         rows.sort { ($0.end ?? .distantFuture, $0.target.displayName) < ($1.end ?? .distantFuture, $1.target.displayName) }
@@ -27,8 +54,8 @@ extension Commands {
         }
         if rows.isEmpty {
             var filters: [String] = []
-            if let user = invocation.value("user") { filters.append("--user \(user)") }
-            if let role = invocation.value("role") { filters.append("--role \(role)") }
+            if let user = invocation.value(.user) { filters.append("--user \(user)") }
+            if let role = invocation.value(.role) { filters.append("--role \(role)") }
             if let within { filters.append("--expiring-within \(within.shortDescription)") }
             context.say(filters.isEmpty ? "No elevations are active."
                         : "No active elevation matches \(filters.joined(separator: " ")).")
@@ -53,11 +80,11 @@ extension Commands {
 
     /// `pim history [--since D] [--all]`.
     static func history(_ context: CommandContext) async throws -> Int32 {
-        let since = try context.durationOption("since")
+        let since = try context.durationOption(.since)
         let service = try await context.service()
         let now = context.clock.now()
         let query = AuditQuery(since: since.map { now.addingTimeInterval(-$0.timeInterval) },
-                               tenantWide: context.invocation.has("all"))
+                               tenantWide: context.invocation.has(.tenantWide))
         let events = try await service.auditHistory(query).sorted { $0.date > $1.date }
         if context.json {
             context.print(.array(events.map(JSONRows.audit)))

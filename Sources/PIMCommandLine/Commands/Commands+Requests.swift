@@ -1,6 +1,20 @@
 import Foundation
 import PIMDomain
 
+extension Command {
+    static let requests = Command(CommandSpec(
+        "requests", abstract: "List my requests, newest first (pending ones marked).",
+        examples: [Example("pim requests --output json", "My requests for a script.")]
+    )) { try await Commands.requests($0) }
+
+    static let cancel = Command(CommandSpec(
+        "cancel", abstract: "Cancel one of my pending requests.",
+        arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim requests.")],
+        examples: [Example("pim cancel 9f2b5ddb-a50e-44a1-a6f4-f616322262ea",
+                           "Withdraw a request waiting for approval.")]
+    )) { try await Commands.cancel($0) }
+}
+
 extension Commands {
     /// `pim requests`: my requests, newest first, pending ones marked.
     static func requests(_ context: CommandContext) async throws -> Int32 {

@@ -1,8 +1,9 @@
 import Foundation
 import PIMDomain
 
-/// The subcommands, one `Commands+Name.swift` file each. Every command returns its exit code or
-/// throws; `CommandLineTool.report` turns what is thrown into a sentence and a code.
+/// The handlers of the subcommands. Each `Commands+Name.swift` holds a command's `Command` value (its
+/// spec and options, listed in `CommandTable.all`) next to its handler. Every command returns its exit
+/// code or throws; `CommandLineTool.report` turns what is thrown into a sentence and a code.
 enum Commands {
     /// The sections every role row is made of: without one of them a row may be missing or wrong
     /// (eligible shown for active, no pending request), so neither a listing nor a target lookup uses them.

@@ -36,29 +36,30 @@ public struct GlobalSettings: Sendable {
     /// Resolves every global option. `configuration` is the parsed file (already loaded from `configPath`).
     public init(invocation: Invocation, environment: [String: String], configuration: Configuration,
                 configPath: String, stdoutIsTerminal: Bool) {
-        func pick(_ option: String, _ variable: String, _ file: String?) -> String? {
+        /// The flag, else its environment variable (named by the option, as help prints it), else the file.
+        func pick(_ option: OptionSpec, _ file: String?) -> String? {
             if let flag = invocation.value(option) { return flag }
-            if let env = environment[variable], !env.isEmpty { return env }
+            if let variable = option.environment, let env = environment[variable], !env.isEmpty { return env }
             return file
         }
         self.environment = environment
         self.configuration = configuration
         self.configPath = configPath
         paths = Paths(environment: environment)
-        demo = invocation.has("demo") || Self.truthy(environment["PIM_DEMO"])
-        persona = pick("as", "PIM_DEMO_PERSONA", nil)
-        personaFromFlag = invocation.has("as")
-        tenant = pick("tenant", "PIM_TENANT", configuration.tenant)
-        let pickedCloud = pick("cloud", "PIM_CLOUD", configuration.cloud)
+        demo = invocation.has(.demo) || Self.truthy(environment["PIM_DEMO"])
+        persona = pick(.demoPersona, nil)
+        personaFromFlag = invocation.has(.demoPersona)
+        tenant = pick(.tenant, configuration.tenant)
+        let pickedCloud = pick(.cloud, configuration.cloud)
         cloud = pickedCloud ?? "global"
         cloudGiven = pickedCloud != nil
-        graphURL = pick("graph-url", "PIM_GRAPH_URL", nil)
-        loginURL = pick("login-url", "PIM_LOGIN_URL", nil)
-        clientId = pick("client-id", "PIM_CLIENT_ID", configuration.clientId)
+        graphURL = pick(.graphURL, nil)
+        loginURL = pick(.loginURL, nil)
+        clientId = pick(.clientID, configuration.clientId)
         accessToken = environment["PIM_ACCESS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        output = OutputFormat(rawValue: pick("output", "PIM_OUTPUT", configuration.output) ?? "table") ?? .table
-        verbose = invocation.has("verbose")
-        let noColor = invocation.has("no-color") || !(environment["NO_COLOR"] ?? "").isEmpty
+        output = OutputFormat(rawValue: pick(.output, configuration.output) ?? "table") ?? .table
+        verbose = invocation.has(.verbose)
+        let noColor = invocation.has(.noColor) || !(environment["NO_COLOR"] ?? "").isEmpty
             || configuration.colors == .never
         let dumb = environment["TERM"] == "dumb"
         colorAllowed = !noColor

@@ -5,11 +5,11 @@ public enum ArgumentParser {
     /// Parses `arguments` (without the program name). `--help` wins over any other problem.
     public static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
         let (commandName, commandIndex) = findCommand(arguments)
-        var command = CommandTable.command(named: "tui")!
+        var command = Command.tui.spec
         if let commandName {
             guard let found = CommandTable.command(named: commandName) else {
                 if arguments.contains("--help") || arguments.contains("-h") {
-                    return Invocation(command: CommandTable.command(named: "help")!, wantsHelp: true)
+                    return Invocation(command: Command.help.spec, wantsHelp: true)
                 }
                 // `pim --outptu json roles`: the word after an unknown option is its value, not a command.
                 if let commandIndex, commandIndex > 0, case let previous = arguments[commandIndex - 1],
@@ -71,8 +71,8 @@ public enum ArgumentParser {
                 fail("Unknown option \(display) for pim \(command.name).\(hint) Run pim \(command.name) --help to see its options.")
                 continue
             }
-            if spec.name == "help" { invocation.wantsHelp = true; continue }
-            if spec.name == "version" { invocation.wantsVersion = true; continue }
+            if spec.name == OptionSpec.help.name { invocation.wantsHelp = true; continue }
+            if spec.name == OptionSpec.version.name { invocation.wantsVersion = true; continue }
             if spec.isFlag {
                 if inline != nil { fail("--\(spec.name) is a flag and takes no value: write --\(spec.name) alone.") }
                 invocation.values[spec.name, default: []].append("")
@@ -95,7 +95,7 @@ public enum ArgumentParser {
             }
             invocation.values[spec.name, default: []].append(value ?? "")
         }
-        if invocation.wantsHelp && commandName == nil { invocation.command = CommandTable.command(named: "help")! }
+        if invocation.wantsHelp && commandName == nil { invocation.command = Command.help.spec }
         if invocation.wantsHelp || invocation.wantsVersion { return invocation }
         if let firstError { throw firstError }
         try validate(invocation)
@@ -143,7 +143,8 @@ public enum ArgumentParser {
         for group in command.exclusive {
             let given = group.filter { invocation.has($0) }
             if given.count > 1 {
-                throw UsageError("\(given.map { "--\($0)" }.joined(separator: " and ")) cannot be combined: pick one.",
+                let names = given.map { "--\($0.name)" }.joined(separator: " and ")
+                throw UsageError("\(names) cannot be combined: pick one.",
                                  command: command.name)
             }
         }

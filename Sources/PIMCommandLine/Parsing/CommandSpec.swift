@@ -46,6 +46,14 @@ public struct OptionSpec: Sendable, Hashable {
 
     public var isFlag: Bool { valueName == nil }
 
+    /// The same option with the help another command words it with (`--justification` is "Why (optional)."
+    /// for deactivate): the name, and so every lookup of it, stays the one declared.
+    public func with(help: String) -> OptionSpec {
+        var copy = self
+        copy.help = help
+        return copy
+    }
+
     /// `--duration DURATION`, `-j, --justification TEXT`.
     public var synopsis: String {
         var text = "--\(name)"
@@ -106,15 +114,15 @@ public struct CommandSpec: Sendable, Hashable {
     public var arguments: [ArgumentSpec]
     public var options: [OptionSpec]
     public var examples: [Example]
-    /// Option names that cannot be combined.
-    public var exclusive: [[String]]
+    /// Options that cannot be combined.
+    public var exclusive: [[OptionSpec]]
     /// Hidden commands (used by completion scripts) are not listed anywhere.
     public var hidden: Bool
     /// Talks to the PIM service (so needs sign-in or the demo tenant).
     public var usesService: Bool
 
     public init(_ name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
-                options: [OptionSpec] = [], examples: [Example] = [], exclusive: [[String]] = [],
+                options: [OptionSpec] = [], examples: [Example] = [], exclusive: [[OptionSpec]] = [],
                 hidden: Bool = false, usesService: Bool = true) {
         self.name = name
         self.abstract = abstract

@@ -1,16 +1,17 @@
 /// What the user typed, parsed against the command table: the command, its option values and positionals.
 public struct Invocation: Sendable, Hashable {
     public var command: CommandSpec
-    /// Values by option name, in the order given; flags hold an empty string per occurrence.
-    public var values: [String: [String]]
+    /// Values by option name, in the order given; flags hold an empty string per occurrence. Read
+    /// through `has(_:)` and `value(_:)` with the option's declared value, never by a typed name.
+    var values: [String: [String]]
     public var positionals: [String]
     /// `--help` was given: show help for `command` and do nothing else.
     public var wantsHelp: Bool
     /// `--version` was given.
     public var wantsVersion: Bool
 
-    public init(command: CommandSpec, values: [String: [String]] = [:], positionals: [String] = [],
-                wantsHelp: Bool = false, wantsVersion: Bool = false) {
+    init(command: CommandSpec, values: [String: [String]] = [:], positionals: [String] = [],
+         wantsHelp: Bool = false, wantsVersion: Bool = false) {
         self.command = command
         self.values = values
         self.positionals = positionals
@@ -19,12 +20,10 @@ public struct Invocation: Sendable, Hashable {
     }
 
     /// True when the flag (or option) was given.
-    public func has(_ name: String) -> Bool { values[name] != nil }
+    public func has(_ option: OptionSpec) -> Bool { values[option.name] != nil }
 
-    /// The last value given for `name` (later occurrences override earlier ones, as in git).
-    public func value(_ name: String) -> String? { values[name]?.last }
-
-    public func allValues(_ name: String) -> [String] { values[name] ?? [] }
+    /// The last value given for `option` (later occurrences override earlier ones, as in git).
+    public func value(_ option: OptionSpec) -> String? { values[option.name]?.last }
 }
 
 /// A command line that does not fit the command table: exit code 2, with the problem and the fix.
