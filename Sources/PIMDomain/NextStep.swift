@@ -148,10 +148,10 @@ public enum NextStep: Hashable, Sendable {
         case .useAzureCLISignIn: "sign in with the Azure CLI again, or with the client's own sign-in"
         case .replaceAccessToken: "replace the access token, or sign in"
         case .tryAgain: "try again"
-        case .tryAgainLater: "try again later"
+        case .tryAgainLater(let time): time.phrase
         case .tryAgainThenInspect: "try again, and look at the exchange if it persists"
         case .checkRequests: "check whether the request arrived"
-        case .checkNetwork: "check the network connection and try again"
+        case .checkNetwork: "check your network connection and try again"
         case .checkEndpoint(.graph, _), .checkHostName(.graph), .checkCertificates(.graph), .fixEndpoint(.graph):
             "check the Graph URL setting"
         case .checkEndpoint, .checkHostName, .checkCertificates, .fixEndpoint: "check the login URL setting"
@@ -161,10 +161,24 @@ public enum NextStep: Hashable, Sendable {
         case .getPermission, .askAdministrator: "ask an administrator"
         case .refresh: "refresh"
         case .narrowListing: "narrow the listing"
-        case .satisfyRules: "satisfy the policy"
+        case .satisfyRules(let rules): "satisfy the policy rules " + rules.map(\.serviceName).joined(separator: ", ")
         case .seeActiveOrDeactivate, .seeWhatIsActive: "look at what is active"
         case .seePendingOrCancel: "look at the pending request"
         case .seeWhatCanBeActivated: "look at what you can activate"
+        }
+    }
+}
+
+extension NextStep.RetryTime {
+    /// When to try again, in words both fronts use: waiting needs no command or key.
+    public var phrase: String {
+        switch self {
+        case .later: "try again later"
+        case .whenFaster: "try again later, when Graph answers faster"
+        case .afterAMinute: "wait a minute and try again"
+        case .inAFewMinutes: "try again in a few minutes"
+        case .afterSeconds(let seconds): "try again in \(Countdown.elapsed(seconds))"
+        case .at(let date): "try again after \(date.formatted(Date.ISO8601FormatStyle()))"
         }
     }
 }

@@ -42,7 +42,7 @@ import Testing
         for name in ["JustificationRule", "TicketingRule", "ExpirationRule", "MfaRule", "EligibilityRule"] {
             let rule = PolicyRule(serviceName: name)
             #expect(rule.serviceName == name)
-            #expect(!rule.fix.isEmpty)
+            #expect(!rule.requirement.isEmpty)
         }
         #expect(PolicyRule(serviceName: "NewRule") == .other("NewRule"))
     }
@@ -93,11 +93,13 @@ import Testing
     }
 
     @Test func errorsWrapIntoSentences() {
-        let wrapped = PIMError.wrap(DraftProblems([DraftProblem(field: .duration, message: "Too short.")]))
+        let problem = DraftProblem(field: .start, reason: .inThePast)
+        let wrapped = PIMError.wrap(DraftProblems([problem]))
         #expect(wrapped.kind == .refused)
-        #expect(wrapped.message == "Too short.")
-        let error = PIMError(.service, "Graph is unavailable; try again later.", requestId: "abc")
-        #expect(error.detailedMessage.contains("abc"))
+        #expect(wrapped.event == problem.message)
+        #expect(wrapped.step == NextStep.none)
+        let error = PIMError(.service, "Graph is unavailable", step: .tryAgainLater(.later), requestId: "abc")
+        #expect(error.description == "Graph is unavailable: try again later.")
         #expect(PIMError.wrap(error) == error)
     }
 }

@@ -22,9 +22,9 @@ struct InterfaceActivationFaultTests {
     /// and sends it once.
     @Test(arguments: [
         (FaultPlan.Fault.throttled, "wait a minute and try again"),
-        (.serverError, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
-        (.unavailable, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
-        (.gatewayTimeout, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
+        (.serverError, "your requests were checked after each attempt and it is not among them, so nothing was created: try again in a few minutes"),
+        (.unavailable, "your requests were checked after each attempt and it is not among them, so nothing was created: try again in a few minutes"),
+        (.gatewayTimeout, "your requests were checked after each attempt and it is not among them, so nothing was created: try again in a few minutes"),
         (.expiredToken, "run `pim login` and try again"),
     ])
     func anActivationThatKeepsFailingKeepsTheDraftAndSendsOnceLater(fault: FaultPlan.Fault, advice: String) async throws {
@@ -231,7 +231,7 @@ struct InterfaceActivationFaultTests {
         h.tenant.inject(.serverError, into: .nextPages)
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)
-        #expect(refusal.contains("pim could not check your requests either, so it did not send the request again"), "form: \(refusal)")
+        #expect(refusal.contains("your requests could not be checked either, so the request was not sent again"), "form: \(refusal)")
         #expect(h.tenant.activationPosts == 1)
         #expect(h.lookups == 1)
         #expect(h.tenant.created.isEmpty)

@@ -54,7 +54,7 @@ public enum GraphFuzzing {
     }
 
     private static func check(_ error: PIMError) {
-        precondition(!error.message.isEmpty, "empty error message")
-        precondition(Sanitizer.isClean(error.message), "terminal control in error message: \(Sanitizer.sanitize(error.message))")
+        precondition(!error.description.isEmpty, "empty error message")
+        precondition(Sanitizer.isClean(error.description), "terminal control in error message: \(Sanitizer.sanitize(error.description))")
     }
 }
