@@ -65,7 +65,8 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let summary = step.summary
         guard !summary.isEmpty else { return event }
-        return event.isEmpty ? summary : "\(event.hasSuffix(".") ? String(event.dropLast()) : event): \(summary)."
+        guard !event.isEmpty else { return summary.prefix(1).uppercased() + summary.dropFirst() + "." }
+        return "\(event.hasSuffix(".") ? String(event.dropLast()) : event): \(summary)."
     }
 
     /// Wraps any error as a PIMError (keeps PIMErrors as they are).

@@ -148,3 +148,28 @@ import Testing
         #expect(cut.allSatisfy { DisplayWidth.of($0) <= 9 }, "\(cut)")
     }
 }
+
+@Suite struct IncompleteListingErrorTests {
+    /// The listing names every section that failed, says why the first one failed and keeps that
+    /// failure's step as data (not a sentence cut at its last colon).
+    @Test func anIncompleteListingKeepsTheFirstFailuresStep() {
+        let forbidden = PIMError(.forbidden, "Graph refused this for your account (\"No.\")", step: .getPermission,
+                                 graphCode: "Forbidden", requestId: "r-1", httpStatus: 403)
+        let failing = PIMError(.service, "Graph answered with a server error (HTTP 500)", step: .tryAgainLater(.inAFewMinutes))
+        let error = PIMError.incomplete([.history: failing, .eligibleRoles: forbidden])
+        #expect(error.kind == .service)
+        #expect(error.step == .getPermission)
+        #expect(error.event.hasPrefix("Could not read "))
+        #expect(error.event.hasSuffix("(Graph refused this for your account (\"No.\")), so the listing is incomplete"))
+        #expect(error.requestId == "r-1")
+        #expect(error.graphCode == "Forbidden")
+    }
+
+    @Test func aPageThatCouldNotBeFollowedSaysIncompleteOnce() {
+        let page = PIMError(.service, "Graph sent the same page twice (its next-page link loops), so the listing is incomplete",
+                            step: .tryAgainLater(.later))
+        let error = PIMError.incomplete([.eligibleRoles: page])
+        #expect(error.event.components(separatedBy: "so the listing is incomplete").count == 2, "\(error.event)")
+        #expect(error.step == .tryAgainLater(.later))
+    }
+}

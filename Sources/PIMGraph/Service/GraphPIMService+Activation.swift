@@ -79,8 +79,9 @@ extension GraphPIMService {
                     return result
                 } catch {
                     var failure = PIMError.wrap(error)
-                    failure.event = "The running activation was ended, but the new one failed: " + failure.event
-                        + " It is no longer active: activate it again."
+                    // The failure's own step stands: trying again activates, as nothing runs any more.
+                    failure.event = "The running activation was ended, but the new one failed ("
+                        + Self.clause(failure.event) + "), so it is no longer active"
                     throw failure
                 }
             case .assigned:
