@@ -37,7 +37,8 @@ public enum ErrorWording {
         case .none: ""
         case .signIn(let reason): signIn(reason)
         case .signInFromTerminal(let tenant, .accessToken):
-            "run pim login\(tenant.map { " --tenant \($0)" } ?? "") in a terminal (or set PIM_ACCESS_TOKEN), then try again"
+            "run pim login\(tenant.map { " --tenant \($0)" } ?? "") in a terminal (or set PIM_ACCESS_TOKEN), "
+                + "then try again"
         case .signInFromTerminal(let tenant, .runInTerminal):
             "run pim login\(tenant.map { " --tenant \($0)" } ?? "") in a terminal (or run this command in one), "
                 + "then try again"
@@ -66,7 +67,8 @@ public enum ErrorWording {
         case .fixEndpoint(.login): "fix --login-url or PIM_LOGIN_URL"
         case .checkSignInSettings(includingLoginURL: true):
             "check --login-url, the tenant and the client id, then run `pim login` again"
-        case .checkSignInSettings(includingLoginURL: false): "check the tenant and client id, then run `pim login` again"
+        case .checkSignInSettings(includingLoginURL: false):
+            "check the tenant and client id, then run `pim login` again"
         case .checkRequestDetails: "check the target, duration and scope, then try again"
         case .checkInput: "check the input and try again"
         case .getPermission:

@@ -50,16 +50,19 @@ import Testing
         let expired = PIMError(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
                                step: .signIn(.expired))
         #expect(InterfaceWording.sentence(expired).text
-                == "Your sign-in is missing, expired or not accepted by Graph: quit (q), run `pim login` and try again.")
+                == "Your sign-in is missing, expired or not accepted by Graph: "
+                    + "quit (q), run `pim login` and try again.")
         let unsure = PIMError(.network, "The change may or may not have been applied (it failed).",
                               step: .checkRequests(.beforeTryingAgain))
         #expect(InterfaceWording.sentence(unsure).text
-                == "The change may or may not have been applied (it failed). Check My roles after a refresh (r) before trying again.")
+                == "The change may or may not have been applied (it failed). "
+                    + "Check My roles after a refresh (r) before trying again.")
     }
 
     /// A section that failed is named before what happened; the step stays its own part.
     @Test func aFailedSectionKeepsItsStepApart() {
-        let error = PIMError(.service, "Graph answered with a server error (HTTP 500)", step: .tryAgainLater(.inAFewMinutes))
+        let error = PIMError(.service, "Graph answered with a server error (HTTP 500)",
+                             step: .tryAgainLater(.inAFewMinutes))
         let sentence = InterfaceWording.sentence(error, after: "Could not load your requests")
         #expect(sentence.event == "Could not load your requests: Graph answered with a server error (HTTP 500)")
         #expect(sentence.step == "try again in a few minutes.")

@@ -38,8 +38,9 @@ import Testing
     }
 
     @Test func theSentencesStayAsTheCommandLineSaidThem() {
-        #expect(ErrorWording.sentence(PIMError(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
-                                               step: .signIn(.expired)))
+        let expired = PIMError(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
+                               step: .signIn(.expired))
+        #expect(ErrorWording.sentence(expired)
                 == "Your sign-in is missing, expired or not accepted by Graph: run `pim login` and try again.")
         #expect(ErrorWording.sentence(PIMError(.service, "Graph sent a response that could not be read",
                                                step: .tryAgainThenInspect(report: true)))
@@ -84,8 +85,9 @@ import Testing
         #expect(service.read { $0.sent.first?.justification } == "Typed on the terminal")
 
         let long = String(repeating: "x", count: ServiceLimits.justificationMaxLength + 1)
-        let tooLong = await run(["activate", "Exchange Administrator", "-d", "1h", "-j", long], service: FakeService(now: testNow),
-                                input: ["never read"], stdinIsTerminal: true, terminal: true)
+        let tooLong = await run(["activate", "Exchange Administrator", "-d", "1h", "-j", long],
+                                service: FakeService(now: testNow), input: ["never read"], stdinIsTerminal: true,
+                                terminal: true)
         #expect(tooLong.code == 4)
         #expect(!tooLong.stderr.contains("Justification: "), "\(tooLong.stderr)")
         #expect(tooLong.stderr.contains("Shorten it. Add --justification TEXT."), "\(tooLong.stderr)")

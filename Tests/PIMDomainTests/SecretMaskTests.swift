@@ -10,7 +10,8 @@ struct SecretMaskTests {
 
     @Test func aRememberedTokenIsMaskedInMessagesNoticesAndScreenText() {
         SecretMask.remember(token)
-        let error = PIMError(.refused, "Graph refused the request (\"Token \(token) is not valid.\")", step: .checkInput)
+        let error = PIMError(.refused, "Graph refused the request (\"Token \(token) is not valid.\")",
+                             step: .checkInput)
         #expect(error.event == "Graph refused the request (\"Token [redacted] is not valid.\")")
         var changed = error
         changed.event = "Activating X failed: \(token)"

@@ -155,7 +155,8 @@ import Testing
     @Test func anIncompleteListingKeepsTheFirstFailuresStep() {
         let forbidden = PIMError(.forbidden, "Graph refused this for your account (\"No.\")", step: .getPermission,
                                  graphCode: "Forbidden", requestId: "r-1", httpStatus: 403)
-        let failing = PIMError(.service, "Graph answered with a server error (HTTP 500)", step: .tryAgainLater(.inAFewMinutes))
+        let failing = PIMError(.service, "Graph answered with a server error (HTTP 500)",
+                               step: .tryAgainLater(.inAFewMinutes))
         let error = PIMError.incomplete([.history: failing, .eligibleRoles: forbidden])
         #expect(error.kind == .service)
         #expect(error.step == .getPermission)
@@ -166,7 +167,8 @@ import Testing
     }
 
     @Test func aPageThatCouldNotBeFollowedSaysIncompleteOnce() {
-        let page = PIMError(.service, "Graph sent the same page twice (its next-page link loops), so the listing is incomplete",
+        let page = PIMError(.service,
+                            "Graph sent the same page twice (its next-page link loops), so the listing is incomplete",
                             step: .tryAgainLater(.later))
         let error = PIMError.incomplete([.eligibleRoles: page])
         #expect(error.event.components(separatedBy: "so the listing is incomplete").count == 2, "\(error.event)")

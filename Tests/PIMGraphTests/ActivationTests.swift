@@ -168,7 +168,8 @@ struct ActivationTests {
         let exists = FakeGraph()
         TenantScript.dashboard(exists)
         exists.on("POST", Self.post, status: 400, fixture: "error.RoleAssignmentExists.400.composed.json")
-        #expect(try await TenantScript.service(exists).preflight(request()).otherProblem?.event.contains("already active") == true)
+        let preflight = try await TenantScript.service(exists).preflight(request())
+        #expect(preflight.otherProblem?.event.contains("already active") == true)
     }
 
     func activeAssignment(startedMinutesAgo: Double, type: AssignmentType = .activated, endsIn: Double? = 3600) -> ActiveAssignment {

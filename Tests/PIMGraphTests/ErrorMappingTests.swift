@@ -116,7 +116,8 @@ struct ErrorMappingTests {
 
     @Test func transportFailuresAreNetworkErrors() {
         #expect(PIMError.network(TransportError(.timedOut, "timed out", requestMayHaveBeenSent: true)).kind == .network)
-        #expect(PIMError.network(TransportError(.cannotConnect, "refused", requestMayHaveBeenSent: false)).step == .checkNetwork)
+        let refused = PIMError.network(TransportError(.cannotConnect, "refused", requestMayHaveBeenSent: false))
+        #expect(refused.step == .checkNetwork)
     }
 
     @Test func everyMessageIsASentenceWithANextStep() {

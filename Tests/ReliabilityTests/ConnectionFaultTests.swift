@@ -110,7 +110,8 @@ struct ConnectionFaultTests {
         h.graph.on("GET", FaultGraph.myRoleRequestsPath, .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Down."}}"#))
         let error = await pimError { try await h.service.activate(Harness.activation) }
         #expect(error?.kind == .network)
-        #expect(error?.description.contains("your requests could not be checked either, so the request was not sent again") == true)
+        #expect(error?.description.contains(
+            "your requests could not be checked either, so the request was not sent again") == true)
         #expect(error?.step == .checkRequests(.thenRetryIfMissing))
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
         #expect(h.graph.createdCount == 1)

@@ -37,7 +37,8 @@ struct HostileAnswerTests {
         defer { elsewhere.stop(); graph.stop() }
         let error = await pimError { try await Self.service(graph).currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.description.contains("redirect (HTTP \(status)) to 127.0.0.1") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("redirect (HTTP \(status)) to 127.0.0.1") == true,
+                "\(String(describing: error))")
         #expect(error?.step == .checkEndpoint(.graph, thenRetry: false))
         #expect(elsewhere.requests.isEmpty)
         #expect(graph.requests.count == 1)

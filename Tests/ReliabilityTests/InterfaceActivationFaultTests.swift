@@ -14,6 +14,9 @@ struct InterfaceActivationFaultTests {
     typealias H = InterfaceHarness
     static let exchange = H.exchange
     static let draft = H.Draft()
+    /// What the interface says when every attempt failed and none of them created a request.
+    static let nothingCreated = "your requests were checked after each attempt and it is not among them, "
+        + "so nothing was created: try again in a few minutes"
 
     // MARK: Activation
 
@@ -22,9 +25,9 @@ struct InterfaceActivationFaultTests {
     /// and sends it once.
     @Test(arguments: [
         (FaultPlan.Fault.throttled, "wait a minute and try again"),
-        (.serverError, "your requests were checked after each attempt and it is not among them, so nothing was created: try again in a few minutes"),
-        (.unavailable, "your requests were checked after each attempt and it is not among them, so nothing was created: try again in a few minutes"),
-        (.gatewayTimeout, "your requests were checked after each attempt and it is not among them, so nothing was created: try again in a few minutes"),
+        (.serverError, Self.nothingCreated),
+        (.unavailable, Self.nothingCreated),
+        (.gatewayTimeout, Self.nothingCreated),
         (.expiredToken, "run `pim login` and try again"),
     ])
     func anActivationThatKeepsFailingKeepsTheDraftAndSendsOnceLater(fault: FaultPlan.Fault, advice: String) async throws {
@@ -231,7 +234,8 @@ struct InterfaceActivationFaultTests {
         h.tenant.inject(.serverError, into: .nextPages)
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)
-        #expect(refusal.contains("your requests could not be checked either, so the request was not sent again"), "form: \(refusal)")
+        #expect(refusal.contains("your requests could not be checked either, so the request was not sent again"),
+                "form: \(refusal)")
         #expect(h.tenant.activationPosts == 1)
         #expect(h.lookups == 1)
         #expect(h.tenant.created.isEmpty)

@@ -18,7 +18,9 @@ import Testing
         h.graph.on("GET", Self.audit, json: #"{"@odata.nextLink":"\#(link)","value":[\#(Self.entry)]}"#)
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service, "\(String(describing: error))")
-        #expect(error?.description.contains("next-page link that could not be read, so the listing is incomplete") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("next-page link that could not be read, so the listing is incomplete")
+                == true,
+                "\(String(describing: error))")
         #expect(h.graph.received.count == 1, "nothing followed: \(h.graph.received.map(\.target))")
         #expect(h.clock.sleeps.isEmpty, "not retried as a network failure")
     }
@@ -86,7 +88,8 @@ import Testing
         let (error, elapsed) = try await slowListing(GraphConfiguration(baseURL: URL(string: "http://127.0.0.1")!))
         #expect(error?.kind == .service, "\(String(describing: error))")
         #expect(error?.description.contains("after 5 minutes") == true, "\(String(describing: error))")
-        #expect(error?.description.contains("the listing is incomplete: try again later") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("the listing is incomplete: try again later") == true,
+                "\(String(describing: error))")
         #expect(elapsed <= 300 + 20, "stopped at the deadline, not after \(elapsed) s")
     }
 
@@ -112,7 +115,8 @@ import Testing
                    json: Harness.eligibleRolesPage(ids: ["act0"], next: "\(base)/v1.0/test/act1"))
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.failures[.eligibleRoles] == nil)
-        #expect(dashboard.failures[.activeRoles]?.description.contains("after 5 minutes") == true, "\(dashboard.failures)")
+        #expect(dashboard.failures[.activeRoles]?.description.contains("after 5 minutes") == true,
+                "\(dashboard.failures)")
     }
 
     /// The deadline is a setting of `GraphConfiguration`.

@@ -9,7 +9,8 @@ import Testing
 @Suite(.serialized)
 struct PayloadFaultTests {
     static let meJSON = ThrottlingFaultTests.meJSON
-    static let unreadable = "Graph sent a response that could not be read: try again, and look at the exchange if it persists"
+    static let unreadable =
+        "Graph sent a response that could not be read: try again, and look at the exchange if it persists"
 
     @Test(arguments: ["<html><body>Bad gateway</body></html>", #"{"id":"5a1f6c2e","displayNa"#, "", "null", #"{"id":42}"#])
     func malformedOrTruncatedJSONIsAClearServiceError(body: String) async throws {
@@ -109,7 +110,8 @@ struct PayloadFaultTests {
         h.graph.on("GET", "/v1.0/auditLogs/directoryAudits/page2", json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service)
-        #expect(error?.description.contains("next-page link loops), so the listing is incomplete: try again later.") == true)
+        #expect(error?.description.contains("next-page link loops), so the listing is incomplete: try again later.")
+                == true)
         #expect(h.graph.received.count == 2)
     }
 

@@ -105,8 +105,8 @@ extension AppState {
             let checked = form?.preflightChecked[target] ?? ""
             form?.preflight[target] = .passed(checked: checked)
         case .success(let report):
-            form?.preflight[target] = .failed(report.failedRules.map(InterfaceWording.fix)
-                                              + [report.otherProblem].compactMap { $0.map { InterfaceWording.sentence($0).text } })
+            let other = report.otherProblem.map { [InterfaceWording.sentence($0).text] } ?? []
+            form?.preflight[target] = .failed(report.failedRules.map(InterfaceWording.fix) + other)
         case .failure(let error):
             form?.preflight[target] = .failed(error.failedRules.isEmpty ? [InterfaceWording.sentence(error).text]
                                               : error.failedRules.map(InterfaceWording.fix))

@@ -21,7 +21,8 @@ enum InterfaceWording {
         case .justification: "Justification: say why you need this access."
         case .ticketing: "Ticket: fill in Ticket number and Ticket system."
         case .expiration: "Duration: ask for the policy's maximum or less."
-        case .mfa: ErrorSentence(event: rule.requirement, step: "quit (q) and sign in again with MFA (`pim login`)").text
+        case .mfa:
+            ErrorSentence(event: rule.requirement, step: "quit (q) and sign in again with MFA (`pim login`)").text
         case .eligibility: ErrorSentence(event: rule.requirement, step: "ask an administrator").text
         case .authenticationContext: ErrorSentence(event: rule.requirement, step: "sign in again to satisfy it").text
         case .other: rule.requirement

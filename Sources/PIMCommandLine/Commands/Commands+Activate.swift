@@ -33,7 +33,8 @@ extension Commands {
         }
         let refusals = steps.compactMap { step -> String? in
             guard case .refused(let entry, let problems) = step else { return nil }
-            return "Cannot activate \(entry.target.displayName): " + problems.map(planner.sentence).joined(separator: " ")
+            return "Cannot activate \(entry.target.displayName): "
+                + problems.map(planner.sentence).joined(separator: " ")
         }
         if !refusals.isEmpty {
             let suffix = targets.count > 1 ? "\nNothing was sent." : ""
@@ -55,13 +56,15 @@ extension Commands {
                     if let settled = await settledOutcome(entry, service: service, context: context) {
                         outcomes.append(settled)
                     } else {
-                        context.notice("pim: Activating \(entry.target.displayName) failed: \(ErrorWording.detailed(error))")
+                        context.notice("pim: Activating \(entry.target.displayName) failed: "
+                                       + ErrorWording.detailed(error))
                         outcomes.append(.failed(entry, error))
                         if firstFailure == nil { firstFailure = error }
                     }
                 } catch {
                     let wrapped = PIMError.wrap(error)
-                    context.notice("pim: Activating \(entry.target.displayName) failed: \(ErrorWording.detailed(wrapped))")
+                    context.notice("pim: Activating \(entry.target.displayName) failed: "
+                                   + ErrorWording.detailed(wrapped))
                     outcomes.append(.failed(entry, wrapped))
                     if firstFailure == nil { firstFailure = wrapped }
                 }

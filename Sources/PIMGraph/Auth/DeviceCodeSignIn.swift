@@ -165,7 +165,8 @@ public actor DeviceCodeSignIn: TokenProvider {
         while root.hasSuffix("/") { root.removeLast() }
         let tenantSegment = tenant.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? tenant
         guard let url = URL(string: "\(root)/\(tenantSegment)/oauth2/v2.0/\(endpoint)") else {
-            throw PIMError(.invalidInput, "The login URL \(Sanitizer.sanitize(root)) is not valid", step: .fixEndpoint(.login))
+            throw PIMError(.invalidInput, "The login URL \(Sanitizer.sanitize(root)) is not valid",
+                           step: .fixEndpoint(.login))
         }
         let request = HTTPRequest(method: "POST", url: url,
                                   headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
@@ -198,8 +199,8 @@ public actor DeviceCodeSignIn: TokenProvider {
         switch code {
         case "expired_token", "code_expired": return expired
         case "access_denied", "authorization_declined":
-            return PIMError(.signInRequired, "The sign-in was declined in the browser", step: .signIn(.restartAndApprove),
-                            graphCode: code)
+            return PIMError(.signInRequired, "The sign-in was declined in the browser",
+                            step: .signIn(.restartAndApprove), graphCode: code)
         case "bad_verification_code":
             return PIMError(.signInRequired, "The identity platform did not recognise the sign-in code",
                             step: .signIn(.restart), graphCode: code)

@@ -59,8 +59,8 @@ struct GraphClient: Sendable {
             } catch is CancellationError {
                 throw PIMError(.network, "The request was cancelled before Graph answered", step: .tryAgain)
             } catch {
-                throw PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(String(describing: error))))",
-                               step: .checkNetwork)
+                let reason = Sanitizer.sanitize(String(describing: error))
+                throw PIMError(.network, "Graph could not be reached (\(reason))", step: .checkNetwork)
             }
             // A token refused before its time (revoked, clock skew): renew once and send again. Safe for
             // writes too: a 401 means the service did not act on the request.
@@ -116,7 +116,8 @@ struct GraphClient: Sendable {
             return try Self.checked(try await exchange(request, write: true, token: token))
         } catch let ambiguous as AmbiguousWriteError {
             var error = ambiguous.underlying
-            error.event = "The change may or may not have been applied (\(error.event.trimmingCharacters(in: CharacterSet(charactersIn: "."))))."
+            let reason = error.event.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            error.event = "The change may or may not have been applied (\(reason))."
             error.step = .checkRequests(.beforeTryingAgain)
             throw error
         }
@@ -132,7 +133,8 @@ struct GraphClient: Sendable {
         do {
             return try GraphDate.decoder().decode(T.self, from: ok.body)
         } catch {
-            throw PIMError(.service, "Graph sent a response that could not be read", step: .tryAgainThenInspect(report: true),
+            throw PIMError(.service, "Graph sent a response that could not be read",
+                           step: .tryAgainThenInspect(report: true),
                            requestId: response.header("request-id"), httpStatus: response.status)
         }
     }
@@ -154,15 +156,19 @@ struct GraphClient: Sendable {
             // A listing is shown whole or not at all: a link that cannot be followed, that leads back
             // to a page already read, that never ends or that takes too long is an error, not the end of the list.
             guard let url = try nextURL(link) else {
-                throw PIMError(.service, "Graph sent a next-page link that could not be read, so the listing is incomplete",
+                throw PIMError(.service,
+                               "Graph sent a next-page link that could not be read, so the listing is incomplete",
                                step: .tryAgainThenInspect(report: false))
             }
             guard followed.insert(url).inserted else {
-                throw PIMError(.service, "Graph sent the same page twice (its next-page link loops), so the listing is incomplete",
+                throw PIMError(.service,
+                               "Graph sent the same page twice (its next-page link loops), "
+                                   + "so the listing is incomplete",
                                step: .tryAgainLater(.later))
             }
             guard followed.count < Self.pageLimit else {
-                throw PIMError(.service, "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete",
+                throw PIMError(.service,
+                               "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete",
                                step: .narrowListing)
             }
             guard clock.now().timeIntervalSince(started) < listingDeadline else {
@@ -178,7 +184,9 @@ struct GraphClient: Sendable {
     static func deadlineError(_ deadline: Double, pages: Int) -> PIMError {
         let limit = deadline >= 60 && deadline.truncatingRemainder(dividingBy: 60) == 0
             ? "\(Int(deadline / 60)) minute\(deadline == 60 ? "" : "s")" : "\(Int(deadline)) seconds"
-        return PIMError(.service, "Graph was still sending pages after \(limit) (\(pages) pages so far), so the listing is incomplete",
+        return PIMError(.service,
+                        "Graph was still sending pages after \(limit) (\(pages) pages so far), "
+                            + "so the listing is incomplete",
                         step: .tryAgainLater(.whenFaster))
     }
 
@@ -199,8 +207,10 @@ struct GraphClient: Sendable {
         guard let host = url.host, !host.isEmpty else { return nil }
         guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(), url.host?.lowercased() == baseURL.host?.lowercased(),
               Self.effectivePort(url) == Self.effectivePort(baseURL) else {
-            throw PIMError(.service, "Graph pointed the next page at another host (\(Sanitizer.sanitize(url.host ?? "?"))); "
-                           + "the listing stopped rather than send your token there.", step: .checkEndpoint(.graph, thenRetry: false))
+            let shown = Sanitizer.sanitize(url.host ?? "?")
+            throw PIMError(.service, "Graph pointed the next page at another host (\(shown)); "
+                               + "the listing stopped rather than send your token there.",
+                           step: .checkEndpoint(.graph, thenRetry: false))
         }
         return url
     }

@@ -32,7 +32,8 @@ enum GraphErrorMapper {
             return error(.signInRequired, "This activation requires a Conditional Access authentication context",
                          .signIn(.stepUp), rules: [.authenticationContext], claims: claims)
         case "roleassignmentexists":
-            return error(.alreadyExists, "This role or group is already active for you (or an identical request exists)",
+            return error(.alreadyExists,
+                         "This role or group is already active for you (or an identical request exists)",
                          .seeActiveOrDeactivate)
         case "pendingroleassignmentrequest":
             return error(.alreadyExists, "A request for this role or group is already pending", .seePendingOrCancel)
@@ -50,9 +51,11 @@ enum GraphErrorMapper {
         switch response.status {
         case 401:
             if let claims = insufficientClaims(response.header("WWW-Authenticate")) {
-                return error(.signInRequired, "The service asks for a stronger sign-in", .signIn(.stepUp), claims: claims)
+                return error(.signInRequired, "The service asks for a stronger sign-in", .signIn(.stepUp),
+                             claims: claims)
             }
-            return error(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph", .signIn(.expired))
+            return error(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
+                         .signIn(.expired))
         case 403:
             if let scope = missingScope(in: message) {
                 return PIMError(.forbidden,
@@ -77,7 +80,8 @@ enum GraphErrorMapper {
         case 429:
             return error(.service, "Graph kept throttling the requests", .tryAgainLater(.afterAMinute))
         case 503, 504:
-            return error(.service, "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted)",
+            return error(.service,
+                         "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted)",
                          .tryAgainLater(.inAFewMinutes))
         case 500...599:
             // 500 and 502 are not retried (the service may have acted): do not claim it was.

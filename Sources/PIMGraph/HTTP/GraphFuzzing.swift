@@ -55,6 +55,7 @@ public enum GraphFuzzing {
 
     private static func check(_ error: PIMError) {
         precondition(!error.description.isEmpty, "empty error message")
-        precondition(Sanitizer.isClean(error.description), "terminal control in error message: \(Sanitizer.sanitize(error.description))")
+        precondition(Sanitizer.isClean(error.description),
+                     "terminal control in error message: \(Sanitizer.sanitize(error.description))")
     }
 }

@@ -17,7 +17,8 @@ extension PIMError {
             return PIMError(.service, "Graph sent an answer too large to read (\(Sanitizer.sanitize(error.message)))",
                             step: .checkEndpoint(.graph, thenRetry: true))
         case .malformedAnswer:
-            return PIMError(.service, "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message)))",
+            return PIMError(.service,
+                            "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message)))",
                             step: .checkEndpoint(.graph, thenRetry: true))
         case .dnsFailure:
             return PIMError(.network, "The Graph host name could not be resolved", step: .checkHostName(.graph))
@@ -44,10 +45,13 @@ extension PIMError {
         case .cancelled, .tooLarge, .malformedAnswer:
             var mapped = network(error)
             mapped.event = mapped.event.replacingOccurrences(of: "Graph", with: "The sign-in host \(host)")
-            if case .checkEndpoint(_, let thenRetry) = mapped.step { mapped.step = .checkEndpoint(.login, thenRetry: thenRetry) }
+            if case .checkEndpoint(_, let thenRetry) = mapped.step {
+                mapped.step = .checkEndpoint(.login, thenRetry: thenRetry)
+            }
             return mapped
         default:
-            return PIMError(.network, "The sign-in host \(host) could not be reached (\(Sanitizer.sanitize(error.message)))",
+            return PIMError(.network,
+                            "The sign-in host \(host) could not be reached (\(Sanitizer.sanitize(error.message)))",
                             step: .checkNetwork)
         }
     }

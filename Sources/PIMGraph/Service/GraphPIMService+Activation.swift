@@ -61,7 +61,8 @@ extension GraphPIMService {
                 if let start = assignment.start, now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
                     let ready = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
                     let wait = Int(ready.timeIntervalSince(now).rounded(.up))
-                    throw PIMError(.refused, "This activation started less than 5 minutes ago and cannot be renewed yet",
+                    throw PIMError(.refused,
+                                   "This activation started less than 5 minutes ago and cannot be renewed yet",
                                    step: .tryAgainLater(.afterSeconds(Double(max(60, wait)))))
                 }
                 let stop = ScheduleRequestSpec(action: .selfDeactivate, target: assignment.target.id, principalId: me,
@@ -99,7 +100,9 @@ extension GraphPIMService {
                                                schedule: .afterDateTime(start: now, end: now.addingTimeInterval(request.duration.timeInterval)))
                 return try await submit(spec, target: assignment.target)
             case .other(let value):
-                throw PIMError(.refused, "This assignment is of a kind that cannot be extended here (\(Sanitizer.sanitize(value)))",
+                throw PIMError(.refused,
+                               "This assignment is of a kind that cannot be extended here "
+                                   + "(\(Sanitizer.sanitize(value)))",
                                step: .askAdministrator)
             }
         }

@@ -198,7 +198,8 @@ extension GraphPIMService {
                     events = try await client.collect(DirectoryAuditDTO.self, Endpoints.directoryAudits(since: query.since)).map(\.event)
                 } catch let error as PIMError where error.kind == .forbidden {
                     var explained = error
-                    explained.event = "Reading the tenant's PIM audit log needs AuditLog.Read.All and Directory.Read.All "
+                    explained.event = "Reading the tenant's PIM audit log needs AuditLog.Read.All and "
+                        + "Directory.Read.All "
                         + "and a Reports Reader or Security Reader role"
                     explained.step = .signIn(.auditScopes)
                     throw explained

@@ -76,7 +76,10 @@ enum StatusLine {
         let sanitise = { (text: String) in SanitizedText.of(text).string }
         let list = state.currentList
         if list.isFiltering { return nil }
-        if state.confirmingQuit { return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.", .warning, nil) }
+        if state.confirmingQuit {
+            return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.",
+                    .warning, nil)
+        }
         if let question = state.confirmationQuestion { return (sanitise(question), .warning, nil) }
         if let flash = state.flash {
             return (sanitise(flash.text), style(flash.level), flash.sentence?.map(event: sanitise, step: sanitise))

@@ -17,7 +17,9 @@ enum StatusMessage {
         let shorter = event + sentence.separator + sentence.step
         if DisplayWidth.of(shorter) <= width { return shorter }
         let room = width - DisplayWidth.of(sentence.step) - DisplayWidth.of(sentence.separator)
-        if room >= minimumStart(width) { return DisplayWidth.truncate(event, to: room) + sentence.separator + sentence.step }
+        if room >= minimumStart(width) {
+            return DisplayWidth.truncate(event, to: room) + sentence.separator + sentence.step
+        }
         return ends(shorter, width: width)
     }
 
