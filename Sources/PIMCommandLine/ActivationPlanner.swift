@@ -23,8 +23,18 @@ struct ActivationPlanner {
         case alreadyActive(RoleEntry, until: Date?)
         /// A request for it already waits.
         case pending(RoleEntry, ElevationRequest)
-        /// Cannot be sent; each problem is a sentence naming the flag that fixes it.
-        case refused(RoleEntry, problems: [String])
+        /// Cannot be sent, for these reasons (`sentence(for:)` words each with the flag that fixes it).
+        case refused(RoleEntry, problems: [Problem])
+    }
+
+    /// Why a target cannot be sent, typed so that callers decide by case, never by a sentence's words.
+    enum Problem: Hashable, Sendable {
+        /// Active already with `remaining` left (nil: permanently), less than the `asked` duration.
+        case activeTooShort(name: String, remaining: Double?, asked: String)
+        /// Not eligible for the target at all.
+        case notEligible(name: String)
+        /// The draft breaks a rule of the policy or the service.
+        case draft(DraftProblem)
     }
 
     func plan(_ entry: RoleEntry) -> Step {
@@ -37,12 +47,11 @@ struct ActivationPlanner {
             let name = Sanitizer.sanitize(entry.target.displayName)
             // As pim writes durations (`1h30m`): one word, so the command can be pasted as is.
             let askedText = (try? ActivationDuration(parsing: draft.durationText).shortDescription) ?? "\"\(draft.durationText)\""
-            return .refused(entry, problems: [
-                "\(name) is already active with \(Countdown.text(remaining: remaining)) left, less than the \(askedText) asked: run pim extend \"\(name)\" --duration \(askedText)."])
+            return .refused(entry, problems: [.activeTooShort(name: name, remaining: remaining, asked: askedText)])
         }
         if let pending = entry.pendingRequest { return .pending(entry, pending) }
         guard entry.eligibility != nil else {
-            return .refused(entry, problems: ["You are not eligible for \(Sanitizer.sanitize(entry.target.displayName)): ask an administrator for an eligible assignment."])
+            return .refused(entry, problems: [.notEligible(name: Sanitizer.sanitize(entry.target.displayName))])
         }
         var draft = self.draft
         var notices: [String] = []
@@ -56,16 +65,23 @@ struct ActivationPlanner {
         case .success(let request):
             return .send(entry, request, notices: notices)
         case .failure(let problems):
-            return .refused(entry, problems: problems.problems.map { problem in
-                var text = problem.message
-                if problem.field == .duration, entry.policy?.maxDuration != nil, !clamp,
-                   text.contains("maximum") {
-                    text += " Or add --clamp to cut it to the maximum."
-                } else if problem.field != .duration || !text.contains("--duration") {
-                    text += " Add \(Commands.flag(for: problem.field))."
-                }
-                return text
-            })
+            return .refused(entry, problems: problems.problems.map(Problem.draft))
+        }
+    }
+
+    /// The sentence for one problem, naming the flag (or the command) that fixes it.
+    func sentence(for problem: Problem) -> String {
+        switch problem {
+        case .activeTooShort(let name, let remaining, let asked):
+            return "\(name) is already active with \(Countdown.text(remaining: remaining)) left, less than the "
+                + "\(asked) asked: run pim extend \"\(name)\" --duration \(asked)."
+        case .notEligible(let name):
+            return "You are not eligible for \(name): ask an administrator for an eligible assignment."
+        case .draft(let problem):
+            if case .tooLong = problem.reason, !clamp {
+                return problem.message + " Or add --clamp to cut it to the maximum."
+            }
+            return problem.message + " Add \(Commands.flag(for: problem.field))."
         }
     }
 

@@ -51,7 +51,7 @@ public enum CommandLineTool {
         switch error {
         case let usage as UsageError: (message, code) = (usage.message, .usage)
         case let config as ConfigurationError: (message, code) = (config.description, .usage)
-        case let pim as PIMError: (message, code) = (pim.detailedMessage, ExitCode.for(pim))
+        case let pim as PIMError: (message, code) = (ErrorWording.detailed(pim), ExitCode.for(pim))
         case let problems as DraftProblems: (message, code) = (problems.problems.map(\.message).joined(separator: " "), .refused)
         case let refusal as Refusal: (message, code) = (refusal.message, refusal.code)
         default: (message, code) = ("Unexpected error: \(error). Run again with --verbose and report it if it persists.", .failure)

@@ -51,8 +51,7 @@ struct TargetResolver {
         if groupsOnly { message += " among your groups" }
         message += "."
         if let closest { message += " Did you mean \"\(closest)\"?" }
-        message += " Run pim roles to see what you can activate."
-        throw PIMError(.refused, message)
+        throw PIMError(.refused, message, step: .seeWhatCanBeActivated)
     }
 
     /// The one entry of `pool` that `text` names by id, exact name or unique prefix (in that order);

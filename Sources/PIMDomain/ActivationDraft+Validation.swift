@@ -1,17 +1,56 @@
 import Foundation
 
-/// One reason a draft cannot be sent, with the field it concerns and a sentence the user can act on.
+/// One reason a draft cannot be sent: the field it concerns and why, typed so that callers decide by
+/// `field` and `reason`; `message` is the sentence the user can act on (it names no front's syntax).
 public struct DraftProblem: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Field: String, Hashable, Sendable, Codable {
         case justification, ticketNumber, ticketSystem, duration, start
     }
 
-    public var field: Field
-    public var message: String
+    public enum Reason: Hashable, Sendable, Codable {
+        /// The policy requires a value and none was given.
+        case missing
+        /// The text is longer than the service accepts.
+        case tooManyCharacters(count: Int, maximum: Int)
+        /// The value does not match the pattern the configuration sets.
+        case patternMismatch(value: String, pattern: String)
+        /// The duration could not be read; the parser's sentence says what to type instead.
+        case unreadableDuration(String)
+        /// Shorter than the service accepts.
+        case tooShort(ActivationDuration, minimum: ActivationDuration)
+        /// Longer than the policy's maximum.
+        case tooLong(ActivationDuration, maximum: ActivationDuration)
+        /// The start lies in the past.
+        case inThePast
+    }
 
-    public init(field: Field, message: String) {
+    public var field: Field
+    public var reason: Reason
+
+    public init(field: Field, reason: Reason) {
         self.field = field
-        self.message = message
+        self.reason = reason
+    }
+
+    public var message: String {
+        switch (field, reason) {
+        case (.justification, .missing): "A justification is required: say why you need this access."
+        case (.ticketNumber, .missing):
+            "A ticket number is required by this role's policy: enter the change or incident number."
+        case (.ticketSystem, .missing): "A ticket system is required with the ticket number: name it (e.g. ServiceNow)."
+        case (_, .missing): "A value is required here."
+        case (_, .tooManyCharacters(let count, let maximum)):
+            "The justification is \(count) characters; the service accepts at most \(maximum). Shorten it."
+        case (_, .patternMismatch(let value, let pattern)):
+            "The ticket number \"\(value)\" does not match the pattern \(pattern) set in your configuration."
+        case (_, .unreadableDuration(let sentence)): sentence
+        case (_, .tooShort(let duration, let minimum)):
+            "\(duration.shortDescription) is too short: the service requires at least \(minimum.seconds / 60) minutes."
+        case (_, .tooLong(let duration, let maximum)):
+            "\(duration.shortDescription) is longer than this role's maximum of \(maximum.shortDescription): "
+                + "ask for \(maximum.shortDescription) or less."
+        case (_, .inThePast): "The start time is in the past: leave it empty to start now."
+        }
     }
 
     public var description: String { message }
@@ -54,32 +93,27 @@ extension ActivationDraft {
         var found: [DraftProblem] = []
         let justificationText = justification.trimmingCharacters(in: .whitespacesAndNewlines)
         if policy?.requiresJustification == true && justificationText.isEmpty {
-            found.append(.init(field: .justification,
-                               message: "A justification is required: say why you need this access."))
+            found.append(.init(field: .justification, reason: .missing))
         }
         if justification.count > ServiceLimits.justificationMaxLength {
-            found.append(.init(field: .justification, message:
-                "The justification is \(justification.count) characters; the service accepts at most "
-                + "\(ServiceLimits.justificationMaxLength). Shorten it."))
+            found.append(.init(field: .justification, reason: .tooManyCharacters(
+                count: justification.count, maximum: ServiceLimits.justificationMaxLength)))
         }
         let number = ticketNumber.trimmingCharacters(in: .whitespaces)
         if policy?.requiresTicket == true && number.isEmpty {
-            found.append(.init(field: .ticketNumber,
-                               message: "A ticket number is required by this role's policy: enter the change or incident number."))
+            found.append(.init(field: .ticketNumber, reason: .missing))
         }
         if !number.isEmpty, let pattern = rules.ticketPattern,
            number.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
-            found.append(.init(field: .ticketNumber,
-                               message: "The ticket number \"\(number)\" does not match the pattern \(pattern) set in your configuration."))
+            found.append(.init(field: .ticketNumber, reason: .patternMismatch(value: number, pattern: pattern)))
         }
         let system = ticketSystem.trimmingCharacters(in: .whitespaces)
         if policy?.requiresTicket == true && system.isEmpty && (!number.isEmpty || rules.ticketSystemWithMissingNumber) {
-            found.append(.init(field: .ticketSystem,
-                               message: "A ticket system is required with the ticket number: name it (e.g. ServiceNow)."))
+            found.append(.init(field: .ticketSystem, reason: .missing))
         }
         found += durationProblems(against: policy)
         if let start, let now, start < now.addingTimeInterval(-60) {
-            found.append(.init(field: .start, message: "The start time is in the past: leave it empty to start now."))
+            found.append(.init(field: .start, reason: .inThePast))
         }
         return found
     }
@@ -89,7 +123,7 @@ extension ActivationDraft {
         do throws(DurationParseError) {
             return .success(try ActivationDuration(parsing: durationText))
         } catch {
-            return .failure(DraftProblem(field: .duration, message: error.message))
+            return .failure(DraftProblem(field: .duration, reason: .unreadableDuration(error.message)))
         }
     }
 
@@ -101,12 +135,10 @@ extension ActivationDraft {
         }
         var found: [DraftProblem] = []
         if duration < ServiceLimits.minimumDuration {
-            found.append(.init(field: .duration, message:
-                "\(duration.shortDescription) is too short: the service requires at least 5 minutes."))
+            found.append(.init(field: .duration, reason: .tooShort(duration, minimum: ServiceLimits.minimumDuration)))
         }
         if let max = policy?.maxDuration, duration > max {
-            found.append(.init(field: .duration, message:
-                "\(duration.shortDescription) is longer than this role's maximum of \(max.shortDescription): ask for \(max.shortDescription) or less."))
+            found.append(.init(field: .duration, reason: .tooLong(duration, maximum: max)))
         }
         return found
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where pim may send a token or a sign-in: anywhere over https, and over plain http only to this
+/// Where the client may send a token or a sign-in: anywhere over https, and over plain http only to this
 /// machine (test servers, the simulated tenant behind a proxy). Pure: it reads the URL, not the network.
 public enum EndpointTrust {
     /// True for https, and for http to a loopback literal or `localhost`.

@@ -8,22 +8,15 @@ extension PIMError {
     public static func incomplete(_ failures: [DashboardSection: PIMError]) -> PIMError {
         let sections = DashboardSection.allCases.filter { failures[$0] != nil }
         guard let first = sections.first.flatMap({ failures[$0] }) else {
-            return PIMError(.service, "The listing is incomplete: try again.")
+            return PIMError(.service, "The listing is incomplete", step: .tryAgain)
         }
-        var (reason, step) = split(first.message)
+        var reason = first.event.hasSuffix(".") ? String(first.event.dropLast()) : first.event
         // A page that could not be followed already says the listing is incomplete: say it once.
         reason = reason.replacingOccurrences(of: ", so the listing is incomplete", with: "")
         let names = listed(sections.map(\.label))
-        return PIMError(.service, "Could not read \(names) (\(reason)), so the listing is incomplete: \(step)",
+        return PIMError(.service, "Could not read \(names) (\(reason)), so the listing is incomplete",
+                        step: first.step == .none ? .tryAgain : first.step,
                         graphCode: first.graphCode, requestId: first.requestId, httpStatus: first.httpStatus)
-    }
-
-    /// "what happened: next step." → the two halves (at the last ": ", since quoted service text comes
-    /// before pim's own next step); a message without one keeps "try again." as its step.
-    static func split(_ message: String) -> (String, String) {
-        let trimmed = message.hasSuffix(".") ? String(message.dropLast()) : message
-        guard let colon = trimmed.range(of: ": ", options: .backwards) else { return (trimmed, "try again.") }
-        return (String(trimmed[..<colon.lowerBound]), String(trimmed[colon.upperBound...]) + ".")
     }
 
     /// "a", "a and b", "a, b and c".

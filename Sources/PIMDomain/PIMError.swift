@@ -1,5 +1,5 @@
-/// Every failure pim reports, as a sentence that names the next step, with what the service said.
-/// The command line maps `kind` to its exit code in one place; the interface shows `message`.
+/// Every failure pim reports: what happened, and the next step as data that each front words itself.
+/// The command line maps `kind` to its exit code in one place.
 public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Hashable, Sendable, Codable {
         /// No usable sign-in, the token expired and could not be refreshed, or step-up is needed.
@@ -18,19 +18,23 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
         case service
         /// The network failed or timed out.
         case network
-        /// The input given to pim was wrong before anything was sent.
+        /// The input given was wrong before anything was sent.
         case invalidInput
         /// Anything else.
         case other
     }
 
     public var kind: Kind
-    /// Never carries a token pim holds (`SecretMask`): a service may echo one back in its error text.
-    public var message: String {
-        get { maskedMessage }
-        set { maskedMessage = SecretMask.mask(newValue) }
+    /// What happened, without the next step: a sentence (ending in ".") or a clause the step follows
+    /// after ": ". May quote the service's sanitised words, so it never carries a token the client
+    /// holds (`SecretMask`): a service may echo one back in its error text.
+    public var event: String {
+        get { maskedEvent }
+        set { maskedEvent = SecretMask.mask(newValue) }
     }
-    private var maskedMessage: String
+    private var maskedEvent: String
+    /// What the user can do next.
+    public var step: NextStep
     /// Graph's `error.code`, when the service answered.
     public var graphCode: String?
     /// Graph's `request-id`, for support tickets.
@@ -44,10 +48,12 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
     /// requester", "approved by you at 18:44 UTC", "denied by Ben Okafor at 18:44 UTC").
     public var outcome: String?
 
-    public init(_ kind: Kind, _ message: String, graphCode: String? = nil, requestId: String? = nil,
-                httpStatus: Int? = nil, failedRules: [PolicyRule] = [], claims: String? = nil) {
+    public init(_ kind: Kind, _ event: String, step: NextStep = .none, graphCode: String? = nil,
+                requestId: String? = nil, httpStatus: Int? = nil, failedRules: [PolicyRule] = [],
+                claims: String? = nil) {
         self.kind = kind
-        self.maskedMessage = SecretMask.mask(message)
+        self.maskedEvent = SecretMask.mask(event)
+        self.step = step
         self.graphCode = graphCode
         self.requestId = requestId
         self.httpStatus = httpStatus
@@ -55,12 +61,12 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
         self.claims = claims
     }
 
-    public var description: String { message }
-
-    /// The message with the request id appended, for places with room for it.
-    public var detailedMessage: String {
-        guard let requestId else { return message }
-        return "\(message) (request id \(requestId))"
+    /// What happened and the step in plain words (no front's syntax): for logs and diagnostics.
+    public var description: String {
+        let summary = step.summary
+        guard !summary.isEmpty else { return event }
+        guard !event.isEmpty else { return summary.prefix(1).uppercased() + summary.dropFirst() + "." }
+        return "\(event.hasSuffix(".") ? String(event.dropLast()) : event): \(summary)."
     }
 
     /// Wraps any error as a PIMError (keeps PIMErrors as they are).

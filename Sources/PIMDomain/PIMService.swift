@@ -1,6 +1,6 @@
 import Foundation
 
-/// The PIM service as pim needs it, in its own terms. `PIMGraph` provides the live implementation
+/// The PIM service as the client needs it, in its own terms. `PIMGraph` provides the live implementation
 /// (against Microsoft Graph or the simulated tenant); tests provide fakes. Every method throws `PIMError`.
 public protocol PIMService: Sendable {
     /// The signed-in user (`/me`).
@@ -93,7 +93,7 @@ public struct Dashboard: Hashable, Sendable {
     public var policies: [TargetID: ActivationPolicy]
     /// Sections that could not be loaded, with why.
     public var failures: [DashboardSection: PIMError]
-    /// HTTP exchanges this load took (for the benchmark and `--verbose`).
+    /// HTTP exchanges this load took (for the benchmark and the verbose log).
     public var requestCount: Int
 
     public init(me: Principal, eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [],

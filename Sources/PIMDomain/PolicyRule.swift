@@ -1,5 +1,5 @@
 /// A PIM policy rule the service reports as failed (inside `RoleAssignmentRequestPolicyValidationFailed`),
-/// with the sentence that tells the user how to satisfy it.
+/// Each front words how to satisfy it (an option to add, a field to fill in).
 public enum PolicyRule: Hashable, Sendable, Codable, CustomStringConvertible {
     case justification, ticketing, expiration, mfa, eligibility, authenticationContext
     case other(String)
@@ -30,28 +30,15 @@ public enum PolicyRule: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String { serviceName }
-
-    /// What to do about it, as the user reads it.
-    public var fix: String {
-        switch self {
-        case .justification: "A justification is required: add --justification \"why you need it\"."
-        case .ticketing: "A ticket is required: add --ticket NUMBER (and --ticket-system NAME)."
-        case .expiration: "The duration is over this role's maximum, or missing: ask for a shorter --duration."
-        case .mfa: "This role requires multi-factor authentication: sign in again with MFA (pim login)."
-        case .eligibility: "You are not eligible for this role or group (or the eligibility has expired): ask an administrator."
-        case .authenticationContext: "This role requires a Conditional Access authentication context: sign in again to satisfy it."
-        case .other(let name): "The service refused the request under its rule \(name)."
-        }
-    }
 }
 
 /// The result of a validation-only request (`isValidationOnly: true`).
-public struct PreflightReport: Hashable, Sendable, Codable {
+public struct PreflightReport: Hashable, Sendable {
     public var failedRules: [PolicyRule]
     /// Set when the service answered with something other than a rule list (e.g. already active).
-    public var otherProblem: String?
+    public var otherProblem: PIMError?
 
-    public init(failedRules: [PolicyRule] = [], otherProblem: String? = nil) {
+    public init(failedRules: [PolicyRule] = [], otherProblem: PIMError? = nil) {
         self.failedRules = failedRules
         self.otherProblem = otherProblem
     }

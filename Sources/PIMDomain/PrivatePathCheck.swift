@@ -12,7 +12,7 @@ public enum PrivatePathCheck {
         /// What is wrong, said after the path.
         public var reason: String {
             switch self {
-            case .symbolicLink: "is a symbolic link, which pim does not follow for its private files"
+            case .symbolicLink: "is a symbolic link, which is never followed for private files"
             case .notADirectory: "is not a folder"
             case .notAFile: "is not a regular file"
             case .foreignOwner: "belongs to another user"
@@ -22,10 +22,10 @@ public enum PrivatePathCheck {
         /// What to do about it.
         public var fix: String {
             switch self {
-            case .symbolicLink: "remove the link (pim makes its own)"
-            case .notADirectory: "move it away (pim makes a private folder there)"
-            case .notAFile: "move it away (pim makes its own)"
-            case .foreignOwner: "remove it, or point pim at a folder of your own"
+            case .symbolicLink: "remove the link (a new one is made)"
+            case .notADirectory: "move it away (a private folder is made there)"
+            case .notAFile: "move it away (a new one is made)"
+            case .foreignOwner: "remove it, or use a folder of your own"
             }
         }
     }

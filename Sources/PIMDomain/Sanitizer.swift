@@ -68,7 +68,7 @@ public struct DisplayText: Hashable, Sendable, ExpressibleByStringLiteral, Custo
     public let string: String
 
     /// Untrusted text from the service, a file or a user: sanitised.
-    /// Masks a token pim holds before sanitising (and before any cell cuts it): a service may echo one.
+    /// Masks a token the client holds before sanitising (and before any cell cuts it): a service may echo one.
     public init(untrusted: String) { string = Sanitizer.sanitize(SecretMask.mask(untrusted)) }
 
     /// The program's own literal text.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One HTTP request as pim sends it: the values the transports (libcurl, the simulated tenant,
+/// One HTTP request as the client sends it: the values the transports (libcurl, the simulated tenant,
 /// test fakes) agree on.
 public struct HTTPRequest: Hashable, Sendable {
     public var method: String
@@ -45,7 +45,7 @@ public struct HTTPResponse: Hashable, Sendable {
 public struct TransportError: Error, Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
         case timedOut, cannotConnect, connectionLost, dnsFailure, tlsFailure, cancelled, other
-        /// The answer was longer than pim reads (`CurlTransport.bodyLimit`); asking again would not help.
+        /// The answer was longer than the client reads (`CurlTransport.bodyLimit`); asking again would not help.
         case tooLarge
         /// The answer was not HTTP a service sends (control characters or an endless head, an
         /// unreadable encoding); asking again would not help.

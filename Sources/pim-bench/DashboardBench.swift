@@ -74,7 +74,8 @@ struct DashboardBench {
         let ms = try await Measure.milliseconds { dashboard = try await service.loadDashboard(.everything) }
         guard let dashboard else { throw BenchError("The dashboard did not load.") }
         if let failure = DashboardSection.allCases.compactMap({ dashboard.failures[$0] }).first {
-            throw BenchError("A dashboard section failed, so the figure would not be of a complete dashboard: \(failure.message)")
+            throw BenchError("A dashboard section failed, so the figure would not be of a complete dashboard: "
+                             + "\(failure)")
         }
         let plain = tenant.recordedRequests().filter { $0.batchItemId == nil }
         return Load(milliseconds: ms, exchanges: dashboard.requestCount,

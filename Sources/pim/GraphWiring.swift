@@ -14,7 +14,7 @@ enum GraphWiring {
             return try GraphCloud.resolve(cloud: settings.cloud, graphURL: settings.graphURL, loginURL: settings.loginURL,
                                           environment: [:])
         } catch let error as PIMError where error.kind == .invalidInput {
-            throw UsageError(error.message)
+            throw UsageError(ErrorWording.sentence(error))
         }
     }
 
@@ -96,9 +96,11 @@ enum GraphWiring {
         let terminal = isatty(STDIN_FILENO) == 1
         if !terminal, try !hasCachedSignIn(settings, cloud: cloud) {
             if let tenant = settings.tenant, !tenant.isEmpty {
-                throw PIMError(.signInRequired, "You are not signed in to \(tenant): run pim login --tenant \(tenant) in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
+                throw PIMError(.signInRequired, "You are not signed in to \(tenant)",
+                               step: .signInFromTerminal(tenant: tenant, otherwise: .accessToken))
             }
-            throw PIMError(.signInRequired, "You are not signed in: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
+            throw PIMError(.signInRequired, "You are not signed in",
+                           step: .signInFromTerminal(tenant: nil, otherwise: .accessToken))
         }
         return deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
             StandardStreams.errLine(SecretMask.mask(prompt.message))

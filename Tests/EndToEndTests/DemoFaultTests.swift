@@ -9,7 +9,7 @@ import Testing
         ("503:1", Int32(5), "try again in a few minutes"),
         ("500:1", Int32(5), "try again in a few minutes"),
         ("timeout:1", Int32(6), "check your network connection"),
-        ("malformed:1", Int32(5), "could not read"),
+        ("malformed:1", Int32(5), "could not be read"),
         ("expired-token:1", Int32(3), "pim login"),
     ])
     func faultEndsInItsExitCodeAndTheNextCommandRecovers(fault: String, code: Int32, advice: String) throws {

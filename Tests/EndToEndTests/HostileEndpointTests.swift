@@ -40,7 +40,7 @@ import Glibc
         environment["PIM_ACCESS_TOKEN"] = "test-token"
         let run = try SpawnedPim.run(["whoami"], environment: environment, in: sandbox.root)
         #expect(run.code == 5, "\(run.stderr)")
-        #expect(run.stderr.contains("larger than pim reads"), "\(run.stderr)")
+        #expect(run.stderr.contains("too large to read"), "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(run.peakMegabytes < 400, "peak resident memory \(run.peakMegabytes) MB")
         #expect(graph.requests.count == 1, "asked again for an answer that cannot be read")

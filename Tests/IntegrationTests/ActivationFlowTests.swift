@@ -89,7 +89,7 @@ import Testing
         let active = try #require(try await TenantHarness.entries(ada).first { $0.id == entry.id }?.active)
         let early = await #expect(throws: PIMError.self) { try await ada.deactivate(active, justification: nil) }
         #expect(early?.graphCode == "ActiveDurationTooShort")
-        #expect(early?.message.contains("5 minutes") == true)
+        #expect(early?.event.contains("5 minutes") == true)
 
         harness.clock.advance(6 * 60)
         let deactivation = try await ada.deactivate(active, justification: "done")
@@ -132,7 +132,7 @@ import Testing
         let harness = try TenantHarness()
         let error = await #expect(throws: PIMError.self) { try await harness.service(as: "carl").auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .forbidden)
-        #expect(error?.message.contains("pim login --audit") == true)
+        #expect(error?.step == .signIn(.auditScopes))
         let hana = try await harness.service(as: "hana").auditHistory(AuditQuery(tenantWide: true))
         #expect(hana.count > 10)
     }

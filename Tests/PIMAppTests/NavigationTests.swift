@@ -131,7 +131,10 @@ import Testing
                effects: [.loadDashboard(.everything)]) {
             $0.refreshQueued = false
             $0.lastError = "The network is unreachable: check the connection, then press r."
+            // A failure's flash keeps its parts for the status line (here, the whole text and no step).
             $0.flash = $0.flashed("The network is unreachable: check the connection, then press r.", .error)
+            $0.flash?.sentence = ErrorSentence(event: "The network is unreachable: check the connection, then press r.",
+                                               step: "")
         }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) {
             $0.isLoading = false

@@ -132,7 +132,8 @@ import Testing
     @Test(arguments: [["roles"], ["roles", "-o", "json"]])
     func aListingMissingASectionIsNotShownAndNamesIt(arguments: [String]) async throws {
         let service = FakeService(now: testNow) { state in
-            state.sectionFailures[.eligibleGroups] = PIMError(.forbidden, "Graph refused this for your account: ask an administrator.")
+            state.sectionFailures[.eligibleGroups] = PIMError(.forbidden, "Graph refused this for your account",
+                                                              step: .askAdministrator)
         }
         let result = await run(arguments, service: service)
         #expect(result.code == 5)

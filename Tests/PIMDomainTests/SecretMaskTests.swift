@@ -10,11 +10,12 @@ struct SecretMaskTests {
 
     @Test func aRememberedTokenIsMaskedInMessagesNoticesAndScreenText() {
         SecretMask.remember(token)
-        let error = PIMError(.refused, "Graph refused the request (\"Token \(token) is not valid.\"): check the input and try again.")
-        #expect(error.message == "Graph refused the request (\"Token [redacted] is not valid.\"): check the input and try again.")
+        let error = PIMError(.refused, "Graph refused the request (\"Token \(token) is not valid.\")",
+                             step: .checkInput)
+        #expect(error.event == "Graph refused the request (\"Token [redacted] is not valid.\")")
         var changed = error
-        changed.message = "Activating X failed: \(token)"
-        #expect(changed.message == "Activating X failed: [redacted]")
+        changed.event = "Activating X failed: \(token)"
+        #expect(changed.event == "Activating X failed: [redacted]")
         #expect(DisplayText(untrusted: "\(token)\u{1B}[2J").string == "[redacted]␛[2J")
         let request = ElevationRequest(id: "r", target: ElevationTarget(id: .role("t"), displayName: "T"), action: .selfActivate,
                                        status: .provisioned, principal: Principal(id: "p"))

@@ -42,7 +42,7 @@ import Testing
         for name in ["JustificationRule", "TicketingRule", "ExpirationRule", "MfaRule", "EligibilityRule"] {
             let rule = PolicyRule(serviceName: name)
             #expect(rule.serviceName == name)
-            #expect(!rule.fix.isEmpty)
+            #expect(!rule.requirement.isEmpty)
         }
         #expect(PolicyRule(serviceName: "NewRule") == .other("NewRule"))
     }
@@ -93,11 +93,13 @@ import Testing
     }
 
     @Test func errorsWrapIntoSentences() {
-        let wrapped = PIMError.wrap(DraftProblems([DraftProblem(field: .duration, message: "Too short.")]))
+        let problem = DraftProblem(field: .start, reason: .inThePast)
+        let wrapped = PIMError.wrap(DraftProblems([problem]))
         #expect(wrapped.kind == .refused)
-        #expect(wrapped.message == "Too short.")
-        let error = PIMError(.service, "Graph is unavailable; try again later.", requestId: "abc")
-        #expect(error.detailedMessage.contains("abc"))
+        #expect(wrapped.event == problem.message)
+        #expect(wrapped.step == NextStep.none)
+        let error = PIMError(.service, "Graph is unavailable", step: .tryAgainLater(.later), requestId: "abc")
+        #expect(error.description == "Graph is unavailable: try again later.")
         #expect(PIMError.wrap(error) == error)
     }
 }
@@ -144,5 +146,32 @@ import Testing
         let cut = DisplayWidth.truncateDistinct(["日本語の管理者グループA", "日本語の管理者グループB"], to: 9)
         #expect(cut[0] != cut[1], "\(cut)")
         #expect(cut.allSatisfy { DisplayWidth.of($0) <= 9 }, "\(cut)")
+    }
+}
+
+@Suite struct IncompleteListingErrorTests {
+    /// The listing names every section that failed, says why the first one failed and keeps that
+    /// failure's step as data (not a sentence cut at its last colon).
+    @Test func anIncompleteListingKeepsTheFirstFailuresStep() {
+        let forbidden = PIMError(.forbidden, "Graph refused this for your account (\"No.\")", step: .getPermission,
+                                 graphCode: "Forbidden", requestId: "r-1", httpStatus: 403)
+        let failing = PIMError(.service, "Graph answered with a server error (HTTP 500)",
+                               step: .tryAgainLater(.inAFewMinutes))
+        let error = PIMError.incomplete([.history: failing, .eligibleRoles: forbidden])
+        #expect(error.kind == .service)
+        #expect(error.step == .getPermission)
+        #expect(error.event.hasPrefix("Could not read "))
+        #expect(error.event.hasSuffix("(Graph refused this for your account (\"No.\")), so the listing is incomplete"))
+        #expect(error.requestId == "r-1")
+        #expect(error.graphCode == "Forbidden")
+    }
+
+    @Test func aPageThatCouldNotBeFollowedSaysIncompleteOnce() {
+        let page = PIMError(.service,
+                            "Graph sent the same page twice (its next-page link loops), so the listing is incomplete",
+                            step: .tryAgainLater(.later))
+        let error = PIMError.incomplete([.eligibleRoles: page])
+        #expect(error.event.components(separatedBy: "so the listing is incomplete").count == 2, "\(error.event)")
+        #expect(error.step == .tryAgainLater(.later))
     }
 }

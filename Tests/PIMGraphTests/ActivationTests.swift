@@ -168,7 +168,8 @@ struct ActivationTests {
         let exists = FakeGraph()
         TenantScript.dashboard(exists)
         exists.on("POST", Self.post, status: 400, fixture: "error.RoleAssignmentExists.400.composed.json")
-        #expect(try await TenantScript.service(exists).preflight(request()).otherProblem?.contains("already active") == true)
+        let preflight = try await TenantScript.service(exists).preflight(request())
+        #expect(preflight.otherProblem?.event.contains("already active") == true)
     }
 
     func activeAssignment(startedMinutesAgo: Double, type: AssignmentType = .activated, endsIn: Double? = 3600) -> ActiveAssignment {
@@ -212,9 +213,9 @@ struct ActivationTests {
         }
         #expect(!graph.recorded.contains { $0.target == Self.post })
         // One plain sentence, no stray bracket after the wait.
-        let message = error?.message ?? ""
-        #expect(message.hasSuffix("try again in 3m."), "\(message)")
-        #expect(!message.contains(")"))
+        #expect(error?.step == .tryAgainLater(.afterSeconds(180)), "\(String(describing: error))")
+        #expect(error?.description.hasSuffix("try again in 3m.") == true, "\(String(describing: error))")
+        #expect(error?.description.contains(")") == false)
     }
 
     @Test func extendingAnExpiringAdminAssignmentSendsSelfExtend() async throws {
@@ -271,7 +272,9 @@ extension ActivationTests {
             Issue.record("expected a network error")
         } catch let error as PIMError {
             #expect(error.kind == .network)
-            #expect(error.message.contains("pim requests"))
+            // Nothing was created, so the network failure's own step stands.
+            #expect(error.event.contains("it is not among them, so nothing was created"), "\(error)")
+            #expect(error.step == .checkNetwork)
             #expect(graph.recorded("POST").filter { $0.target == Self.post }.count == 2)
             #expect(graph.recorded("GET").filter { $0.target == Self.myRequests }.count == 2)
         }

@@ -62,7 +62,7 @@ struct ApprovalTests {
             Issue.record("expected already decided")
         } catch let error as PIMError {
             #expect(error.kind == .alreadyDecided)
-            #expect(error.message.contains("already decided"))
+            #expect(error.description.contains("already decided"))
         }
     }
 

@@ -167,8 +167,10 @@ extension DashboardTests {
         graph.on("GET", Self.groupRequests, status: 403, fixture: "error.PermissionScopeNotGranted.403.observed.json")
         let error = await #expect(throws: PIMError.self) { try await TenantScript.service(graph).myRequests() }
         #expect(error?.kind == .service)
-        #expect(error?.message.hasPrefix("Could not read your requests (The token lacks the permission") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("so the listing is incomplete: sign in with `pim login`") == true, "\(String(describing: error))")
+        #expect(error?.description.hasPrefix("Could not read your requests (The token lacks the permission") == true,
+                "\(String(describing: error))")
+        #expect(error?.event.hasSuffix("so the listing is incomplete") == true, "\(String(describing: error))")
+        #expect(error?.step == .signIn(.ownSignIn), "\(String(describing: error))")
         #expect(graph.exchanges == 1)   // names rode along in the same batch
     }
 

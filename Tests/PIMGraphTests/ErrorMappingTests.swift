@@ -20,7 +20,8 @@ struct ErrorMappingTests {
         let error = map("error.PolicyValidationFailed.\(name).400.composed.json", status: 400)
         #expect(error.kind == .refused)
         #expect(error.failedRules == [rule])
-        #expect(error.message == rule.fix)
+        #expect(error.event.isEmpty)
+        #expect(error.step == .satisfyRules([rule]))
         #expect(error.graphCode == "RoleAssignmentRequestPolicyValidationFailed")
         #expect(error.requestId == "00000000-0000-0000-0000-000000000001")
         #expect(error.httpStatus == 400)
@@ -31,7 +32,7 @@ struct ErrorMappingTests {
         let body = #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"EligibilityRule\",\"ExpirationRule\"]"}}"#
         let error = GraphErrorMapper.map(HTTPResponse(status: 400, body: Data(body.utf8)))
         #expect(error.failedRules == [.eligibility, .expiration])
-        #expect(error.message.contains("not eligible") && error.message.contains("duration"))
+        #expect(error.step == .satisfyRules([.eligibility, .expiration]))
     }
 
     @Test func mfaRuleAsksForMfaClaims() {
@@ -43,7 +44,7 @@ struct ErrorMappingTests {
         #expect(error.kind == .signInRequired)
         #expect(error.claims == #"{"access_token":{"acrs":{"essential":true, "value":"c1"}}}"#)
         #expect(error.failedRules == [.authenticationContext])
-        #expect(error.message.contains("pim login"))
+        #expect(error.step == .signIn(.stepUp))
     }
 
     @Test func existingAssignmentIsAlreadyExists() {
@@ -55,7 +56,7 @@ struct ErrorMappingTests {
     @Test func tooShortToDeactivate() {
         let error = map("error.ActiveDurationTooShort.400.composed.json", status: 400)
         #expect(error.kind == .refused)
-        #expect(error.message.contains("5 minutes"))
+        #expect(error.description.contains("5 minutes"))
     }
 
     @Test func nothingToDeactivateIsNotFound() {
@@ -66,8 +67,8 @@ struct ErrorMappingTests {
         let error = map("error.PermissionScopeNotGranted.403.observed.json", status: 403)
         #expect(error.kind == .forbidden)
         #expect(error.graphCode == "PermissionScopeNotGranted")
-        #expect(error.message.contains("RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory"))
-        #expect(error.message.contains("pim login"))
+        #expect(error.event.contains("RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory"))
+        #expect(error.step == .signIn(.ownSignIn))
         #expect(error.requestId == "0f5bca39-214e-43c4-8f69-f17db718101c")
     }
 
@@ -75,11 +76,12 @@ struct ErrorMappingTests {
     @Test func conflictIsAlreadyDecidedOnlyForADecision() {
         let error = GraphErrorMapper.map(HTTPResponse(status: 409, headers: ["request-id": "r-409"]))
         #expect(error.kind == .service)
-        #expect(!error.message.contains("decided"))
+        #expect(!error.description.contains("decided"))
         #expect(error.requestId == "r-409")
         let decided = GraphErrorMapper.decided(error)
         #expect(decided.kind == .alreadyDecided)
-        #expect(decided.message.contains("already decided by someone else"))
+        #expect(decided.event.contains("already decided by someone else"))
+        #expect(decided.step == .refresh(.decidedElsewhere))
         #expect(decided.requestId == "r-409")
     }
 
@@ -87,7 +89,7 @@ struct ErrorMappingTests {
         let error = GraphErrorMapper.map(HTTPResponse(status: 401, body: Data(#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired."}}"#.utf8)))
         #expect(error.kind == .signInRequired)
         #expect(error.claims == nil)
-        #expect(error.message.contains("pim login"))
+        #expect(error.step == .signIn(.expired))
     }
 
     @Test func insufficientClaimsChallengeIsDecoded() {
@@ -108,13 +110,14 @@ struct ErrorMappingTests {
     @Test func serviceTextIsSanitisedBeforeItIsQuoted() {
         let body = #"{"error":{"code":"Odd","message":"bad \u001b[31mred"}}"#
         let error = GraphErrorMapper.map(HTTPResponse(status: 400, body: Data(body.utf8)))
-        #expect(!error.message.contains("\u{1B}"))
-        #expect(error.message.contains("␛[31mred"))
+        #expect(!error.description.contains("\u{1B}"))
+        #expect(error.description.contains("␛[31mred"))
     }
 
     @Test func transportFailuresAreNetworkErrors() {
         #expect(PIMError.network(TransportError(.timedOut, "timed out", requestMayHaveBeenSent: true)).kind == .network)
-        #expect(PIMError.network(TransportError(.cannotConnect, "refused", requestMayHaveBeenSent: false)).message.contains("network"))
+        let refused = PIMError.network(TransportError(.cannotConnect, "refused", requestMayHaveBeenSent: false))
+        #expect(refused.step == .checkNetwork)
     }
 
     @Test func everyMessageIsASentenceWithANextStep() {
@@ -123,9 +126,9 @@ struct ErrorMappingTests {
                         "error.PermissionScopeNotGranted.403.observed.json", "error.TooManyRequests.429.json", "error.generic.example.json"]
         for (index, fixture) in fixtures.enumerated() {
             let status = [400, 400, 400, 400, 403, 429, 416][index]
-            let message = map(fixture, status: status).message
-            #expect(message.hasSuffix("."), "\(message)")
-            #expect(message.contains(":"), "\(message)")
+            let error = map(fixture, status: status)
+            #expect(error.step != .none, "\(error)")
+            #expect(error.description.hasSuffix("."), "\(error)")
         }
     }
 }

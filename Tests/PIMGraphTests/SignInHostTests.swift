@@ -16,10 +16,10 @@ struct SignInHostTests {
             Issue.record("expected a network failure")
         } catch let error as PIMError {
             #expect(error.kind == .network)
-            #expect(error.message.contains("sign-in host"), "\(error.message)")
-            #expect(error.message.contains("login.example.test"), "\(error.message)")
-            #expect(error.message.contains("--login-url"), "\(error.message)")
-            #expect(!error.message.contains("Graph host"), "\(error.message)")
+            #expect(error.description.contains("sign-in host"), "\(error.description)")
+            #expect(error.description.contains("login.example.test"), "\(error.description)")
+            #expect(error.step == .checkHostName(.login), "\(error.description)")
+            #expect(!error.description.contains("Graph host"), "\(error.description)")
         }
     }
 }

@@ -67,7 +67,7 @@ struct SignInTests {
             Issue.record("expected expiry")
         } catch let error as PIMError {
             #expect(error.kind == .signInRequired)
-            #expect(error.message.contains("expired"))
+            #expect(error.description.contains("expired"))
         }
     }
 
@@ -79,7 +79,7 @@ struct SignInTests {
             _ = try await signIn(graph, clock: TestClock()).accessToken(claims: nil)
             Issue.record("expected a refusal")
         } catch let error as PIMError {
-            #expect(error.message.contains("declined"))
+            #expect(error.description.contains("declined"))
             #expect(graph.recorded("POST").count == 2)   // no further polling
         }
     }
@@ -126,8 +126,8 @@ struct SignInTests {
             _ = try await signIn(graph, clock: TestClock()).accessToken(claims: nil)
             Issue.record("expected failure")
         } catch let error as PIMError {
-            #expect(error.message.contains("AADSTS700016: Application not found."))
-            #expect(!error.message.contains("Trace ID"))
+            #expect(error.description.contains("AADSTS700016: Application not found."))
+            #expect(!error.description.contains("Trace ID"))
         }
     }
 
@@ -239,8 +239,8 @@ struct SignInTests {
             _ = try await missing.accessToken(claims: nil)
             Issue.record("expected a refusal")
         } catch let error as PIMError {
-            #expect(error.message.contains("is not installed"))
-            #expect(error.message.contains("pim login"))
+            #expect(error.event.contains("is not installed"))
+            #expect(error.step == .useAzureCLISignIn(.notInstalled))
         }
     }
 

@@ -67,4 +67,24 @@ struct InputFieldDrawingTests {
         InputField.draw(field, focused: true, in: Rect(x: 0, y: 0, width: 20, height: 1), on: &other)
         #expect(other.lines() == screen.lines())
     }
+
+    /// A failure comes in its parts: the step is kept whole even when it has sentences of its own,
+    /// where cutting the text at its last sentence break would keep only the end of the step.
+    @Test func aFailureKeepsItsWholeStepFromItsParts() {
+        let sentence = ErrorSentence(event: "The service refused the activation of Exchange Administrator (HTTP 400)",
+                                     step: "add a justification. Ticket: fill in Ticket number and Ticket system")
+        let fitted = StatusMessage.fit(sentence, width: 110)
+        #expect(DisplayWidth.of(fitted) <= 110, "\(fitted)")
+        #expect(fitted.hasSuffix("…: add a justification. Ticket: fill in Ticket number and Ticket system."),
+                "\(fitted)")
+        #expect(fitted.hasPrefix("The service refused"), "\(fitted)")
+    }
+
+    /// What happened loses the service's quoted words first, and the step is never touched.
+    @Test func aFailuresQuotedWordsGoBeforeItsStep() {
+        let sentence = ErrorSentence(event: "Graph answered with a server error (HTTP 500) after retries (\"Lock file busy\")",
+                                     step: "try again in a few minutes")
+        #expect(StatusMessage.fit(sentence, width: 90)
+                == "Graph answered with a server error (HTTP 500) after retries: try again in a few minutes.")
+    }
 }

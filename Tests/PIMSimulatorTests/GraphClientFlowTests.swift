@@ -115,7 +115,8 @@ final class SharedClock: GraphClock {
         let cancelled = await refusal { try await ben.decide(securityItem, .approve, justification: "ok") }
         #expect(cancelled?.kind == .alreadyDecided)
         #expect(cancelled?.outcome == "cancelled by the requester")
-        #expect(cancelled?.message == "Request \(security.request.id) was already cancelled by the requester: nothing is left to decide.")
+        #expect(cancelled?.event
+                == "Request \(security.request.id) was already cancelled by the requester: nothing is left to decide.")
 
         // Ben denies in one window, then approves the stale copy in another (another process).
         try await ben.decide(caItem, .deny, justification: "Use the change window")

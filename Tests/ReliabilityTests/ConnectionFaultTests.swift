@@ -51,7 +51,7 @@ struct ConnectionFaultTests {
         let error = await pimError { try await h.service.currentUser() }
         #expect(ContinuousClock.now - started < .seconds(6))
         #expect(error?.kind == .network)
-        #expect(error?.message.contains("check your network connection and try again") == true)
+        #expect(error?.description.contains("check your network connection and try again") == true)
         #expect(h.graph.received("GET", "/v1.0/me").count == 2)
         h.graph.on("GET", "/v1.0/me", .answer(200, Self.meJSON))
         #expect(try await h.service.currentUser().id == FaultGraph.me)
@@ -110,8 +110,9 @@ struct ConnectionFaultTests {
         h.graph.on("GET", FaultGraph.myRoleRequestsPath, .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Down."}}"#))
         let error = await pimError { try await h.service.activate(Harness.activation) }
         #expect(error?.kind == .network)
-        #expect(error?.message.contains("pim could not check your requests either, so it did not send the request again") == true)
-        #expect(error?.message.contains("run `pim requests`") == true)
+        #expect(error?.description.contains(
+            "your requests could not be checked either, so the request was not sent again") == true)
+        #expect(error?.step == .checkRequests(.thenRetryIfMissing))
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
         #expect(h.graph.createdCount == 1)
     }
@@ -126,8 +127,8 @@ struct ConnectionFaultTests {
                                       start: h.clock.now().addingTimeInterval(-3600))
         let error = await pimError { try await h.service.deactivate(active, justification: "done") }
         #expect(error?.kind == .network)
-        #expect(error?.message.contains("may or may not have been applied") == true)
-        #expect(error?.message.contains("Check with `pim requests` or `pim roles` before trying again.") == true)
+        #expect(error?.description.contains("may or may not have been applied") == true)
+        #expect(error?.step == .checkRequests(.beforeTryingAgain))
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
     }
 }

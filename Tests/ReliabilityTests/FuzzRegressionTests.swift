@@ -59,8 +59,8 @@ struct FuzzRegressionTests {
         h.graph.on("POST", FaultGraph.activationPath, .answer(400, body))
         let error = try #require(await pimError { try await h.service.activate(Harness.activation) })
         #expect(error.kind == .refused)
-        #expect(Sanitizer.isClean(error.message))
-        #expect(error.message.contains("␛[2J␛[31mEvilRule␇"))
+        #expect(Sanitizer.isClean(error.description))
+        #expect(error.description.contains("␛[2J␛[31mEvilRule␇"))
         #expect(error.failedRules.allSatisfy { Sanitizer.isClean($0.serviceName) })
         #expect(h.graph.createdCount == 0)
     }

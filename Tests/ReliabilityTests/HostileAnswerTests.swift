@@ -37,8 +37,9 @@ struct HostileAnswerTests {
         defer { elsewhere.stop(); graph.stop() }
         let error = await pimError { try await Self.service(graph).currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("redirect (HTTP \(status)) to 127.0.0.1") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("check --graph-url") == true)
+        #expect(error?.description.contains("redirect (HTTP \(status)) to 127.0.0.1") == true,
+                "\(String(describing: error))")
+        #expect(error?.step == .checkEndpoint(.graph, thenRetry: false))
         #expect(elsewhere.requests.isEmpty)
         #expect(graph.requests.count == 1)
     }
@@ -61,7 +62,7 @@ struct HostileAnswerTests {
         let dashboard = try await Self.service(server).loadDashboard(Harness.lean)
         let failure = dashboard.failures.values.first
         #expect(failure?.kind == .service)
-        #expect(failure?.message.contains("redirect") == true, "\(dashboard.failures)")
+        #expect(failure?.description.contains("redirect") == true, "\(dashboard.failures)")
         #expect(dashboard.eligibilities.isEmpty)
         #expect(elsewhere.requests.isEmpty)
         #expect(graph.received("GET", "/v1.0/page2").count == 1)
@@ -90,7 +91,7 @@ struct HostileAnswerTests {
         defer { server.stop() }
         let error = await pimError { try await Self.service(server, bodyLimit: 1 << 20).currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("larger than pim reads (at most 1 MB)") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("too large to read (at most 1 MB)") == true, "\(String(describing: error))")
         #expect(server.requests.count == 1)
         #expect((server.undeliveredBytesOfFirstAnswer() ?? 0) > 0, "pim read the whole bomb before refusing it")
     }
@@ -102,7 +103,7 @@ struct HostileAnswerTests {
         defer { server.stop() }
         let error = await pimError { try await Self.service(server, bodyLimit: 1 << 20).currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("larger than pim reads") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("too large to read") == true, "\(String(describing: error))")
         #expect(server.requests.count == 1)
     }
 
@@ -118,8 +119,8 @@ struct HostileAnswerTests {
         defer { server.stop() }
         let error = await pimError { try await Self.service(server).currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("not readable HTTP") == true, "\(String(describing: error))")
-        #expect(error.map { Sanitizer.isClean($0.message) && !$0.message.contains("pwned") } == true)
+        #expect(error?.description.contains("not readable HTTP") == true, "\(String(describing: error))")
+        #expect(error.map { Sanitizer.isClean($0.description) && !$0.description.contains("pwned") } == true)
         #expect(server.requests.count == 1)
     }
 

@@ -14,6 +14,9 @@ struct InterfaceActivationFaultTests {
     typealias H = InterfaceHarness
     static let exchange = H.exchange
     static let draft = H.Draft()
+    /// What the interface says when every attempt failed and none of them created a request.
+    static let nothingCreated = "your requests were checked after each attempt and it is not among them, "
+        + "so nothing was created: try again in a few minutes"
 
     // MARK: Activation
 
@@ -22,9 +25,9 @@ struct InterfaceActivationFaultTests {
     /// and sends it once.
     @Test(arguments: [
         (FaultPlan.Fault.throttled, "wait a minute and try again"),
-        (.serverError, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
-        (.unavailable, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
-        (.gatewayTimeout, "try again in a few minutes. pim checked your requests after each attempt and it is not among them"),
+        (.serverError, Self.nothingCreated),
+        (.unavailable, Self.nothingCreated),
+        (.gatewayTimeout, Self.nothingCreated),
         (.expiredToken, "run `pim login` and try again"),
     ])
     func anActivationThatKeepsFailingKeepsTheDraftAndSendsOnceLater(fault: FaultPlan.Fault, advice: String) async throws {
@@ -128,7 +131,7 @@ struct InterfaceActivationFaultTests {
         await h.press(.enter)
         let refusal = await h.refusal(name)
         #expect(refusal.contains("The running activation was ended, but the new one failed"), "form: \(refusal)")
-        #expect(refusal.hasSuffix("It is no longer active: activate it again."))
+        #expect(refusal.hasSuffix("so it is no longer active: try again in a few minutes."), "form: \(refusal)")
         #expect(await h.rowState(name) == .eligible)
         #expect(await h.state.form?.isExtension == false, "the form now activates")
         #expect(await h.screen().contains { $0.contains("┌─ Activate User Administrator ─") }, "the title says so")
@@ -187,7 +190,7 @@ struct InterfaceActivationFaultTests {
         h.tenant.inject(.timeout)
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)
-        #expect(refusal.contains("did not send the request again"), "form: \(refusal)")
+        #expect(refusal.contains("the request was not sent again"), "form: \(refusal)")
         #expect(h.tenant.activationPosts == 1)
         #expect(h.tenant.created.count <= 1)
         #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
@@ -231,7 +234,8 @@ struct InterfaceActivationFaultTests {
         h.tenant.inject(.serverError, into: .nextPages)
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)
-        #expect(refusal.contains("pim could not check your requests either, so it did not send the request again"), "form: \(refusal)")
+        #expect(refusal.contains("your requests could not be checked either, so the request was not sent again"),
+                "form: \(refusal)")
         #expect(h.tenant.activationPosts == 1)
         #expect(h.lookups == 1)
         #expect(h.tenant.created.isEmpty)

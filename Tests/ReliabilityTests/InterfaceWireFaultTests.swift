@@ -181,8 +181,8 @@ struct InterfaceWireFaultTests {
         ("429 without Retry-After", "wait a minute and try again"),
         ("502", "it is not among them, so nothing was created"),
         ("second claims challenge", "run `pim login`"),
-        ("reset, lookup fails", "did not send the request again"),
-        ("reset before reading, lookup fails", "did not send the request again"),
+        ("reset, lookup fails", "the request was not sent again"),
+        ("reset before reading, lookup fails", "the request was not sent again"),
     ])
     func anActivationThatKeepsBreakingKeepsTheDraft(fault: String, advice: String) async throws {
         let h = try await Self.started()

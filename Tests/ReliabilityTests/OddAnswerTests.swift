@@ -18,7 +18,9 @@ import Testing
         h.graph.on("GET", Self.audit, json: #"{"@odata.nextLink":"\#(link)","value":[\#(Self.entry)]}"#)
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service, "\(String(describing: error))")
-        #expect(error?.message.contains("next-page link pim could not read, so the listing is incomplete") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("next-page link that could not be read, so the listing is incomplete")
+                == true,
+                "\(String(describing: error))")
         #expect(h.graph.received.count == 1, "nothing followed: \(h.graph.received.map(\.target))")
         #expect(h.clock.sleeps.isEmpty, "not retried as a network failure")
     }
@@ -76,8 +78,8 @@ import Testing
         h.graph.on("GET", "/v1.0/me", status: 409, json: #"{"error":{"code":"Conflict","message":"Odd."}}"#)
         let error = await pimError { try await h.service.currentUser() }
         #expect(error?.kind == .service, "\(String(describing: error))")
-        #expect(error?.message.contains("decided") == false, "\(String(describing: error))")
-        #expect(error?.message.contains("try again") == true)
+        #expect(error?.description.contains("decided") == false, "\(String(describing: error))")
+        #expect(error?.description.contains("try again") == true)
     }
 
     /// 999 slow pages could take hours: a listing gives up after 5 minutes (by the injected clock,
@@ -85,8 +87,9 @@ import Testing
     @Test func aListingThatTakesTooLongStopsAndSaysItIsIncomplete() async throws {
         let (error, elapsed) = try await slowListing(GraphConfiguration(baseURL: URL(string: "http://127.0.0.1")!))
         #expect(error?.kind == .service, "\(String(describing: error))")
-        #expect(error?.message.contains("after 5 minutes") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("the listing is incomplete: try again later") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("after 5 minutes") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("the listing is incomplete: try again later") == true,
+                "\(String(describing: error))")
         #expect(elapsed <= 300 + 20, "stopped at the deadline, not after \(elapsed) s")
     }
 
@@ -112,13 +115,14 @@ import Testing
                    json: Harness.eligibleRolesPage(ids: ["act0"], next: "\(base)/v1.0/test/act1"))
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.failures[.eligibleRoles] == nil)
-        #expect(dashboard.failures[.activeRoles]?.message.contains("after 5 minutes") == true, "\(dashboard.failures)")
+        #expect(dashboard.failures[.activeRoles]?.description.contains("after 5 minutes") == true,
+                "\(dashboard.failures)")
     }
 
     /// The deadline is a setting of `GraphConfiguration`.
     @Test func theListingDeadlineIsConfigurable() async throws {
         let (error, elapsed) = try await slowListing(GraphConfiguration(baseURL: URL(string: "http://127.0.0.1")!, listingDeadline: 60))
-        #expect(error?.message.contains("after 1 minute (") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("after 1 minute (") == true, "\(String(describing: error))")
         #expect(elapsed <= 60 + 20)
     }
 

@@ -9,7 +9,8 @@ import Testing
 @Suite(.serialized)
 struct PayloadFaultTests {
     static let meJSON = ThrottlingFaultTests.meJSON
-    static let unreadable = "Graph sent a response pim could not read: try again, and report it if it persists"
+    static let unreadable =
+        "Graph sent a response that could not be read: try again, and look at the exchange if it persists"
 
     @Test(arguments: ["<html><body>Bad gateway</body></html>", #"{"id":"5a1f6c2e","displayNa"#, "", "null", #"{"id":42}"#])
     func malformedOrTruncatedJSONIsAClearServiceError(body: String) async throws {
@@ -18,7 +19,7 @@ struct PayloadFaultTests {
         h.graph.on("GET", "/v1.0/me", .answer(200, body), .answer(200, Self.meJSON))
         let error = await pimError { try await h.service.currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.message.hasPrefix(Self.unreadable) == true)
+        #expect(error?.description.hasPrefix(Self.unreadable) == true)
         #expect(h.graph.received("GET", "/v1.0/me").count == 1)
         #expect(try await h.service.currentUser().id == FaultGraph.me)
     }
@@ -32,8 +33,8 @@ struct PayloadFaultTests {
         h.graph.on("GET", "/v1.0/me", .answer(200, huge), .answer(200, Self.meJSON))
         let error = await pimError { try await h.service.currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("larger than pim reads") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("--graph-url") == true)
+        #expect(error?.description.contains("too large to read") == true, "\(String(describing: error))")
+        #expect(error?.step == .checkEndpoint(.graph, thenRetry: true))
         #expect(h.graph.received("GET", "/v1.0/me").count == 1)
         #expect(try await h.service.currentUser().id == FaultGraph.me)
     }
@@ -44,8 +45,8 @@ struct PayloadFaultTests {
         h.graph.on("GET", "/v1.0/me", .answer(403, "<html>Forbidden\u{1B}[2J</html>"))
         let error = await pimError { try await h.service.currentUser() }
         #expect(error?.kind == .forbidden)
-        #expect(error?.message.contains("ask an administrator") == true)
-        #expect(error.map { Sanitizer.isClean($0.message) } == true)
+        #expect(error?.step == .getPermission)
+        #expect(error.map { Sanitizer.isClean($0.description) } == true)
     }
 
     @Test func aTruncatedBatchAnswerIsAServiceErrorThenTheNextRefreshIsComplete() async throws {
@@ -55,7 +56,7 @@ struct PayloadFaultTests {
         h.graph.on("POST", "/v1.0/$batch", .answer(200, #"{"responses":[{"id":"me","status":200,"bo"#))
         let error = await pimError { try await h.service.loadDashboard(Harness.lean) }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("batch answer pim could not read: try again") == true)
+        #expect(error?.description.contains("batch answer that could not be read: try again") == true)
         h.graph.on("POST", "/v1.0/$batch")     // back to answering item by item
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.failures.isEmpty)
@@ -77,7 +78,7 @@ struct PayloadFaultTests {
         let partial = try await h.service.loadDashboard(Harness.lean)
         let failure = try #require(partial.failures[.eligibleRoles])
         #expect(failure.kind == .service)
-        #expect(failure.message.contains("try again in a few minutes"))
+        #expect(failure.description.contains("try again in a few minutes"))
         #expect(partial.eligibilities.isEmpty)            // not the first page alone
         #expect(partial.me.id == FaultGraph.me)          // the other sections are there
         let recovered = try await h.service.loadDashboard(Harness.lean)
@@ -109,7 +110,8 @@ struct PayloadFaultTests {
         h.graph.on("GET", "/v1.0/auditLogs/directoryAudits/page2", json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("next-page link loops), so the listing is incomplete: try again later.") == true)
+        #expect(error?.description.contains("next-page link loops), so the listing is incomplete: try again later.")
+                == true)
         #expect(h.graph.received.count == 2)
     }
 
@@ -123,7 +125,8 @@ struct PayloadFaultTests {
                    .answer(200, #"{"@odata.nextLink":"\#(other.baseURL.absoluteString)/steal","value":[]}"#))
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("pim stopped rather than send your token there") == true)
+        #expect(error?.description.contains("the listing stopped rather than send your token there") == true)
+        #expect(error?.step == .checkEndpoint(.graph, thenRetry: false))
     }
 
     /// One `$batch`, items failing in different ways: throttled items are retried inside the batch,

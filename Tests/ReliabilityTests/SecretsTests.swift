@@ -30,8 +30,8 @@ struct SecretsTests {
         let result = try await h.service.activate(Harness.activation)
         texts += result.notices
         if let error = await pimError({ try await h.service.auditHistory(AuditQuery(tenantWide: true)) }) {
-            texts.append(error.message)
-            texts.append(error.detailedMessage)
+            texts.append(error.description)
+            texts.append(error.description)
         }
         #expect(h.verboseLines.count >= 6)
         #expect(leaks(h.verboseLines + texts).isEmpty)
@@ -45,8 +45,8 @@ struct SecretsTests {
         let jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2lnbmF0dXJl"
         h.graph.on("GET", "/v1.0/me", .answer(400, #"{"error":{"code":"BadRequest","message":"Token \#(jwt) is not valid for tenant x."}}"#))
         let error = try #require(await pimError { try await h.service.currentUser() })
-        #expect(!error.message.contains("eyJ0eXAi"))
-        #expect(error.message.contains("Token [redacted] is not valid"))
+        #expect(!error.description.contains("eyJ0eXAi"))
+        #expect(error.description.contains("Token [redacted] is not valid"))
     }
 
     @Test func verboseLinesDropBidiAndZeroWidthFromServiceText() {
@@ -165,7 +165,7 @@ struct EndpointTrustTests {
         #expect(throws: PIMError.self) { try GraphCloud.resolve(environment: ["PIM_LOGIN_URL": url]) }
         do { _ = try GraphCloud.resolve(environment: ["PIM_GRAPH_URL": url]) } catch let error as PIMError {
             #expect(error.kind == .invalidInput)
-            #expect(error.message.contains("would send your token unencrypted: use https"))
+            #expect(error.description.contains("would send your token unencrypted: use https"))
         } catch { Issue.record("unexpected \(error)") }
     }
 

@@ -33,7 +33,7 @@ struct SignInFaultTests {
         h.graph.acceptTokens([])
         let error = await pimError { try await h.service.currentUser() }
         #expect(error?.kind == .signInRequired)
-        #expect(error?.message.contains("run `pim login` and try again") == true)
+        #expect(error?.step == .signIn(.expired))
         #expect(h.tokens.rejected == ["stale-token"])
         #expect(h.graph.received("GET", "/v1.0/me").count == 2)
     }
@@ -82,7 +82,7 @@ struct SignInFaultTests {
         h.graph.on("POST", FaultGraph.activationPath, .answer(401, Self.challengeBody, headers: ["WWW-Authenticate": Self.challenge]))
         let error = await pimError { try await h.service.activate(Harness.activation) }
         #expect(error?.kind == .signInRequired)
-        #expect(error?.message.contains("run `pim login`") == true)
+        #expect(error?.step == .signIn(.stepUp))
         #expect(h.tokens.claimsAsked.count == 1)
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 2)
         #expect(h.graph.createdCount == 0)

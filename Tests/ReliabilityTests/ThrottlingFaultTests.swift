@@ -37,7 +37,7 @@ struct ThrottlingFaultTests {
         h.graph.on("GET", "/v1.0/me", .answer(429, Self.throttled, headers: ["Retry-After": "1"]))
         let error = await pimError { try await h.service.currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.message.contains("wait a minute and try again") == true)
+        #expect(error?.description.contains("wait a minute and try again") == true)
         #expect(h.graph.received("GET", "/v1.0/me").count == Harness.retry.maxAttempts)
         h.graph.on("GET", "/v1.0/me", .answer(200, Self.meJSON))
         #expect(try await h.service.currentUser().displayName == "Ada Admin")
@@ -66,7 +66,7 @@ struct ThrottlingFaultTests {
         } else {
             #expect(error?.kind == .service)
             #expect(error?.httpStatus == status)
-            #expect(error?.message.contains("try again in a few minutes") == true)
+            #expect(error?.description.contains("try again in a few minutes") == true)
             #expect(h.graph.received("GET", "/v1.0/me").count == 1)
             #expect(try await h.service.currentUser().id == FaultGraph.me)
         }

@@ -105,19 +105,11 @@ extension AppState {
             let checked = form?.preflightChecked[target] ?? ""
             form?.preflight[target] = .passed(checked: checked)
         case .success(let report):
-            form?.preflight[target] = .failed(report.failedRules.map(Self.formFix) + [report.otherProblem].compactMap { $0 })
+            let other = report.otherProblem.map { [InterfaceWording.sentence($0).text] } ?? []
+            form?.preflight[target] = .failed(report.failedRules.map(InterfaceWording.fix) + other)
         case .failure(let error):
-            form?.preflight[target] = .failed(error.failedRules.isEmpty ? [InterfaceWording.adapt(error.message)] : error.failedRules.map(Self.formFix))
-        }
-    }
-
-    /// What to change in the form to satisfy a rule the service named.
-    static func formFix(_ rule: PolicyRule) -> String {
-        switch rule {
-        case .justification: "Justification: say why you need this access."
-        case .ticketing: "Ticket: fill in Ticket number and Ticket system."
-        case .expiration: "Duration: ask for the policy's maximum or less."
-        default: rule.fix
+            form?.preflight[target] = .failed(error.failedRules.isEmpty ? [InterfaceWording.sentence(error).text]
+                                              : error.failedRules.map(InterfaceWording.fix))
         }
     }
 
@@ -136,8 +128,10 @@ extension AppState {
                 outcome = .active(until: answer.request.expectedEnd(now: now))
             }
         case .failure(let error):
-            let fixes = error.failedRules.map(Self.formFix).filter { !error.message.contains($0) }
-            outcome = .refused(InterfaceWording.adapt(([error.message] + fixes).joined(separator: " ")))
+            // The rules the step does not already word, as what to change in the form.
+            let worded: Bool = if case .satisfyRules = error.step { true } else { false }
+            let fixes = worded ? [] : error.failedRules.map(InterfaceWording.fix)
+            outcome = .refused(([InterfaceWording.sentence(error).text] + fixes).joined(separator: " "))
         }
         guard var current = form, current.awaiting.contains(target) else {
             // The form was closed while waiting: report in the status line.

@@ -69,7 +69,8 @@ extension AppState {
     mutating func decisionFinished(_ requestId: String, _ decision: ApprovalDecision, _ error: PIMError?) -> [Effect] {
         let outcome: ApprovalDialog.Outcome
         if let error {
-            outcome = error.kind == .alreadyDecided ? .alreadyDecided(error.outcome) : .failed(InterfaceWording.adapt(error.message))
+            outcome = error.kind == .alreadyDecided ? .alreadyDecided(error.outcome)
+                : .failed(InterfaceWording.sentence(error).text)
         } else {
             outcome = .decided
         }

@@ -59,7 +59,13 @@ public struct AppState: Hashable, Sendable {
     public var refreshQueued = false
     public var lastRefresh: Date?
     public var lastLoadStarted: Date?
-    public var lastError: String?
+    /// The last failure, as the interface words it; the parts let the status line keep the step whole.
+    public var failure: ErrorSentence?
+    /// The last failure's text (set from a plain text, it has no separate step).
+    public var lastError: String? {
+        get { failure?.text }
+        set { failure = newValue.map { ErrorSentence(event: $0, step: "") } }
+    }
     public var sectionFailures: [DashboardSection: PIMError] = [:]
     public var flash: Flash?
     /// Targets with an operation in flight (deactivate, cancel), with a word for the State column.

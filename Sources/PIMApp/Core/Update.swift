@@ -162,7 +162,14 @@ extension AppState {
 
     /// Shows `text` in the status line for a few seconds.
     mutating func flash(_ text: String, _ level: Flash.Level) {
-        flash = Flash(InterfaceWording.adapt(text), level: level, expires: now.addingTimeInterval(config.flashSeconds))
+        flash = Flash(text, level: level, expires: now.addingTimeInterval(config.flashSeconds))
+    }
+
+    /// Shows a failure in the status line, worded for the interface, and keeps it as the last error.
+    mutating func report(_ error: PIMError) {
+        let sentence = InterfaceWording.sentence(error)
+        failure = sentence
+        flash = Flash(sentence, level: .error, expires: now.addingTimeInterval(config.flashSeconds))
     }
 
     /// Applies an edit to the field that has the keyboard: the filter line, a form field, or the

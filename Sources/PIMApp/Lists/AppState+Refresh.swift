@@ -21,8 +21,7 @@ extension AppState {
             apply(dashboard)
             if stale { flash = nil }
         case .failure(let error):
-            lastError = InterfaceWording.adapt(error.message)
-            flash(error.message, .error)
+            report(error)
         }
         if refreshQueued {
             refreshQueued = false
@@ -63,9 +62,9 @@ extension AppState {
         }
         lastRefresh = now
         if let section = DashboardSection.allCases.first(where: { dashboard.failures[$0] != nil }),
-           let failure = dashboard.failures[section] {
+           let sectionFailure = dashboard.failures[section] {
             // The rest loaded: name the part that did not, before what to do about it.
-            lastError = InterfaceWording.adapt("Could not load \(section.label): \(failure.message)")
+            failure = InterfaceWording.sentence(sectionFailure, after: "Could not load \(section.label)")
         } else {
             lastError = nil
         }

@@ -140,8 +140,7 @@ extension AppState {
         switch result {
         case .success: flash("\(name) is deactivated.", .success)
         case .failure(let error):
-            lastError = InterfaceWording.adapt(error.message)
-            flash(error.message, .error)
+            report(error)
         }
         return requestRefresh()
     }
@@ -150,8 +149,7 @@ extension AppState {
         busy[target] = nil
         let name = roles.first { $0.target.id == target }?.target.displayName ?? "the role"
         if let error {
-            lastError = InterfaceWording.adapt(error.message)
-            flash(error.message, .error)
+            report(error)
         } else {
             flash("The request for \(name) is cancelled.", .success)
         }

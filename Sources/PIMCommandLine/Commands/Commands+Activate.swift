@@ -62,7 +62,8 @@ extension Commands {
         }
         let refusals = steps.compactMap { step -> String? in
             guard case .refused(let entry, let problems) = step else { return nil }
-            return "Cannot activate \(entry.target.displayName): " + problems.joined(separator: " ")
+            return "Cannot activate \(entry.target.displayName): "
+                + problems.map(planner.sentence).joined(separator: " ")
         }
         if !refusals.isEmpty {
             let suffix = targets.count > 1 ? "\nNothing was sent." : ""
@@ -84,13 +85,15 @@ extension Commands {
                     if let settled = await settledOutcome(entry, service: service, context: context) {
                         outcomes.append(settled)
                     } else {
-                        context.notice("pim: Activating \(entry.target.displayName) failed: \(error.detailedMessage)")
+                        context.notice("pim: Activating \(entry.target.displayName) failed: "
+                                       + ErrorWording.detailed(error))
                         outcomes.append(.failed(entry, error))
                         if firstFailure == nil { firstFailure = error }
                     }
                 } catch {
                     let wrapped = PIMError.wrap(error)
-                    context.notice("pim: Activating \(entry.target.displayName) failed: \(wrapped.detailedMessage)")
+                    context.notice("pim: Activating \(entry.target.displayName) failed: "
+                                   + ErrorWording.detailed(wrapped))
                     outcomes.append(.failed(entry, wrapped))
                     if firstFailure == nil { firstFailure = wrapped }
                 }
@@ -176,23 +179,26 @@ extension Commands {
     static func askForMissingValues(_ draft: inout ActivationDraft, steps: [ActivationPlanner.Step],
                                     context: CommandContext) -> Bool {
         guard context.console.stdinIsTerminal, context.console.stderrIsTerminal else { return false }
-        let problems = steps.flatMap { step -> [String] in
-            if case .refused(_, let problems) = step { return problems }
-            return []
-        }.joined(separator: " ")
+        // The fields some policy requires and the options left empty.
+        let missing = Set(steps.flatMap { step -> [DraftProblem.Field] in
+            guard case .refused(_, let problems) = step else { return [] }
+            return problems.compactMap { problem in
+                if case .draft(let draft) = problem, draft.reason == .missing { draft.field } else { nil }
+            }
+        })
         var changed = false
-        if draft.justification.isEmpty, problems.contains("justification is required"),
+        if draft.justification.isEmpty, missing.contains(.justification),
            let text = context.prompt("Justification") {
             draft.justification = text
             changed = true
         }
-        if draft.ticketNumber.isEmpty, problems.contains("ticket number is required"),
+        if draft.ticketNumber.isEmpty, missing.contains(.ticketNumber),
            let text = context.prompt("Ticket number") {
             draft.ticketNumber = text
             changed = true
         }
         if draft.ticketSystem.isEmpty, !draft.ticketNumber.isEmpty,
-           problems.contains("ticket system is required") || changed {
+           missing.contains(.ticketSystem) || changed {
             if let system = context.settings.configuration.ticketSystem {
                 draft.ticketSystem = system
             } else if let text = context.prompt("Ticket system") {

@@ -59,7 +59,8 @@ extension Commands {
         case .failed(let entry, let error):
             var fields: [(String, JSONValue)] = [("id", .null), ("status", .string("Failed"))]
             fields += JSONRows.targetFields(entry.target).filter { $0.0 != "id" }
-            fields += [("targetId", .string(entry.target.id.resourceId)), ("error", .string(error.message))]
+            fields += [("targetId", .string(entry.target.id.resourceId)),
+                       ("error", .string(ErrorWording.sentence(error)))]
             return .object(fields + extra)
         }
     }

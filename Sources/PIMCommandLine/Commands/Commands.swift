@@ -17,7 +17,7 @@ enum Commands {
         let unread = dashboard.failures.filter { roleRowSections.contains($0.key) }
         if !unread.isEmpty { throw PIMError.incomplete(unread) }
         for (section, error) in dashboard.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            context.notice("Could not load \(section.label): \(error.message)")
+            context.notice("Could not load \(section.label): \(ErrorWording.sentence(error))")
         }
         var entries = dashboard.roleEntries
         let missing = entries.filter { $0.policy == nil && $0.eligibility != nil }.map(\.target)

@@ -17,7 +17,7 @@ public actor DeviceCodeSignIn: TokenProvider {
     let clock: any GraphClock
     let prompt: @Sendable (DeviceCodePrompt) -> Void
     /// Whether someone can enter a device code. Without a terminal a token that cannot be renewed,
-    /// or a step-up, ends at once with the advice to run `pim login`, instead of a code nobody sees.
+    /// or a step-up, ends at once with the advice to sign in from a terminal, instead of a code nobody sees.
     let interactive: Bool
     private var current: TokenCache.Entry?
     private var pending: Task<TokenCache.Entry, any Error>?
@@ -71,7 +71,7 @@ public actor DeviceCodeSignIn: TokenProvider {
         return try await task.value.accessToken
     }
 
-    /// An interactive sign-in (`pim login`), with `claims` when a step-up was asked for.
+    /// An interactive sign-in (the sign-in command), with `claims` when a step-up was asked for.
     @discardableResult
     public func signIn(claims: String? = nil) async throws -> TokenCache.Entry {
         var form = ["client_id": clientId, "scope": scopes.joined(separator: " ")]
@@ -81,10 +81,11 @@ public actor DeviceCodeSignIn: TokenProvider {
         if let error = body["error"] as? String { throw Self.failure(error, body) }
         guard answer.status == 200, let deviceCode = body["device_code"] as? String,
               let userCode = body["user_code"] as? String else {
-            throw PIMError(.signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status)): check --login-url, the tenant and the client id, then run `pim login` again.")
+            throw PIMError(.signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status))",
+                           step: .checkSignInSettings(includingLoginURL: true))
         }
         SecretMask.remember(deviceCode)
-        // The service's numbers are bounded: a broken or hostile answer cannot make pim poll every
+        // The service's numbers are bounded: a broken or hostile answer cannot make the client poll every
         // millisecond or wait for days (Entra gives codes 15 minutes and a 5-second interval).
         let expiresIn = Self.clamped(body["expires_in"], default: 900, to: 1...Self.longestCodeLife)
         var interval = Double(Self.clamped(body["interval"], default: 5, to: 1...60))
@@ -93,7 +94,7 @@ public actor DeviceCodeSignIn: TokenProvider {
         let deadline = clock.now().addingTimeInterval(Double(expiresIn))
         while true {
             do { try await clock.sleep(seconds: interval) } catch {
-                throw PIMError(.signInRequired, "The sign-in was cancelled: run `pim login` to try again.")
+                throw PIMError(.signInRequired, "The sign-in was cancelled", step: .signIn(.restart))
             }
             guard clock.now() < deadline else { throw Self.expired }
             let poll = try await post("token", ["grant_type": "urn:ietf:params:oauth:grant-type:device_code",
@@ -105,7 +106,9 @@ public actor DeviceCodeSignIn: TokenProvider {
             case "slow_down": interval = min(60, interval + 5)  // RFC 8628 §3.5
             case nil where poll.status >= 500 || poll.status == 429: continue
             case let error?: throw Self.failure(error, reply)
-            case nil: throw PIMError(.signInRequired, "The identity platform answered the sign-in with HTTP \(poll.status): run `pim login` again.")
+            case nil:
+                throw PIMError(.signInRequired, "The identity platform answered the sign-in with HTTP \(poll.status)",
+                               step: .signIn(.restart))
             }
         }
     }
@@ -151,7 +154,7 @@ public actor DeviceCodeSignIn: TokenProvider {
             saveProblem = nil
         } catch {
             // The sign-in worked; only remembering it failed. Keep going with the token in memory;
-            // `pim login` reports it (the next run would ask again).
+            // The sign-in command reports it (the next run would ask again).
             saveProblem = error
         }
         return entry
@@ -162,7 +165,8 @@ public actor DeviceCodeSignIn: TokenProvider {
         while root.hasSuffix("/") { root.removeLast() }
         let tenantSegment = tenant.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? tenant
         guard let url = URL(string: "\(root)/\(tenantSegment)/oauth2/v2.0/\(endpoint)") else {
-            throw PIMError(.invalidInput, "The login URL \(Sanitizer.sanitize(root)) is not valid: fix --login-url or PIM_LOGIN_URL.")
+            throw PIMError(.invalidInput, "The login URL \(Sanitizer.sanitize(root)) is not valid",
+                           step: .fixEndpoint(.login))
         }
         let request = HTTPRequest(method: "POST", url: url,
                                   headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
@@ -172,7 +176,7 @@ public actor DeviceCodeSignIn: TokenProvider {
         }
     }
 
-    /// `entry`, with its tokens added to what pim never prints.
+    /// `entry`, with its tokens added to what is never printed.
     static func remembered(_ entry: TokenCache.Entry) -> TokenCache.Entry {
         SecretMask.remember(entry.accessToken)
         if let refreshToken = entry.refreshToken { SecretMask.remember(refreshToken) }
@@ -182,22 +186,28 @@ public actor DeviceCodeSignIn: TokenProvider {
     /// Why no sign-in was started: nobody could enter the code.
     static func needsTerminal(stepUp: Bool) -> PIMError {
         stepUp
-            ? PIMError(.signInRequired, "The service asks for a stronger sign-in, which needs a terminal: run pim login in a terminal (or run this command in one), then try again.")
-            : PIMError(.signInRequired, "Your sign-in has expired and cannot be renewed without a terminal: run pim login in a terminal (or set PIM_ACCESS_TOKEN), then try again.")
+            ? PIMError(.signInRequired, "The service asks for a stronger sign-in, which needs a terminal",
+                       step: .signInFromTerminal(tenant: nil, otherwise: .runInTerminal))
+            : PIMError(.signInRequired, "Your sign-in has expired and cannot be renewed without a terminal",
+                       step: .signInFromTerminal(tenant: nil, otherwise: .accessToken))
     }
 
-    static let expired = PIMError(.signInRequired, "The sign-in code expired before it was used: run `pim login` again and enter the new code within 15 minutes.")
+    static let expired = PIMError(.signInRequired, "The sign-in code expired before it was used",
+                                  step: .signIn(.restartPromptly))
 
     static func failure(_ code: String, _ body: [String: Any]) -> PIMError {
         switch code {
         case "expired_token", "code_expired": return expired
         case "access_denied", "authorization_declined":
-            return PIMError(.signInRequired, "The sign-in was declined in the browser: run `pim login` again and approve it.", graphCode: code)
+            return PIMError(.signInRequired, "The sign-in was declined in the browser",
+                            step: .signIn(.restartAndApprove), graphCode: code)
         case "bad_verification_code":
-            return PIMError(.signInRequired, "The identity platform did not recognise the sign-in code: run `pim login` again.", graphCode: code)
+            return PIMError(.signInRequired, "The identity platform did not recognise the sign-in code",
+                            step: .signIn(.restart), graphCode: code)
         default:
             let description = ((body["error_description"] as? String) ?? code).split(separator: "\r\n").first.map(String.init) ?? code
-            return PIMError(.signInRequired, "Sign-in failed (\(Sanitizer.sanitize(description))): check the tenant and client id, then run `pim login` again.", graphCode: code)
+            return PIMError(.signInRequired, "Sign-in failed (\(Sanitizer.sanitize(description)))",
+                            step: .checkSignInSettings(includingLoginURL: false), graphCode: code)
         }
     }
 
@@ -232,7 +242,7 @@ public actor DeviceCodeSignIn: TokenProvider {
 
 extension DeviceCodeSignIn {
     /// A sign-in for `cloud` (its login host, or an override already applied with `GraphCloud.overriding`),
-    /// asking for the scopes pim needs (plus the audit scopes when `includeAudit`).
+    /// asking for the scopes the client needs (plus the audit scopes when `includeAudit`).
     public init(cloud: GraphCloud, tenant: String? = nil, clientId: String? = nil, includeAudit: Bool = false,
                 transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
                 interactive: Bool = true, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {

@@ -35,7 +35,7 @@ extension GraphCloud {
     }
 
     /// The Graph base URL without a trailing `/v1.0` or `/beta` segment and without trailing slashes:
-    /// people copy `https://graph.microsoft.com/v1.0` from the docs, and pim adds the version itself
+    /// people copy `https://graph.microsoft.com/v1.0` from the docs, and the client adds the version itself
     /// (otherwise every request would go to `/v1.0/v1.0/…`).
     static func versionless(_ url: URL) -> URL {
         guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }

@@ -51,7 +51,7 @@ public struct GraphCloud: Hashable, Sendable {
         return copy
     }
 
-    /// Delegated scopes pim asks for at sign-in (contract E5), plus `offline_access openid profile`
+    /// Delegated scopes the client asks for at sign-in (contract E5), plus `offline_access openid profile`
     /// so a refresh token comes back.
     public var signInScopes: [String] {
         let resource = graphResource
@@ -61,6 +61,6 @@ public struct GraphCloud: Hashable, Sendable {
                 "User.Read"].map { "\(resource)/\($0)" } + ["offline_access", "openid", "profile"]
     }
 
-    /// Extra scopes for the tenant audit log (`pim history --all`).
+    /// Extra scopes for the tenant audit log (the tenant-wide history).
     public var auditScopes: [String] { ["AuditLog.Read.All", "Directory.Read.All"].map { "\(graphResource)/\($0)" } }
 }

@@ -9,10 +9,13 @@ public struct StaticTokenProvider: TokenProvider {
 
     public func accessToken(claims: String?) async throws -> String {
         guard claims == nil else {
-            throw PIMError(.signInRequired, "The service asks for a stronger sign-in (MFA or an authentication context), which the token in PIM_ACCESS_TOKEN cannot provide: unset it and run `pim login`.")
+            throw PIMError(.signInRequired,
+                           "The service asks for a stronger sign-in (MFA or an authentication context), "
+                               + "which the token in PIM_ACCESS_TOKEN cannot provide",
+                           step: .replaceAccessToken(.cannotStepUp))
         }
         guard !token.isEmpty else {
-            throw PIMError(.signInRequired, "PIM_ACCESS_TOKEN is empty: set it to a Graph access token or run `pim login`.")
+            throw PIMError(.signInRequired, "PIM_ACCESS_TOKEN is empty", step: .replaceAccessToken(.empty))
         }
         return token
     }

@@ -13,7 +13,7 @@ struct PolicyAssignmentDTO: Decodable {
         }
     }
 
-    /// One rule; only the fields of the rule types pim reads are decoded.
+    /// One rule; only the fields of the rule types the client reads are decoded.
     struct Rule: Decodable {
         struct Setting: Decodable {
             struct Stage: Decodable {

@@ -6,7 +6,7 @@ extension Endpoints {
     enum Roles {
         static let root = "/roleManagement/directory"
 
-        /// `$select` lists: only what pim reads (the DTOs' keys), so answers carry nothing unused.
+        /// `$select` lists: only what the client reads (the DTOs' keys), so answers carry nothing unused.
         /// Expanded navigation properties come back whatever `$select` says.
         static let eligibilityFields = "id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType"
         static let assignmentFields = eligibilityFields + ",assignmentType"

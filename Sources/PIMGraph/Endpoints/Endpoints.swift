@@ -1,7 +1,7 @@
 import Foundation
 import PIMDomain
 
-/// Every Graph call pim makes, as request values (graph-pim-contract.md section 0).
+/// Every Graph call the client makes, as request values (graph-pim-contract.md section 0).
 /// Each builder names its contract row and its reference page.
 enum Endpoints {
     /// D2 — the signed-in user. https://learn.microsoft.com/graph/api/user-get

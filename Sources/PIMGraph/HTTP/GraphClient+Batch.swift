@@ -82,7 +82,8 @@ extension GraphClient {
         do {
             return try readBatchResponse(data)
         } catch {
-            throw PIMError(.service, "Graph sent a batch answer pim could not read: try again, and run with --verbose if it persists.")
+            throw PIMError(.service, "Graph sent a batch answer that could not be read",
+                           step: .tryAgainThenInspect(report: false))
         }
     }
 

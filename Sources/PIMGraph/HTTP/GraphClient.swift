@@ -10,7 +10,7 @@ struct GraphClient: Sendable {
     let retry: RetryPolicy
     let clock: any GraphClock
     let timeout: Double
-    /// Sent on every request so tenants can find pim in their Graph activity and sign-in logs.
+    /// Sent on every request so tenants can find the client in their Graph activity and sign-in logs.
     var userAgent: String? = nil
     /// Seconds one listing may take over all its pages (see `GraphConfiguration.listingDeadline`).
     var listingDeadline: Double = 300
@@ -57,9 +57,10 @@ struct GraphClient: Sendable {
             } catch let error as PIMError {
                 throw error
             } catch is CancellationError {
-                throw PIMError(.network, "The request was cancelled before Graph answered: try again.")
+                throw PIMError(.network, "The request was cancelled before Graph answered", step: .tryAgain)
             } catch {
-                throw PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(String(describing: error)))): check your network connection and try again.")
+                let reason = Sanitizer.sanitize(String(describing: error))
+                throw PIMError(.network, "Graph could not be reached (\(reason))", step: .checkNetwork)
             }
             // A token refused before its time (revoked, clock skew): renew once and send again. Safe for
             // writes too: a 401 means the service did not act on the request.
@@ -86,7 +87,7 @@ struct GraphClient: Sendable {
 
     func wait(_ seconds: Double) async throws {
         do { try await clock.sleep(seconds: seconds) } catch {
-            throw PIMError(.network, "Waiting to retry was cancelled: try again.")
+            throw PIMError(.network, "Waiting to retry was cancelled", step: .tryAgain)
         }
     }
 
@@ -96,7 +97,9 @@ struct GraphClient: Sendable {
         } catch let error as PIMError {
             throw error
         } catch {
-            throw PIMError(.signInRequired, "No access token could be obtained (\(Sanitizer.sanitize(String(describing: error)))): run `pim login` and try again.")
+            throw PIMError(.signInRequired,
+                           "No access token could be obtained (\(Sanitizer.sanitize(String(describing: error))))",
+                           step: .signIn(.expired))
         }
     }
 
@@ -113,8 +116,9 @@ struct GraphClient: Sendable {
             return try Self.checked(try await exchange(request, write: true, token: token))
         } catch let ambiguous as AmbiguousWriteError {
             var error = ambiguous.underlying
-            error.message = "The change may or may not have been applied (\(error.message.trimmingCharacters(in: CharacterSet(charactersIn: "."))))."
-                + " Check with `pim requests` or `pim roles` before trying again."
+            let reason = error.event.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            error.event = "The change may or may not have been applied (\(reason))."
+            error.step = .checkRequests(.beforeTryingAgain)
             throw error
         }
     }
@@ -129,7 +133,8 @@ struct GraphClient: Sendable {
         do {
             return try GraphDate.decoder().decode(T.self, from: ok.body)
         } catch {
-            throw PIMError(.service, "Graph sent a response pim could not read: try again, and report it if it persists (run with --verbose to see the exchange).",
+            throw PIMError(.service, "Graph sent a response that could not be read",
+                           step: .tryAgainThenInspect(report: true),
                            requestId: response.header("request-id"), httpStatus: response.status)
         }
     }
@@ -151,13 +156,20 @@ struct GraphClient: Sendable {
             // A listing is shown whole or not at all: a link that cannot be followed, that leads back
             // to a page already read, that never ends or that takes too long is an error, not the end of the list.
             guard let url = try nextURL(link) else {
-                throw PIMError(.service, "Graph sent a next-page link pim could not read, so the listing is incomplete: try again, and run with --verbose if it persists.")
+                throw PIMError(.service,
+                               "Graph sent a next-page link that could not be read, so the listing is incomplete",
+                               step: .tryAgainThenInspect(report: false))
             }
             guard followed.insert(url).inserted else {
-                throw PIMError(.service, "Graph sent the same page twice (its next-page link loops), so the listing is incomplete: try again later.")
+                throw PIMError(.service,
+                               "Graph sent the same page twice (its next-page link loops), "
+                                   + "so the listing is incomplete",
+                               step: .tryAgainLater(.later))
             }
             guard followed.count < Self.pageLimit else {
-                throw PIMError(.service, "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete: narrow it (for example with --since) and try again.")
+                throw PIMError(.service,
+                               "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete",
+                               step: .narrowListing)
             }
             guard clock.now().timeIntervalSince(started) < listingDeadline else {
                 throw Self.deadlineError(listingDeadline, pages: followed.count)
@@ -172,7 +184,10 @@ struct GraphClient: Sendable {
     static func deadlineError(_ deadline: Double, pages: Int) -> PIMError {
         let limit = deadline >= 60 && deadline.truncatingRemainder(dividingBy: 60) == 0
             ? "\(Int(deadline / 60)) minute\(deadline == 60 ? "" : "s")" : "\(Int(deadline)) seconds"
-        return PIMError(.service, "Graph was still sending pages after \(limit) (\(pages) pages so far), so the listing is incomplete: try again later, when Graph answers faster.")
+        return PIMError(.service,
+                        "Graph was still sending pages after \(limit) (\(pages) pages so far), "
+                            + "so the listing is incomplete",
+                        step: .tryAgainLater(.whenFaster))
     }
 
     /// Pages followed before a listing is given up as endless.
@@ -188,11 +203,14 @@ struct GraphClient: Sendable {
             // Relative link: resolve against the root.
             return URL(string: link, relativeTo: baseURL)?.absoluteURL
         }
-        // A scheme without a host (`http:/host`, `data:`, `mailto:`) leads nowhere pim can send a token.
+        // A scheme without a host (`http:/host`, `data:`, `mailto:`) leads nowhere a token can be sent.
         guard let host = url.host, !host.isEmpty else { return nil }
         guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(), url.host?.lowercased() == baseURL.host?.lowercased(),
               Self.effectivePort(url) == Self.effectivePort(baseURL) else {
-            throw PIMError(.service, "Graph pointed the next page at another host (\(Sanitizer.sanitize(url.host ?? "?"))); pim stopped rather than send your token there. Check --graph-url.")
+            let shown = Sanitizer.sanitize(url.host ?? "?")
+            throw PIMError(.service, "Graph pointed the next page at another host (\(shown)); "
+                               + "the listing stopped rather than send your token there.",
+                           step: .checkEndpoint(.graph, thenRetry: false))
         }
         return url
     }

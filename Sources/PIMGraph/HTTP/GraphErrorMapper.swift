@@ -1,7 +1,7 @@
 import Foundation
 import PIMDomain
 
-/// Turns a failed Graph response into a `PIMError` whose message is a sentence naming the next step.
+/// Turns a failed Graph response into a `PIMError`: what happened, and the next step as data.
 /// The Graph code and request id are kept for support; service text is sanitised before it is quoted.
 enum GraphErrorMapper {
     /// Claims that ask for a multi-factor sign-in (the community practice for `MfaRule`, which carries none).
@@ -12,8 +12,9 @@ enum GraphErrorMapper {
         let code = envelope?.error.code.flatMap { $0.isEmpty ? nil : $0 }
         let message = envelope?.error.message ?? ""
         let requestId = envelope?.error.innerError?.requestId ?? response.header("request-id")
-        func error(_ kind: PIMError.Kind, _ text: String, rules: [PolicyRule] = [], claims: String? = nil) -> PIMError {
-            PIMError(kind, text, graphCode: code, requestId: requestId, httpStatus: response.status,
+        func error(_ kind: PIMError.Kind, _ text: String, _ step: NextStep, rules: [PolicyRule] = [],
+                   claims: String? = nil) -> PIMError {
+            PIMError(kind, text, step: step, graphCode: code, requestId: requestId, httpStatus: response.status,
                      failedRules: rules, claims: claims)
         }
         let quoted = quote(message)
@@ -21,23 +22,28 @@ enum GraphErrorMapper {
         switch code?.lowercased() {
         case "roleassignmentrequestpolicyvalidationfailed":
             let rules = policyRules(in: message)
-            let fixes = rules.isEmpty ? "The service refused the request under its policy\(quoted)." : rules.map(\.fix).joined(separator: " ")
-            return error(.refused, fixes, rules: rules, claims: rules.contains(.mfa) ? mfaClaims : nil)
+            let claims = rules.contains(.mfa) ? mfaClaims : nil
+            guard !rules.isEmpty else {
+                return error(.refused, "The service refused the request under its policy\(quoted).", .none)
+            }
+            return error(.refused, "", .satisfyRules(rules), rules: rules, claims: claims)
         case "roleassignmentrequestacrsvalidationfailed":
             let claims = claimsParameter(in: message)
-            return error(.signInRequired,
-                         "This activation requires a Conditional Access authentication context: sign in again with `pim login` to satisfy it, then retry.",
-                         rules: [.authenticationContext], claims: claims)
+            return error(.signInRequired, "This activation requires a Conditional Access authentication context",
+                         .signIn(.stepUp), rules: [.authenticationContext], claims: claims)
         case "roleassignmentexists":
-            return error(.alreadyExists, "This role or group is already active for you (or an identical request exists): run `pim roles` to see it, or deactivate it first.")
+            return error(.alreadyExists,
+                         "This role or group is already active for you (or an identical request exists)",
+                         .seeActiveOrDeactivate)
         case "pendingroleassignmentrequest":
-            return error(.alreadyExists, "A request for this role or group is already pending: run `pim requests` to see it, or cancel it first.")
+            return error(.alreadyExists, "A request for this role or group is already pending", .seePendingOrCancel)
         case "activedurationtoosmall", "activedurationtooshort":
-            return error(.refused, "An activation cannot be ended within 5 minutes of its start: try again in a few minutes.")
+            return error(.refused, "An activation cannot be ended within 5 minutes of its start",
+                         .tryAgainLater(.inAFewMinutes))
         case "roleassignmentdoesnotexist":
-            return error(.notFound, "Nothing is active to deactivate: run `pim roles` to see what is active now.")
+            return error(.notFound, "Nothing is active to deactivate", .seeWhatIsActive)
         case "invalidroleassignmentrequest":
-            return error(.invalidInput, "The service found the request invalid\(quoted): check the target, duration and scope, then try again.")
+            return error(.invalidInput, "The service found the request invalid\(quoted)", .checkRequestDetails)
         default:
             break
         }
@@ -45,37 +51,48 @@ enum GraphErrorMapper {
         switch response.status {
         case 401:
             if let claims = insufficientClaims(response.header("WWW-Authenticate")) {
-                return error(.signInRequired, "The service asks for a stronger sign-in: run `pim login` and satisfy the prompt, then retry.", claims: claims)
+                return error(.signInRequired, "The service asks for a stronger sign-in", .signIn(.stepUp),
+                             claims: claims)
             }
-            return error(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph: run `pim login` and try again.")
+            return error(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
+                         .signIn(.expired))
         case 403:
             if let scope = missingScope(in: message) {
                 return PIMError(.forbidden,
-                                "The token lacks the permission \(scope) (the Azure CLI token cannot do PIM writes): sign in with `pim login` and try again.",
-                                graphCode: "PermissionScopeNotGranted", requestId: requestId, httpStatus: 403)
+                                "The token lacks the permission \(scope) (the Azure CLI token cannot do PIM writes)",
+                                step: .signIn(.ownSignIn), graphCode: "PermissionScopeNotGranted", requestId: requestId,
+                                httpStatus: 403)
             }
-            return error(.forbidden, "Graph refused this for your account\(quoted): you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`.")
+            return error(.forbidden, "Graph refused this for your account\(quoted)", .getPermission)
         case 404:
-            return error(.notFound, "The service does not know this object\(quoted): refresh (press r or run the listing again); it may have been removed or decided.")
+            return error(.notFound, "The service does not know this object\(quoted)", .refresh(.mayBeGone))
         case 301, 302, 303, 307, 308:
             // Graph never redirects a client; whoever did is not Graph, and the token is not sent there.
             let place = response.header("Location").flatMap { URL(string: $0)?.host }.map { " to \(Sanitizer.sanitize($0))" } ?? ""
-            return error(.service, "The Graph endpoint answered with a redirect (HTTP \(response.status))\(place), which pim does not follow so that your token stays with the Graph host: check --graph-url and any proxy in between.")
+            return error(.service, "The Graph endpoint answered with a redirect (HTTP \(response.status))\(place), "
+                         + "which is not followed so that your token stays with the Graph host",
+                         .checkEndpoint(.graph, thenRetry: false))
         case 409:
             // Only deciding an approval may say "decided by someone else" (see `decided(_:)`); anywhere
             // else a conflict is an odd answer, not a refusal of something the user asked.
-            return error(.service, "Graph answered with a conflict (HTTP 409)\(quoted) where none was expected: try again, and run with --verbose if it persists.")
+            return error(.service, "Graph answered with a conflict (HTTP 409)\(quoted) where none was expected",
+                         .tryAgainThenInspect(report: false))
         case 429:
-            return error(.service, "Graph kept throttling the requests: wait a minute and try again.")
+            return error(.service, "Graph kept throttling the requests", .tryAgainLater(.afterAMinute))
         case 503, 504:
-            return error(.service, "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted): try again in a few minutes.")
+            return error(.service,
+                         "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted)",
+                         .tryAgainLater(.inAFewMinutes))
         case 500...599:
             // 500 and 502 are not retried (the service may have acted): do not claim it was.
-            return error(.service, "Graph answered with a server error (HTTP \(response.status))\(quoted): try again in a few minutes.")
+            return error(.service, "Graph answered with a server error (HTTP \(response.status))\(quoted)",
+                         .tryAgainLater(.inAFewMinutes))
         case 400...499:
-            return error(.refused, "Graph refused the request (HTTP \(response.status)\(code.map { ", \(Sanitizer.sanitize($0))" } ?? ""))\(quoted): check the input and try again.")
+            let detail = code.map { ", \(Sanitizer.sanitize($0))" } ?? ""
+            return error(.refused, "Graph refused the request (HTTP \(response.status)\(detail))\(quoted)", .checkInput)
         default:
-            return error(.other, "Graph answered with an unexpected status (HTTP \(response.status)): try again, and run with --verbose to see the exchange.")
+            return error(.other, "Graph answered with an unexpected status (HTTP \(response.status))",
+                         .tryAgainThenInspect(report: false))
         }
     }
 
@@ -84,7 +101,8 @@ enum GraphErrorMapper {
         guard error.httpStatus == 409 else { return error }
         var decided = error
         decided.kind = .alreadyDecided
-        decided.message = "This request was already decided by someone else: refresh the approvals to see its state."
+        decided.event = "This request was already decided by someone else"
+        decided.step = .refresh(.decidedElsewhere)
         return decided
     }
 

@@ -4,9 +4,9 @@ import PIMDomain
 /// Everything that reads bytes from Graph, reachable from one call so a fuzzer (PIMFuzz `graph-json`)
 /// can drive it with arbitrary input. Not part of the stable API: `@_spi(Fuzzing)`.
 ///
-/// Each call runs the input through the decoders of every Graph response pim reads (pages of
+/// Each call runs the input through the decoders of every Graph response the client reads (pages of
 /// requests, eligibilities, assignments, policies, approvals, audit events), the `$batch` answer
-/// parser, the error mapper (for the statuses pim treats differently), the claims-challenge header
+/// parser, the error mapper (for the statuses it treats differently), the claims-challenge header
 /// reader and `Retry-After`. It returns normally for any input; a violated invariant traps.
 @_spi(Fuzzing)
 public enum GraphFuzzing {
@@ -54,7 +54,8 @@ public enum GraphFuzzing {
     }
 
     private static func check(_ error: PIMError) {
-        precondition(!error.message.isEmpty, "empty error message")
-        precondition(Sanitizer.isClean(error.message), "terminal control in error message: \(Sanitizer.sanitize(error.message))")
+        precondition(!error.description.isEmpty, "empty error message")
+        precondition(Sanitizer.isClean(error.description),
+                     "terminal control in error message: \(Sanitizer.sanitize(error.description))")
     }
 }

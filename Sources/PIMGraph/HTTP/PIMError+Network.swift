@@ -6,20 +6,25 @@ extension PIMError {
     static func network(_ error: TransportError) -> PIMError {
         switch error.kind {
         case .timedOut:
-            return PIMError(.network, "Graph did not answer in time: check your network connection and try again.")
+            return PIMError(.network, "Graph did not answer in time", step: .checkNetwork)
         case .tlsFailure:
-            return PIMError(.network, "The secure connection to Graph could not be verified: check the Graph URL, proxy and system certificates.")
+            return PIMError(.network, "The secure connection to Graph could not be verified",
+                            step: .checkCertificates(.graph))
         case .cancelled:
-            return PIMError(.network, "The request was cancelled before Graph answered: try again.")
+            return PIMError(.network, "The request was cancelled before Graph answered", step: .tryAgain)
         case .tooLarge:
             // The service answered; what it sent is the fault, so this is a service error (exit 5).
-            return PIMError(.service, "Graph sent an answer larger than pim reads (\(Sanitizer.sanitize(error.message))): check --graph-url and any proxy in between, then try again.")
+            return PIMError(.service, "Graph sent an answer too large to read (\(Sanitizer.sanitize(error.message)))",
+                            step: .checkEndpoint(.graph, thenRetry: true))
         case .malformedAnswer:
-            return PIMError(.service, "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message))): check --graph-url and any proxy in between, then try again.")
+            return PIMError(.service,
+                            "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message)))",
+                            step: .checkEndpoint(.graph, thenRetry: true))
         case .dnsFailure:
-            return PIMError(.network, "The Graph host name could not be resolved: check your network connection and the --graph-url or --cloud setting.")
+            return PIMError(.network, "The Graph host name could not be resolved", step: .checkHostName(.graph))
         default:
-            return PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(error.message))): check your network connection and try again.")
+            return PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(error.message)))",
+                            step: .checkNetwork)
         }
     }
 }
@@ -30,17 +35,24 @@ extension PIMError {
         let host = Sanitizer.sanitize(host)
         switch error.kind {
         case .dnsFailure:
-            return PIMError(.network, "The sign-in host name \(host) could not be resolved: check your network connection and the --login-url or --cloud setting.")
+            return PIMError(.network, "The sign-in host name \(host) could not be resolved",
+                            step: .checkHostName(.login))
         case .timedOut:
-            return PIMError(.network, "The sign-in host \(host) did not answer in time: check your network connection and try again.")
+            return PIMError(.network, "The sign-in host \(host) did not answer in time", step: .checkNetwork)
         case .tlsFailure:
-            return PIMError(.network, "The secure connection to the sign-in host \(host) could not be verified: check the login URL, proxy and system certificates.")
+            return PIMError(.network, "The secure connection to the sign-in host \(host) could not be verified",
+                            step: .checkCertificates(.login))
         case .cancelled, .tooLarge, .malformedAnswer:
             var mapped = network(error)
-            mapped.message = mapped.message.replacingOccurrences(of: "Graph", with: "The sign-in host \(host)")
+            mapped.event = mapped.event.replacingOccurrences(of: "Graph", with: "The sign-in host \(host)")
+            if case .checkEndpoint(_, let thenRetry) = mapped.step {
+                mapped.step = .checkEndpoint(.login, thenRetry: thenRetry)
+            }
             return mapped
         default:
-            return PIMError(.network, "The sign-in host \(host) could not be reached (\(Sanitizer.sanitize(error.message))): check your network connection and try again.")
+            return PIMError(.network,
+                            "The sign-in host \(host) could not be reached (\(Sanitizer.sanitize(error.message)))",
+                            step: .checkNetwork)
         }
     }
 }

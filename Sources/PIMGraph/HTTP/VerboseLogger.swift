@@ -1,7 +1,7 @@
 import Foundation
 import PIMDomain
 
-/// `--verbose`: one line per HTTP exchange, `METHOD path status ms request-id`. Headers and bodies
+/// The verbose log: one line per HTTP exchange, `METHOD path status ms request-id`. Headers and bodies
 /// are never printed, and query values that could carry secrets are masked.
 public struct VerboseLogger: Sendable {
     private let write: @Sendable (String) -> Void

@@ -53,7 +53,7 @@ struct BatchReader {
     /// The list, or why it could not be read.
     func listResult<T: Decodable>(_ type: T.Type, _ id: String) async -> Result<[T], PIMError> {
         guard let response = responses[id] else {
-            return .failure(PIMError(.service, "Graph's batch answer left out a request: try again."))
+            return .failure(PIMError(.service, "Graph's batch answer left out a request", step: .tryAgain))
         }
         do { return .success(try await client.collect(T.self, from: response, started: started)) } catch {
             return .failure(PIMError.wrap(error))

@@ -26,7 +26,7 @@ extension GraphPIMService {
                 if !error.failedRules.isEmpty { return PreflightReport(failedRules: error.failedRules) }
                 switch error.kind {
                 case .refused, .alreadyExists, .notFound, .invalidInput:
-                    return PreflightReport(otherProblem: error.message)
+                    return PreflightReport(otherProblem: error)
                 default:
                     throw error
                 }
@@ -61,7 +61,9 @@ extension GraphPIMService {
                 if let start = assignment.start, now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
                     let ready = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
                     let wait = Int(ready.timeIntervalSince(now).rounded(.up))
-                    throw PIMError(.refused, "This activation started less than 5 minutes ago and cannot be renewed yet: try again in \(Countdown.elapsed(Double(max(60, wait)))).")
+                    throw PIMError(.refused,
+                                   "This activation started less than 5 minutes ago and cannot be renewed yet",
+                                   step: .tryAgainLater(.afterSeconds(Double(max(60, wait)))))
                 }
                 let stop = ScheduleRequestSpec(action: .selfDeactivate, target: assignment.target.id, principalId: me,
                                                justification: request.justification)
@@ -78,16 +80,18 @@ extension GraphPIMService {
                     return result
                 } catch {
                     var failure = PIMError.wrap(error)
-                    failure.message = "The running activation was ended, but the new one failed: " + failure.message
-                        + " It is no longer active: activate it again."
+                    // The failure's own step stands: trying again activates, as nothing runs any more.
+                    failure.event = "The running activation was ended, but the new one failed ("
+                        + Self.clause(failure.event) + "), so it is no longer active"
                     throw failure
                 }
             case .assigned:
                 guard let end = assignment.end else {
-                    throw PIMError(.refused, "This assignment is permanent: there is nothing to extend.")
+                    throw PIMError(.refused, "This assignment is permanent: there is nothing to extend.", step: .none)
                 }
                 guard end.timeIntervalSince(now) <= ServiceLimits.extensionWindow else {
-                    throw PIMError(.refused, "Extension can be requested only within 14 days of the assignment's end: try again after \(GraphDate.string(end.addingTimeInterval(-ServiceLimits.extensionWindow))).")
+                    throw PIMError(.refused, "Extension can be requested only within 14 days of the assignment's end",
+                                   step: .tryAgainLater(.at(end.addingTimeInterval(-ServiceLimits.extensionWindow))))
                 }
                 // Already ended: the same request is a renewal (allowed for 30 days after the end).
                 let action: RequestAction = end <= now ? .selfRenew : .selfExtend
@@ -96,7 +100,10 @@ extension GraphPIMService {
                                                schedule: .afterDateTime(start: now, end: now.addingTimeInterval(request.duration.timeInterval)))
                 return try await submit(spec, target: assignment.target)
             case .other(let value):
-                throw PIMError(.refused, "This assignment is of a kind pim cannot extend (\(Sanitizer.sanitize(value))): ask an administrator.")
+                throw PIMError(.refused,
+                               "This assignment is of a kind that cannot be extended here "
+                                   + "(\(Sanitizer.sanitize(value)))",
+                               step: .askAdministrator)
             }
         }
     }
@@ -139,17 +146,13 @@ extension GraphPIMService {
                 }
                 guard lookup != nil else {
                     // Could not look: sending again might create a second request.
-                    var failure = ambiguous.underlying
-                    failure.message += " pim could not check your requests either, so it did not send the request again: run `pim requests` to see whether it arrived, then try again if it did not."
-                    throw failure
+                    throw Self.unchecked(ambiguous.underlying)
                 }
                 ambiguousAttempts += 1
                 let decision = client.retry.decideAfterTransportFailure(attempt: ambiguousAttempts,
                                                                        elapsed: clock.now().timeIntervalSince(started))
                 guard case .retry(let delay) = decision else {
-                    var failure = ambiguous.underlying
-                    failure.message += " pim checked your requests after each attempt and it is not among them, so nothing was created (see `pim requests`)."
-                    throw failure
+                    throw Self.notAmongRequests(ambiguous.underlying)
                 }
                 try await client.wait(delay)
             }
@@ -163,16 +166,42 @@ extension GraphPIMService {
         var failure = unreadable
         let found: ElevationRequest?
         do { found = try await findSent(spec, target: target, since: since) } catch {
-            failure.message = "Graph accepted the request but sent an answer pim could not read, and pim could not check your requests either: run `pim requests` to see whether it arrived before sending it again."
+            failure.event = "Graph accepted the request but sent an answer that could not be read, "
+                + "and your requests could not be checked either"
+            failure.step = .checkRequests(.beforeSendingAgain)
             throw failure
         }
         if let found {
             return ActivationResult(request: found, notices: notices + [
                 "Graph's answer could not be read; the request was found among your requests, so it was not sent twice."])
         }
-        failure.message = "Graph accepted the request but sent an answer pim could not read, and it is not among your requests yet: run `pim requests` to see whether it arrived before sending it again."
+        failure.event = "Graph accepted the request but sent an answer that could not be read, "
+            + "and it is not among your requests yet"
+        failure.step = .checkRequests(.beforeSendingAgain)
         throw failure
     }
+
+    /// A write whose outcome is unknown and whose arrival could not be looked for: not sent again,
+    /// so the user looks before trying again.
+    static func unchecked(_ underlying: PIMError) -> PIMError {
+        var failure = underlying
+        failure.event = clause(underlying.event) + ", and your requests could not be checked either, "
+            + "so the request was not sent again"
+        failure.step = .checkRequests(.thenRetryIfMissing)
+        return failure
+    }
+
+    /// A write whose outcome was unknown at every attempt, and which is not among my requests:
+    /// nothing was created, so the underlying failure's step stands.
+    static func notAmongRequests(_ underlying: PIMError) -> PIMError {
+        var failure = underlying
+        failure.event = clause(underlying.event) + "; your requests were checked after each attempt and it is not "
+            + "among them, so nothing was created"
+        return failure
+    }
+
+    /// A sentence as a clause that more can follow.
+    private static func clause(_ text: String) -> String { text.hasSuffix(".") ? String(text.dropLast()) : text }
 
     /// The sentence that tells the user why they were asked to sign in again.
     static func stepUpNotice(_ error: PIMError) -> String {

@@ -26,7 +26,7 @@ extension GraphPIMService {
         }
     }
 
-    /// My role and group requests, newest first. When pim does not know target names yet, the
+    /// My role and group requests, newest first. When the client does not know target names yet, the
     /// eligibility and assignment listings ride along in the same batch.
     public func myRequests() async throws -> [ElevationRequest] {
         try await wrapped {
@@ -95,7 +95,8 @@ extension GraphPIMService {
                 if approval.stages.contains(where: { $0.reviewResult != .notReviewed || $0.status.caseInsensitiveCompare("Completed") == .orderedSame }) {
                     throw await alreadyDecided(request, approval: approval, from: nil)
                 }
-                throw PIMError(.forbidden, "No open approval stage of this request is assigned to you: refresh the approvals; someone else may have to decide it.")
+                throw PIMError(.forbidden, "No open approval stage of this request is assigned to you",
+                               step: .refresh(.notYours))
             }
             let patch = isGroup
                 ? Endpoints.Groups.review(approvalId: id, stageId: stage.id, decision: decision, justification: justification)
@@ -143,14 +144,16 @@ extension GraphPIMService {
         error.kind = .alreadyDecided
         if let words = DecidedOutcome.words(status: status, approval: approval, me: me) {
             error.outcome = words
-            error.message = "Request \(request.id) was already \(words): nothing is left to decide."
+            error.event = "Request \(request.id) was already \(words): nothing is left to decide."
+            error.step = .none
         } else {
-            error.message = "Request \(request.id) was already decided by someone else: refresh the approvals to see its state."
+            error.event = "Request \(request.id) was already decided by someone else"
+            error.step = .refresh(.decidedElsewhere)
         }
         return error
     }
 
-    /// Every activated role in the tenant plus activated memberships of the groups pim knows (Graph
+    /// Every activated role in the tenant plus activated memberships of the groups the client knows (Graph
     /// lists group assignments only per group), soonest end first.
     public func tenantElevations() async throws -> [ActiveAssignment] {
         try await wrapped {
@@ -163,7 +166,7 @@ extension GraphPIMService {
             }
             items += groups.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
             try await reader.load(items)
-            // Groups pim cannot find are group elevations it cannot list: a failure of the elevations.
+            // Groups the client cannot find are group elevations it cannot list: a failure of the elevations.
             var elevationFailures: [DashboardSection: PIMError] = [:]
             if groups.isEmpty {
                 let found = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .elevations, into: &elevationFailures)
@@ -195,8 +198,10 @@ extension GraphPIMService {
                     events = try await client.collect(DirectoryAuditDTO.self, Endpoints.directoryAudits(since: query.since)).map(\.event)
                 } catch let error as PIMError where error.kind == .forbidden {
                     var explained = error
-                    explained.message = "Reading the tenant's PIM audit log needs AuditLog.Read.All and Directory.Read.All "
-                        + "and a Reports Reader or Security Reader role: sign in with pim login --audit, or drop --all for your own history."
+                    explained.event = "Reading the tenant's PIM audit log needs AuditLog.Read.All and "
+                        + "Directory.Read.All "
+                        + "and a Reports Reader or Security Reader role"
+                    explained.step = .signIn(.auditScopes)
                     throw explained
                 }
             } else {

@@ -52,7 +52,7 @@ public final class GraphPIMService: PIMService {
         if let me = state.read({ $0.me }), !me.id.isEmpty { return me.id }
         let me = try await currentUser()
         guard !me.id.isEmpty else {
-            throw PIMError(.service, "Graph did not say who you are (/me has no id): sign in again with `pim login`.")
+            throw PIMError(.service, "Graph did not say who you are (/me has no id)", step: .signIn(.expired))
         }
         return me.id
     }

@@ -1,9 +1,9 @@
 import Foundation
 import PIMDomain
 
-/// One account `pim login` signed in with: where (tenant, cloud, client id) and who.
+/// One account the sign-in command signed in with: where (tenant, cloud, client id) and who.
 public struct SignedInAccount: Codable, Hashable, Sendable {
-    /// As given to `pim login --tenant` (id or domain), or `organizations`.
+    /// As given to the sign-in command's tenant option (id or domain), or `organizations`.
     public var tenant: String
     /// `global`, `usgov`, `usgov-dod` or `china`.
     public var cloud: String
@@ -27,7 +27,7 @@ public struct SignedInAccount: Codable, Hashable, Sendable {
     func matches(tenant other: String) -> Bool { tenant.lowercased() == other.lowercased() }
 }
 
-/// The accounts `pim login` signed in with and which one is in use, in `accounts.json` beside the
+/// The accounts the sign-in command signed in with and which one is in use, in `accounts.json` beside the
 /// token cache (same private directory: 0700 folder, 0600 file, no links followed). Commands without
 /// `--tenant` use the current account; `--tenant` picks another one signed in before.
 public struct AccountStore: Sendable {
@@ -49,7 +49,7 @@ public struct AccountStore: Sendable {
         return contents
     }
 
-    /// The account in use without `--tenant`, or nil when nobody signed in with `pim login`.
+    /// The account in use without `--tenant`, or nil when nobody signed in with the sign-in command.
     public func current() throws(PIMError) -> SignedInAccount? {
         do { return try contents().current } catch { throw error.pimError }
     }

@@ -9,7 +9,7 @@ import Darwin
 /// A directory only its owner can read (0700) holding files only its owner can read (0600), such
 /// as pim's cache. Looser modes found on disk are tightened, with a warning; files are written to a
 /// temporary name and renamed into place, so a crash never leaves half a file.
-/// Nothing is reached through a symbolic link, and nothing pim did not make is used or re-moded: the
+/// Nothing is reached through a symbolic link, and nothing the client did not make is used or re-moded: the
 /// folder must be a real folder and each file a regular file, both the user's own
 /// (`PrivatePathCheck`); anything else is a `PrivateFileError`.
 struct PrivateDirectory: Sendable {

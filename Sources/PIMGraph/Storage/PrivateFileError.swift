@@ -1,14 +1,14 @@
 import Foundation
 import PIMDomain
 
-/// Why pim would not read or write one of its private files: something at the path that pim did not
+/// Why the client would not read or write one of its private files: something at the path that it did not
 /// make (a link, a file where its folder belongs, another user's file) or a write that failed.
 /// `sentence` is what the user reads; `reason` and `fix` let a caller say it in its own words.
 public struct PrivateFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String
-    /// What is wrong, after the path: "is a symbolic link, which pim does not follow".
+    /// What is wrong, after the path: "is a symbolic link, which is never followed".
     public var reason: String
-    /// What to do: "remove the link (pim makes a fresh file)".
+    /// What to do: "remove the link (a fresh file is made)".
     public var fix: String
 
     public var sentence: String { "\(Sanitizer.sanitize(path)) \(reason): \(fix), then try again." }

@@ -51,8 +51,9 @@ enum StatusLine {
                 screen.put(SanitizedText.of(StatusMessage.fit(rest, width: room)), x: rect.x, y: hintRow, maxWidth: room, style: message.style)
                 hintsShown = false
             } else {
-                screen.put(SanitizedText.of(StatusMessage.fit(message.text, width: room)), x: rect.x, y: messageRow, maxWidth: room,
-                           style: message.style)
+                let fitted = message.sentence.map { StatusMessage.fit($0, width: room) }
+                    ?? StatusMessage.fit(message.text, width: room)
+                screen.put(SanitizedText.of(fitted), x: rect.x, y: messageRow, maxWidth: room, style: message.style)
             }
         }
 
@@ -69,21 +70,30 @@ enum StatusLine {
         }
     }
 
-    /// The message row's text (sanitised) and style, unless the filter is being typed.
-    static func messageText(_ state: AppState) -> (text: String, style: StyleRole)? {
+    /// The message row's text (sanitised) and style, unless the filter is being typed; a failure comes
+    /// with its parts (sanitised), so that fitting it keeps the step whole.
+    static func messageText(_ state: AppState) -> (text: String, style: StyleRole, sentence: ErrorSentence?)? {
+        let sanitise = { (text: String) in SanitizedText.of(text).string }
         let list = state.currentList
         if list.isFiltering { return nil }
-        if state.confirmingQuit { return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.", .warning) }
-        if let question = state.confirmationQuestion { return (SanitizedText.of(question).string, .warning) }
-        if let flash = state.flash { return (SanitizedText.of(flash.text).string, style(flash.level)) }
-        if let error = state.lastError { return (SanitizedText.of("✗ " + error).string, .error) }
+        if state.confirmingQuit {
+            return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.",
+                    .warning, nil)
+        }
+        if let question = state.confirmationQuestion { return (sanitise(question), .warning, nil) }
+        if let flash = state.flash {
+            return (sanitise(flash.text), style(flash.level), flash.sentence?.map(event: sanitise, step: sanitise))
+        }
+        if let failure = state.failure {
+            return (sanitise("✗ " + failure.text), .error, failure.map(event: { sanitise("✗ " + $0) }, step: sanitise))
+        }
         if state.pane == .myRoles || state.pane == .approvals, !list.marked.isEmpty, state.form == nil, state.dialog == nil {
             let what = state.pane == .myRoles ? "Enter activates them in one form" : "Enter opens them for one decision"
-            return ("\(list.marked.count) marked: \(what) · Space unmarks", .info)
+            return ("\(list.marked.count) marked: \(what) · Space unmarks", .info, nil)
         }
         if !list.filterText.isEmpty {
             let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
-            return (SanitizedText.of(text).string, .info)
+            return (sanitise(text), .info, nil)
         }
         return nil
     }

@@ -1,12 +1,31 @@
 import PIMDomain
 
-/// Fits a message into the status line without losing what to do next. pim's messages say what
-/// happened, then the next step after the last ": " or in the last sentence ("… (HTTP 500) after
-/// retries ("…"): try again in a few minutes."); cutting the end would cut the step. So a long
-/// message first drops the service's quoted words, then its asides in parentheses, then shortens
-/// what happened and keeps the step whole; when even the step is too long, it shows the start and
-/// the end.
+/// Fits a message into the status line without losing what to do next. A failure comes in its parts
+/// (what happened, the step): a long one first drops the service's quoted words from what happened,
+/// then its asides in parentheses, then shortens what happened and keeps the step whole; when even
+/// the step is too long, it shows the start and the end. A plain text (a notice, a question) is fitted
+/// the same way, its step found after the last ": " or in the last sentence.
 enum StatusMessage {
+    static func fit(_ sentence: ErrorSentence, width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard !sentence.step.isEmpty else { return fit(sentence.text, width: width) }
+        var event = sentence.event
+        for shorten in [withoutQuotes, withoutAsides] {
+            if DisplayWidth.of(event + sentence.separator + sentence.step) <= width { break }
+            event = shorten(event)
+        }
+        let shorter = event + sentence.separator + sentence.step
+        if DisplayWidth.of(shorter) <= width { return shorter }
+        let room = width - DisplayWidth.of(sentence.step) - DisplayWidth.of(sentence.separator)
+        if room >= minimumStart(width) {
+            return DisplayWidth.truncate(event, to: room) + sentence.separator + sentence.step
+        }
+        return ends(shorter, width: width)
+    }
+
+    /// What happened stays recognisable: at least a quarter of the line, up to 16 columns.
+    private static func minimumStart(_ width: Int) -> Int { min(16, width / 4) }
+
     static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         var shorter = text
@@ -15,13 +34,16 @@ enum StatusMessage {
             shorter = shorten(shorter)
         }
         if DisplayWidth.of(shorter) <= width { return shorter }
-        // What happened stays recognisable: at least a quarter of the line, up to 16 columns.
-        let start = min(16, width / 4)
         if let (event, separator, step) = split(shorter) {
             let room = width - DisplayWidth.of(step) - DisplayWidth.of(separator)
-            if room >= start { return DisplayWidth.truncate(event, to: room) + separator + step }
+            if room >= minimumStart(width) { return DisplayWidth.truncate(event, to: room) + separator + step }
         }
-        // The start (what happened) and the end (how the message ends: usually the step).
+        return ends(shorter, width: width)
+    }
+
+    /// The start (what happened) and the end (how the message ends: usually the step).
+    private static func ends(_ shorter: String, width: Int) -> String {
+        let start = minimumStart(width)
         guard start >= 2 else { return DisplayWidth.truncate(shorter, to: width) }
         var head = DisplayWidth.truncate(shorter, to: start)
         if head.hasSuffix(" …") { head = String(head.dropLast(2)) + "…" }

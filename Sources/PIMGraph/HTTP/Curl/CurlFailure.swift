@@ -3,7 +3,7 @@ import CCurl
 /// What ended a transfer that produced no answer, in the transport's words. Pure: a libcurl result
 /// code plus what the exchange itself noticed (its own refusals, whether any request byte left).
 enum CurlFailure {
-    /// Why pim itself stopped a transfer (libcurl then reports a write error or an abort).
+    /// Why the client itself stopped a transfer (libcurl then reports a write error or an abort).
     enum Refusal: Equatable {
         case bodyTooLarge(limit: Int)
         case head(ResponseHead.Refusal)

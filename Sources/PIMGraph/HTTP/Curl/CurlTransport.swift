@@ -13,7 +13,7 @@ import Foundation
 ///
 /// HTTP error statuses are responses; only the absence of a response throws a `TransportError`.
 public struct CurlTransport: Transport {
-    /// The longest answer pim reads (128 MiB, after decompression): far above the largest `$batch` of
+    /// The longest answer the client reads (128 MiB, after decompression): far above the largest `$batch` of
     /// full pages Graph sends, far below what would exhaust memory.
     public static let bodyLimit = 128 * 1_048_576
 
@@ -21,7 +21,7 @@ public struct CurlTransport: Transport {
     private let bodyLimit: Int
 
     /// - Parameters:
-    ///   - logger: receives one line per exchange (`--verbose`); nil logs nothing.
+    ///   - logger: receives one line per exchange (the verbose log); nil logs nothing.
     ///   - bodyLimit: answers longer than this (decoded) fail with `TransportError.Kind.tooLarge`.
     public init(logger: VerboseLogger? = nil, bodyLimit: Int = CurlTransport.bodyLimit) {
         self.logger = logger

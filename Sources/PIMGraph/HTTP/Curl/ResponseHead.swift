@@ -5,9 +5,9 @@ import Foundation
 ///
 /// It refuses what a Graph endpoint never sends: a head larger than `limit` bytes, and header
 /// values carrying control characters (an escape sequence in a `request-id` would otherwise travel
-/// to `--verbose` lines and messages).
+/// to verbose log lines and messages).
 struct ResponseHead {
-    /// The most header bytes pim reads for one answer (all lines together, interim answers included).
+    /// The most header bytes the client reads for one answer (all lines together, interim answers included).
     static let limit = 256 * 1024
 
     private(set) var headers: [String: String] = [:]
