@@ -36,15 +36,26 @@ let package = Package(
         ),
         // The benchmark: dashboard latency, requests per refresh, frame and filter time, memory, cold start.
         .executableTarget(name: "pim-bench", dependencies: ["PIMGraph", "PIMSimulator", "PIMApp", "PIMScreen", "PIMDomain"]),
-        // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md).
-        .executableTarget(name: "PIMFuzz", dependencies: ["PIMDomain", "PIMGraph", "PIMCommandLine", "PIMApp", "PIMScreen", "PIMTerminal", "PIMAppFixtures"]),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
         // The socket side of the small 127.0.0.1 HTTP servers three test targets drive pim against.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
-        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain", "LoopbackHTTP"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PIMGraphTests",
+            dependencies: ["PIMGraph", "PIMDomain", "CCurl", "LoopbackHTTP"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
         // A small tenant at a fixed time, shared by the interface's update and screen tests.
         .target(name: "PIMAppFixtures", dependencies: ["PIMApp", "PIMDomain"], path: "Tests/PIMAppFixtures"),
+        // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md): test tooling,
+        // so it sits beside its corpus under Tests/ and may use the fixture tenant.
+        .executableTarget(
+            name: "PIMFuzz",
+            dependencies: [
+                "PIMDomain", "PIMGraph", "PIMCommandLine", "PIMApp", "PIMScreen", "PIMTerminal", "PIMAppFixtures",
+            ],
+            path: "Tests/Fuzz/PIMFuzz"
+        ),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures"]),
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures"], exclude: ["Screens"]),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
