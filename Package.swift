@@ -56,10 +56,16 @@ let package = Package(
             ],
             path: "Tests/Fuzz/PIMFuzz"
         ),
-        .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures"]),
+        // The in-memory PIMService the command line's and the interface's tests share.
+        .target(name: "PIMTestSupport", dependencies: ["PIMDomain"], path: "Tests/PIMTestSupport"),
+        .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTestSupport"]),
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures"], exclude: ["Screens"]),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
-        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "PIMCommandLineTests",
+            dependencies: ["PIMCommandLine", "PIMDomain", "PIMTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["pim", "PIMFuzz", "LoopbackHTTP"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),
