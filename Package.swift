@@ -36,19 +36,36 @@ let package = Package(
         ),
         // The benchmark: dashboard latency, requests per refresh, frame and filter time, memory, cold start.
         .executableTarget(name: "pim-bench", dependencies: ["PIMGraph", "PIMSimulator", "PIMApp", "PIMScreen", "PIMDomain"]),
-        // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md).
-        .executableTarget(name: "PIMFuzz", dependencies: ["PIMDomain", "PIMGraph", "PIMCommandLine", "PIMApp", "PIMScreen", "PIMTerminal", "PIMAppFixtures"]),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
         // The socket side of the small 127.0.0.1 HTTP servers three test targets drive pim against.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
-        .testTarget(name: "PIMGraphTests", dependencies: ["PIMGraph", "PIMDomain", "LoopbackHTTP"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PIMGraphTests",
+            dependencies: ["PIMGraph", "PIMDomain", "CCurl", "LoopbackHTTP"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "PIMSimulatorTests", dependencies: ["PIMSimulator", "PIMGraph", "PIMDomain"]),
         // A small tenant at a fixed time, shared by the interface's update and screen tests.
         .target(name: "PIMAppFixtures", dependencies: ["PIMApp", "PIMDomain"], path: "Tests/PIMAppFixtures"),
-        .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures"]),
+        // libFuzzer entry points for the parsers that read untrusted input (see docs/fuzzing.md): test tooling,
+        // so it sits beside its corpus under Tests/ and may use the fixture tenant.
+        .executableTarget(
+            name: "PIMFuzz",
+            dependencies: [
+                "PIMDomain", "PIMGraph", "PIMCommandLine", "PIMApp", "PIMScreen", "PIMTerminal", "PIMAppFixtures",
+            ],
+            path: "Tests/Fuzz/PIMFuzz"
+        ),
+        // The in-memory PIMService the command line's and the interface's tests share.
+        .target(name: "PIMTestSupport", dependencies: ["PIMDomain"], path: "Tests/PIMTestSupport"),
+        .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTestSupport"]),
         .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures"], exclude: ["Screens"]),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
-        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "PIMCommandLineTests",
+            dependencies: ["PIMCommandLine", "PIMDomain", "PIMTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["pim", "PIMFuzz", "LoopbackHTTP"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),

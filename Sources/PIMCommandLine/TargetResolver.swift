@@ -12,14 +12,9 @@ struct TargetResolver {
     var scope: String?
 
     func resolve(_ word: String) throws -> RoleEntry {
-        var text = word.trimmingCharacters(in: .whitespaces)
-        var groupsOnly = false
-        if text.lowercased().hasPrefix("group:") {
-            groupsOnly = true
-            text = String(text.dropFirst(6))
-        } else if text.lowercased().hasPrefix("role:") {
-            text = String(text.dropFirst(5))
-        }
+        let (family, text) = TargetFamily.split(word.trimmingCharacters(in: .whitespaces))
+        // Both prefixes are dropped from the word; `group:` also keeps only groups.
+        let groupsOnly = family == .group
         guard !text.isEmpty else {
             throw UsageError("\"\(word)\" names no role or group: write the name after the colon, e.g. group:Finance.")
         }

@@ -28,6 +28,15 @@ extension ActivationDuration {
 
     private static let limit = 10 * 365 * 86_400
 
+    /// Adds `value` units of `seconds` each to `total`, both forms' one step. Checked before
+    /// multiplying: a long digit run must be refused, not overflow.
+    private static func add(_ value: Int, of seconds: Int, to total: inout Int,
+                            raw: String) throws(DurationParseError) {
+        guard value <= limit / seconds else { throw tooLong(raw) }
+        total += value * seconds
+        guard total <= limit else { throw tooLong(raw) }
+    }
+
     private static func parseISO(_ text: String, raw: String) throws(DurationParseError) -> ActivationDuration {
         var total = 0
         var number = ""
@@ -55,10 +64,7 @@ extension ActivationDuration {
             }
             guard let value = Int(number), unit.rank > lastUnitRank else { throw isoError(raw) }
             lastUnitRank = unit.rank
-            // Checked before multiplying: a long digit run must be refused, not overflow.
-            guard value <= limit / unit.seconds else { throw tooLong(raw) }
-            total += value * unit.seconds
-            guard total <= limit else { throw tooLong(raw) }
+            try add(value, of: unit.seconds, to: &total, raw: raw)
             number = ""
             sawComponent = true
         }
@@ -93,9 +99,7 @@ extension ActivationDuration {
                 throw DurationParseError("\"\(raw)\" repeats or misorders its units: \(examples).")
             }
             lastUnitRank = unit.rank
-            guard value <= limit / unit.seconds else { throw tooLong(raw) }
-            total += value * unit.seconds
-            guard total <= limit else { throw tooLong(raw) }
+            try add(value, of: unit.seconds, to: &total, raw: raw)
             number = ""
             sawComponent = true
         }

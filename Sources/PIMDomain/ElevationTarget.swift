@@ -6,7 +6,7 @@ public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
     case groupMember = "groupMember"
     case groupOwner = "groupOwner"
 
-    public var isGroup: Bool { self != .directoryRole }
+    public var isGroup: Bool { family == .group }
 
     /// Graph's `accessId` for PIM for Groups (`member` / `owner`); nil for directory roles.
     public var groupAccessId: String? {

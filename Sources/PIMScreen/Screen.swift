@@ -98,13 +98,6 @@ public struct Screen: Hashable, Sendable {
         }
     }
 
-    /// Changes the style of `rect` and keeps its text (selection highlight).
-    public mutating func restyle(_ rect: Rect, style: StyleRole) {
-        for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) { cells[row * width + column].style = style }
-        }
-    }
-
     public mutating func addClickTarget(_ rect: Rect, _ target: ClickTarget) {
         clickTargets.append(ClickRegion(rect: rect, target: target))
     }

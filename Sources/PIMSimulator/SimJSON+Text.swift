@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 
 /// Why a body was not JSON; the tenant answers such bodies with a 400, as the service does.
 public struct SimJSONError: Error, Equatable, Sendable {
@@ -57,26 +58,15 @@ extension SimJSON {
     }
 
     private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
         // Most strings (ids, names, dates) need no escape: append them whole.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
+            out += "\""
             out += s
             out += "\""
             return
         }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        // Controls as \u escapes; everything else as it is, as the service writes it.
+        JSONStringLiteral.append(s, to: &out) { $0.value < 0x20 || $0.value == 0x7F }
     }
 
     private struct Parser {

@@ -51,11 +51,3 @@ public enum FullScreen {
         return code
     }
 }
-
-extension FullScreen {
-    /// The first entry point, kept until the executable passes its options.
-    @available(*, deprecated, message: "pass FullScreenOptions: run(service:options:)")
-    public static func run(service: any PIMService) async -> Int32 {
-        await run(service: service, options: FullScreenOptions())
-    }
-}

@@ -2,6 +2,7 @@ import Foundation
 import PIMApp
 import PIMAppFixtures
 import PIMDomain
+import PIMTestSupport
 import Testing
 
 /// The runtime against an in-memory service: keys in, service calls out, results back as state.
@@ -22,21 +23,26 @@ import Testing
     func text(_ text: String) -> [Key] { text.map { .character($0) } }
 
     @Test func startLoadsTheDashboardOnce() async {
-        let service = FakeService()
+        let service = FakeService(Fixture.dashboard, now: Fixture.now)
         let runtime = await started(service)
         let state = await runtime.state
         #expect(state.hasLoaded)
         #expect(state.roles.count == 7)
-        #expect(service.calls == ["loadDashboard"])
+        #expect(service.read { $0.dashboardLoads } == 1)
     }
 
     @Test func activatingThroughTheFormCallsTheServiceAndRefreshes() async {
-        let service = FakeService()
+        let service = FakeService(Fixture.dashboard, now: Fixture.now)
         let runtime = await started(service)
         let row = await runtime.state.roles.firstIndex { $0.target == Fixture.sysadmin }!
         await runtime.send(.click(.row(row)))
         await keys(runtime, ["a"] + text("Patch night") + [.tab] + text("CHG-1") + [.tab, .tab, .control("u")] + text("30m") + [.enter])
-        #expect(service.calls == ["loadDashboard", "activate itops-sysadmin-prod-noapproval 30m Patch night CHG-1", "loadDashboard"])
+        let sent = service.read { $0.sent }.map {
+            [$0.target.displayName, $0.duration.shortDescription, $0.justification ?? "-", $0.ticket?.number ?? "-"]
+                .joined(separator: " ")
+        }
+        #expect(sent == ["itops-sysadmin-prod-noapproval 30m Patch night CHG-1"])
+        #expect(service.read { $0.dashboardLoads } == 2)
         let state = await runtime.state
         #expect(state.form?.isDone == true)
         #expect(state.roles.first { $0.target == Fixture.sysadmin }?.state == .active)
@@ -45,7 +51,7 @@ import Testing
     }
 
     @Test func aRoleNeedingApprovalBecomesPending() async {
-        let service = FakeService()
+        let service = FakeService(Fixture.dashboard, now: Fixture.now)
         let runtime = await started(service)
         let row = await runtime.state.roles.firstIndex { $0.target == Fixture.globalAdmin }!
         await runtime.send(.click(.row(row)))
@@ -59,19 +65,19 @@ import Testing
     }
 
     @Test func approvingFromTheDialogRemovesTheRequest() async {
-        let service = FakeService()
+        let service = FakeService(Fixture.dashboard, now: Fixture.now)
         let runtime = await started(service)
         await keys(runtime, ["2", .enter, "a"] + text("Known change") + [.enter])
         let state = await runtime.state
-        #expect(service.calls.contains("decide req-202 Approve Known change"))
+        #expect(service.read { $0.decisions }.contains { $0 == ("req-202", .approve, "Known change") })
         #expect(state.approvals.map(\.id) == ["req-201"])
         #expect(state.dialog == nil)
         #expect(state.flash?.text == "Approved 1 request.")
     }
 
     @Test func anAlreadyDecidedRequestRefreshesTheList() async {
-        let service = FakeService()
-        service.data.withLock { $0.decideError = PIMError(.alreadyDecided, "Already decided.", httpStatus: 409) }
+        let service = FakeService(Fixture.dashboard, now: Fixture.now)
+        service.state.withLock { $0.decisionError = PIMError(.alreadyDecided, "Already decided.", httpStatus: 409) }
         let runtime = await started(service)
         await keys(runtime, ["2", "d"] + text("No") + [.enter])
         let state = await runtime.state
@@ -80,7 +86,7 @@ import Testing
     }
 
     @Test func quitAndBellReachTheFrontEnd() async {
-        let runtime = await started(FakeService())
+        let runtime = await started(FakeService(Fixture.dashboard, now: Fixture.now))
         await runtime.send(.tick(Fixture.now))
         #expect(await runtime.bellCount == 1)
         await runtime.send(.key("q"))
@@ -88,10 +94,11 @@ import Testing
     }
 
     @Test func serviceFailuresBecomeTheLastError() async {
-        let service = FakeService()
-        service.data.withLock { $0.loadError = PIMError(.service, "The service keeps failing: try again in a minute.") }
+        let service = FakeService(Fixture.dashboard, now: Fixture.now)
+        service.state.withLock { $0.failure = PIMError(.service, "The service keeps failing: try again in a minute.") }
         let runtime = await started(service)
         #expect(await runtime.state.lastError == "The service keeps failing: try again in a minute.")
+        service.state.withLock { $0.failure = nil }
         await keys(runtime, ["r"])
         #expect(await runtime.state.lastError == nil)
     }

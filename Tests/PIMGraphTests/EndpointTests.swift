@@ -121,7 +121,8 @@ struct EndpointTests {
     }
 
     @Test func reviewsPatchStepsInBetaAndStagesInV1() {
-        let role = Endpoints.Roles.review(approvalId: "a1", stepId: "s1", decision: .approve, justification: "Trusted User")
+        let role = Endpoints.Roles.review(approvalId: "a1", stageId: "s1", decision: .approve,
+                                          justification: "Trusted User")
         #expect(role.method == "PATCH")
         #expect(target(role) == "/beta/roleManagement/directory/roleAssignmentApprovals/a1/steps/s1")
         #expect(jsonObject(role.body) == jsonObject(Fixture.data("roles.beta.roleAssignmentApprovals.steps.PATCH.request.json")))

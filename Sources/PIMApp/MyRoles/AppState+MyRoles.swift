@@ -16,13 +16,7 @@ extension AppState {
     /// end), or on the elevation the last expiry warning was about.
     mutating func openExtensionForm() {
         if pane == .elevations {
-            if let reason = elevationExtensionRefusal {
-                flash(reason, .warning)
-                return
-            }
-            if let role = selectedElevationRole, let assignment = role.active {
-                openForm(mode: .extend(assignment), entries: [role])
-            }
+            openElevationExtensionForm()
             return
         }
         let role: RoleEntry?
@@ -39,26 +33,7 @@ extension AppState {
         openForm(mode: .extend(assignment), entries: [role])
     }
 
-    /// My row in My roles for the elevation selected in Elevations, when that elevation is mine.
-    var selectedElevationRole: RoleEntry? {
-        guard let elevation = selectedElevation, let me, elevation.principal.id == me.id else { return nil }
-        return roles.first { $0.target.id == elevation.target.id }
-    }
-
-    /// Why `e` in Elevations cannot extend the selected row; nil when it can. The pane lists the
-    /// whole tenant: only my own elevations are mine to extend.
-    public var elevationExtensionRefusal: String? {
-        guard let elevation = selectedElevation else { return "There is no elevation selected." }
-        guard let me, elevation.principal.id == me.id else {
-            return "\(elevation.target.displayName) is \(elevation.principal.label)'s elevation: you can extend only your own."
-        }
-        guard let role = selectedElevationRole else {
-            return "\(elevation.target.displayName) is not among your roles yet: refresh (r), then try again."
-        }
-        return role.extensionRefusal
-    }
-
-    private mutating func openForm(mode: ActivationForm.Mode, entries: [RoleEntry]) {
+    mutating func openForm(mode: ActivationForm.Mode, entries: [RoleEntry]) {
         var policies: [TargetID: ActivationPolicy] = [:]
         for entry in entries { policies[entry.target.id] = entry.policy }
         let key = Set(entries.map(\.target.id))

@@ -39,12 +39,10 @@ extension AppState {
     /// or a unique start of one (case does not matter).
     static func roleSetMatch(_ written: String, in roles: [RoleEntry]) -> RoleEntry? {
         let text = written.trimmingCharacters(in: .whitespaces)
-        var candidates = roles
-        var name = text
-        if text.lowercased().hasPrefix("group:") {
-            name = String(text.dropFirst(6))
-            candidates = roles.filter { $0.target.kind.isGroup }
-        }
+        // `group:NAME` keeps groups; any other word is matched whole (`role:…@/` is a role's id).
+        let (family, rest) = TargetFamily.split(text)
+        let name = family == .group ? rest : text
+        let candidates = family == .group ? roles.filter { $0.target.kind.family == .group } : roles
         if let byId = candidates.first(where: {
             $0.target.id.description.caseInsensitiveCompare(name) == .orderedSame
                 || $0.target.id.resourceId.caseInsensitiveCompare(name) == .orderedSame

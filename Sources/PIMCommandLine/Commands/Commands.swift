@@ -34,7 +34,7 @@ enum Commands {
     static func cacheTargetNames(_ entries: [RoleEntry], context: CommandContext) {
         let paths = context.settings.paths
         let names = Set(entries.map { entry in
-            entry.target.kind.isGroup ? "group:\(entry.target.displayName)" : entry.target.displayName
+            entry.target.kind.family.written(entry.target.displayName)
         }).sorted()
         // Control characters would break the completion scripts' line splitting.
         let text = names.map { Sanitizer.sanitize($0) }.joined(separator: "\n") + "\n"

@@ -5,7 +5,7 @@ import PIMDomain
 /// add new ones, never rename.
 enum JSONRows {
     /// `role` or `group`.
-    static func kind(_ kind: TargetKind) -> String { kind.isGroup ? "group" : "role" }
+    static func kind(_ kind: TargetKind) -> String { kind.family.word }
 
     /// The fields every target row starts with.
     static func targetFields(_ target: ElevationTarget) -> [(String, JSONValue)] {

@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 
 /// A JSON document with keys in a fixed order, so `--output json` is stable byte for byte and
 /// `null` is written where a value is absent (Codable would drop the key instead).
@@ -63,24 +64,9 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// JSON string escaping; control characters become \u escapes, so a service string cannot
     /// smuggle a terminal escape through `--output json` either.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if needsEscape(scalar.value) {
-                    // UTF-16 code units, so characters beyond the BMP (tag characters) escape as surrogate pairs.
-                    for unit in String(scalar).utf16 { out += String(format: "\\u%04x", unit) }
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONStringLiteral.append(text, to: &out) { needsEscape($0.value) }
+        return out
     }
 }
 

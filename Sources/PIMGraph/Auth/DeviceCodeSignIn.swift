@@ -113,25 +113,12 @@ public actor DeviceCodeSignIn: TokenProvider {
         }
     }
 
-    /// Whether a usable sign-in is cached (a token not yet expired, or a refresh token), without any exchange.
-    public func isSignedIn() -> Bool {
-        if current == nil { current = (try? cache?.load(key: cacheKey)) ?? nil }
-        guard let current else { return false }
-        return current.refreshToken != nil || current.expiresAt > clock.now()
-    }
-
     /// Graph refused the access token: treat it as expired so the next call refreshes it (the refresh
     /// token, when there is one, usually still works).
     public func tokenRejected(_ token: String) async {
         guard var entry = current, entry.accessToken == token else { return }
         entry.expiresAt = .distantPast
         current = entry
-    }
-
-    /// Forgets the tokens (`pim logout`).
-    public func signOut() throws {
-        current = nil
-        do { try cache?.store(nil, key: cacheKey) } catch { throw error.pimError }
     }
 
     /// The refresh-token grant; nil when the refresh token is no longer accepted (sign in again).

@@ -84,9 +84,10 @@ extension Endpoints {
         }
 
         /// A10 (beta only) — approve or deny one step. https://learn.microsoft.com/graph/api/approvalstep-update?view=graph-rest-beta
-        static func review(approvalId: String, stepId: String, decision: ApprovalDecision, justification: String) -> GraphRequest {
+        static func review(approvalId: String, stageId: String, decision: ApprovalDecision,
+                           justification: String) -> GraphRequest {
             GraphRequest(method: "PATCH", version: .beta,
-                         path: "\(root)/roleAssignmentApprovals/\(segment(approvalId))/steps/\(segment(stepId))",
+                         path: "\(root)/roleAssignmentApprovals/\(segment(approvalId))/steps/\(segment(stageId))",
                          body: GraphRequest.json(ReviewBody(reviewResult: decision.rawValue, justification: justification)))
         }
     }

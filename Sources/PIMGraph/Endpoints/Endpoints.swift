@@ -16,16 +16,11 @@ enum Endpoints {
 
     /// A schedule request (activate, deactivate, extend) for a role (A5) or a group (B3).
     static func scheduleRequest(_ spec: ScheduleRequestSpec) -> GraphRequest {
-        switch spec.target.kind {
-        case .directoryRole: return Roles.createRequest(spec)
-        case .groupMember, .groupOwner: return Groups.createRequest(spec)
-        }
+        of(spec.target.kind).createRequest(spec)
     }
 
     /// Cancel (A6 / B4).
-    static func cancel(requestId: String, kind: TargetKind) -> GraphRequest {
-        kind == .directoryRole ? Roles.cancel(requestId: requestId) : Groups.cancel(requestId: requestId)
-    }
+    static func cancel(requestId: String, kind: TargetKind) -> GraphRequest { of(kind).cancel(requestId: requestId) }
 
     /// C1 — the tenant's PIM audit log. https://learn.microsoft.com/graph/api/directoryaudit-list
     static func directoryAudits(since: Date?) -> GraphRequest {
@@ -37,13 +32,7 @@ enum Endpoints {
     /// A11 / B8 — the policy of one target with its rules.
     /// https://learn.microsoft.com/graph/api/policyroot-list-rolemanagementpolicyassignments
     static func policy(for target: TargetID) -> GraphRequest {
-        let filter: String
-        switch target.kind {
-        case .directoryRole:
-            filter = "scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq \(GraphRequest.literal(target.resourceId))"
-        case .groupMember, .groupOwner:
-            filter = "scopeId eq \(GraphRequest.literal(target.resourceId)) and scopeType eq 'Group' and roleDefinitionId eq \(GraphRequest.literal(target.kind.groupAccessId ?? "member"))"
-        }
+        let filter = of(target.kind).policyFilter(target)
         return GraphRequest(path: "/policies/roleManagementPolicyAssignments",
                             query: [.init("$filter", filter), .init("$expand", "policy($expand=rules)")])
     }

@@ -68,11 +68,14 @@ extension GraphPIMService {
             let names = state.read { $0.names }
             var items = lists.map { ApprovalItem(request: $0.request(names: names)) }
 
-            let groupItems = items.enumerated().filter { $0.element.request.target.kind.isGroup }
-            let roleItems = items.enumerated().filter { !$0.element.request.target.kind.isGroup }
             var approvals = BatchReader(client: client)
-            try? await approvals.load(groupItems.map { .init(id: "a\($0.offset)", request: Endpoints.Groups.approval(id: Self.approvalId($0.element.request))) })
-            try? await approvals.load(roleItems.map { .init(id: "a\($0.offset)", request: Endpoints.Roles.approval(id: Self.approvalId($0.element.request))) }, version: .beta)
+            for family in TargetFamily.allCases {
+                let api = Endpoints.of(family)
+                let reads = items.enumerated().filter { $0.element.request.target.kind.family == family }.map {
+                    BatchItem(id: "a\($0.offset)", request: api.approval(id: Self.approvalId($0.element.request)))
+                }
+                try? await approvals.load(reads, version: api.approvalVersion)
+            }
             var ignored: [DashboardSection: PIMError] = [:]
             for index in items.indices {
                 items[index].approval = approvals.one(ApprovalDTO.self, "a\(index)", section: .approvals, into: &ignored)?.approval
@@ -88,8 +91,8 @@ extension GraphPIMService {
         try await wrapped {
             let request = item.request
             let id = Self.approvalId(request)
-            let isGroup = request.target.kind.isGroup
-            let read = isGroup ? Endpoints.Groups.approval(id: id) : Endpoints.Roles.approval(id: id)
+            let api = Endpoints.of(request.target.kind)
+            let read = api.approval(id: id)
             let approval = try client.decode(ApprovalDTO.self, from: try await client.send(read)).approval
             guard let stage = approval.openStageForMe else {
                 if approval.stages.contains(where: { $0.reviewResult != .notReviewed || $0.status.caseInsensitiveCompare("Completed") == .orderedSame }) {
@@ -98,9 +101,7 @@ extension GraphPIMService {
                 throw PIMError(.forbidden, "No open approval stage of this request is assigned to you",
                                step: .refresh(.notYours))
             }
-            let patch = isGroup
-                ? Endpoints.Groups.review(approvalId: id, stageId: stage.id, decision: decision, justification: justification)
-                : Endpoints.Roles.review(approvalId: id, stepId: stage.id, decision: decision, justification: justification)
+            let patch = api.review(approvalId: id, stageId: stage.id, decision: decision, justification: justification)
             do { _ = try await client.sendWrite(patch) } catch let error as PIMError {
                 let mapped = GraphErrorMapper.decided(error)
                 guard mapped.kind == .alreadyDecided else { throw mapped }
@@ -112,8 +113,8 @@ extension GraphPIMService {
     /// What became of a request that does not wait for my decision (any longer), as the error to
     /// report; nil when it still waits or cannot be read. Tries roles, then groups.
     public func whyNotWaiting(requestId: String) async -> PIMError? {
-        for isGroup in [false, true] {
-            let read = isGroup ? Endpoints.Groups.request(id: requestId) : Endpoints.Roles.request(id: requestId)
+        for family in TargetFamily.allCases {
+            let read = Endpoints.of(family).request(id: requestId)
             guard let response = try? await client.send(read),
                   let found = try? client.decode(ScheduleRequestDTO.self, from: response).request() else { continue }
             guard !found.status.isPending else { return nil }
@@ -127,16 +128,16 @@ extension GraphPIMService {
     /// ended the wait and when.
     func alreadyDecided(_ request: ElevationRequest, status knownStatus: RequestStatus? = nil, approval known: Approval?,
                         from original: PIMError?) async -> PIMError {
-        let isGroup = request.target.kind.isGroup
+        let api = Endpoints.of(request.target.kind)
         var status = knownStatus
         if status == nil {
-            let read = isGroup ? Endpoints.Groups.request(id: request.id) : Endpoints.Roles.request(id: request.id)
+            let read = api.request(id: request.id)
             status = try? client.decode(ScheduleRequestDTO.self, from: await client.send(read)).request().status
         }
         var approval = known
         if approval == nil {
             let id = Self.approvalId(request)
-            let approvalRead = isGroup ? Endpoints.Groups.approval(id: id) : Endpoints.Roles.approval(id: id)
+            let approvalRead = api.approval(id: id)
             approval = try? client.decode(ApprovalDTO.self, from: await client.send(approvalRead)).approval
         }
         let me = try? await myId()

@@ -60,13 +60,7 @@ enum ActivationFormView {
         }
         while index < lines.count { emit(lines[index]); index += 1 }
         // The keys of the form on the last inner row.
-        var x = content.x
-        for binding in KeyMap.hints(for: state) {
-            let key = DisplayText(untrusted: binding.keys[0].description), help = DisplayText(untrusted: binding.hint ?? binding.help)
-            guard x + key.width + help.width + 1 <= content.maxX else { break }
-            x += screen.put(key, x: x, y: content.maxY - 1, style: .keyName) + 1
-            x += screen.put(help, x: x, y: content.maxY - 1, style: .dialog) + 2
-        }
+        KeyHintRow.draw(state, x: content.x, y: content.maxY - 1, maxX: content.maxX, helpStyle: .dialog, on: &screen)
     }
 
     /// Lines above the fields (targets, policy, blank) and below them (checks, pre-flight, results).

@@ -52,12 +52,6 @@ enum ApprovalDialogView {
                 line.draw(x: content.x, y: content.y + index, width: content.width, on: &screen)
             }
         }
-        var x = content.x
-        for binding in KeyMap.hints(for: state) {
-            let key = DisplayText(untrusted: binding.keys[0].description), help = DisplayText(untrusted: binding.hint ?? binding.help)
-            guard x + key.width + help.width + 1 <= content.maxX else { break }
-            x += screen.put(key, x: x, y: content.maxY - 1, style: .keyName) + 1
-            x += screen.put(help, x: x, y: content.maxY - 1, style: .dialog) + 2
-        }
+        KeyHintRow.draw(state, x: content.x, y: content.maxY - 1, maxX: content.maxX, helpStyle: .dialog, on: &screen)
     }
 }

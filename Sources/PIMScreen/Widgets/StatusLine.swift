@@ -57,16 +57,8 @@ enum StatusLine {
             }
         }
 
-        var x = rect.x
-        for binding in KeyMap.hints(for: state) where hintsShown {
-            let key = SanitizedText.of(binding.keys[0].description)
-            let help = SanitizedText.of(binding.hint ?? binding.help)
-            let needed = key.width + 1 + help.width + 2
-            guard x + needed - 2 <= rect.maxX else { break }
-            x += screen.put(key, x: x, y: hintRow, style: .keyName)
-            x += 1
-            x += screen.put(help, x: x, y: hintRow, style: .keyHint)
-            x += 2
+        if hintsShown {
+            KeyHintRow.draw(state, x: rect.x, y: hintRow, maxX: rect.maxX, helpStyle: .keyHint, on: &screen)
         }
     }
 

@@ -13,8 +13,4 @@ public struct RecordedRequest: Hashable, Sendable {
     /// The `id` of the `$batch` item this came from, nil for a plain request.
     public var batchItemId: String?
 
-    /// The body as Foundation objects (`[String: Any]`), for tests that read it without `SimJSON`.
-    public var bodyObject: Any? {
-        body.flatMap { try? JSONSerialization.jsonObject(with: $0.data, options: .fragmentsAllowed) }
-    }
 }

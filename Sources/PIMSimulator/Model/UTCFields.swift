@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 
 /// Fast paths for the date text and comparisons the tenant does thousands of times per request
 /// (every `$filter` on ids tried the date parser first, and every seeded record formats dates):
@@ -16,9 +17,8 @@ enum UTCFields {
         var millis = Int(((seconds - whole) * 1000).rounded(.down))
         let fractional = rounded != 0 && rounded != 1000
         if !fractional { millis = 0; total += rounded == 1000 ? 1 : 0 }
-        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-        let inDay = total - days * 86_400
-        let (year, month, day) = civil(days)
+        let (days, inDay) = CivilDate.split(total)
+        let (year, month, day) = CivilDate.fields(ofDay: days)
         guard (1...9999).contains(year) else { return nil }
         var text = "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(inDay / 3600)):\(pad(inDay % 3600 / 60)):\(pad(inDay % 60))"
         if fractional { text += ".\(pad(millis, 3))" }
@@ -67,7 +67,8 @@ enum UTCFields {
             return .unsure // zone-less or unusual: Foundation decides
         }
         guard i == b.count, day <= daysIn(month, year) else { return .unsure }
-        let seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        let days = CivilDate.day(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         return .date(Date(timeIntervalSince1970: Double(seconds) + fraction))
     }
 
@@ -101,27 +102,5 @@ enum UTCFields {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -28,24 +28,6 @@ enum Router {
             guard s.count >= 2 else { throw GraphFailure.methodNotAllowed }
             guard s[1].lowercased() == "directoryaudits" else { throw GraphFailure.segmentNotFound(s[1]) }
             return try AuditRoutes.route(ctx, Array(s.dropFirst(2)), session.state)
-        case "users":
-            guard s.count == 2 else { throw GraphFailure.methodNotAllowed }
-            try ctx.requireMethod("GET")
-            guard let user = session.state.user(s[1]) ?? session.state.users.first(where: {
-                $0.userPrincipalName.caseInsensitiveCompare(s[1]) == .orderedSame
-            }) else {
-                throw GraphFailure(status: 404, code: "Request_ResourceNotFound",
-                                   message: "Resource '\(s[1])' does not exist or one of its queried reference-property objects are not present.")
-            }
-            return try ctx.entity(Wire.user(user).removing("@odata.type"), type: "user", context: "users/$entity")
-        case "groups":
-            guard s.count == 2 else { throw GraphFailure.methodNotAllowed }
-            try ctx.requireMethod("GET")
-            guard let group = session.state.group(s[1]) else {
-                throw GraphFailure(status: 404, code: "Request_ResourceNotFound",
-                                   message: "Resource '\(s[1])' does not exist or one of its queried reference-property objects are not present.")
-            }
-            return try ctx.entity(Wire.group(group).removing("@odata.type"), type: "group", context: "groups/$entity")
         default:
             throw GraphFailure.segmentNotFound(first)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import PIMCommandLine
 import PIMDomain
+import PIMTestSupport
 import Synchronization
 
 /// A host that hands out the fake service and records what the session commands asked for.

@@ -2,40 +2,46 @@ import Foundation
 import PIMDomain
 import Synchronization
 
-/// An in-memory PIM service for command tests: a small tenant with roles and groups whose
-/// policies differ, that records what the command line sent.
-final class FakeService: PIMService {
-    struct State {
-        var me = Principal(id: "u-ada", displayName: "Ada Lovelace", userPrincipalName: "ada@contoso.test")
-        var eligibilities: [Eligibility] = []
-        var active: [ActiveAssignment] = []
-        var requests: [ElevationRequest] = []
-        var approvals: [ApprovalItem] = []
-        var elevations: [ActiveAssignment] = []
-        var history: [AuditEvent] = []
-        var policies: [TargetID: ActivationPolicy] = [:]
-        var sent: [ActivationRequest] = []
-        var deactivated: [String] = []
-        var cancelled: [String] = []
-        var decisions: [(String, ApprovalDecision, String)] = []
-        var activationError: PIMError?
+/// The in-memory PIM service the command line's and the interface's tests share: by default a small
+/// tenant with roles and groups whose policies differ (or any `Dashboard`), that records what a front
+/// sent and can be told to fail. Its clock is fixed: tests move time themselves.
+public final class FakeService: PIMService {
+    public struct State: Sendable {
+        public var me = Principal(id: "u-ada", displayName: "Ada Lovelace", userPrincipalName: "ada@contoso.test")
+        public var eligibilities: [Eligibility] = []
+        public var active: [ActiveAssignment] = []
+        public var requests: [ElevationRequest] = []
+        public var approvals: [ApprovalItem] = []
+        public var elevations: [ActiveAssignment] = []
+        public var history: [AuditEvent] = []
+        public var policies: [TargetID: ActivationPolicy] = [:]
+        public var sent: [ActivationRequest] = []
+        public var deactivated: [String] = []
+        public var cancelled: [String] = []
+        public var decisions: [(String, ApprovalDecision, String)] = []
+        public var activationError: PIMError?
+        /// Thrown by `decide` after the item leaves the list (another approver was first).
+        public var decisionError: PIMError?
         /// Another process activates the same target just before this one's request arrives: the
         /// target becomes active (or, with approval, pending) and the service refuses with this code.
-        var lostRaceWith: String?
-        var failure: PIMError?
+        public var lostRaceWith: String?
+        public var failure: PIMError?
         /// Sections the dashboard reports as not loaded.
-        var sectionFailures: [DashboardSection: PIMError] = [:]
-        var notices: [String] = []
+        public var sectionFailures: [DashboardSection: PIMError] = [:]
+        public var notices: [String] = []
         /// Status the next pending request takes when `myRequests` is read (approval arriving).
-        var decideOnRead: RequestStatus?
-        var auditQueries: [AuditQuery] = []
-        var nextId = 1
+        public var decideOnRead: RequestStatus?
+        public var auditQueries: [AuditQuery] = []
+        /// How often the dashboard was loaded (a start, a refresh).
+        public var dashboardLoads = 0
+        public var nextId = 1
     }
 
-    let state: Mutex<State>
-    let now: Date
+    public let state: Mutex<State>
+    public let now: Date
 
-    init(now: Date, configure: (inout State) -> Void = { _ in }) {
+    /// The small tenant of `seed`, changed by `configure`.
+    public init(now: Date, configure: (inout State) -> Void = { _ in }) {
         self.now = now
         var state = State()
         Self.seed(&state, now: now)
@@ -43,17 +49,29 @@ final class FakeService: PIMService {
         self.state = Mutex(state)
     }
 
-    func read<T>(_ body: (State) -> T) -> T { state.withLock { body($0) } }
+    /// Exactly `dashboard`'s tenant, nothing seeded.
+    public init(_ dashboard: Dashboard, now: Date) {
+        self.now = now
+        state = Mutex(State(me: dashboard.me, eligibilities: dashboard.eligibilities, active: dashboard.active,
+                            requests: dashboard.myRequests, approvals: dashboard.approvals,
+                            elevations: dashboard.elevations, history: dashboard.history,
+                            policies: dashboard.policies, sectionFailures: dashboard.failures))
+    }
 
-    static let globalAdmin = ElevationTarget(id: .role("62e90394-69f5-4237-9190-012177145e10"), displayName: "Global Administrator",
-                                             templateId: "62e90394-69f5-4237-9190-012177145e10")
-    static let exchangeAdmin = ElevationTarget(id: .role("29232cdf-9323-42fd-ade2-1d097af3e4de"), displayName: "Exchange Administrator")
-    static let reader = ElevationTarget(id: .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"), displayName: "Directory Readers")
-    static let financeMember = ElevationTarget(id: .group("g-fin"), displayName: "Finance Admins")
-    static let financeOwner = ElevationTarget(id: .group("g-fin", owner: true), displayName: "Finance Admins")
-    static let japanese = ElevationTarget(id: .role("jp-1"), displayName: "日本語 管理者")
+    public func read<T>(_ body: (State) -> T) -> T { state.withLock { body($0) } }
 
-    static func seed(_ state: inout State, now: Date) {
+    public static let globalAdmin = ElevationTarget(id: .role("62e90394-69f5-4237-9190-012177145e10"),
+                                                    displayName: "Global Administrator",
+                                                    templateId: "62e90394-69f5-4237-9190-012177145e10")
+    public static let exchangeAdmin = ElevationTarget(id: .role("29232cdf-9323-42fd-ade2-1d097af3e4de"),
+                                                      displayName: "Exchange Administrator")
+    public static let reader = ElevationTarget(id: .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"),
+                                               displayName: "Directory Readers")
+    public static let financeMember = ElevationTarget(id: .group("g-fin"), displayName: "Finance Admins")
+    public static let financeOwner = ElevationTarget(id: .group("g-fin", owner: true), displayName: "Finance Admins")
+    public static let japanese = ElevationTarget(id: .role("jp-1"), displayName: "日本語 管理者")
+
+    public static func seed(_ state: inout State, now: Date) {
         let me = state.me
         for (index, target) in [globalAdmin, exchangeAdmin, reader, financeMember, financeOwner, japanese].enumerated() {
             state.eligibilities.append(Eligibility(id: "e\(index)", target: target, principalId: me.id))
@@ -68,22 +86,25 @@ final class FakeService: PIMService {
         state.policies[japanese.id] = ActivationPolicy(maxDuration: .hours(8), requiresJustification: false)
     }
 
-    func fail() throws { if let failure = read({ $0.failure }) { throw failure } }
+    private func fail() throws { if let failure = read({ $0.failure }) { throw failure } }
 
-    func currentUser() async throws -> Principal { try fail(); return read { $0.me } }
+    public func currentUser() async throws -> Principal { try fail(); return read { $0.me } }
 
-    func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
+    public func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
         try fail()
-        return read { s in
-            Dashboard(me: s.me, eligibilities: s.eligibilities, active: s.active, myRequests: s.requests,
-                      approvals: s.approvals, elevations: s.elevations, history: s.history, policies: s.policies,
-                      failures: s.sectionFailures)
+        return state.withLock { s in
+            s.dashboardLoads += 1
+            return Dashboard(me: s.me, eligibilities: s.eligibilities, active: s.active, myRequests: s.requests,
+                             approvals: s.approvals, elevations: s.elevations, history: s.history,
+                             policies: s.policies, failures: s.sectionFailures)
         }
     }
 
-    func policies(for targets: [ElevationTarget]) async throws -> [TargetID: ActivationPolicy] { read { $0.policies } }
+    public func policies(for targets: [ElevationTarget]) async throws -> [TargetID: ActivationPolicy] {
+        read { $0.policies }
+    }
 
-    func activate(_ request: ActivationRequest) async throws -> ActivationResult {
+    public func activate(_ request: ActivationRequest) async throws -> ActivationResult {
         try fail()
         return try state.withLock { s in
             if let error = s.activationError { throw error }
@@ -110,13 +131,18 @@ final class FakeService: PIMService {
                                         createdAt: now, justification: request.justification, ticket: request.ticket,
                                         start: now, duration: request.duration, approvalId: approval ? id : nil)
             s.requests.append(made)
+            // As Graph: an activation without approval is active at once.
+            if !approval {
+                s.active.append(ActiveAssignment(id: "a-\(id)", target: request.target, principal: s.me, start: now,
+                                                 end: now.addingTimeInterval(request.duration.timeInterval)))
+            }
             return ActivationResult(request: made, notices: s.notices)
         }
     }
 
-    func preflight(_ request: ActivationRequest) async throws -> PreflightReport { PreflightReport() }
+    public func preflight(_ request: ActivationRequest) async throws -> PreflightReport { PreflightReport() }
 
-    func deactivate(_ assignment: ActiveAssignment, justification: String?) async throws -> ElevationRequest {
+    public func deactivate(_ assignment: ActiveAssignment, justification: String?) async throws -> ElevationRequest {
         try fail()
         return state.withLock { s in
             s.deactivated.append(assignment.id)
@@ -126,7 +152,8 @@ final class FakeService: PIMService {
         }
     }
 
-    func extend(_ assignment: ActiveAssignment, with request: ActivationRequest) async throws -> ActivationResult {
+    public func extend(_ assignment: ActiveAssignment,
+                       with request: ActivationRequest) async throws -> ActivationResult {
         try fail()
         return state.withLock { s in
             s.sent.append(request)
@@ -144,7 +171,7 @@ final class FakeService: PIMService {
         }
     }
 
-    func cancel(_ request: ElevationRequest) async throws {
+    public func cancel(_ request: ElevationRequest) async throws {
         try fail()
         state.withLock { s in
             s.cancelled.append(request.id)
@@ -152,7 +179,7 @@ final class FakeService: PIMService {
         }
     }
 
-    func myRequests() async throws -> [ElevationRequest] {
+    public func myRequests() async throws -> [ElevationRequest] {
         try fail()
         return state.withLock { s in
             if let status = s.decideOnRead {
@@ -162,19 +189,20 @@ final class FakeService: PIMService {
         }
     }
 
-    func pendingApprovals() async throws -> [ApprovalItem] { try fail(); return read { $0.approvals } }
+    public func pendingApprovals() async throws -> [ApprovalItem] { try fail(); return read { $0.approvals } }
 
-    func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws {
+    public func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws {
         try fail()
-        state.withLock { s in
+        try state.withLock { s in
             s.decisions.append((item.id, decision, justification))
             s.approvals.removeAll { $0.id == item.id }
+            if let error = s.decisionError { throw error }
         }
     }
 
-    func tenantElevations() async throws -> [ActiveAssignment] { try fail(); return read { $0.elevations } }
+    public func tenantElevations() async throws -> [ActiveAssignment] { try fail(); return read { $0.elevations } }
 
-    func auditHistory(_ query: AuditQuery) async throws -> [AuditEvent] {
+    public func auditHistory(_ query: AuditQuery) async throws -> [AuditEvent] {
         try fail()
         return state.withLock { s in
             s.auditQueries.append(query)

@@ -1,0 +1,48 @@
+import PIMDomain
+
+/// The calls every target family answers, each at its family's own Graph address: directory roles
+/// (`Endpoints.Roles`) and PIM for Groups (`Endpoints.Groups`). `Endpoints.of(_:)` is the one place
+/// that picks a family's calls; a new family conforms here and joins that switch, and the compiler
+/// names what it still lacks.
+protocol FamilyEndpoints {
+    /// The Graph version of `approval(id:)` reads, so they can be batched (a batch holds one version).
+    static var approvalVersion: GraphVersion { get }
+    /// The `$filter` that finds the policy assignment of `target`.
+    static func policyFilter(_ target: TargetID) -> String
+    static func createRequest(_ spec: ScheduleRequestSpec) -> GraphRequest
+    static func cancel(requestId: String) -> GraphRequest
+    static func request(id: String) -> GraphRequest
+    static func approval(id: String) -> GraphRequest
+    /// Approves or denies one stage (a role approval's "step").
+    static func review(approvalId: String, stageId: String, decision: ApprovalDecision,
+                       justification: String) -> GraphRequest
+}
+
+extension Endpoints {
+    static func of(_ family: TargetFamily) -> any FamilyEndpoints.Type {
+        switch family {
+        case .directoryRole: Roles.self
+        case .group: Groups.self
+        }
+    }
+
+    static func of(_ kind: TargetKind) -> any FamilyEndpoints.Type { of(kind.family) }
+}
+
+extension Endpoints.Roles: FamilyEndpoints {
+    static let approvalVersion = GraphVersion.beta
+
+    static func policyFilter(_ target: TargetID) -> String {
+        "scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq "
+            + GraphRequest.literal(target.resourceId)
+    }
+}
+
+extension Endpoints.Groups: FamilyEndpoints {
+    static let approvalVersion = GraphVersion.v1
+
+    static func policyFilter(_ target: TargetID) -> String {
+        "scopeId eq \(GraphRequest.literal(target.resourceId)) and scopeType eq 'Group' and roleDefinitionId eq "
+            + GraphRequest.literal(target.kind.groupAccessId ?? "member")
+    }
+}
