@@ -1,5 +1,6 @@
 import Foundation
 import PIMDomain
+import PIMTestSupport
 import Testing
 @testable import PIMCommandLine
 
