@@ -23,12 +23,14 @@ let package = Package(
         .target(name: "PIMSimulator", dependencies: ["PIMGraph", "PIMDomain"]),
         // Application state, actions, effects and the pure update function of the full-screen interface.
         .target(name: "PIMApp", dependencies: ["PIMDomain"]),
+        // The tables both fronts show: each column defined once (title, width, priority, cell, JSON key).
+        .target(name: "PIMTables", dependencies: ["PIMDomain"]),
         // Rendering of the application state into a grid of cells; no terminal here.
-        .target(name: "PIMScreen", dependencies: ["PIMApp", "PIMDomain"]),
+        .target(name: "PIMScreen", dependencies: ["PIMApp", "PIMDomain", "PIMTables"]),
         // The only importer of curses: flushes screens, decodes keys, restores the terminal.
         .target(name: "PIMTerminal", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
         // The command line: parser, commands, help, completions, man page, table and JSON output, exit codes.
-        .target(name: "PIMCommandLine", dependencies: ["PIMDomain"]),
+        .target(name: "PIMCommandLine", dependencies: ["PIMDomain", "PIMTables"]),
         // The executable: configuration, wiring of Graph or the simulated tenant, command line or full screen.
         .executableTarget(
             name: "pim",
@@ -46,9 +48,9 @@ let package = Package(
         // A small tenant at a fixed time, shared by the interface's update and screen tests.
         .target(name: "PIMAppFixtures", dependencies: ["PIMApp", "PIMDomain"], path: "Tests/PIMAppFixtures"),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures"]),
-        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures"], exclude: ["Screens"]),
+        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTables"], exclude: ["Screens"]),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
-        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain"], exclude: ["Snapshots"]),
+        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain", "PIMTables"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pim", "PIMFuzz", "LoopbackHTTP"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),

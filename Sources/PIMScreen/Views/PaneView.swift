@@ -1,5 +1,6 @@
 import PIMApp
 import PIMDomain
+import PIMTables
 
 /// What each pane view provides: its table and the detail strip of the selected row.
 protocol PaneView {
@@ -13,16 +14,32 @@ extension PaneView {
         StyledLine([(SanitizedText.of(DisplayWidth.pad(label, to: 14)), .dim), (SanitizedText.of(value), style)])
     }
 
-    /// A table over the pane's visible rows; `cell` receives the index into the pane's rows.
-    static func makeTable(_ state: AppState, _ pane: Pane, columns: [TableColumn], empty: DisplayText,
-                          cell: @escaping (Int, Int) -> TableCell) -> TableWidget {
+    /// A table over the pane's visible rows, with the columns of `definition` the screen shows;
+    /// `rows` are the pane's rows, read only for the rows on screen.
+    static func makeTable<Row>(_ state: AppState, _ pane: Pane, _ definition: PaneColumns<Row>, rows: [Row],
+                               empty: DisplayText) -> TableWidget {
         let list = state.list(pane)
         let visible = list.visible
         let marked = list.marked
         let emptyText: DisplayText = list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
-        return TableWidget(columns: columns, rowCount: visible.count, offset: list.offset,
+        let context = ColumnContext(now: state.now, time: { TextLayout.time($0) }, dateTime: { TextLayout.dateTime($0) },
+                                    busy: state.busy)
+        let columns = definition.columns
+        return TableWidget(columns: definition.layout, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,
                            isMarked: { !marked.isEmpty && marked.contains(state.rowID(pane, index: visible[$0])) },
-                           cell: { row, column in cell(visible[row], column) }, emptyText: emptyText)
+                           cell: { row, column in TableCell(columns[column].cell(rows[visible[row]], context)) },
+                           emptyText: emptyText)
+    }
+}
+
+/// The columns a pane shows of a table's definition, with their layout, picked once.
+struct PaneColumns<Row>: Sendable {
+    let columns: [Column<Row>]
+    let layout: [TableColumn]
+
+    init(_ definition: TableDefinition<Row>) {
+        columns = definition.columns(for: .screen)
+        layout = columns.map(TableColumn.init)
     }
 }
