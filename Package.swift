@@ -48,9 +48,14 @@ let package = Package(
         // A small tenant at a fixed time, shared by the interface's update and screen tests.
         .target(name: "PIMAppFixtures", dependencies: ["PIMApp", "PIMDomain"], path: "Tests/PIMAppFixtures"),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures"]),
-        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTables"], exclude: ["Screens"]),
+        .testTarget(
+            name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTables"],
+            exclude: ["Screens"]
+        ),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
-        .testTarget(name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain", "PIMTables"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "PIMCommandLineTests", dependencies: ["PIMCommandLine", "PIMDomain", "PIMTables"], exclude: ["Snapshots"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["pim", "PIMFuzz", "LoopbackHTTP"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),

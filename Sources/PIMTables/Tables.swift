@@ -10,7 +10,8 @@ public enum Tables {
     /// A countdown to `end` from `now`, coloured by urgency when there is an end.
     static func countdown(_ end: Date?, now: Date) -> CellValue {
         let remaining = end.map { $0.timeIntervalSince(now) }
-        return CellValue(Countdown.text(remaining: remaining), style: end == nil ? .plain : .urgency(Urgency(remaining: remaining)))
+        let style: CellStyle = end == nil ? .plain : .urgency(Urgency(remaining: remaining))
+        return CellValue(Countdown.text(remaining: remaining), style: style)
     }
 
     /// Seconds left until `end`, never negative; nil without an end.

@@ -22,8 +22,8 @@ extension PaneView {
         let visible = list.visible
         let marked = list.marked
         let emptyText: DisplayText = list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
-        let context = ColumnContext(now: state.now, time: { TextLayout.time($0) }, dateTime: { TextLayout.dateTime($0) },
-                                    busy: state.busy)
+        let context = ColumnContext(now: state.now, time: { TextLayout.time($0) },
+                                    dateTime: { TextLayout.dateTime($0) }, busy: state.busy)
         let columns = definition.columns
         return TableWidget(columns: definition.layout, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,

@@ -10,14 +10,16 @@ extension Tables {
         Column("Requester", width: .init(min: 10, max: 24, cuttable: true), priority: 9) { row, _ in
             CellValue(row.request.principal.label)
         },
-        Column("Role or group", width: .init(min: 12, max: 36, fills: true), priority: 10, names: true, fronts: .screen) {
-            row, _ in CellValue(row.request.target.displayName)
+        Column("Role or group", width: .init(min: 12, max: 36, fills: true), priority: 10, names: true,
+               fronts: .screen) { row, _ in CellValue(row.request.target.displayName)
         },
         Column("Name", width: .init(min: 12, max: 36, cuttable: true), priority: 10, names: true, fronts: .commandLine,
                json: ("name", { row, _ in .string(row.request.target.displayName) })) { row, _ in
             CellValue(row.request.target.displayName, style: .emphasis)
         },
-        Column("Kind", width: .init(min: 5, max: 12), priority: 3) { row, _ in CellValue(row.request.target.kind.label) },
+        Column("Kind", width: .init(min: 5, max: 12), priority: 3) { row, _ in
+            CellValue(row.request.target.kind.label)
+        },
         Column("Tier", width: .init(min: 6, max: 6), priority: 7,
                json: ("tier", { row, _ in .string(row.request.target.tier.label) })) { row, _ in
             CellValue(row.request.target.tier.label, style: .tier(row.request.target.tier))
@@ -37,7 +39,8 @@ extension Tables {
         },
         Column("Window", width: .init(min: 7, max: 8), priority: 8, alignRight: true, fronts: .screen) { row, context in
             let left = row.windowLeft(at: context.now)
-            return CellValue(left.map { Countdown.text(remaining: $0) } ?? "—", style: .urgency(Urgency(remaining: left)))
+            let text = left.map { Countdown.text(remaining: $0) } ?? "—"
+            return CellValue(text, style: .urgency(Urgency(remaining: left)))
         },
         Column("Window", width: .init(min: 7, max: 8), priority: 10, alignRight: true, fronts: .commandLine) {
             row, context in

@@ -8,9 +8,11 @@ extension Tables {
                json: ("tier", { row, _ in .string(row.target.tier.label) })) { row, _ in
             CellValue(row.target.tier.label, style: .tier(row.target.tier))
         },
-        Column("User", width: .init(min: 10, max: 28, cuttable: true), priority: 10) { row, _ in CellValue(row.principal.label) },
-        Column("Role or group", width: .init(min: 12, max: 40, fills: true), priority: 10, names: true, fronts: .screen) {
-            row, _ in CellValue(row.target.displayName)
+        Column("User", width: .init(min: 10, max: 28, cuttable: true), priority: 10) { row, _ in
+            CellValue(row.principal.label)
+        },
+        Column("Role or group", width: .init(min: 12, max: 40, fills: true), priority: 10, names: true,
+               fronts: .screen) { row, _ in CellValue(row.target.displayName)
         },
         Column("Name", width: .init(min: 12, max: 40, cuttable: true), priority: 10, names: true, fronts: .commandLine,
                json: ("name", { row, _ in .string(row.target.displayName) })) { row, _ in
@@ -24,7 +26,8 @@ extension Tables {
         Column("Ends", width: .init(min: 6, max: 6), priority: 6, fronts: .screen) { row, context in
             CellValue(context.time(row.end))
         },
-        Column("Time left", width: .init(min: 9, max: 9), priority: 10, alignRight: true, fronts: .screen) { row, context in
+        Column("Time left", width: .init(min: 9, max: 9), priority: 10, alignRight: true, fronts: .screen) {
+            row, context in
             let remaining = row.remaining(at: context.now)
             return CellValue(Countdown.text(remaining: remaining), style: .urgency(Urgency(remaining: remaining)))
         },

@@ -3,7 +3,7 @@ import PIMDomain
 
 /// A line of history as the History table reads it: the pane's rows (my requests and audit events)
 /// and the command line's audit events both give these.
-public protocol HistoryEntry {
+public protocol HistoryEntry: Sendable {
     var happenedAt: Date? { get }
     var activity: String { get }
     /// The role or group the entry is about.
@@ -39,15 +39,16 @@ extension TableDefinition where Row: HistoryEntry {
             // The audit log's long activity names give way before the name of the role or group.
             Column("Activity", width: .init(min: 10, max: 30, fills: true, cuttable: true), priority: 10,
                    json: ("activity", { row, _ in .string(row.activity) })) { row, _ in CellValue(row.activity) },
-            Column("Role or group", width: .init(min: 12, max: 48), priority: 9, names: true, fronts: .screen) { row, _ in
+            Column("Role or group", width: .init(min: 12, max: 48), priority: 9, names: true, fronts: .screen) {
+                row, _ in
                 CellValue(row.subject ?? "")
             },
             Column("Result", width: .init(min: 8, max: 16), priority: 10, fronts: .commandLine,
                    json: ("result", { row, _ in .string(row.result) })) { row, _ in
                 CellValue(row.result, style: row.result.lowercased() != "success" ? .error : .plain)
             },
-            Column("Name", width: .init(min: 12, max: 48, cuttable: true), priority: 10, names: true, fronts: .commandLine,
-                   json: ("name", { row, _ in .string(row.subject) })) { row, _ in
+            Column("Name", width: .init(min: 12, max: 48, cuttable: true), priority: 10, names: true,
+                   fronts: .commandLine, json: ("name", { row, _ in .string(row.subject) })) { row, _ in
                 CellValue(row.subject ?? Tables.none, style: .emphasis)
             },
             Column("Result", width: .init(min: 8, max: 16), priority: 8, fronts: .screen) { row, _ in
@@ -55,7 +56,9 @@ extension TableDefinition where Row: HistoryEntry {
                 let failed = result.contains("fail") || result.contains("denied")
                 return CellValue(row.result, style: failed ? .error : (result.hasPrefix("pending") ? .pending : .plain))
             },
-            Column("By", width: .init(min: 8, max: 20), priority: 2, fronts: .screen) { row, _ in CellValue(row.actorName ?? "") },
+            Column("By", width: .init(min: 8, max: 20), priority: 2, fronts: .screen) { row, _ in
+                CellValue(row.actorName ?? "")
+            },
             Column("By", width: .init(min: 8, max: 20, cuttable: true), priority: 1, fronts: .commandLine) { row, _ in
                 CellValue(row.actorName ?? Tables.none)
             },

@@ -21,7 +21,8 @@ extension Tables {
         },
         Column("Status", width: .init(min: 6, max: 20), priority: 10, fronts: .commandLine,
                json: ("status", { row, _ in .string(row.status.graphValue) })) { row, _ in
-            CellValue(row.status.graphValue, style: row.status.isPending ? .pending : (row.status.isRefusal ? .error : .plain))
+            let style: CellStyle = row.status.isPending ? .pending : (row.status.isRefusal ? .error : .plain)
+            return CellValue(row.status.graphValue, style: style)
         },
         Column("Created", width: .init(min: 6, max: 16), priority: 1, fronts: .commandLine,
                json: ("createdDateTime", { row, _ in .date(row.createdAt) })) { row, context in

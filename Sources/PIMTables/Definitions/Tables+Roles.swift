@@ -27,7 +27,8 @@ extension Tables {
             case .eligible: CellValue("eligible")
             }
         },
-        Column("Time left", width: .init(min: 9, max: 9), priority: 9, alignRight: true, fronts: .screen) { row, context in
+        Column("Time left", width: .init(min: 9, max: 9), priority: 9, alignRight: true, fronts: .screen) {
+            row, context in
             guard let active = row.active else { return CellValue(row.state == .pending ? "approval" : "") }
             let remaining = active.remaining(at: context.now)
             return CellValue(Countdown.text(remaining: remaining), style: .urgency(Urgency(remaining: remaining)))
@@ -45,7 +46,8 @@ extension Tables {
             CellValue(row.policy?.requirementLabels.joined(separator: ", ") ?? "")
         },
         // The command line also states the maximum duration, which the pane shows in its details.
-        Column("Requires", width: .init(min: 12, max: 44, cuttable: true), priority: 9, fronts: .commandLine) { row, _ in
+        Column("Requires", width: .init(min: 12, max: 44, cuttable: true), priority: 9, fronts: .commandLine) {
+            row, _ in
             let requires = row.policy.map { policy in
                 var labels = policy.requirementLabels
                 if let max = policy.maxDuration { labels.append("max \(max.shortDescription)") }
