@@ -14,9 +14,9 @@ extension PaneView {
         StyledLine([(SanitizedText.of(DisplayWidth.pad(label, to: 14)), .dim), (SanitizedText.of(value), style)])
     }
 
-    /// A table over the pane's visible rows, with the columns of `definition` the screen shows;
-    /// `rows` are the pane's rows, read only for the rows on screen.
-    static func makeTable<Row>(_ state: AppState, _ pane: Pane, _ definition: PaneColumns<Row>, rows: [Row],
+    /// A table over the pane's visible rows with the pane's `columns`; `rows` are the pane's rows,
+    /// read only for the rows on screen.
+    static func makeTable<Row>(_ state: AppState, _ pane: Pane, _ columns: PaneColumns<Row>, rows: [Row],
                                empty: DisplayText) -> TableWidget {
         let list = state.list(pane)
         let visible = list.visible
@@ -24,22 +24,11 @@ extension PaneView {
         let emptyText: DisplayText = list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
         let context = ColumnContext(now: state.now, time: { TextLayout.time($0) },
                                     dateTime: { TextLayout.dateTime($0) }, busy: state.busy)
-        let columns = definition.columns
-        return TableWidget(columns: definition.layout, rowCount: visible.count, offset: list.offset,
+        let definitions = columns.columns
+        return TableWidget(columns: columns.layout, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,
                            isMarked: { !marked.isEmpty && marked.contains(state.rowID(pane, index: visible[$0])) },
-                           cell: { row, column in TableCell(columns[column].cell(rows[visible[row]], context)) },
+                           cell: { row, column in TableCell(definitions[column].cell(rows[visible[row]], context)) },
                            emptyText: emptyText)
-    }
-}
-
-/// The columns a pane shows of a table's definition, with their layout, picked once.
-struct PaneColumns<Row>: Sendable {
-    let columns: [Column<Row>]
-    let layout: [TableColumn]
-
-    init(_ definition: TableDefinition<Row>) {
-        columns = definition.columns(for: .screen)
-        layout = columns.map(TableColumn.init)
     }
 }

@@ -1,5 +1,4 @@
 import PIMDomain
-import PIMTables
 
 /// A column of a table: sized from the display width of the rows on screen, between `min` and `max`;
 /// the `flex` column takes what is left; low `priority` columns go first when the screen is narrow.
@@ -14,14 +13,6 @@ struct TableColumn {
     var names = false
 }
 
-extension TableColumn {
-    /// How the pane lays out a column of a table's one definition.
-    init<Row>(_ column: Column<Row>) {
-        self.init(title: column.title, min: column.width.min, max: column.width.max, flex: column.width.fills,
-                  priority: column.priority, alignRight: column.alignRight, names: column.names)
-    }
-}
-
 /// One cell's text and, optionally, its own style (urgency colours).
 struct TableCell {
     var text: DisplayText
@@ -34,28 +25,6 @@ struct TableCell {
 
     init(untrusted: String, style: StyleRole? = nil) {
         self.init(SanitizedText.of(untrusted), style: style)
-    }
-
-    /// A cell of a table's definition, in the screen's colours.
-    init(_ cell: CellValue) {
-        self.init(untrusted: cell.text, style: StyleRole.of(cell.style))
-    }
-}
-
-extension StyleRole {
-    /// The screen's role for a cell's meaning; nil leaves the row's own style (names stay plain:
-    /// the selection bar already shows which row is meant).
-    static func of(_ style: CellStyle) -> StyleRole? {
-        switch style {
-        case .plain, .emphasis: nil
-        case .dim: .dim
-        case .success: .success
-        case .pending: .pending
-        case .info: .info
-        case .error: .error
-        case .tier0: .tier0
-        case .urgency(let urgency): TextLayout.urgencyStyle(urgency)
-        }
     }
 }
 
