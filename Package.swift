@@ -23,12 +23,14 @@ let package = Package(
         .target(name: "PIMSimulator", dependencies: ["PIMGraph", "PIMDomain"]),
         // Application state, actions, effects and the pure update function of the full-screen interface.
         .target(name: "PIMApp", dependencies: ["PIMDomain"]),
+        // The tables both fronts show: each column defined once (title, width, priority, cell, JSON key).
+        .target(name: "PIMTables", dependencies: ["PIMDomain"]),
         // Rendering of the application state into a grid of cells; no terminal here.
-        .target(name: "PIMScreen", dependencies: ["PIMApp", "PIMDomain"]),
+        .target(name: "PIMScreen", dependencies: ["PIMApp", "PIMDomain", "PIMTables"]),
         // The only importer of curses: flushes screens, decodes keys, restores the terminal.
         .target(name: "PIMTerminal", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
         // The command line: parser, commands, help, completions, man page, table and JSON output, exit codes.
-        .target(name: "PIMCommandLine", dependencies: ["PIMDomain"]),
+        .target(name: "PIMCommandLine", dependencies: ["PIMDomain", "PIMTables"]),
         // The executable: configuration, wiring of Graph or the simulated tenant, command line or full screen.
         .executableTarget(
             name: "pim",
@@ -59,11 +61,14 @@ let package = Package(
         // The in-memory PIMService the command line's and the interface's tests share.
         .target(name: "PIMTestSupport", dependencies: ["PIMDomain"], path: "Tests/PIMTestSupport"),
         .testTarget(name: "PIMAppTests", dependencies: ["PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTestSupport"]),
-        .testTarget(name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures"], exclude: ["Screens"]),
+        .testTarget(
+            name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTables"],
+            exclude: ["Screens"]
+        ),
         .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
         .testTarget(
             name: "PIMCommandLineTests",
-            dependencies: ["PIMCommandLine", "PIMDomain", "PIMTestSupport"],
+            dependencies: ["PIMCommandLine", "PIMDomain", "PIMTables", "PIMTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["pim", "PIMFuzz", "LoopbackHTTP"], exclude: ["tmux"]),

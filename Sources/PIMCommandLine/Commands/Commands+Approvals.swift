@@ -1,5 +1,6 @@
 import Foundation
 import PIMDomain
+import PIMTables
 
 extension OptionSpec {
     static let watch = OptionSpec("watch", help: "Keep watching for new requests until interrupted.")
@@ -50,33 +51,9 @@ extension Commands {
             context.say("No requests wait for your decision.")
             return 0
         }
-        var table = Table([.init("ID"), .init("REQUESTER", flexible: true), .init("NAME", flexible: true, names: true), .init("KIND", dropRank: 2),
-                           .init("TIER", dropRank: 1), .init("DURATION", dropRank: 3), .init("WAITED", alignRight: true),
-                           .init("WINDOW", alignRight: true), .init("TICKET", dropRank: 4),
-                           .init("JUSTIFICATION", flexible: true)])
-        for item in items {
-            let request = item.request
-            table.add([
-                Table.Cell(text(request.id)),
-                Table.Cell(text(request.principal.label)),
-                Table.Cell(text(request.target.displayName), style: .bold),
-                Table.Cell(kindLabel(request.target.kind)),
-                Table.Cell(text(request.target.tier.label), style: .tier(request.target.tier)),
-                Table.Cell(text(request.duration?.shortDescription ?? "-")),
-                Table.Cell(text(item.waited(at: now).map(Countdown.elapsed) ?? "-")),
-                // What is left of the service's 24-hour approval window, as the full screen shows it.
-                windowCell(item.windowLeft(at: now)),
-                Table.Cell(text(request.ticket?.number ?? "-")),
-                Table.Cell(text(request.justification ?? "")),
-            ])
-        }
+        let table = Table(Tables.approvals, rows: items, context: context.columns)
         context.print(table)
         return 0
-    }
-
-    static func windowCell(_ left: Double?) -> Table.Cell {
-        guard let left else { return Table.Cell("-") }
-        return Table.Cell(DisplayText(untrusted: Countdown.text(remaining: left)), style: .urgency(Urgency(remaining: left)))
     }
 
     /// The shortest `--watch` interval: more often only adds load (and throttling) on the service.

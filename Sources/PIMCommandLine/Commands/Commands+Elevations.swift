@@ -1,5 +1,6 @@
 import Foundation
 import PIMDomain
+import PIMTables
 
 extension OptionSpec {
     static let expiringWithin = OptionSpec("expiring-within", value: "DURATION",
@@ -61,19 +62,7 @@ extension Commands {
                         : "No active elevation matches \(filters.joined(separator: " ")).")
             return 0
         }
-        var table = Table([.init("TIER"), .init("USER", flexible: true), .init("NAME", flexible: true, names: true), .init("KIND", dropRank: 1),
-                           .init("SCOPE", flexible: true, dropRank: 2), .init("LEFT", alignRight: true), .init("ENDS", dropRank: 3)])
-        for row in rows {
-            table.add([
-                Table.Cell(text(row.target.tier.label), style: .tier(row.target.tier)),
-                Table.Cell(text(row.principal.label)),
-                Table.Cell(text(row.target.displayName), style: .bold),
-                Table.Cell(kindLabel(row.target.kind)),
-                Table.Cell(text(row.target.scopeLabel)),
-                countdownCell(row.end, now: now),
-                Table.Cell(text(context.localTime(row.end))),
-            ])
-        }
+        let table = Table(Tables.elevations, rows: rows, context: context.columns)
         context.print(table)
         return 0
     }
@@ -94,19 +83,7 @@ extension Commands {
             context.say("No PIM events\(since.map { " in the last \($0.shortDescription)" } ?? "").")
             return 0
         }
-        var table = Table([.init("DATE"), .init("ACTIVITY", flexible: true), .init("RESULT"), .init("NAME", flexible: true, names: true),
-                           .init("BY", flexible: true, dropRank: 1), .init("REASON", flexible: true)])
-        for event in events {
-            let failed = event.result.lowercased() != "success"
-            table.add([
-                Table.Cell(text(context.localTime(event.date))),
-                Table.Cell(text(event.activity)),
-                Table.Cell(text(event.result), style: failed ? .red : .plain),
-                Table.Cell(text(event.targetName ?? "-"), style: .bold),
-                Table.Cell(text(event.initiatedBy?.label ?? "-")),
-                Table.Cell(text(event.resultReason ?? "")),
-            ])
-        }
+        let table = Table(Tables.auditHistory, rows: events, context: context.columns)
         context.print(table)
         return 0
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PIMDomain
+import PIMTables
 
 extension Command {
     static let requests = Command(CommandSpec(
@@ -30,23 +31,7 @@ extension Commands {
             context.say("You have no requests.")
             return 0
         }
-        var table = Table([.init(" "), .init("ID"), .init("ACTION"), .init("NAME", flexible: true, names: true), .init("KIND", dropRank: 1),
-                           .init("STATUS"), .init("CREATED", dropRank: 3), .init("DURATION", dropRank: 2), .init("JUSTIFICATION", flexible: true)])
-        for request in requests {
-            let pending = request.status.isPending
-            let statusStyle: Style = pending ? .yellow : (request.status.isRefusal ? .red : .plain)
-            table.add([
-                Table.Cell(pending ? "*" : "", style: .yellow),
-                Table.Cell(text(request.id)),
-                Table.Cell(text(request.action.verb)),
-                Table.Cell(text(request.target.displayName), style: .bold),
-                Table.Cell(kindLabel(request.target.kind)),
-                Table.Cell(text(request.status.graphValue), style: statusStyle),
-                Table.Cell(text(context.localTime(request.createdAt))),
-                Table.Cell(text(request.duration?.shortDescription ?? "-")),
-                Table.Cell(text(request.justification ?? "")),
-            ])
-        }
+        let table = Table(Tables.requests, rows: requests, context: context.columns)
         context.print(table)
         if requests.contains(where: { $0.status.isPending }) {
             context.notice("* pending: cancel one with pim cancel ID.")

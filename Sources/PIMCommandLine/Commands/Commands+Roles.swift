@@ -1,5 +1,6 @@
 import Foundation
 import PIMDomain
+import PIMTables
 
 extension OptionSpec {
     static let eligible = OptionSpec("eligible", help: "Only roles and groups I can activate.")
@@ -36,32 +37,7 @@ extension Commands {
             context.say(onlyActive ? "Nothing is active." : "You have no eligible roles or groups.")
             return 0
         }
-        var table = Table([.init("NAME", flexible: true, names: true), .init("KIND"), .init("SCOPE", flexible: true, dropRank: 2), .init("STATE"),
-                           .init("LEFT", alignRight: true), .init("ENDS", dropRank: 3), .init("TIER", dropRank: 1),
-                           .init("REQUIRES", flexible: true)])
-        for entry in entries {
-            let state: Table.Cell = switch entry.state {
-            case .active: Table.Cell("active", style: .green)
-            case .pending: Table.Cell("pending", style: .yellow)
-            case .eligible: Table.Cell("eligible")
-            }
-            let isActive = entry.state == .active
-            let requires = entry.policy.map { policy in
-                var labels = policy.requirementLabels
-                if let max = policy.maxDuration { labels.append("max \(max.shortDescription)") }
-                return labels.joined(separator: ", ")
-            } ?? ""
-            table.add([
-                Table.Cell(text(entry.target.displayName), style: .bold),
-                Table.Cell(kindLabel(entry.target.kind)),
-                Table.Cell(text(entry.target.scopeLabel)),
-                state,
-                countdownCell(entry.end, now: now, active: isActive),
-                Table.Cell(DisplayText(untrusted: isActive ? context.localTime(entry.end) : "-")),
-                Table.Cell(DisplayText(untrusted: entry.target.tier.label), style: .tier(entry.target.tier)),
-                Table.Cell(text(requires.isEmpty ? "-" : requires)),
-            ])
-        }
+        let table = Table(Tables.roles, rows: entries, context: context.columns)
         context.print(table)
         return 0
     }

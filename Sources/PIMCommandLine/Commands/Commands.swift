@@ -41,17 +41,7 @@ enum Commands {
         TargetNamesFile.write(text, to: paths.targetNamesCache, in: paths.cacheDirectory)
     }
 
-    /// The countdown cell of an end date, coloured by urgency.
-    static func countdownCell(_ end: Date?, now: Date, active: Bool = true) -> Table.Cell {
-        guard active else { return Table.Cell("-") }
-        let remaining = end.map { $0.timeIntervalSince(now) }
-        return Table.Cell(DisplayText(untrusted: Countdown.text(remaining: remaining)),
-                          style: end == nil ? .plain : .urgency(Urgency(remaining: remaining)))
-    }
-
     static func text(_ value: String?) -> DisplayText { DisplayText(untrusted: value ?? "") }
-
-    static func kindLabel(_ kind: TargetKind) -> DisplayText { DisplayText(untrusted: kind.label) }
 
     /// The flag that supplies a draft field, for "missing value" messages.
     static func flag(for field: DraftProblem.Field) -> String {

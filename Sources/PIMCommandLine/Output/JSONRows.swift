@@ -1,11 +1,36 @@
 import Foundation
 import PIMDomain
+import PIMTables
 
 /// The rows of `--output json`, documented in docs/cli-output.md. Keys are part of the contract:
 /// add new ones, never rename.
 enum JSONRows {
     /// `role` or `group`.
     static func kind(_ kind: TargetKind) -> String { kind.family.word }
+
+    /// `fields` with the values of the columns of `definition` that are JSON fields: a column gives
+    /// the value of a key the row already has in place, and adds a key it does not have at the end.
+    static func withColumns<Row>(_ fields: [(String, JSONValue)], _ definition: TableDefinition<Row>, _ row: Row,
+                                 now: Date) -> [(String, JSONValue)] {
+        var fields = fields
+        let context = ColumnContext(now: now, time: { _ in "" }, dateTime: { _ in "" })
+        for (key, value) in definition.jsonFields(row, context: context) {
+            if let index = fields.firstIndex(where: { $0.0 == key }) {
+                fields[index].1 = json(value)
+            } else {
+                fields.append((key, json(value)))
+            }
+        }
+        return fields
+    }
+
+    static func json(_ value: FieldValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(text)
+        case .int(let number): number.map { .int($0) } ?? .null
+        case .date(let date): .date(date)
+        }
+    }
 
     /// The fields every target row starts with.
     static func targetFields(_ target: ElevationTarget) -> [(String, JSONValue)] {
@@ -45,7 +70,7 @@ enum JSONRows {
             .object([("id", .string(request.id)), ("status", .string(request.status.graphValue))])
         } ?? .null))
         fields.append(("policy", policy(entry.policy)))
-        return .object(fields)
+        return .object(withColumns(fields, Tables.roles, entry, now: now))
     }
 
     static func assignmentType(_ type: AssignmentType) -> String {
@@ -99,7 +124,7 @@ enum JSONRows {
             ("completedDateTime", .date(request.completedAt)),
             ("approvalId", .string(request.approvalId)),
         ]
-        return .object(fields + extra)
+        return .object(withColumns(fields, Tables.requests, request, now: now) + extra)
     }
 
     /// One active elevation (`elevations`).
@@ -112,7 +137,7 @@ enum JSONRows {
         fields.append(("assignmentType", .string(assignmentType(assignment.assignmentType))))
         fields.append(("principal", principal(assignment.principal)))
         fields.append(("assignmentId", .string(assignment.id)))
-        return .object(fields)
+        return .object(withColumns(fields, Tables.elevations, assignment, now: now))
     }
 
     /// One request waiting for my decision (`approvals`).
@@ -144,13 +169,13 @@ enum JSONRows {
             ("approvalId", .string(request.approvalId ?? item.approval?.id)),
             ("approveCommand", .string("pim approve \(request.id) --justification \"…\"")),
         ]
-        return .object(fields)
+        return .object(withColumns(fields, Tables.approvals, item, now: now))
     }
 
     /// One audit event (`history`). `kind`, `state` and `endDateTime` keep product.md's row shape:
     /// an event ends nothing and leaves no state of its own, so those two are `eligible` and null.
     static func audit(_ event: AuditEvent) -> JSONValue {
-        .object([
+        .object(withColumns([
             ("kind", .string(auditKind(event.category))),
             ("state", .string("eligible")),
             ("endDateTime", .null),
@@ -164,7 +189,7 @@ enum JSONRows {
             ("targetId", .string(event.targetId)),
             ("initiatedBy", principal(event.initiatedBy)),
             ("requestId", .string(event.requestId)),
-        ])
+        ], Tables.auditHistory, event, now: event.date))
     }
 
     /// `role` for the RoleManagement category, `group` for GroupManagement, else null.

@@ -25,9 +25,4 @@ public enum Style: String, Sendable, Hashable {
         case .imminent, .expired: .boldRed
         }
     }
-
-    /// Tier 0 stands out.
-    public static func tier(_ tier: PrivilegeTier) -> Style {
-        tier == .tier0 ? .red : .plain
-    }
 }

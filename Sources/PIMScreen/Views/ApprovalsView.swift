@@ -1,40 +1,15 @@
 import Foundation
 import PIMApp
 import PIMDomain
+import PIMTables
 
 /// Pane 2: requests waiting for my decision, oldest first, with two clocks: how long each has
 /// waited and what is left of the service's fixed 24-hour approval window.
 enum ApprovalsView: PaneView {
-    static let columns = [
-        TableColumn(title: "Requester", min: 10, max: 24, priority: 9),
-        TableColumn(title: "Role or group", min: 12, max: 36, flex: true, priority: 10, names: true),
-        TableColumn(title: "Kind", min: 5, max: 12, priority: 3),
-        TableColumn(title: "Tier", min: 6, max: 6, priority: 7),
-        TableColumn(title: "For", min: 5, max: 8, priority: 6),
-        TableColumn(title: "Waited", min: 7, max: 8, priority: 8, alignRight: true),
-        TableColumn(title: "Window", min: 7, max: 8, priority: 8, alignRight: true),
-        TableColumn(title: "Ticket", min: 8, max: 16, priority: 3),
-        TableColumn(title: "Justification", min: 12, max: 60, priority: 5),
-    ]
+    static let columns = PaneColumns(Tables.approvals)
 
     static func table(_ state: AppState) -> TableWidget {
-        makeTable(state, .approvals, columns: columns, empty: "No request waits for your decision.") { index, column in
-            let item = state.approvals[index]
-            let request = item.request
-            switch column {
-            case 0: return TableCell(untrusted: request.principal.label)
-            case 1: return TableCell(untrusted: request.target.displayName)
-            case 2: return TableCell(untrusted: request.target.kind.label)
-            case 3: return TableCell(untrusted: request.target.tier.label, style: request.target.tier == .tier0 ? .tier0 : nil)
-            case 4: return TableCell(untrusted: request.duration?.shortDescription ?? "—")
-            case 5: return TableCell(untrusted: item.waited(at: state.now).map { Countdown.elapsed($0) } ?? "—")
-            case 6:
-                let left = item.windowLeft(at: state.now)
-                return TableCell(untrusted: left.map { Countdown.text(remaining: $0) } ?? "—", style: TextLayout.urgencyStyle(left))
-            case 7: return TableCell(untrusted: request.ticket?.number ?? "")
-            default: return TableCell(untrusted: request.justification ?? "")
-            }
-        }
+        makeTable(state, .approvals, columns, rows: state.approvals, empty: "No request waits for your decision.")
     }
 
     static func details(_ state: AppState, width: Int) -> [StyledLine] {

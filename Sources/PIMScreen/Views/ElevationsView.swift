@@ -1,32 +1,14 @@
 import PIMApp
 import PIMDomain
+import PIMTables
 
 /// Pane 4: every active elevation in the tenant (roles and group accesses), soonest end first.
 enum ElevationsView: PaneView {
-    static let columns = [
-        TableColumn(title: "User", min: 10, max: 28, priority: 10),
-        TableColumn(title: "Role or group", min: 12, max: 40, flex: true, priority: 10, names: true),
-        TableColumn(title: "Kind", min: 5, max: 12, priority: 4),
-        TableColumn(title: "Scope", min: 9, max: 20, priority: 3),
-        TableColumn(title: "Ends", min: 6, max: 6, priority: 6),
-        TableColumn(title: "Time left", min: 9, max: 9, priority: 10, alignRight: true),
-    ]
+    static let columns = PaneColumns(Tables.elevations)
 
     static func table(_ state: AppState) -> TableWidget {
-        makeTable(state, .elevations, columns: columns,
-                  empty: "No active elevation in the tenant (or no permission to list them).") { index, column in
-            let assignment = state.elevations[index]
-            switch column {
-            case 0: return TableCell(untrusted: assignment.principal.label)
-            case 1: return TableCell(untrusted: assignment.target.displayName)
-            case 2: return TableCell(untrusted: assignment.target.kind.label)
-            case 3: return TableCell(untrusted: assignment.target.scopeLabel)
-            case 4: return TableCell(untrusted: assignment.end.map { TextLayout.time($0) } ?? "—")
-            default:
-                let remaining = assignment.remaining(at: state.now)
-                return TableCell(untrusted: Countdown.text(remaining: remaining), style: TextLayout.urgencyStyle(remaining))
-            }
-        }
+        makeTable(state, .elevations, columns, rows: state.elevations,
+                  empty: "No active elevation in the tenant (or no permission to list them).")
     }
 
     static func details(_ state: AppState, width: Int) -> [StyledLine] {

@@ -1,35 +1,13 @@
 import PIMApp
 import PIMDomain
+import PIMTables
 
 /// Pane 3: my requests and PIM audit events, newest first.
 enum HistoryView: PaneView {
-    static let columns = [
-        TableColumn(title: "When", min: 17, max: 17, priority: 10),
-        // The audit log's long activity names give way before the name of the role or group.
-        TableColumn(title: "Activity", min: 10, max: 30, flex: true, priority: 10),
-        TableColumn(title: "Role or group", min: 12, max: 48, priority: 9, names: true),
-        TableColumn(title: "Result", min: 8, max: 16, priority: 8),
-        // "By" is nearly always me in my own history: it gives way before the justification.
-        TableColumn(title: "By", min: 8, max: 20, priority: 2),
-        TableColumn(title: "Justification", min: 13, max: 50, priority: 4),
-    ]
+    static let columns = PaneColumns(TableDefinition<HistoryRow>.history)
 
     static func table(_ state: AppState) -> TableWidget {
-        makeTable(state, .history, columns: columns, empty: "No history yet.") { index, column in
-            let row = state.history[index]
-            switch column {
-            case 0: return TableCell(untrusted: TextLayout.dateTime(row.date))
-            case 1: return TableCell(untrusted: row.activity)
-            case 2: return TableCell(untrusted: row.targetName)
-            case 3:
-                let result = row.result.lowercased()
-                let style: StyleRole? = result.contains("fail") || result.contains("denied") ? .error
-                    : (result.hasPrefix("pending") ? .pending : nil)
-                return TableCell(untrusted: row.result, style: style)
-            case 4: return TableCell(untrusted: row.actor ?? "")
-            default: return TableCell(untrusted: row.justification ?? "")
-            }
-        }
+        makeTable(state, .history, columns, rows: state.history, empty: "No history yet.")
     }
 
     static func details(_ state: AppState, width: Int) -> [StyledLine] {

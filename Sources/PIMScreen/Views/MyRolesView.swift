@@ -1,42 +1,14 @@
 import PIMApp
 import PIMDomain
+import PIMTables
 
 /// Pane 1: eligible and active roles and groups, with tier, state, live countdown and requirements.
 enum MyRolesView: PaneView {
-    static let columns = [
-        TableColumn(title: "Name", min: 14, max: 44, flex: true, priority: 10, names: true),
-        TableColumn(title: "Kind", min: 5, max: 12, priority: 6),
-        TableColumn(title: "Scope", min: 9, max: 20, priority: 3),
-        TableColumn(title: "Tier", min: 6, max: 6, priority: 8),
-        TableColumn(title: "State", min: 8, max: 12, priority: 9),
-        TableColumn(title: "Time left", min: 9, max: 9, priority: 9, alignRight: true),
-        TableColumn(title: "Requires", min: 12, max: 44, priority: 2),
-    ]
+    static let columns = PaneColumns(Tables.roles)
 
     static func table(_ state: AppState) -> TableWidget {
-        makeTable(state, .myRoles, columns: columns,
-                  empty: "No eligible roles or groups: ask an administrator for an eligibility.") { index, column in
-            let role = state.roles[index]
-            switch column {
-            case 0: return TableCell(untrusted: role.target.displayName)
-            case 1: return TableCell(untrusted: role.target.kind.label)
-            case 2: return TableCell(untrusted: role.target.scopeLabel)
-            case 3: return TableCell(untrusted: role.target.tier.label, style: role.target.tier == .tier0 ? .tier0 : nil)
-            case 4:
-                if let busy = state.busy[role.target.id] { return TableCell(untrusted: busy, style: .info) }
-                switch role.state {
-                case .active: return TableCell(untrusted: "active", style: .success)
-                case .pending: return TableCell(untrusted: "pending", style: .pending)
-                case .eligible: return TableCell(untrusted: "eligible")
-                }
-            case 5:
-                guard let active = role.active else { return TableCell(untrusted: role.state == .pending ? "approval" : "") }
-                let remaining = active.remaining(at: state.now)
-                return TableCell(untrusted: Countdown.text(remaining: remaining), style: TextLayout.urgencyStyle(remaining))
-            default:
-                return TableCell(untrusted: role.policy?.requirementLabels.joined(separator: ", ") ?? "")
-            }
-        }
+        makeTable(state, .myRoles, columns, rows: state.roles,
+                  empty: "No eligible roles or groups: ask an administrator for an eligibility.")
     }
 
     static func details(_ state: AppState, width: Int) -> [StyledLine] {

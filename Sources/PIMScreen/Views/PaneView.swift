@@ -1,5 +1,6 @@
 import PIMApp
 import PIMDomain
+import PIMTables
 
 /// What each pane view provides: its table and the detail strip of the selected row.
 protocol PaneView {
@@ -13,16 +14,21 @@ extension PaneView {
         StyledLine([(SanitizedText.of(DisplayWidth.pad(label, to: 14)), .dim), (SanitizedText.of(value), style)])
     }
 
-    /// A table over the pane's visible rows; `cell` receives the index into the pane's rows.
-    static func makeTable(_ state: AppState, _ pane: Pane, columns: [TableColumn], empty: DisplayText,
-                          cell: @escaping (Int, Int) -> TableCell) -> TableWidget {
+    /// A table over the pane's visible rows with the pane's `columns`; `rows` are the pane's rows,
+    /// read only for the rows on screen.
+    static func makeTable<Row>(_ state: AppState, _ pane: Pane, _ columns: PaneColumns<Row>, rows: [Row],
+                               empty: DisplayText) -> TableWidget {
         let list = state.list(pane)
         let visible = list.visible
         let marked = list.marked
         let emptyText: DisplayText = list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
-        return TableWidget(columns: columns, rowCount: visible.count, offset: list.offset,
+        let context = ColumnContext(now: state.now, time: { TextLayout.time($0) },
+                                    dateTime: { TextLayout.dateTime($0) }, busy: state.busy)
+        let definitions = columns.columns
+        return TableWidget(columns: columns.layout, rowCount: visible.count, offset: list.offset,
                            selection: visible.isEmpty ? nil : list.selection,
                            isMarked: { !marked.isEmpty && marked.contains(state.rowID(pane, index: visible[$0])) },
-                           cell: { row, column in cell(visible[row], column) }, emptyText: emptyText)
+                           cell: { row, column in TableCell(definitions[column].cell(rows[visible[row]], context)) },
+                           emptyText: emptyText)
     }
 }

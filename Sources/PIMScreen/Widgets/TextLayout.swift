@@ -62,7 +62,11 @@ enum TextLayout {
     }
 
     static func urgencyStyle(_ remaining: Double?) -> StyleRole {
-        switch Urgency(remaining: remaining) {
+        urgencyStyle(Urgency(remaining: remaining))
+    }
+
+    static func urgencyStyle(_ urgency: Urgency) -> StyleRole {
+        switch urgency {
         case .plenty: .urgencyPlenty
         case .soon: .urgencySoon
         case .imminent: .urgencyImminent
