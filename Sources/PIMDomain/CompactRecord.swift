@@ -4,7 +4,9 @@
 /// types) the JSON are those of the fields.
 ///
 /// `Identifiable` cannot be met by a dynamic member, so a conforming type that is identifiable
-/// declares `id` itself.
+/// declares `id` itself. Member syntax (`target.displayName`) compiles to a plain field read; a key
+/// path literal used as a function (`targets.map(\.displayName)`) is applied at run time, which is
+/// fine for a handful of values but not for 10,000 rows: write a closure there.
 @dynamicMemberLookup
 public protocol CompactRecord: Hashable, Sendable {
     associatedtype Fields: Hashable & Sendable

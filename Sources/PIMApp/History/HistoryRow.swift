@@ -3,11 +3,13 @@ import PIMDomain
 
 /// One line of the History pane: one of my requests, or a PIM audit event.
 ///
-/// The tenant's audit log gives tens of thousands of these. Each row's columns are worked out once,
-/// when it is made, and kept in one `Compact` allocation whose strings are the event's or the
-/// request's own (shared, not copied); the id keeps its `audit:`/`request:` prefix apart from the
-/// source's id, so no row holds a second copy of that id.
-public struct HistoryRow: CompactRecord, Identifiable {
+/// The tenant's audit log gives tens of thousands of these. A row made from an audit event keeps
+/// only the event (eight bytes, pointing at the record the dashboard holds too) and works out its
+/// columns from it when they are read, through `Fields(event:)`; a row made otherwise, or changed,
+/// keeps its columns in one `Compact` allocation. Either way the columns are read and written by
+/// name as `Fields`, and two rows are equal when their columns are, whatever they were made from.
+@dynamicMemberLookup
+public struct HistoryRow: Hashable, Sendable, Identifiable {
     public enum Source: String, Hashable, Sendable { case request, audit }
 
     public struct Fields: Hashable, Sendable {
@@ -26,37 +28,59 @@ public struct HistoryRow: CompactRecord, Identifiable {
         public var date: Date?
     }
 
-    public var storage: Compact<Fields>
+    /// Where the columns come from.
+    private enum Origin: Sendable {
+        case event(AuditEvent)
+        case fields(Compact<Fields>)
+    }
 
-    public init(storage: Compact<Fields>) { self.storage = storage }
+    private var origin: Origin
+
+    /// The row's columns; setting them gives the row columns of its own.
+    public var fields: Fields {
+        get {
+            switch origin {
+            case .event(let event): Fields(event: event)
+            case .fields(let fields): fields.fields
+            }
+        }
+        set { origin = .fields(Compact(newValue)) }
+    }
+
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<Fields, T>) -> T {
+        get { fields[keyPath: keyPath] }
+        set { fields[keyPath: keyPath] = newValue }
+    }
 
     /// Declared for `Identifiable`, which a dynamic member cannot satisfy.
     public var id: String {
-        get { storage.fields.rowID.text }
-        set { storage.fields.rowID = RowID(text: newValue) }
+        get { fields.rowID.text }
+        set { fields.rowID = RowID(text: newValue) }
     }
 
     public init(id: String, source: Source, date: Date?, activity: String, targetName: String, result: String,
                 actor: String? = nil, justification: String? = nil, ticket: TicketInfo? = nil, requestId: String? = nil) {
-        storage = Compact(Fields(rowID: RowID(text: id), source: source, activity: activity, targetName: targetName,
-                                 result: result, actor: actor, justification: justification, requestId: requestId,
-                                 ticket: ticket, date: date))
+        origin = .fields(Compact(Fields(rowID: RowID(text: id), source: source, activity: activity,
+                                        targetName: targetName, result: result, actor: actor,
+                                        justification: justification, requestId: requestId, ticket: ticket,
+                                        date: date)))
     }
 
     public init(request: ElevationRequest) {
-        storage = Compact(Fields(rowID: RowID(prefix: .request, key: request.id), source: .request,
-                                 activity: request.action.verb, targetName: request.target.displayName,
-                                 result: request.status.graphValue, actor: request.principal.label,
-                                 justification: request.justification, requestId: request.id,
-                                 ticket: request.ticket, date: request.createdAt))
+        origin = .fields(Compact(Fields(rowID: RowID(prefix: .request, key: request.id), source: .request,
+                                        activity: request.action.verb, targetName: request.target.displayName,
+                                        result: request.status.graphValue, actor: request.principal.label,
+                                        justification: request.justification, requestId: request.id,
+                                        ticket: request.ticket, date: request.createdAt)))
     }
 
     public init(event: AuditEvent) {
-        storage = Compact(Fields(rowID: RowID(prefix: .audit, key: event.id), source: .audit,
-                                 activity: event.activity, targetName: event.targetName ?? "", result: event.result,
-                                 actor: event.initiatedBy?.label, justification: event.resultReason,
-                                 requestId: event.requestId, ticket: nil, date: event.date))
+        origin = .event(event)
     }
+
+    public static func == (a: HistoryRow, b: HistoryRow) -> Bool { a.fields == b.fields }
+
+    public func hash(into hasher: inout Hasher) { fields.hash(into: &hasher) }
 
     /// My requests and the audit events, newest first; undated rows last. Each request shows once:
     /// an event that is only a listed request told as an event (what the service gives for "my

@@ -69,7 +69,7 @@ extension AppState {
                     request.target.kind.label, request.justification ?? "", request.ticket?.number ?? ""]
                 .joined(separator: " ")
         case .history:
-            let row = history[index]
+            let row = history[index].fields
             return [row.activity, row.targetName, row.result, row.actor ?? "", row.justification ?? "",
                     row.requestId ?? ""].joined(separator: " ")
         case .elevations:
