@@ -41,7 +41,7 @@ public struct HistoryRow: Hashable, Sendable, Identifiable {
         get {
             switch origin {
             case .event(let event): Fields(event: event)
-            case .fields(let fields): fields.fields
+            case .fields(let own): own.fields
             }
         }
         set { origin = .fields(Compact(newValue)) }
@@ -67,11 +67,7 @@ public struct HistoryRow: Hashable, Sendable, Identifiable {
     }
 
     public init(request: ElevationRequest) {
-        origin = .fields(Compact(Fields(rowID: RowID(prefix: .request, key: request.id), source: .request,
-                                        activity: request.action.verb, targetName: request.target.displayName,
-                                        result: request.status.graphValue, actor: request.principal.label,
-                                        justification: request.justification, requestId: request.id,
-                                        ticket: request.ticket, date: request.createdAt)))
+        origin = .fields(Compact(Fields(request: request)))
     }
 
     public init(event: AuditEvent) {

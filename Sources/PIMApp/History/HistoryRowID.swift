@@ -1,7 +1,6 @@
 extension HistoryRow {
     /// A row's id as its source's own id and a prefix naming the source (`audit:`, `request:`),
-    /// joined only when read: 10,000 rows made from events then share their events' id strings
-    /// instead of each holding `"audit:" + id`.
+    /// joined only when read, so no row holds a second copy of its source's id.
     ///
     /// Always split the same way (`init(text:)` takes off one known prefix, as the rows made from
     /// an event or a request are), so equal texts have equal parts and the synthesized equality
