@@ -31,7 +31,7 @@ public struct Compact<Fields: Hashable & Sendable>: Hashable, Sendable {
     }
 
     /// Whether two copies share one allocation (what a 10,000-row table relies on; tests check it).
-    @inlinable public func sharesStorage(with other: Self) -> Bool { box === other.box }
+    func sharesStorage(with other: Self) -> Bool { box === other.box }
 
     @inlinable public static func == (a: Self, b: Self) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 

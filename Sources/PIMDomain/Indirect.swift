@@ -13,5 +13,5 @@ public struct Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
     }
 
     /// Whether a value is present, without copying it out.
-    @inlinable public var isPresent: Bool { storage != nil }
+    var isPresent: Bool { storage != nil }
 }
