@@ -62,69 +62,40 @@ public struct TargetID: Hashable, Sendable, Codable, CustomStringConvertible {
 /// A target with the names people know it by.
 ///
 /// One target is copied into its eligibility, its row, the service's name cache and any request
-/// or assignment for it: its fields live once behind `Shared`, so each copy is one pointer.
-public struct ElevationTarget: Hashable, Sendable, Codable, Identifiable {
-    struct Fields: Hashable, Sendable, Codable {
-        var id: TargetID
-        var displayName: String
-        var description: String?
-        var scopeName: String?
-        var templateId: String?
+/// or assignment for it: its fields live once behind `Compact`, so each copy is one pointer.
+public struct ElevationTarget: CompactRecord, Codable, Identifiable {
+    public struct Fields: Hashable, Sendable, Codable {
+        public var id: TargetID
+        /// Role or group display name, straight from the service: sanitise before display.
+        public var displayName: String
+        public var description: String?
+        /// Human name of the scope (`Directory` for `/`, an administrative unit's name, …).
+        public var scopeName: String?
+        /// The role template id for built-in roles, used for the tier table.
+        public var templateId: String?
     }
 
-    private var fields: Shared<Fields>
+    public var storage: Compact<Fields>
 
-    public var id: TargetID {
-        get { fields.value.id }
-        set { change { $0.id = newValue } }
-    }
-    /// Role or group display name, straight from the service: sanitise before display.
-    public var displayName: String {
-        get { fields.value.displayName }
-        set { change { $0.displayName = newValue } }
-    }
-    public var description: String? {
-        get { fields.value.description }
-        set { change { $0.description = newValue } }
-    }
-    /// Human name of the scope (`Directory` for `/`, an administrative unit's name, …).
-    public var scopeName: String? {
-        get { fields.value.scopeName }
-        set { change { $0.scopeName = newValue } }
-    }
-    /// The role template id for built-in roles, used for the tier table.
-    public var templateId: String? {
-        get { fields.value.templateId }
-        set { change { $0.templateId = newValue } }
-    }
+    public init(storage: Compact<Fields>) { self.storage = storage }
 
     public init(id: TargetID, displayName: String, description: String? = nil,
                 scopeName: String? = nil, templateId: String? = nil) {
-        fields = Shared(Fields(id: id, displayName: displayName, description: description,
-                               scopeName: scopeName, templateId: templateId))
+        storage = Compact(Fields(id: id, displayName: displayName, description: description,
+                                 scopeName: scopeName, templateId: templateId))
     }
 
-    private mutating func change(_ edit: (inout Fields) -> Void) {
-        var copy = fields.value
-        edit(&copy)
-        fields = Shared(copy)
+    /// Declared for `Identifiable`, which a dynamic member cannot satisfy.
+    public var id: TargetID {
+        get { storage.fields.id }
+        set { storage.fields.id = newValue }
     }
-
-    public static func == (a: ElevationTarget, b: ElevationTarget) -> Bool {
-        a.fields === b.fields || a.fields.value == b.fields.value
-    }
-
-    public func hash(into hasher: inout Hasher) { fields.value.hash(into: &hasher) }
-
-    public init(from decoder: any Decoder) throws { fields = Shared(try Fields(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try fields.value.encode(to: encoder) }
 
     public var kind: TargetKind { id.kind }
 
     /// What the Scope column shows.
     public var scopeLabel: String {
-        if let scopeName { return scopeName }
+        if let scopeName = self.scopeName { return scopeName }
         switch id.kind {
         case .directoryRole: return id.scope == "/" || id.scope == nil ? "Directory" : (id.scope ?? "/")
         case .groupMember, .groupOwner: return "Group"

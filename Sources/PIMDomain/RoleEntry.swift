@@ -16,47 +16,24 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     public var eligibility: Eligibility?
     /// Most rows are neither active nor pending: the assignment and the request are kept behind a
     /// pointer, so an absent one costs eight bytes instead of its full size in every row.
-    private var activeBox: Shared<ActiveAssignment>?
-    private var pendingBox: Shared<ElevationRequest>?
+    @Indirect public var active: ActiveAssignment?
+    @Indirect public var pendingRequest: ElevationRequest?
     public var policy: ActivationPolicy?
-
-    public var active: ActiveAssignment? {
-        get { activeBox?.value }
-        set { activeBox = newValue.map(Shared.init) }
-    }
-
-    public var pendingRequest: ElevationRequest? {
-        get { pendingBox?.value }
-        set { pendingBox = newValue.map(Shared.init) }
-    }
 
     public init(target: ElevationTarget, eligibility: Eligibility? = nil, active: ActiveAssignment? = nil,
                 pendingRequest: ElevationRequest? = nil, policy: ActivationPolicy? = nil) {
         self.target = target
         self.eligibility = eligibility
-        self.activeBox = active.map(Shared.init)
-        self.pendingBox = pendingRequest.map(Shared.init)
+        self.active = active
+        self.pendingRequest = pendingRequest
         self.policy = policy
-    }
-
-    public static func == (a: RoleEntry, b: RoleEntry) -> Bool {
-        a.target == b.target && a.eligibility == b.eligibility && a.active == b.active
-            && a.pendingRequest == b.pendingRequest && a.policy == b.policy
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(target)
-        hasher.combine(eligibility)
-        hasher.combine(active)
-        hasher.combine(pendingRequest)
-        hasher.combine(policy)
     }
 
     public var id: TargetID { target.id }
 
     public var state: State {
-        if activeBox != nil { return .active }
-        if pendingBox != nil { return .pending }
+        if _active.isPresent { return .active }
+        if _pendingRequest.isPresent { return .pending }
         return .eligible
     }
 
@@ -67,7 +44,7 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     public var canDeactivate: Bool { active?.assignmentType == .activated }
 
     /// Eligible and neither active nor pending.
-    public var canActivate: Bool { eligibility != nil && activeBox == nil && pendingBox == nil }
+    public var canActivate: Bool { eligibility != nil && !_active.isPresent && !_pendingRequest.isPresent }
 
     /// Builds the rows of "My roles": every eligibility and every active assignment of mine, merged
     /// per target, with pending requests and policies attached; active first, then by name.

@@ -74,3 +74,38 @@ import Testing
         #expect(HistoryRow(event: Self.event).result == "success")
     }
 }
+
+/// A History row is one pointer (at its event, or at its own columns), and keeps its id as the
+/// source's id plus a prefix: the id reads the same, and rows compare by it, however they were made.
+@Suite struct HistoryRowStorageTests {
+    @Test func aRowIsOnePointer() {
+        #expect(MemoryLayout<HistoryRow>.size == 8)
+    }
+
+    @Test func idsReadAndCompareAsText() {
+        let event = HistoryRowValueTests.event
+        let fromEvent = HistoryRow(event: event)
+        let built = HistoryRow(id: "audit:audit-9", source: .audit, date: event.date, activity: event.activity,
+                               targetName: "Security Reader", result: "success", actor: "Ada",
+                               justification: event.resultReason, requestId: "req-9")
+        #expect(fromEvent.id == built.id && fromEvent == built && fromEvent.hashValue == built.hashValue)
+        var renamed = built
+        renamed.id = "request:audit-9"
+        #expect(renamed.id == "request:audit-9" && renamed != built)
+        renamed.id = "plain"
+        #expect(renamed.id == "plain")
+        let odd = HistoryRow(event: AuditEvent(id: "audit:x", date: event.date, activity: "a", result: "success"))
+        #expect(odd.id == "audit:audit:x")
+        var same = odd
+        same.id = "audit:audit:x"
+        #expect(same == odd)
+    }
+
+    @Test func aRequestRowShowsTheRequest() {
+        let request = Fixture.securityReaderRequest
+        let row = HistoryRow(request: request)
+        #expect(row.id == "request:" + request.id && row.source == .request && row.requestId == request.id)
+        #expect(row.targetName == request.target.displayName && row.ticket == request.ticket)
+        #expect(row.date == request.createdAt)
+    }
+}

@@ -18,17 +18,17 @@ public struct AppState: Hashable, Sendable {
 
     // Data from the last successful refresh.
     public var me: Principal?
-    public var roles: [RoleEntry] = [] { didSet { activeRows = ActiveRows() } }
-    public var approvals: [ApprovalItem] = []
-    public var history: [HistoryRow] = []
-    public var elevations: [ActiveAssignment] = []
+    // Each pane's folded search text is rebuilt whenever its rows are replaced (once per refresh),
+    // so it always matches the rows and no keystroke waits for it.
+    public var roles: [RoleEntry] = [] { didSet { rebuildSearchKeys(.myRoles) } }
+    public var approvals: [ApprovalItem] = [] { didSet { rebuildSearchKeys(.approvals) } }
+    public var history: [HistoryRow] = [] { didSet { rebuildSearchKeys(.history) } }
+    public var elevations: [ActiveAssignment] = [] { didSet { rebuildSearchKeys(.elevations) } }
     public var hasLoaded = false
 
     public var lists: [Pane: ListState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, ListState()) })
-    /// Folded search text per row, built once per refresh so `/` stays fast on long tables.
+    /// Folded search text per row, derived from the rows above, so `/` stays fast on long tables.
     var searchKeys = SearchKeys()
-    /// Which rows of My roles are activations with an end, for the expiry check of every tick.
-    var activeRows = ActiveRows()
 
     public var form: ActivationForm?
     /// Drafts kept when a form is closed with `Esc` or refused, per set of targets.

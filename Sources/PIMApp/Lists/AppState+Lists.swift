@@ -69,7 +69,7 @@ extension AppState {
                     request.target.kind.label, request.justification ?? "", request.ticket?.number ?? ""]
                 .joined(separator: " ")
         case .history:
-            let row = history[index]
+            let row = history[index].fields
             return [row.activity, row.targetName, row.result, row.actor ?? "", row.justification ?? "",
                     row.requestId ?? ""].joined(separator: " ")
         case .elevations:
@@ -105,6 +105,13 @@ extension AppState {
         return texts
     }
 
+    /// Replaces `pane`'s folded search text with that of its rows (dropping the old text first, so
+    /// the two are never held together).
+    mutating func rebuildSearchKeys(_ pane: Pane) {
+        searchKeys.keys[pane] = FoldedTexts()
+        searchKeys.keys[pane] = buildSearchKeys(pane)
+    }
+
     /// Recomputes which rows of `pane` pass its filter and finds the selected row again by id.
     mutating func refilter(_ pane: Pane) {
         var list = list(pane)
@@ -116,9 +123,6 @@ extension AppState {
         if needle.isEmpty {
             list.visible = Array(0..<count)
         } else {
-            if searchKeys.keys[pane]?.count != count {
-                searchKeys.keys[pane] = buildSearchKeys(pane)
-            }
             list.visible = searchKeys.keys[pane]?.rows(containing: needle) ?? []
         }
         if !list.marked.isEmpty {

@@ -6,11 +6,11 @@
 /// the previous state and the new dashboard are both alive. Buffers of `chunkSize` bytes are
 /// filled in turn, so the waste is what is left at the end of each one, not half an array that
 /// doubled as it grew.
-struct FoldedTexts: Sendable {
+struct FoldedTexts: Hashable, Sendable {
     static let chunkSize = 64 * 1024
 
     /// Where row `n`'s text is: chunk, first byte and length.
-    private struct Span: Sendable {
+    private struct Span: Hashable, Sendable {
         var chunk: UInt32
         var start: UInt32
         var length: UInt32

@@ -1,13 +1,10 @@
 import Foundation
 
 /// The filter's view of each row: its searchable text, case- and diacritic-folded, per pane.
-/// A cache derived from the rows, so it takes no part in equality: two states with the same rows
-/// are equal whether or not the cache was built.
+/// Rebuilt whenever a pane's rows are replaced (`AppState.rebuildSearchKeys`), so it is always the
+/// text of the rows: two states with the same rows have equal keys, and comparing them is honest.
 struct SearchKeys: Hashable, Sendable {
-    var keys: [Pane: FoldedTexts] = [:]
-
-    static func == (a: SearchKeys, b: SearchKeys) -> Bool { true }
-    func hash(into hasher: inout Hasher) {}
+    var keys: [Pane: FoldedTexts] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, FoldedTexts()) })
 
     /// Folds case and diacritics. Plain ASCII (most names) only needs lowering, which is much
     /// cheaper than Foundation's folding and gives the same result.

@@ -34,7 +34,9 @@ enum RoleRows {
 
     /// Active first, then by `localizedCaseInsensitiveCompare` of the names, then by the id's text.
     static func sorted(_ rows: [RoleEntry]) -> [RoleEntry] {
-        let names = Array(Set(rows.map(\.target.displayName))).sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+        // A closure, not `\.target.displayName`: a key path through a dynamic member is applied at run time.
+        let names = Array(Set(rows.map { $0.target.displayName }))
+            .sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
         // Names the comparison calls the same share a rank.
         var rank: [String: Int] = [:]
         var current = 0

@@ -81,9 +81,6 @@ extension AppState {
         if let warned = warnedTarget, !roles.contains(where: { $0.target.id == warned && $0.canDeactivate }) {
             warnedTarget = nil
         }
-        // The filter's folded text is built here, once per refresh, so no keystroke waits for it.
-        searchKeys = SearchKeys()
-        for pane in Pane.allCases { searchKeys.keys[pane] = buildSearchKeys(pane) }
         for pane in Pane.allCases { refilter(pane) }
     }
 }

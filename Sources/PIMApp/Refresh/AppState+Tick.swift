@@ -22,12 +22,10 @@ extension AppState {
     /// Warns once at ten and once at two minutes before one of my activations ends (status line and bell).
     mutating func checkExpiry() -> [Effect] {
         var rang = false
-        if activeRows.indices == nil {
-            activeRows.indices = roles.indices.filter { roles[$0].canDeactivate && roles[$0].active?.end != nil }
-        }
-        for index in activeRows.indices ?? [] {
+        // Most rows are not active: `state` answers without copying a row or its assignment.
+        for index in roles.indices where roles[index].state == .active {
             let role = roles[index]
-            guard let assignment = role.active, let end = assignment.end else { continue }
+            guard role.canDeactivate, let assignment = role.active, let end = assignment.end else { continue }
             let remaining = end.timeIntervalSince(now)
             guard remaining > 0 else { continue }
             let level: ExpiryWarning? = remaining <= Urgency.finalWarningThreshold ? .twoMinutes

@@ -44,8 +44,10 @@ struct RoleInstanceDTO: Decodable {
 extension Eligibility {
     /// The assignment schedule instance read with the same fields (role and group listings share them).
     func assignment(type: String?, principal: ExpandedPrincipal?) -> ActiveAssignment {
-        ActiveAssignment(id: id, target: target, principal: principal?.dto.principal(fallbackId: principalId) ?? Principal(id: principalId),
-                         start: start, end: end, assignmentType: AssignmentType(graphValue: type ?? "assigned"),
-                         memberType: memberType)
+        let fields = storage.fields
+        let holder = principal?.dto.principal(fallbackId: fields.principalId) ?? Principal(id: fields.principalId)
+        return ActiveAssignment(id: fields.id, target: fields.target, principal: holder, start: fields.start,
+                                end: fields.end, assignmentType: AssignmentType(graphValue: type ?? "assigned"),
+                                memberType: fields.memberType)
     }
 }

@@ -61,9 +61,11 @@ extension GraphPIMService {
             let activeGroups = await reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
             let eligibilities = eligibleRoles.map(\.eligibility) + eligibleGroups.map(\.eligibility)
             let active = activeRoles.map(\.assignment) + activeGroups.map(\.assignment)
-            state.remember(eligibilities.map(\.target) + active.map(\.target))
+            // Closures, not key paths, over 10,000 eligibilities: a key path through a dynamic member
+            // (`Eligibility.target`) is applied at run time.
+            state.remember(eligibilities.map { $0.target } + active.map(\.target))
             let names = state.read { $0.names }
-            let targets = Array(Set(eligibilities.map(\.target.id) + active.map(\.target.id)))
+            let targets = Array(Set(eligibilities.map { $0.target.id } + active.map(\.target.id)))
             let knownGroups = state.read { $0.knownGroups }
 
             let roleRequests = await reader.list(ScheduleRequestDTO.self, ReadID.myRoleReqs, section: .myRequests, into: &failures)
