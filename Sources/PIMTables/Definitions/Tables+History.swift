@@ -9,6 +9,8 @@ public protocol HistoryEntry: Sendable {
     /// The role or group the entry is about.
     var subject: String? { get }
     var result: String { get }
+    /// What became of it, from the service's typed value (styles the result).
+    var outcome: Outcome { get }
     /// Who did it.
     var actorName: String? { get }
     var justification: String? { get }
@@ -17,11 +19,13 @@ public protocol HistoryEntry: Sendable {
 }
 
 extension AuditEvent: HistoryEntry {
-    public var happenedAt: Date? { date }
-    public var subject: String? { targetName }
-    public var actorName: String? { initiatedBy?.label }
+    public var happenedAt: Date? { self.date }
+    public var activity: String { storage.fields.activity }
+    public var result: String { storage.fields.result }
+    public var subject: String? { self.targetName }
+    public var actorName: String? { self.initiatedBy?.label }
     public var justification: String? { nil }
-    public var reason: String? { resultReason }
+    public var reason: String? { self.resultReason }
 }
 
 extension TableDefinition where Row: HistoryEntry {
@@ -45,16 +49,19 @@ extension TableDefinition where Row: HistoryEntry {
             },
             Column("Result", width: .init(min: 8, max: 16), priority: 10, fronts: .commandLine,
                    json: ("result", { row, _ in .string(row.result) })) { row, _ in
-                CellValue(row.result, style: row.result.lowercased() != "success" ? .error : .plain)
+                CellValue(row.result, style: row.outcome == .succeeded ? .plain : .error)
             },
             Column("Name", width: .init(min: 12, max: 48, cuttable: true), priority: 10, names: true,
                    fronts: .commandLine, json: ("name", { row, _ in .string(row.subject) })) { row, _ in
                 CellValue(row.subject ?? Tables.none, style: .emphasis)
             },
             Column("Result", width: .init(min: 8, max: 16), priority: 8, fronts: .screen) { row, _ in
-                let result = row.result.lowercased()
-                let failed = result.contains("fail") || result.contains("denied")
-                return CellValue(row.result, style: failed ? .error : (result.hasPrefix("pending") ? .pending : .plain))
+                let style: CellStyle = switch row.outcome {
+                case .failed: .error
+                case .pending: .pending
+                case .succeeded, .other: .plain
+                }
+                return CellValue(row.result, style: style)
             },
             Column("By", width: .init(min: 8, max: 20), priority: 2, fronts: .screen) { row, _ in
                 CellValue(row.actorName ?? "")
