@@ -1,4 +1,4 @@
-/// A JSON string literal written by hand, the same way wherever pim writes JSON itself (the command
+/// A JSON string literal written by hand, the same way wherever JSON is written by hand (the command
 /// line's `--output json`, the simulated tenant's answers): each side decides only which further
 /// characters it escapes.
 public enum JSONStringLiteral {
