@@ -37,7 +37,8 @@ let package = Package(
             dependencies: ["PIMCommandLine", "PIMTerminal", "PIMApp", "PIMGraph", "PIMSimulator", "PIMDomain"]
         ),
         // The benchmark: dashboard latency, requests per refresh, frame and filter time, memory, cold start.
-        .executableTarget(name: "pim-bench", dependencies: ["PIMGraph", "PIMSimulator", "PIMApp", "PIMScreen", "PIMDomain"]),
+        .executableTarget(
+            name: "pim-bench", dependencies: ["PIMGraph", "PIMSimulator", "PIMApp", "PIMScreen", "PIMDomain"]),
         .testTarget(name: "PIMDomainTests", dependencies: ["PIMDomain"]),
         // The socket side of the small 127.0.0.1 HTTP servers three test targets drive pim against.
         .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
@@ -65,7 +66,8 @@ let package = Package(
             name: "PIMScreenTests", dependencies: ["PIMScreen", "PIMApp", "PIMDomain", "PIMAppFixtures", "PIMTables"],
             exclude: ["Screens"]
         ),
-        .testTarget(name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
+        .testTarget(
+            name: "PIMTerminalTests", dependencies: ["PIMTerminal", "PIMScreen", "PIMApp", "PIMDomain", "CNCursesW"]),
         .testTarget(
             name: "PIMCommandLineTests",
             dependencies: ["PIMCommandLine", "PIMDomain", "PIMTables", "PIMTestSupport"],
@@ -74,7 +76,9 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["pim", "PIMFuzz", "LoopbackHTTP"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
         .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["PIMGraph", "PIMDomain", "PIMSimulator", "PIMApp", "PIMScreen", "LoopbackHTTP"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["PIMGraph", "PIMDomain", "PIMSimulator", "PIMApp", "PIMScreen", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,7 +46,8 @@ struct ActivationPlanner {
             }
             let name = Sanitizer.sanitize(entry.target.displayName)
             // As pim writes durations (`1h30m`): one word, so the command can be pasted as is.
-            let askedText = (try? ActivationDuration(parsing: draft.durationText).shortDescription) ?? "\"\(draft.durationText)\""
+            let askedText =
+                (try? ActivationDuration(parsing: draft.durationText).shortDescription) ?? "\"\(draft.durationText)\""
             return .refused(entry, problems: [.activeTooShort(name: name, remaining: remaining, asked: askedText)])
         }
         if let pending = entry.pendingRequest { return .pending(entry, pending) }
@@ -57,9 +58,13 @@ struct ActivationPlanner {
         var notices: [String] = []
         if !durationIsExplicit {
             draft.durationText = (entry.policy?.cappedDuration(defaultDuration) ?? defaultDuration).shortDescription
-        } else if clamp, let max = entry.policy?.maxDuration, case .success(let asked) = draft.parsedDuration(), asked > max {
+        } else if clamp, let max = entry.policy?.maxDuration, case .success(let asked) = draft.parsedDuration(),
+            asked > max
+        {
             draft.durationText = max.shortDescription
-            notices.append("\(entry.target.displayName) allows at most \(max.shortDescription): asking for \(max.shortDescription) instead of \(asked.shortDescription) (--clamp).")
+            notices.append(
+                "\(entry.target.displayName) allows at most \(max.shortDescription): asking for \(max.shortDescription) instead of \(asked.shortDescription) (--clamp)."
+            )
         }
         switch draft.request(for: entry.target, policy: entry.policy, rules: rules, now: now) {
         case .success(let request):

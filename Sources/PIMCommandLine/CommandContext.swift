@@ -13,8 +13,10 @@ public struct CommandContext: Sendable {
     /// The zone local times are shown in.
     public var timeZone: TimeZone
 
-    public init(invocation: Invocation, settings: GlobalSettings, console: Console, clock: CommandClock,
-                host: any CommandLineHost, timeZone: TimeZone = .current) {
+    public init(
+        invocation: Invocation, settings: GlobalSettings, console: Console, clock: CommandClock,
+        host: any CommandLineHost, timeZone: TimeZone = .current
+    ) {
         self.invocation = invocation
         self.settings = settings
         self.console = console

@@ -14,8 +14,10 @@ public struct DemoPersona: Sendable, Hashable {
     public var summary: String
     public var isDefault: Bool
 
-    public init(name: String, displayName: String, userPrincipalName: String? = nil, summary: String,
-                isDefault: Bool = false) {
+    public init(
+        name: String, displayName: String, userPrincipalName: String? = nil, summary: String,
+        isDefault: Bool = false
+    ) {
         self.name = name
         self.displayName = displayName
         self.userPrincipalName = userPrincipalName
@@ -32,7 +34,9 @@ public protocol CommandLineHost: Sendable {
     /// The service the settings describe.
     func makeService(_ settings: GlobalSettings) async throws -> any PIMService
     /// Signs in and caches the tokens; returns a sentence saying who is signed in where.
-    func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String
+    func login(
+        _ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console
+    ) async throws -> String
     /// Deletes cached tokens; returns a sentence saying what was removed.
     func logout(_ settings: GlobalSettings) throws -> String
     /// Where pim connects and with what credentials, as label/value pairs (never a token).

@@ -7,9 +7,11 @@ public enum CommandLineTool {
     public static let version = CommandTable.version
 
     /// Runs pim with `arguments` (without the program name) and returns the exit code.
-    public static func run(arguments: [String], environment: [String: String], console: Console,
-                           host: any CommandLineHost, clock: CommandClock = .system,
-                           timeZone: TimeZone = .current) async -> Int32 {
+    public static func run(
+        arguments: [String], environment: [String: String], console: Console,
+        host: any CommandLineHost, clock: CommandClock = .system,
+        timeZone: TimeZone = .current
+    ) async -> Int32 {
         do {
             let invocation = try ArgumentParser.parse(arguments)
             if invocation.wantsVersion {
@@ -21,16 +23,19 @@ public enum CommandLineTool {
                 return ExitCode.success.rawValue
             }
             let paths = Paths(environment: environment)
-            let configPath = invocation.value(.config)
+            let configPath =
+                invocation.value(.config)
                 ?? environment["PIM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? paths.configFile
             let (configuration, warnings) = try Configuration.load(path: configPath)
             for warning in warnings { console.err(warning) }
-            let settings = GlobalSettings(invocation: invocation, environment: environment, configuration: configuration,
-                                          configPath: configPath, stdoutIsTerminal: console.stdoutIsTerminal)
+            let settings = GlobalSettings(
+                invocation: invocation, environment: environment, configuration: configuration,
+                configPath: configPath, stdoutIsTerminal: console.stdoutIsTerminal)
             try settings.validate()
             if let token = settings.accessToken { SecretMask.remember(token) }
-            let context = CommandContext(invocation: invocation, settings: settings, console: console, clock: clock,
-                                         host: host, timeZone: timeZone)
+            let context = CommandContext(
+                invocation: invocation, settings: settings, console: console, clock: clock,
+                host: host, timeZone: timeZone)
             return try await dispatch(context)
         } catch {
             return report(error, console: console)
@@ -52,9 +57,13 @@ public enum CommandLineTool {
         case let usage as UsageError: (message, code) = (usage.message, .usage)
         case let config as ConfigurationError: (message, code) = (config.description, .usage)
         case let pim as PIMError: (message, code) = (ErrorWording.detailed(pim), ExitCode.for(pim))
-        case let problems as DraftProblems: (message, code) = (problems.problems.map(\.message).joined(separator: " "), .refused)
+        case let problems as DraftProblems:
+            (message, code) = (problems.problems.map(\.message).joined(separator: " "), .refused)
         case let refusal as Refusal: (message, code) = (refusal.message, refusal.code)
-        default: (message, code) = ("Unexpected error: \(error). Run again with --verbose and report it if it persists.", .failure)
+        default:
+            (message, code) = (
+                "Unexpected error: \(error). Run again with --verbose and report it if it persists.", .failure
+            )
         }
         console.err("pim: " + safeLines(message))
         return code.rawValue

@@ -21,22 +21,28 @@ struct TargetResolver {
         let pool = candidates(groupsOnly: groupsOnly)
         if let found = try match(text, word, in: pool) {
             if scope != nil, found.target.kind.isGroup {
-                throw UsageError("--scope applies to roles, and \"\(Sanitizer.sanitize(found.target.displayName))\" is a group: leave --scope out.")
+                throw UsageError(
+                    "--scope applies to roles, and \"\(Sanitizer.sanitize(found.target.displayName))\" is a group: leave --scope out."
+                )
             }
             return found
         }
         // Eligible, but not as --owner or --scope asked: say which access or scope there is.
         if owner || scope != nil,
-           let other = try? match(text, word, in: candidates(groupsOnly: groupsOnly, owner: false, scope: nil)) {
+            let other = try? match(text, word, in: candidates(groupsOnly: groupsOnly, owner: false, scope: nil))
+        {
             let name = Sanitizer.sanitize(other.target.displayName)
             if owner, other.target.kind == .groupMember {
-                throw PIMError(.refused, "You are eligible for \"\(name)\" as a member, not as an owner: leave --owner out.")
+                throw PIMError(
+                    .refused, "You are eligible for \"\(name)\" as a member, not as an owner: leave --owner out.")
             }
             if let scope, other.target.kind == .directoryRole {
                 let scopes = entries.filter { $0.target.id.resourceId == other.target.id.resourceId }
                     .compactMap(\.target.id.scope).map(Sanitizer.sanitize)
-                throw PIMError(.refused, "You are eligible for \"\(name)\" at \(scopes.joined(separator: ", ")), not at \(Sanitizer.sanitize(scope)): "
-                               + "use one of those with --scope, or leave it out.")
+                throw PIMError(
+                    .refused,
+                    "You are eligible for \"\(name)\" at \(scopes.joined(separator: ", ")), not at \(Sanitizer.sanitize(scope)): "
+                        + "use one of those with --scope, or leave it out.")
             }
         }
         let names = Array(Set(pool.map(\.target.displayName)))
@@ -90,12 +96,15 @@ struct TargetResolver {
     func ambiguity(_ word: String, _ matches: [RoleEntry]) -> UsageError {
         var lines = ["\"\(word)\" matches \(matches.count) roles and groups:"]
         for entry in matches.prefix(10) {
-            lines.append("  \(Sanitizer.sanitize(entry.target.displayName)) (\(entry.target.kind.label), \(Sanitizer.sanitize(entry.target.scopeLabel)), id \(entry.target.id.resourceId))")
+            lines.append(
+                "  \(Sanitizer.sanitize(entry.target.displayName)) (\(entry.target.kind.label), \(Sanitizer.sanitize(entry.target.scopeLabel)), id \(entry.target.id.resourceId))"
+            )
         }
         if matches.count > 10 { lines.append("  … and \(matches.count - 10) more") }
         let sameName = Set(matches.map { $0.target.displayName.lowercased() }).count == 1
         if sameName, matches.contains(where: { $0.target.kind == .directoryRole }), matches.count > 1,
-           matches.allSatisfy({ $0.target.kind == .directoryRole }) {
+            matches.allSatisfy({ $0.target.kind == .directoryRole })
+        {
             lines.append("Pick one with --scope SCOPE or give its id.")
         } else if sameName {
             lines.append("Write group:NAME for the group, add --owner for a group's owner access, or give the id.")

@@ -88,27 +88,34 @@ public struct DraftRules: Hashable, Sendable {
 extension ActivationDraft {
     /// Every problem with this draft against `policy` (nil: unknown policy, only the service's limits),
     /// in field order. Empty means the draft can be sent.
-    public func problems(against policy: ActivationPolicy?, rules: DraftRules = DraftRules(),
-                         now: Date? = nil) -> [DraftProblem] {
+    public func problems(
+        against policy: ActivationPolicy?, rules: DraftRules = DraftRules(),
+        now: Date? = nil
+    ) -> [DraftProblem] {
         var found: [DraftProblem] = []
         let justificationText = justification.trimmingCharacters(in: .whitespacesAndNewlines)
         if policy?.requiresJustification == true && justificationText.isEmpty {
             found.append(.init(field: .justification, reason: .missing))
         }
         if justification.count > ServiceLimits.justificationMaxLength {
-            found.append(.init(field: .justification, reason: .tooManyCharacters(
-                count: justification.count, maximum: ServiceLimits.justificationMaxLength)))
+            found.append(
+                .init(
+                    field: .justification,
+                    reason: .tooManyCharacters(
+                        count: justification.count, maximum: ServiceLimits.justificationMaxLength)))
         }
         let number = ticketNumber.trimmingCharacters(in: .whitespaces)
         if policy?.requiresTicket == true && number.isEmpty {
             found.append(.init(field: .ticketNumber, reason: .missing))
         }
         if !number.isEmpty, let pattern = rules.ticketPattern,
-           number.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil {
+            number.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil
+        {
             found.append(.init(field: .ticketNumber, reason: .patternMismatch(value: number, pattern: pattern)))
         }
         let system = ticketSystem.trimmingCharacters(in: .whitespaces)
-        if policy?.requiresTicket == true && system.isEmpty && (!number.isEmpty || rules.ticketSystemWithMissingNumber) {
+        if policy?.requiresTicket == true && system.isEmpty && (!number.isEmpty || rules.ticketSystemWithMissingNumber)
+        {
             found.append(.init(field: .ticketSystem, reason: .missing))
         }
         found += durationProblems(against: policy)
@@ -144,16 +151,20 @@ extension ActivationDraft {
     }
 
     /// A request ready to send for `target`, or every problem that stops it.
-    public func request(for target: ElevationTarget, policy: ActivationPolicy?, rules: DraftRules = DraftRules(),
-                        now: Date? = nil, validationOnly: Bool = false) -> Result<ActivationRequest, DraftProblems> {
+    public func request(
+        for target: ElevationTarget, policy: ActivationPolicy?, rules: DraftRules = DraftRules(),
+        now: Date? = nil, validationOnly: Bool = false
+    ) -> Result<ActivationRequest, DraftProblems> {
         let found = problems(against: policy, rules: rules, now: now)
         guard found.isEmpty, case .success(let duration) = parsedDuration() else {
             return .failure(DraftProblems(found))
         }
         let text = justification.trimmingCharacters(in: .whitespacesAndNewlines)
-        return .success(ActivationRequest(target: target, justification: text.isEmpty ? nil : text,
-                                          ticket: ticket, duration: duration, start: start,
-                                          validationOnly: validationOnly))
+        return .success(
+            ActivationRequest(
+                target: target, justification: text.isEmpty ? nil : text,
+                ticket: ticket, duration: duration, start: start,
+                validationOnly: validationOnly))
     }
 }
 

@@ -11,8 +11,10 @@ public struct ActivationDraft: Hashable, Sendable, Codable {
     /// nil: start now.
     public var start: Date?
 
-    public init(justification: String = "", ticketNumber: String = "", ticketSystem: String = "",
-                durationText: String = "", start: Date? = nil) {
+    public init(
+        justification: String = "", ticketNumber: String = "", ticketSystem: String = "",
+        durationText: String = "", start: Date? = nil
+    ) {
         self.justification = justification
         self.ticketNumber = ticketNumber
         self.ticketSystem = ticketSystem
@@ -44,8 +46,10 @@ public struct ActivationRequest: Hashable, Sendable, Codable {
     /// Ask the service to check every rule without creating the request (`isValidationOnly`).
     public var validationOnly: Bool
 
-    public init(target: ElevationTarget, justification: String?, ticket: TicketInfo?,
-                duration: ActivationDuration, start: Date? = nil, validationOnly: Bool = false) {
+    public init(
+        target: ElevationTarget, justification: String?, ticket: TicketInfo?,
+        duration: ActivationDuration, start: Date? = nil, validationOnly: Bool = false
+    ) {
         self.target = target
         self.justification = justification
         self.ticket = ticket

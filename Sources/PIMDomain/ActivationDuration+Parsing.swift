@@ -30,8 +30,10 @@ extension ActivationDuration {
 
     /// Adds `value` units of `seconds` each to `total`, both forms' one step. Checked before
     /// multiplying: a long digit run must be refused, not overflow.
-    private static func add(_ value: Int, of seconds: Int, to total: inout Int,
-                            raw: String) throws(DurationParseError) {
+    private static func add(
+        _ value: Int, of seconds: Int, to total: inout Int,
+        raw: String
+    ) throws(DurationParseError) {
         guard value <= limit / seconds else { throw tooLong(raw) }
         total += value * seconds
         guard total <= limit else { throw tooLong(raw) }
@@ -116,6 +118,7 @@ extension ActivationDuration {
 
     private static func tooLong(_ raw: String) -> DurationParseError {
         // Also read for look-back windows (`history --since`), so it names no activation rule.
-        DurationParseError("\"\(raw)\" is more than ten years, the longest duration pim reads: write hours or days, e.g. 8h or 30d.")
+        DurationParseError(
+            "\"\(raw)\" is more than ten years, the longest duration pim reads: write hours or days, e.g. 8h or 30d.")
     }
 }

@@ -28,8 +28,10 @@ public struct ActiveAssignment: Hashable, Sendable, Codable, Identifiable {
     public var assignmentType: AssignmentType
     public var memberType: MemberType
 
-    public init(id: String, target: ElevationTarget, principal: Principal, start: Date? = nil,
-                end: Date? = nil, assignmentType: AssignmentType = .activated, memberType: MemberType = .direct) {
+    public init(
+        id: String, target: ElevationTarget, principal: Principal, start: Date? = nil,
+        end: Date? = nil, assignmentType: AssignmentType = .activated, memberType: MemberType = .direct
+    ) {
         self.id = id
         self.target = target
         self.principal = principal

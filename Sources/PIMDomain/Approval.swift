@@ -33,9 +33,11 @@ public struct ApprovalStage: Hashable, Sendable, Codable, Identifiable {
     public var reviewedBy: Principal?
     public var reviewedAt: Date?
 
-    public init(id: String, displayName: String? = nil, status: String, assignedToMe: Bool,
-                reviewResult: ReviewResult = .notReviewed, justification: String? = nil,
-                reviewedBy: Principal? = nil, reviewedAt: Date? = nil) {
+    public init(
+        id: String, displayName: String? = nil, status: String, assignedToMe: Bool,
+        reviewResult: ReviewResult = .notReviewed, justification: String? = nil,
+        reviewedBy: Principal? = nil, reviewedAt: Date? = nil
+    ) {
         self.id = id
         self.displayName = displayName
         self.status = status
@@ -109,7 +111,8 @@ public enum DecidedOutcome {
         case .revoked?: return "revoked"
         case .failed?: return "failed"
         default:
-            if approval?.stages.contains(where: { $0.status.caseInsensitiveCompare("Expired") == .orderedSame }) == true {
+            if approval?.stages.contains(where: { $0.status.caseInsensitiveCompare("Expired") == .orderedSame }) == true
+            {
                 return "expired without a decision"
             }
             guard let status, !status.isPending else { return nil }

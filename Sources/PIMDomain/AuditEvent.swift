@@ -26,12 +26,16 @@ public struct AuditEvent: CompactRecord, Codable, Identifiable {
 
     public init(storage: Compact<Fields>) { self.storage = storage }
 
-    public init(id: String, date: Date, activity: String, result: String, resultReason: String? = nil,
-                category: String? = nil, initiatedBy: Principal? = nil, targetName: String? = nil,
-                targetId: String? = nil, requestId: String? = nil) {
-        storage = Compact(Fields(id: id, date: date, activity: activity, result: result, resultReason: resultReason,
-                                 category: category, initiatedBy: initiatedBy, targetName: targetName,
-                                 targetId: targetId, requestId: requestId))
+    public init(
+        id: String, date: Date, activity: String, result: String, resultReason: String? = nil,
+        category: String? = nil, initiatedBy: Principal? = nil, targetName: String? = nil,
+        targetId: String? = nil, requestId: String? = nil
+    ) {
+        storage = Compact(
+            Fields(
+                id: id, date: date, activity: activity, result: result, resultReason: resultReason,
+                category: category, initiatedBy: initiatedBy, targetName: targetName,
+                targetId: targetId, requestId: requestId))
     }
 
     /// Declared for `Identifiable`, which a dynamic member cannot satisfy.

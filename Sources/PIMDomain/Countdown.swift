@@ -12,7 +12,15 @@ public enum Urgency: String, Hashable, Sendable, Codable, CaseIterable, Comparab
     /// Urgency for `remaining` seconds; nil (no end) is never urgent.
     public init(remaining: Double?) {
         guard let remaining else { self = .plenty; return }
-        if remaining <= 0 { self = .expired } else if remaining <= Self.imminentThreshold { self = .imminent } else if remaining <= Self.soonThreshold { self = .soon } else { self = .plenty }
+        if remaining <= 0 {
+            self = .expired
+        } else if remaining <= Self.imminentThreshold {
+            self = .imminent
+        } else if remaining <= Self.soonThreshold {
+            self = .soon
+        } else {
+            self = .plenty
+        }
     }
 
     public static func < (a: Urgency, b: Urgency) -> Bool {

@@ -24,7 +24,7 @@ public enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
-        if (0x1160...0x11FF).contains(v) { return 0 }            // Hangul medial vowels / final consonants
+        if (0x1160...0x11FF).contains(v) { return 0 }  // Hangul medial vowels / final consonants
         if s.properties.isEmojiPresentation { return 2 }
         if isWide(v) { return 2 }
         return 1
@@ -33,9 +33,9 @@ public enum DisplayWidth {
     private static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+            0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+            0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
             return true
         default:
             return false
@@ -93,9 +93,10 @@ public enum DisplayWidth {
         for members in groups.values {
             let distinct = Set(members.map { texts[$0] })
             guard distinct.count > 1 else { continue }
-            let head = stride(from: half, through: 1, by: -1).first { head in
-                Set(distinct.map { truncateMiddle($0, to: width, head: head) }).count == distinct.count
-            } ?? half
+            let head =
+                stride(from: half, through: 1, by: -1).first { head in
+                    Set(distinct.map { truncateMiddle($0, to: width, head: head) }).count == distinct.count
+                } ?? half
             for index in members { cuts[index] = truncateMiddle(texts[index], to: width, head: head) }
         }
         return cuts

@@ -13,7 +13,8 @@ public enum RequestAction: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Case-insensitive: older responses say `SelfActivate`.
     public init(graphValue: String) {
-        self = Self.documented.first { $0.graphValue.caseInsensitiveCompare(graphValue) == .orderedSame }
+        self =
+            Self.documented.first { $0.graphValue.caseInsensitiveCompare(graphValue) == .orderedSame }
             ?? .other(graphValue)
     }
 
@@ -92,11 +93,13 @@ public struct ElevationRequest: Hashable, Sendable, Codable, Identifiable {
     public var approvalId: String?
     public var isValidationOnly: Bool
 
-    public init(id: String, target: ElevationTarget, action: RequestAction, status: RequestStatus,
-                principal: Principal, createdAt: Date? = nil, completedAt: Date? = nil,
-                justification: String? = nil, ticket: TicketInfo? = nil, start: Date? = nil,
-                duration: ActivationDuration? = nil, end: Date? = nil, approvalId: String? = nil,
-                isValidationOnly: Bool = false) {
+    public init(
+        id: String, target: ElevationTarget, action: RequestAction, status: RequestStatus,
+        principal: Principal, createdAt: Date? = nil, completedAt: Date? = nil,
+        justification: String? = nil, ticket: TicketInfo? = nil, start: Date? = nil,
+        duration: ActivationDuration? = nil, end: Date? = nil, approvalId: String? = nil,
+        isValidationOnly: Bool = false
+    ) {
         self.id = id
         self.target = target
         self.action = action

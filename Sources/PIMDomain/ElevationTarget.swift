@@ -79,10 +79,14 @@ public struct ElevationTarget: CompactRecord, Codable, Identifiable {
 
     public init(storage: Compact<Fields>) { self.storage = storage }
 
-    public init(id: TargetID, displayName: String, description: String? = nil,
-                scopeName: String? = nil, templateId: String? = nil) {
-        storage = Compact(Fields(id: id, displayName: displayName, description: description,
-                                 scopeName: scopeName, templateId: templateId))
+    public init(
+        id: TargetID, displayName: String, description: String? = nil,
+        scopeName: String? = nil, templateId: String? = nil
+    ) {
+        storage = Compact(
+            Fields(
+                id: id, displayName: displayName, description: description,
+                scopeName: scopeName, templateId: templateId))
     }
 
     /// Declared for `Identifiable`, which a dynamic member cannot satisfy.

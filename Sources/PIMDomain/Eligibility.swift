@@ -36,10 +36,14 @@ public struct Eligibility: CompactRecord, Codable, Identifiable {
 
     public init(storage: Compact<Fields>) { self.storage = storage }
 
-    public init(id: String, target: ElevationTarget, principalId: String, start: Date? = nil,
-                end: Date? = nil, memberType: MemberType = .direct) {
-        storage = Compact(Fields(id: id, target: target, principalId: principalId, start: start, end: end,
-                                 memberType: memberType))
+    public init(
+        id: String, target: ElevationTarget, principalId: String, start: Date? = nil,
+        end: Date? = nil, memberType: MemberType = .direct
+    ) {
+        storage = Compact(
+            Fields(
+                id: id, target: target, principalId: principalId, start: start, end: end,
+                memberType: memberType))
     }
 
     /// Declared for `Identifiable`, which a dynamic member cannot satisfy.

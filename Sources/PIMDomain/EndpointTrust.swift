@@ -25,7 +25,8 @@ public enum EndpointTrust {
         var octets: [Int] = []
         for part in parts {
             guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part.count == 1 || part.first != "0", let value = Int(part), value <= 255 else { return false }
+                part.count == 1 || part.first != "0", let value = Int(part), value <= 255
+            else { return false }
             octets.append(value)
         }
         return octets[0] == 127

@@ -14,9 +14,10 @@ extension PIMError {
         // A page that could not be followed already says the listing is incomplete: say it once.
         reason = reason.replacingOccurrences(of: ", so the listing is incomplete", with: "")
         let names = listed(sections.map(\.label))
-        return PIMError(.service, "Could not read \(names) (\(reason)), so the listing is incomplete",
-                        step: first.step == .none ? .tryAgain : first.step,
-                        graphCode: first.graphCode, requestId: first.requestId, httpStatus: first.httpStatus)
+        return PIMError(
+            .service, "Could not read \(names) (\(reason)), so the listing is incomplete",
+            step: first.step == .none ? .tryAgain : first.step,
+            graphCode: first.graphCode, requestId: first.requestId, httpStatus: first.httpStatus)
     }
 
     /// "a", "a and b", "a, b and c".

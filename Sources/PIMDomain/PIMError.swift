@@ -48,9 +48,11 @@ public struct PIMError: Error, Hashable, Sendable, CustomStringConvertible {
     /// requester", "approved by you at 18:44 UTC", "denied by Ben Okafor at 18:44 UTC").
     public var outcome: String?
 
-    public init(_ kind: Kind, _ event: String, step: NextStep = .none, graphCode: String? = nil,
-                requestId: String? = nil, httpStatus: Int? = nil, failedRules: [PolicyRule] = [],
-                claims: String? = nil) {
+    public init(
+        _ kind: Kind, _ event: String, step: NextStep = .none, graphCode: String? = nil,
+        requestId: String? = nil, httpStatus: Int? = nil, failedRules: [PolicyRule] = [],
+        claims: String? = nil
+    ) {
         self.kind = kind
         self.maskedEvent = SecretMask.mask(event)
         self.step = step

@@ -62,8 +62,10 @@ public struct DashboardOptions: Hashable, Sendable {
     public var includeHistory: Bool
     public var includePolicies: Bool
 
-    public init(includeApprovals: Bool = true, includeElevations: Bool = true, includeHistory: Bool = true,
-                includePolicies: Bool = true) {
+    public init(
+        includeApprovals: Bool = true, includeElevations: Bool = true, includeHistory: Bool = true,
+        includePolicies: Bool = true
+    ) {
         self.includeApprovals = includeApprovals
         self.includeElevations = includeElevations
         self.includeHistory = includeHistory
@@ -71,12 +73,14 @@ public struct DashboardOptions: Hashable, Sendable {
     }
 
     public static let everything = DashboardOptions()
-    public static let rolesOnly = DashboardOptions(includeApprovals: false, includeElevations: false, includeHistory: false)
+    public static let rolesOnly = DashboardOptions(
+        includeApprovals: false, includeElevations: false, includeHistory: false)
 }
 
 /// One section of the dashboard, to report partial failures.
 public enum DashboardSection: String, Hashable, Sendable, Codable, CaseIterable {
-    case me, eligibleRoles, activeRoles, eligibleGroups, activeGroups, myRequests, approvals, elevations, history, policies
+    case me, eligibleRoles, activeRoles, eligibleGroups, activeGroups, myRequests, approvals, elevations, history,
+        policies
 }
 
 /// What the dashboard shows, loaded together.
@@ -96,11 +100,13 @@ public struct Dashboard: Hashable, Sendable {
     /// HTTP exchanges this load took (for the benchmark and the verbose log).
     public var requestCount: Int
 
-    public init(me: Principal, eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [],
-                myRequests: [ElevationRequest] = [], approvals: [ApprovalItem] = [],
-                elevations: [ActiveAssignment] = [], history: [AuditEvent] = [],
-                policies: [TargetID: ActivationPolicy] = [:], failures: [DashboardSection: PIMError] = [:],
-                requestCount: Int = 0) {
+    public init(
+        me: Principal, eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [],
+        myRequests: [ElevationRequest] = [], approvals: [ApprovalItem] = [],
+        elevations: [ActiveAssignment] = [], history: [AuditEvent] = [],
+        policies: [TargetID: ActivationPolicy] = [:], failures: [DashboardSection: PIMError] = [:],
+        requestCount: Int = 0
+    ) {
         self.me = me
         self.eligibilities = eligibilities
         self.active = active

@@ -36,13 +36,17 @@ public struct ActivationPolicy: CompactRecord, Codable {
 
     public init(storage: Compact<Fields>) { self.storage = storage }
 
-    public init(maxDuration: ActivationDuration? = .hours(8), requiresJustification: Bool = true,
-                requiresTicket: Bool = false, requiresMfa: Bool = false, authenticationContext: String? = nil,
-                requiresApproval: Bool = false, approvers: [Approver] = []) {
-        storage = Compact(Fields(maxDuration: maxDuration, requiresJustification: requiresJustification,
-                                 requiresTicket: requiresTicket, requiresMfa: requiresMfa,
-                                 authenticationContext: authenticationContext, requiresApproval: requiresApproval,
-                                 approvers: approvers))
+    public init(
+        maxDuration: ActivationDuration? = .hours(8), requiresJustification: Bool = true,
+        requiresTicket: Bool = false, requiresMfa: Bool = false, authenticationContext: String? = nil,
+        requiresApproval: Bool = false, approvers: [Approver] = []
+    ) {
+        storage = Compact(
+            Fields(
+                maxDuration: maxDuration, requiresJustification: requiresJustification,
+                requiresTicket: requiresTicket, requiresMfa: requiresMfa,
+                authenticationContext: authenticationContext, requiresApproval: requiresApproval,
+                approvers: approvers))
     }
 
     /// What product.md's `requiresMfa` means: MFA or an authentication context is demanded.

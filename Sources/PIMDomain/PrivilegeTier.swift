@@ -9,22 +9,22 @@ public enum PrivilegeTier: Int, Hashable, Sendable, Codable, Comparable, CaseIte
     /// Built-in roles that control identity, privileged access or the tenant itself (by template id,
     /// which never changes, and by name for roles seen without a template id).
     static let tier0Templates: Set<String> = [
-        "62e90394-69f5-4237-9190-012177145e10", // Global Administrator
-        "e8611ab8-c189-46e8-94e1-60213ab1f814", // Privileged Role Administrator
-        "7be44c8a-adaf-4e2a-84d6-ab2649e08a13", // Privileged Authentication Administrator
-        "c4e39bd9-1100-46d3-8c65-fb160da0071f", // Authentication Administrator (can reset admin MFA)
-        "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", // Application Administrator
-        "158c047a-c907-4556-b7ef-446551a6b5f7", // Cloud Application Administrator
-        "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", // Hybrid Identity Administrator
-        "b1be1c3e-b65d-4f19-8427-f6fa0d97feb9", // Conditional Access Administrator
-        "194ae4cb-b126-40b2-bd5b-6091b380977d", // Security Administrator
-        "be2f45a1-457d-42af-a067-6ec1fa63bc45", // External Identity Provider Administrator
-        "8329153b-31d0-4727-b945-745eb3bc5f31", // Domain Name Administrator
-        "7698a772-787b-4ac8-901f-60d6b08affd2", // Cloud Device Administrator
-        "3a2c62db-5318-420d-8d74-23affee5d9d5", // Intune Administrator
-        "966707d0-3269-4727-9be2-8c3a10f19b9d", // Password Administrator
-        "fe930be7-5e62-47db-91af-98c3a49a38b1", // User Administrator
-        "29232cdf-9323-42fd-ade2-1d097af3e4de", // Exchange Administrator
+        "62e90394-69f5-4237-9190-012177145e10",  // Global Administrator
+        "e8611ab8-c189-46e8-94e1-60213ab1f814",  // Privileged Role Administrator
+        "7be44c8a-adaf-4e2a-84d6-ab2649e08a13",  // Privileged Authentication Administrator
+        "c4e39bd9-1100-46d3-8c65-fb160da0071f",  // Authentication Administrator (can reset admin MFA)
+        "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",  // Application Administrator
+        "158c047a-c907-4556-b7ef-446551a6b5f7",  // Cloud Application Administrator
+        "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2",  // Hybrid Identity Administrator
+        "b1be1c3e-b65d-4f19-8427-f6fa0d97feb9",  // Conditional Access Administrator
+        "194ae4cb-b126-40b2-bd5b-6091b380977d",  // Security Administrator
+        "be2f45a1-457d-42af-a067-6ec1fa63bc45",  // External Identity Provider Administrator
+        "8329153b-31d0-4727-b945-745eb3bc5f31",  // Domain Name Administrator
+        "7698a772-787b-4ac8-901f-60d6b08affd2",  // Cloud Device Administrator
+        "3a2c62db-5318-420d-8d74-23affee5d9d5",  // Intune Administrator
+        "966707d0-3269-4727-9be2-8c3a10f19b9d",  // Password Administrator
+        "fe930be7-5e62-47db-91af-98c3a49a38b1",  // User Administrator
+        "29232cdf-9323-42fd-ade2-1d097af3e4de",  // Exchange Administrator
     ]
 
     static let tier0Names: Set<String> = [
@@ -48,7 +48,9 @@ public enum PrivilegeTier: Int, Hashable, Sendable, Codable, Comparable, CaseIte
         let name = target.displayName.lowercased()
         if target.kind.isGroup {
             if name.contains("tier0") || name.contains("tier 0") || name.contains("tier-0") { return .tier0 }
-            if name.contains("tier2") || name.contains("tier 2") || name.contains("tier3") || name.contains("tier-2") { return .tier2 }
+            if name.contains("tier2") || name.contains("tier 2") || name.contains("tier3") || name.contains("tier-2") {
+                return .tier2
+            }
             return .tier1
         }
         if let template = target.templateId, tier0Templates.contains(template.lowercased()) { return .tier0 }

@@ -13,7 +13,8 @@ public enum RequestStatus: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Case-insensitive: the service's own examples mix spellings.
     public init(graphValue: String) {
-        self = Self.documented.first { $0.graphValue.caseInsensitiveCompare(graphValue) == .orderedSame }
+        self =
+            Self.documented.first { $0.graphValue.caseInsensitiveCompare(graphValue) == .orderedSame }
             ?? .other(graphValue)
     }
 

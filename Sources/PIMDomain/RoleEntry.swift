@@ -20,8 +20,10 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     @Indirect public var pendingRequest: ElevationRequest?
     public var policy: ActivationPolicy?
 
-    public init(target: ElevationTarget, eligibility: Eligibility? = nil, active: ActiveAssignment? = nil,
-                pendingRequest: ElevationRequest? = nil, policy: ActivationPolicy? = nil) {
+    public init(
+        target: ElevationTarget, eligibility: Eligibility? = nil, active: ActiveAssignment? = nil,
+        pendingRequest: ElevationRequest? = nil, policy: ActivationPolicy? = nil
+    ) {
         self.target = target
         self.eligibility = eligibility
         self.active = active
@@ -48,8 +50,10 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
 
     /// Builds the rows of "My roles": every eligibility and every active assignment of mine, merged
     /// per target, with pending requests and policies attached; active first, then by name.
-    public static func entries(eligibilities: [Eligibility], active: [ActiveAssignment],
-                               requests: [ElevationRequest], policies: [TargetID: ActivationPolicy]) -> [RoleEntry] {
+    public static func entries(
+        eligibilities: [Eligibility], active: [ActiveAssignment],
+        requests: [ElevationRequest], policies: [TargetID: ActivationPolicy]
+    ) -> [RoleEntry] {
         var byTarget: [TargetID: RoleEntry] = [:]
         var order: [TargetID] = []
         func touch(_ target: ElevationTarget, _ change: (inout RoleEntry) -> Void) {
@@ -64,14 +68,19 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
             touch(assignment.target) { entry in
                 // Prefer the activated instance over a permanent one, and the later end.
                 if let current = entry.active, current.assignmentType == .activated,
-                   assignment.assignmentType != .activated { return }
+                    assignment.assignmentType != .activated
+                {
+                    return
+                }
                 entry.active = assignment
             }
         }
         for request in requests where request.status.isPending && request.action == .selfActivate {
             guard byTarget[request.target.id] != nil else { continue }
             touch(request.target) { entry in
-                if entry.pendingRequest == nil || (entry.pendingRequest?.createdAt ?? .distantPast) < (request.createdAt ?? .distantPast) {
+                if entry.pendingRequest == nil
+                    || (entry.pendingRequest?.createdAt ?? .distantPast) < (request.createdAt ?? .distantPast)
+                {
                     entry.pendingRequest = request
                 }
             }

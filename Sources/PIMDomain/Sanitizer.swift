@@ -27,18 +27,18 @@ public enum Sanitizer {
     /// The visible form of a scalar a terminal would act on or hide; nil for every other scalar.
     static func replacement(_ s: Unicode.Scalar) -> String? {
         switch s.value {
-        case 0x1B: return "␛"                  // ESC: the start of every sequence
-        case 0x09: return " "                  // tab: would break alignment
-        case 0x0A, 0x0D: return "␤"            // newline inside a cell
-        case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + s.value)!)   // C0 → Control Pictures (␇ for BEL)
+        case 0x1B: return "␛"  // ESC: the start of every sequence
+        case 0x09: return " "  // tab: would break alignment
+        case 0x0A, 0x0D: return "␤"  // newline inside a cell
+        case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + s.value)!)  // C0 → Control Pictures (␇ for BEL)
         case 0x7F: return "␡"
-        case 0x80...0x9F: return code(s, digits: 2, "<", ">") // C1 (0x9B = CSI)
+        case 0x80...0x9F: return code(s, digits: 2, "<", ">")  // C1 (0x9B = CSI)
         case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB,
-             0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E:
+            0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E:
             // zero-width, line/paragraph separators, bidi marks/embeddings/overrides/isolates (with the
             // Arabic letter mark), BOM, and the blank fillers that make a name look empty or like another
             return code(s, digits: 4)
-        case 0xE0000...0xE007F: return code(s, digits: 5) // tag chars
+        case 0xE0000...0xE007F: return code(s, digits: 5)  // tag chars
         case 0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02:
             // Prepended letters: they join whatever follows into one character, so padding after
             // them vanishes from the measured width and columns shift
@@ -54,7 +54,8 @@ public enum Sanitizer {
     }
 
     /// `<U+202E>`, or `<9B>` for a C1 control: upper-case hex, at least `digits` of them.
-    private static func code(_ s: Unicode.Scalar, digits: Int, _ open: String = "<U+", _ close: String = ">") -> String {
+    private static func code(_ s: Unicode.Scalar, digits: Int, _ open: String = "<U+", _ close: String = ">") -> String
+    {
         let hex = String(s.value, radix: 16, uppercase: true)
         return open + String(repeating: "0", count: max(0, digits - hex.count)) + hex + close
     }
@@ -79,7 +80,9 @@ public struct DisplayText: Hashable, Sendable, ExpressibleByStringLiteral, Custo
     /// Columns this text takes in a terminal.
     public var width: Int { DisplayWidth.of(string) }
 
-    public static func + (a: DisplayText, b: DisplayText) -> DisplayText { DisplayText(trustedConcatenation: a.string + b.string) }
+    public static func + (a: DisplayText, b: DisplayText) -> DisplayText {
+        DisplayText(trustedConcatenation: a.string + b.string)
+    }
 
     private init(trustedConcatenation: String) { string = trustedConcatenation }
 

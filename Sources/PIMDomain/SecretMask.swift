@@ -44,7 +44,9 @@ public enum SecretMask {
         return text.withUTF8 { haystack in
             var start = 0
             while start + needle.count <= haystack.count {
-                guard let found = haystack[start...(haystack.count - needle.count)].firstIndex(of: first) else { return false }
+                guard let found = haystack[start...(haystack.count - needle.count)].firstIndex(of: first) else {
+                    return false
+                }
                 if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
                 start = found + 1
             }

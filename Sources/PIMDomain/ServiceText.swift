@@ -12,7 +12,8 @@ public enum ServiceText {
         // Each character is at least one UTF-8 byte: short byte counts need no counting.
         if text.utf8.count <= limit { return text }
         guard let beyond = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
-              beyond < text.endIndex else { return text }
+            beyond < text.endIndex
+        else { return text }
         return String(text[..<text.index(before: beyond)]) + "…"
     }
 }

@@ -19,7 +19,9 @@ public struct Rect: Hashable, Sendable {
     public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
 
     /// Shrinks every side by `dx` / `dy`.
-    public func inset(dx: Int, dy: Int) -> Rect { Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy) }
+    public func inset(dx: Int, dy: Int) -> Rect {
+        Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
+    }
 
     /// The first `rows` rows, and the rest.
     public func splitTop(_ rows: Int) -> (Rect, Rect) {
@@ -30,8 +32,10 @@ public struct Rect: Hashable, Sendable {
     /// The last `rows` rows, and the rest above them.
     public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
         let bottom = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: height - bottom),
-                Rect(x: x, y: maxY - bottom, width: width, height: bottom))
+        return (
+            Rect(x: x, y: y, width: width, height: height - bottom),
+            Rect(x: x, y: maxY - bottom, width: width, height: bottom)
+        )
     }
 
     /// A rectangle of at most `width` × `height` centred in this one.

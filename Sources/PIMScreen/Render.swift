@@ -52,8 +52,11 @@ public func render(_ state: AppState, width: Int, height: Int) -> Screen {
     }
     // A long error borrows the detail strip's last row (the strip keeps its rule and first line).
     let borrowed = min(StatusLine.rowsWanted(state, width: width) - footer.height, max(0, detailRect.height - 2))
-    StatusLine.render(state, in: Rect(x: footer.x, y: footer.y - max(0, borrowed), width: footer.width,
-                                      height: footer.height + max(0, borrowed)), on: &screen)
+    StatusLine.render(
+        state,
+        in: Rect(
+            x: footer.x, y: footer.y - max(0, borrowed), width: footer.width,
+            height: footer.height + max(0, borrowed)), on: &screen)
 
     let overlayArea = Rect(x: 0, y: 1, width: width, height: height - 2)
     if state.showHelp {

@@ -30,7 +30,9 @@ public struct Screen: Hashable, Sendable {
     /// edge). Text that does not fit is cut and ends in "…", so no cut reads as a whole word.
     /// Returns the columns used.
     @discardableResult
-    public mutating func put(_ text: DisplayText, x: Int, y: Int, maxWidth: Int? = nil, style: StyleRole = .normal) -> Int {
+    public mutating func put(
+        _ text: DisplayText, x: Int, y: Int, maxWidth: Int? = nil, style: StyleRole = .normal
+    ) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var string = text.string
@@ -80,8 +82,10 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// `text` padded (or cut with "…") to exactly `width` columns.
-    public mutating func put(_ text: DisplayText, x: Int, y: Int, width columns: Int, style: StyleRole = .normal,
-                             alignRight: Bool = false) {
+    public mutating func put(
+        _ text: DisplayText, x: Int, y: Int, width columns: Int, style: StyleRole = .normal,
+        alignRight: Bool = false
+    ) {
         guard columns > 0 else { return }
         fill(Rect(x: x, y: y, width: columns, height: 1), style: style)
         guard y >= 0, y < height, x < width else { return }
@@ -134,7 +138,8 @@ public struct Screen: Hashable, Sendable {
         let scalars = character.unicodeScalars
         if scalars.count == 1 { return (String(character), DisplayWidth.of(scalars.first!)) }
         var kept = String.UnicodeScalarView()
-        for scalar in scalars where !(scalar.value == 0xFE0F || scalar.value == 0xFE0E || (0x1F3FB...0x1F3FF).contains(scalar.value)) {
+        for scalar in scalars
+        where !(scalar.value == 0xFE0F || scalar.value == 0xFE0E || (0x1F3FB...0x1F3FF).contains(scalar.value)) {
             kept.append(scalar)
         }
         guard let first = kept.first else { return ("", 0) }

@@ -34,16 +34,19 @@ public struct FaultPlan: Hashable, Sendable {
             let valid = Fault.allCases.map(\.rawValue).joined(separator: ", ")
             guard parts.count == 2, let fault = Fault(rawValue: parts[0].lowercased()) else {
                 throw SimulatorError.invalidSetting(
-                    "PIM_SIM_FAULTS has \"\(item)\"; write KIND:RATE pairs such as 429:0.1,timeout:0.02 (kinds: \(valid)).")
+                    "PIM_SIM_FAULTS has \"\(item)\"; write KIND:RATE pairs such as 429:0.1,timeout:0.02 (kinds: \(valid))."
+                )
             }
             guard let rate = Double(parts[1]), rate >= 0, rate <= 1 else {
-                throw SimulatorError.invalidSetting("PIM_SIM_FAULTS gives \(parts[0]) the rate \"\(parts[1])\"; use a number from 0 to 1.")
+                throw SimulatorError.invalidSetting(
+                    "PIM_SIM_FAULTS gives \(parts[0]) the rate \"\(parts[1])\"; use a number from 0 to 1.")
             }
             rates.append((fault, rate))
         }
         let total = rates.reduce(0) { $0 + $1.1 }
         guard total <= 1.0001 else {
-            throw SimulatorError.invalidSetting("PIM_SIM_FAULTS rates add up to \(total); keep their sum at 1 or below.")
+            throw SimulatorError.invalidSetting(
+                "PIM_SIM_FAULTS rates add up to \(total); keep their sum at 1 or below.")
         }
         self.rates = rates
     }

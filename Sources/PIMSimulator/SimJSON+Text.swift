@@ -115,7 +115,9 @@ extension SimJSON {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("Expected a member name.") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw fail("Expected a member name.")
+                }
                 let key = try string()
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("Expected ':'.") }
@@ -148,7 +150,7 @@ extension SimJSON {
 
         mutating func hex4() throws(SimJSONError) -> UInt32 {
             guard index + 4 <= bytes.count,
-                  let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
             else { throw fail("Invalid \\u escape.") }
             index += 4
             return v
@@ -177,7 +179,8 @@ extension SimJSON {
                 case UInt8(ascii: "u"):
                     var code = try hex4()
                     if (0xD800..<0xDC00).contains(code), index + 6 <= bytes.count,
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    {
                         index += 2
                         let low = try hex4()
                         if (0xDC00..<0xE000).contains(low) {
@@ -196,8 +199,11 @@ extension SimJSON {
         mutating func number() throws(SimJSONError) -> SimJSON {
             let start = index
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
-                || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[index]) {
+            while index < bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+                    || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")]
+                        .contains(bytes[index])
+            {
                 index += 1
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)

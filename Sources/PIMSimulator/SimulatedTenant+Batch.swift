@@ -5,17 +5,27 @@ import Foundation
 extension SimulatedTenant {
     static let batchLimit = 20
 
-    func batch(method: String, version: String, body: Data?, contentType: String?, token: TenantToken, _ exchange: Exchange,
-               _ session: inout TenantSession) -> TenantResponse {
+    func batch(
+        method: String, version: String, body: Data?, contentType: String?, token: TenantToken, _ exchange: Exchange,
+        _ session: inout TenantSession
+    ) -> TenantResponse {
         func refuse(_ message: String, status: Int = 400, code: String = "BadRequest") -> TenantResponse {
-            let r = TenantResponse.failure(GraphFailure(status: status, code: code, message: message), requestId: exchange.requestId,
-                                           clientRequestId: exchange.clientRequestId, now: exchange.now)
-            record(RecordedRequest(method: method, path: "/\(version)/$batch", query: [:], body: body.flatMap { try? SimJSON.parse($0) },
-                                   status: r.status))
+            let r = TenantResponse.failure(
+                GraphFailure(status: status, code: code, message: message), requestId: exchange.requestId,
+                clientRequestId: exchange.clientRequestId, now: exchange.now)
+            record(
+                RecordedRequest(
+                    method: method, path: "/\(version)/$batch", query: [:],
+                    body: body.flatMap { try? SimJSON.parse($0) },
+                    status: r.status))
             return r
         }
-        guard method == "POST" else { return refuse(GraphFailure.methodNotAllowed.message, status: 405, code: "Request_BadRequest") }
-        guard let body, let json = try? SimJSON.parse(body), let items = json.member(ignoringCase: "requests")?.arrayValue else {
+        guard method == "POST" else {
+            return refuse(GraphFailure.methodNotAllowed.message, status: 405, code: "Request_BadRequest")
+        }
+        guard let body, let json = try? SimJSON.parse(body),
+            let items = json.member(ignoringCase: "requests")?.arrayValue
+        else {
             return refuse("Invalid batch payload format.")
         }
         guard items.count <= Self.batchLimit else {
@@ -41,9 +51,11 @@ extension SimulatedTenant {
         var responses: [SimJSON] = []
         var remaining = Array(zip(ids, items))
         while !remaining.isEmpty {
-            guard let next = remaining.firstIndex(where: { _, item in
-                (item["dependsOn"]?.arrayValue?.compactMap(\.stringValue) ?? []).allSatisfy { statuses[$0] != nil }
-            }) else {
+            guard
+                let next = remaining.firstIndex(where: { _, item in
+                    (item["dependsOn"]?.arrayValue?.compactMap(\.stringValue) ?? []).allSatisfy { statuses[$0] != nil }
+                })
+            else {
                 for (id, _) in remaining { responses.append(dependencyFailed(id, exchange)) }
                 break
             }
@@ -52,7 +64,9 @@ extension SimulatedTenant {
             let answer: TenantResponse
             if deps.contains(where: { !(200..<300).contains(statuses[$0] ?? 0) }) {
                 answer = TenantResponse.failure(
-                    GraphFailure(status: 424, code: "FailedDependency", message: "Failed dependency: a request this one depends on failed."),
+                    GraphFailure(
+                        status: 424, code: "FailedDependency",
+                        message: "Failed dependency: a request this one depends on failed."),
                     requestId: exchange.requestId, clientRequestId: exchange.clientRequestId, now: exchange.now)
             } else {
                 answer = batchItem(id: id, item, version: version, token: token, exchange, &session)
@@ -61,7 +75,8 @@ extension SimulatedTenant {
             var entry: [(String, SimJSON)] = [("id", .string(id)), ("status", .int(answer.status))]
             var headers = answer.headers
             if answer.body != nil, headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
-            entry.append(("headers", .object(headers.sorted { $0.key < $1.key }.map { ($0.key, SimJSON.string($0.value)) })))
+            entry.append(
+                ("headers", .object(headers.sorted { $0.key < $1.key }.map { ($0.key, SimJSON.string($0.value)) })))
             if let b = answer.body { entry.append(("body", b)) }
             responses.append(.object(entry))
         }
@@ -69,17 +84,24 @@ extension SimulatedTenant {
     }
 
     private func dependencyFailed(_ id: String, _ exchange: Exchange) -> SimJSON {
-        let r = TenantResponse.failure(GraphFailure(status: 424, code: "FailedDependency", message: "Failed dependency."),
-                                       requestId: exchange.requestId, clientRequestId: exchange.clientRequestId, now: exchange.now)
-        return ["id": .string(id), "status": 424, "headers": ["Content-Type": "application/json"], "body": r.body ?? .null]
+        let r = TenantResponse.failure(
+            GraphFailure(status: 424, code: "FailedDependency", message: "Failed dependency."),
+            requestId: exchange.requestId, clientRequestId: exchange.clientRequestId, now: exchange.now)
+        return [
+            "id": .string(id), "status": 424, "headers": ["Content-Type": "application/json"], "body": r.body ?? .null,
+        ]
     }
 
-    private func batchItem(id: String, _ item: SimJSON, version: String, token: TenantToken, _ exchange: Exchange,
-                           _ session: inout TenantSession) -> TenantResponse {
+    private func batchItem(
+        id: String, _ item: SimJSON, version: String, token: TenantToken, _ exchange: Exchange,
+        _ session: inout TenantSession
+    ) -> TenantResponse {
         func refuse(_ f: GraphFailure) -> TenantResponse {
-            TenantResponse.failure(f, requestId: exchange.requestId, clientRequestId: exchange.clientRequestId, now: exchange.now)
+            TenantResponse.failure(
+                f, requestId: exchange.requestId, clientRequestId: exchange.clientRequestId, now: exchange.now)
         }
-        guard let method = item["method"]?.stringValue?.uppercased(), let url = item["url"]?.stringValue, !url.isEmpty else {
+        guard let method = item["method"]?.stringValue?.uppercased(), let url = item["url"]?.stringValue, !url.isEmpty
+        else {
             return refuse(.badRequest("A batch request needs 'method' and 'url'."))
         }
         if url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") {
@@ -88,8 +110,12 @@ extension SimulatedTenant {
         let relative = url.hasPrefix("/") ? url : "/" + url
         let firstSegment = relative.dropFirst().split(separator: "/").first.map(String.init) ?? ""
         if ["beta", "v1.0"].contains(firstSegment.lowercased()), firstSegment.lowercased() != version.lowercased() {
-            return refuse(GraphFailure(status: 400, code: "BadRequest",
-                                       message: "A \(firstSegment) request cannot be part of a \(version) batch; send it to /\(firstSegment)/$batch or on its own."))
+            return refuse(
+                GraphFailure(
+                    status: 400, code: "BadRequest",
+                    message:
+                        "A \(firstSegment) request cannot be part of a \(version) batch; send it to /\(firstSegment)/$batch or on its own."
+                ))
         }
         let headers = item["headers"]?.objectMembers ?? []
         let contentType = headers.first { $0.0.caseInsensitiveCompare("Content-Type") == .orderedSame }?.1.stringValue
@@ -103,13 +129,16 @@ extension SimulatedTenant {
         let target = GraphTarget(version: version, relative: relative.replacingOccurrences(of: " ", with: "%20"))
         if let retryAfter = innerThrottle() {
             // Graph throttles each request of a batch on its own: the item answers 429, the batch 200.
-            record(RecordedRequest(method: method, path: "/\(version)\(target.path)", query: Self.queryDictionary(target),
-                                   body: nil, status: 429, batchItemId: id))
+            record(
+                RecordedRequest(
+                    method: method, path: "/\(version)\(target.path)", query: Self.queryDictionary(target),
+                    body: nil, status: 429, batchItemId: id))
             var throttled = GraphFailure(status: 429, code: "TooManyRequests", message: "Please retry again later.")
             throttled.headers = ["Retry-After": String(retryAfter)]
             return refuse(throttled)
         }
-        return dispatch(method: method, target: target, body: bodyData, contentType: contentType, token: token, exchange,
-                        &session, batchItemId: id)
+        return dispatch(
+            method: method, target: target, body: bodyData, contentType: contentType, token: token, exchange,
+            &session, batchItemId: id)
     }
 }

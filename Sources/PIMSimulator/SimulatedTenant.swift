@@ -26,8 +26,9 @@ public final class SimulatedTenant: Transport {
         // Refused before any exchange, so the user reads the reason rather than a server error.
         if let file = configuration.stateFile { try StateFileGuard.check(file) }
         let scale = configuration.scale
-        store = TenantStore(file: configuration.stateFile, scale: scale,
-                            seed: { now in TenantSeed.make(now: now, scale: scale) }, report: configuration.report)
+        store = TenantStore(
+            file: configuration.stateFile, scale: scale,
+            seed: { now in TenantSeed.make(now: now, scale: scale) }, report: configuration.report)
         runtime = Mutex(Runtime(faults: SplitMix64(seed: configuration.seed)))
         if configuration.stateFile == nil {
             // Seed now, relative to the clock at creation, so tests see a fixed starting point.
@@ -36,9 +37,12 @@ public final class SimulatedTenant: Transport {
     }
 
     /// An in-memory tenant (tests): `stateFile` nil, no latency, no faults.
-    public convenience init(now: @escaping @Sendable () -> Date = { Date() }, persona: String = SimulatorConfiguration.defaultPersona,
-                            pageSize: Int = 50) throws {
-        try self.init(configuration: SimulatorConfiguration(stateFile: nil, persona: persona, pageSize: pageSize, now: now))
+    public convenience init(
+        now: @escaping @Sendable () -> Date = { Date() }, persona: String = SimulatorConfiguration.defaultPersona,
+        pageSize: Int = 50
+    ) throws {
+        try self.init(
+            configuration: SimulatorConfiguration(stateFile: nil, persona: persona, pageSize: pageSize, now: now))
     }
 
     /// An in-memory tenant for the default persona on the real clock (cannot fail: the seed is built in).
@@ -57,7 +61,8 @@ public final class SimulatedTenant: Transport {
 
     /// Deletes the persisted state (under its lock): the next request seeds a fresh tenant.
     public static func reset(stateFile: URL) throws {
-        try TenantStore(file: stateFile, scale: 0, seed: { TenantSeed.make(now: $0, scale: 0) }, report: { _ in }).reset()
+        try TenantStore(file: stateFile, scale: 0, seed: { TenantSeed.make(now: $0, scale: 0) }, report: { _ in })
+            .reset()
     }
 
     // MARK: sign-in
@@ -68,9 +73,11 @@ public final class SimulatedTenant: Transport {
     /// Signs in another persona by short name. An unknown name yields a sign-in whose tokens the
     /// tenant refuses (401), as a real tenant refuses an unknown account.
     public func signIn(as name: String) -> SimulatedSignIn {
-        let p = (try? Self.persona(named: name))
-            ?? Persona(id: name, displayName: name, userPrincipalName: "\(name)@\(TenantSeed.domain)",
-                       objectId: "00000000-0000-0000-0000-000000000000", summary: "")
+        let p =
+            (try? Self.persona(named: name))
+            ?? Persona(
+                id: name, displayName: name, userPrincipalName: "\(name)@\(TenantSeed.domain)",
+                objectId: "00000000-0000-0000-0000-000000000000", summary: "")
         return SimulatedSignIn(persona: p)
     }
 
@@ -119,7 +126,8 @@ public final class SimulatedTenant: Transport {
             if latency >= request.timeout {
                 // Slower than the client is willing to wait: it gives up, as over a real network.
                 try await Task.sleep(for: .seconds(request.timeout))
-                throw TransportError(.timedOut, "The request timed out after \(request.timeout) seconds.", requestMayHaveBeenSent: true)
+                throw TransportError(
+                    .timedOut, "The request timed out after \(request.timeout) seconds.", requestMayHaveBeenSent: true)
             }
             try await Task.sleep(for: .milliseconds(configuration.latencyMilliseconds))
         }

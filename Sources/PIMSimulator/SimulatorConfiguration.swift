@@ -23,10 +23,12 @@ public struct SimulatorConfiguration: Sendable {
 
     public static let defaultPersona = "ada"
 
-    public init(stateFile: URL? = nil, persona: String = SimulatorConfiguration.defaultPersona, latencyMilliseconds: Int = 0,
-                faults: FaultPlan = FaultPlan(), seed: UInt64 = 1, scale: Int = 0, pageSize: Int = 50,
-                now: @escaping @Sendable () -> Date = { Date() },
-                report: @escaping @Sendable (String) -> Void = SimulatorConfiguration.reportToStandardError) {
+    public init(
+        stateFile: URL? = nil, persona: String = SimulatorConfiguration.defaultPersona, latencyMilliseconds: Int = 0,
+        faults: FaultPlan = FaultPlan(), seed: UInt64 = 1, scale: Int = 0, pageSize: Int = 50,
+        now: @escaping @Sendable () -> Date = { Date() },
+        report: @escaping @Sendable (String) -> Void = SimulatorConfiguration.reportToStandardError
+    ) {
         self.stateFile = stateFile
         self.persona = persona
         self.latencyMilliseconds = latencyMilliseconds
@@ -50,7 +52,8 @@ public struct SimulatorConfiguration: Sendable {
             base = URL(fileURLWithPath: xdg, isDirectory: true)
         } else {
             let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/state", isDirectory: true)
+            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(
+                ".local/state", isDirectory: true)
         }
         return base.appendingPathComponent("pim", isDirectory: true).appendingPathComponent("demo-tenant.json")
     }
@@ -80,10 +83,13 @@ public struct SimulatorConfiguration: Sendable {
         return config
     }
 
-    private static func integer(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    private static func integer(
+        _ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>
+    ) throws -> Int {
         guard let text = env[name], !text.isEmpty else { return value }
         guard let n = Int(text), range.contains(n) else {
-            throw SimulatorError.invalidSetting("\(name) is \"\(text)\"; set it to a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw SimulatorError.invalidSetting(
+                "\(name) is \"\(text)\"; set it to a whole number from \(range.lowerBound) to \(range.upperBound).")
         }
         return n
     }
@@ -98,7 +104,8 @@ public enum SimulatorError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .unknownPersona(name, valid):
-            return "There is no demo persona \"\(name)\"; use one of: \(valid.joined(separator: ", ")) (see `pim demo personas`)."
+            return
+                "There is no demo persona \"\(name)\"; use one of: \(valid.joined(separator: ", ")) (see `pim demo personas`)."
         case let .invalidSetting(message), let .stateFile(message):
             return message
         }

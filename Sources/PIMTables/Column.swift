@@ -55,9 +55,11 @@ public struct Column<Row>: Sendable {
     public var cell: @Sendable (Row, ColumnContext) -> CellValue
     public var json: (@Sendable (Row, ColumnContext) -> FieldValue)?
 
-    public init(_ title: String, width: ColumnWidth, priority: Int, names: Bool = false, alignRight: Bool = false,
-                fronts: Fronts = .both, json: (key: String, value: @Sendable (Row, ColumnContext) -> FieldValue)? = nil,
-                cell: @escaping @Sendable (Row, ColumnContext) -> CellValue) {
+    public init(
+        _ title: String, width: ColumnWidth, priority: Int, names: Bool = false, alignRight: Bool = false,
+        fronts: Fronts = .both, json: (key: String, value: @Sendable (Row, ColumnContext) -> FieldValue)? = nil,
+        cell: @escaping @Sendable (Row, ColumnContext) -> CellValue
+    ) {
         self.title = title
         self.width = width
         self.priority = priority

@@ -12,8 +12,10 @@ public struct ColumnContext: Sendable {
     /// What the interface is doing to a target right now ("activating…"), shown in place of its state.
     public var busy: [TargetID: String]
 
-    public init(now: Date, time: @escaping @Sendable (Date?) -> String,
-                dateTime: @escaping @Sendable (Date?) -> String, busy: [TargetID: String] = [:]) {
+    public init(
+        now: Date, time: @escaping @Sendable (Date?) -> String,
+        dateTime: @escaping @Sendable (Date?) -> String, busy: [TargetID: String] = [:]
+    ) {
         self.now = now
         self.time = time
         self.dateTime = dateTime

@@ -12,7 +12,9 @@ import PIMScreen
 public enum FullScreen {
     public static func run(service: any PIMService, options: FullScreenOptions) async -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            _ = ("pim: the full-screen interface needs a terminal on stdin and stdout: run pim in a terminal, or use a command such as `pim roles`.\n").withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            _ =
+                ("pim: the full-screen interface needs a terminal on stdin and stdout: run pim in a terminal, or use a command such as `pim roles`.\n")
+                .withCString { write(STDERR_FILENO, $0, strlen($0)) }
             return 1
         }
         setlocale(LC_ALL, "")

@@ -28,10 +28,12 @@ public struct FullScreenOptions: Sendable {
     /// The configuration's `roleSets`, for `@` in My roles.
     public var roleSets: [String: [String]]
 
-    public init(tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
-                noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
-                palette: [String: String] = [:], confirmTier0: Bool = false,
-                drafts: (any DraftStore)? = nil, roleSets: [String: [String]] = [:]) {
+    public init(
+        tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
+        noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
+        palette: [String: String] = [:], confirmTier0: Bool = false,
+        drafts: (any DraftStore)? = nil, roleSets: [String: [String]] = [:]
+    ) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration
@@ -47,8 +49,10 @@ public struct FullScreenOptions: Sendable {
 
     /// The interface's settings as the state carries them.
     public var appConfig: AppConfig {
-        AppConfig(tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
-                  ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern), confirmTier0: confirmTier0,
-                  roleSets: roleSets)
+        AppConfig(
+            tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
+            ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern),
+            confirmTier0: confirmTier0,
+            roleSets: roleSets)
     }
 }

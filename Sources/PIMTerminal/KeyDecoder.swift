@@ -119,7 +119,8 @@ import PIMApp
         case .x10:
             x10.append(code)
             guard x10.count == 3 else { return .more }
-            return .mouse(Self.mouse(button: Int(x10[0]) - 32, x: Int(x10[1]) - 33, y: Int(x10[2]) - 33, released: false))
+            return .mouse(
+                Self.mouse(button: Int(x10[0]) - 32, x: Int(x10[1]) - 33, y: Int(x10[2]) - 33, released: false))
         case .csi:
             switch code {
             case 0x20...0x3F:
@@ -129,7 +130,9 @@ import PIMApp
                 return .more
             case 0x40...0x7E:
                 if code == 0x4D, parameters.isEmpty { phase = .x10; return .more }
-                if (code == 0x4D || code == 0x6D), parameters.first == 0x3C { return .mouse(sgrMouse(released: code == 0x6D)) }
+                if (code == 0x4D || code == 0x6D), parameters.first == 0x3C {
+                    return .mouse(sgrMouse(released: code == 0x6D))
+                }
                 return .dropped
             default:
                 return .droppedBefore(code)
@@ -139,8 +142,11 @@ import PIMApp
 
     /// `< b ; x ; y` with 1-based cells.
     private func sgrMouse(released: Bool) -> MouseReport {
-        let fields = String(decoding: parameters.dropFirst(), as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)
-        guard fields.count == 3, let button = Int(fields[0]), let x = Int(fields[1]), let y = Int(fields[2]) else { return .other }
+        let fields = String(decoding: parameters.dropFirst(), as: UTF8.self).split(
+            separator: ";", omittingEmptySubsequences: false)
+        guard fields.count == 3, let button = Int(fields[0]), let x = Int(fields[1]), let y = Int(fields[2]) else {
+            return .other
+        }
         return Self.mouse(button: button, x: x - 1, y: y - 1, released: released)
     }
 

@@ -27,9 +27,13 @@ final class NCursesBackend {
     /// Returns nil when the terminal cannot be used (unknown TERM); nothing is printed then.
     private let output: UnsafeMutablePointer<FILE>?
 
-    init?(noColor: Bool, mouse: Bool, palette names: [String: String] = [:], term: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
-          input: UnsafeMutablePointer<FILE>? = nil, inputIsTerminal: Bool = true) {
-        let made: OpaquePointer? = term.map { name in name.withCString { newterm($0, output, input) } }
+    init?(
+        noColor: Bool, mouse: Bool, palette names: [String: String] = [:], term: String? = nil,
+        output: UnsafeMutablePointer<FILE>? = nil,
+        input: UnsafeMutablePointer<FILE>? = nil, inputIsTerminal: Bool = true
+    ) {
+        let made: OpaquePointer? =
+            term.map { name in name.withCString { newterm($0, output, input) } }
             ?? newterm(nil, output, input)
         guard let made else { return nil }
         // A terminal without cursor addressing (TERM=dumb, a printing terminal) gets a screenful
@@ -257,7 +261,8 @@ final class NCursesBackend {
     func row(_ y: Int) -> String {
         var buffer = [wchar_t](repeating: 0, count: size.width + 1)
         _ = mvwinnwstr(window, Int32(y), 0, &buffer, Int32(size.width))
-        return String(String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+        return String(
+            String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
     }
 
     /// Leaves curses: the terminal's modes, screen and cursor as they were found.

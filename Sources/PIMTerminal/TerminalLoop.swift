@@ -15,9 +15,12 @@ struct TerminalLoop {
 
     /// Runs until the user quits; returns the exit code.
     func run() -> Int32 {
-        guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse, palette: options.palette) else {
+        guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse, palette: options.palette)
+        else {
             TerminalSignals.uninstall()
-            _ = ("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n").withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            _ =
+                ("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n")
+                .withCString { write(STDERR_FILENO, $0, strlen($0)) }
             return 1
         }
         var (width, height) = backend.size
@@ -37,7 +40,8 @@ struct TerminalLoop {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 {
                 // Ctrl-C with unsent text on screen asks like `q`; a second Ctrl-C quits.
-                if signal == SIGINT, let state = lastState, state.hasUnsentText, !state.confirmingQuit, !interruptAsked {
+                if signal == SIGINT, let state = lastState, state.hasUnsentText, !state.confirmingQuit, !interruptAsked
+                {
                     pendingSignal.store(0, ordering: .relaxed)
                     interruptAsked = true
                     sink.yield(.command(.quit))
@@ -135,7 +139,7 @@ struct DraftKeeper {
         do {
             try store.save(drafts)
             kept = drafts
-        } catch where reportingFailure {
+        } catch  where reportingFailure {
             let line = "pim: \(error)\n"
             _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
         } catch {}

@@ -27,19 +27,19 @@ struct BenchOptions {
     var pageSize = 50
 
     static let usage = """
-    usage: pim-bench [--scaling | --layout] [--rows N] [--loads N] [--frames N] [--spawns N]
-                     [--latency MS] [--scale N] [--sizes a,b,c] [--scaling-latency MS]
+        usage: pim-bench [--scaling | --layout] [--rows N] [--loads N] [--frames N] [--spawns N]
+                         [--latency MS] [--scale N] [--sizes a,b,c] [--scaling-latency MS]
 
-      (default)   the table of figures with their targets
-      --scaling   how dashboard load, frame render and filter keystroke grow with tenant size
-      --layout    the inline size of each row type (what a row costs before its strings)
-      --latency   simulated latency per HTTP exchange (default: PIM_SIM_LATENCY_MS, else 100)
-      --scale     extra eligibilities/audit events of the timed tenant (default: PIM_SIM_SCALE, else 0)
-      --rows      rows for frame, filter and memory figures (default 10000)
-      --loads     dashboard loads per figure (default 5); --frames frames per figure (default 1000)
-      --spawns    runs of `pim --demo roles --output json` for cold start (default 20)
-      --page-size items per page of the tenant's collections for the memory figure (default 50)
-    """
+          (default)   the table of figures with their targets
+          --scaling   how dashboard load, frame render and filter keystroke grow with tenant size
+          --layout    the inline size of each row type (what a row costs before its strings)
+          --latency   simulated latency per HTTP exchange (default: PIM_SIM_LATENCY_MS, else 100)
+          --scale     extra eligibilities/audit events of the timed tenant (default: PIM_SIM_SCALE, else 0)
+          --rows      rows for frame, filter and memory figures (default 10000)
+          --loads     dashboard loads per figure (default 5); --frames frames per figure (default 1000)
+          --spawns    runs of `pim --demo roles --output json` for cold start (default 20)
+          --page-size items per page of the tenant's collections for the memory figure (default 50)
+        """
 
     init(arguments: [String], environment: [String: String]) throws {
         if let text = environment["PIM_SIM_LATENCY_MS"], let n = Int(text) { latencyMilliseconds = n }
@@ -56,7 +56,7 @@ struct BenchOptions {
         }
         while let argument = rest.popFirst() {
             switch argument {
-            case "--": continue // `swift run pim-bench -- …` passes the separator on
+            case "--": continue  // `swift run pim-bench -- …` passes the separator on
             case "--scaling": mode = .scaling
             case "--layout": mode = .layout
             case "--memory-probe": mode = .memoryProbe
@@ -73,7 +73,9 @@ struct BenchOptions {
             case "--scaling-latency": scalingLatency = try number(argument)
             case "--sizes":
                 sizes = try value(argument).split(separator: ",").map {
-                    guard let n = Int($0), n >= 0 else { throw BenchError("--sizes takes whole numbers such as 100,1000.") }
+                    guard let n = Int($0), n >= 0 else {
+                        throw BenchError("--sizes takes whole numbers such as 100,1000.")
+                    }
                     return n
                 }
             default: throw BenchError("Unknown option \(argument): see pim-bench --help.")

@@ -24,11 +24,14 @@ struct ColdStartBench {
         // The first run checks the answer (and warms the page cache, as any second start would find it).
         let first = try Spawn.run(executable: pim, arguments: arguments, environment: environment, captureOutput: true)
         guard first.status == 0, let data = first.output.data(using: .utf8),
-              (try? JSONSerialization.jsonObject(with: data)) is [Any] else {
-            throw BenchError("pim --demo roles --output json exited \(first.status) without a JSON list; run it by hand to see why.")
+            (try? JSONSerialization.jsonObject(with: data)) is [Any]
+        else {
+            throw BenchError(
+                "pim --demo roles --output json exited \(first.status) without a JSON list; run it by hand to see why.")
         }
         return try (0..<spawns).map { _ in
-            try Spawn.run(executable: pim, arguments: arguments, environment: environment, captureOutput: false).milliseconds
+            try Spawn.run(executable: pim, arguments: arguments, environment: environment, captureOutput: false)
+                .milliseconds
         }
     }
 }

@@ -40,13 +40,15 @@ struct DashboardBench {
     var pageSize = 50
 
     func makeTenant() throws -> SimulatedTenant {
-        try SimulatedTenant(configuration: SimulatorConfiguration(
-            stateFile: nil, latencyMilliseconds: latency, scale: scale, pageSize: pageSize, report: { _ in }))
+        try SimulatedTenant(
+            configuration: SimulatorConfiguration(
+                stateFile: nil, latencyMilliseconds: latency, scale: scale, pageSize: pageSize, report: { _ in }))
     }
 
     static func makeService(_ tenant: SimulatedTenant, hints: (any DashboardHintStore)? = nil) -> GraphPIMService {
-        GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                        transport: tenant, tokens: tenant.signIn(), hints: hints)
+        GraphPIMService(
+            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            transport: tenant, tokens: tenant.signIn(), hints: hints)
     }
 
     /// `loads` cold loads (a new client each time: nothing cached), as many restarts (a new client
@@ -74,13 +76,15 @@ struct DashboardBench {
         let ms = try await Measure.milliseconds { dashboard = try await service.loadDashboard(.everything) }
         guard let dashboard else { throw BenchError("The dashboard did not load.") }
         if let failure = DashboardSection.allCases.compactMap({ dashboard.failures[$0] }).first {
-            throw BenchError("A dashboard section failed, so the figure would not be of a complete dashboard: "
-                             + "\(failure)")
+            throw BenchError(
+                "A dashboard section failed, so the figure would not be of a complete dashboard: "
+                    + "\(failure)")
         }
         let plain = tenant.recordedRequests().filter { $0.batchItemId == nil }
-        return Load(milliseconds: ms, exchanges: dashboard.requestCount,
-                    batches: plain.filter { $0.path.hasSuffix("/$batch") }.count,
-                    rows: dashboard.eligibilities.count + dashboard.active.count,
-                    roundTrips: service.roundTripCount - roundsBefore)
+        return Load(
+            milliseconds: ms, exchanges: dashboard.requestCount,
+            batches: plain.filter { $0.path.hasSuffix("/$batch") }.count,
+            rows: dashboard.eligibilities.count + dashboard.active.count,
+            roundTrips: service.roundTripCount - roundsBefore)
     }
 }

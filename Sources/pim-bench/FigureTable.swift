@@ -6,66 +6,94 @@ struct FigureTable {
 
     func run() async throws {
         let latency = Double(options.latencyMilliseconds)
-        print("pim-bench: latency \(options.latencyMilliseconds) ms per HTTP exchange, tenant scale \(options.scale), "
-              + "\(options.rows) rows, \(options.loads) loads, \(options.frames) frames, \(options.spawns) spawns")
+        print(
+            "pim-bench: latency \(options.latencyMilliseconds) ms per HTTP exchange, tenant scale \(options.scale), "
+                + "\(options.rows) rows, \(options.loads) loads, \(options.frames) frames, \(options.spawns) spawns")
         var report = Report()
 
-        let dashboard = try await DashboardBench(latency: options.latencyMilliseconds, scale: options.scale).run(loads: options.loads)
+        let dashboard = try await DashboardBench(latency: options.latencyMilliseconds, scale: options.scale).run(
+            loads: options.loads)
         let budget = 1.3 * latency + 50
-        let kinds = [("first start", dashboard.cold, "new client, nothing cached (the first start on a machine)"),
-                     ("later start", dashboard.restart, "new client with the hints an earlier start cached (every later start)"),
-                     ("refresh", dashboard.warm, "the same client again (policies cached)")]
+        let kinds = [
+            ("first start", dashboard.cold, "new client, nothing cached (the first start on a machine)"),
+            ("later start", dashboard.restart, "new client with the hints an earlier start cached (every later start)"),
+            ("refresh", dashboard.warm, "the same client again (policies cached)"),
+        ]
         for (name, loads, method) in kinds {
             let median = Measure.median(loads.map(\.milliseconds))
             let multiple = latency > 0 ? String(format: " = %.2f × latency", median / latency) : ""
-            report.add("complete dashboard, \(name)", Report.ms(median) + multiple,
-                       target: "≤ \(Report.ms(budget))", met: median <= budget,
-                       "\(method) → loadDashboard(.everything) returns; median of \(loads.count), \(loads[0].rows) rows")
+            report.add(
+                "complete dashboard, \(name)", Report.ms(median) + multiple,
+                target: "≤ \(Report.ms(budget))", met: median <= budget,
+                "\(method) → loadDashboard(.everything) returns; median of \(loads.count), \(loads[0].rows) rows")
         }
         for (name, loads, _) in kinds {
             let exchanges = loads.map(\.exchanges).max() ?? 0
             let batches = loads.map(\.batches).max() ?? 0
             let rounds = loads.map(\.roundTrips).max() ?? 0
-            report.add("Graph requests, \(name)", "\(rounds) round trip\(rounds == 1 ? "" : "s"), \(exchanges) exchanges (\(batches) $batch)",
-                       target: name == "refresh" ? "≤ 1 batch" : "-", met: name == "refresh" ? exchanges <= 1 : nil,
-                       "exchanges counted by the client and the tenant (a $batch counts once; chunks of one batch sent together are one round trip); max of \(loads.count)")
+            report.add(
+                "Graph requests, \(name)",
+                "\(rounds) round trip\(rounds == 1 ? "" : "s"), \(exchanges) exchanges (\(batches) $batch)",
+                target: name == "refresh" ? "≤ 1 batch" : "-", met: name == "refresh" ? exchanges <= 1 : nil,
+                "exchanges counted by the client and the tenant (a $batch counts once; chunks of one batch sent together are one round trip); max of \(loads.count)"
+            )
         }
 
         let ui = try await InterfaceBench().run(rows: options.rows, frames: options.frames)
         let size = "\(InterfaceBench.width)×\(InterfaceBench.height)"
-        report.add("refresh applied to the state", Report.ms(ui.apply), target: "-",
-                   "update(.dashboardLoaded) with \(ui.rows) rows: entries merged and sorted, filter text folded, selection kept")
-        report.add("frame render, median", Report.ms(Measure.median(ui.frame)), target: "-",
-                   "render(AppState) → Screen at \(size), \(ui.rows) rows in My roles, selection moving; \(ui.frame.count) frames")
+        report.add(
+            "refresh applied to the state", Report.ms(ui.apply), target: "-",
+            "update(.dashboardLoaded) with \(ui.rows) rows: entries merged and sorted, filter text folded, selection kept"
+        )
+        report.add(
+            "frame render, median", Report.ms(Measure.median(ui.frame)), target: "-",
+            "render(AppState) → Screen at \(size), \(ui.rows) rows in My roles, selection moving; \(ui.frame.count) frames"
+        )
         let frameP99 = Measure.quantile(ui.frame, 0.99)
-        report.add("frame render, p99", Report.ms(frameP99), target: "≤ 1 ms", met: frameP99 <= 1, "as above (wall clock)")
-        report.add("frame render, p99 CPU", Report.ms(Measure.quantile(ui.frameCPU, 0.99)), target: "-",
-                   "thread CPU time of the same frames (what a busy machine's scheduler does not add)")
+        report.add(
+            "frame render, p99", Report.ms(frameP99), target: "≤ 1 ms", met: frameP99 <= 1, "as above (wall clock)")
+        report.add(
+            "frame render, p99 CPU", Report.ms(Measure.quantile(ui.frameCPU, 0.99)), target: "-",
+            "thread CPU time of the same frames (what a busy machine's scheduler does not add)")
         let tickP99 = Measure.quantile(ui.tick, 0.99)
-        report.add("countdown tick, p99", Report.ms(tickP99), target: "≤ 1 ms", met: tickP99 <= 1,
-                   "update(.tick(+1 s)) + render; \(ui.tick.count) ticks")
-        report.add("filter keystroke, median", Report.ms(Measure.median(ui.keystroke)), target: "-",
-                   "update(.key) + render while typing \"admin\" and erasing it in the / filter; \(ui.keystroke.count) keys")
+        report.add(
+            "countdown tick, p99", Report.ms(tickP99), target: "≤ 1 ms", met: tickP99 <= 1,
+            "update(.tick(+1 s)) + render; \(ui.tick.count) ticks")
+        report.add(
+            "filter keystroke, median", Report.ms(Measure.median(ui.keystroke)), target: "-",
+            "update(.key) + render while typing \"admin\" and erasing it in the / filter; \(ui.keystroke.count) keys")
         let keyP99 = Measure.quantile(ui.keystroke, 0.99)
-        report.add("filter keystroke, p99", Report.ms(keyP99), target: "≤ 5 ms", met: keyP99 <= 5, "as above (wall clock)")
-        report.add("filter keystroke, p99 CPU", Report.ms(Measure.quantile(ui.keystrokeCPU, 0.99)), target: "-",
-                   "thread CPU time of the same keystrokes")
-        report.add("first filter keystroke after a refresh", Report.ms(ui.firstKeystroke), target: "≤ 5 ms",
-                   met: ui.firstKeystroke <= 5, "the first key typed in / after a dashboard load (the search text is built with the refresh)")
+        report.add(
+            "filter keystroke, p99", Report.ms(keyP99), target: "≤ 5 ms", met: keyP99 <= 5, "as above (wall clock)")
+        report.add(
+            "filter keystroke, p99 CPU", Report.ms(Measure.quantile(ui.keystrokeCPU, 0.99)), target: "-",
+            "thread CPU time of the same keystrokes")
+        report.add(
+            "first filter keystroke after a refresh", Report.ms(ui.firstKeystroke), target: "≤ 5 ms",
+            met: ui.firstKeystroke <= 5,
+            "the first key typed in / after a dashboard load (the search text is built with the refresh)")
 
         let client = try MemoryProbe.measureClient(rows: options.rows, pageSize: options.pageSize)
-        report.add("peak resident memory", Report.mb(client.peakKB), target: "≤ 55 MB", met: Double(client.peakKB) <= 55 * 1024,
-                   "VmHWM of a child that loads Graph's answers (recorded from the tenant, replayed from disk) into AppState: "
-                   + "\(client.roles) roles, \(client.history) history rows (tenant audit log), pages of \(options.pageSize), one frame rendered")
-        report.add("resident memory after load", Report.mb(client.residentKB), target: "-", "VmRSS of the same child at the end")
+        report.add(
+            "peak resident memory", Report.mb(client.peakKB), target: "≤ 55 MB",
+            met: Double(client.peakKB) <= 55 * 1024,
+            "VmHWM of a child that loads Graph's answers (recorded from the tenant, replayed from disk) into AppState: "
+                + "\(client.roles) roles, \(client.history) history rows (tenant audit log), pages of \(options.pageSize), one frame rendered"
+        )
+        report.add(
+            "resident memory after load", Report.mb(client.residentKB), target: "-",
+            "VmRSS of the same child at the end")
         let demo = try MemoryProbe.measureWithTenant(rows: options.rows, pageSize: options.pageSize)
-        report.add("peak resident memory, tenant in process", Report.mb(demo.peakKB), target: "-",
-                   "as above, with the simulated tenant (its state and JSON) in the same process, as `pim --demo` runs")
+        report.add(
+            "peak resident memory, tenant in process", Report.mb(demo.peakKB), target: "-",
+            "as above, with the simulated tenant (its state and JSON) in the same process, as `pim --demo` runs")
         if options.spawns > 0 {
             let starts = try ColdStartBench(spawns: options.spawns).run()
             let median = Measure.median(starts)
-            report.add("cold start, median", Report.ms(median), target: "≤ 50 ms", met: median <= 50,
-                       "posix_spawn → exit of `pim --demo roles --output json`, PIM_SIM_STATE=memory, empty XDG dirs; \(starts.count) runs")
+            report.add(
+                "cold start, median", Report.ms(median), target: "≤ 50 ms", met: median <= 50,
+                "posix_spawn → exit of `pim --demo roles --output json`, PIM_SIM_STATE=memory, empty XDG dirs; \(starts.count) runs"
+            )
             report.add("cold start, max", Report.ms(starts.max() ?? 0), target: "-", "as above")
         }
         print(report.markdown())

@@ -28,7 +28,8 @@ struct InterfaceBench {
     /// A state with about `rows` rows in My roles (the tenant's seed plus `rows` scale eligibilities)
     /// and, when asked, the tenant's audit log in History.
     static func loadedState(rows: Int, auditLog: Bool, pageSize: Int = 50) async throws -> AppState {
-        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: pageSize, report: { _ in }))
+        let tenant = try SimulatedTenant(
+            configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: pageSize, report: { _ in }))
         return try await loadedState(service: DashboardBench.makeService(tenant), now: tenant.now, auditLog: auditLog)
     }
 
@@ -58,14 +59,16 @@ struct InterfaceBench {
         FileHandle.standardError.write(Data("== \(name): \(fields.joined(separator: ", "))\n".utf8))
         MemoryProbe.printMallocStats()
         if let prefix = environment["PIM_BENCH_SMAPS"],
-           let smaps = FileHandle(forReadingAtPath: "/proc/self/smaps")?.readDataToEndOfFile() {
+            let smaps = FileHandle(forReadingAtPath: "/proc/self/smaps")?.readDataToEndOfFile()
+        {
             try? smaps.write(to: URL(fileURLWithPath: prefix + "." + name.replacingOccurrences(of: " ", with: "_")))
         }
     }
 
     func run(rows: Int, frames: Int) async throws -> Result {
         // Pages of 999 only to load faster: the figures here start once the dashboard has arrived.
-        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: 999, report: { _ in }))
+        let tenant = try SimulatedTenant(
+            configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: 999, report: { _ in }))
         let dashboard = try await DashboardBench.makeService(tenant).loadDashboard(.everything)
         var state = AppState(now: tenant.now, width: Self.width, height: Self.height)
         _ = update(&state, .start)
@@ -84,10 +87,11 @@ struct InterfaceBench {
         var now = state.now
         for _ in 0..<min(frames, 200) {
             now = now.addingTimeInterval(1)
-            result.tick.append(Measure.milliseconds {
-                _ = update(&state, .tick(now))
-                sink &+= render(state).cells.count
-            })
+            result.tick.append(
+                Measure.milliseconds {
+                    _ = update(&state, .tick(now))
+                    sink &+= render(state).cells.count
+                })
         }
         // Filter keystrokes: "/" then "admin", then erase it, again and again; update and render each.
         _ = update(&state, .key("/"))
@@ -99,7 +103,11 @@ struct InterfaceBench {
         var typedCount = 0
         for n in 0..<frames {
             let key: Key
-            if (n / Self.typed.count) % 2 == 0 { key = .character(Self.typed[n % Self.typed.count]); typedCount += 1 } else { key = .backspace }
+            if (n / Self.typed.count) % 2 == 0 {
+                key = .character(Self.typed[n % Self.typed.count]); typedCount += 1
+            } else {
+                key = .backspace
+            }
             let (wall, cpu) = Measure.both {
                 _ = update(&state, .key(key))
                 sink &+= render(state).cells.count
@@ -107,7 +115,7 @@ struct InterfaceBench {
             result.keystroke.append(wall)
             result.keystrokeCPU.append(cpu)
         }
-        if sink == 42 { print("") } // keeps the renders observable
+        if sink == 42 { print("") }  // keeps the renders observable
         return result
     }
 }

@@ -23,8 +23,9 @@ enum MemoryProbe {
         let state: AppState
         InterfaceBench.stage("start")
         if let replay {
-            let service = GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                                          transport: ReplayTransport(directory: URL(fileURLWithPath: replay)), tokens: ReplayToken())
+            let service = GraphPIMService(
+                configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+                transport: ReplayTransport(directory: URL(fileURLWithPath: replay)), tokens: ReplayToken())
             state = try await InterfaceBench.loadedState(service: service, now: Date(), auditLog: true)
         } else {
             state = try await InterfaceBench.loadedState(rows: rows, auditLog: true, pageSize: pageSize)
@@ -38,40 +39,54 @@ enum MemoryProbe {
 
     /// In the child: loads through the tenant and keeps every answer in `directory`.
     static func record(rows: Int, into directory: String, pageSize: Int) async throws {
-        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: pageSize, report: { _ in }))
-        let service = GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                                      transport: RecordingTransport(tenant: tenant, directory: URL(fileURLWithPath: directory)),
-                                      tokens: tenant.signIn())
+        let tenant = try SimulatedTenant(
+            configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: pageSize, report: { _ in }))
+        let service = GraphPIMService(
+            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            transport: RecordingTransport(tenant: tenant, directory: URL(fileURLWithPath: directory)),
+            tokens: tenant.signIn())
         _ = try await InterfaceBench.loadedState(service: service, now: tenant.now, auditLog: true)
         print("recorded")
     }
 
     /// `pim --demo`: the tenant in the same process.
     static func measureWithTenant(rows: Int, pageSize: Int) throws -> Figures {
-        try probe(["--memory-probe", "--rows", String(rows), "--page-size", String(pageSize)], environment: ProcessInfo.processInfo.environment)
+        try probe(
+            ["--memory-probe", "--rows", String(rows), "--page-size", String(pageSize)],
+            environment: ProcessInfo.processInfo.environment)
     }
 
     /// The client alone: record the tenant's answers in one child, replay them in another.
     static func measureClient(rows: Int, pageSize: Int) throws -> Figures {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pim-bench-replay-\(getpid())-\(rows)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pim-bench-replay-\(getpid())-\(rows)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
-        let recorded = try Spawn.run(executable: Spawn.selfPath, arguments: ["--memory-record", directory.path, "--rows", String(rows), "--page-size", String(pageSize)],
-                                     environment: environment, captureOutput: true)
+        let recorded = try Spawn.run(
+            executable: Spawn.selfPath,
+            arguments: ["--memory-record", directory.path, "--rows", String(rows), "--page-size", String(pageSize)],
+            environment: environment, captureOutput: true)
         guard recorded.status == 0, recorded.output.hasPrefix("recorded") else {
-            throw BenchError("Recording the tenant's answers failed (exit \(recorded.status)); run pim-bench --memory-record /tmp/x to see why.")
+            throw BenchError(
+                "Recording the tenant's answers failed (exit \(recorded.status)); run pim-bench --memory-record /tmp/x to see why."
+            )
         }
-        return try probe(["--memory-probe", "--replay", directory.path, "--rows", String(rows)], environment: environment)
+        return try probe(
+            ["--memory-probe", "--replay", directory.path, "--rows", String(rows)], environment: environment)
     }
 
     private static func probe(_ arguments: [String], environment: [String: String]) throws -> Figures {
-        let output = try Spawn.run(executable: Spawn.selfPath, arguments: arguments, environment: environment, captureOutput: true).output
+        let output = try Spawn.run(
+            executable: Spawn.selfPath, arguments: arguments, environment: environment, captureOutput: true
+        ).output
         let fields = output.split(whereSeparator: \.isWhitespace)
         guard fields.count >= 5, fields[0] == "probe", let peak = Int(fields[1]), let resident = Int(fields[2]),
-              let roles = Int(fields[3]), let history = Int(fields[4]) else {
-            throw BenchError("The memory probe printed \"\(output)\"; run pim-bench \(arguments.joined(separator: " ")) to see why.")
+            let roles = Int(fields[3]), let history = Int(fields[4])
+        else {
+            throw BenchError(
+                "The memory probe printed \"\(output)\"; run pim-bench \(arguments.joined(separator: " ")) to see why.")
         }
         return Figures(peakKB: peak, residentKB: resident, roles: roles, history: history)
     }

@@ -9,7 +9,9 @@ import Synchronization
 enum ReplayFiles {
     static func key(_ request: HTTPRequest) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array(request.method.utf8) + Array(request.url.absoluteString.utf8) + [0] + [UInt8](request.body ?? Data()) {
+        for byte in Array(request.method.utf8) + Array(request.url.absoluteString.utf8) + [0]
+            + [UInt8](request.body ?? Data())
+        {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return String(hash, radix: 16)
@@ -26,8 +28,9 @@ enum ReplayFiles {
     static func read(for request: HTTPRequest, in directory: URL) throws -> HTTPResponse {
         let data = try Data(contentsOf: directory.appendingPathComponent(key(request)))
         guard let first = data.firstIndex(of: 0x0A), let second = data[(first + 1)...].firstIndex(of: 0x0A),
-              let status = Int(String(decoding: data[..<first], as: UTF8.self)),
-              let headers = try JSONSerialization.jsonObject(with: data[(first + 1)..<second]) as? [String: String] else {
+            let status = Int(String(decoding: data[..<first], as: UTF8.self)),
+            let headers = try JSONSerialization.jsonObject(with: data[(first + 1)..<second]) as? [String: String]
+        else {
             throw BenchError("A recorded answer is damaged; run the benchmark again.")
         }
         return HTTPResponse(status: status, headers: headers, body: Data(data[(second + 1)...]))

@@ -20,10 +20,15 @@ enum Spawn {
         URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
-    static func run(executable: String, arguments: [String], environment: [String: String],
-                    captureOutput: Bool) throws -> Outcome {
-        let outputPath = captureOutput
-            ? FileManager.default.temporaryDirectory.appendingPathComponent("pim-bench-\(getpid())-\(UUID().uuidString).out").path
+    static func run(
+        executable: String, arguments: [String], environment: [String: String],
+        captureOutput: Bool
+    ) throws -> Outcome {
+        let outputPath =
+            captureOutput
+            ? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "pim-bench-\(getpid())-\(UUID().uuidString).out"
+            ).path
             : "/dev/null"
         defer { if captureOutput { try? FileManager.default.removeItem(atPath: outputPath) } }
         var actions = posix_spawn_file_actions_t()
@@ -42,7 +47,9 @@ enum Spawn {
         let start = Measure.nanoseconds()
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else {
-            throw BenchError("Could not start \(executable) (\(String(cString: strerror(spawned)))): build it with `swift build -c release`.")
+            throw BenchError(
+                "Could not start \(executable) (\(String(cString: strerror(spawned)))): build it with `swift build -c release`."
+            )
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -4,15 +4,17 @@ import Foundation
 // Build with `swift build -c release`, run with `swift run -c release pim-bench [--help]`.
 
 do {
-    let options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()),
-                                   environment: ProcessInfo.processInfo.environment)
+    let options = try BenchOptions(
+        arguments: Array(CommandLine.arguments.dropFirst()),
+        environment: ProcessInfo.processInfo.environment)
     switch options.mode {
     case .help:
         print(BenchOptions.usage)
     case .memoryProbe:
         try await MemoryProbe.runChild(rows: options.rows, replay: options.replayDirectory, pageSize: options.pageSize)
     case .memoryRecord:
-        try await MemoryProbe.record(rows: options.rows, into: options.replayDirectory ?? "", pageSize: options.pageSize)
+        try await MemoryProbe.record(
+            rows: options.rows, into: options.replayDirectory ?? "", pageSize: options.pageSize)
     case .table:
         try await FigureTable(options: options).run()
     case .layout:

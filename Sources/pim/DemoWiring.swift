@@ -27,29 +27,36 @@ enum DemoWiring {
             throw PIMError(.other, error.description)
         }
         let transport: any Transport = settings.verbose ? LoggingTransport(inner: tenant) : tenant
-        let hints = DashboardHintFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
-                                      scope: "demo|\(configuration.persona)")
-        return GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                               transport: transport, tokens: tenant.signIn(), hints: hints)
+        let hints = DashboardHintFile(
+            directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
+            scope: "demo|\(configuration.persona)")
+        return GraphPIMService(
+            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            transport: transport, tokens: tenant.signIn(), hints: hints)
     }
 
     /// The tenant keeps its state beside the file; a folder it cannot write would otherwise surface
     /// later as a service error, as if Graph were down.
     static func ensureWritable(_ directory: URL) throws {
         let path = directory.path
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.createDirectory(
+            atPath: path, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         guard FileManager.default.isWritableFile(atPath: path) else {
-            throw PIMError(.other, "The demo tenant cannot keep its state in \(path): make that folder writable, "
-                + "point XDG_STATE_HOME elsewhere, or set PIM_SIM_STATE=memory.")
+            throw PIMError(
+                .other,
+                "The demo tenant cannot keep its state in \(path): make that folder writable, "
+                    + "point XDG_STATE_HOME elsewhere, or set PIM_SIM_STATE=memory.")
         }
     }
 
     static func summary(_ settings: GlobalSettings) -> [(String, String)] {
         let configuration = try? configuration(settings)
-        return [("service", "simulated tenant (--demo)"),
-                ("persona", configuration?.persona ?? settings.persona ?? SimulatorConfiguration.defaultPersona),
-                ("state", configuration?.stateFile?.path ?? "memory")]
+        return [
+            ("service", "simulated tenant (--demo)"),
+            ("persona", configuration?.persona ?? settings.persona ?? SimulatorConfiguration.defaultPersona),
+            ("state", configuration?.stateFile?.path ?? "memory"),
+        ]
     }
 
     static func reset(_ settings: GlobalSettings) throws -> String {
@@ -63,8 +70,9 @@ enum DemoWiring {
 
     static func personas(_ settings: GlobalSettings) -> [DemoPersona] {
         SimulatedTenant.personas.map { persona in
-            DemoPersona(name: persona.id, displayName: persona.displayName, userPrincipalName: persona.userPrincipalName,
-                        summary: persona.summary, isDefault: persona.id == SimulatorConfiguration.defaultPersona)
+            DemoPersona(
+                name: persona.id, displayName: persona.displayName, userPrincipalName: persona.userPrincipalName,
+                summary: persona.summary, isDefault: persona.id == SimulatorConfiguration.defaultPersona)
         }
     }
 }

@@ -16,13 +16,16 @@ struct DraftFile: DraftStore {
         } else {
             scope = GraphWiring.tenantScope(settings, cloud: try? GraphWiring.cloud(settings))
         }
-        file = PrivateStateFile(directory: URL(fileURLWithPath: settings.paths.stateDirectory),
-                                name: PrivateStateFile.name(prefix: "drafts-", scope: scope))
+        file = PrivateStateFile(
+            directory: URL(fileURLWithPath: settings.paths.stateDirectory),
+            name: PrivateStateFile.name(prefix: "drafts-", scope: scope))
     }
 
     func load() throws -> SavedDrafts? {
         let data: Data?
-        do { data = try file.read() } catch { throw DraftFileError(sentence: "Unsent drafts are not kept: " + error.sentence) }
+        do { data = try file.read() } catch {
+            throw DraftFileError(sentence: "Unsent drafts are not kept: " + error.sentence)
+        }
         // A file that does not decode (from another version, or damaged) is treated as no drafts.
         return data.flatMap { try? JSONDecoder().decode(SavedDrafts.self, from: $0) }
     }

@@ -12,8 +12,9 @@ struct Entrypoint {
         let environment = ProcessInfo.processInfo.environment
         let arguments = Array(CommandLine.arguments.dropFirst())
         let console = Console.standard(environment: environment)
-        let code = await CommandLineTool.run(arguments: arguments, environment: environment, console: console,
-                                             host: Wiring())
+        let code = await CommandLineTool.run(
+            arguments: arguments, environment: environment, console: console,
+            host: Wiring())
         exit(code)
     }
 }

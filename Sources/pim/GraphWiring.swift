@@ -11,8 +11,9 @@ enum GraphWiring {
     /// (https, or http to this machine only) so no path builds a cloud that sends a token in clear.
     static func cloud(_ settings: GlobalSettings) throws -> GraphCloud {
         do {
-            return try GraphCloud.resolve(cloud: settings.cloud, graphURL: settings.graphURL, loginURL: settings.loginURL,
-                                          environment: [:])
+            return try GraphCloud.resolve(
+                cloud: settings.cloud, graphURL: settings.graphURL, loginURL: settings.loginURL,
+                environment: [:])
         } catch let error as PIMError where error.kind == .invalidInput {
             throw UsageError(ErrorWording.sentence(error))
         }
@@ -36,7 +37,8 @@ enum GraphWiring {
     /// given as is (PIM_ACCESS_TOKEN) or the Azure CLI's needs no account.
     static func withAccount(_ settings: GlobalSettings) throws -> (GlobalSettings, SignedInAccount?) {
         guard !settings.demo, settings.accessToken == nil,
-              !FileManager.default.fileExists(atPath: azureMarker(settings)) else { return (settings, nil) }
+            !FileManager.default.fileExists(atPath: azureMarker(settings))
+        else { return (settings, nil) }
         let store = accounts(settings)
         let account: SignedInAccount?
         if let tenant = settings.tenant, !tenant.isEmpty {
@@ -58,11 +60,14 @@ enum GraphWiring {
     /// Marks that `pim login --azure-cli` chose the Azure CLI's token; `pim logout` removes it.
     static func azureMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/use-azure-cli" }
 
-    static func deviceCode(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport, interactive: Bool,
-                           prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) -> DeviceCodeSignIn {
-        DeviceCodeSignIn(cloud: cloud, tenant: settings.tenant, clientId: settings.clientId,
-                         includeAudit: FileManager.default.fileExists(atPath: auditMarker(settings)), transport: transport,
-                         cache: cache(settings), interactive: interactive, prompt: prompt)
+    static func deviceCode(
+        _ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport, interactive: Bool,
+        prompt: @escaping @Sendable (DeviceCodePrompt) -> Void
+    ) -> DeviceCodeSignIn {
+        DeviceCodeSignIn(
+            cloud: cloud, tenant: settings.tenant, clientId: settings.clientId,
+            includeAudit: FileManager.default.fileExists(atPath: auditMarker(settings)), transport: transport,
+            cache: cache(settings), interactive: interactive, prompt: prompt)
     }
 
     /// The tenant a sign-in goes to: the one given, else `organizations` (as `DeviceCodeSignIn` has it).
@@ -83,24 +88,31 @@ enum GraphWiring {
     /// True when the cache holds a token (or a refresh token) for this authority, tenant and client.
     /// Keyed like `DeviceCodeSignIn` keys its cache entries.
     static func hasCachedSignIn(_ settings: GlobalSettings, cloud: GraphCloud) throws -> Bool {
-        let key = "\(cloud.loginURL.host ?? cloud.loginURL.absoluteString)|\(signInTenant(settings))|\(signInClientId(settings))"
+        let key =
+            "\(cloud.loginURL.host ?? cloud.loginURL.absoluteString)|\(signInTenant(settings))|\(signInClientId(settings))"
         guard let entry = try cache(settings).load(key: key) else { return false }
         return entry.refreshToken != nil || entry.expiresAt.timeIntervalSinceNow > 300
     }
 
-    static func tokens(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport) throws -> any TokenProvider {
+    static func tokens(
+        _ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport
+    ) throws -> any TokenProvider {
         if let token = settings.accessToken { return StaticTokenProvider(token: token) }
-        if FileManager.default.fileExists(atPath: azureMarker(settings)) { return AzureCLITokenProvider(tenant: settings.tenant) }
+        if FileManager.default.fileExists(atPath: azureMarker(settings)) {
+            return AzureCLITokenProvider(tenant: settings.tenant)
+        }
         // Without a terminal nobody can enter a device code: say so now instead of waiting 15 minutes,
         // and later too, when the cached sign-in cannot be renewed or a step-up is asked for.
         let terminal = isatty(STDIN_FILENO) == 1
         if !terminal, try !hasCachedSignIn(settings, cloud: cloud) {
             if let tenant = settings.tenant, !tenant.isEmpty {
-                throw PIMError(.signInRequired, "You are not signed in to \(tenant)",
-                               step: .signInFromTerminal(tenant: tenant, otherwise: .accessToken))
+                throw PIMError(
+                    .signInRequired, "You are not signed in to \(tenant)",
+                    step: .signInFromTerminal(tenant: tenant, otherwise: .accessToken))
             }
-            throw PIMError(.signInRequired, "You are not signed in",
-                           step: .signInFromTerminal(tenant: nil, otherwise: .accessToken))
+            throw PIMError(
+                .signInRequired, "You are not signed in",
+                step: .signInFromTerminal(tenant: nil, otherwise: .accessToken))
         }
         return deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
             StandardStreams.errLine(SecretMask.mask(prompt.message))
@@ -116,22 +128,30 @@ enum GraphWiring {
     }
 
     /// The live service with pim's User-Agent and the dashboard hints of this Graph root and tenant.
-    static func graphService(_ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
-                             tokens: any TokenProvider) -> GraphPIMService {
-        let hints = DashboardHintFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
-                                      scope: tenantScope(settings, cloud: cloud))
-        return GraphPIMService(configuration: GraphConfiguration(baseURL: cloud.graphURL, userAgent: "pim/\(CommandTable.version)"),
-                               transport: transport, tokens: tokens, hints: hints)
+    static func graphService(
+        _ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
+        tokens: any TokenProvider
+    ) -> GraphPIMService {
+        let hints = DashboardHintFile(
+            directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
+            scope: tenantScope(settings, cloud: cloud))
+        return GraphPIMService(
+            configuration: GraphConfiguration(baseURL: cloud.graphURL, userAgent: "pim/\(CommandTable.version)"),
+            transport: transport, tokens: tokens, hints: hints)
     }
 
     /// Who signed in. Read through a first load of the user's roles, which leaves the dashboard hints
     /// behind, so the first `pim` after `pim login` is one round trip too; `/me` alone when that fails.
     static func signedInUser(_ service: GraphPIMService) async -> Principal? {
-        if let dashboard = try? await service.loadDashboard(.rolesOnly), !dashboard.me.id.isEmpty { return dashboard.me }
+        if let dashboard = try? await service.loadDashboard(.rolesOnly), !dashboard.me.id.isEmpty {
+            return dashboard.me
+        }
         return try? await service.currentUser()
     }
 
-    static func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+    static func login(
+        _ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console
+    ) async throws -> String {
         // `pim login` alone signs in again to the account in use; --tenant signs in to another.
         let settings = method == .deviceCode ? ((try? withAccount(settings).0) ?? settings) : settings
         let cloud = try cloud(settings)
@@ -141,35 +161,44 @@ enum GraphWiring {
         case .azureCLI:
             let provider = AzureCLITokenProvider(tenant: settings.tenant)
             _ = try await provider.accessToken(claims: nil)
-            try? FileManager.default.createDirectory(atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
+            try? FileManager.default.createDirectory(
+                atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             _ = FileManager.default.createFile(atPath: marker, contents: Data(), attributes: [.posixPermissions: 0o600])
             let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: provider))
-            return "Using the Azure CLI's token\(me.map { " as \($0.label)" } ?? ""). It can read PIM but not write: run pim login for activations."
+            return
+                "Using the Azure CLI's token\(me.map { " as \($0.label)" } ?? ""). It can read PIM but not write: run pim login for activations."
         case .deviceCode:
             try? FileManager.default.removeItem(atPath: marker)
             try? FileManager.default.removeItem(atPath: auditMarker(settings))
             if includeAudit {
-                try? FileManager.default.createDirectory(atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
-                                                         attributes: [.posixPermissions: 0o700])
-                _ = FileManager.default.createFile(atPath: auditMarker(settings), contents: Data(),
-                                                   attributes: [.posixPermissions: 0o600])
+                try? FileManager.default.createDirectory(
+                    atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+                _ = FileManager.default.createFile(
+                    atPath: auditMarker(settings), contents: Data(),
+                    attributes: [.posixPermissions: 0o600])
             }
-            let signIn = deviceCode(settings, cloud: cloud, transport: transport, interactive: true) { prompt in console.err(prompt.message) }
+            let signIn = deviceCode(settings, cloud: cloud, transport: transport, interactive: true) { prompt in
+                console.err(prompt.message)
+            }
             try await signIn.signIn()
             let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: signIn))
             let who = "Signed in\(me.map { " as \($0.label)" } ?? "")\(settings.tenant.map { " to \($0)" } ?? "")"
             // The sign-in worked but the next command would not find it: say so, and why (exit 1).
             var saveProblem = await signIn.saveProblem
             if saveProblem == nil {
-                let account = SignedInAccount(tenant: signInTenant(settings), cloud: settings.cloud,
-                                              clientId: signInClientId(settings),
-                                              user: me.flatMap { $0.userPrincipalName ?? $0.displayName })
+                let account = SignedInAccount(
+                    tenant: signInTenant(settings), cloud: settings.cloud,
+                    clientId: signInClientId(settings),
+                    user: me.flatMap { $0.userPrincipalName ?? $0.displayName })
                 do throws(PrivateFileError) { try accounts(settings).remember(account) } catch { saveProblem = error }
             }
             if let problem = saveProblem {
-                throw PIMError(.other, "\(who), but the sign-in could not be saved, because \(Sanitizer.sanitize(problem.path)) "
-                    + "\(problem.reason): \(problem.fix), then run pim login again.")
+                throw PIMError(
+                    .other,
+                    "\(who), but the sign-in could not be saved, because \(Sanitizer.sanitize(problem.path)) "
+                        + "\(problem.reason): \(problem.fix), then run pim login again.")
             }
             return "\(who); tokens are cached in \(settings.paths.cacheDirectory)."
         }
@@ -185,7 +214,9 @@ enum GraphWiring {
             removed = try cache(settings).clear()
             account = try accounts(settings).forget()
         } catch {
-            throw PIMError(.other, "The token cache could not be deleted (\(error)): delete \(settings.paths.cacheDirectory) by hand.")
+            throw PIMError(
+                .other,
+                "The token cache could not be deleted (\(error)): delete \(settings.paths.cacheDirectory) by hand.")
         }
         if let account { return "Signed out of \(account.label): the cached tokens were deleted." }
         return removed || hadMarker ? "Signed out: the cached tokens were deleted." : "No cached tokens to delete."
@@ -195,12 +226,18 @@ enum GraphWiring {
         let (settings, account) = (try? withAccount(settings)) ?? (settings, nil)
         let cloud = try? cloud(settings)
         let token: String
-        if settings.accessToken != nil { token = "PIM_ACCESS_TOKEN" }
-        else if FileManager.default.fileExists(atPath: azureMarker(settings)) { token = "Azure CLI" }
-        else { token = "device code sign-in, cached in \(settings.paths.cacheDirectory)" }
-        return [("service", "Microsoft Graph"), ("cloud", settings.cloud),
-                ("graphURL", cloud?.graphURL.absoluteString ?? settings.graphURL ?? "-"),
-                ("tenant", settings.tenant ?? "organizations"), ("token", token),
-                ("account", account?.label ?? "-")]
+        if settings.accessToken != nil {
+            token = "PIM_ACCESS_TOKEN"
+        } else if FileManager.default.fileExists(atPath: azureMarker(settings)) {
+            token = "Azure CLI"
+        } else {
+            token = "device code sign-in, cached in \(settings.paths.cacheDirectory)"
+        }
+        return [
+            ("service", "Microsoft Graph"), ("cloud", settings.cloud),
+            ("graphURL", cloud?.graphURL.absoluteString ?? settings.graphURL ?? "-"),
+            ("tenant", settings.tenant ?? "organizations"), ("token", token),
+            ("account", account?.label ?? "-"),
+        ]
     }
 }

@@ -17,7 +17,9 @@ struct LoggingTransport: Transport {
         do {
             let response = try await inner.send(request)
             let requestId = response.header("request-id") ?? "-"
-            log("\(request.method) \(Self.path(request.url)) \(response.status) \(elapsed())ms \(Sanitizer.sanitize(requestId))")
+            log(
+                "\(request.method) \(Self.path(request.url)) \(response.status) \(elapsed())ms \(Sanitizer.sanitize(requestId))"
+            )
             return response
         } catch {
             log("\(request.method) \(Self.path(request.url)) failed \(elapsed())ms -")

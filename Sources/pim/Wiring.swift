@@ -14,7 +14,9 @@ struct Wiring: CommandLineHost {
         return try GraphWiring.service(settings)
     }
 
-    func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+    func login(
+        _ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console
+    ) async throws -> String {
         try await GraphWiring.login(settings, method: method, includeAudit: includeAudit, console: console)
     }
 
@@ -32,11 +34,12 @@ struct Wiring: CommandLineHost {
         let config = settings.configuration
         let settings = settings.demo ? settings : ((try? GraphWiring.withAccount(settings).0) ?? settings)
         let label = settings.demo ? "simulated tenant (demo)" : (settings.tenant ?? "Microsoft Graph")
-        let options = FullScreenOptions(tenantLabel: label, refreshInterval: config.refreshInterval ?? 60,
-                                        defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,
-                                        ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern,
-                                        palette: config.palette, confirmTier0: config.confirmTier0,
-                                        drafts: DraftFile(settings: settings), roleSets: config.roleSets)
+        let options = FullScreenOptions(
+            tenantLabel: label, refreshInterval: config.refreshInterval ?? 60,
+            defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,
+            ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern,
+            palette: config.palette, confirmTier0: config.confirmTier0,
+            drafts: DraftFile(settings: settings), roleSets: config.roleSets)
         return await FullScreen.run(service: service, options: options)
     }
 }

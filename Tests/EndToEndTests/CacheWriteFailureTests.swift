@@ -14,7 +14,9 @@ import Testing
     @Test func loginWhoseCacheFolderIsAFileSaysTheSignInWasNotSaved() throws {
         let sandbox = Sandbox()
         let blocker = sandbox.root + "/cache/pim"
-        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("mine".utf8), attributes: [.posixPermissions: 0o644]))
+        #expect(
+            FileManager.default.createFile(
+                atPath: blocker, contents: Data("mine".utf8), attributes: [.posixPermissions: 0o644]))
         let server = try RoutingHTTPServer(route: LoginHintsTests.answer)
         defer { server.stop() }
         let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url]

@@ -11,8 +11,10 @@ import Testing
         #expect(version.stdout.hasPrefix("pim "))
         let help = try PimBinary.run(["--help"], in: sandbox)
         #expect(help.code == 0)
-        for command in ["roles", "activate", "deactivate", "extend", "requests", "cancel", "approvals", "approve", "deny",
-                        "elevations", "history", "login", "logout", "whoami", "completion", "demo"] {
+        for command in [
+            "roles", "activate", "deactivate", "extend", "requests", "cancel", "approvals", "approve", "deny",
+            "elevations", "history", "login", "logout", "whoami", "completion", "demo",
+        ] {
             #expect(help.stdout.contains("  \(command) "), "\(command)")
             let sub = try PimBinary.run([command, "--help"], in: sandbox)
             #expect(sub.code == 0, "\(command): \(sub)")
@@ -23,7 +25,9 @@ import Testing
     @Test func usageErrorsExitTwoNamingTheFix() throws {
         let unknown = try PimBinary.run(["rolse"], in: sandbox)
         #expect(unknown.code == 2)
-        #expect(unknown.stderr == "pim: Unknown command \"rolse\". Did you mean roles? Run pim --help to see every command.\n")
+        #expect(
+            unknown.stderr
+                == "pim: Unknown command \"rolse\". Did you mean roles? Run pim --help to see every command.\n")
         #expect(unknown.stdout.isEmpty)
         let option = try PimBinary.run(["--demo", "activate", "x", "--durtion", "2h"], in: sandbox)
         #expect(option.code == 2)
@@ -75,14 +79,14 @@ import Testing
         let sandbox = Sandbox()
         _ = try PimBinary.run(["--demo", "roles"], in: sandbox)
         let script = """
-        source <(pim completion bash)
-        complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _pim; printf '%s\\n' "${COMPREPLY[@]}"; echo ---; }
-        complete_words pim activate Exch
-        complete_words pim --demo act
-        complete_words pim activate x --dur
-        complete_words pim --output ''
-        complete_words pim activate group : itops-sysadmin-prod-n
-        """
+            source <(pim completion bash)
+            complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _pim; printf '%s\\n' "${COMPREPLY[@]}"; echo ---; }
+            complete_words pim activate Exch
+            complete_words pim --demo act
+            complete_words pim activate x --dur
+            complete_words pim --output ''
+            complete_words pim activate group : itops-sysadmin-prod-n
+            """
         let file = sandbox.root + "/complete.sh"
         try script.write(toFile: file, atomically: true, encoding: .utf8)
         let process = Process()

@@ -14,8 +14,9 @@ import Testing
     ])
     func faultEndsInItsExitCodeAndTheNextCommandRecovers(fault: String, code: Int32, advice: String) throws {
         let sandbox = Sandbox()
-        let failed = try PimBinary.run(["--demo", "roles"], in: sandbox,
-                                       environment: ["PIM_SIM_FAULTS": fault, "PIM_SIM_SEED": "7"])
+        let failed = try PimBinary.run(
+            ["--demo", "roles"], in: sandbox,
+            environment: ["PIM_SIM_FAULTS": fault, "PIM_SIM_SEED": "7"])
         #expect(failed.code == code, "\(failed)")
         #expect(failed.stderr.hasPrefix("pim: "), "\(failed)")
         #expect(failed.stderr.contains(advice), "\(failed)")

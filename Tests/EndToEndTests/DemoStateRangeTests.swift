@@ -10,7 +10,8 @@ import Testing
         let first = try PimBinary.run(["--demo", "roles"], in: sandbox)
         #expect(first.code == 0, "\(first)")
         let file = sandbox.root + "/state/pim/demo-tenant.json"
-        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        var state = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         var items = try #require(state[list] as? [[String: Any]])
         try #require(!items.isEmpty)
         items[0][field] = value
@@ -32,7 +33,8 @@ import Testing
         let sandbox = Sandbox()
         #expect(try PimBinary.run(["--demo", "roles"], in: sandbox).code == 0)
         let file = sandbox.root + "/state/pim/demo-tenant.json"
-        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        var state = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         state["seededAt"] = 1e19
         try JSONSerialization.data(withJSONObject: state).write(to: URL(fileURLWithPath: file))
         let result = try PimBinary.run(["--demo", "roles"], in: sandbox)

@@ -24,7 +24,10 @@ import Testing
             #expect(["role", "group"].contains(row["kind"] as? String))
             #expect(["eligible", "active"].contains(row["state"] as? String))
             let policy = try #require(row["policy"] as? [String: Any])
-            for key in ["maxDuration", "requiresJustification", "requiresTicket", "requiresMfa", "authenticationContext", "requiresApproval"] {
+            for key in [
+                "maxDuration", "requiresJustification", "requiresTicket", "requiresMfa", "authenticationContext",
+                "requiresApproval",
+            ] {
                 #expect(policy[key] != nil, "policy.\(key)")
             }
         }
@@ -35,8 +38,10 @@ import Testing
     }
 
     @Test func scriptedSessionActivateRolesDeactivate() throws {
-        let activate = try pim(["activate", "Exchange Administrator", "--justification", "CHG-1234 mailbox migration",
-                                "--ticket", "CHG-1234", "--ticket-system", "ServiceNow", "--duration", "2h"])
+        let activate = try pim([
+            "activate", "Exchange Administrator", "--justification", "CHG-1234 mailbox migration",
+            "--ticket", "CHG-1234", "--ticket-system", "ServiceNow", "--duration", "2h",
+        ])
         #expect(activate.code == 0, "\(activate)")
         #expect(activate.stdout.contains("Activated Exchange Administrator until"))
         #expect(activate.stdout.contains("Provisioned"))
@@ -47,7 +52,9 @@ import Testing
         #expect(exchange["endDateTime"] is String)
 
         // Idempotent: asking again sends nothing and says until when.
-        let again = try pim(["activate", "Exchange Administrator", "-j", "again", "-t", "CHG-1234", "--ticket-system", "ServiceNow"])
+        let again = try pim([
+            "activate", "Exchange Administrator", "-j", "again", "-t", "CHG-1234", "--ticket-system", "ServiceNow",
+        ])
         #expect(again.code == 0)
         #expect(again.stdout.contains("is already active until"))
         #expect(again.stdout.contains("nothing sent"))
@@ -76,8 +83,10 @@ import Testing
     }
 
     @Test func approvalIsPendingAndASuccess() throws {
-        let result = try pim(["activate", "itops-sysadmin-prod-requireapproval", "-j", "Reboot after patching", "-d", "1h",
-                              "-o", "json"])
+        let result = try pim([
+            "activate", "itops-sysadmin-prod-requireapproval", "-j", "Reboot after patching", "-d", "1h",
+            "-o", "json",
+        ])
         #expect(result.code == 0, "\(result)")
         let object = try #require(result.json as? [String: Any], "\(result)")
         #expect(object["status"] as? String == "PendingApproval")
@@ -108,8 +117,9 @@ import Testing
     }
 
     @Test func denyCancelAndRequests() throws {
-        let made = try #require(try pim(["activate", "Security Administrator", "-j", "Investigate alert", "-d", "1h", "-o", "json"]).json
-                                as? [String: Any])
+        let made = try #require(
+            try pim(["activate", "Security Administrator", "-j", "Investigate alert", "-d", "1h", "-o", "json"]).json
+                as? [String: Any])
         let id = try #require(made["id"] as? String)
         let requests = try pim(["requests", "-o", "json"])
         let rows = try #require(requests.json as? [[String: Any]])
@@ -128,7 +138,8 @@ import Testing
         #expect(unknown.code == 4)
 
         let carl = try #require(try pim(["--as", "ben", "approvals", "-o", "json"]).json as? [[String: Any]])
-        let carlsRequest = try #require(carl.first { ($0["requester"] as? [String: Any])?["displayName"] as? String == "Carl Contractor" })
+        let carlsRequest = try #require(
+            carl.first { ($0["requester"] as? [String: Any])?["displayName"] as? String == "Carl Contractor" })
         let deny = try pim(["--as", "ben", "deny", carlsRequest["id"] as! String, "-j", "No ticket"])
         #expect(deny.code == 0, "\(deny)")
         #expect(deny.stdout.hasPrefix("Denied request"))
@@ -164,7 +175,8 @@ import Testing
     }
 
     @Test func roleSetsFromTheConfiguration() throws {
-        try sandbox.writeConfig(#"{"roleSets": {"oncall": ["Helpdesk Administrator", "Groups Administrator"]}, "defaultDuration": "1h"}"#)
+        try sandbox.writeConfig(
+            #"{"roleSets": {"oncall": ["Helpdesk Administrator", "Groups Administrator"]}, "defaultDuration": "1h"}"#)
         let result = try pim(["activate", "@oncall", "-j", "Pager duty", "-o", "json"])
         #expect(result.code == 0, "\(result)")
         let rows = try #require(result.json as? [[String: Any]])
@@ -179,7 +191,8 @@ import Testing
         #expect(rows.allSatisfy { ($0["tier"] as? String)?.hasPrefix("Tier ") == true })
         let ends = rows.compactMap { $0["endDateTime"] as? String }
         #expect(ends == ends.sorted(), "soonest expiry first")
-        let soon = try #require(try pim(["--as", "hana", "elevations", "--expiring-within", "15m", "-o", "json"]).json as? [[String: Any]])
+        let soon = try #require(
+            try pim(["--as", "hana", "elevations", "--expiring-within", "15m", "-o", "json"]).json as? [[String: Any]])
         #expect(soon.allSatisfy { ($0["remainingSeconds"] as? Int ?? .max) <= 900 })
         let table = try pim(["--as", "hana", "elevations"])
         #expect(table.stdout.contains("Tier 0"))

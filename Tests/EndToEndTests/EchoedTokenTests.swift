@@ -13,8 +13,9 @@ import Testing
     func aTokenEchoedInAnErrorOrARequestIdIsMasked(token: String) throws {
         let body = #"{"error":{"code":"BadRequest","message":"Token \#(token) is not valid for tenant x."}}"#
         let server = try LocalHTTPServer(status: 400, headers: ["request-id": token], body: body)
-        let result = try PimBinary.run(["--verbose", "whoami"], in: Sandbox(),
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": token])
+        let result = try PimBinary.run(
+            ["--verbose", "whoami"], in: Sandbox(),
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": token])
         #expect(result.code == 4, "\(result)")
         #expect(server.requestCount >= 1)
         #expect(!result.stderr.contains(token) && !result.stdout.contains(token), "\(result)")
@@ -25,8 +26,9 @@ import Testing
     func aTokenEchoedInAnswersIsMaskedInJSONOutput(token: String) throws {
         let me = #"{"id":"u-1","displayName":"\#(token)","userPrincipalName":"t@contoso.test"}"#
         let server = try LocalHTTPServer(status: 200, headers: ["request-id": token], body: me)
-        let result = try PimBinary.run(["--verbose", "whoami", "-o", "json"], in: Sandbox(),
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": token])
+        let result = try PimBinary.run(
+            ["--verbose", "whoami", "-o", "json"], in: Sandbox(),
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": token])
         #expect(result.code == 0, "\(result)")
         #expect(!result.stderr.contains(token) && !result.stdout.contains(token), "\(result)")
         #expect((result.json as? [String: Any])?["displayName"] as? String == "[redacted]", "\(result.stdout)")

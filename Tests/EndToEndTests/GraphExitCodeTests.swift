@@ -8,8 +8,9 @@ import Testing
 
     @Test func closedPortIsANetworkFailure() throws {
         let port = try LocalHTTPServer.closedPort()
-        let result = try PimBinary.run(["roles"], in: sandbox,
-                                       environment: ["PIM_GRAPH_URL": "http://127.0.0.1:\(port)", "PIM_ACCESS_TOKEN": "test-token"])
+        let result = try PimBinary.run(
+            ["roles"], in: sandbox,
+            environment: ["PIM_GRAPH_URL": "http://127.0.0.1:\(port)", "PIM_ACCESS_TOKEN": "test-token"])
         #expect(result.code == 6, "\(result)")
         #expect(result.stderr.hasPrefix("pim: "))
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -28,42 +29,52 @@ import Testing
     @Test func repeated503IsAServiceError() throws {
         let body = #"{"error":{"code":"ServiceUnavailable","message":"Service unavailable"}}"#
         let server = try LocalHTTPServer(status: 503, headers: ["Retry-After": "0"], body: body)
-        let result = try PimBinary.run(["--verbose", "whoami"], in: sandbox,
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "test-token"])
+        let result = try PimBinary.run(
+            ["--verbose", "whoami"], in: sandbox,
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "test-token"])
         #expect(result.code == 5, "\(result)")
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("GET /v1.0/me") && $0.contains(" 503 ") }.count == server.requestCount,
-                "one --verbose line per exchange")
+        #expect(
+            lines.filter { $0.hasPrefix("GET /v1.0/me") && $0.contains(" 503 ") }.count == server.requestCount,
+            "one --verbose line per exchange")
         #expect(server.requestCount > 1, "retried before giving up")
         #expect(lines.last?.hasPrefix("pim: ") == true)
         #expect(!result.stderr.contains("test-token"))
         // Tenants find pim's calls in their logs by its name.
-        #expect(server.requests.allSatisfy { $0.lowercased().contains("\r\nuser-agent: pim/") }, "\(server.requests.first ?? "")")
+        #expect(
+            server.requests.allSatisfy { $0.lowercased().contains("\r\nuser-agent: pim/") },
+            "\(server.requests.first ?? "")")
     }
 
     @Test func unauthorizedTokenIsASignInProblem() throws {
-        let body = #"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}"#
+        let body =
+            #"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}"#
         let server = try LocalHTTPServer(status: 401, body: body)
-        let result = try PimBinary.run(["whoami"], in: sandbox,
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "expired"])
+        let result = try PimBinary.run(
+            ["whoami"], in: sandbox,
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "expired"])
         #expect(result.code == 3, "\(result)")
     }
 
     /// The Azure CLI's token lacks the PIM write scopes: Graph's observed answer. pim names `pim login` (exit 3).
     @Test func missingScopeNamesLogin() throws {
-        let body = #"{"error":{"code":"UnknownError","message":"{\"errorCode\":\"PermissionScopeNotGranted\",\"message\":\"Authorization failed due to missing permission scope RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory.\",\"instanceAnnotations\":[]}","innerError":{"date":"2023-05-10T19:44:10","request-id":"0f5bca39-214e-43c4-8f69-f17db718101c"}}}"#
+        let body =
+            #"{"error":{"code":"UnknownError","message":"{\"errorCode\":\"PermissionScopeNotGranted\",\"message\":\"Authorization failed due to missing permission scope RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory.\",\"instanceAnnotations\":[]}","innerError":{"date":"2023-05-10T19:44:10","request-id":"0f5bca39-214e-43c4-8f69-f17db718101c"}}}"#
         let server = try LocalHTTPServer(status: 403, body: body)
-        let result = try PimBinary.run(["whoami"], in: sandbox,
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "az-token"])
+        let result = try PimBinary.run(
+            ["whoami"], in: sandbox,
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "az-token"])
         #expect(result.code == 3, "\(result)")
         #expect(result.stderr.contains("pim login"))
     }
 
     @Test func forbiddenForTheUserIsRefused() throws {
-        let body = #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#
+        let body =
+            #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#
         let server = try LocalHTTPServer(status: 403, body: body)
-        let result = try PimBinary.run(["history", "--all"], in: sandbox,
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "token"])
+        let result = try PimBinary.run(
+            ["history", "--all"], in: sandbox,
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "token"])
         #expect(result.code == 4, "\(result)")
         #expect(result.stderr.hasPrefix("pim: "))
     }
@@ -78,8 +89,9 @@ import Testing
     /// An answer that is neither success nor a documented failure is "other" (exit 1).
     @Test func unexpectedStatusIsAnOtherFailure() throws {
         let server = try LocalHTTPServer(status: 300, body: "{}")
-        let result = try PimBinary.run(["whoami"], in: Sandbox(),
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "test-token"])
+        let result = try PimBinary.run(
+            ["whoami"], in: Sandbox(),
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "test-token"])
         #expect(result.code == 1, "\(result)")
         #expect(result.stderr.hasPrefix("pim: "))
     }
@@ -90,7 +102,8 @@ import Testing
 @Suite struct LoginTests {
     @Test func loginCachesPrivatelyAndLogoutDeletes() throws {
         let sandbox = Sandbox()
-        let body = #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1","token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
+        let body =
+            #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1","token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
         let server = try LocalHTTPServer(status: 200, body: body)
         let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url, "PIM_TENANT": "contoso.test"]
         let login = try PimBinary.run(["login"], in: sandbox, environment: env)
@@ -105,7 +118,8 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }
         #expect(!files.isEmpty)
         for file in files {
-            let mode = try FileManager.default.attributesOfItem(atPath: directory + "/" + file)[.posixPermissions] as? Int
+            let mode =
+                try FileManager.default.attributesOfItem(atPath: directory + "/" + file)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(file)")
         }
 
@@ -128,7 +142,8 @@ import Testing
     /// `pim login --audit` also asks for the scopes `pim history --all` needs, and keeps asking on refresh.
     @Test func loginWithAuditAsksForTheAuditScopes() throws {
         let sandbox = Sandbox()
-        let body = #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1","token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
+        let body =
+            #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1","token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
         let server = try LocalHTTPServer(status: 200, body: body)
         let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url, "PIM_TENANT": "contoso.test"]
         let plain = try PimBinary.run(["login"], in: sandbox, environment: env)

@@ -10,15 +10,17 @@ import Glibc
 /// bounded; and talking to the network leaves no folders pim does not document.
 @Suite struct HostileEndpointTests {
     let sandbox = Sandbox()
-    static let me = #"{"id":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","displayName":"Ada Admin","userPrincipalName":"ada@contoso.com"}"#
+    static let me =
+        #"{"id":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","displayName":"Ada Admin","userPrincipalName":"ada@contoso.com"}"#
 
     @Test(arguments: [302, 307])
     func aRedirectToAnotherHostEndsInExit5AndTheTokenStaysHome(status: Int) throws {
         let elsewhere = try LocalHTTPServer(status: 200, body: Self.me)
         let graph = try LocalHTTPServer(status: status, headers: ["Location": elsewhere.url + "/v1.0/me"])
         defer { elsewhere.stop(); graph.stop() }
-        let result = try PimBinary.run(["whoami"], in: sandbox,
-                                       environment: ["PIM_GRAPH_URL": graph.url, "PIM_ACCESS_TOKEN": "secret-token-4711"])
+        let result = try PimBinary.run(
+            ["whoami"], in: sandbox,
+            environment: ["PIM_GRAPH_URL": graph.url, "PIM_ACCESS_TOKEN": "secret-token-4711"])
         #expect(result.code == 5, "\(result)")
         #expect(result.stderr.contains("redirect"), "\(result)")
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -31,7 +33,8 @@ import Glibc
     /// inflate (exit 5, one sentence); its peak memory, read by wait4, stays far below the bomb.
     @Test func aCompressedBombEndsInExit5WithBoundedMemory() throws {
         let bomb = Gzip.zeros(inflatedBytes: 1 << 30)
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        let head =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
         let answer = Data(head.utf8) + LoopbackSocket.chunked(bomb)
         let graph = try LocalHTTPServer(raw: answer)
         defer { graph.stop() }
@@ -52,9 +55,11 @@ import Glibc
         defer { graph.stop() }
         let data = sandbox.root + "/data"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        let result = try PimBinary.run(["whoami"], in: sandbox, environment: [
-            "PIM_GRAPH_URL": graph.url, "PIM_ACCESS_TOKEN": "test-token", "XDG_DATA_HOME": data,
-        ])
+        let result = try PimBinary.run(
+            ["whoami"], in: sandbox,
+            environment: [
+                "PIM_GRAPH_URL": graph.url, "PIM_ACCESS_TOKEN": "test-token", "XDG_DATA_HOME": data,
+            ])
         #expect(result.code == 0, "\(result)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: data).isEmpty)
         let cache = try FileManager.default.contentsOfDirectory(atPath: sandbox.root + "/cache")

@@ -17,15 +17,22 @@ import Testing
         let graph = SectionGraph(failing: failing, status: status)
         let server = try RoutingHTTPServer(route: graph.route)
         defer { server.stop() }
-        let result = try PimBinary.run(arguments, in: Sandbox(),
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "test-token"])
+        let result = try PimBinary.run(
+            arguments, in: Sandbox(),
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "test-token"])
         let writes = server.requests.filter { $0.method != "GET" && !$0.path.hasSuffix("/$batch") }.map(\.path)
         return Run(result: result, writes: writes)
     }
 
     static let listings: [([String], Set<Section>, Int, String)] = [
-        (["roles", "-o", "json"], [.eligibleRoles, .eligibleGroups], 500, "your eligible roles and your eligible groups"),
-        (["roles", "-o", "json"], [.eligibleRoles, .eligibleGroups], 403, "your eligible roles and your eligible groups"),
+        (
+            ["roles", "-o", "json"], [.eligibleRoles, .eligibleGroups], 500,
+            "your eligible roles and your eligible groups"
+        ),
+        (
+            ["roles", "-o", "json"], [.eligibleRoles, .eligibleGroups], 403,
+            "your eligible roles and your eligible groups"
+        ),
         (["roles"], [.eligibleRoles], 500, "your eligible roles"),
         (["roles", "--active", "-o", "json"], [.activeGroups], 403, "your active groups"),
         (["elevations", "-o", "json"], [.groupElevations], 500, "the tenant's elevations"),
@@ -37,7 +44,9 @@ import Testing
     ]
 
     @Test(arguments: listings)
-    func aListingMissingASectionExits5AndNamesIt(arguments: [String], failing: Set<Section>, status: Int, names: String) throws {
+    func aListingMissingASectionExits5AndNamesIt(
+        arguments: [String], failing: Set<Section>, status: Int, names: String
+    ) throws {
         let result = try run(arguments, failing: failing, status: status).result
         #expect(result.code == 5, "\(result)")
         #expect(result.stdout.isEmpty, "no rows that look complete: \(result)")
@@ -45,13 +54,21 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1, "one sentence: \(result.stderr)")
         #expect(result.stderr.hasPrefix("pim: Could not read \(names) ("), "\(result.stderr)")
         // The next step of what failed: try again for a server error, permissions for a 403.
-        let step = status == 403 ? "so the listing is incomplete: you may need a directory role" : "so the listing is incomplete: try again"
+        let step =
+            status == 403
+            ? "so the listing is incomplete: you may need a directory role" : "so the listing is incomplete: try again"
         #expect(result.stderr.contains(step), "\(result.stderr)")
     }
 
     static let resolvers: [([String], Set<Section>, Int)] = [
-        (["activate", "Security Reader", "--justification", "INC-1 disk full", "--duration", "1h"], [.eligibleRoles], 500),
-        (["activate", "Security Reader", "--justification", "INC-1 disk full", "--duration", "1h"], [.eligibleRoles], 503),
+        (
+            ["activate", "Security Reader", "--justification", "INC-1 disk full", "--duration", "1h"], [.eligibleRoles],
+            500
+        ),
+        (
+            ["activate", "Security Reader", "--justification", "INC-1 disk full", "--duration", "1h"], [.eligibleRoles],
+            503
+        ),
         (["activate", "Finance Admins", "--justification", "INC-1 disk full"], [.eligibleGroups], 403),
         (["deactivate", "Global Reader"], [.activeRoles], 500),
         (["deactivate", "Security Reader"], [.activeRoles], 503),
@@ -62,13 +79,17 @@ import Testing
     ]
 
     @Test(arguments: resolvers)
-    func aTargetLookedUpInAFailedListingIsAReadFailureNotARefusal(arguments: [String], failing: Set<Section>, status: Int) throws {
+    func aTargetLookedUpInAFailedListingIsAReadFailureNotARefusal(
+        arguments: [String], failing: Set<Section>, status: Int
+    ) throws {
         let run = try run(arguments, failing: failing, status: status)
         let result = run.result
         #expect(result.code == 5, "\(result)")
         #expect(result.stderr.contains("Could not read"), "\(result.stderr)")
         #expect(!result.stderr.contains("no eligible role"), "\(result.stderr)")
-        #expect(!result.stderr.contains("nothing to deactivate") && !result.stdout.contains("nothing to deactivate"), "\(result)")
+        #expect(
+            !result.stderr.contains("nothing to deactivate") && !result.stdout.contains("nothing to deactivate"),
+            "\(result)")
         #expect(run.writes.isEmpty, "nothing sent on a guess: \(run.writes)")
     }
 }

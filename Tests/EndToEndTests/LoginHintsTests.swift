@@ -12,33 +12,46 @@ import Testing
     /// which the user is eligible for one role and one group.
     static func answer(_ request: RawRequest) -> (status: Int, body: String) {
         if request.path.hasSuffix("/devicecode") {
-            return (200, #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600}"#)
+            return (
+                200,
+                #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600}"#
+            )
         }
         if request.path.hasSuffix("/token") {
-            return (200, #"{"access_token":"token-1","refresh_token":"refresh-1","token_type":"Bearer","expires_in":3600}"#)
+            return (
+                200, #"{"access_token":"token-1","refresh_token":"refresh-1","token_type":"Bearer","expires_in":3600}"#
+            )
         }
         if request.path == "/v1.0/me" { return (200, me) }
         guard request.path == "/v1.0/$batch",
-              let object = (try? JSONSerialization.jsonObject(with: request.body ?? Data())) as? [String: Any],
-              let items = object["requests"] as? [[String: Any]] else {
+            let object = (try? JSONSerialization.jsonObject(with: request.body ?? Data())) as? [String: Any],
+            let items = object["requests"] as? [[String: Any]]
+        else {
             return (404, #"{"error":{"code":"NotFound","message":"No route."}}"#)
         }
         let responses = items.map { item -> String in
             let id = item["id"] as? String ?? ""
             let url = item["url"] as? String ?? ""
             let body: String
-            if id == "me" { body = me }
-            else if url.contains("roleEligibilityScheduleInstances") { body = #"{"value":[\#(roleEligibility)]}"# }
-            else if url.contains("group/eligibilityScheduleInstances") { body = #"{"value":[\#(groupEligibility)]}"# }
-            else { body = #"{"value":[]}"# }
+            if id == "me" {
+                body = me
+            } else if url.contains("roleEligibilityScheduleInstances") {
+                body = #"{"value":[\#(roleEligibility)]}"#
+            } else if url.contains("group/eligibilityScheduleInstances") {
+                body = #"{"value":[\#(groupEligibility)]}"#
+            } else {
+                body = #"{"value":[]}"#
+            }
             return #"{"id":"\#(id)","status":200,"headers":{"Content-Type":"application/json"},"body":\#(body)}"#
         }
         return (200, #"{"responses":[\#(responses.joined(separator: ","))]}"#)
     }
 
     static let me = #"{"id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
-    static let roleEligibility = #"{"id":"e-1","principalId":"u-1","roleDefinitionId":"\#(roleId)","directoryScopeId":"/","startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"memberType":"Direct","roleDefinition":{"id":"\#(roleId)","displayName":"Global Reader","templateId":"\#(roleId)"}}"#
-    static let groupEligibility = #"{"id":"e-2","principalId":"u-1","groupId":"\#(groupId)","accessId":"member","memberType":"Direct","startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)","displayName":"itops-sysadmin"}}"#
+    static let roleEligibility =
+        #"{"id":"e-1","principalId":"u-1","roleDefinitionId":"\#(roleId)","directoryScopeId":"/","startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"memberType":"Direct","roleDefinition":{"id":"\#(roleId)","displayName":"Global Reader","templateId":"\#(roleId)"}}"#
+    static let groupEligibility =
+        #"{"id":"e-2","principalId":"u-1","groupId":"\#(groupId)","accessId":"member","memberType":"Direct","startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)","displayName":"itops-sysadmin"}}"#
 
     @Test func theFirstCommandAfterLoginAsksForEverythingInOneBatch() throws {
         let sandbox = Sandbox()

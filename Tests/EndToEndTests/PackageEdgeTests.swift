@@ -69,8 +69,11 @@ struct PackageTargets {
             let list = body.range(of: "dependencies:").flatMap { label in
                 body[label.upperBound...].range(of: "]").map { body[label.upperBound..<$0.lowerBound] }
             }
-            let dependencies = list.map { $0.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }
-                .map { String($0.element) } } ?? []
+            let dependencies =
+                list.map {
+                    $0.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }
+                        .map { String($0.element) }
+                } ?? []
             let path = quoted(after: "path:", in: body) ?? (start.kind == "testTarget" ? "Tests/" : "Sources/") + name
             return PackageTargets(kind: start.kind, name: name, dependencies: dependencies, path: path)
         }

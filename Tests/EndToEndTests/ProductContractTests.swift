@@ -34,7 +34,9 @@ import Testing
         #expect(!(try rows(persona)).isEmpty, "Ben has requests waiting for him")
 
         // `--` ends the options: what follows is a TARGET even when it looks like an option.
-        let dashed = try pim(["--demo", "activate", "--justification=Password resets", "--duration=1h", "--", "Helpdesk Administrator"])
+        let dashed = try pim([
+            "--demo", "activate", "--justification=Password resets", "--duration=1h", "--", "Helpdesk Administrator",
+        ])
         #expect(dashed.code == 0, "\(dashed)")
         #expect(dashed.stdout.contains("Activated Helpdesk Administrator"))
         let literal = try pim(["--demo", "activate", "--", "--justification"])
@@ -49,7 +51,8 @@ import Testing
 
         let persona = try pim(["approvals", "-o", "json"], environment: ["PIM_DEMO": "1", "PIM_DEMO_PERSONA": "ben"])
         #expect(!(try rows(persona)).isEmpty, "\(persona)")
-        let who = try object(try pim(["whoami", "-o", "json"], environment: ["PIM_DEMO": "1", "PIM_DEMO_PERSONA": "hana"]))
+        let who = try object(
+            try pim(["whoami", "-o", "json"], environment: ["PIM_DEMO": "1", "PIM_DEMO_PERSONA": "hana"]))
         #expect(who["displayName"] as? String == "Hana Helpdesk")
 
         // Flags beat the environment, the environment beats the file.
@@ -96,7 +99,8 @@ import Testing
     @Test(arguments: [("90m", "PT1H30M"), ("1h30m", "PT1H30M"), ("2h", "PT2H"), ("PT1H30M", "PT1H30M"), ("1d", "P1D")])
     func durationForms(written: String, sent: String) throws {
         // Global Reader's policy allows a day and asks for nothing else.
-        let result = try PimBinary.run(["--demo", "activate", "Global Reader", "--duration", written, "-o", "json"], in: Sandbox())
+        let result = try PimBinary.run(
+            ["--demo", "activate", "Global Reader", "--duration", written, "-o", "json"], in: Sandbox())
         #expect(result.code == 0, "\(result)")
         let request = try object(result)
         #expect(request["duration"] as? String == sent)
@@ -104,8 +108,10 @@ import Testing
     }
 
     @Test func durationOverThePolicyMaximumIsRefused() throws {
-        let result = try pim(["--demo", "activate", "Exchange Administrator", "-j", "Mailbox migration", "-t", "CHG-1",
-                              "--ticket-system", "ServiceNow", "-d", "1d"])
+        let result = try pim([
+            "--demo", "activate", "Exchange Administrator", "-j", "Mailbox migration", "-t", "CHG-1",
+            "--ticket-system", "ServiceNow", "-d", "1d",
+        ])
         #expect(result.code == 4, "\(result)")
         #expect(result.stderr.contains("maximum of 8h"))
         #expect(result.stdout.isEmpty)
@@ -116,24 +122,29 @@ import Testing
         #expect(lower["name"] as? String == "Global Reader")
         #expect(lower["kind"] as? String == "role")
 
-        let prefix = try object(try pim(["--demo", "activate", "helpdesk", "-j", "Password resets", "-d", "1h", "-o", "json"]))
+        let prefix = try object(
+            try pim(["--demo", "activate", "helpdesk", "-j", "Password resets", "-d", "1h", "-o", "json"]))
         #expect(prefix["name"] as? String == "Helpdesk Administrator")
 
         // The id printed by `pim roles -o json`.
         let listed = try rows(try pim(["--demo", "roles", "--eligible", "-o", "json"]))
         let teams = try #require(listed.first { $0["name"] as? String == "Teams Administrator" })
         let teamsId = try #require(teams["id"] as? String)
-        let byId = try object(try pim(["--demo", "activate", teamsId, "-j", "Meeting policy fix", "-d", "30m", "-o", "json"]))
+        let byId = try object(
+            try pim(["--demo", "activate", teamsId, "-j", "Meeting policy fix", "-d", "30m", "-o", "json"]))
         #expect(byId["name"] as? String == "Teams Administrator")
         #expect(byId["targetId"] as? String == teamsId)
 
-        let group = try object(try pim(["--demo", "activate", "group:pag_tier3", "-j", "Client policy", "-d", "1h", "-o", "json"]))
+        let group = try object(
+            try pim(["--demo", "activate", "group:pag_tier3", "-j", "Client policy", "-d", "1h", "-o", "json"]))
         #expect(group["name"] as? String == "pag_Tier3.Intune.DefaultClientAdmin")
         #expect(group["kind"] as? String == "group")
         #expect(group["access"] as? String == "member")
 
-        let owner = try pim(["--demo", "activate", "pag_Tier1.Exchange.MailboxAdmin", "--owner", "-j", "Mailbox rules",
-                             "-d", "30m", "-o", "json"])
+        let owner = try pim([
+            "--demo", "activate", "pag_Tier1.Exchange.MailboxAdmin", "--owner", "-j", "Mailbox rules",
+            "-d", "30m", "-o", "json",
+        ])
         #expect(owner.code == 0, "\(owner)")
         let ownerRequest = try object(owner)
         #expect(ownerRequest["access"] as? String == "owner")
@@ -141,8 +152,10 @@ import Testing
     }
 
     @Test func severalTargetsShareJustificationAndDuration() throws {
-        let result = try pim(["--demo", "activate", "Groups Administrator", "SharePoint Administrator", "-j", "Site migration",
-                              "-t", "CHG-7", "--ticket-system", "Jira", "-d", "1h", "-o", "json"])
+        let result = try pim([
+            "--demo", "activate", "Groups Administrator", "SharePoint Administrator", "-j", "Site migration",
+            "-t", "CHG-7", "--ticket-system", "Jira", "-d", "1h", "-o", "json",
+        ])
         #expect(result.code == 0, "\(result)")
         let requests = try rows(result)
         #expect(requests.map { $0["name"] as? String } == ["Groups Administrator", "SharePoint Administrator"])
@@ -153,9 +166,13 @@ import Testing
             #expect(request["duration"] as? String == "PT1H")
         }
         // One refusal means nothing is sent.
-        let partial = try pim(["--demo", "activate", "Intune Administrator", "Exchange Administrator", "-j", "x", "-d", "1h"])
+        let partial = try pim([
+            "--demo", "activate", "Intune Administrator", "Exchange Administrator", "-j", "x", "-d", "1h",
+        ])
         #expect(partial.code == 4, "\(partial)")
-        let active = try rows(try pim(["--demo", "roles", "--active", "-o", "json"])).compactMap { $0["name"] as? String }
+        let active = try rows(try pim(["--demo", "roles", "--active", "-o", "json"])).compactMap {
+            $0["name"] as? String
+        }
         #expect(!active.contains("Intune Administrator"))
     }
 
@@ -196,7 +213,10 @@ import Testing
         let names = try rows(personas).compactMap { $0["name"] as? String }
         #expect(Set(["ada", "ben", "hana"]).isSubset(of: Set(names)), "\(names)")
 
-        let made = try object(try pim(["--demo", "activate", "Security Administrator", "-j", "Investigate alert", "-d", "1h", "-o", "json"]))
+        let made = try object(
+            try pim([
+                "--demo", "activate", "Security Administrator", "-j", "Investigate alert", "-d", "1h", "-o", "json",
+            ]))
         let id = try #require(made["id"] as? String)
         #expect(made["status"] as? String == "PendingApproval")
         let requests = try rows(try pim(["--demo", "requests", "-o", "json"]))
@@ -209,10 +229,14 @@ import Testing
 
         let queue = try rows(try pim(["--demo", "--as", "ben", "approvals", "-o", "json"]))
         let waiting = try #require(queue.first?["id"] as? String)
-        let approve = try pim(["--demo", "--as", "ben", "approve", waiting, "--justification", "Reviewed", "-o", "json"])
+        let approve = try pim([
+            "--demo", "--as", "ben", "approve", waiting, "--justification", "Reviewed", "-o", "json",
+        ])
         #expect(approve.code == 0, "\(approve)")
         #expect(try object(approve)["id"] as? String == waiting)
-        let remaining = try rows(try pim(["--demo", "--as", "ben", "approvals", "-o", "json"])).compactMap { $0["id"] as? String }
+        let remaining = try rows(try pim(["--demo", "--as", "ben", "approvals", "-o", "json"])).compactMap {
+            $0["id"] as? String
+        }
         #expect(!remaining.contains(waiting))
     }
 
@@ -237,12 +261,14 @@ import Testing
         let personas = try pim(["demo", "personas"])
         #expect(personas.code == 0, "\(personas)")
         for name in ["ada", "ben", "hana"] { #expect(personas.stdout.contains(name), "\(name)") }
-        let helpdesk = try rows(try pim(["--demo", "--as", "hana", "elevations", "--expiring-within", "30m", "-o", "json"]))
+        let helpdesk = try rows(
+            try pim(["--demo", "--as", "hana", "elevations", "--expiring-within", "30m", "-o", "json"]))
         #expect(!helpdesk.isEmpty)
         #expect(helpdesk.allSatisfy { ($0["remainingSeconds"] as? Int).map { $0 <= 30 * 60 } ?? false })
 
         // Filterable by user and role, both at once.
-        let filtered = try rows(try pim(["--demo", "--as", "hana", "elevations", "--user", "eve", "--role", "intune", "-o", "json"]))
+        let filtered = try rows(
+            try pim(["--demo", "--as", "hana", "elevations", "--user", "eve", "--role", "intune", "-o", "json"]))
         #expect(!filtered.isEmpty)
         for row in filtered {
             let user = ((row["principal"] as? [String: Any])?["displayName"] as? String ?? "").lowercased()
@@ -256,13 +282,15 @@ import Testing
 /// body, `--graph-url` beating `PIM_GRAPH_URL`, and throttling with `Retry-After`.
 @Suite struct GraphSettingsContractTests {
     /// The `/me` body of the Graph reference (user-get.md), as the service sends it.
-    static let meBody = #"{"businessPhones":["+1 425 555 0109"],"displayName":"Adele Vance","givenName":"Adele","jobTitle":"Retail Manager","mail":"AdeleV@contoso.com","mobilePhone":"+1 425 555 0109","officeLocation":"18/2111","preferredLanguage":"en-US","surname":"Vance","userPrincipalName":"AdeleV@contoso.com","id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd"}"#
+    static let meBody =
+        #"{"businessPhones":["+1 425 555 0109"],"displayName":"Adele Vance","givenName":"Adele","jobTitle":"Retail Manager","mail":"AdeleV@contoso.com","mobilePhone":"+1 425 555 0109","officeLocation":"18/2111","preferredLanguage":"en-US","surname":"Vance","userPrincipalName":"AdeleV@contoso.com","id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd"}"#
 
     @Test func graphURLFlagBeatsTheEnvironment() throws {
         let server = try LocalHTTPServer(status: 200, body: Self.meBody)
         let closed = try LocalHTTPServer.closedPort()
-        let result = try PimBinary.run(["--verbose", "whoami", "-o", "json", "--graph-url=\(server.url)"], in: Sandbox(),
-                                       environment: ["PIM_GRAPH_URL": "http://127.0.0.1:\(closed)", "PIM_ACCESS_TOKEN": "secret-token"])
+        let result = try PimBinary.run(
+            ["--verbose", "whoami", "-o", "json", "--graph-url=\(server.url)"], in: Sandbox(),
+            environment: ["PIM_GRAPH_URL": "http://127.0.0.1:\(closed)", "PIM_ACCESS_TOKEN": "secret-token"])
         #expect(result.code == 0, "\(result)")
         let who = try #require(result.json as? [String: Any], "\(result)")
         #expect(who["displayName"] as? String == "Adele Vance")
@@ -272,10 +300,12 @@ import Testing
     }
 
     @Test func throttlingAfterRetriesIsAServiceError() throws {
-        let body = #"{"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51","message":"Please retry after","request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},"message":"Please retry again later."}}"#
+        let body =
+            #"{"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51","message":"Please retry after","request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},"message":"Please retry again later."}}"#
         let server = try LocalHTTPServer(status: 429, headers: ["Retry-After": "0"], body: body)
-        let result = try PimBinary.run(["whoami"], in: Sandbox(),
-                                       environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "token"])
+        let result = try PimBinary.run(
+            ["whoami"], in: Sandbox(),
+            environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "token"])
         #expect(result.code == 5, "\(result)")
         #expect(server.requestCount > 1, "retried as Retry-After allows")
         #expect(result.stderr.hasPrefix("pim: "))

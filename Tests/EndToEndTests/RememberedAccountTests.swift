@@ -19,7 +19,9 @@ import Testing
         let sandbox = Sandbox()
         let (server, env) = try Self.loginToContoso(in: sandbox)
         defer { server.stop() }
-        #expect(server.requests.contains { $0.path.contains("/contoso.test/oauth2/v2.0/token") }, "signed in to the tenant given")
+        #expect(
+            server.requests.contains { $0.path.contains("/contoso.test/oauth2/v2.0/token") },
+            "signed in to the tenant given")
 
         let whoami = try PimBinary.run(["whoami", "-o", "json"], in: sandbox, environment: env)
         #expect(whoami.code == 0, "the signed-in tenant is remembered: \(whoami)")
@@ -29,7 +31,9 @@ import Testing
 
         let table = try PimBinary.run(["whoami"], in: sandbox, environment: env)
         #expect(table.code == 0, "\(table)")
-        #expect(table.stdout.contains("test@contoso.test in contoso.test"), "whoami names the account in use: \(table.stdout)")
+        #expect(
+            table.stdout.contains("test@contoso.test in contoso.test"),
+            "whoami names the account in use: \(table.stdout)")
 
         let other = try PimBinary.run(["whoami", "--tenant", "fabrikam.test"], in: sandbox, environment: env)
         #expect(other.code == 3, "\(other)")

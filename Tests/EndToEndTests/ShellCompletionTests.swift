@@ -30,13 +30,19 @@ import Testing
         let sandbox = Sandbox()
         _ = try PimBinary.run(["--demo", "roles"], in: sandbox)
         let script = sandbox.root + "/pim.fish"
-        try PimBinary.run(["completion", "fish"], in: sandbox).stdout.write(toFile: script, atomically: true, encoding: .utf8)
-        let output = try Self.run("fish", ["--no-config", "-c", """
-            source \(script)
-            complete --do-complete 'pim act'; echo ---
-            complete --do-complete 'pim activate --dur'; echo ---
-            complete --do-complete 'pim --demo activate Exch'; echo ---
-            """], in: sandbox)
+        try PimBinary.run(["completion", "fish"], in: sandbox).stdout.write(
+            toFile: script, atomically: true, encoding: .utf8)
+        let output = try Self.run(
+            "fish",
+            [
+                "--no-config", "-c",
+                """
+                source \(script)
+                complete --do-complete 'pim act'; echo ---
+                complete --do-complete 'pim activate --dur'; echo ---
+                complete --do-complete 'pim --demo activate Exch'; echo ---
+                """,
+            ], in: sandbox)
         let blocks = output.components(separatedBy: "---\n")
         #expect(blocks.count >= 3, "\(output)")
         guard blocks.count >= 3 else { return }
@@ -62,15 +68,19 @@ import Testing
         print -r -- "$all"
         """
 
-    @Test(.enabled(if: installed("zsh"), "zsh is not installed"),
-          arguments: [("pim act", "pim activate "), ("pim activate --dur", "pim activate --duration "),
-                      ("pim --demo activate Exch", "pim --demo activate Exchange\\ Administrator ")])
+    @Test(
+        .enabled(if: installed("zsh"), "zsh is not installed"),
+        arguments: [
+            ("pim act", "pim activate "), ("pim activate --dur", "pim activate --duration "),
+            ("pim --demo activate Exch", "pim --demo activate Exchange\\ Administrator "),
+        ])
     func zshCompletesInItsLineEditor(typed: String, expected: String) throws {
         let sandbox = Sandbox()
         _ = try PimBinary.run(["--demo", "roles"], in: sandbox)
         let functions = sandbox.root + "/zfunc"
         try FileManager.default.createDirectory(atPath: functions, withIntermediateDirectories: true)
-        try PimBinary.run(["completion", "zsh"], in: sandbox).stdout.write(toFile: functions + "/_pim", atomically: true, encoding: .utf8)
+        try PimBinary.run(["completion", "zsh"], in: sandbox).stdout.write(
+            toFile: functions + "/_pim", atomically: true, encoding: .utf8)
         let harness = sandbox.root + "/complete.zsh"
         try Self.zshHarness.write(toFile: harness, atomically: true, encoding: .utf8)
         // The editor redraws with escape sequences; the completed line is the text after the prompt.
@@ -78,7 +88,8 @@ import Testing
         // attribute escapes, so it is not part of the mark).
         let mark = String(expected.split(separator: "\\").first ?? "").trimmingCharacters(in: .whitespaces)
         let screen = try Self.run("zsh", ["-f", harness, functions, typed, mark], in: sandbox)
-        let visible = screen.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
+        let visible = screen.replacingOccurrences(
+            of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
         #expect(visible.contains(expected), "\(visible.debugDescription)")
     }
 }

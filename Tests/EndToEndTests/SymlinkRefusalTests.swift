@@ -15,13 +15,16 @@ import Testing
     /// A file somewhere else, readable by others, that a link will point at.
     func victim(in sandbox: Sandbox, contents: String = "not pim's") throws -> String {
         let path = sandbox.root + "/home/victim-\(UUID().uuidString)"
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: 0o644]))
+        #expect(
+            FileManager.default.createFile(
+                atPath: path, contents: Data(contents.utf8), attributes: [.posixPermissions: 0o644]))
         return path
     }
 
     func link(_ path: String, to target: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
     }
 
@@ -48,14 +51,17 @@ import Testing
     @Test func aLinkedCacheFolderIsRefused() throws {
         let sandbox = Sandbox()
         let elsewhere = sandbox.root + "/home/elsewhere"
-        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            atPath: elsewhere, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         try link(sandbox.root + "/cache/pim", to: elsewhere)
         let server = try RoutingHTTPServer(route: LoginHintsTests.answer)
         defer { server.stop() }
-        let login = try PimBinary.run(["login"], in: sandbox, environment: ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url])
+        let login = try PimBinary.run(
+            ["login"], in: sandbox, environment: ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url])
         #expect(login.code == 1, "\(login)")
         #expect(login.stderr.contains("symbolic link"), "\(login)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty, "nothing written through the link")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty, "nothing written through the link")
         #expect(mode(elsewhere) == 0o755)
     }
 
@@ -65,10 +71,13 @@ import Testing
         try link(sandbox.root + "/cache/pim/dashboard-hints-127.0.0.1_organizations.json", to: target)
         let server = try RoutingHTTPServer(route: LoginHintsTests.answer)
         defer { server.stop() }
-        let result = try PimBinary.run(["roles"], in: sandbox, environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "t"])
+        let result = try PimBinary.run(
+            ["roles"], in: sandbox, environment: ["PIM_GRAPH_URL": server.url, "PIM_ACCESS_TOKEN": "t"])
         #expect(result.code == 0, "\(result)")
         #expect(mode(target) == 0o644, "the link's target keeps its mode")
-        #expect(FileManager.default.contents(atPath: target) == Data(#"{"userId":"u-1","roleDefinitions":[],"groups":[]}"#.utf8))
+        #expect(
+            FileManager.default.contents(atPath: target)
+                == Data(#"{"userId":"u-1","roleDefinitions":[],"groups":[]}"#.utf8))
     }
 
     @Test func aLinkedDemoLockIsRefusedAndNothingIsCreatedAtItsTarget() throws {

@@ -8,7 +8,9 @@ struct TerminalTests {
     let sandbox = Sandbox()
 
     /// Runs `pim arguments…` with stdin, stdout and stderr on one pseudo-terminal; `input` is typed.
-    func onTerminal(_ arguments: [String], environment: [String: String] = [:], input: String = "") throws -> PimBinary.Result {
+    func onTerminal(
+        _ arguments: [String], environment: [String: String] = [:], input: String = ""
+    ) throws -> PimBinary.Result {
         let quoted = ([PimBinary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -31,7 +33,8 @@ struct TerminalTests {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         let output = (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
-        return PimBinary.Result(code: process.terminationStatus, stdout: output.replacingOccurrences(of: "\r\n", with: "\n"), stderr: "")
+        return PimBinary.Result(
+            code: process.terminationStatus, stdout: output.replacingOccurrences(of: "\r\n", with: "\n"), stderr: "")
     }
 
     @Test func colourOnATerminalButNeverWithNoColor() throws {
@@ -46,14 +49,16 @@ struct TerminalTests {
     }
 
     @Test func asksForAMissingJustificationOnATerminalOnly() throws {
-        let typed = try onTerminal(["--demo", "activate", "Helpdesk Administrator", "-d", "1h"],
-                                   input: "Password resets for the help desk\n")
+        let typed = try onTerminal(
+            ["--demo", "activate", "Helpdesk Administrator", "-d", "1h"],
+            input: "Password resets for the help desk\n")
         #expect(typed.code == 0, "\(typed)")
         #expect(typed.stdout.contains("Justification: "))
         #expect(typed.stdout.contains("Activated Helpdesk Administrator"))
         // The same command in a script (stdin not a terminal) names the flag instead of asking.
-        let scripted = try PimBinary.run(["--demo", "activate", "Groups Administrator", "-d", "1h"], in: sandbox,
-                                         input: "never read\n")
+        let scripted = try PimBinary.run(
+            ["--demo", "activate", "Groups Administrator", "-d", "1h"], in: sandbox,
+            input: "never read\n")
         #expect(scripted.code == 4)
         #expect(scripted.stderr.contains("--justification"))
         #expect(!scripted.stderr.contains("Justification: "))

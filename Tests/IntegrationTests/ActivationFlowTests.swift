@@ -130,7 +130,9 @@ import Testing
 
     @Test func theTenantAuditLogNeedsAuditRightsAndSaysHowToGetThem() async throws {
         let harness = try TenantHarness()
-        let error = await #expect(throws: PIMError.self) { try await harness.service(as: "carl").auditHistory(AuditQuery(tenantWide: true)) }
+        let error = await #expect(throws: PIMError.self) {
+            try await harness.service(as: "carl").auditHistory(AuditQuery(tenantWide: true))
+        }
         #expect(error?.kind == .forbidden)
         #expect(error?.step == .signIn(.auditScopes))
         let hana = try await harness.service(as: "hana").auditHistory(AuditQuery(tenantWide: true))

@@ -26,8 +26,9 @@ import Testing
 
     /// A new `GraphPIMService` is what a new pim process has: nothing cached in memory.
     static func process(_ tenant: SimulatedTenant, hints: (any DashboardHintStore)?) -> GraphPIMService {
-        GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                        transport: tenant, tokens: tenant.signIn(), hints: hints)
+        GraphPIMService(
+            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            transport: tenant, tokens: tenant.signIn(), hints: hints)
     }
 
     static func elevationIds(_ dashboard: Dashboard) -> [String] { dashboard.elevations.map(\.id).sorted() }
@@ -58,9 +59,13 @@ import Testing
         let tenant = try Self.tenant()
         let plain = try await Self.process(tenant, hints: nil).loadDashboard(.everything)
         // Another account's hints: a group that does not exist, a role ada is not eligible for.
-        let stale = MemoryHints(DashboardHints(
-            userId: "someone-else", policyTargets: [.group("00000000-0000-0000-0000-00000000dead"), .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b")],
-            groups: ["00000000-0000-0000-0000-00000000dead"]))
+        let stale = MemoryHints(
+            DashboardHints(
+                userId: "someone-else",
+                policyTargets: [
+                    .group("00000000-0000-0000-0000-00000000dead"), .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"),
+                ],
+                groups: ["00000000-0000-0000-0000-00000000dead"]))
         let service = Self.process(tenant, hints: stale)
         let dashboard = try await service.loadDashboard(.everything)
         #expect(dashboard.failures.isEmpty, "\(dashboard.failures)")
@@ -83,7 +88,8 @@ import Testing
     }
 
     @Test func theHintFileIsPrivateAndACorruptOneIsIgnored() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pim-hints-\(UUID().uuidString)/pim")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pim-hints-\(UUID().uuidString)/pim")
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let file = DashboardHintFile(directory: directory, scope: "graph.microsoft.com|../../contoso.onmicrosoft.com")
         #expect(file.load() == nil)
@@ -94,7 +100,8 @@ import Testing
         #expect(names.count == 1, "one file, inside the cache directory: \(names)")
         let path = directory.appendingPathComponent(try #require(names.first)).path
         let fileMode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
-        let directoryMode = try #require(try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int)
+        let directoryMode = try #require(
+            try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int)
         #expect(fileMode == 0o600)
         #expect(directoryMode == 0o700)
         try Data("{not json".utf8).write(to: URL(fileURLWithPath: path))

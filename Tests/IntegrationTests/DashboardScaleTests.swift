@@ -8,10 +8,12 @@ import Testing
 /// and a refresh is still one round trip.
 @Suite struct DashboardScaleTests {
     static func service(scale: Int) throws -> (GraphPIMService, SimulatedTenant) {
-        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration(
-            stateFile: nil, scale: scale, pageSize: 999, report: { _ in }))
-        let service = GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                                      transport: tenant, tokens: tenant.signIn())
+        let tenant = try SimulatedTenant(
+            configuration: SimulatorConfiguration(
+                stateFile: nil, scale: scale, pageSize: 999, report: { _ in }))
+        let service = GraphPIMService(
+            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            transport: tenant, tokens: tenant.signIn())
         return (service, tenant)
     }
 
@@ -23,8 +25,10 @@ import Testing
         #expect(targets.count > 300)
         // Every target has its policy, scoped ones that of their role.
         #expect(targets.allSatisfy { dashboard.policies[$0] != nil })
-        let scoped = try #require(dashboard.eligibilities.first { $0.target.id.scope?.hasPrefix("/administrativeUnits/") == true })
-        #expect(dashboard.policies[scoped.target.id] == dashboard.policies[.role(scoped.target.id.resourceId)]
+        let scoped = try #require(
+            dashboard.eligibilities.first { $0.target.id.scope?.hasPrefix("/administrativeUnits/") == true })
+        #expect(
+            dashboard.policies[scoped.target.id] == dashboard.policies[.role(scoped.target.id.resourceId)]
                 || dashboard.policies[.role(scoped.target.id.resourceId)] == nil)
         let policyReads = tenant.recordedRequests().filter { $0.path.hasSuffix("/roleManagementPolicyAssignments") }
         let distinct = Set(targets.map { $0.kind == .directoryRole ? TargetID.role($0.resourceId) : $0 })

@@ -42,9 +42,11 @@ import Testing
     @Test func notEligible() async throws {
         let harness = try TenantHarness()
         let ada = harness.service(as: "ada")
-        let directoryWriters = ElevationTarget(id: .role("9360feb5-f418-4baa-8175-e2a00bac4301"), displayName: "Directory Writers")
-        let request = ActivationRequest(target: directoryWriters, justification: "test", ticket: TicketInfo(number: "1", system: "x"),
-                                        duration: .hours(1))
+        let directoryWriters = ElevationTarget(
+            id: .role("9360feb5-f418-4baa-8175-e2a00bac4301"), displayName: "Directory Writers")
+        let request = ActivationRequest(
+            target: directoryWriters, justification: "test", ticket: TicketInfo(number: "1", system: "x"),
+            duration: .hours(1))
         let error = await #expect(throws: PIMError.self) { try await ada.activate(request) }
         #expect(error?.kind == .refused)
         #expect(error?.failedRules.contains(.eligibility) == true)
@@ -62,7 +64,9 @@ import Testing
     @Test func preflightListsEveryFailingRuleWithoutCreatingAnything() async throws {
         let harness = try TenantHarness()
         let ada = harness.service(as: "ada")
-        let entry = try await TenantHarness.activatable(ada) { $0.requiresTicket && $0.requiresJustification && !$0.requiresStepUp }
+        let entry = try await TenantHarness.activatable(ada) {
+            $0.requiresTicket && $0.requiresJustification && !$0.requiresStepUp
+        }
         var request = TenantHarness.request(for: entry)
         request.ticket = nil
         request.justification = nil

@@ -15,8 +15,9 @@ struct TenantHarness {
 
     /// The live service as `persona` (`ada` requester, `ben` approver, `hana` helpdesk).
     func service(as persona: String) -> GraphPIMService {
-        GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                        transport: tenant, tokens: tenant.signIn(as: persona), clock: clock)
+        GraphPIMService(
+            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            transport: tenant, tokens: tenant.signIn(as: persona), clock: clock)
     }
 
     /// My roles as `service` sees them now.
@@ -25,10 +26,13 @@ struct TenantHarness {
     }
 
     /// The first activatable row whose policy matches.
-    static func activatable(_ service: GraphPIMService, where matches: (ActivationPolicy) -> Bool) async throws -> RoleEntry {
+    static func activatable(
+        _ service: GraphPIMService, where matches: (ActivationPolicy) -> Bool
+    ) async throws -> RoleEntry {
         let entries = try await entries(service)
         guard let entry = entries.first(where: { $0.canActivate && $0.policy.map(matches) == true }) else {
-            throw PIMError(.other, "The seed has no activatable target with such a policy: \(entries.map(\.target.displayName)).")
+            throw PIMError(
+                .other, "The seed has no activatable target with such a policy: \(entries.map(\.target.displayName)).")
         }
         return entry
     }
@@ -36,9 +40,10 @@ struct TenantHarness {
     /// A request satisfying the policy of `entry` for `duration` (capped at the maximum).
     static func request(for entry: RoleEntry, duration: ActivationDuration = .hours(1)) -> ActivationRequest {
         let policy = entry.policy ?? ActivationPolicy()
-        return ActivationRequest(target: entry.target, justification: "INC-4821: investigate sign-in anomalies",
-                                 ticket: policy.requiresTicket ? TicketInfo(number: "INC-4821", system: "ServiceNow") : nil,
-                                 duration: policy.cappedDuration(duration))
+        return ActivationRequest(
+            target: entry.target, justification: "INC-4821: investigate sign-in anomalies",
+            ticket: policy.requiresTicket ? TicketInfo(number: "INC-4821", system: "ServiceNow") : nil,
+            duration: policy.cappedDuration(duration))
     }
 
     static func simple(_ policy: ActivationPolicy) -> Bool {

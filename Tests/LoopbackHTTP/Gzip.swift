@@ -11,10 +11,10 @@ public enum Gzip {
         repeat {
             let length = min(65_535, data.count - offset)
             let final: UInt8 = offset + length >= data.count ? 1 : 0
-            out.append(final)                                   // BFINAL, BTYPE 00, padded to the byte
+            out.append(final)  // BFINAL, BTYPE 00, padded to the byte
             out.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
             out.append(contentsOf: [UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF)])
-            out.append(data[data.startIndex + offset ..< data.startIndex + offset + length])
+            out.append(data[data.startIndex + offset..<data.startIndex + offset + length])
             offset += length
         } while offset < data.count
         out.append(contentsOf: littleEndian(crc32(data)))
@@ -29,9 +29,9 @@ public enum Gzip {
         // Fixed Huffman block: 3 header bits, literal 0 (8 bits), one match (13 bits) = 3 bytes;
         // then every 8 matches of length 258 at distance 1 are exactly 13 bytes.
         var bits = BitWriter()
-        bits.put(1, count: 1)                                   // BFINAL
-        bits.put(1, count: 2)                                   // BTYPE 01: fixed codes
-        bits.putCode(0x30, length: 8)                           // literal 0
+        bits.put(1, count: 1)  // BFINAL
+        bits.put(1, count: 2)  // BTYPE 01: fixed codes
+        bits.putCode(0x30, length: 8)  // literal 0
         putMatch(&bits)
         let prefix = bits.bytes
         var group = BitWriter()
@@ -41,16 +41,16 @@ public enum Gzip {
         out.append(contentsOf: prefix)
         out.reserveCapacity(out.count + groups * 13 + 9)
         for _ in 0..<groups { out.append(contentsOf: group.bytes) }
-        out.append(0)                                           // end of block (7 zero bits) and padding
-        out.append(contentsOf: [0, 0, 0, 0, 0, 0, 0, 0])        // CRC and length: never reached
+        out.append(0)  // end of block (7 zero bits) and padding
+        out.append(contentsOf: [0, 0, 0, 0, 0, 0, 0, 0])  // CRC and length: never reached
         return out
     }
 
     private static let header = Data([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03])
 
     private static func putMatch(_ bits: inout BitWriter) {
-        bits.putCode(0xC5, length: 8)                           // length symbol 285: 258 bytes
-        bits.putCode(0, length: 5)                              // distance code 0: distance 1
+        bits.putCode(0xC5, length: 8)  // length symbol 285: 258 bytes
+        bits.putCode(0, length: 5)  // distance code 0: distance 1
     }
 
     private static func littleEndian(_ value: UInt32) -> [UInt8] {

@@ -38,17 +38,21 @@ public enum LoopbackSocket {
     /// A listening socket (close-on-exec: tests spawn programs that must not inherit it) and its port.
     /// `address` is 127.0.0.1 unless a test needs a server reachable through another of this
     /// machine's addresses (to prove pim does not connect there).
-    public static func listen(backlog: Int32 = 32, address host: String = "127.0.0.1") throws -> (descriptor: Int32, port: UInt16) {
+    public static func listen(
+        backlog: Int32 = 32, address host: String = "127.0.0.1"
+    ) throws -> (descriptor: Int32, port: UInt16) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0                                   // the kernel picks a free port
+        address.sin_port = 0  // the kernel picks a free port
         address.sin_addr.s_addr = inet_addr(host)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, Glibc.listen(fd, backlog) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -66,7 +70,9 @@ public enum LoopbackSocket {
         var entry = list
         while let current = entry {
             defer { entry = current.pointee.ifa_next }
-            guard let address = current.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            guard let address = current.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else {
+                continue
+            }
             var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             let ipv4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
             var copy = ipv4
@@ -115,13 +121,16 @@ public enum LoopbackSocket {
             guard count > 0 else { break }
             body.append(contentsOf: chunk[0..<count])
         }
-        return RawRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
-                          body: body.isEmpty ? nil : body,
-                          text: head + "\r\n\r\n" + String(decoding: body, as: UTF8.self))
+        return RawRequest(
+            method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
+            body: body.isEmpty ? nil : body,
+            text: head + "\r\n\r\n" + String(decoding: body, as: UTF8.self))
     }
 
     /// An answer with `Content-Length`, `Connection: close` (or keep-alive) and a JSON content type when there is a body.
-    public static func encode(status: Int, headers: [String: String] = [:], body: Data = Data(), keepAlive: Bool = false) -> Data {
+    public static func encode(
+        status: Int, headers: [String: String] = [:], body: Data = Data(), keepAlive: Bool = false
+    ) -> Data {
         var out = "HTTP/1.1 \(status) \(reason(status))\r\n"
         var all = headers
         all["Content-Length"] = "\(body.count)"

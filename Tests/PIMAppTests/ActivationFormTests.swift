@@ -15,23 +15,27 @@ import Testing
     }
 
     @Test func enterOpensTheFormWithTheDefaultDurationCappedByThePolicy() {
-        var t = selecting(Fixture.globalAdmin, config: AppConfig(defaultDuration: .hours(8), ticketSystem: "ServiceNow"))
+        var t = selecting(
+            Fixture.globalAdmin, config: AppConfig(defaultDuration: .hours(8), ticketSystem: "ServiceNow"))
         t.key(.enter) {
-            $0.form = ActivationForm(targets: [Fixture.globalAdmin], policies: [Fixture.globalAdmin.id: Fixture.strict],
-                                     draft: ActivationDraft(ticketSystem: "ServiceNow", durationText: "2h"))
+            $0.form = ActivationForm(
+                targets: [Fixture.globalAdmin], policies: [Fixture.globalAdmin.id: Fixture.strict],
+                draft: ActivationDraft(ticketSystem: "ServiceNow", durationText: "2h"))
         }
         #expect(t.state.form?.maxDuration == .hours(2))
-        #expect(t.state.form?.problems(rules: DraftRules(), now: Fixture.now).map(\.message) == [
-            "A justification is required: say why you need this access.",
-            "A ticket number is required by this role's policy: enter the change or incident number.",
-        ])
+        #expect(
+            t.state.form?.problems(rules: DraftRules(), now: Fixture.now).map(\.message) == [
+                "A justification is required: say why you need this access.",
+                "A ticket number is required by this role's policy: enter the change or incident number.",
+            ])
     }
 
     @Test func typingTabAndReadlineKeysEditTheFocusedField() {
         var t = selecting(Fixture.sysadmin)
         t.key("a") {
-            $0.form = ActivationForm(targets: [Fixture.sysadmin], policies: [Fixture.sysadmin.id: $0.roles[4].policy!],
-                                     draft: ActivationDraft(durationText: "1h"))
+            $0.form = ActivationForm(
+                targets: [Fixture.sysadmin], policies: [Fixture.sysadmin.id: $0.roles[4].policy!],
+                draft: ActivationDraft(durationText: "1h"))
         }
         t.type("patch the night")
         t.key(.control("w")) { $0.form?[.justification] = TextField("patch the ") }
@@ -69,18 +73,22 @@ import Testing
         t.key(.tab) { $0.form?.focus = .duration }
         t.key(.control("u")) { $0.form?[.duration] = TextField("") }
         t.type("30m")
-        let request = ActivationRequest(target: Fixture.sysadmin, justification: "Patch night", ticket: nil, duration: .minutes(30))
+        let request = ActivationRequest(
+            target: Fixture.sysadmin, justification: "Patch night", ticket: nil, duration: .minutes(30))
         let key = Set([Fixture.sysadmin.id])
         t.key(.enter, effects: [.activate([request])]) {
             $0.form?.isSubmitting = true
             $0.form?.awaiting = [Fixture.sysadmin.id]
             $0.drafts[key] = $0.form!.draft
         }
-        t.key("x") // typing is ignored while sending
-        let granted = ElevationRequest(id: "req-9", target: Fixture.sysadmin, action: .selfActivate, status: .provisioned,
-                                       principal: Fixture.ada, createdAt: Fixture.now, duration: .minutes(30))
-        t.send(.activationFinished(Fixture.sysadmin.id, .success(ActivationResult(request: granted))),
-               effects: [.loadDashboard(.everything)]) {
+        t.key("x")  // typing is ignored while sending
+        let granted = ElevationRequest(
+            id: "req-9", target: Fixture.sysadmin, action: .selfActivate, status: .provisioned,
+            principal: Fixture.ada, createdAt: Fixture.now, duration: .minutes(30))
+        t.send(
+            .activationFinished(Fixture.sysadmin.id, .success(ActivationResult(request: granted))),
+            effects: [.loadDashboard(.everything)]
+        ) {
             $0.form?.isSubmitting = false
             $0.form?.awaiting = []
             $0.form?.outcomes[Fixture.sysadmin.id] = .active(until: Fixture.now.addingTimeInterval(1800))
@@ -102,8 +110,9 @@ import Testing
         t.type("CHG-1")
         _ = update(&t.state, .key(.tab))
         t.type("ServiceNow")
-        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Mailbox move",
-                                        ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
+        let request = ActivationRequest(
+            target: Fixture.exchangeAdmin, justification: "Mailbox move",
+            ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
         let key = Set([Fixture.exchangeAdmin.id])
         // Tier 0, but product.md's Ctrl-S sends at once (the confirmation is opt-in).
         t.key(.control("s"), effects: [.activate([request])]) {
@@ -111,11 +120,14 @@ import Testing
             $0.form?.awaiting = [Fixture.exchangeAdmin.id]
             $0.drafts[key] = $0.form!.draft
         }
-        let refusal = PIMError(.refused, "The service refused the activation: the ticket is not valid.", failedRules: [.ticketing])
-        t.send(.activationFinished(Fixture.exchangeAdmin.id, .failure(refusal)), effects: [.loadDashboard(.everything)]) {
+        let refusal = PIMError(
+            .refused, "The service refused the activation: the ticket is not valid.", failedRules: [.ticketing])
+        t.send(.activationFinished(Fixture.exchangeAdmin.id, .failure(refusal)), effects: [.loadDashboard(.everything)])
+        {
             $0.form?.isSubmitting = false
             $0.form?.awaiting = []
-            let reason = "The service refused the activation: the ticket is not valid. Ticket: fill in Ticket number and Ticket system."
+            let reason =
+                "The service refused the activation: the ticket is not valid. Ticket: fill in Ticket number and Ticket system."
             $0.form?.outcomes[Fixture.exchangeAdmin.id] = .refused(reason)
             $0.form?.error = reason
             $0.isLoading = true
@@ -126,8 +138,11 @@ import Testing
         t.key(.escape) { $0.form = nil }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) { $0.isLoading = false }
         _ = update(&t.state, .key("a"))
-        #expect(t.state.form?.draft == ActivationDraft(justification: "Mailbox move", ticketNumber: "CHG-1",
-                                                       ticketSystem: "ServiceNow", durationText: "1h"))
+        #expect(
+            t.state.form?.draft
+                == ActivationDraft(
+                    justification: "Mailbox move", ticketNumber: "CHG-1",
+                    ticketSystem: "ServiceNow", durationText: "1h"))
         t.finish()
     }
 
@@ -145,9 +160,10 @@ import Testing
             $0.lists[.myRoles]?.selectedID = Fixture.breakglass.id.description
         }
         t.key(.enter) {
-            $0.form = ActivationForm(targets: [Fixture.globalAdmin, Fixture.sysadmin],
-                                     policies: [Fixture.globalAdmin.id: Fixture.strict, Fixture.sysadmin.id: $0.roles[4].policy!],
-                                     draft: ActivationDraft(durationText: "1h"))
+            $0.form = ActivationForm(
+                targets: [Fixture.globalAdmin, Fixture.sysadmin],
+                policies: [Fixture.globalAdmin.id: Fixture.strict, Fixture.sysadmin.id: $0.roles[4].policy!],
+                draft: ActivationDraft(durationText: "1h"))
         }
         #expect(t.state.form?.maxDuration == .hours(2))
     }
@@ -160,14 +176,19 @@ import Testing
         t.type("CHG-1")
         _ = update(&t.state, .key(.tab))
         t.type("SN")
-        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Move", ticket: TicketInfo(number: "CHG-1", system: "SN"),
-                                        duration: .hours(1), validationOnly: true)
+        let request = ActivationRequest(
+            target: Fixture.exchangeAdmin, justification: "Move", ticket: TicketInfo(number: "CHG-1", system: "SN"),
+            duration: .hours(1), validationOnly: true)
         t.key(.control("p"), effects: [.preflight(request)]) {
             $0.form?.preflight[Fixture.exchangeAdmin.id] = .checking
-            $0.form?.preflightChecked[Fixture.exchangeAdmin.id] = "your eligibility, the justification, ticket CHG-1 (SN), 1h against the maximum of 4h"
+            $0.form?.preflightChecked[Fixture.exchangeAdmin.id] =
+                "your eligibility, the justification, ticket CHG-1 (SN), 1h against the maximum of 4h"
         }
         // The service's policy may be stricter than the one the form knows.
-        t.send(.preflightFinished(Fixture.exchangeAdmin.id, .success(PreflightReport(failedRules: [.justification, .ticketing])))) {
+        t.send(
+            .preflightFinished(
+                Fixture.exchangeAdmin.id, .success(PreflightReport(failedRules: [.justification, .ticketing])))
+        ) {
             $0.form?.preflight[Fixture.exchangeAdmin.id] = .failed([
                 "Justification: say why you need this access.", "Ticket: fill in Ticket number and Ticket system.",
             ])
@@ -189,7 +210,8 @@ import Testing
             $0.busy[Fixture.globalReader.id] = "deactivating"
             $0.flash = $0.flashed("Deactivating Global Reader…", .info)
         }
-        let answer = ElevationRequest(id: "r", target: Fixture.globalReader, action: .selfDeactivate, status: .revoked, principal: Fixture.ada)
+        let answer = ElevationRequest(
+            id: "r", target: Fixture.globalReader, action: .selfDeactivate, status: .revoked, principal: Fixture.ada)
         t.send(.deactivateFinished(Fixture.globalReader.id, .success(answer)), effects: [.loadDashboard(.everything)]) {
             $0.busy = [:]
             $0.flash = $0.flashed("Global Reader is deactivated.", .success)
@@ -206,7 +228,8 @@ import Testing
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
         var t = UpdateTester(state)
         t.key("d") {
-            $0.flash = $0.flashed("Global Reader started under 5 minutes ago: the service allows deactivating it in 4m 00s.", .warning)
+            $0.flash = $0.flashed(
+                "Global Reader started under 5 minutes ago: the service allows deactivating it in 4m 00s.", .warning)
         }
     }
 
@@ -218,7 +241,10 @@ import Testing
             $0.busy[Fixture.securityReader.id] = "cancelling"
             $0.flash = $0.flashed("Cancelling the request for Security Reader…", .info)
         }
-        t.send(.cancelFinished(Fixture.securityReader.id, requestId: "req-ada-1", nil), effects: [.loadDashboard(.everything)]) {
+        t.send(
+            .cancelFinished(Fixture.securityReader.id, requestId: "req-ada-1", nil),
+            effects: [.loadDashboard(.everything)]
+        ) {
             $0.busy = [:]
             $0.flash = $0.flashed("The request for Security Reader is cancelled.", .success)
             $0.isLoading = true
@@ -230,19 +256,25 @@ import Testing
     @Test func eExtendsAnActiveRoleThroughTheForm() {
         var t = selecting(Fixture.globalReader)
         t.key("e") {
-            $0.form = ActivationForm(mode: .extend(Fixture.readerActive), targets: [Fixture.globalReader],
-                                     policies: [Fixture.globalReader.id: Fixture.plain], draft: ActivationDraft(durationText: "1h"))
+            $0.form = ActivationForm(
+                mode: .extend(Fixture.readerActive), targets: [Fixture.globalReader],
+                policies: [Fixture.globalReader.id: Fixture.plain], draft: ActivationDraft(durationText: "1h"))
         }
         t.type("More time")
-        let request = ActivationRequest(target: Fixture.globalReader, justification: "More time", ticket: nil, duration: .hours(1))
+        let request = ActivationRequest(
+            target: Fixture.globalReader, justification: "More time", ticket: nil, duration: .hours(1))
         t.key(.control("s"), effects: [.extend(Fixture.readerActive, request)]) {
             $0.form?.isSubmitting = true
             $0.form?.awaiting = [Fixture.globalReader.id]
             $0.drafts[[Fixture.globalReader.id]] = $0.form!.draft
         }
-        let answer = ElevationRequest(id: "x", target: Fixture.globalReader, action: .selfExtend, status: .provisioned,
-                                      principal: Fixture.ada, end: Fixture.at(1))
-        t.send(.extendFinished(Fixture.globalReader.id, .success(ActivationResult(request: answer))), effects: [.loadDashboard(.everything)]) {
+        let answer = ElevationRequest(
+            id: "x", target: Fixture.globalReader, action: .selfExtend, status: .provisioned,
+            principal: Fixture.ada, end: Fixture.at(1))
+        t.send(
+            .extendFinished(Fixture.globalReader.id, .success(ActivationResult(request: answer))),
+            effects: [.loadDashboard(.everything)]
+        ) {
             $0.form?.isSubmitting = false
             $0.form?.awaiting = []
             $0.form?.outcomes[Fixture.globalReader.id] = .active(until: Fixture.at(1))
@@ -262,8 +294,9 @@ import Testing
         t.type("CHG-1")
         _ = update(&t.state, .key(.tab))
         t.type("ServiceNow")
-        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Mailbox move",
-                                        ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
+        let request = ActivationRequest(
+            target: Fixture.exchangeAdmin, justification: "Mailbox move",
+            ticket: TicketInfo(number: "CHG-1", system: "ServiceNow"), duration: .hours(1))
         t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
         t.key("n") { $0.form?.confirmingTier0 = false }
         t.key(.control("s"), effects: []) { $0.form?.confirmingTier0 = true }
@@ -284,8 +317,9 @@ import Testing
         _ = update(&t.state, .key(.tab))
         t.type("ServiceNow")
         _ = update(&t.state, .key(.tab))
-        let request = ActivationRequest(target: Fixture.globalAdmin, justification: "Break glass drill",
-                                        ticket: TicketInfo(number: "INC-1", system: "ServiceNow"), duration: .hours(1))
+        let request = ActivationRequest(
+            target: Fixture.globalAdmin, justification: "Break glass drill",
+            ticket: TicketInfo(number: "INC-1", system: "ServiceNow"), duration: .hours(1))
         t.key(.enter, effects: [.activate([request])]) {
             $0.form?.isSubmitting = true
             $0.form?.awaiting = [Fixture.globalAdmin.id]
@@ -294,12 +328,16 @@ import Testing
     }
 
     /// Ada's "Reports Reader": assigned by an administrator until a date, and a permanent one.
-    static let reportsReader = ElevationTarget(id: .role("4a5d8f65-41da-4de4-8968-e035b65339cf"), displayName: "Reports Reader")
-    static let securityReaderPermanent = ElevationTarget(id: .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"), displayName: "Directory Readers")
-    static let timeBound = ActiveAssignment(id: "a-reports", target: reportsReader, principal: Fixture.ada,
-                                            start: Fixture.at(-24 * 20), end: Fixture.at(24 * 9), assignmentType: .assigned)
-    static let permanent = ActiveAssignment(id: "a-dirreaders", target: securityReaderPermanent, principal: Fixture.ada,
-                                            start: Fixture.at(-24 * 20), end: nil, assignmentType: .assigned)
+    static let reportsReader = ElevationTarget(
+        id: .role("4a5d8f65-41da-4de4-8968-e035b65339cf"), displayName: "Reports Reader")
+    static let securityReaderPermanent = ElevationTarget(
+        id: .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"), displayName: "Directory Readers")
+    static let timeBound = ActiveAssignment(
+        id: "a-reports", target: reportsReader, principal: Fixture.ada,
+        start: Fixture.at(-24 * 20), end: Fixture.at(24 * 9), assignmentType: .assigned)
+    static let permanent = ActiveAssignment(
+        id: "a-dirreaders", target: securityReaderPermanent, principal: Fixture.ada,
+        start: Fixture.at(-24 * 20), end: nil, assignmentType: .assigned)
 
     func withAssignments(selecting target: ElevationTarget) -> AppState {
         var dashboard = Fixture.dashboard
@@ -322,7 +360,8 @@ import Testing
         _ = update(&state, .key(.control("u")))
         for c in "Quarterly reports" { _ = update(&state, .key(.character(c))) }
         let effects = update(&state, .key(.control("s")))
-        let request = ActivationRequest(target: Self.reportsReader, justification: "Quarterly reports", ticket: nil, duration: .hours(1))
+        let request = ActivationRequest(
+            target: Self.reportsReader, justification: "Quarterly reports", ticket: nil, duration: .hours(1))
         #expect(effects == [.extend(Self.timeBound, request)])
     }
 

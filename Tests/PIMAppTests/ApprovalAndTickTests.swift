@@ -64,7 +64,8 @@ import Testing
         t.send(.decisionFinished(requestId: "req-201", .deny, conflict), effects: [.loadDashboard(.everything)]) {
             $0.dialog = nil
             $0.lists[.approvals]?.marked = []
-            $0.flash = $0.flashed("Denied 1 request. Security Administrator was already decided or cancelled.", .success)
+            $0.flash = $0.flashed(
+                "Denied 1 request. Security Administrator was already decided or cancelled.", .success)
             $0.isLoading = true
         }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) { $0.isLoading = false }
@@ -77,8 +78,10 @@ import Testing
         t.state.dialog = ApprovalDialog(items: [item], decision: .approve)
         t.state.dialog?.isSubmitting = true
         t.state.dialog?.awaiting = [item.id]
-        t.send(.decisionFinished(requestId: item.id, .approve, PIMError(.alreadyDecided, "Decided.")),
-               effects: [.loadDashboard(.everything)]) {
+        t.send(
+            .decisionFinished(requestId: item.id, .approve, PIMError(.alreadyDecided, "Decided.")),
+            effects: [.loadDashboard(.everything)]
+        ) {
             $0.dialog = nil
             $0.flash = $0.flashed("Already decided or cancelled: the list is refreshed.", .warning)
             $0.isLoading = true
@@ -93,7 +96,8 @@ import Testing
         t.state.dialog = ApprovalDialog(items: [item], decision: .approve)
         t.state.dialog?.isSubmitting = true
         t.state.dialog?.awaiting = [item.id]
-        var cancelled = PIMError(.alreadyDecided, "Request \(item.id) was already cancelled by the requester: nothing is left to decide.")
+        var cancelled = PIMError(
+            .alreadyDecided, "Request \(item.id) was already cancelled by the requester: nothing is left to decide.")
         cancelled.outcome = "cancelled by the requester"
         t.send(.decisionFinished(requestId: item.id, .approve, cancelled), effects: [.loadDashboard(.everything)]) {
             $0.dialog = nil
@@ -134,7 +138,8 @@ import Testing
     }
 
     @Test func expiryWarnsAtTenAndTwoMinutesOnceEachWithABell() {
-        var t = UpdateTester(Fixture.loaded(config: AppConfig(refreshInterval: 3600))) // User Administrator ends at 12:08:20
+        // User Administrator ends at 12:08:20.
+        var t = UpdateTester(Fixture.loaded(config: AppConfig(refreshInterval: 3600)))
         t.send(.tick(Fixture.now), effects: [.bell]) {
             $0.expiryWarnings["a-useradmin"] = .tenMinutes
             $0.warnedTarget = Fixture.userAdmin.id
@@ -145,13 +150,16 @@ import Testing
         t.send(.tick(late), effects: [.bell]) {
             $0.now = late
             $0.expiryWarnings["a-useradmin"] = .twoMinutes
-            $0.flash = Flash("User Administrator ends in 1m 50s: press e to extend it.", level: .warning, expires: late.addingTimeInterval(6))
+            $0.flash = Flash(
+                "User Administrator ends in 1m 50s: press e to extend it.", level: .warning,
+                expires: late.addingTimeInterval(6))
         }
         // From any pane, e opens the extension of the warned elevation.
         t.key("3") { $0.pane = .history }
         t.key("e") {
-            $0.form = ActivationForm(mode: .extend(Fixture.userAdminActive), targets: [Fixture.userAdmin],
-                                     policies: [Fixture.userAdmin.id: Fixture.plain], draft: ActivationDraft(durationText: "1h"))
+            $0.form = ActivationForm(
+                mode: .extend(Fixture.userAdminActive), targets: [Fixture.userAdmin],
+                policies: [Fixture.userAdmin.id: Fixture.plain], draft: ActivationDraft(durationText: "1h"))
         }
     }
 
@@ -175,15 +183,22 @@ import Testing
 
     @Test func partialFailuresShowInTheStatusLine() {
         var dashboard = Fixture.dashboard
-        dashboard.failures = [.elevations: PIMError(.forbidden, "Listing the tenant's elevations needs a directory reader role.")]
+        dashboard.failures = [
+            .elevations: PIMError(.forbidden, "Listing the tenant's elevations needs a directory reader role.")
+        ]
         var state = Fixture.loaded()
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
-        #expect(state.lastError == "Could not load the tenant's elevations: Listing the tenant's elevations needs a directory reader role.")
+        #expect(
+            state.lastError
+                == "Could not load the tenant's elevations: Listing the tenant's elevations needs a directory reader role."
+        )
     }
 
     @Test func resizeChangesThePageSize() {
         var t = UpdateTester(Fixture.loaded())
-        t.send(.resize(width: 132, height: 40)) { $0.width = 132; $0.height = 40 }
+        t.send(.resize(width: 132, height: 40)) {
+            $0.width = 132; $0.height = 40
+        }
         #expect(t.state.pageRows == 26)
     }
 }

@@ -10,7 +10,9 @@ import Testing
         var expected: [Int] = []
         // Enough rows to fill several buffers, and one text longer than a buffer.
         for n in 0..<3_000 {
-            let text = n == 1_500 ? String(repeating: "x", count: FoldedTexts.chunkSize + 10) + " admin"
+            let text =
+                n == 1_500
+                ? String(repeating: "x", count: FoldedTexts.chunkSize + 10) + " admin"
                 : "role \(n) " + (n % 7 == 0 ? "global administrator" : "reader") + " directory eligible"
             if n % 7 == 0 || n == 1_500 { expected.append(n) }
             texts.append(text)

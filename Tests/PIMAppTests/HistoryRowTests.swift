@@ -8,9 +8,10 @@ import Testing
 @Suite struct HistoryRowTests {
     /// A request told as an audit event, the way the service fills "my history" without audit rights.
     func told(_ request: ElevationRequest) -> AuditEvent {
-        AuditEvent(id: request.id, date: request.createdAt!, activity: "activate role (\(request.status.graphValue))",
-                   result: "success", resultReason: request.justification, initiatedBy: request.principal,
-                   targetName: request.target.displayName, requestId: request.id)
+        AuditEvent(
+            id: request.id, date: request.createdAt!, activity: "activate role (\(request.status.graphValue))",
+            result: "success", resultReason: request.justification, initiatedBy: request.principal,
+            targetName: request.target.displayName, requestId: request.id)
     }
 
     @Test func eachOfMyRequestsShowsOnce() {
@@ -25,10 +26,13 @@ import Testing
 
     @Test func auditRecordsAboutARequestStay() {
         let request = Fixture.securityReaderRequest
-        let approved = AuditEvent(id: "audit-77", date: Fixture.now, activity: "Add member to role request approved (PIM activation)",
-                                  result: "success", initiatedBy: Fixture.ben, targetName: "Security Reader", requestId: request.id)
-        let other = AuditEvent(id: "audit-78", date: Fixture.now.addingTimeInterval(-60), activity: "Remove member from role (PIM activation expired)",
-                               result: "success", targetName: "Global Reader", requestId: "req-elsewhere")
+        let approved = AuditEvent(
+            id: "audit-77", date: Fixture.now, activity: "Add member to role request approved (PIM activation)",
+            result: "success", initiatedBy: Fixture.ben, targetName: "Security Reader", requestId: request.id)
+        let other = AuditEvent(
+            id: "audit-78", date: Fixture.now.addingTimeInterval(-60),
+            activity: "Remove member from role (PIM activation expired)",
+            result: "success", targetName: "Global Reader", requestId: "req-elsewhere")
         let rows = HistoryRow.merge(requests: [request], events: [told(request), approved, other])
         #expect(rows.map(\.id) == ["audit:audit-77", "audit:audit-78", "request:req-ada-1"])
     }
@@ -41,25 +45,35 @@ import Testing
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
         let requestIds = state.history.filter { $0.source == .request }.compactMap(\.requestId)
         #expect(requestIds.sorted() == dashboard.myRequests.map(\.id).sorted())
-        #expect(!state.history.contains { $0.source == .audit && requestIds.contains($0.id.replacingOccurrences(of: "audit:", with: "")) })
+        #expect(
+            !state.history.contains {
+                $0.source == .audit && requestIds.contains($0.id.replacingOccurrences(of: "audit:", with: ""))
+            })
     }
 }
 
 /// A row made from an audit event reads its columns from the event; changing one makes it a row
 /// of its own, and it stays equal to the same row built field by field.
 @Suite struct HistoryRowValueTests {
-    static let event = AuditEvent(id: "audit-9", date: Date(timeIntervalSince1970: 1_000), activity: "Add member to role completed",
-                                  result: "success", resultReason: "INC-1: sign-in anomalies", initiatedBy: Principal(id: "u-1", displayName: "Ada"),
-                                  targetName: "Security Reader", requestId: "req-9")
+    static let event = AuditEvent(
+        id: "audit-9", date: Date(timeIntervalSince1970: 1_000), activity: "Add member to role completed",
+        result: "success", resultReason: "INC-1: sign-in anomalies",
+        initiatedBy: Principal(id: "u-1", displayName: "Ada"),
+        targetName: "Security Reader", requestId: "req-9")
 
     @Test func anEventRowShowsTheEvent() {
         let row = HistoryRow(event: Self.event)
         #expect(row.id == "audit:audit-9" && row.source == .audit && row.date == Self.event.date)
-        #expect(row.activity == "Add member to role completed" && row.targetName == "Security Reader" && row.result == "success")
-        #expect(row.actor == "Ada" && row.justification == "INC-1: sign-in anomalies" && row.ticket == nil && row.requestId == "req-9")
-        let built = HistoryRow(id: "audit:audit-9", source: .audit, date: Self.event.date, activity: "Add member to role completed",
-                               targetName: "Security Reader", result: "success", actor: "Ada",
-                               justification: "INC-1: sign-in anomalies", requestId: "req-9")
+        #expect(
+            row.activity == "Add member to role completed" && row.targetName == "Security Reader"
+                && row.result == "success")
+        #expect(
+            row.actor == "Ada" && row.justification == "INC-1: sign-in anomalies" && row.ticket == nil
+                && row.requestId == "req-9")
+        let built = HistoryRow(
+            id: "audit:audit-9", source: .audit, date: Self.event.date, activity: "Add member to role completed",
+            targetName: "Security Reader", result: "success", actor: "Ada",
+            justification: "INC-1: sign-in anomalies", requestId: "req-9")
         #expect(row == built && row.hashValue == built.hashValue)
     }
 
@@ -85,9 +99,10 @@ import Testing
     @Test func idsReadAndCompareAsText() {
         let event = HistoryRowValueTests.event
         let fromEvent = HistoryRow(event: event)
-        let built = HistoryRow(id: "audit:audit-9", source: .audit, date: event.date, activity: event.activity,
-                               targetName: "Security Reader", result: "success", actor: "Ada",
-                               justification: event.resultReason, requestId: "req-9")
+        let built = HistoryRow(
+            id: "audit:audit-9", source: .audit, date: event.date, activity: event.activity,
+            targetName: "Security Reader", result: "success", actor: "Ada",
+            justification: event.resultReason, requestId: "req-9")
         #expect(fromEvent.id == built.id && fromEvent == built && fromEvent.hashValue == built.hashValue)
         var renamed = built
         renamed.id = "request:audit-9"

@@ -43,26 +43,33 @@ import Testing
     }
 
     @Test func theWordsAreTheOnesTheInterfaceShowedBefore() {
-        let arrived = PIMError(.network, "Graph accepted the request but sent an answer that could not be read",
-                               step: .checkRequests(.beforeSendingAgain))
-        #expect(InterfaceWording.sentence(arrived).step
+        let arrived = PIMError(
+            .network, "Graph accepted the request but sent an answer that could not be read",
+            step: .checkRequests(.beforeSendingAgain))
+        #expect(
+            InterfaceWording.sentence(arrived).step
                 == "refresh (r) and look in My roles and History to see whether it arrived before sending it again.")
-        let expired = PIMError(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
-                               step: .signIn(.expired))
-        #expect(InterfaceWording.sentence(expired).text
+        let expired = PIMError(
+            .signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
+            step: .signIn(.expired))
+        #expect(
+            InterfaceWording.sentence(expired).text
                 == "Your sign-in is missing, expired or not accepted by Graph: "
-                    + "quit (q), run `pim login` and try again.")
-        let unsure = PIMError(.network, "The change may or may not have been applied (it failed).",
-                              step: .checkRequests(.beforeTryingAgain))
-        #expect(InterfaceWording.sentence(unsure).text
+                + "quit (q), run `pim login` and try again.")
+        let unsure = PIMError(
+            .network, "The change may or may not have been applied (it failed).",
+            step: .checkRequests(.beforeTryingAgain))
+        #expect(
+            InterfaceWording.sentence(unsure).text
                 == "The change may or may not have been applied (it failed). "
-                    + "Check My roles after a refresh (r) before trying again.")
+                + "Check My roles after a refresh (r) before trying again.")
     }
 
     /// A section that failed is named before what happened; the step stays its own part.
     @Test func aFailedSectionKeepsItsStepApart() {
-        let error = PIMError(.service, "Graph answered with a server error (HTTP 500)",
-                             step: .tryAgainLater(.inAFewMinutes))
+        let error = PIMError(
+            .service, "Graph answered with a server error (HTTP 500)",
+            step: .tryAgainLater(.inAFewMinutes))
         let sentence = InterfaceWording.sentence(error, after: "Could not load your requests")
         #expect(sentence.event == "Could not load your requests: Graph answered with a server error (HTTP 500)")
         #expect(sentence.step == "try again in a few minutes.")

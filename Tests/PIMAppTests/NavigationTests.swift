@@ -23,8 +23,10 @@ import Testing
             $0.roles = Fixture.dashboard.roleEntries
             $0.approvals = Fixture.approvalItems.reversed()
             $0.history = HistoryRow.merge(requests: Fixture.dashboard.myRequests, events: Fixture.dashboard.history)
-            $0.elevations = [Fixture.userAdminActive] + Fixture.dashboard.elevations.filter { $0.id == "a-ben-ex" }
-                + [Fixture.readerActive] + Fixture.dashboard.elevations.filter { $0.id == "a-ben-grp" || $0.id == "a-hana-hd" }.reversed()
+            $0.elevations =
+                [Fixture.userAdminActive] + Fixture.dashboard.elevations.filter { $0.id == "a-ben-ex" }
+                + [Fixture.readerActive]
+                + Fixture.dashboard.elevations.filter { $0.id == "a-ben-grp" || $0.id == "a-hana-hd" }.reversed()
             for pane in Pane.allCases {
                 let count = $0.rowCount(pane)
                 $0.lists[pane]?.visible = Array(0..<count)
@@ -46,15 +48,31 @@ import Testing
 
     @Test func arrowsAndVimKeysMoveTheSelection() {
         var t = UpdateTester(Fixture.loaded())
-        t.key(.down) { $0.lists[.myRoles]?.selection = 1; $0.lists[.myRoles]?.selectedID = self.userAdmin }
-        t.key("j") { $0.lists[.myRoles]?.selection = 2; $0.lists[.myRoles]?.selectedID = Fixture.exchangeAdmin.id.description }
-        t.key("k") { $0.lists[.myRoles]?.selection = 1; $0.lists[.myRoles]?.selectedID = self.userAdmin }
-        t.key(.up) { $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader }
-        t.key(.up) // stays on the first row
-        t.key("G") { $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description }
-        t.key("g") { $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader }
-        t.key(.end) { $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description }
-        t.key(.home) { $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader }
+        t.key(.down) {
+            $0.lists[.myRoles]?.selection = 1; $0.lists[.myRoles]?.selectedID = self.userAdmin
+        }
+        t.key("j") {
+            $0.lists[.myRoles]?.selection = 2; $0.lists[.myRoles]?.selectedID = Fixture.exchangeAdmin.id.description
+        }
+        t.key("k") {
+            $0.lists[.myRoles]?.selection = 1; $0.lists[.myRoles]?.selectedID = self.userAdmin
+        }
+        t.key(.up) {
+            $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader
+        }
+        t.key(.up)  // stays on the first row
+        t.key("G") {
+            $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
+        }
+        t.key("g") {
+            $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader
+        }
+        t.key(.end) {
+            $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
+        }
+        t.key(.home) {
+            $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader
+        }
     }
 
     @Test func pagesScrollLongTables() {
@@ -94,7 +112,7 @@ import Testing
 
     @Test func slashFiltersAsYouTypeEnterKeepsEscClears() {
         var t = UpdateTester(Fixture.loaded())
-        t.key("4")  { $0.pane = .elevations }
+        t.key("4") { $0.pane = .elevations }
         t.key("/") { $0.lists[.elevations]?.isFiltering = true }
         t.type("ben")
         #expect(t.state.list(.elevations).visible == [1, 3])
@@ -105,7 +123,9 @@ import Testing
         }
         t.key(.enter) { $0.lists[.elevations]?.isFiltering = false }
         // Keys act on the rows again, inside the filtered list.
-        t.key("j") { $0.lists[.elevations]?.selection = 1; $0.lists[.elevations]?.selectedID = "a-ben-grp" }
+        t.key("j") {
+            $0.lists[.elevations]?.selection = 1; $0.lists[.elevations]?.selectedID = "a-ben-grp"
+        }
         t.key("/") { $0.lists[.elevations]?.isFiltering = true }
         t.key(.escape) {
             $0.lists[.elevations]?.isFiltering = false
@@ -119,7 +139,10 @@ import Testing
         var state = Fixture.loaded()
         _ = update(&state, .key("/"))
         for c in "itops" { _ = update(&state, .key(.character(c))) }
-        #expect(state.list(.myRoles).visible.map { state.roles[$0].target.displayName } == ["itops-sysadmin-prod-noapproval"])
+        #expect(
+            state.list(.myRoles).visible.map { state.roles[$0].target.displayName } == [
+                "itops-sysadmin-prod-noapproval"
+            ])
         #expect(state.selectedRole?.target == Fixture.sysadmin)
     }
 
@@ -127,14 +150,18 @@ import Testing
         var t = UpdateTester(Fixture.loaded())
         t.key("r", effects: [.loadDashboard(.everything)]) { $0.isLoading = true }
         t.key("r") { $0.refreshQueued = true }
-        t.send(.dashboardLoaded(.failure(PIMError(.network, "The network is unreachable: check the connection, then press r."))),
-               effects: [.loadDashboard(.everything)]) {
+        t.send(
+            .dashboardLoaded(
+                .failure(PIMError(.network, "The network is unreachable: check the connection, then press r."))),
+            effects: [.loadDashboard(.everything)]
+        ) {
             $0.refreshQueued = false
             $0.lastError = "The network is unreachable: check the connection, then press r."
             // A failure's flash keeps its parts for the status line (here, the whole text and no step).
             $0.flash = $0.flashed("The network is unreachable: check the connection, then press r.", .error)
-            $0.flash?.sentence = ErrorSentence(event: "The network is unreachable: check the connection, then press r.",
-                                               step: "")
+            $0.flash?.sentence = ErrorSentence(
+                event: "The network is unreachable: check the connection, then press r.",
+                step: "")
         }
         t.send(.dashboardLoaded(.success(Fixture.dashboard))) {
             $0.isLoading = false
@@ -146,7 +173,7 @@ import Testing
     @Test func questionMarkTogglesTheHelp() {
         var t = UpdateTester(Fixture.loaded())
         t.key("?") { $0.showHelp = true }
-        t.key("j") // the help has the keyboard
+        t.key("j")  // the help has the keyboard
         t.key(.escape) { $0.showHelp = false }
         t.key("?") { $0.showHelp = true }
         t.key("?") { $0.showHelp = false }
@@ -159,7 +186,7 @@ import Testing
 
     @Test func qAsksFirstWhenAKeptDraftHoldsUnsentText() {
         var state = Fixture.loaded()
-        _ = update(&state, .click(.row(2))) // Exchange Administrator, eligible
+        _ = update(&state, .click(.row(2)))  // Exchange Administrator, eligible
         _ = update(&state, .key("a"))
         var t = UpdateTester(state)
         t.type("why q")  // inside the form, q is text
@@ -188,7 +215,9 @@ import Testing
 
     @Test func clicksSelectAPaneOrARow() {
         var t = UpdateTester(Fixture.loaded())
-        t.send(.click(.row(3))) { $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description }
+        t.send(.click(.row(3))) {
+            $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description
+        }
         t.send(.click(.pane(.history))) { $0.pane = .history }
     }
 
@@ -206,9 +235,11 @@ import Testing
         #expect(hints == ["mark", "deactivate", "extend", "filter", "refresh", "help", "quit"])
         // Every key of product.md is bound.
         let keys = Set(KeyMap.bindings.flatMap(\.keys))
-        let required: [Key] = ["1", "2", "3", "4", .tab, .backTab, .up, .down, "j", "k", .pageUp, .pageDown, "g", "G",
-                               "/", .enter, .escape, "r", "?", "q", "a", " ", "d", "e", "c", .control("u"), .control("w"),
-                               .left, .right, .home, .end, .backspace, .control("s")]
+        let required: [Key] = [
+            "1", "2", "3", "4", .tab, .backTab, .up, .down, "j", "k", .pageUp, .pageDown, "g", "G",
+            "/", .enter, .escape, "r", "?", "q", "a", " ", "d", "e", "c", .control("u"), .control("w"),
+            .left, .right, .home, .end, .backspace, .control("s"),
+        ]
         #expect(required.allSatisfy { keys.contains($0) })
     }
 }
@@ -238,14 +269,20 @@ import Testing
 @Suite struct WheelTests {
     @Test func aNotchDownMovesTheSelectionThreeRowsAndUpComesBack() {
         var t = UpdateTester(Fixture.loaded())
-        t.send(.wheel(1)) { $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description }
-        t.send(.wheel(5)) { $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description }
-        t.send(.wheel(-1)) { $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description }
+        t.send(.wheel(1)) {
+            $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description
+        }
+        t.send(.wheel(5)) {
+            $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
+        }
+        t.send(.wheel(-1)) {
+            $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description
+        }
     }
 
     @Test func theWheelDoesNothingBehindTheFormOrTheHelp() {
         var state = Fixture.loaded()
-        _ = update(&state, .click(.row(2))) // Exchange Administrator, eligible
+        _ = update(&state, .click(.row(2)))  // Exchange Administrator, eligible
         _ = update(&state, .key(.enter))
         #expect(state.form != nil)
         var t = UpdateTester(state)

@@ -39,19 +39,27 @@ import Testing
         let effects = update(&state, .key(.control("p")))
         #expect(effects.isEmpty, "a broken draft must not be sent, not even for a check")
         #expect(state.form?.preflight.isEmpty == true)
-        #expect(state.form?.error == "Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form accepts.")
+        #expect(
+            state.form?.error
+                == "Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form accepts."
+        )
         #expect(state.form?.focus == .duration)
     }
 
     @Test func preflightSendsTheDraftAsTypedAndSaysWhatWasChecked() {
         var state = filledForm(duration: "2h")
-        let request = ActivationRequest(target: Fixture.exchangeAdmin, justification: "Mailbox migration",
-                                        ticket: TicketInfo(number: "CHG-42", system: "ServiceNow"), duration: .hours(2),
-                                        validationOnly: true)
+        let request = ActivationRequest(
+            target: Fixture.exchangeAdmin, justification: "Mailbox migration",
+            ticket: TicketInfo(number: "CHG-42", system: "ServiceNow"), duration: .hours(2),
+            validationOnly: true)
         #expect(update(&state, .key(.control("p"))) == [.preflight(request)])
         _ = update(&state, .preflightFinished(Fixture.exchangeAdmin.id, .success(PreflightReport())))
-        #expect(state.form?.preflight[Fixture.exchangeAdmin.id]
-            == .passed(checked: "your eligibility, the justification, ticket CHG-42 (ServiceNow), 2h against the maximum of 4h"))
+        #expect(
+            state.form?.preflight[Fixture.exchangeAdmin.id]
+                == .passed(
+                    checked:
+                        "your eligibility, the justification, ticket CHG-42 (ServiceNow), 2h against the maximum of 4h")
+        )
     }
 
     /// Elevations sorted by end: Ada's User Administrator (expiring, warned), Ben's Exchange

@@ -11,8 +11,9 @@ struct RoleRowsTests {
         let names = ["Global Reader", "global reader", "Äbc Administrator", "abc administrator", "Zeta", "zeta", "Ábc"]
         var extra: [Eligibility] = []
         for n in 0..<300 {
-            let target = ElevationTarget(id: .role("role-\(n % 7)", scope: "/administrativeUnits/au-\((n * 7919) % 300)"),
-                                         displayName: names[n % names.count])
+            let target = ElevationTarget(
+                id: .role("role-\(n % 7)", scope: "/administrativeUnits/au-\((n * 7919) % 300)"),
+                displayName: names[n % names.count])
             extra.append(Fixture.eligibility(target))
         }
         dashboard.eligibilities = extra.reversed() + dashboard.eligibilities

@@ -36,7 +36,9 @@ import Testing
         let runtime = await started(service)
         let row = await runtime.state.roles.firstIndex { $0.target == Fixture.sysadmin }!
         await runtime.send(.click(.row(row)))
-        await keys(runtime, ["a"] + text("Patch night") + [.tab] + text("CHG-1") + [.tab, .tab, .control("u")] + text("30m") + [.enter])
+        await keys(
+            runtime,
+            ["a"] + text("Patch night") + [.tab] + text("CHG-1") + [.tab, .tab, .control("u")] + text("30m") + [.enter])
         let sent = service.read { $0.sent }.map {
             [$0.target.displayName, $0.duration.shortDescription, $0.justification ?? "-", $0.ticket?.number ?? "-"]
                 .joined(separator: " ")
@@ -55,7 +57,11 @@ import Testing
         let runtime = await started(service)
         let row = await runtime.state.roles.firstIndex { $0.target == Fixture.globalAdmin }!
         await runtime.send(.click(.row(row)))
-        await keys(runtime, [.enter] + text("Break glass test") + [.tab] + text("INC-1") + [.tab] + text("ServiceNow") + [.control("s"), "y"])
+        await keys(
+            runtime,
+            [.enter] + text("Break glass test") + [.tab] + text("INC-1") + [.tab] + text("ServiceNow") + [
+                .control("s"), "y",
+            ])
         let state = await runtime.state
         #expect(state.roles.first { $0.target == Fixture.globalAdmin }?.state == .pending)
         guard case .pendingApproval = state.form?.outcomes[Fixture.globalAdmin.id] else {

@@ -24,8 +24,8 @@ import Testing
         _ = update(&state, .key(.enter))
         _ = update(&state, .key("d"))
         for c in "Not during the freeze" { _ = update(&state, .key(.character(c))) }
-        _ = update(&state, .key(.escape))   // back to the details
-        _ = update(&state, .key("q"))       // closes the dialog
+        _ = update(&state, .key(.escape))  // back to the details
+        _ = update(&state, .key("q"))  // closes the dialog
         #expect(state.dialog == nil)
         #expect(update(&state, .key("q")).isEmpty, "a typed reason is not lost without a question")
         #expect(state.confirmingQuit)
@@ -40,7 +40,7 @@ import Testing
         var state = selecting(3)
         _ = update(&state, .key(.enter))
         for c in "Break-glass test" { _ = update(&state, .key(.character(c))) }
-        _ = update(&state, .key("2"))          // typed into the form, not a pane switch
+        _ = update(&state, .key("2"))  // typed into the form, not a pane switch
         var saved = state.savedDrafts
         #expect(saved.activations.map(\.draft.justification) == ["Break-glass test2"])
         // Through JSON, as the file holds it.
@@ -61,8 +61,9 @@ import Testing
         _ = update(&state, .key(.enter))
         for c in "Patch night" { _ = update(&state, .key(.character(c))) }
         _ = update(&state, .key(.control("s")))
-        let answer = ElevationRequest(id: "r1", target: Fixture.sysadmin, action: .selfActivate, status: .provisioned,
-                                      principal: Fixture.ada)
+        let answer = ElevationRequest(
+            id: "r1", target: Fixture.sysadmin, action: .selfActivate, status: .provisioned,
+            principal: Fixture.ada)
         _ = update(&state, .activationFinished(Fixture.sysadmin.id, .success(ActivationResult(request: answer))))
         #expect(state.savedDrafts.activations.isEmpty)
     }
@@ -73,11 +74,16 @@ import Testing
         var state = selecting(0)
         _ = update(&state, .key(" "))
         #expect(state.list(.myRoles).marked.isEmpty, "an active row is not marked")
-        #expect(state.flash?.text == "Global Reader cannot be marked: it is already active. Marks gather roles to activate together.")
+        #expect(
+            state.flash?.text
+                == "Global Reader cannot be marked: it is already active. Marks gather roles to activate together.")
         state = selecting(6, in: state)
         _ = update(&state, .key(" "))
         #expect(state.list(.myRoles).marked.isEmpty, "a pending row is not marked")
-        #expect(state.flash?.text == "Security Reader cannot be marked: its request waits for approval. Marks gather roles to activate together.")
+        #expect(
+            state.flash?.text
+                == "Security Reader cannot be marked: its request waits for approval. Marks gather roles to activate together."
+        )
     }
 
     @Test func enterNamesMarkedRowsThatCannotBeActivatedAndTheMessageGoesWithTheMark() {
@@ -87,13 +93,18 @@ import Testing
         #expect(state.list(.myRoles).marked == [Fixture.globalAdmin.id.description, Fixture.sysadmin.id.description])
         // Meanwhile Global Administrator was activated elsewhere (the command line, the portal).
         var dashboard = Fixture.dashboard
-        dashboard.active.append(ActiveAssignment(id: "a-ga", target: Fixture.globalAdmin, principal: Fixture.ada,
-                                                 start: Fixture.at(-0.1), end: Fixture.at(1)))
+        dashboard.active.append(
+            ActiveAssignment(
+                id: "a-ga", target: Fixture.globalAdmin, principal: Fixture.ada,
+                start: Fixture.at(-0.1), end: Fixture.at(1)))
         _ = update(&state, .command(.refresh))
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
         _ = update(&state, .key(.enter))
         #expect(state.form == nil)
-        #expect(state.flash?.text == "Marked but not activatable: Global Administrator (already active). Unmark it with Space, then press Enter.")
+        #expect(
+            state.flash?.text
+                == "Marked but not activatable: Global Administrator (already active). Unmark it with Space, then press Enter."
+        )
         let row = state.roles.firstIndex { $0.target == Fixture.globalAdmin }!
         state = selecting(row, in: state)
         _ = update(&state, .key(" "))

@@ -43,7 +43,7 @@ import Testing
 struct CombiningMarkTests {
     @Test func aCombiningMarkJoinsThePreviousCharacterAndTheCursorStaysValid() {
         var field = TextField("MO")
-        field.insert("\u{0F80}")                  // Tibetan vowel sign: combines with "O"
+        field.insert("\u{0F80}")  // Tibetan vowel sign: combines with "O"
         #expect(field.text == "MO\u{0F80}")
         #expect(field.text.count == 2)
         #expect(field.cursor == 2)

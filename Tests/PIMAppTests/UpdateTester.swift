@@ -13,8 +13,10 @@ struct UpdateTester {
 
     init(_ state: AppState) { self.state = state }
 
-    mutating func send(_ action: Action, effects expected: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
-                       _ change: (inout AppState) -> Void = { _ in }) {
+    mutating func send(
+        _ action: Action, effects expected: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
+        _ change: (inout AppState) -> Void = { _ in }
+    ) {
         var expectedState = state
         change(&expectedState)
         let effects = update(&state, action)
@@ -27,8 +29,10 @@ struct UpdateTester {
         for effect in effects { owe(effect) }
     }
 
-    mutating func key(_ key: Key, effects: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
-                      _ change: (inout AppState) -> Void = { _ in }) {
+    mutating func key(
+        _ key: Key, effects: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
+        _ change: (inout AppState) -> Void = { _ in }
+    ) {
         send(.key(key), effects: effects, sourceLocation: sourceLocation, change)
     }
 
@@ -58,15 +62,16 @@ struct UpdateTester {
     }
 
     private mutating func settle(_ action: Action) {
-        let key: String? = switch action {
-        case .dashboardLoaded: "dashboard"
-        case .activationFinished(let target, _), .extendFinished(let target, _): "submit \(target)"
-        case .preflightFinished(let target, _): "preflight \(target)"
-        case .deactivateFinished(let target, _): "deactivate \(target)"
-        case .cancelFinished(_, let id, _): "cancel \(id)"
-        case .decisionFinished(let id, _, _): "decide \(id)"
-        default: nil
-        }
+        let key: String? =
+            switch action {
+            case .dashboardLoaded: "dashboard"
+            case .activationFinished(let target, _), .extendFinished(let target, _): "submit \(target)"
+            case .preflightFinished(let target, _): "preflight \(target)"
+            case .deactivateFinished(let target, _): "deactivate \(target)"
+            case .cancelFinished(_, let id, _): "cancel \(id)"
+            case .decisionFinished(let id, _, _): "decide \(id)"
+            default: nil
+            }
         if let key, let index = owed.firstIndex(of: key) { owed.remove(at: index) }
     }
 

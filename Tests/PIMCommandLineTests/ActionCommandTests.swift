@@ -8,19 +8,29 @@ import Testing
     static func tenant() -> FakeService {
         FakeService(now: testNow) { state in
             state.active = [
-                ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                                 start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600)),
+                ActiveAssignment(
+                    id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600)),
                 ActiveAssignment(id: "a2", target: FakeService.reader, principal: state.me, assignmentType: .assigned),
             ]
-            state.requests = [ElevationRequest(id: "req-p", target: FakeService.globalAdmin, action: .selfActivate,
-                                               status: .pendingApproval, principal: state.me, createdAt: testNow),
-                              ElevationRequest(id: "req-d", target: FakeService.exchangeAdmin, action: .selfActivate,
-                                               status: .provisioned, principal: state.me, createdAt: testNow)]
+            state.requests = [
+                ElevationRequest(
+                    id: "req-p", target: FakeService.globalAdmin, action: .selfActivate,
+                    status: .pendingApproval, principal: state.me, createdAt: testNow),
+                ElevationRequest(
+                    id: "req-d", target: FakeService.exchangeAdmin, action: .selfActivate,
+                    status: .provisioned, principal: state.me, createdAt: testNow),
+            ]
             let ben = Principal(id: "u-ben", displayName: "Ben Okafor")
-            state.approvals = [ApprovalItem(request: ElevationRequest(
-                id: "appr-1", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval, principal: ben,
-                createdAt: testNow.addingTimeInterval(-300), justification: "Fix prod", ticket: TicketInfo(number: "CHG-9", system: "SNOW"),
-                duration: .hours(1), approvalId: "appr-1"))]
+            state.approvals = [
+                ApprovalItem(
+                    request: ElevationRequest(
+                        id: "appr-1", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
+                        principal: ben,
+                        createdAt: testNow.addingTimeInterval(-300), justification: "Fix prod",
+                        ticket: TicketInfo(number: "CHG-9", system: "SNOW"),
+                        duration: .hours(1), approvalId: "appr-1"))
+            ]
         }
     }
 
@@ -43,8 +53,11 @@ import Testing
 
     @Test func deactivateWithinFiveMinutesNamesWhen() async {
         let service = FakeService(now: testNow) { state in
-            state.active = [ActiveAssignment(id: "a9", target: FakeService.exchangeAdmin, principal: state.me,
-                                             start: testNow.addingTimeInterval(-60), end: testNow.addingTimeInterval(3600))]
+            state.active = [
+                ActiveAssignment(
+                    id: "a9", target: FakeService.exchangeAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-60), end: testNow.addingTimeInterval(3600))
+            ]
         }
         let result = await run(["deactivate", "Exchange Administrator"], service: service)
         #expect(result.code == 4)
@@ -68,22 +81,27 @@ import Testing
     @Test func extendingWhatNeedsApprovalAsksFirstOnATerminal() async {
         func tenant() -> FakeService {
             FakeService(now: testNow) { state in
-                state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                                                 start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))]
+                state.active = [
+                    ActiveAssignment(
+                        id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                        start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))
+                ]
                 state.policies[FakeService.exchangeAdmin.id]?.requiresApproval = true
             }
         }
         let declined = tenant()
-        let no = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: declined,
-                           input: [""], stdinIsTerminal: true, terminal: true)
+        let no = await run(
+            ["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: declined,
+            input: [""], stdinIsTerminal: true, terminal: true)
         #expect(no.code == 4)
         #expect(no.stderr.contains("needs approval: extending ends your access until an approver approves"))
         #expect(no.stderr.contains("Nothing was sent"))
         #expect(declined.read { $0.sent }.isEmpty)
 
         let confirmed = tenant()
-        let yes = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: confirmed,
-                            input: ["y"], stdinIsTerminal: true, terminal: true)
+        let yes = await run(
+            ["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: confirmed,
+            input: ["y"], stdinIsTerminal: true, terminal: true)
         #expect(yes.code == 0, "\(yes.stderr)")
         #expect(confirmed.read { $0.sent.count } == 1)
     }
@@ -92,8 +110,11 @@ import Testing
     @Test func aScriptExtendingWhatNeedsApprovalMustSayYes() async throws {
         func tenant() -> FakeService {
             FakeService(now: testNow) { state in
-                state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                                                 start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))]
+                state.active = [
+                    ActiveAssignment(
+                        id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                        start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))
+                ]
                 state.policies[FakeService.exchangeAdmin.id]?.requiresApproval = true
             }
         }
@@ -106,7 +127,8 @@ import Testing
         #expect(script.read { $0.sent }.isEmpty, "nothing sent")
 
         let agreed = tenant()
-        let yes = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h", "--yes", "-o", "json"], service: agreed)
+        let yes = await run(
+            ["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h", "--yes", "-o", "json"], service: agreed)
         #expect(yes.code == 0, "\(yes.stderr)")
         #expect(agreed.read { $0.sent.count } == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(yes.stdout.utf8)) as? [String: Any])
@@ -118,11 +140,15 @@ import Testing
     /// An assignment with an end is extended in place: `replaced` is false.
     @Test func extendingAnAssignmentSaysNothingWasReplaced() async throws {
         let service = FakeService(now: testNow) { state in
-            state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                                             start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(86_400),
-                                             assignmentType: .assigned)]
+            state.active = [
+                ActiveAssignment(
+                    id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(86_400),
+                    assignmentType: .assigned)
+            ]
         }
-        let result = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h", "-o", "json"], service: service)
+        let result = await run(
+            ["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h", "-o", "json"], service: service)
         #expect(result.code == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["action"] as? String == "selfExtend")
@@ -148,7 +174,8 @@ import Testing
         #expect(list.stdout.contains("Ben Okafor"))
         #expect(list.stdout.contains("CHG-9"))
         #expect(list.stdout.contains("5m"))
-        let rows = try #require(json(await run(["approvals", "-o", "json"], service: service).stdout) as? [[String: Any]])
+        let rows = try #require(
+            json(await run(["approvals", "-o", "json"], service: service).stdout) as? [[String: Any]])
         #expect(rows.first?["id"] as? String == "appr-1")
         #expect(rows.first?["kind"] as? String == "role")
 
@@ -167,7 +194,8 @@ import Testing
 
     @Test func watchRingsAndPrintsTheExactCommand() async {
         let service = Self.tenant()
-        let result = await run(["approvals", "--watch", "--interval", "10s"], service: service, terminal: true, sleeps: 2)
+        let result = await run(
+            ["approvals", "--watch", "--interval", "10s"], service: service, terminal: true, sleeps: 2)
         #expect(result.code == 0)
         #expect(result.stderr.contains("\u{07}"))
         #expect(result.stdout.contains("New request appr-1: Ben Okafor asks for Global Administrator"))
@@ -232,7 +260,9 @@ import Testing
 
     @Test func failuresBecomeOneSentenceOnStderr() async {
         for (kind, code) in [(PIMError.Kind.network, Int32(6)), (.service, 5), (.signInRequired, 3)] {
-            let service = FakeService(now: testNow) { $0.failure = PIMError(kind, "It failed: try again.", requestId: "r-1") }
+            let service = FakeService(now: testNow) {
+                $0.failure = PIMError(kind, "It failed: try again.", requestId: "r-1")
+            }
             let result = await run(["roles"], service: service)
             #expect(result.code == code)
             #expect(result.stderr == "pim: It failed: try again. (request id r-1)\n")

@@ -7,14 +7,17 @@ import Testing
 @Suite struct ActivateCommandTests {
     @Test func activatesWithEveryValueGiven() async throws {
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "exchange admin", "-j", "Mailbox migration", "--duration", "90m"], service: service)
+        let result = await run(
+            ["activate", "exchange admin", "-j", "Mailbox migration", "--duration", "90m"], service: service)
         #expect(result.code == 0, "\(result.stderr)")
         let sent = service.read { $0.sent }
         #expect(sent.count == 1)
         #expect(sent.first?.target == FakeService.exchangeAdmin)
         #expect(sent.first?.duration == .minutes(90))
         #expect(sent.first?.justification == "Mailbox migration")
-        #expect(result.stdout.contains("Activated Exchange Administrator until 13:30 (1h 30m): Provisioned (request req-1)."))
+        #expect(
+            result.stdout.contains(
+                "Activated Exchange Administrator until 13:30 (1h 30m): Provisioned (request req-1)."))
     }
 
     @Test func missingJustificationNamesTheFlagAndSendsNothing() async {
@@ -34,11 +37,19 @@ import Testing
         }
         let owner = await run(["activate", "Finance Admins", "--owner", "-j", "x"], service: groups)
         #expect(owner.code == 4)
-        #expect(owner.stderr.contains("You are eligible for \"Finance Admins\" as a member, not as an owner: leave --owner out."), "\(owner.stderr)")
-        let scoped = await run(["activate", "Directory Readers", "--scope", "/administrativeUnits/au-1"], service: FakeService(now: testNow))
+        #expect(
+            owner.stderr.contains(
+                "You are eligible for \"Finance Admins\" as a member, not as an owner: leave --owner out."),
+            "\(owner.stderr)")
+        let scoped = await run(
+            ["activate", "Directory Readers", "--scope", "/administrativeUnits/au-1"],
+            service: FakeService(now: testNow))
         #expect(scoped.code == 4)
-        #expect(scoped.stderr.contains("eligible for \"Directory Readers\" at /, not at /administrativeUnits/au-1"), "\(scoped.stderr)")
-        let groupScope = await run(["activate", "Finance Admins", "--scope", "/", "-j", "x"], service: FakeService(now: testNow))
+        #expect(
+            scoped.stderr.contains("eligible for \"Directory Readers\" at /, not at /administrativeUnits/au-1"),
+            "\(scoped.stderr)")
+        let groupScope = await run(
+            ["activate", "Finance Admins", "--scope", "/", "-j", "x"], service: FakeService(now: testNow))
         #expect(groupScope.code == 2)
         #expect(groupScope.stderr.contains("--scope applies to roles"))
     }
@@ -53,7 +64,8 @@ import Testing
 
     @Test func everyProblemOfEveryTargetIsListed() async {
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "Global Administrator", "Exchange Administrator", "-d", "4h"], service: service)
+        let result = await run(
+            ["activate", "Global Administrator", "Exchange Administrator", "-d", "4h"], service: service)
         #expect(result.code == 4)
         #expect(result.stderr.contains("Cannot activate Global Administrator:"))
         #expect(result.stderr.contains("A ticket number is required"))
@@ -87,12 +99,16 @@ import Testing
 
     @Test func alreadyActiveWithEnoughTimeSendsNothing() async {
         let service = FakeService(now: testNow) { state in
-            state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                                             start: testNow.addingTimeInterval(-600), end: testNow.addingTimeInterval(3 * 3600))]
+            state.active = [
+                ActiveAssignment(
+                    id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-600), end: testNow.addingTimeInterval(3 * 3600))
+            ]
         }
         let result = await run(["activate", "Exchange Administrator", "-j", "x", "-d", "2h"], service: service)
         #expect(result.code == 0)
-        #expect(result.stdout.contains("Exchange Administrator is already active until 15:00 (3h 00m left): nothing sent."))
+        #expect(
+            result.stdout.contains("Exchange Administrator is already active until 15:00 (3h 00m left): nothing sent."))
         #expect(service.read { $0.sent }.isEmpty)
 
         let tooShort = await run(["activate", "Exchange Administrator", "-j", "x", "-d", "5h"], service: service)
@@ -102,8 +118,11 @@ import Testing
 
     @Test func pendingRequestIsNamedInsteadOfADuplicate() async throws {
         let service = FakeService(now: testNow) { state in
-            state.requests = [ElevationRequest(id: "req-9", target: FakeService.globalAdmin, action: .selfActivate,
-                                               status: .pendingApproval, principal: state.me, createdAt: testNow)]
+            state.requests = [
+                ElevationRequest(
+                    id: "req-9", target: FakeService.globalAdmin, action: .selfActivate,
+                    status: .pendingApproval, principal: state.me, createdAt: testNow)
+            ]
         }
         let result = await run(["activate", "Global Administrator", "-o", "json"], service: service)
         #expect(result.code == 0, "\(result.stderr)")
@@ -115,8 +134,10 @@ import Testing
     }
 
     @Test func pendingApprovalIsASuccessAndJSONCarriesIdAndStatus() async throws {
-        let result = await run(["activate", "Global Administrator", "-j", "CHG-1", "-t", "CHG-1", "--ticket-system", "SNOW",
-                                "-d", "1h", "--output", "json"])
+        let result = await run([
+            "activate", "Global Administrator", "-j", "CHG-1", "-t", "CHG-1", "--ticket-system", "SNOW",
+            "-d", "1h", "--output", "json",
+        ])
         #expect(result.code == 0, "\(result.stderr)")
         let object = try #require(json(result.stdout) as? [String: Any])
         #expect(object["id"] as? String == "req-1")
@@ -127,7 +148,8 @@ import Testing
 
     @Test func severalTargetsShareValuesAndGiveAnArray() async throws {
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "Exchange", "Finance", "-j", "Incident 7", "-d", "1h", "-o", "json"], service: service)
+        let result = await run(
+            ["activate", "Exchange", "Finance", "-j", "Incident 7", "-d", "1h", "-o", "json"], service: service)
         #expect(result.code == 0, "\(result.stderr)")
         let rows = try #require(json(result.stdout) as? [[String: Any]])
         #expect(rows.map { $0["name"] as? String } == ["Exchange Administrator", "Finance Admins"])
@@ -138,7 +160,8 @@ import Testing
 
     @Test func ownerPicksTheGroupsOwnerAccess() async {
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "group:finance admins", "--owner", "-j", "x", "-d", "1h"], service: service)
+        let result = await run(
+            ["activate", "group:finance admins", "--owner", "-j", "x", "-d", "1h"], service: service)
         #expect(result.code == 0, "\(result.stderr)")
         #expect(service.read { $0.sent.first?.target.kind } == .groupOwner)
     }
@@ -154,13 +177,18 @@ import Testing
 
     @Test func prefixMatchingTwoTargetsIsAUsageError() async {
         let service = FakeService(now: testNow) { state in
-            state.eligibilities.append(Eligibility(id: "ex2", target: ElevationTarget(id: .role("ex-2"), displayName: "Exchange Recipient Administrator"),
-                                                   principalId: state.me.id))
+            state.eligibilities.append(
+                Eligibility(
+                    id: "ex2",
+                    target: ElevationTarget(id: .role("ex-2"), displayName: "Exchange Recipient Administrator"),
+                    principalId: state.me.id))
         }
         let result = await run(["activate", "exchange", "-j", "x"], service: service)
         #expect(result.code == 2)
         #expect(result.stderr.contains("\"exchange\" matches 2 roles and groups:"))
-        #expect(result.stderr.contains("  Exchange Administrator (role, Directory, id 29232cdf-9323-42fd-ade2-1d097af3e4de)"))
+        #expect(
+            result.stderr.contains(
+                "  Exchange Administrator (role, Directory, id 29232cdf-9323-42fd-ade2-1d097af3e4de)"))
         #expect(result.stderr.contains("Type more of the name, or give the id."))
     }
 
@@ -172,7 +200,8 @@ import Testing
 
     @Test func targetsByIdAndRoleSets() async {
         let service = FakeService(now: testNow)
-        let env = environment(withConfig: #"{"roleSets": {"oncall": ["Exchange Administrator", "group:Finance Admins"]}}"#)
+        let env = environment(
+            withConfig: #"{"roleSets": {"oncall": ["Exchange Administrator", "group:Finance Admins"]}}"#)
         let result = await run(["activate", "@oncall", "-j", "Pager", "-d", "30m"], service: service, environment: env)
         #expect(result.code == 0, "\(result.stderr)")
         #expect(service.read { $0.sent.count } == 2)
@@ -186,27 +215,32 @@ import Testing
     @Test func ticketPatternIsCheckedBeforeSending() async {
         let env = environment(withConfig: #"{"ticketPattern": "CHG-[0-9]+", "ticketSystem": "ServiceNow"}"#)
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "Global Administrator", "-j", "x", "-t", "12345", "-d", "1h"], service: service,
-                               environment: env)
+        let result = await run(
+            ["activate", "Global Administrator", "-j", "x", "-t", "12345", "-d", "1h"], service: service,
+            environment: env)
         #expect(result.code == 4)
         #expect(result.stderr.contains("does not match the pattern CHG-[0-9]+"))
-        let ok = await run(["activate", "Global Administrator", "-j", "x", "-t", "CHG-12", "-d", "1h"], service: service,
-                           environment: env)
+        let ok = await run(
+            ["activate", "Global Administrator", "-j", "x", "-t", "CHG-12", "-d", "1h"], service: service,
+            environment: env)
         #expect(ok.code == 0, "\(ok.stderr)")
         #expect(service.read { $0.sent.first?.ticket } == TicketInfo(number: "CHG-12", system: "ServiceNow"))
     }
 
     @Test func promptsOnlyOnATerminal() async {
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "Exchange Administrator", "-d", "1h"], service: service,
-                               input: ["Typed on the terminal"], stdinIsTerminal: true, terminal: true)
+        let result = await run(
+            ["activate", "Exchange Administrator", "-d", "1h"], service: service,
+            input: ["Typed on the terminal"], stdinIsTerminal: true, terminal: true)
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Justification: "))
         #expect(service.read { $0.sent.first?.justification } == "Typed on the terminal")
     }
 
     @Test func noticesOfTheServiceGoToStderr() async {
-        let service = FakeService(now: testNow) { $0.notices = ["Signed in again to satisfy authentication context c1."] }
+        let service = FakeService(now: testNow) {
+            $0.notices = ["Signed in again to satisfy authentication context c1."]
+        }
         let result = await run(["activate", "Directory Readers", "-d", "1h"], service: service)
         #expect(result.code == 0)
         #expect(result.stderr.contains("Signed in again to satisfy authentication context c1."))
@@ -215,22 +249,31 @@ import Testing
 
     @Test func waitPollsUntilDecided() async {
         let service = FakeService(now: testNow) { $0.decideOnRead = .provisioned }
-        let result = await run(["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S",
-                                "-d", "1h", "--wait"], service: service, sleeps: 3)
+        let result = await run(
+            [
+                "activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S",
+                "-d", "1h", "--wait",
+            ], service: service, sleeps: 3)
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Provisioned"))
 
         let denied = FakeService(now: testNow) { $0.decideOnRead = .denied }
-        let refused = await run(["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S",
-                                 "-d", "1h", "--wait"], service: denied, sleeps: 3)
+        let refused = await run(
+            [
+                "activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S",
+                "-d", "1h", "--wait",
+            ], service: denied, sleeps: 3)
         #expect(refused.code == 4)
         #expect(refused.stdout.contains("was Denied"))
     }
 
     @Test func waitShowsProgressOnlyOnATerminal() async {
-        let args = ["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S", "-d", "1h", "--wait"]
-        let onTerminal = await run(args, service: FakeService(now: testNow) { $0.decideOnRead = .provisioned },
-                                   terminal: true, sleeps: 3)
+        let args = [
+            "activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "S", "-d", "1h", "--wait",
+        ]
+        let onTerminal = await run(
+            args, service: FakeService(now: testNow) { $0.decideOnRead = .provisioned },
+            terminal: true, sleeps: 3)
         #expect(onTerminal.stderr.contains("Waiting for approval of Global Administrator"))
         let piped = await run(args, service: FakeService(now: testNow) { $0.decideOnRead = .provisioned }, sleeps: 3)
         #expect(!piped.stderr.contains("Waiting"))
@@ -248,7 +291,9 @@ import Testing
 
     @Test func serviceRefusalMapsToItsExitCode() async {
         let service = FakeService(now: testNow) {
-            $0.activationError = PIMError(.refused, "The service refused: a ticket is required.", graphCode: "RoleAssignmentRequestPolicyValidationFailed")
+            $0.activationError = PIMError(
+                .refused, "The service refused: a ticket is required.",
+                graphCode: "RoleAssignmentRequestPolicyValidationFailed")
         }
         let result = await run(["activate", "Exchange Administrator", "-j", "x", "-d", "1h"], service: service)
         #expect(result.code == 4)

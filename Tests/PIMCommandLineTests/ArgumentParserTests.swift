@@ -113,10 +113,14 @@ import Testing
     /// Deterministic pseudo-random command lines from a vocabulary of real and broken words: the
     /// parser returns or throws a usage error naming something, and never traps.
     @Test func randomCommandLinesNeverTrap() {
-        let vocabulary = CommandTable.commands.map(\.name) + CommandTable.globalOptions.map { "--\($0.name)" }
+        let vocabulary =
+            CommandTable.commands.map(\.name) + CommandTable.globalOptions.map { "--\($0.name)" }
             + CommandTable.commands.flatMap(\.options).map { "--\($0.name)" }
-            + ["-", "--", "-j", "-jx", "-o", "-o=json", "--duration=", "--=x", "x", "", " ", "日本", "--output=yaml", "-h",
-               "@set", "group:", "--wait=1", "-zz", "\u{1B}[31m"]
+            + [
+                "-", "--", "-j", "-jx", "-o", "-o=json", "--duration=", "--=x", "x", "", " ", "日本", "--output=yaml",
+                "-h",
+                "@set", "group:", "--wait=1", "-zz", "\u{1B}[31m",
+            ]
         var seed: UInt64 = 42
         func next() -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407

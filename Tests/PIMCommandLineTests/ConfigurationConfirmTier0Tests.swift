@@ -11,6 +11,8 @@ import Testing
     }
 
     @Test func refusesANonBoolean() {
-        #expect(throws: ConfigurationError.self) { try Configuration.parse(Data(#"{"confirmTier0": "yes"}"#.utf8), path: "c.json") }
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.parse(Data(#"{"confirmTier0": "yes"}"#.utf8), path: "c.json")
+        }
     }
 }

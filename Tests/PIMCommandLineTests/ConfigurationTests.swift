@@ -6,10 +6,10 @@ import Testing
 @Suite struct ConfigurationTests {
     @Test func readsEveryKey() throws {
         let text = """
-        {"tenant": "contoso.onmicrosoft.com", "cloud": "usgov", "clientId": "app", "defaultDuration": "2h",
-         "ticketSystem": "ServiceNow", "ticketPattern": "CHG-[0-9]+", "justificationTemplates": {"oncall": "On-call"},
-         "roleSets": {"oncall": ["Exchange Administrator"]}, "refreshInterval": 30, "colors": "never", "output": "json"}
-        """
+            {"tenant": "contoso.onmicrosoft.com", "cloud": "usgov", "clientId": "app", "defaultDuration": "2h",
+             "ticketSystem": "ServiceNow", "ticketPattern": "CHG-[0-9]+", "justificationTemplates": {"oncall": "On-call"},
+             "roleSets": {"oncall": ["Exchange Administrator"]}, "refreshInterval": 30, "colors": "never", "output": "json"}
+            """
         let (config, warnings) = try Configuration.parse(Data(text.utf8), path: "c.json")
         #expect(warnings.isEmpty)
         #expect(config.tenant == "contoso.onmicrosoft.com")
@@ -41,9 +41,14 @@ import Testing
     @Test func numbersAndBooleansAreTold() throws {
         #expect(try Configuration.parse(Data(#"{"refreshInterval": 1}"#.utf8), path: "c").0.refreshInterval == 1)
         #expect(try Configuration.parse(Data(#"{"refreshInterval": "2m"}"#.utf8), path: "c").0.refreshInterval == 120)
-        #expect(throws: ConfigurationError.self) { try Configuration.parse(Data(#"{"refreshInterval": true}"#.utf8), path: "c") }
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.parse(Data(#"{"refreshInterval": true}"#.utf8), path: "c")
+        }
         #expect(try Configuration.parse(Data(#"{"colors": false}"#.utf8), path: "c").0.colors == .never)
-        #expect(try Configuration.parse(Data(#"{"colors": {"urgencySoon": "yellow"}}"#.utf8), path: "c").0.palette == ["urgencySoon": "yellow"])
+        #expect(
+            try Configuration.parse(Data(#"{"colors": {"urgencySoon": "yellow"}}"#.utf8), path: "c").0.palette == [
+                "urgencySoon": "yellow"
+            ])
     }
 
     @Test func unknownKeysWarnWithASuggestion() throws {
@@ -63,8 +68,9 @@ import Testing
     @Test func flagsBeatEnvironmentBeatsFile() throws {
         let config = Configuration(tenant: "file", cloud: "china", output: "json")
         func settings(_ arguments: [String], _ env: [String: String]) throws -> GlobalSettings {
-            GlobalSettings(invocation: try ArgumentParser.parse(arguments), environment: env, configuration: config,
-                           configPath: "c", stdoutIsTerminal: false)
+            GlobalSettings(
+                invocation: try ArgumentParser.parse(arguments), environment: env, configuration: config,
+                configPath: "c", stdoutIsTerminal: false)
         }
         #expect(try settings(["roles"], [:]).tenant == "file")
         #expect(try settings(["roles"], [:]).output == .json)

@@ -16,7 +16,8 @@ import Testing
         #expect(result.code == 4)
         #expect(result.stderr.contains("A justification is required"), "\(result.stderr)")
         #expect(result.stderr.contains("--ticket NUMBER"), "\(result.stderr)")
-        #expect(result.stderr.contains("--ticket-system NAME"), "the system is asked for in the same run: \(result.stderr)")
+        #expect(
+            result.stderr.contains("--ticket-system NAME"), "the system is asked for in the same run: \(result.stderr)")
         #expect(service.read { $0.sent }.isEmpty)
     }
 
@@ -24,11 +25,14 @@ import Testing
     @Test func theConfiguredTicketSystemCountsAsGiven() async {
         let env = environment(withConfig: #"{"ticketSystem": "ServiceNow"}"#)
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "Global Administrator", "-j", "x", "-d", "1h"], service: service, environment: env)
+        let result = await run(
+            ["activate", "Global Administrator", "-j", "x", "-d", "1h"], service: service, environment: env)
         #expect(result.code == 4)
         #expect(result.stderr.contains("--ticket NUMBER"), "\(result.stderr)")
         #expect(!result.stderr.contains("--ticket-system"), "\(result.stderr)")
-        let ok = await run(["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "-d", "1h"], service: service, environment: env)
+        let ok = await run(
+            ["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "-d", "1h"], service: service,
+            environment: env)
         #expect(ok.code == 0, "\(ok.stderr)")
         #expect(service.read { $0.sent.first?.ticket } == TicketInfo(number: "CHG-1", system: "ServiceNow"))
     }
@@ -37,7 +41,8 @@ import Testing
     @Test func theConfiguredTicketSystemIsNotSentAlone() async {
         let env = environment(withConfig: #"{"ticketSystem": "ServiceNow"}"#)
         let service = FakeService(now: testNow)
-        let result = await run(["activate", "Exchange Administrator", "-j", "x", "-d", "1h"], service: service, environment: env)
+        let result = await run(
+            ["activate", "Exchange Administrator", "-j", "x", "-d", "1h"], service: service, environment: env)
         #expect(result.code == 0, "\(result.stderr)")
         #expect(service.read { $0.sent.count } == 1)
         #expect(service.read { $0.sent.first?.ticket } == nil, "a ticket system alone is not a ticket")
@@ -56,7 +61,8 @@ import Testing
         #expect(!result.stderr.contains("failed"), "\(result.stderr)")
 
         let again = FakeService(now: testNow) { $0.lostRaceWith = "RoleAssignmentExists" }
-        let json = await run(["activate", "Exchange Administrator", "-j", "x", "-d", "1h", "-o", "json"], service: again)
+        let json = await run(
+            ["activate", "Exchange Administrator", "-j", "x", "-d", "1h", "-o", "json"], service: again)
         #expect(json.code == 0, "\(json.stderr)")
         let object = try #require(PIMCommandLineTests.json(json.stdout) as? [String: Any])
         #expect(object["outcome"] as? String == "alreadyActive", "\(json.stdout)")
@@ -64,8 +70,11 @@ import Testing
 
     @Test func aRaceLostToAnotherPendingRequestIsAlreadyPending() async throws {
         let service = FakeService(now: testNow) { $0.lostRaceWith = "PendingRoleAssignmentRequest" }
-        let result = await run(["activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "SNOW",
-                                "-d", "1h", "-o", "json"], service: service)
+        let result = await run(
+            [
+                "activate", "Global Administrator", "-j", "x", "-t", "CHG-1", "--ticket-system", "SNOW",
+                "-d", "1h", "-o", "json",
+            ], service: service)
         #expect(result.code == 0, "\(result.stderr)")
         let object = try #require(PIMCommandLineTests.json(result.stdout) as? [String: Any])
         #expect(object["outcome"] as? String == "alreadyPending", "\(result.stdout)")
@@ -77,10 +86,14 @@ import Testing
     /// A duration typed with a space is suggested back in one word, so the command can be pasted.
     @Test func theSuggestedDurationIsOneWord() async {
         let service = FakeService(now: testNow) { state in
-            state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                                             start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(1800))]
+            state.active = [
+                ActiveAssignment(
+                    id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(1800))
+            ]
         }
-        let result = await run(["activate", "Exchange Administrator", "-j", "x", "--duration", "1h 30m"], service: service)
+        let result = await run(
+            ["activate", "Exchange Administrator", "-j", "x", "--duration", "1h 30m"], service: service)
         #expect(result.code == 4, "\(result)")
         #expect(result.stderr.contains("--duration 1h30m."), "\(result.stderr)")
         #expect(!result.stderr.contains("--duration 1h 30m"), "\(result.stderr)")
@@ -88,7 +101,8 @@ import Testing
 
     @Test func watchingMoreOftenThanEveryTenSecondsIsRefused() async {
         for interval in ["0s", "5s"] {
-            let result = await run(["approvals", "--watch", "--interval", interval], service: FakeService(now: testNow))
+            let result = await run(
+                ["approvals", "--watch", "--interval", interval], service: FakeService(now: testNow))
             #expect(result.code == 2, "\(interval): \(result)")
             #expect(result.stderr.contains("--interval \(interval) is too often"), "\(result.stderr)")
             #expect(result.stderr.contains("10s"), "\(result.stderr)")
@@ -116,9 +130,14 @@ import Testing
     @Test func approvalsCarryTheTierLevelAndTheTimeLeftToDecide() async throws {
         let ben = Principal(id: "u-ben", displayName: "Ben Okafor")
         let service = FakeService(now: testNow) { state in
-            state.approvals = [ApprovalItem(request: ElevationRequest(
-                id: "appr-1", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval, principal: ben,
-                createdAt: testNow.addingTimeInterval(-3600), justification: "Fix prod", duration: .hours(1), approvalId: "appr-1"))]
+            state.approvals = [
+                ApprovalItem(
+                    request: ElevationRequest(
+                        id: "appr-1", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
+                        principal: ben,
+                        createdAt: testNow.addingTimeInterval(-3600), justification: "Fix prod", duration: .hours(1),
+                        approvalId: "appr-1"))
+            ]
         }
         let json = await run(["approvals", "-o", "json"], service: service)
         let rows = try #require(PIMCommandLineTests.json(json.stdout) as? [[String: Any]])
@@ -138,7 +157,9 @@ import Testing
     @Test func helpDemoSaysHowToRehearseABadNetwork() async {
         let result = await run(["help", "demo"])
         #expect(result.code == 0)
-        for name in Self.variables + Self.kinds { #expect(result.stdout.contains(name), "\(name) in: \(result.stdout)") }
+        for name in Self.variables + Self.kinds {
+            #expect(result.stdout.contains(name), "\(name) in: \(result.stdout)")
+        }
     }
 
     @Test func theReadmeSaysItToo() throws {

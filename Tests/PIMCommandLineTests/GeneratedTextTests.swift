@@ -7,7 +7,9 @@ import Testing
         for command in CommandTable.visibleCommands where command.name != "help" {
             let help = HelpText.help(for: command)
             #expect(help.contains("USAGE: pim \(command.name)"), "\(command.name)")
-            for option in command.options { #expect(help.contains("--\(option.name)"), "\(command.name) --\(option.name)") }
+            for option in command.options {
+                #expect(help.contains("--\(option.name)"), "\(command.name) --\(option.name)")
+            }
             #expect(!command.examples.isEmpty, "\(command.name) has no example")
             for example in command.examples { #expect(help.contains(example.command)) }
             #expect(help.contains("--output FORMAT"))
@@ -43,8 +45,10 @@ import Testing
             #expect(page.contains(".SS \"pim \(command.name)"))
             for option in command.options { #expect(page.contains("\\-\\-\(ManPage.escape(option.name))")) }
         }
-        for variable in ["PIM_DEMO", "PIM_DEMO_PERSONA", "PIM_TENANT", "PIM_CLOUD", "PIM_GRAPH_URL", "PIM_LOGIN_URL",
-                         "PIM_CLIENT_ID", "PIM_ACCESS_TOKEN", "PIM_OUTPUT", "NO_COLOR"] {
+        for variable in [
+            "PIM_DEMO", "PIM_DEMO_PERSONA", "PIM_TENANT", "PIM_CLOUD", "PIM_GRAPH_URL", "PIM_LOGIN_URL",
+            "PIM_CLIENT_ID", "PIM_ACCESS_TOKEN", "PIM_OUTPUT", "NO_COLOR",
+        ] {
             #expect(page.contains(ManPage.escape(variable)), "\(variable)")
         }
     }
@@ -54,7 +58,8 @@ import Testing
         let script = Completions.script(for: shell)
         for command in CommandTable.visibleCommands { #expect(script.contains(command.name)) }
         for option in CommandTable.globalOptions + CommandTable.commands.flatMap(\.options) {
-            #expect(script.contains(shell == "fish" ? "-l \(option.name)" : "--\(option.name)"), "\(shell) \(option.name)")
+            #expect(
+                script.contains(shell == "fish" ? "-l \(option.name)" : "--\(option.name)"), "\(shell) \(option.name)")
         }
         #expect(script.contains("pim __complete targets"))
         #expect(!script.contains("__manpage"))

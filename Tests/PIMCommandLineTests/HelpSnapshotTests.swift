@@ -5,7 +5,8 @@ import Testing
 /// The help texts as users read them, stored whole under Snapshots/. A change shows as a diff.
 /// `PIM_RECORD_SNAPSHOTS=1 swift test` rewrites them and fails the run ("recorded, review the diff").
 @Suite struct HelpSnapshotTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static var cases: [String] { ["pim"] + CommandTable.visibleCommands.map(\.name).filter { $0 != "help" } }
 
@@ -16,7 +17,9 @@ import Testing
         if ProcessInfo.processInfo.environment["PIM_RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
-            Issue.record("Recorded \(file.lastPathComponent): review the diff, then run the tests again without PIM_RECORD_SNAPSHOTS.")
+            Issue.record(
+                "Recorded \(file.lastPathComponent): review the diff, then run the tests again without PIM_RECORD_SNAPSHOTS."
+            )
             return
         }
         let stored = try String(contentsOf: file, encoding: .utf8)
@@ -29,7 +32,8 @@ import Testing
                 let b = index < new.count ? String(new[index]) : "<none>"
                 if a != b { diff.append("line \(index + 1):\n- \(a)\n+ \(b)") }
             }
-            Issue.record("help for \(name) differs from \(file.lastPathComponent):\n\(diff.prefix(10).joined(separator: "\n"))")
+            Issue.record(
+                "help for \(name) differs from \(file.lastPathComponent):\n\(diff.prefix(10).joined(separator: "\n"))")
         }
     }
 }

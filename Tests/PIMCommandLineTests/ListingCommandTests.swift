@@ -7,8 +7,11 @@ import Testing
 @Suite struct ListingCommandTests {
     static func withActive() -> FakeService {
         FakeService(now: testNow) { state in
-            state.active = [ActiveAssignment(id: "a1", target: FakeService.globalAdmin, principal: state.me,
-                                             start: testNow.addingTimeInterval(-600), end: testNow.addingTimeInterval(1800))]
+            state.active = [
+                ActiveAssignment(
+                    id: "a1", target: FakeService.globalAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-600), end: testNow.addingTimeInterval(1800))
+            ]
         }
     }
 
@@ -104,9 +107,13 @@ import Testing
         let service = FakeService(now: testNow) { state in
             let ben = Principal(id: "u-ben", displayName: "Ben Okafor")
             state.elevations = [
-                ActiveAssignment(id: "x1", target: FakeService.exchangeAdmin, principal: ben, end: testNow.addingTimeInterval(3600)),
-                ActiveAssignment(id: "x2", target: FakeService.globalAdmin, principal: state.me, end: testNow.addingTimeInterval(600)),
-                ActiveAssignment(id: "x3", target: FakeService.reader, principal: ben, end: nil, assignmentType: .assigned),
+                ActiveAssignment(
+                    id: "x1", target: FakeService.exchangeAdmin, principal: ben, end: testNow.addingTimeInterval(3600)),
+                ActiveAssignment(
+                    id: "x2", target: FakeService.globalAdmin, principal: state.me, end: testNow.addingTimeInterval(600)
+                ),
+                ActiveAssignment(
+                    id: "x3", target: FakeService.reader, principal: ben, end: nil, assignmentType: .assigned),
             ]
         }
         let all = await run(["elevations", "-o", "json"], service: service)
@@ -133,40 +140,51 @@ import Testing
     @Test(arguments: [["roles"], ["roles", "-o", "json"]])
     func aListingMissingASectionIsNotShownAndNamesIt(arguments: [String]) async throws {
         let service = FakeService(now: testNow) { state in
-            state.sectionFailures[.eligibleGroups] = PIMError(.forbidden, "Graph refused this for your account",
-                                                              step: .askAdministrator)
+            state.sectionFailures[.eligibleGroups] = PIMError(
+                .forbidden, "Graph refused this for your account",
+                step: .askAdministrator)
         }
         let result = await run(arguments, service: service)
         #expect(result.code == 5)
-        #expect(result.stderr == "pim: Could not read your eligible groups (Graph refused this for your account), so the listing is incomplete: ask an administrator.\n", "\(result.stderr)")
+        #expect(
+            result.stderr
+                == "pim: Could not read your eligible groups (Graph refused this for your account), so the listing is incomplete: ask an administrator.\n",
+            "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
     /// A section the rows do not depend on (the policies: `policy` is null when unknown) is named on stderr; the rows are listed.
     @Test func aPolicySectionThatDidNotLoadIsNamedAndTheRowsListed() async throws {
         let service = FakeService(now: testNow) { state in
-            state.sectionFailures[.policies] = PIMError(.service, "Graph answered with a server error (HTTP 500): try again in a few minutes.")
+            state.sectionFailures[.policies] = PIMError(
+                .service, "Graph answered with a server error (HTTP 500): try again in a few minutes.")
         }
         let result = await run(["roles"], service: service)
         #expect(result.code == 0)
-        #expect(result.stderr.contains("Could not load the role and group policies: Graph answered with a server error (HTTP 500): try again in a few minutes."), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "Could not load the role and group policies: Graph answered with a server error (HTTP 500): try again in a few minutes."
+            ), "\(result.stderr)")
         #expect(result.stdout.contains("Exchange Administrator"))
     }
 
     @Test func requestsNewestFirstWithPendingMarked() async throws {
         let service = FakeService(now: testNow) { state in
             state.requests = [
-                ElevationRequest(id: "old", target: FakeService.reader, action: .selfActivate, status: .provisioned,
-                                 principal: state.me, createdAt: testNow.addingTimeInterval(-7200), duration: .hours(1)),
-                ElevationRequest(id: "new", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
-                                 principal: state.me, createdAt: testNow.addingTimeInterval(-60), duration: .hours(1)),
+                ElevationRequest(
+                    id: "old", target: FakeService.reader, action: .selfActivate, status: .provisioned,
+                    principal: state.me, createdAt: testNow.addingTimeInterval(-7200), duration: .hours(1)),
+                ElevationRequest(
+                    id: "new", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
+                    principal: state.me, createdAt: testNow.addingTimeInterval(-60), duration: .hours(1)),
             ]
         }
         let table = await run(["requests"], service: service)
         let lines = table.stdout.split(separator: "\n")
         #expect(lines[1].hasPrefix("*  new"))
         #expect(lines[2].contains("old"))
-        let rows = try #require(json(await run(["requests", "-o", "json"], service: service).stdout) as? [[String: Any]])
+        let rows = try #require(
+            json(await run(["requests", "-o", "json"], service: service).stdout) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["new", "old"])
         #expect(rows[0]["state"] as? String == "eligible")
         #expect(rows[0]["requestState"] as? String == "pending")
@@ -175,8 +193,12 @@ import Testing
 
     @Test func historyPassesSinceAndAll() async throws {
         let service = FakeService(now: testNow) { state in
-            state.history = [AuditEvent(id: "h1", date: testNow.addingTimeInterval(-3600), activity: "Add member to role completed (PIM activation)",
-                                        result: "success", targetName: "Global Administrator")]
+            state.history = [
+                AuditEvent(
+                    id: "h1", date: testNow.addingTimeInterval(-3600),
+                    activity: "Add member to role completed (PIM activation)",
+                    result: "success", targetName: "Global Administrator")
+            ]
         }
         let result = await run(["history", "--since", "7d", "--all"], service: service)
         #expect(result.code == 0)
@@ -189,20 +211,31 @@ import Testing
     /// product.md: listing rows carry at least kind, name, id, state (eligible or active) and endDateTime.
     @Test func everyListingRowHasTheDocumentedKeys() async throws {
         let service = FakeService(now: testNow) { state in
-            state.history = [AuditEvent(id: "h1", date: testNow.addingTimeInterval(-3600), activity: "Add member to role completed (PIM activation)",
-                                        result: "success", category: "RoleManagement", targetName: "Global Administrator")]
-            state.requests = [ElevationRequest(id: "new", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
-                                               principal: state.me, createdAt: testNow.addingTimeInterval(-60), duration: .hours(1))]
+            state.history = [
+                AuditEvent(
+                    id: "h1", date: testNow.addingTimeInterval(-3600),
+                    activity: "Add member to role completed (PIM activation)",
+                    result: "success", category: "RoleManagement", targetName: "Global Administrator")
+            ]
+            state.requests = [
+                ElevationRequest(
+                    id: "new", target: FakeService.globalAdmin, action: .selfActivate, status: .pendingApproval,
+                    principal: state.me, createdAt: testNow.addingTimeInterval(-60), duration: .hours(1))
+            ]
         }
         for command in [["history"], ["requests"]] {
-            let rows = try #require(json(await run(command + ["-o", "json"], service: service).stdout) as? [[String: Any]])
+            let rows = try #require(
+                json(await run(command + ["-o", "json"], service: service).stdout) as? [[String: Any]])
             #expect(!rows.isEmpty, "\(command)")
             for row in rows {
-                for key in ["kind", "name", "id", "state", "endDateTime"] { #expect(row.keys.contains(key), "\(command) \(key)") }
+                for key in ["kind", "name", "id", "state", "endDateTime"] {
+                    #expect(row.keys.contains(key), "\(command) \(key)")
+                }
                 #expect(["eligible", "active"].contains(row["state"] as? String), "\(command)")
             }
         }
-        let history = try #require(json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
+        let history = try #require(
+            json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
         #expect(history.first?["kind"] as? String == "role")
     }
 }
@@ -213,9 +246,12 @@ import Testing
 @Suite struct NarrowRolesTableTests {
     static func sysadminGroups() -> FakeService {
         FakeService(now: testNow) { state in
-            for (index, name) in ["itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval"].enumerated() {
-                state.eligibilities.append(Eligibility(id: "g\(index)", target: ElevationTarget(id: .group("g-sys\(index)"), displayName: name),
-                                                       principalId: state.me.id))
+            for (index, name) in ["itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval"].enumerated()
+            {
+                state.eligibilities.append(
+                    Eligibility(
+                        id: "g\(index)", target: ElevationTarget(id: .group("g-sys\(index)"), displayName: name),
+                        principalId: state.me.id))
             }
         }
     }
@@ -230,7 +266,9 @@ import Testing
 
     @Test func namesThatWouldReadAlikeWhenCutAreCutInTheMiddle() async {
         let result = await run(["roles"], service: Self.sysadminGroups(), width: 56)
-        let names = result.stdout.split(separator: "\n").filter { $0.hasPrefix("itops") }.map { String($0.prefix { $0 != " " }) }
+        let names = result.stdout.split(separator: "\n").filter { $0.hasPrefix("itops") }.map {
+            String($0.prefix { $0 != " " })
+        }
         #expect(names.count == 2, "\(result.stdout)")
         #expect(Set(names).count == 2, "two rows read alike: \(names)")
         #expect(names.allSatisfy { $0.contains("…") }, "\(names)")

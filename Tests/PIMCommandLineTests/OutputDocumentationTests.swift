@@ -21,17 +21,26 @@ import Testing
         let text = try String(contentsOf: docs, encoding: .utf8)
         let service = FakeService(now: testNow) { state in
             let ben = Principal(id: "u-ben", displayName: "Ben Okafor")
-            state.active = [ActiveAssignment(id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                                             start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))]
+            state.active = [
+                ActiveAssignment(
+                    id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))
+            ]
             state.elevations = state.active
             state.history = [AuditEvent(id: "h", date: testNow, activity: "a", result: "success")]
-            state.approvals = [ApprovalItem(request: ElevationRequest(id: "p", target: FakeService.globalAdmin, action: .selfActivate,
-                                                                      status: .pendingApproval, principal: ben, createdAt: testNow))]
+            state.approvals = [
+                ApprovalItem(
+                    request: ElevationRequest(
+                        id: "p", target: FakeService.globalAdmin, action: .selfActivate,
+                        status: .pendingApproval, principal: ben, createdAt: testNow))
+            ]
         }
         var found = Set<String>()
-        for arguments in [["roles"], ["requests"], ["approvals"], ["elevations"], ["history"], ["whoami"], ["demo", "personas"],
-                          ["activate", "Finance Admins", "-j", "x", "-d", "1h"], ["activate", "Exchange Administrator"],
-                          ["deactivate", "Directory Readers"], ["approve", "p", "-j", "ok"], ["logout"], ["demo", "reset"]] {
+        for arguments in [
+            ["roles"], ["requests"], ["approvals"], ["elevations"], ["history"], ["whoami"], ["demo", "personas"],
+            ["activate", "Finance Admins", "-j", "x", "-d", "1h"], ["activate", "Exchange Administrator"],
+            ["deactivate", "Directory Readers"], ["approve", "p", "-j", "ok"], ["logout"], ["demo", "reset"],
+        ] {
             let result = await run(arguments + ["-o", "json"], service: service)
             let document = try #require(json(result.stdout), "\(arguments): \(result.stderr)")
             found.formUnion(Self.keys(document))

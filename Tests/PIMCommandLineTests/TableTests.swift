@@ -28,12 +28,15 @@ import Testing
 
     @Test func jsonEscapesControls() {
         #expect(JSONValue.string("a\u{1B}b\"\n").rendered() == "\"a\\u001bb\\\"\\n\"\n")
-        #expect(JSONValue.object([("a", .null), ("b", .array([]))]).rendered() == "{\n  \"a\": null,\n  \"b\": []\n}\n")
+        #expect(
+            JSONValue.object([("a", .null), ("b", .array([]))]).rendered() == "{\n  \"a\": null,\n  \"b\": []\n}\n")
         // Bidi overrides and tag characters are escaped but parse back to the same string.
         let tricky = "admin\u{202E}txt.exe\u{E0041}日本"
         let rendered = JSONValue.string(tricky).rendered()
         #expect(rendered == "\"admin\\u202etxt.exe\\udb40\\udc41日本\"\n")
-        #expect((try? JSONSerialization.jsonObject(with: Data(rendered.utf8), options: .fragmentsAllowed)) as? String == tricky)
+        #expect(
+            (try? JSONSerialization.jsonObject(with: Data(rendered.utf8), options: .fragmentsAllowed)) as? String
+                == tricky)
     }
 }
 

@@ -3,14 +3,17 @@ import Testing
 @testable import PIMDomain
 
 @Suite struct ActivationDraftTests {
-    static let strict = ActivationPolicy(maxDuration: .hours(4), requiresJustification: true, requiresTicket: true,
-                                         requiresMfa: true, requiresApproval: true)
+    static let strict = ActivationPolicy(
+        maxDuration: .hours(4), requiresJustification: true, requiresTicket: true,
+        requiresMfa: true, requiresApproval: true)
     static let lenient = ActivationPolicy(maxDuration: .hours(8), requiresJustification: false)
-    static let target = ElevationTarget(id: .role("62e90394-69f5-4237-9190-012177145e10"), displayName: "Global Administrator")
+    static let target = ElevationTarget(
+        id: .role("62e90394-69f5-4237-9190-012177145e10"), displayName: "Global Administrator")
 
     @Test func completeDraftHasNoProblems() {
-        let draft = ActivationDraft(justification: "INC-4821 investigate", ticketNumber: "INC-4821",
-                                    ticketSystem: "ServiceNow", durationText: "2h")
+        let draft = ActivationDraft(
+            justification: "INC-4821 investigate", ticketNumber: "INC-4821",
+            ticketSystem: "ServiceNow", durationText: "2h")
         #expect(draft.problems(against: Self.strict).isEmpty)
     }
 
@@ -25,8 +28,10 @@ import Testing
     }
 
     @Test func overTheMaximumNamesTheMaximum() {
-        let problems = ActivationDraft(justification: "x", ticketNumber: "1", ticketSystem: "Jira", durationText: "PT5H")
-            .problems(against: Self.strict)
+        let problems = ActivationDraft(
+            justification: "x", ticketNumber: "1", ticketSystem: "Jira", durationText: "PT5H"
+        )
+        .problems(against: Self.strict)
         #expect(problems.count == 1)
         #expect(problems[0].field == .duration)
         #expect(problems[0].message.contains("4h"))
@@ -39,7 +44,8 @@ import Testing
         #expect(problems.map(\.field) == [.ticketNumber])
         #expect(problems[0].message.contains("ticket number is required"))
         let everything = DraftRules(ticketSystemWithMissingNumber: true)
-        let both = ActivationDraft(justification: "fix", durationText: "1h").problems(against: Self.strict, rules: everything)
+        let both = ActivationDraft(justification: "fix", durationText: "1h").problems(
+            against: Self.strict, rules: everything)
         #expect(both.map(\.field) == [.ticketNumber, .ticketSystem])
         let withSystem = ActivationDraft(justification: "fix", ticketSystem: "Jira", durationText: "1h")
             .problems(against: Self.strict, rules: everything)
@@ -50,12 +56,14 @@ import Testing
     @Test func aTicketSystemAloneIsNotSent() throws {
         let draft = ActivationDraft(justification: "fix", ticketSystem: "ServiceNow", durationText: "1h")
         #expect(draft.ticket == nil)
-        let request = try draft.request(for: ElevationTarget(id: .role("r"), displayName: "R"), policy: Self.lenient).get()
+        let request = try draft.request(for: ElevationTarget(id: .role("r"), displayName: "R"), policy: Self.lenient)
+            .get()
         #expect(request.ticket == nil)
     }
 
     @Test func ticketNumberWithoutSystemWhenRequired() {
-        let problems = ActivationDraft(justification: "fix", ticketNumber: "CHG-1", durationText: "1h").problems(against: Self.strict)
+        let problems = ActivationDraft(justification: "fix", ticketNumber: "CHG-1", durationText: "1h").problems(
+            against: Self.strict)
         #expect(problems.map(\.field) == [.ticketSystem])
     }
 
@@ -64,8 +72,9 @@ import Testing
         let problems = ActivationDraft(justification: long, durationText: "1h").problems(against: Self.lenient)
         #expect(problems.map(\.field) == [.justification])
         #expect(problems[0].message.contains("500"))
-        #expect(ActivationDraft(justification: String(repeating: "a", count: 500), durationText: "1h")
-            .problems(against: Self.lenient).isEmpty)
+        #expect(
+            ActivationDraft(justification: String(repeating: "a", count: 500), durationText: "1h")
+                .problems(against: Self.lenient).isEmpty)
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() {
@@ -101,7 +110,8 @@ import Testing
     }
 
     @Test func requestCarriesTrimmedValues() throws {
-        let draft = ActivationDraft(justification: "  patching  ", ticketNumber: " CHG-9 ", ticketSystem: "Jira", durationText: "90m")
+        let draft = ActivationDraft(
+            justification: "  patching  ", ticketNumber: " CHG-9 ", ticketSystem: "Jira", durationText: "90m")
         let request = try draft.request(for: Self.target, policy: Self.strict).get()
         #expect(request.justification == "patching")
         #expect(request.ticket == TicketInfo(number: "CHG-9", system: "Jira"))

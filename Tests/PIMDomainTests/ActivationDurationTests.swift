@@ -11,7 +11,9 @@ import Testing
         #expect(try ActivationDuration(parsing: text).seconds == seconds)
     }
 
-    @Test(arguments: ["PT", "P", "-5m", "h", "8", "", "abc", "1x", "P1H", "PT1D", "30m1h", "1h1h", "P1DT", "PT-5M", "1.5h"])
+    @Test(arguments: [
+        "PT", "P", "-5m", "h", "8", "", "abc", "1x", "P1H", "PT1D", "30m1h", "1h1h", "P1DT", "PT-5M", "1.5h",
+    ])
     func refusesNonsense(text: String) {
         #expect(throws: DurationParseError.self) { try ActivationDuration(parsing: text) }
     }
@@ -30,7 +32,10 @@ import Testing
         #expect(throws: DurationParseError.self) { try ActivationDuration(parsing: "99999999d") }
     }
 
-    @Test(arguments: [(28800, "PT8H"), (5400, "PT1H30M"), (86400, "P1D"), (93600, "P1DT2H"), (300, "PT5M"), (0, "PT0S"), (3661, "PT1H1M1S")])
+    @Test(arguments: [
+        (28800, "PT8H"), (5400, "PT1H30M"), (86400, "P1D"), (93600, "P1DT2H"), (300, "PT5M"), (0, "PT0S"),
+        (3661, "PT1H1M1S"),
+    ])
     func printsISO(seconds: Int, iso: String) throws {
         let duration = ActivationDuration(seconds: seconds)
         #expect(duration.iso8601 == iso)

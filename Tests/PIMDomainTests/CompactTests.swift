@@ -51,14 +51,17 @@ import Testing
         #expect(MemoryLayout<Eligibility>.size == 8 && MemoryLayout<ActivationPolicy>.size == 8)
         #expect(MemoryLayout<AuditEvent>.size == 8)
         let target = SharedValueTests.target
-        let eligibility = Eligibility(id: "e-1", target: target, principalId: "p-1",
-                                      start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 3_600),
-                                      memberType: .group)
-        let policy = ActivationPolicy(maxDuration: .hours(2), requiresTicket: true, authenticationContext: "c1",
-                                      approvers: [Approver(kind: .user, id: "u-1")])
-        let event = AuditEvent(id: "a-1", date: Date(timeIntervalSince1970: 60), activity: "Add member to role",
-                               result: "success", resultReason: "INC-1", initiatedBy: Principal(id: "u-1"),
-                               targetName: "Reader", requestId: "q-1")
+        let eligibility = Eligibility(
+            id: "e-1", target: target, principalId: "p-1",
+            start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 3_600),
+            memberType: .group)
+        let policy = ActivationPolicy(
+            maxDuration: .hours(2), requiresTicket: true, authenticationContext: "c1",
+            approvers: [Approver(kind: .user, id: "u-1")])
+        let event = AuditEvent(
+            id: "a-1", date: Date(timeIntervalSince1970: 60), activity: "Add member to role",
+            result: "success", resultReason: "INC-1", initiatedBy: Principal(id: "u-1"),
+            targetName: "Reader", requestId: "q-1")
         #expect(try roundTrip(target) == target)
         #expect(try roundTrip(eligibility) == eligibility)
         #expect(try roundTrip(policy) == policy)
@@ -71,8 +74,9 @@ import Testing
     @Test func recordsAreEqualByFieldsSharedOrNot() {
         let target = SharedValueTests.target
         let copy = target
-        let rebuilt = ElevationTarget(id: target.id, displayName: target.displayName, description: target.description,
-                                      scopeName: target.scopeName, templateId: target.templateId)
+        let rebuilt = ElevationTarget(
+            id: target.id, displayName: target.displayName, description: target.description,
+            scopeName: target.scopeName, templateId: target.templateId)
         #expect(copy.storage.sharesStorage(with: target.storage))
         #expect(!rebuilt.storage.sharesStorage(with: target.storage))
         #expect(copy == target && rebuilt == target && rebuilt.hashValue == target.hashValue)

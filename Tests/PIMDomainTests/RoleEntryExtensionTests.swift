@@ -9,9 +9,11 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_435_200)
 
     func entry(_ type: AssignmentType?, end: Date?) -> RoleEntry {
-        RoleEntry(target: target, active: type.map {
-            ActiveAssignment(id: "a", target: target, principal: me, start: now, end: end, assignmentType: $0)
-        })
+        RoleEntry(
+            target: target,
+            active: type.map {
+                ActiveAssignment(id: "a", target: target, principal: me, start: now, end: end, assignmentType: $0)
+            })
     }
 
     @Test func activationsAndTimeBoundAssignmentsCanBeExtended() {
@@ -22,8 +24,12 @@ import Testing
 
     @Test func permanentAssignmentsAndInactiveRowsCannot() {
         #expect(!entry(.assigned, end: nil).canExtend)
-        #expect(entry(.assigned, end: nil).extensionRefusal == "Reports Reader is assigned to you permanently: there is nothing to extend.")
+        #expect(
+            entry(.assigned, end: nil).extensionRefusal
+                == "Reports Reader is assigned to you permanently: there is nothing to extend.")
         #expect(!entry(nil, end: nil).canExtend)
-        #expect(entry(nil, end: nil).extensionRefusal == "Reports Reader is not active: activate it instead of extending it.")
+        #expect(
+            entry(nil, end: nil).extensionRefusal
+                == "Reports Reader is not active: activate it instead of extending it.")
     }
 }

@@ -11,14 +11,22 @@ import Testing
 
     @Test func mergesEligibilityAndActivationOfTheSameTarget() {
         let entries = RoleEntry.entries(
-            eligibilities: [Eligibility(id: "e1", target: reader, principalId: "me"),
-                            Eligibility(id: "e2", target: secReader, principalId: "me"),
-                            Eligibility(id: "e3", target: ops, principalId: "me")],
-            active: [ActiveAssignment(id: "a1", target: reader, principal: me, start: now, end: now.addingTimeInterval(3600))],
-            requests: [ElevationRequest(id: "r1", target: secReader, action: .selfActivate, status: .pendingApproval, principal: me)],
+            eligibilities: [
+                Eligibility(id: "e1", target: reader, principalId: "me"),
+                Eligibility(id: "e2", target: secReader, principalId: "me"),
+                Eligibility(id: "e3", target: ops, principalId: "me"),
+            ],
+            active: [
+                ActiveAssignment(id: "a1", target: reader, principal: me, start: now, end: now.addingTimeInterval(3600))
+            ],
+            requests: [
+                ElevationRequest(
+                    id: "r1", target: secReader, action: .selfActivate, status: .pendingApproval, principal: me)
+            ],
             policies: [reader.id: ActivationPolicy(maxDuration: .hours(4))])
         #expect(entries.count == 3)
-        #expect(entries.map(\.target.displayName) == ["Global Reader", "itops-sysadmin-prod-noapproval", "Security Reader"])
+        #expect(
+            entries.map(\.target.displayName) == ["Global Reader", "itops-sysadmin-prod-noapproval", "Security Reader"])
         #expect(entries.map(\.state) == [.active, .eligible, .pending])
         #expect(entries[0].canDeactivate && !entries[0].canActivate)
         #expect(entries[0].policy?.maxDuration == .hours(4))
@@ -28,8 +36,11 @@ import Testing
     }
 
     @Test func permanentAssignmentsShowButCannotBeDeactivated() {
-        let entries = RoleEntry.entries(eligibilities: [], active: [
-            ActiveAssignment(id: "a", target: reader, principal: me, assignmentType: .assigned)], requests: [], policies: [:])
+        let entries = RoleEntry.entries(
+            eligibilities: [],
+            active: [
+                ActiveAssignment(id: "a", target: reader, principal: me, assignmentType: .assigned)
+            ], requests: [], policies: [:])
         #expect(entries.count == 1)
         #expect(entries[0].state == .active)
         #expect(!entries[0].canDeactivate)
@@ -39,7 +50,9 @@ import Testing
     @Test func finishedRequestsDoNotMarkRowsPending() {
         let entries = RoleEntry.entries(
             eligibilities: [Eligibility(id: "e", target: reader, principalId: "me")], active: [],
-            requests: [ElevationRequest(id: "r", target: reader, action: .selfActivate, status: .denied, principal: me)],
+            requests: [
+                ElevationRequest(id: "r", target: reader, action: .selfActivate, status: .denied, principal: me)
+            ],
             policies: [:])
         #expect(entries[0].state == .eligible)
     }

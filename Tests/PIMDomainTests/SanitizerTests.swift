@@ -6,21 +6,21 @@ import Testing
     static func isInert(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { s in
             !(s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value)
-              || (0x2066...0x2069).contains(s.value) || s.value == 0x200B || s.value == 0x200E || s.value == 0x200F)
+                || (0x2066...0x2069).contains(s.value) || s.value == 0x200B || s.value == 0x200E || s.value == 0x200F)
         }
     }
 
     @Test(arguments: [
-        "Global Admin\u{1B}[2J\u{1B}[H",                         // CSI clear screen + home
-        "role\u{1B}]0;pwned\u{07}",                              // OSC title
-        "x\u{1B}]52;c;ZXZpbA==\u{07}",                           // OSC 52 clipboard
-        "\u{1B}]8;;https://evil.example\u{1B}\\click\u{1B}]8;;\u{1B}\\", // OSC 8 hyperlink
-        "ding\u{07}\u{07}",                                      // BEL
-        "c1\u{9B}31m red",                                       // 8-bit CSI
-        "admin\u{202E}txt.exe",                                  // bidi override
-        "zero\u{200B}width\u{2066}iso\u{2069}",                   // zero width + isolate
+        "Global Admin\u{1B}[2J\u{1B}[H",  // CSI clear screen + home
+        "role\u{1B}]0;pwned\u{07}",  // OSC title
+        "x\u{1B}]52;c;ZXZpbA==\u{07}",  // OSC 52 clipboard
+        "\u{1B}]8;;https://evil.example\u{1B}\\click\u{1B}]8;;\u{1B}\\",  // OSC 8 hyperlink
+        "ding\u{07}\u{07}",  // BEL
+        "c1\u{9B}31m red",  // 8-bit CSI
+        "admin\u{202E}txt.exe",  // bidi override
+        "zero\u{200B}width\u{2066}iso\u{2069}",  // zero width + isolate
         "line1\nline2\r\tend",
-        "\u{1B}P1$r\u{1B}\\",                                    // DCS
+        "\u{1B}P1$r\u{1B}\\",  // DCS
     ])
     func neutralises(raw: String) {
         let clean = Sanitizer.sanitize(raw)
@@ -36,7 +36,9 @@ import Testing
     }
 
     @Test func ordinaryTextIsUntouched() {
-        for text in ["Global Administrator", "Sécurité réseau", "管理者 ロール", "Team 🎉 ops", "pag_Tier0.Intune.SAWClientAdmin"] {
+        for text in [
+            "Global Administrator", "Sécurité réseau", "管理者 ロール", "Team 🎉 ops", "pag_Tier0.Intune.SAWClientAdmin",
+        ] {
             #expect(Sanitizer.sanitize(text) == text)
             #expect(Sanitizer.isClean(text))
         }

@@ -10,24 +10,29 @@ struct SecretMaskTests {
 
     @Test func aRememberedTokenIsMaskedInMessagesNoticesAndScreenText() {
         SecretMask.remember(token)
-        let error = PIMError(.refused, "Graph refused the request (\"Token \(token) is not valid.\")",
-                             step: .checkInput)
+        let error = PIMError(
+            .refused, "Graph refused the request (\"Token \(token) is not valid.\")",
+            step: .checkInput)
         #expect(error.event == "Graph refused the request (\"Token [redacted] is not valid.\")")
         var changed = error
         changed.event = "Activating X failed: \(token)"
         #expect(changed.event == "Activating X failed: [redacted]")
         #expect(DisplayText(untrusted: "\(token)\u{1B}[2J").string == "[redacted]␛[2J")
-        let request = ElevationRequest(id: "r", target: ElevationTarget(id: .role("t"), displayName: "T"), action: .selfActivate,
-                                       status: .provisioned, principal: Principal(id: "p"))
+        let request = ElevationRequest(
+            id: "r", target: ElevationTarget(id: .role("t"), displayName: "T"), action: .selfActivate,
+            status: .provisioned, principal: Principal(id: "p"))
         let result = ActivationResult(request: request, notices: ["echo \(token)"])
         #expect(result.notices == ["echo [redacted]"])
     }
 
     @Test func onlyTheExactSecretsAreMaskedLongestFirst() {
-        #expect(SecretMask.masking("a abcdefgh-ijkl b abcdefgh", secrets: ["abcdefgh-ijkl", "abcdefgh"]) == "a [redacted] b [redacted]")
+        #expect(
+            SecretMask.masking("a abcdefgh-ijkl b abcdefgh", secrets: ["abcdefgh-ijkl", "abcdefgh"])
+                == "a [redacted] b [redacted]")
         #expect(SecretMask.masking("nothing here", secrets: ["abcdefgh"]) == "nothing here")
         SecretMask.remember("short")
-        #expect(SecretMask.mask("a short word") == "a short word", "strings under 8 characters are not taken for tokens")
+        #expect(
+            SecretMask.mask("a short word") == "a short word", "strings under 8 characters are not taken for tokens")
     }
 
     @Test func aSecretIsFoundAnywhereAfterFalseStarts() {

@@ -48,8 +48,9 @@ import Testing
     }
 
     @Test func policyRequirementsForTheColumn() {
-        let policy = ActivationPolicy(maxDuration: .hours(2), requiresJustification: true, requiresTicket: true,
-                                      requiresMfa: false, authenticationContext: "c1", requiresApproval: true)
+        let policy = ActivationPolicy(
+            maxDuration: .hours(2), requiresJustification: true, requiresTicket: true,
+            requiresMfa: false, authenticationContext: "c1", requiresApproval: true)
         #expect(policy.requirementLabels == ["justification", "ticket", "auth context c1", "approval"])
         #expect(policy.requiresStepUp)
         #expect(policy.cappedDuration(.hours(8)) == .hours(2))
@@ -84,8 +85,9 @@ import Testing
     @Test func approvalClocks() {
         let created = Date(timeIntervalSince1970: 1_800_000_000)
         let target = ElevationTarget(id: .role("r"), displayName: "R")
-        let request = ElevationRequest(id: "1", target: target, action: .selfActivate, status: .pendingApproval,
-                                       principal: Principal(id: "p"), createdAt: created)
+        let request = ElevationRequest(
+            id: "1", target: target, action: .selfActivate, status: .pendingApproval,
+            principal: Principal(id: "p"), createdAt: created)
         let item = ApprovalItem(request: request)
         let now = created.addingTimeInterval(3600)
         #expect(abs((item.waited(at: now) ?? 0) - 3600) < 0.001)
@@ -106,17 +108,26 @@ import Testing
 
 /// What became of a request that no longer waits for a decision, in an approver's words.
 @Suite struct DecidedOutcomeTests {
-    static let at = Date(timeIntervalSince1970: 1_795_459_440) // 2026-11-23T18:44:00Z
+    static let at = Date(timeIntervalSince1970: 1_795_459_440)  // 2026-11-23T18:44:00Z
 
     static func approval(_ result: ReviewResult, by reviewer: Principal?) -> Approval {
-        Approval(id: "r1", stages: [ApprovalStage(id: "s1", status: "Completed", assignedToMe: false, reviewResult: result,
-                                                  reviewedBy: reviewer, reviewedAt: at)])
+        Approval(
+            id: "r1",
+            stages: [
+                ApprovalStage(
+                    id: "s1", status: "Completed", assignedToMe: false, reviewResult: result,
+                    reviewedBy: reviewer, reviewedAt: at)
+            ])
     }
 
     @Test func saysWhoDecidedAndWhen() {
         let ben = Principal(id: "u-ben", displayName: "Ben Okafor")
-        #expect(DecidedOutcome.words(status: .denied, approval: Self.approval(.denied, by: ben), me: "u-ada") == "denied by Ben Okafor at 18:44 UTC")
-        #expect(DecidedOutcome.words(status: .provisioned, approval: Self.approval(.approved, by: ben), me: "U-BEN") == "approved by you at 18:44 UTC")
+        #expect(
+            DecidedOutcome.words(status: .denied, approval: Self.approval(.denied, by: ben), me: "u-ada")
+                == "denied by Ben Okafor at 18:44 UTC")
+        #expect(
+            DecidedOutcome.words(status: .provisioned, approval: Self.approval(.approved, by: ben), me: "U-BEN")
+                == "approved by you at 18:44 UTC")
     }
 
     @Test func aCancelledRequestIsNotCalledDecided() {
@@ -134,11 +145,16 @@ import Testing
 /// Cutting a column of names: only names that would read alike are cut in the middle.
 @Suite struct DistinctCutTests {
     @Test func namesThatReadAlikeWhenCutAreCutInTheMiddleTheRestAtTheEnd() {
-        let names = ["itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval", "pag_Tier0.Intune.SAWClientAdmin",
-                     "Reports Reader", "Global Administrator", "Global Administrator"]
+        let names = [
+            "itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval", "pag_Tier0.Intune.SAWClientAdmin",
+            "Reports Reader", "Global Administrator", "Global Administrator",
+        ]
         let cut = DisplayWidth.truncateDistinct(names, to: 19)
-        #expect(cut == ["itops-sys…oapproval", "itops-sys…eapproval", "pag_Tier0.Intune.S…", "Reports Reader",
-                        "Global Administrat…", "Global Administrat…"])
+        #expect(
+            cut == [
+                "itops-sys…oapproval", "itops-sys…eapproval", "pag_Tier0.Intune.S…", "Reports Reader",
+                "Global Administrat…", "Global Administrat…",
+            ])
         #expect(cut.allSatisfy { DisplayWidth.of($0) <= 19 })
     }
 
@@ -153,10 +169,12 @@ import Testing
     /// The listing names every section that failed, says why the first one failed and keeps that
     /// failure's step as data (not a sentence cut at its last colon).
     @Test func anIncompleteListingKeepsTheFirstFailuresStep() {
-        let forbidden = PIMError(.forbidden, "Graph refused this for your account (\"No.\")", step: .getPermission,
-                                 graphCode: "Forbidden", requestId: "r-1", httpStatus: 403)
-        let failing = PIMError(.service, "Graph answered with a server error (HTTP 500)",
-                               step: .tryAgainLater(.inAFewMinutes))
+        let forbidden = PIMError(
+            .forbidden, "Graph refused this for your account (\"No.\")", step: .getPermission,
+            graphCode: "Forbidden", requestId: "r-1", httpStatus: 403)
+        let failing = PIMError(
+            .service, "Graph answered with a server error (HTTP 500)",
+            step: .tryAgainLater(.inAFewMinutes))
         let error = PIMError.incomplete([.history: failing, .eligibleRoles: forbidden])
         #expect(error.kind == .service)
         #expect(error.step == .getPermission)
@@ -167,9 +185,10 @@ import Testing
     }
 
     @Test func aPageThatCouldNotBeFollowedSaysIncompleteOnce() {
-        let page = PIMError(.service,
-                            "Graph sent the same page twice (its next-page link loops), so the listing is incomplete",
-                            step: .tryAgainLater(.later))
+        let page = PIMError(
+            .service,
+            "Graph sent the same page twice (its next-page link loops), so the listing is incomplete",
+            step: .tryAgainLater(.later))
         let error = PIMError.incomplete([.eligibleRoles: page])
         #expect(error.event.components(separatedBy: "so the listing is incomplete").count == 2, "\(error.event)")
         #expect(error.step == .tryAgainLater(.later))

@@ -5,17 +5,22 @@ import PIMDomain
 
 /// Approvers: listing with approvals (beta for roles, v1.0 for groups) and deciding.
 struct ApprovalTests {
-    static let roleApproval = "/beta/roleManagement/directory/roleAssignmentApprovals/9f2b5ddb-a50e-44a1-a6f4-f616322262ea"
+    static let roleApproval =
+        "/beta/roleManagement/directory/roleAssignmentApprovals/9f2b5ddb-a50e-44a1-a6f4-f616322262ea"
     static let groupApproval = "/v1.0/identityGovernance/privilegedAccess/group/assignmentApprovals/12345"
 
     func graph() -> FakeGraph {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        graph.on("GET", "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=group,principal",
-                 fixture: "groups.assignmentScheduleRequests.filterByCurrentUser-principal-pendingApproval.GET.200.json")
-        graph.on("GET", Self.roleApproval, json: Fixture.string("roles.beta.roleAssignmentApprovals.GET.200.json")
-            .replacingOccurrences(of: "<request-ID-GUID>", with: "9f2b5ddb-a50e-44a1-a6f4-f616322262ea")
-            .replacingOccurrences(of: "<approval-step-ID-GUID>", with: "step-1"))
+        graph.on(
+            "GET",
+            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=group,principal",
+            fixture: "groups.assignmentScheduleRequests.filterByCurrentUser-principal-pendingApproval.GET.200.json")
+        graph.on(
+            "GET", Self.roleApproval,
+            json: Fixture.string("roles.beta.roleAssignmentApprovals.GET.200.json")
+                .replacingOccurrences(of: "<request-ID-GUID>", with: "9f2b5ddb-a50e-44a1-a6f4-f616322262ea")
+                .replacingOccurrences(of: "<approval-step-ID-GUID>", with: "step-1"))
         graph.on("GET", Self.groupApproval, fixture: "groups.assignmentApprovals.GET.200.json")
         return graph
     }
@@ -47,8 +52,11 @@ struct ApprovalTests {
 
     @Test func denyingAGroupPatchesTheV1Stage() async throws {
         let graph = graph()
-        graph.on("PATCH", "\(Self.groupApproval)/stages/d4fa4045-4716-436d-aec5-57b0a713f095", .response(HTTPResponse(status: 204)))
-        try await TenantScript.service(graph).decide(try await item(graph, group: true), .deny, justification: "not now")
+        graph.on(
+            "PATCH", "\(Self.groupApproval)/stages/d4fa4045-4716-436d-aec5-57b0a713f095",
+            .response(HTTPResponse(status: 204)))
+        try await TenantScript.service(graph).decide(
+            try await item(graph, group: true), .deny, justification: "not now")
         let patch = try #require(graph.recorded("PATCH").first)
         #expect(patch.target == "\(Self.groupApproval)/stages/d4fa4045-4716-436d-aec5-57b0a713f095")
         #expect(jsonObject(patch.body) == ["reviewResult": "Deny", "justification": "not now"])
@@ -56,9 +64,12 @@ struct ApprovalTests {
 
     @Test func aConflictMeansSomeoneElseDecided() async throws {
         let graph = graph()
-        graph.on("PATCH", "\(Self.groupApproval)/stages/d4fa4045-4716-436d-aec5-57b0a713f095", status: 409, json: #"{"error":{"code":"Conflict","message":"already approved"}}"#)
+        graph.on(
+            "PATCH", "\(Self.groupApproval)/stages/d4fa4045-4716-436d-aec5-57b0a713f095", status: 409,
+            json: #"{"error":{"code":"Conflict","message":"already approved"}}"#)
         do {
-            try await TenantScript.service(graph).decide(try await item(graph, group: true), .approve, justification: "ok")
+            try await TenantScript.service(graph).decide(
+                try await item(graph, group: true), .approve, justification: "ok")
             Issue.record("expected already decided")
         } catch let error as PIMError {
             #expect(error.kind == .alreadyDecided)
@@ -69,8 +80,14 @@ struct ApprovalTests {
     @Test func aClosedStageIsAlreadyDecidedWithoutPatching() async throws {
         let graph = graph()
         let item = try await item(graph, group: true)
-        graph.on("GET", Self.groupApproval, json: #"{"id":"12345","stages":[{"id":"s","status":"Completed","assignedToMe":true,"reviewResult":"Approved"}]}"#)
-        await #expect(throws: PIMError.self) { try await TenantScript.service(graph).decide(item, .approve, justification: "ok") }
+        graph.on(
+            "GET", Self.groupApproval,
+            json:
+                #"{"id":"12345","stages":[{"id":"s","status":"Completed","assignedToMe":true,"reviewResult":"Approved"}]}"#
+        )
+        await #expect(throws: PIMError.self) {
+            try await TenantScript.service(graph).decide(item, .approve, justification: "ok")
+        }
         #expect(graph.recorded("PATCH").isEmpty)
     }
 }

@@ -7,14 +7,14 @@ import PIMDomain
 struct BatchParsingTests {
     @Test func bodiesAreHandedOnAsSent() throws {
         let answer = #"""
-        { "responses": [
-          {"id": "b", "status": 200, "headers": {"Content-Type": "application/json", "Retry-After": 3},
-           "body": {"value": [{"id": "x\"y", "n": [1, {"deep": "}]"}]}], "@odata.nextLink": "https://graph.microsoft.com/v1.0/a?$skiptoken=1"}},
-          {"id": 7, "status": "429", "headers": {"Retry-After": "2"}, "body": null},
-          {"id": "text", "status": 200, "body": "aGVsbG8="},
-          {"id": "esc\u0041", "status": 204}
-        ] }
-        """#
+            { "responses": [
+              {"id": "b", "status": 200, "headers": {"Content-Type": "application/json", "Retry-After": 3},
+               "body": {"value": [{"id": "x\"y", "n": [1, {"deep": "}]"}]}], "@odata.nextLink": "https://graph.microsoft.com/v1.0/a?$skiptoken=1"}},
+              {"id": 7, "status": "429", "headers": {"Retry-After": "2"}, "body": null},
+              {"id": "text", "status": 200, "body": "aGVsbG8="},
+              {"id": "esc\u0041", "status": 204}
+            ] }
+            """#
         let responses = try GraphClient.parseBatchResponse(Data(answer.utf8))
         #expect(responses.keys.sorted() == ["7", "b", "escA", "text"])
         let body = try #require(responses["b"]).body
@@ -29,8 +29,10 @@ struct BatchParsingTests {
         #expect(responses["escA"]?.status == 204)
     }
 
-    @Test(arguments: [#"{"responses": [{"id": "a", "status": 200, "body": {"value": [}]}"#, "", "[]", #"{"value": []}"#,
-                      #"{"responses": [{"id": "a"}]} trailing"#])
+    @Test(arguments: [
+        #"{"responses": [{"id": "a", "status": 200, "body": {"value": [}]}"#, "", "[]", #"{"value": []}"#,
+        #"{"responses": [{"id": "a"}]} trailing"#,
+    ])
     func malformedAnswersAreRefused(text: String) {
         #expect(throws: PIMError.self) { try GraphClient.parseBatchResponse(Data(text.utf8)) }
     }

@@ -11,7 +11,7 @@ struct DashboardTests {
         let service = TenantScript.service(graph)
         let dashboard = try await service.loadDashboard(.everything)
 
-        #expect(graph.exchanges == 2)           // reads, then policies + the newly seen group
+        #expect(graph.exchanges == 2)  // reads, then policies + the newly seen group
         #expect(dashboard.requestCount == 2)
         #expect(dashboard.failures.isEmpty)
         #expect(dashboard.me.displayName == "Ada Admin")
@@ -49,8 +49,13 @@ struct DashboardTests {
     @Test func aFailingSectionIsReportedAndTheRestShown() async throws {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)",
-                 status: 403, json: #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#)
+        graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)",
+            status: 403,
+            json:
+                #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#
+        )
         let service = TenantScript.service(graph)
         let dashboard = try await service.loadDashboard(DashboardOptions(includeElevations: true))
         #expect(dashboard.failures[.elevations]?.kind == .forbidden)
@@ -58,7 +63,7 @@ struct DashboardTests {
     }
 
     @Test func everythingFailingThrows() async throws {
-        let graph = FakeGraph()   // no routes: every item is a 404
+        let graph = FakeGraph()  // no routes: every item is a 404
         let service = TenantScript.service(graph)
         await #expect(throws: PIMError.self) { try await service.loadDashboard(.rolesOnly) }
     }
@@ -66,28 +71,46 @@ struct DashboardTests {
     @Test func throttledItemsGoAgainInANewBatchAfterRetryAfter() async throws {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy&$expand=roleDefinition,principal",
-                 .response(HTTPResponse(status: 429, headers: ["Retry-After": "3"], body: Fixture.data("error.TooManyRequests.429.json"))),
-                 .response(HTTPResponse(status: 200, body: Fixture.data("roles.roleAssignmentScheduleRequests.filterByCurrentUser-approver-pendingApproval.GET.200.json"))))
+        graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy&$expand=roleDefinition,principal",
+            .response(
+                HTTPResponse(
+                    status: 429, headers: ["Retry-After": "3"], body: Fixture.data("error.TooManyRequests.429.json"))),
+            .response(
+                HTTPResponse(
+                    status: 200,
+                    body: Fixture.data(
+                        "roles.roleAssignmentScheduleRequests.filterByCurrentUser-approver-pendingApproval.GET.200.json"
+                    ))))
         let clock = TestClock()
         let service = TenantScript.service(graph, clock: clock)
-        let dashboard = try await service.loadDashboard(DashboardOptions(includeElevations: false, includePolicies: false))
+        let dashboard = try await service.loadDashboard(
+            DashboardOptions(includeElevations: false, includePolicies: false))
         #expect(clock.sleeps == [3])
         #expect(dashboard.approvals.count == 1)
         #expect(dashboard.failures.isEmpty)
         let batches = graph.recorded.filter { $0.target == "/v1.0/$batch" }
         #expect(batches.count == 2)
-        #expect((jsonObject(batches[1].body)?["requests"] as? [Any])?.count == 1)   // only the throttled one
+        #expect((jsonObject(batches[1].body)?["requests"] as? [Any])?.count == 1)  // only the throttled one
     }
 
     @Test func pagesInsideABatchAreFollowedByPlainGets() async throws {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        let next = "\(graph.base)/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc"
-        let firstPage = TenantScript.eligibleRoles.replacingOccurrences(of: #"{"value":"#, with: #"{"@odata.nextLink":"\#(next)","value":"#)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition", json: firstPage)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc",
-                 json: TenantScript.eligibleRoles.replacingOccurrences(of: #""id":"e1""#, with: #""id":"e2""#).replacingOccurrences(of: "/\"", with: "/admin-unit-1\""))
+        let next =
+            "\(graph.base)/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc"
+        let firstPage = TenantScript.eligibleRoles.replacingOccurrences(
+            of: #"{"value":"#, with: #"{"@odata.nextLink":"\#(next)","value":"#)
+        graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition",
+            json: firstPage)
+        graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc",
+            json: TenantScript.eligibleRoles.replacingOccurrences(of: #""id":"e1""#, with: #""id":"e2""#)
+                .replacingOccurrences(of: "/\"", with: "/admin-unit-1\""))
         let service = TenantScript.service(graph)
         let dashboard = try await service.loadDashboard(.rolesOnly)
         #expect(dashboard.eligibilities.filter { $0.target.kind == .directoryRole }.map(\.id) == ["e1", "e2"])
@@ -102,15 +125,18 @@ struct DashboardTests {
         let responses = try await service.client.batch(items)
         #expect(responses.count == 45)
         #expect(responses.values.allSatisfy { $0.status == 200 })
-        let sizes = graph.recorded.filter { $0.target == "/v1.0/$batch" }.map { (jsonObject($0.body)?["requests"] as? [Any])?.count }
+        let sizes = graph.recorded.filter { $0.target == "/v1.0/$batch" }.map {
+            (jsonObject($0.body)?["requests"] as? [Any])?.count
+        }
         // Batches may go out concurrently: their order on the wire is not fixed.
         #expect(sizes.compactMap { $0 }.sorted() == [5, 20, 20])
     }
 
     @Test func nextLinksToOtherHostsAreRefused() async throws {
         let graph = FakeGraph()
-        graph.on("GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'",
-                 json: #"{"@odata.nextLink":"https://evil.example/steal","value":[]}"#)
+        graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'",
+            json: #"{"@odata.nextLink":"https://evil.example/steal","value":[]}"#)
         let service = TenantScript.service(graph)
         await #expect(throws: PIMError.self) { try await service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(!graph.recorded.contains { $0.target.contains("steal") })
@@ -119,13 +145,17 @@ struct DashboardTests {
     @Test func pagedAuditLogIsReadToTheEnd() async throws {
         let graph = FakeGraph()
         let page2 = "\(graph.base)/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'&$skiptoken=2"
-        graph.on("GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'",
-                 json: #"{"@odata.nextLink":"\#(page2.replacingOccurrences(of: " ", with: "%20"))","value":[{"id":"a1","activityDisplayName":"one","activityDateTime":"2026-01-01T00:00:00Z"}]}"#)
-        graph.on("GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'&$skiptoken=2",
-                 fixture: "auditLogs.directoryAudits.pim.GET.200.observed.json")
+        graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'",
+            json:
+                #"{"@odata.nextLink":"\#(page2.replacingOccurrences(of: " ", with: "%20"))","value":[{"id":"a1","activityDisplayName":"one","activityDateTime":"2026-01-01T00:00:00Z"}]}"#
+        )
+        graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'&$skiptoken=2",
+            fixture: "auditLogs.directoryAudits.pim.GET.200.observed.json")
         let events = try await TenantScript.service(graph).auditHistory(AuditQuery(tenantWide: true))
         #expect(events.map(\.id).count == 2)
-        #expect(events.first?.activity == "Remove member from role (PIM activation expired)")   // newest first
+        #expect(events.first?.activity == "Remove member from role (PIM activation expired)")  // newest first
     }
 
     @Test func myHistoryIsMyRequestsNewestFirst() async throws {
@@ -142,7 +172,11 @@ struct DashboardTests {
         TenantScript.dashboard(graph)
         let elevations = try await TenantScript.service(graph).tenantElevations()
         #expect(elevations.map(\.id) == ["\(TenantScript.groupId)_member_1", "a9"])
-        #expect(graph.recorded.contains { $0.target == "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(TenantScript.groupId)'&$expand=principal" })
+        #expect(
+            graph.recorded.contains {
+                $0.target
+                    == "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(TenantScript.groupId)'&$expand=principal"
+            })
     }
 }
 
@@ -157,7 +191,8 @@ extension DashboardTests {
 }
 
 extension DashboardTests {
-    static let groupRequests = "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
+    static let groupRequests =
+        "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
 
     /// Without the group half (a token lacking the group scopes) the list is incomplete, not shorter:
     /// the error names the requests and keeps the fix (`pim login`).
@@ -167,17 +202,19 @@ extension DashboardTests {
         graph.on("GET", Self.groupRequests, status: 403, fixture: "error.PermissionScopeNotGranted.403.observed.json")
         let error = await #expect(throws: PIMError.self) { try await TenantScript.service(graph).myRequests() }
         #expect(error?.kind == .service)
-        #expect(error?.description.hasPrefix("Could not read your requests (The token lacks the permission") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.description.hasPrefix("Could not read your requests (The token lacks the permission") == true,
+            "\(String(describing: error))")
         #expect(error?.event.hasSuffix("so the listing is incomplete") == true, "\(String(describing: error))")
         #expect(error?.step == .signIn(.ownSignIn), "\(String(describing: error))")
-        #expect(graph.exchanges == 1)   // names rode along in the same batch
+        #expect(graph.exchanges == 1)  // names rode along in the same batch
     }
 
     @Test func myRequestsFailOnOtherErrors() async throws {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
-        graph.on("GET", Self.groupRequests, status: 500, json: #"{"error":{"code":"InternalServerError","message":"boom"}}"#)
+        graph.on(
+            "GET", Self.groupRequests, status: 500, json: #"{"error":{"code":"InternalServerError","message":"boom"}}"#)
         await #expect(throws: PIMError.self) { try await TenantScript.service(graph).myRequests() }
     }
 }

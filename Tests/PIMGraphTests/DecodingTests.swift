@@ -19,20 +19,25 @@ struct DecodingTests {
     }
 
     @Test func eligibleRoleWithExpandedDefinition() throws {
-        let items = try page(RoleInstanceDTO.self, "roles.roleEligibilityScheduleInstances.filterByCurrentUser-expandRoleDefinition.GET.200.composed.json")
+        let items = try page(
+            RoleInstanceDTO.self,
+            "roles.roleEligibilityScheduleInstances.filterByCurrentUser-expandRoleDefinition.GET.200.composed.json")
         let eligibility = try #require(items.first?.eligibility)
         #expect(eligibility.target.id == .role("8424c6f0-a189-499e-bbd0-26c1753c96d4", scope: "/"))
         #expect(eligibility.target.displayName == "Attribute Assignment Administrator")
         #expect(eligibility.target.templateId == "8424c6f0-a189-499e-bbd0-26c1753c96d4")
-        #expect(eligibility.memberType == .direct)   // "Direct" in the fixture
+        #expect(eligibility.memberType == .direct)  // "Direct" in the fixture
         #expect(eligibility.end == GraphDate.parse("2024-04-10T00:00:00Z"))
         // Without the expansion the id stands in for the name.
-        let plain = try page(RoleInstanceDTO.self, "roles.roleEligibilityScheduleInstances.filterByCurrentUser.GET.200.json")
+        let plain = try page(
+            RoleInstanceDTO.self, "roles.roleEligibilityScheduleInstances.filterByCurrentUser.GET.200.json")
         #expect(plain.first?.target.displayName == "8424c6f0-a189-499e-bbd0-26c1753c96d4")
     }
 
     @Test func permanentAssignedRole() throws {
-        let active = try page(RoleInstanceDTO.self, "roles.roleAssignmentScheduleInstances.filterByCurrentUser.GET.200.json").map(\.assignment)
+        let active = try page(
+            RoleInstanceDTO.self, "roles.roleAssignmentScheduleInstances.filterByCurrentUser.GET.200.json"
+        ).map(\.assignment)
         #expect(active.count == 1)
         #expect(active[0].assignmentType == .assigned)
         #expect(active[0].isPermanent && active[0].start == nil)
@@ -40,16 +45,22 @@ struct DecodingTests {
     }
 
     @Test func groupInstancesCompareEnumsWithoutCase() throws {
-        let eligible = try page(GroupInstanceDTO.self, "groups.eligibilityScheduleInstances.filterByCurrentUser.GET.200.json").map(\.eligibility)
+        let eligible = try page(
+            GroupInstanceDTO.self, "groups.eligibilityScheduleInstances.filterByCurrentUser.GET.200.json"
+        ).map(\.eligibility)
         #expect(eligible.first?.target.id == .group("2b5ed229-4072-478d-9504-a047ebd4b07d"))
         #expect(eligible.first?.memberType == .direct)
-        let active = try page(GroupInstanceDTO.self, "groups.assignmentScheduleInstances.list-groupId.GET.200.json").map(\.assignment)
+        let active = try page(GroupInstanceDTO.self, "groups.assignmentScheduleInstances.list-groupId.GET.200.json")
+            .map(\.assignment)
         #expect(active.map(\.assignmentType) == [.assigned, .assigned])
         #expect(active.first?.target.kind == .groupMember)
     }
 
     @Test func roleRequestsKeepStatusActionTicketAndDuration() throws {
-        let request = try GraphDate.decoder().decode(ScheduleRequestDTO.self, from: Fixture.data("roles.roleAssignmentScheduleRequests.selfActivate.POST.201.json")).request()
+        let request = try GraphDate.decoder().decode(
+            ScheduleRequestDTO.self,
+            from: Fixture.data("roles.roleAssignmentScheduleRequests.selfActivate.POST.201.json")
+        ).request()
         #expect(request.status == .granted)
         #expect(request.action == .selfActivate)
         #expect(request.duration == .hours(5))
@@ -57,35 +68,49 @@ struct DecodingTests {
         #expect(request.target.id == .role("8424c6f0-a189-499e-bbd0-26c1753c96d4"))
         #expect(request.createdAt.map { abs($0.timeIntervalSince1970 - 1_649_839_952.6485851) < 0.001 } == true)
 
-        let pending = try page(ScheduleRequestDTO.self, "roles.roleAssignmentScheduleRequests.filterByCurrentUser-approver-pendingApproval.GET.200.json").map { $0.request() }
-        #expect(pending.first?.action == .selfActivate)          // "SelfActivate" in the fixture
+        let pending = try page(
+            ScheduleRequestDTO.self,
+            "roles.roleAssignmentScheduleRequests.filterByCurrentUser-approver-pendingApproval.GET.200.json"
+        ).map { $0.request() }
+        #expect(pending.first?.action == .selfActivate)  // "SelfActivate" in the fixture
         #expect(pending.first?.status == .pendingApproval)
         #expect(pending.first?.approvalId == "9f2b5ddb-a50e-44a1-a6f4-f616322262ea")
         #expect(pending.first?.duration == ActivationDuration(seconds: 5 * 3600 + 1800))
         #expect(pending.first?.start == nil)
-        #expect(pending.first?.ticket == nil)                     // nulls are no ticket
+        #expect(pending.first?.ticket == nil)  // nulls are no ticket
     }
 
     @Test func groupRequestsDecodeWithPascalCaseValues() throws {
-        let requests = try page(ScheduleRequestDTO.self, "groups.assignmentScheduleRequests.filterByCurrentUser-principal-pendingApproval.GET.200.json").map { $0.request() }
+        let requests = try page(
+            ScheduleRequestDTO.self,
+            "groups.assignmentScheduleRequests.filterByCurrentUser-principal-pendingApproval.GET.200.json"
+        ).map { $0.request() }
         #expect(requests.first?.target.id == .group("d5f0ad2e-6b34-401b-b6da-0c8fc2c5a3fc"))
         #expect(requests.first?.ticket?.number == "09876")
         #expect(requests.first?.duration == .hours(8))
-        let created = try GraphDate.decoder().decode(ScheduleRequestDTO.self, from: Fixture.data("groups.assignmentScheduleRequests.selfActivate.POST.201.json")).request()
+        let created = try GraphDate.decoder().decode(
+            ScheduleRequestDTO.self, from: Fixture.data("groups.assignmentScheduleRequests.selfActivate.POST.201.json")
+        ).request()
         #expect(created.status == .provisioned)
         #expect(created.principal.id == "3cce9d87-3986-4f19-8335-7ed075408ca2")
     }
 
     @Test func approvalsWithStagesOrSteps() throws {
-        let group = try GraphDate.decoder().decode(ApprovalDTO.self, from: Fixture.data("groups.assignmentApprovals.GET.200.json")).approval
+        let group = try GraphDate.decoder().decode(
+            ApprovalDTO.self, from: Fixture.data("groups.assignmentApprovals.GET.200.json")
+        ).approval
         #expect(group.openStageForMe?.id == "d4fa4045-4716-436d-aec5-57b0a713f095")
-        let role = try GraphDate.decoder().decode(ApprovalDTO.self, from: Fixture.data("roles.beta.roleAssignmentApprovals.GET.200.json")).approval
+        let role = try GraphDate.decoder().decode(
+            ApprovalDTO.self, from: Fixture.data("roles.beta.roleAssignmentApprovals.GET.200.json")
+        ).approval
         #expect(role.stages.count == 1)
         #expect(role.openStageForMe?.reviewResult == .notReviewed)
     }
 
     @Test func rolePolicyMapsTheEndUserAssignmentRules() throws {
-        let assignments = try page(PolicyAssignmentDTO.self, "policies.roleManagementPolicyAssignments.directoryRole-expandPolicyRules.GET.200.json")
+        let assignments = try page(
+            PolicyAssignmentDTO.self,
+            "policies.roleManagementPolicyAssignments.directoryRole-expandPolicyRules.GET.200.json")
         let policy = try #require(GraphPIMService.policy(from: assignments))
         #expect(policy.maxDuration == .hours(8))
         #expect(policy.requiresJustification)
@@ -96,7 +121,9 @@ struct DecodingTests {
     }
 
     @Test func groupOwnerPolicyDecodes() throws {
-        let assignments = try page(PolicyAssignmentDTO.self, "policies.roleManagementPolicyAssignments.group-owner-expandPolicyRules.GET.200.json")
+        let assignments = try page(
+            PolicyAssignmentDTO.self,
+            "policies.roleManagementPolicyAssignments.group-owner-expandPolicyRules.GET.200.json")
         #expect(GraphPIMService.policy(from: assignments)?.maxDuration != nil)
         // Without `$expand` there is no policy to read.
         let bare = try page(PolicyAssignmentDTO.self, "policies.roleManagementPolicyAssignments.group.GET.200.json")
@@ -105,25 +132,32 @@ struct DecodingTests {
 
     @Test func contractPolicyExampleWithApprovalTicketAndAuthContext() throws {
         let json = """
-        {"value":[{"policy":{"rules":[
-          {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyExpirationRule","id":"Expiration_EndUser_Assignment","isExpirationRequired":true,"maximumDuration":"PT4H"},
-          {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyEnablementRule","id":"Enablement_EndUser_Assignment","enabledRules":["Justification","Ticketing"]},
-          {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyApprovalRule","id":"Approval_EndUser_Assignment",
-           "setting":{"isApprovalRequired":true,"approvalStages":[{"primaryApprovers":[{"@odata.type":"#microsoft.graph.singleUser","userId":"u1","description":"Bo"},{"@odata.type":"#microsoft.graph.groupMembers","groupId":"g1"}]}]}},
-          {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule","id":"AuthenticationContext_EndUser_Assignment","isEnabled":true,"claimValue":"c1"},
-          {"@odata.type":"#microsoft.graph.somethingNew","id":"Future_Rule","shape":[1,2,3]}
-        ]}}]}
-        """
-        let assignments = try GraphDate.decoder().decode(GraphPage<PolicyAssignmentDTO>.self, from: Data(json.utf8)).value
+            {"value":[{"policy":{"rules":[
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyExpirationRule","id":"Expiration_EndUser_Assignment","isExpirationRequired":true,"maximumDuration":"PT4H"},
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyEnablementRule","id":"Enablement_EndUser_Assignment","enabledRules":["Justification","Ticketing"]},
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyApprovalRule","id":"Approval_EndUser_Assignment",
+               "setting":{"isApprovalRequired":true,"approvalStages":[{"primaryApprovers":[{"@odata.type":"#microsoft.graph.singleUser","userId":"u1","description":"Bo"},{"@odata.type":"#microsoft.graph.groupMembers","groupId":"g1"}]}]}},
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule","id":"AuthenticationContext_EndUser_Assignment","isEnabled":true,"claimValue":"c1"},
+              {"@odata.type":"#microsoft.graph.somethingNew","id":"Future_Rule","shape":[1,2,3]}
+            ]}}]}
+            """
+        let assignments = try GraphDate.decoder().decode(GraphPage<PolicyAssignmentDTO>.self, from: Data(json.utf8))
+            .value
         let policy = try #require(GraphPIMService.policy(from: assignments))
-        #expect(policy == ActivationPolicy(maxDuration: .hours(4), requiresJustification: true, requiresTicket: true,
-                                           requiresMfa: false, authenticationContext: "c1", requiresApproval: true,
-                                           approvers: [Approver(kind: .user, id: "u1", description: "Bo"), Approver(kind: .groupMembers, id: "g1")]))
+        #expect(
+            policy
+                == ActivationPolicy(
+                    maxDuration: .hours(4), requiresJustification: true, requiresTicket: true,
+                    requiresMfa: false, authenticationContext: "c1", requiresApproval: true,
+                    approvers: [
+                        Approver(kind: .user, id: "u1", description: "Bo"), Approver(kind: .groupMembers, id: "g1"),
+                    ]))
         #expect(policy.requiresStepUp)
     }
 
     @Test func pimAuditRecordNamesItsRequest() throws {
-        let events = try page(DirectoryAuditDTO.self, "auditLogs.directoryAudits.pim.GET.200.observed.json").map(\.event)
+        let events = try page(DirectoryAuditDTO.self, "auditLogs.directoryAudits.pim.GET.200.observed.json").map(
+            \.event)
         #expect(events.first?.activity == "Remove member from role (PIM activation expired)")
         #expect(events.first?.requestId == "61998d6f-fcf3-400a-9d40-cbfa74a3bfbd")
         #expect(events.first?.initiatedBy?.displayName == "Azure AD PIM")
@@ -133,8 +167,13 @@ struct DecodingTests {
     }
 
     @Test func meDecodes() throws {
-        let me = try JSONDecoder().decode(PrincipalDTO.self, from: Fixture.data("me.GET.200.json")).principal(fallbackId: "")
-        #expect(me == Principal(id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd", displayName: "Adele Vance", userPrincipalName: "AdeleV@contoso.com"))
+        let me = try JSONDecoder().decode(PrincipalDTO.self, from: Fixture.data("me.GET.200.json")).principal(
+            fallbackId: "")
+        #expect(
+            me
+                == Principal(
+                    id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd", displayName: "Adele Vance",
+                    userPrincipalName: "AdeleV@contoso.com"))
     }
 
     @Test func batchAnswerIsSplitPerItem() throws {

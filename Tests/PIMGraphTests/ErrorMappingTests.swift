@@ -29,14 +29,17 @@ struct ErrorMappingTests {
     }
 
     @Test func severalRulesAreAllListed() {
-        let body = #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"EligibilityRule\",\"ExpirationRule\"]"}}"#
+        let body =
+            #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"EligibilityRule\",\"ExpirationRule\"]"}}"#
         let error = GraphErrorMapper.map(HTTPResponse(status: 400, body: Data(body.utf8)))
         #expect(error.failedRules == [.eligibility, .expiration])
         #expect(error.step == .satisfyRules([.eligibility, .expiration]))
     }
 
     @Test func mfaRuleAsksForMfaClaims() {
-        #expect(map("error.PolicyValidationFailed.MfaRule.400.composed.json", status: 400).claims == #"{"access_token":{"amr":{"values":["mfa"]}}}"#)
+        #expect(
+            map("error.PolicyValidationFailed.MfaRule.400.composed.json", status: 400).claims
+                == #"{"access_token":{"amr":{"values":["mfa"]}}}"#)
     }
 
     @Test func authenticationContextCarriesDecodedClaims() {
@@ -86,7 +89,11 @@ struct ErrorMappingTests {
     }
 
     @Test func unauthorizedNeedsSignIn() {
-        let error = GraphErrorMapper.map(HTTPResponse(status: 401, body: Data(#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired."}}"#.utf8)))
+        let error = GraphErrorMapper.map(
+            HTTPResponse(
+                status: 401,
+                body: Data(
+                    #"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired."}}"#.utf8)))
         #expect(error.kind == .signInRequired)
         #expect(error.claims == nil)
         #expect(error.step == .signIn(.expired))
@@ -94,7 +101,8 @@ struct ErrorMappingTests {
 
     @Test func insufficientClaimsChallengeIsDecoded() {
         let claims = #"{"access_token":{"acrs":{"essential":true,"value":"c25"}}}"#
-        let header = #"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="\#(Data(claims.utf8).base64EncodedString())""#
+        let header =
+            #"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="\#(Data(claims.utf8).base64EncodedString())""#
         let error = GraphErrorMapper.map(HTTPResponse(status: 401, headers: ["WWW-Authenticate": header]))
         #expect(error.kind == .signInRequired)
         #expect(error.claims == claims)
@@ -121,9 +129,13 @@ struct ErrorMappingTests {
     }
 
     @Test func everyMessageIsASentenceWithANextStep() {
-        let fixtures = ["error.PolicyValidationFailed.JustificationRule.400.composed.json", "error.RoleAssignmentExists.400.composed.json",
-                        "error.ActiveDurationTooShort.400.composed.json", "error.RoleAssignmentDoesNotExist.400.composed.json",
-                        "error.PermissionScopeNotGranted.403.observed.json", "error.TooManyRequests.429.json", "error.generic.example.json"]
+        let fixtures = [
+            "error.PolicyValidationFailed.JustificationRule.400.composed.json",
+            "error.RoleAssignmentExists.400.composed.json",
+            "error.ActiveDurationTooShort.400.composed.json", "error.RoleAssignmentDoesNotExist.400.composed.json",
+            "error.PermissionScopeNotGranted.403.observed.json", "error.TooManyRequests.429.json",
+            "error.generic.example.json",
+        ]
         for (index, fixture) in fixtures.enumerated() {
             let status = [400, 400, 400, 400, 403, 429, 416][index]
             let error = map(fixture, status: status)

@@ -39,6 +39,8 @@ import Glibc
 
     @Test func namesKeepOnlySafeCharacters() {
         #expect(PrivateStateFile.name(prefix: "drafts-", scope: "demo|ada") == "drafts-demo_ada.json")
-        #expect(PrivateStateFile.name(prefix: "drafts-", scope: "graph.microsoft.com|../x") == "drafts-graph.microsoft.com_.._x.json")
+        #expect(
+            PrivateStateFile.name(prefix: "drafts-", scope: "graph.microsoft.com|../x")
+                == "drafts-graph.microsoft.com_.._x.json")
     }
 }

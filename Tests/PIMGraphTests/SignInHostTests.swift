@@ -7,10 +7,13 @@ import PIMDomain
 struct SignInHostTests {
     @Test func anUnresolvableSignInHostIsNamedAsTheSignInHost() async throws {
         let graph = FakeGraph()
-        graph.on("POST", SignInTests.deviceCode, .failure(TransportError(.dnsFailure, "Could not resolve host", requestMayHaveBeenSent: false)))
-        let signIn = DeviceCodeSignIn(loginURL: SignInTests.login, tenant: "contoso.onmicrosoft.com",
-                                      scopes: GraphCloud.global.signInScopes, transport: graph, cache: nil,
-                                      clock: TestClock(), prompt: { _ in })
+        graph.on(
+            "POST", SignInTests.deviceCode,
+            .failure(TransportError(.dnsFailure, "Could not resolve host", requestMayHaveBeenSent: false)))
+        let signIn = DeviceCodeSignIn(
+            loginURL: SignInTests.login, tenant: "contoso.onmicrosoft.com",
+            scopes: GraphCloud.global.signInScopes, transport: graph, cache: nil,
+            clock: TestClock(), prompt: { _ in })
         do {
             try await signIn.signIn()
             Issue.record("expected a network failure")

@@ -26,9 +26,11 @@ struct TransportTests {
     }
 
     @Test func pimsOwnRefusalsNameWhatWasRefused() {
-        let body = CurlFailure.transportError(code: CURLE_WRITE_ERROR, refusal: .bodyTooLarge(limit: 2 * 1_048_576), requestSent: true)
+        let body = CurlFailure.transportError(
+            code: CURLE_WRITE_ERROR, refusal: .bodyTooLarge(limit: 2 * 1_048_576), requestSent: true)
         #expect(body.kind == .tooLarge && body.message == "at most 2 MB")
-        let head = CurlFailure.transportError(code: CURLE_WRITE_ERROR, refusal: .head(.controlCharacters), requestSent: true)
+        let head = CurlFailure.transportError(
+            code: CURLE_WRITE_ERROR, refusal: .head(.controlCharacters), requestSent: true)
         #expect(head.kind == .malformedAnswer)
         #expect(!head.isWorthRetrying && !body.isWorthRetrying)
     }
@@ -86,12 +88,16 @@ struct TransportReadingTests {
     }
 
     @Test func aCompressedAnswerOverTheLimitIsRefused() async throws {
-        guard case .failure(let error) = try await Self.read("gzip-over-limit") else { Issue.record("accepted"); return }
+        guard case .failure(let error) = try await Self.read("gzip-over-limit") else {
+            Issue.record("accepted"); return
+        }
         #expect(error.kind == .tooLarge)
     }
 
     @Test func anEscapeInAHeaderIsAMalformedAnswer() async throws {
-        guard case .failure(let error) = try await Self.read("escape-in-header") else { Issue.record("accepted"); return }
+        guard case .failure(let error) = try await Self.read("escape-in-header") else {
+            Issue.record("accepted"); return
+        }
         #expect(error.kind == .malformedAnswer)
     }
 

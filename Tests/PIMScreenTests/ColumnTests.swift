@@ -30,9 +30,10 @@ struct PaneColumnTests {
     /// Two names that share their start read differently once cut.
     @Test func namesThatWouldReadAlikeWhenCutAreCutInTheMiddle() {
         let names = ["itops-sysadmin-prod-noapproval", "itops-sysadmin-prod-requireapproval"]
-        let table = TableWidget(columns: [TableColumn(title: "Name", min: 14, max: 44, flex: true, priority: 10, names: true)],
-                                rowCount: names.count, offset: 0, selection: nil, isMarked: { _ in false },
-                                cell: { row, _ in TableCell(untrusted: names[row]) }, emptyText: "")
+        let table = TableWidget(
+            columns: [TableColumn(title: "Name", min: 14, max: 44, flex: true, priority: 10, names: true)],
+            rowCount: names.count, offset: 0, selection: nil, isMarked: { _ in false },
+            cell: { row, _ in TableCell(untrusted: names[row]) }, emptyText: "")
         var screen = Screen(width: 22, height: 3)
         table.render(in: Rect(x: 0, y: 0, width: 22, height: 3), on: &screen)
         let rows = screen.lines().dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }

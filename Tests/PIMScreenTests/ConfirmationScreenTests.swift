@@ -27,7 +27,10 @@ import Testing
         _ = update(&state, .key(.enter))
         let shown = text(state)
         #expect(!shown.contains("at once"), "Global Administrator needs approval here")
-        #expect(shown.contains("Global Administrator is Tier 0: it can take over the tenant. Sending asks an approver; access starts only once one approves."))
+        #expect(
+            shown.contains(
+                "Global Administrator is Tier 0: it can take over the tenant. Sending asks an approver; access starts only once one approves."
+            ))
     }
 
     @Test func tier0LineOfARoleWithoutApprovalSaysItActivatesAtOnce() {
@@ -38,19 +41,27 @@ import Testing
         let index = state.roles.firstIndex { $0.target == Fixture.globalAdmin }!
         _ = update(&state, .click(.row(index)))
         _ = update(&state, .key(.enter))
-        #expect(text(state).contains("Global Administrator is Tier 0: it can take over the tenant. Sending activates it at once."))
+        #expect(
+            text(state).contains(
+                "Global Administrator is Tier 0: it can take over the tenant. Sending activates it at once."))
     }
 
     @Test func deactivateQuestionNamesTheRoleAndWhatIsLost() {
         var state = selecting(Fixture.globalReader)
         _ = update(&state, .key("d"))
-        #expect(text(state).contains("Deactivate Global Reader? Its remaining 1h 00m ends now; using it again takes a new activation. y deactivates, n keeps it."))
+        #expect(
+            text(state).contains(
+                "Deactivate Global Reader? Its remaining 1h 00m ends now; using it again takes a new activation. y deactivates, n keeps it."
+            ))
     }
 
     @Test func cancelQuestionNamesTheRequestAndTheWait() {
         var state = selecting(Fixture.securityReader)
         _ = update(&state, .key("c"))
-        #expect(text(state).contains("Cancel the request for Security Reader? It has waited 15m for an approver; a new request starts the wait again. y cancels, n keeps it."))
+        #expect(
+            text(state).contains(
+                "Cancel the request for Security Reader? It has waited 15m for an approver; a new request starts the wait again. y cancels, n keeps it."
+            ))
     }
 
     @Test func statusLineCountsMarkedRows() {

@@ -12,10 +12,12 @@ struct ExtensionFormTests {
 
     func screen(policy: ActivationPolicy, assignmentType: AssignmentType = .activated) -> String {
         var state = Fixture.loaded(width: 100, height: 30)
-        let running = ActiveAssignment(id: "a-sr", target: Fixture.securityReader, principal: Fixture.ada,
-                                       start: Fixture.at(-1), end: Fixture.at(1), assignmentType: assignmentType)
-        state.form = ActivationForm(mode: .extend(running), targets: [Fixture.securityReader],
-                                    policies: [Fixture.securityReader.id: policy], draft: ActivationDraft(durationText: "1h"))
+        let running = ActiveAssignment(
+            id: "a-sr", target: Fixture.securityReader, principal: Fixture.ada,
+            start: Fixture.at(-1), end: Fixture.at(1), assignmentType: assignmentType)
+        state.form = ActivationForm(
+            mode: .extend(running), targets: [Fixture.securityReader],
+            policies: [Fixture.securityReader.id: policy], draft: ActivationDraft(durationText: "1h"))
         return render(state).lines().joined(separator: "\n")
     }
 

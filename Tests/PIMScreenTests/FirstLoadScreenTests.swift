@@ -21,7 +21,10 @@ import Testing
     /// A start whose first load failed.
     static func failedFirstLoad() -> AppState {
         var state = loading()
-        _ = update(&state, .dashboardLoaded(.failure(PIMError(.network, "The service could not be reached: check the network, then refresh (r)."))))
+        _ = update(
+            &state,
+            .dashboardLoaded(
+                .failure(PIMError(.network, "The service could not be reached: check the network, then refresh (r)."))))
         return state
     }
 
@@ -36,7 +39,9 @@ import Testing
         _ = update(&state, .resize(width: width, height: height))
         let line = try #require(row(containing: "Loading", in: render(state)))
         #expect(line.trimmingCharacters(in: .whitespaces) == "Loading from the service…")
-        #expect(!render(state).lines().joined().contains("administrator"), "the empty-table text must not show while loading")
+        #expect(
+            !render(state).lines().joined().contains("administrator"),
+            "the empty-table text must not show while loading")
     }
 
     @Test(arguments: [(132, 40), (80, 24), (40, 10)])

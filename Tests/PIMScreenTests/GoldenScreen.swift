@@ -16,7 +16,9 @@ enum GoldenScreen {
     static var recording: Bool { ProcessInfo.processInfo.environment["PIM_RECORD_SCREENS"] == "1" }
 
     /// Renders `state` at both sizes (after a resize action, as the terminal would send) and compares.
-    static func check(_ name: String, _ state: AppState, styles: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(
+        _ name: String, _ state: AppState, styles: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for (width, height) in sizes {
             var sized = state
             _ = update(&sized, .resize(width: width, height: height))
@@ -38,7 +40,9 @@ enum GoldenScreen {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file \(file): run PIM_RECORD_SCREENS=1 swift test, then review it", sourceLocation: sourceLocation)
+            Issue.record(
+                "no golden file \(file): run PIM_RECORD_SCREENS=1 swift test, then review it",
+                sourceLocation: sourceLocation)
             return
         }
         guard expected != actual else { return }

@@ -81,8 +81,9 @@ import Testing
         _ = update(&state, .key(.tab))
         typing("ServiceNow", into: &state)
         _ = update(&state, .key(.control("s")))
-        let pending = ElevationRequest(id: "req-7f3a", target: Fixture.globalAdmin, action: .selfActivate, status: .pendingApproval,
-                                       principal: Fixture.ada, createdAt: Fixture.now, duration: .hours(1))
+        let pending = ElevationRequest(
+            id: "req-7f3a", target: Fixture.globalAdmin, action: .selfActivate, status: .pendingApproval,
+            principal: Fixture.ada, createdAt: Fixture.now, duration: .hours(1))
         _ = update(&state, .activationFinished(Fixture.globalAdmin.id, .success(ActivationResult(request: pending))))
         GoldenScreen.check("form-pending", state)
     }
@@ -182,7 +183,12 @@ import Testing
     @Test func errorStatusLine() {
         var state = Fixture.loaded()
         _ = update(&state, .key("r"))
-        _ = update(&state, .dashboardLoaded(.failure(PIMError(.network, "The network is unreachable or timed out: check the connection, then press r."))))
+        _ = update(
+            &state,
+            .dashboardLoaded(
+                .failure(
+                    PIMError(.network, "The network is unreachable or timed out: check the connection, then press r.")))
+        )
         _ = update(&state, .tick(Fixture.now.addingTimeInterval(30)))
         GoldenScreen.check("error-status", state, styles: true)
     }
@@ -211,8 +217,9 @@ import Testing
 
     @Test func injectedEscapeSequencesAreShownInert() {
         var dashboard = Fixture.dashboard
-        let evil = ElevationTarget(id: .role("evil"),
-                                   displayName: "Reader\u{1B}[2J\u{1B}]52;c;cGF5bG9hZA==\u{07}\u{1B}[31mRED\u{9B}1m\u{202E}txt")
+        let evil = ElevationTarget(
+            id: .role("evil"),
+            displayName: "Reader\u{1B}[2J\u{1B}]52;c;cGF5bG9hZA==\u{07}\u{1B}[31mRED\u{9B}1m\u{202E}txt")
         dashboard.eligibilities.insert(Fixture.eligibility(evil), at: 0)
         dashboard.approvals[0].request.justification = "ok\u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ \r\n\tdone"
         var state = AppState(config: AppConfig(tenantLabel: "contoso.example (demo)"), now: Fixture.now)
@@ -227,7 +234,12 @@ import Testing
             var sized = state
             _ = update(&sized, .resize(width: size.0, height: size.1))
             let cells = render(sized).cells
-            #expect(!cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) } })
+            #expect(
+                !cells.contains {
+                    $0.text.unicodeScalars.contains {
+                        $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+                    }
+                })
         }
     }
 }

@@ -9,8 +9,9 @@ import Testing
 /// not by the words it shows: a revoked or cancelled request is not a failure, a timed-out operation is.
 struct HistoryResultStyleTests {
     static func resultStyle(_ source: HistoryRow.Source, _ result: String) -> CellStyle? {
-        let row = HistoryRow(id: "r1", source: source, date: nil, activity: "activate", targetName: "Global Reader",
-                             result: result)
+        let row = HistoryRow(
+            id: "r1", source: source, date: nil, activity: "activate", targetName: "Global Reader",
+            result: result)
         let context = ColumnContext(now: Date(timeIntervalSince1970: 0), time: { _ in "" }, dateTime: { _ in "" })
         let column = TableDefinition<HistoryRow>.history.columns(for: .screen).first { $0.title == "Result" }
         return column?.cell(row, context).style

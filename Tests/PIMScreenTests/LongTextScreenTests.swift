@@ -21,7 +21,8 @@ import Testing
     @Test func aPasteOf3000CharactersShowsWithinAFrameInWellUnderASecond() throws {
         var state = Self.formState()
         try #require(state.form != nil)
-        let text = String(repeating: "Restore mail flow after the connector change, ticket INC-4711. ", count: 48)
+        let text =
+            String(repeating: "Restore mail flow after the connector change, ticket INC-4711. ", count: 48)
             .prefix(3_000) + "END"
         let clock = ContinuousClock()
         var screen: Screen?
@@ -71,10 +72,12 @@ import Testing
         #expect(lines.count == 2_500 && lines.allSatisfy { $0.count == 80 })
     }
 
-    @Test(arguments: [("aa bbbbbbbbbb cc", 4, ["aa", "bbbb", "bbbb", "bb", "cc"]),
-                      ("aa bbbbbbbb cc", 4, ["aa", "bbbb", "bbbb", "cc"]),
-                      ("abcdef g", 3, ["abc", "def", "g"]),
-                      ("日本語テキスト x", 4, ["日本", "語テ", "キス", "ト x"])])
+    @Test(arguments: [
+        ("aa bbbbbbbbbb cc", 4, ["aa", "bbbb", "bbbb", "bb", "cc"]),
+        ("aa bbbbbbbb cc", 4, ["aa", "bbbb", "bbbb", "cc"]),
+        ("abcdef g", 3, ["abc", "def", "g"]),
+        ("日本語テキスト x", 4, ["日本", "語テ", "キス", "ト x"]),
+    ])
     func wrappingCutsLongWordsAsBefore(text: String, width: Int, expected: [String]) {
         #expect(TextLayout.wrap(text, width: width) == expected)
     }

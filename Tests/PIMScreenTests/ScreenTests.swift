@@ -119,7 +119,9 @@ import Testing
     }
 
     @Test func manyFormTargetsFitInThreeLinesEndingInAnEllipsis() {
-        let targets = (1...12).map { ElevationTarget(id: .role("r-\($0)"), displayName: "Application Administrator \($0)") }
+        let targets = (1...12).map {
+            ElevationTarget(id: .role("r-\($0)"), displayName: "Application Administrator \($0)")
+        }
         let form = ActivationForm(targets: targets, policies: [:], draft: ActivationDraft())
         let lines = ActivationFormView.targetLines(form, width: 76)
         #expect(lines.count == 3)

@@ -32,7 +32,7 @@ struct TruncationTests {
     @Test(arguments: [(40, 10), (40, 12), (60, 9), (80, 24)])
     func theFocusedFieldIsAlwaysInView(width: Int, height: Int) {
         var state = Fixture.loaded(width: width, height: height)
-        _ = update(&state, .click(.row(4))) // Exchange Administrator: justification and ticket required
+        _ = update(&state, .click(.row(4)))  // Exchange Administrator: justification and ticket required
         _ = update(&state, .key(.enter))
         #expect(state.form != nil)
         for field in ActivationForm.Field.allCases {
@@ -40,11 +40,15 @@ struct TruncationTests {
             let screen = render(state)
             let lines = screen.lines(), styles = screen.styleMap()
             let row = lines.firstIndex { $0.contains(field.label) }
-            #expect(row != nil, "\(width)×\(height): \(field.label) is not shown while it has the keyboard:\n\(lines.joined(separator: "\n"))")
+            #expect(
+                row != nil,
+                "\(width)×\(height): \(field.label) is not shown while it has the keyboard:\n\(lines.joined(separator: "\n"))"
+            )
             if let row {
-                #expect(styles[row].contains(StyleRole.cursor.letter), "\(width)×\(height): the cursor is not on the \(field.label) row")
+                #expect(
+                    styles[row].contains(StyleRole.cursor.letter),
+                    "\(width)×\(height): the cursor is not on the \(field.label) row")
             }
         }
     }
 }
-

@@ -61,8 +61,11 @@ import Testing
 
     @Test func severalRulesAreReportedTogether() async throws {
         let client = RawClient(try makeTenant())
-        let reply = try await client.post(roleRequests, activation(role: IDs.exchangeAdmin, duration: "PT12H", justification: nil))
-        #expect(reply.json.errorMessage == #"The following policy rules failed: ["ExpirationRule","JustificationRule","TicketingRule"]"#)
+        let reply = try await client.post(
+            roleRequests, activation(role: IDs.exchangeAdmin, duration: "PT12H", justification: nil))
+        #expect(
+            reply.json.errorMessage
+                == #"The following policy rules failed: ["ExpirationRule","JustificationRule","TicketingRule"]"#)
     }
 
     @Test func mfaRuleUntilTheTokenCarriesMfa() async throws {
@@ -119,14 +122,17 @@ import Testing
         #expect(reply.json["isValidationOnly"] as? Bool == true)
         let active = try await client.get(myActiveRoles).json.items
         #expect(!active.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
-        let invalid = try await client.post(roleRequests, activation(role: IDs.helpdeskAdmin, justification: nil, validationOnly: true))
+        let invalid = try await client.post(
+            roleRequests, activation(role: IDs.helpdeskAdmin, justification: nil, validationOnly: true))
         #expect(invalid.json.errorMessage == #"The following policy rules failed: ["JustificationRule"]"#)
     }
 
     @Test func enumCasingIsTolerantAndEchoedInCamelCase() async throws {
         let client = RawClient(try makeTenant())
         var body = activation(role: IDs.helpdeskAdmin, action: "SelfActivate")
-        body["scheduleInfo"] = ["startDateTime": "2026-05-28T20:26:40Z", "expiration": ["type": "AfterDuration", "duration": "PT1H"]]
+        body["scheduleInfo"] = [
+            "startDateTime": "2026-05-28T20:26:40Z", "expiration": ["type": "AfterDuration", "duration": "PT1H"],
+        ]
         let reply = try await client.post(roleRequests, body)
         #expect(reply.status == 201)
         #expect(reply.json.str("action") == "selfActivate")
@@ -144,8 +150,9 @@ import Testing
         #expect(missing.json.errorCode == "InvalidRoleAssignmentRequest")
         let other = try await client.post(roleRequests, activation(role: IDs.helpdeskAdmin, principal: IDs.ben))
         #expect(other.status == 400)
-        let noType = try await client.send("POST", roleRequests, body: activation(role: IDs.helpdeskAdmin),
-                                           headers: ["Content-Type": "text/plain"])
+        let noType = try await client.send(
+            "POST", roleRequests, body: activation(role: IDs.helpdeskAdmin),
+            headers: ["Content-Type": "text/plain"])
         #expect(noType.status == 415)
     }
 
@@ -160,8 +167,10 @@ import Testing
         #expect(reply.json.str("accessId") == "member")
         #expect(reply.json.str("targetScheduleId")?.hasPrefix("\(IDs.tier3)_member_") == true)
         let active = try await client.get(
-            "/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')")
-        #expect(active.json.items.contains { $0.str("groupId") == IDs.tier3 && $0.str("assignmentType") == "activated" })
+            "/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        )
+        #expect(
+            active.json.items.contains { $0.str("groupId") == IDs.tier3 && $0.str("assignmentType") == "activated" })
         let again = try await client.post(groupRequests, groupActivation(group: IDs.tier3, duration: "PT2H"))
         #expect(again.json.errorCode == "RoleAssignmentExists")
     }

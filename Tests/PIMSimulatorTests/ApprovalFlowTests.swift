@@ -20,7 +20,8 @@ import Testing
         let id = try await pendingSecurityAdmin(tenant)
         let ben = RawClient(tenant, as: "ben")
         let waiting = try await ben.get(
-            "/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'")
+            "/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'"
+        )
         #expect(waiting.status == 200)
         #expect(waiting.json.items.contains { $0.str("id") == id })
         #expect(waiting.json.items.allSatisfy { $0.str("status") == "PendingApproval" })
@@ -33,13 +34,16 @@ import Testing
         #expect(step.str("reviewResult") == "NotReviewed")
         let stepId = try #require(step.str("id"))
         let path = "/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)"
-        let decided = try await ben.patch(path, ["reviewResult": "Approve", "justification": "Looks right"], version: "beta")
+        let decided = try await ben.patch(
+            path, ["reviewResult": "Approve", "justification": "Looks right"], version: "beta")
         #expect(decided.status == 204)
         #expect(decided.response.body.isEmpty)
-        let again = try await ben.patch(path, ["reviewResult": "Deny", "justification": "Changed my mind"], version: "beta")
+        let again = try await ben.patch(
+            path, ["reviewResult": "Deny", "justification": "Changed my mind"], version: "beta")
         #expect(again.status == 409)
         let ada = RawClient(tenant)
-        let mine = try await ada.get("/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')")
+        let mine = try await ada.get(
+            "/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')")
         #expect(mine.json.items.first { $0.str("id") == id }?.str("status") == "Provisioned")
         let active = try await ada.get(myActiveRoles).json.items
         #expect(active.contains { $0.str("roleDefinitionId") == IDs.securityAdmin })
@@ -50,10 +54,13 @@ import Testing
         let audit = try await RawClient(tenant, as: "hana").get(
             "/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM' and correlationId eq '\(id)'")
         let activities = Set(audit.json.items.compactMap { $0.str("activityDisplayName") })
-        #expect(activities == ["Add member to role requested (PIM activation)",
-                               "Add member to role approval requested (PIM activation)",
-                               "Add member to role request approved (PIM activation)",
-                               "Add member to role completed (PIM activation)"])
+        #expect(
+            activities == [
+                "Add member to role requested (PIM activation)",
+                "Add member to role approval requested (PIM activation)",
+                "Add member to role request approved (PIM activation)",
+                "Add member to role completed (PIM activation)",
+            ])
     }
 
     @Test func denyLeavesTheRoleInactive() async throws {
@@ -62,16 +69,19 @@ import Testing
         let ben = RawClient(tenant, as: "ben")
         let approval = try await ben.get("/roleManagement/directory/roleAssignmentApprovals/\(id)", version: "beta")
         let stepId = try #require((approval.json["steps"] as? [JSONObject])?.first?.str("id"))
-        let noReason = try await ben.patch("/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
-                                           ["reviewResult": "Deny"], version: "beta")
+        let noReason = try await ben.patch(
+            "/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
+            ["reviewResult": "Deny"], version: "beta")
         #expect(noReason.status == 400)
-        let denied = try await ben.patch("/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
-                                         ["reviewResult": "Deny", "justification": "Not in the change window"], version: "beta")
+        let denied = try await ben.patch(
+            "/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
+            ["reviewResult": "Deny", "justification": "Not in the change window"], version: "beta")
         #expect(denied.status == 204)
         let ada = RawClient(tenant)
         let request = try await ada.get("\(roleRequests)/\(id)")
         #expect(request.json.str("status") == "Denied")
-        #expect(!(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.securityAdmin }))
+        #expect(
+            !(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.securityAdmin }))
     }
 
     @Test func requesterCannotApproveOwnRequest() async throws {
@@ -83,39 +93,49 @@ import Testing
         let step = try #require((approval.json["steps"] as? [JSONObject])?.first)
         #expect(step["assignedToMe"] as? Bool == false)
         let stepId = try #require(step.str("id"))
-        let reply = try await ada.patch("/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
-                                        ["reviewResult": "Approve", "justification": "me"], version: "beta")
+        let reply = try await ada.patch(
+            "/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
+            ["reviewResult": "Approve", "justification": "me"], version: "beta")
         #expect(reply.status == 403)
         let stranger = RawClient(tenant, as: "carl")
-        #expect(try await stranger.get("/roleManagement/directory/roleAssignmentApprovals/\(id)", version: "beta").status == 403)
-        #expect(try await ada.get("/roleManagement/directory/roleAssignmentApprovals/nope", version: "beta").status == 404)
+        #expect(
+            try await stranger.get("/roleManagement/directory/roleAssignmentApprovals/\(id)", version: "beta").status
+                == 403)
+        #expect(
+            try await ada.get("/roleManagement/directory/roleAssignmentApprovals/nope", version: "beta").status == 404)
     }
 
     @Test func groupApprovalUsesStagesOnV1() async throws {
         let tenant = try makeTenant()
         let ada = RawClient(tenant)
-        let reply = try await ada.post(groupRequests, groupActivation(group: IDs.itopsRequireApproval, duration: "PT2H"))
+        let reply = try await ada.post(
+            groupRequests, groupActivation(group: IDs.itopsRequireApproval, duration: "PT2H"))
         #expect(reply.json.str("status") == "PendingApproval")
         let id = try #require(reply.json.str("id"))
         let ben = RawClient(tenant, as: "ben")
-        let waiting = try await ben.get("\(groupRequests)/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'")
+        let waiting = try await ben.get(
+            "\(groupRequests)/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'")
         #expect(waiting.json.items.contains { $0.str("id") == id })
         let approval = try await ben.get("/identityGovernance/privilegedAccess/group/assignmentApprovals/\(id)")
         let stage = try #require((approval.json["stages"] as? [JSONObject])?.first)
         let stageId = try #require(stage.str("id"))
-        let decided = try await ben.patch("/identityGovernance/privilegedAccess/group/assignmentApprovals/\(id)/stages/\(stageId)",
-                                          ["reviewResult": "Approve", "justification": "ok"])
+        let decided = try await ben.patch(
+            "/identityGovernance/privilegedAccess/group/assignmentApprovals/\(id)/stages/\(stageId)",
+            ["reviewResult": "Approve", "justification": "ok"])
         #expect(decided.status == 204)
         let active = try await ada.get(
-            "/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')")
+            "/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        )
         #expect(active.json.items.contains { $0.str("groupId") == IDs.itopsRequireApproval })
     }
 
     @Test func seededRequestsWaitForBen() async throws {
         let ben = RawClient(try makeTenant(), as: "ben")
-        let roles = try await ben.get("\(roleRequests)/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'")
+        let roles = try await ben.get(
+            "\(roleRequests)/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'")
         #expect(roles.json.items.count == 3)
-        let groups = try await ben.get("\(groupRequests)/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'")
+        let groups = try await ben.get(
+            "\(groupRequests)/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'")
         #expect(groups.json.items.count == 2)
     }
 
@@ -134,8 +154,9 @@ import Testing
         let ben = RawClient(tenant, as: "ben")
         let approval = try await ben.get("/roleManagement/directory/roleAssignmentApprovals/\(id)", version: "beta")
         let stepId = try #require((approval.json["steps"] as? [JSONObject])?.first?.str("id"))
-        let late = try await ben.patch("/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
-                                       ["reviewResult": "Approve", "justification": "late"], version: "beta")
+        let late = try await ben.patch(
+            "/roleManagement/directory/roleAssignmentApprovals/\(id)/steps/\(stepId)",
+            ["reviewResult": "Approve", "justification": "late"], version: "beta")
         #expect(late.status == 409)
     }
 

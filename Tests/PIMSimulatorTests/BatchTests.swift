@@ -5,7 +5,9 @@ import PIMGraph
 
 /// `POST /$batch`: limits, ids, relative urls, dependsOn → 424, per-item answers, one exchange.
 @Suite struct BatchTests {
-    func batch(_ tenant: SimulatedTenant, _ requests: [JSONObject], version: String = "v1.0") async throws -> RawClient.Reply {
+    func batch(
+        _ tenant: SimulatedTenant, _ requests: [JSONObject], version: String = "v1.0"
+    ) async throws -> RawClient.Reply {
         try await RawClient(tenant).post("/$batch", ["requests": requests], version: version)
     }
 
@@ -16,12 +18,22 @@ import PIMGraph
 
     @Test func dashboardInOneRoundTrip() async throws {
         let tenant = try makeTenant()
-        let reply = try await batch(tenant, [
-            ["id": "me", "method": "GET", "url": "/me?$select=id,displayName,userPrincipalName"],
-            ["id": "eligRoles", "method": "GET", "url": "roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition"],
-            ["id": "toApprove", "method": "GET", "url": "/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'"],
-            ["id": "bad", "method": "GET", "url": "/nowhere"],
-        ])
+        let reply = try await batch(
+            tenant,
+            [
+                ["id": "me", "method": "GET", "url": "/me?$select=id,displayName,userPrincipalName"],
+                [
+                    "id": "eligRoles", "method": "GET",
+                    "url":
+                        "roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition",
+                ],
+                [
+                    "id": "toApprove", "method": "GET",
+                    "url":
+                        "/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'",
+                ],
+                ["id": "bad", "method": "GET", "url": "/nowhere"],
+            ])
         #expect(reply.status == 200)
         let byId = responses(reply)
         #expect(byId["me"]?["status"] as? Int == 200)
@@ -37,19 +49,23 @@ import PIMGraph
         let tenant = try makeTenant()
         let many = (1...21).map { ["id": "\($0)", "method": "GET", "url": "/me"] as JSONObject }
         #expect(try await batch(tenant, many).status == 400)
-        let duplicate = try await batch(tenant, [["id": "a", "method": "GET", "url": "/me"], ["id": "A", "method": "GET", "url": "/me"]])
+        let duplicate = try await batch(
+            tenant, [["id": "a", "method": "GET", "url": "/me"], ["id": "A", "method": "GET", "url": "/me"]])
         #expect(duplicate.status == 400)
-        #expect(try await batch(tenant, [["id": "a", "method": "GET", "url": "/me", "dependsOn": ["zz"]]]).status == 400)
+        #expect(
+            try await batch(tenant, [["id": "a", "method": "GET", "url": "/me", "dependsOn": ["zz"]]]).status == 400)
     }
 
     @Test func failedDependencyIs424() async throws {
         let tenant = try makeTenant()
-        let reply = try await batch(tenant, [
-            ["id": "1", "method": "GET", "url": "/nowhere"],
-            ["id": "2", "method": "GET", "url": "/me", "dependsOn": ["1"]],
-            ["id": "3", "method": "GET", "url": "/me", "dependsOn": ["2"]],
-            ["id": "4", "method": "GET", "url": "/me"],
-        ])
+        let reply = try await batch(
+            tenant,
+            [
+                ["id": "1", "method": "GET", "url": "/nowhere"],
+                ["id": "2", "method": "GET", "url": "/me", "dependsOn": ["1"]],
+                ["id": "3", "method": "GET", "url": "/me", "dependsOn": ["2"]],
+                ["id": "4", "method": "GET", "url": "/me"],
+            ])
         let byId = responses(reply)
         #expect(byId["1"]?["status"] as? Int == 400)
         #expect(byId["2"]?["status"] as? Int == 424)
@@ -59,13 +75,19 @@ import PIMGraph
 
     @Test func writesInsideABatchNeedContentTypeAndApply() async throws {
         let tenant = try makeTenant()
-        let reply = try await batch(tenant, [
-            ["id": "noType", "method": "POST", "url": "/roleManagement/directory/roleAssignmentScheduleRequests",
-             "body": activation(role: IDs.helpdeskAdmin)],
-            ["id": "ok", "method": "POST", "url": "/roleManagement/directory/roleAssignmentScheduleRequests",
-             "headers": ["Content-Type": "application/json"], "body": activation(role: IDs.helpdeskAdmin)],
-            ["id": "check", "method": "GET", "url": myActiveRoles, "dependsOn": ["ok"]],
-        ])
+        let reply = try await batch(
+            tenant,
+            [
+                [
+                    "id": "noType", "method": "POST", "url": "/roleManagement/directory/roleAssignmentScheduleRequests",
+                    "body": activation(role: IDs.helpdeskAdmin),
+                ],
+                [
+                    "id": "ok", "method": "POST", "url": "/roleManagement/directory/roleAssignmentScheduleRequests",
+                    "headers": ["Content-Type": "application/json"], "body": activation(role: IDs.helpdeskAdmin),
+                ],
+                ["id": "check", "method": "GET", "url": myActiveRoles, "dependsOn": ["ok"]],
+            ])
         let byId = responses(reply)
         #expect(byId["noType"]?["status"] as? Int == 400)
         #expect(byId["ok"]?["status"] as? Int == 201)
@@ -75,10 +97,12 @@ import PIMGraph
 
     @Test func betaRequestsCannotRideInAV1Batch() async throws {
         let tenant = try makeTenant()
-        let reply = try await batch(tenant, [
-            ["id": "beta", "method": "GET", "url": "/beta/roleManagement/directory/roleAssignmentApprovals/x"],
-            ["id": "approvals", "method": "GET", "url": "/roleManagement/directory/roleAssignmentApprovals/x"],
-        ])
+        let reply = try await batch(
+            tenant,
+            [
+                ["id": "beta", "method": "GET", "url": "/beta/roleManagement/directory/roleAssignmentApprovals/x"],
+                ["id": "approvals", "method": "GET", "url": "/roleManagement/directory/roleAssignmentApprovals/x"],
+            ])
         let byId = responses(reply)
         #expect(byId["beta"]?["status"] as? Int == 400)
         #expect(byId["approvals"]?["status"] as? Int == 405)

@@ -6,8 +6,10 @@ import PIMGraph
 /// Knobs from the environment and injected faults, replayed by seed.
 @Suite struct FaultAndConfigurationTests {
     func tenant(faults: String, seed: UInt64 = 7, latency: Int = 0) throws -> SimulatedTenant {
-        try SimulatedTenant(configuration: SimulatorConfiguration(
-            stateFile: nil, latencyMilliseconds: latency, faults: try FaultPlan(parsing: faults), seed: seed, now: { testStart }))
+        try SimulatedTenant(
+            configuration: SimulatorConfiguration(
+                stateFile: nil, latencyMilliseconds: latency, faults: try FaultPlan(parsing: faults), seed: seed,
+                now: { testStart }))
     }
 
     @Test func throttlingCarriesRetryAfterAndTheGraphBody() async throws {
@@ -25,7 +27,8 @@ import PIMGraph
         var itemStatuses: [Int] = []
         var outer: [Int] = []
         for _ in 0..<6 {
-            let reply = try await RawClient(tenant).post("/$batch", ["requests": (1...4).map { ["id": "\($0)", "method": "GET", "url": "/me"] }])
+            let reply = try await RawClient(tenant).post(
+                "/$batch", ["requests": (1...4).map { ["id": "\($0)", "method": "GET", "url": "/me"] }])
             outer.append(reply.status)
             for item in (reply.json["responses"] as? [JSONObject]) ?? [] {
                 let status = item["status"] as? Int ?? 0
@@ -92,14 +95,16 @@ import PIMGraph
         let client = RawClient(try tenant(faults: "", latency: 30))
         let clock = ContinuousClock()
         let start = clock.now
-        _ = try await client.post("/$batch", ["requests": (1...5).map { ["id": "\($0)", "method": "GET", "url": "/me"] }])
+        _ = try await client.post(
+            "/$batch", ["requests": (1...5).map { ["id": "\($0)", "method": "GET", "url": "/me"] }])
         #expect(clock.now - start >= .milliseconds(30))
     }
 
     @Test func latencyBeyondTheClientsTimeoutTimesOut() async throws {
         let tenant = try tenant(faults: "", latency: 200)
-        let request = HTTPRequest(method: "GET", url: URL(string: "https://graph.microsoft.com/v1.0/me")!,
-                                  headers: ["Authorization": "Bearer \(tenant.signIn().token())"], timeout: 0.05)
+        let request = HTTPRequest(
+            method: "GET", url: URL(string: "https://graph.microsoft.com/v1.0/me")!,
+            headers: ["Authorization": "Bearer \(tenant.signIn().token())"], timeout: 0.05)
         await #expect(throws: TransportError.self) { _ = try await tenant.send(request) }
     }
 
@@ -124,18 +129,25 @@ import PIMGraph
         } catch let error as SimulatorError {
             #expect(error.description.contains("ada, ben, hana"))
         }
-        #expect(throws: SimulatorError.self) { try SimulatorConfiguration.fromEnvironment(["PIM_SIM_FAULTS": "418:0.5"]) }
-        #expect(throws: SimulatorError.self) { try SimulatorConfiguration.fromEnvironment(["PIM_SIM_LATENCY_MS": "fast"]) }
+        #expect(throws: SimulatorError.self) {
+            try SimulatorConfiguration.fromEnvironment(["PIM_SIM_FAULTS": "418:0.5"])
+        }
+        #expect(throws: SimulatorError.self) {
+            try SimulatorConfiguration.fromEnvironment(["PIM_SIM_LATENCY_MS": "fast"])
+        }
     }
 
     @Test func scaleAddsEligibilitiesAndAuditEvents() async throws {
-        let t = try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: nil, scale: 500, pageSize: 100, now: { testStart }))
+        let t = try SimulatedTenant(
+            configuration: SimulatorConfiguration(stateFile: nil, scale: 500, pageSize: 100, now: { testStart }))
         let client = RawClient(t)
         var reply = try await client.get(myEligibleRoles)
         var count = reply.json.items.count
         while let next = reply.json.str("@odata.nextLink") {
-            let response = try await t.send(.init(method: "GET", url: URL(string: next)!, headers: ["Authorization": "Bearer \(client.token)"]))
-            reply = RawClient.Reply(status: response.status, json: parseObject(response.body) ?? [:], response: response)
+            let response = try await t.send(
+                .init(method: "GET", url: URL(string: next)!, headers: ["Authorization": "Bearer \(client.token)"]))
+            reply = RawClient.Reply(
+                status: response.status, json: parseObject(response.body) ?? [:], response: response)
             count += reply.json.items.count
         }
         #expect(count == 513)

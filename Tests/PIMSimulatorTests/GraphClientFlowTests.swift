@@ -26,8 +26,9 @@ final class SharedClock: GraphClock {
         }
 
         func service(_ persona: String = "ada") -> GraphPIMService {
-            GraphPIMService(configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-                            transport: tenant, tokens: tenant.signIn(as: persona), clock: clock)
+            GraphPIMService(
+                configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+                transport: tenant, tokens: tenant.signIn(as: persona), clock: clock)
         }
     }
 
@@ -56,16 +57,22 @@ final class SharedClock: GraphClock {
         let world = try World()
         let ada = world.service()
         let dashboard = try await ada.loadDashboard(.rolesOnly)
-        let helpdesk = try await ada.activate(ActivationRequest(
-            target: try target("Helpdesk Administrator", in: dashboard), justification: "INC-7", ticket: nil, duration: .hours(1)))
+        let helpdesk = try await ada.activate(
+            ActivationRequest(
+                target: try target("Helpdesk Administrator", in: dashboard), justification: "INC-7", ticket: nil,
+                duration: .hours(1)))
         #expect(helpdesk.request.status == .provisioned)
-        let security = try await ada.activate(ActivationRequest(
-            target: try target("Security Administrator", in: dashboard), justification: "INC-8", ticket: nil, duration: .hours(1)))
+        let security = try await ada.activate(
+            ActivationRequest(
+                target: try target("Security Administrator", in: dashboard), justification: "INC-8", ticket: nil,
+                duration: .hours(1)))
         #expect(security.request.status == .pendingApproval)
-        #expect(!security.notices.isEmpty) // signed in again with MFA
-        let ca = try await ada.activate(ActivationRequest(
-            target: try target("Conditional Access Administrator", in: dashboard), justification: "INC-9", ticket: nil,
-            duration: .hours(1)))
+        #expect(!security.notices.isEmpty)  // signed in again with MFA
+        let ca = try await ada.activate(
+            ActivationRequest(
+                target: try target("Conditional Access Administrator", in: dashboard), justification: "INC-9",
+                ticket: nil,
+                duration: .hours(1)))
         #expect(ca.request.status == .pendingApproval)
 
         let ben = world.service("ben")
@@ -86,11 +93,14 @@ final class SharedClock: GraphClock {
 
         let audit = try await ada.auditHistory(AuditQuery(since: testStart, tenantWide: true))
         let names = Set(audit.map(\.activity))
-        #expect(names.isSuperset(of: ["Add member to role requested (PIM activation)",
-                                      "Add member to role completed (PIM activation)",
-                                      "Add member to role approval requested (PIM activation)",
-                                      "Add member to role request approved (PIM activation)",
-                                      "Add member to role request denied (PIM activation)"]))
+        #expect(
+            names.isSuperset(of: [
+                "Add member to role requested (PIM activation)",
+                "Add member to role completed (PIM activation)",
+                "Add member to role approval requested (PIM activation)",
+                "Add member to role request approved (PIM activation)",
+                "Add member to role request denied (PIM activation)",
+            ]))
     }
 
     /// A request that stopped waiting is named for what became of it, read back from Graph: not
@@ -100,11 +110,15 @@ final class SharedClock: GraphClock {
         let world = try World()
         let ada = world.service()
         let dashboard = try await ada.loadDashboard(.rolesOnly)
-        let security = try await ada.activate(ActivationRequest(
-            target: try target("Security Administrator", in: dashboard), justification: "INC-8", ticket: nil, duration: .hours(1)))
-        let ca = try await ada.activate(ActivationRequest(
-            target: try target("Conditional Access Administrator", in: dashboard), justification: "INC-9", ticket: nil,
-            duration: .hours(1)))
+        let security = try await ada.activate(
+            ActivationRequest(
+                target: try target("Security Administrator", in: dashboard), justification: "INC-8", ticket: nil,
+                duration: .hours(1)))
+        let ca = try await ada.activate(
+            ActivationRequest(
+                target: try target("Conditional Access Administrator", in: dashboard), justification: "INC-9",
+                ticket: nil,
+                duration: .hours(1)))
         let ben = world.service("ben")
         let waiting = try await ben.pendingApprovals()
         let securityItem = try #require(waiting.first { $0.request.id == security.request.id })
@@ -115,12 +129,14 @@ final class SharedClock: GraphClock {
         let cancelled = await refusal { try await ben.decide(securityItem, .approve, justification: "ok") }
         #expect(cancelled?.kind == .alreadyDecided)
         #expect(cancelled?.outcome == "cancelled by the requester")
-        #expect(cancelled?.event
+        #expect(
+            cancelled?.event
                 == "Request \(security.request.id) was already cancelled by the requester: nothing is left to decide.")
 
         // Ben denies in one window, then approves the stale copy in another (another process).
         try await ben.decide(caItem, .deny, justification: "Use the change window")
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: world.clock.now())
+        let parts = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "UTC")!, from: world.clock.now())
         let at = String(format: "%02d:%02d UTC", parts.hour!, parts.minute!)
         let otherWindow = world.service("ben")
         let again = await refusal { try await otherWindow.decide(caItem, .approve, justification: "ok") }
@@ -133,9 +149,11 @@ final class SharedClock: GraphClock {
         #expect(await otherWindow.whyNotWaiting(requestId: "no-such-request") == nil)
 
         // A group's request, by id: read from the groups' requests and approvals.
-        let group = try await ada.activate(ActivationRequest(
-            target: try target("itops-sysadmin-prod-requireapproval", in: dashboard), justification: "INC-10", ticket: nil,
-            duration: .hours(1)))
+        let group = try await ada.activate(
+            ActivationRequest(
+                target: try target("itops-sysadmin-prod-requireapproval", in: dashboard), justification: "INC-10",
+                ticket: nil,
+                duration: .hours(1)))
         #expect(group.request.status == .pendingApproval)
         #expect(await ben.whyNotWaiting(requestId: group.request.id) == nil, "still waiting")
         try await ada.cancel(group.request)
@@ -149,29 +167,39 @@ final class SharedClock: GraphClock {
         let ada = world.service()
         let dashboard = try await ada.loadDashboard(.rolesOnly)
         let justification = await refusal {
-            _ = try await ada.activate(ActivationRequest(target: try target("User Administrator", in: dashboard),
-                                                         justification: nil, ticket: nil, duration: .hours(1)))
+            _ = try await ada.activate(
+                ActivationRequest(
+                    target: try target("User Administrator", in: dashboard),
+                    justification: nil, ticket: nil, duration: .hours(1)))
         }
-        #expect(justification?.graphCode == "RoleAssignmentExists") // already active in the seed
+        #expect(justification?.graphCode == "RoleAssignmentExists")  // already active in the seed
         let ticket = await refusal {
-            _ = try await ada.activate(ActivationRequest(target: try target("Exchange Administrator", in: dashboard),
-                                                         justification: "x", ticket: nil, duration: .hours(1)))
+            _ = try await ada.activate(
+                ActivationRequest(
+                    target: try target("Exchange Administrator", in: dashboard),
+                    justification: "x", ticket: nil, duration: .hours(1)))
         }
         #expect(ticket?.kind == .refused)
         #expect(ticket?.failedRules == [.ticketing])
         let expiration = await refusal {
-            _ = try await ada.activate(ActivationRequest(target: try target("Teams Administrator", in: dashboard),
-                                                         justification: "x", ticket: nil, duration: .hours(2)))
+            _ = try await ada.activate(
+                ActivationRequest(
+                    target: try target("Teams Administrator", in: dashboard),
+                    justification: "x", ticket: nil, duration: .hours(2)))
         }
         #expect(expiration?.failedRules == [.expiration])
         let missing = await refusal {
-            _ = try await ada.activate(ActivationRequest(target: try target("Helpdesk Administrator", in: dashboard),
-                                                         justification: nil, ticket: nil, duration: .hours(1)))
+            _ = try await ada.activate(
+                ActivationRequest(
+                    target: try target("Helpdesk Administrator", in: dashboard),
+                    justification: nil, ticket: nil, duration: .hours(1)))
         }
         #expect(missing?.failedRules == [.justification])
         let pending = await refusal {
-            _ = try await ada.activate(ActivationRequest(target: try target("Privileged Role Administrator", in: dashboard),
-                                                         justification: "x", ticket: TicketInfo(number: "CHG-1"), duration: .hours(1)))
+            _ = try await ada.activate(
+                ActivationRequest(
+                    target: try target("Privileged Role Administrator", in: dashboard),
+                    justification: "x", ticket: TicketInfo(number: "CHG-1"), duration: .hours(1)))
         }
         #expect(pending?.graphCode == "PendingRoleAssignmentRequest")
     }
@@ -180,11 +208,15 @@ final class SharedClock: GraphClock {
         let world = try World()
         let ada = world.service()
         let dashboard = try await ada.loadDashboard(.rolesOnly)
-        let result = try await ada.activate(ActivationRequest(
-            target: try target("Intune Administrator", in: dashboard), justification: "Roll out", ticket: nil, duration: .hours(1)))
+        let result = try await ada.activate(
+            ActivationRequest(
+                target: try target("Intune Administrator", in: dashboard), justification: "Roll out", ticket: nil,
+                duration: .hours(1)))
         #expect(result.request.status == .provisioned)
         #expect(result.notices.contains { $0.contains("c1") })
-        let posts = world.tenant.recordedRequests().filter { $0.method == "POST" && $0.path.hasSuffix("roleAssignmentScheduleRequests") }
+        let posts = world.tenant.recordedRequests().filter {
+            $0.method == "POST" && $0.path.hasSuffix("roleAssignmentScheduleRequests")
+        }
         #expect(posts.map(\.status) == [400, 201])
     }
 
@@ -192,17 +224,21 @@ final class SharedClock: GraphClock {
         let world = try World()
         let ada = world.service()
         let dashboard = try await ada.loadDashboard(.rolesOnly)
-        _ = try await ada.activate(ActivationRequest(
-            target: try target("Helpdesk Administrator", in: dashboard), justification: "INC-7", ticket: nil, duration: .hours(1)))
-        var active = try #require(try await ada.loadDashboard(.rolesOnly).active.first { $0.target.displayName == "Helpdesk Administrator" })
+        _ = try await ada.activate(
+            ActivationRequest(
+                target: try target("Helpdesk Administrator", in: dashboard), justification: "INC-7", ticket: nil,
+                duration: .hours(1)))
+        var active = try #require(
+            try await ada.loadDashboard(.rolesOnly).active.first { $0.target.displayName == "Helpdesk Administrator" })
         let early = await refusal { _ = try await ada.deactivate(active, justification: nil) }
         #expect(early?.kind == .refused)
         world.clock.advance(by: 301)
-        active = try #require(try await ada.loadDashboard(.rolesOnly).active.first { $0.target.displayName == "Helpdesk Administrator" })
+        active = try #require(
+            try await ada.loadDashboard(.rolesOnly).active.first { $0.target.displayName == "Helpdesk Administrator" })
         let off = try await ada.deactivate(active, justification: nil)
         #expect(off.status == .revoked)
 
-        world.clock.advance(by: 13 * 60) // the seeded itops-sysadmin-prod-noapproval membership ends
+        world.clock.advance(by: 13 * 60)  // the seeded itops-sysadmin-prod-noapproval membership ends
         let later = try await ada.loadDashboard(.rolesOnly)
         #expect(!later.active.contains { $0.target.displayName == "itops-sysadmin-prod-noapproval" })
         let audit = try await ada.auditHistory(AuditQuery(since: testStart, tenantWide: true))
@@ -215,8 +251,10 @@ final class SharedClock: GraphClock {
         let ada = world.service()
         let dashboard = try await ada.loadDashboard(.rolesOnly)
         let reports = try #require(dashboard.active.first { $0.target.displayName == "Reports Reader" })
-        let extended = try await ada.extend(reports, with: ActivationRequest(
-            target: reports.target, justification: "Reporting continues", ticket: nil, duration: .days(30)))
+        let extended = try await ada.extend(
+            reports,
+            with: ActivationRequest(
+                target: reports.target, justification: "Reporting continues", ticket: nil, duration: .days(30)))
         #expect(extended.request.status == .pendingAdminDecision)
         let mine = try await ada.myRequests()
         let pending = try #require(mine.first { $0.status == .pendingApproval })

@@ -32,12 +32,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let seeded = TenantSeed.make(now: testStart, scale: 0)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.withEveryField(seeded))) as! [String: Any]
+        var json =
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.withEveryField(seeded))) as! [String: Any]
         Self.set(&json, path.split(separator: ".").map(String.init), to: value)
         try JSONSerialization.data(withJSONObject: json).write(to: file)
 
         let reports = Reports()
-        let store = TenantStore(file: file, scale: 0, seed: { TenantSeed.make(now: $0, scale: 0) }, report: { reports.add($0) })
+        let store = TenantStore(
+            file: file, scale: 0, seed: { TenantSeed.make(now: $0, scale: 0) }, report: { reports.add($0) })
         let state = try store.transact(now: testStart) { $0.state }
 
         #expect(reports.all.count == 1, "\(path)")
@@ -66,9 +68,10 @@ import Testing
         state.requests[0].scheduleEnd = testStart.addingTimeInterval(3600)
         state.requests[0].durationSeconds = 3600
         if state.requests[0].approval == nil {
-            state.requests[0].approval = TenantApprovalStep(id: "step", status: "Completed", reviewResult: "Approved",
-                                                            reviewedById: nil, reviewedDateTime: nil, justification: "",
-                                                            approverIds: [])
+            state.requests[0].approval = TenantApprovalStep(
+                id: "step", status: "Completed", reviewResult: "Approved",
+                reviewedById: nil, reviewedDateTime: nil, justification: "",
+                approverIds: [])
         }
         state.requests[0].approval?.reviewedDateTime = testStart
         return state
@@ -80,7 +83,11 @@ import Testing
         if path.count == 1 { object[key] = value; return }
         if var list = object[key] as? [Any], let index = Int(path[1]) {
             var element = list[index] as! [String: Any]
-            if path.count == 2 { list[index] = value } else { set(&element, Array(path.dropFirst(2)), to: value); list[index] = element }
+            if path.count == 2 {
+                list[index] = value
+            } else {
+                set(&element, Array(path.dropFirst(2)), to: value); list[index] = element
+            }
             object[key] = list
         } else if var inner = object[key] as? [String: Any] {
             set(&inner, Array(path.dropFirst()), to: value)

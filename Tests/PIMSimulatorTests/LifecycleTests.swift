@@ -22,8 +22,11 @@ import Testing
         #expect(reply.status == 201)
         #expect(reply.json.str("status") == "Revoked")
         #expect(reply.json.str("action") == "selfDeactivate")
-        #expect(!(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
-        let audit = try await ada.get("/auditLogs/directoryAudits?$filter=initiatedBy/user/id eq '\(IDs.ada)' and activityDateTime ge 2026-05-28T20:26:00Z")
+        #expect(
+            !(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
+        let audit = try await ada.get(
+            "/auditLogs/directoryAudits?$filter=initiatedBy/user/id eq '\(IDs.ada)' and activityDateTime ge 2026-05-28T20:26:00Z"
+        )
         let names = audit.json.items.compactMap { $0.str("activityDisplayName") }
         #expect(names.contains("Remove member from role requested (PIM deactivate)"))
         #expect(names.contains("Remove member from role completed (PIM deactivate)"))
@@ -42,12 +45,16 @@ import Testing
         let hana = RawClient(tenant, as: "hana")
         let path = "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'"
         let before = try await hana.get(path).json.items
-        #expect(before.contains { $0.str("principalId") == IDs.hana && $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
+        #expect(
+            before.contains { $0.str("principalId") == IDs.hana && $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
         tenant.advanceClock(by: 4 * 60)
         let after = try await hana.get(path).json.items
-        #expect(!after.contains { $0.str("principalId") == IDs.hana && $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
-        #expect(after.count == before.count - 2) // Hana's and Dana's ended within four minutes
-        let audit = try await hana.get("/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Remove member from role (PIM activation expired)' and activityDateTime ge 2026-05-28T20:26:40Z")
+        #expect(
+            !after.contains { $0.str("principalId") == IDs.hana && $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
+        #expect(after.count == before.count - 2)  // Hana's and Dana's ended within four minutes
+        let audit = try await hana.get(
+            "/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Remove member from role (PIM activation expired)' and activityDateTime ge 2026-05-28T20:26:40Z"
+        )
         #expect(audit.json.items.count == 2)
         let record = try #require(audit.json.items.first)
         #expect(record.str("loggedByService") == "PIM")
@@ -56,8 +63,12 @@ import Testing
 
     @Test func selfExtendOnlyForTimeBoundAssignmentsExpiringSoon() async throws {
         let ada = RawClient(try makeTenant())
-        var body = activation(role: IDs.reportsReader, justification: "Quarterly reporting continues", action: "selfExtend")
-        body["scheduleInfo"] = ["startDateTime": "2026-06-06T20:26:40Z", "expiration": ["type": "afterDateTime", "endDateTime": "2026-09-06T20:26:40Z"]]
+        var body = activation(
+            role: IDs.reportsReader, justification: "Quarterly reporting continues", action: "selfExtend")
+        body["scheduleInfo"] = [
+            "startDateTime": "2026-06-06T20:26:40Z",
+            "expiration": ["type": "afterDateTime", "endDateTime": "2026-09-06T20:26:40Z"],
+        ]
         let reply = try await ada.post(roleRequests, body)
         #expect(reply.status == 201)
         #expect(reply.json.str("status") == "PendingAdminDecision")
@@ -67,7 +78,8 @@ import Testing
         #expect(activated.json.errorCode == "InvalidRoleAssignmentRequest")
         let nothing = try await ada.post(roleRequests, activation(role: IDs.globalReader, action: "selfExtend"))
         #expect(nothing.json.errorCode == "RoleAssignmentDoesNotExist")
-        let audit = try await ada.get("/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Update member in PIM requested (extend)'")
+        let audit = try await ada.get(
+            "/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Update member in PIM requested (extend)'")
         #expect(audit.json.items.count == 1)
     }
 
@@ -82,9 +94,11 @@ import Testing
         let reply = try await ben.post(roleRequests, extend)
         #expect(reply.status == 201)
         #expect(reply.json.str("status") == "Provisioned")
-        let mine = try await ada.get("\(roleRequests)/filterByCurrentUser(on='principal')?$filter=action eq 'selfExtend'")
+        let mine = try await ada.get(
+            "\(roleRequests)/filterByCurrentUser(on='principal')?$filter=action eq 'selfExtend'")
         #expect(mine.json.items.first?.str("status") == "Provisioned")
-        let refused = try await ada.post(roleRequests, activation(role: IDs.reportsReader, duration: "P90D", action: "adminExtend"))
+        let refused = try await ada.post(
+            roleRequests, activation(role: IDs.reportsReader, duration: "P90D", action: "adminExtend"))
         #expect(refused.status == 403)
     }
 
@@ -92,31 +106,39 @@ import Testing
         let tenant = try makeTenant()
         let ada = RawClient(tenant)
         var body = activation(role: IDs.helpdeskAdmin)
-        body["scheduleInfo"] = ["startDateTime": "2026-05-28T23:00:00Z", "expiration": ["type": "afterDuration", "duration": "PT1H"]]
+        body["scheduleInfo"] = [
+            "startDateTime": "2026-05-28T23:00:00Z", "expiration": ["type": "afterDuration", "duration": "PT1H"],
+        ]
         let reply = try await ada.post(roleRequests, body)
         #expect(reply.json.str("status") == "Granted")
-        #expect(!(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
+        #expect(
+            !(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
         let id = try #require(reply.json.str("id"))
         #expect(try await ada.post("\(roleRequests)/\(id)/cancel").status == 204)
         tenant.advanceClock(by: 3 * 3600)
-        #expect(!(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
+        #expect(
+            !(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
     }
 
     @Test func scheduledActivationStartsWhenItsTimeComes() async throws {
         let tenant = try makeTenant()
         let ada = RawClient(tenant)
         var body = activation(role: IDs.helpdeskAdmin)
-        body["scheduleInfo"] = ["startDateTime": "2026-05-28T23:00:00Z", "expiration": ["type": "afterDuration", "duration": "PT1H"]]
+        body["scheduleInfo"] = [
+            "startDateTime": "2026-05-28T23:00:00Z", "expiration": ["type": "afterDuration", "duration": "PT1H"],
+        ]
         let id = try #require(try await ada.post(roleRequests, body).json.str("id"))
         tenant.advanceClock(by: 3 * 3600)
-        #expect(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
+        #expect(
+            try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
         #expect(try await ada.get("\(roleRequests)/\(id)").json.str("status") == "Provisioned")
     }
 
     @Test func historyCoversThirtyDays() async throws {
         let tenant = try makeTenant(pageSize: 999)
         let ada = RawClient(tenant)
-        let reply = try await ada.get("/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM' and activityDateTime ge 2026-04-28T00:00:00Z")
+        let reply = try await ada.get(
+            "/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM' and activityDateTime ge 2026-04-28T00:00:00Z")
         let dates = reply.json.items.compactMap { $0.str("activityDateTime") }
         #expect(dates.count > 60)
         #expect(dates == dates.sorted(by: >))
@@ -134,7 +156,8 @@ import Testing
         let tenant = try makeTenant()
         let sam = RawClient(tenant, as: "sam")
         let eligible = try await sam.get(myEligibleRoles).json.items
-        let reader = try #require(eligible.first { $0.str("roleDefinitionId") == "5d6b6bb7-de71-4623-b4af-96380a352509" })
+        let reader = try #require(
+            eligible.first { $0.str("roleDefinitionId") == "5d6b6bb7-de71-4623-b4af-96380a352509" })
         #expect(reader.str("memberType") == "Group")
         #expect(reader.str("principalId") == Persona.sam.objectId)
         var body = activation(role: "5d6b6bb7-de71-4623-b4af-96380a352509", principal: Persona.sam.objectId)
@@ -142,10 +165,13 @@ import Testing
         let reply = try await sam.post(roleRequests, body)
         #expect(reply.status == 201)
         let active = try await sam.get(myActiveRoles).json.items
-        #expect(active.first { $0.str("roleDefinitionId") == "5d6b6bb7-de71-4623-b4af-96380a352509" }?.str("memberType") == "Group")
+        #expect(
+            active.first { $0.str("roleDefinitionId") == "5d6b6bb7-de71-4623-b4af-96380a352509" }?.str("memberType")
+                == "Group")
         tenant.advanceClock(by: 8 * 3600)
         #expect(!(try await sam.get(myEligibleRoles).json.items.contains { $0.str("memberType") == "Group" }))
-        let late = try await sam.post(roleRequests, activation(role: "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f", principal: Persona.sam.objectId))
+        let late = try await sam.post(
+            roleRequests, activation(role: "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f", principal: Persona.sam.objectId))
         #expect(late.json.errorMessage?.contains("EligibilityRule") == true)
     }
 }

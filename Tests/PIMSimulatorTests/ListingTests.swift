@@ -41,7 +41,8 @@ import Testing
     @Test func groupEligibilitiesUseLowercaseEnums() async throws {
         let client = RawClient(try makeTenant())
         let reply = try await client.get(
-            "/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=group")
+            "/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=group"
+        )
         #expect(reply.status == 200)
         #expect(reply.json.items.count == 6)
         let tier0 = try #require(reply.json.items.first { $0.str("groupId") == IDs.tier0 })
@@ -52,7 +53,8 @@ import Testing
 
     @Test func unquotedFunctionParameterIsRefused() async throws {
         let client = RawClient(try makeTenant())
-        let reply = try await client.get("/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on=principal)")
+        let reply = try await client.get(
+            "/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on=principal)")
         #expect(reply.status == 400)
         #expect(reply.json.errorCode == "BadRequest")
         let approver = try await client.get(
@@ -88,11 +90,13 @@ import Testing
     @Test func tenantWideInstancesNeedAReaderRole() async throws {
         let tenant = try makeTenant()
         let carl = RawClient(tenant, as: "carl")
-        let refused = try await carl.get("/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'")
+        let refused = try await carl.get(
+            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'")
         #expect(refused.status == 403)
         let hana = RawClient(tenant, as: "hana")
         let reply = try await hana.get(
-            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$expand=principal,roleDefinition")
+            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$expand=principal,roleDefinition"
+        )
         #expect(reply.status == 200)
         #expect(reply.json.items.count == 5)
         #expect(reply.json.items.allSatisfy { $0.str("assignmentType") == "Activated" && $0.obj("principal") != nil })
@@ -103,7 +107,8 @@ import Testing
         let refused = try await hana.get("/identityGovernance/privilegedAccess/group/assignmentScheduleInstances")
         #expect(refused.status == 400)
         let reply = try await hana.get(
-            "/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(IDs.itopsNoApproval)'")
+            "/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(IDs.itopsNoApproval)'"
+        )
         #expect(reply.status == 200)
         #expect(reply.json.items.count == 1)
         #expect(reply.json.items[0].str("assignmentType") == "activated")
@@ -114,7 +119,8 @@ import Testing
         let refused = try await client.get("/policies/roleManagementPolicyAssignments")
         #expect(refused.status == 400)
         let reply = try await client.get(
-            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '\(IDs.globalAdmin)'&$expand=policy($expand=rules)")
+            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '\(IDs.globalAdmin)'&$expand=policy($expand=rules)"
+        )
         #expect(reply.status == 200)
         let assignment = try #require(reply.json.items.first)
         #expect(reply.json.items.count == 1)
@@ -131,14 +137,17 @@ import Testing
         #expect(approval.obj("setting")?["isApprovalRequired"] as? Bool == true)
 
         let group = try await client.get(
-            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '\(IDs.itopsNoApproval)' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)")
+            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '\(IDs.itopsNoApproval)' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)"
+        )
         #expect(group.json.items.count == 1)
         let groupRules = group.json.items[0].obj("policy")?["rules"] as? [JSONObject] ?? []
         #expect(groupRules.first { $0.str("id") == "Expiration_EndUser_Assignment" }?.str("maximumDuration") == "PT4H")
         let reader = try await client.get(
-            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'Directory' and roleDefinitionId eq '\(IDs.globalReader)'&$expand=policy($expand=rules)")
+            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'Directory' and roleDefinitionId eq '\(IDs.globalReader)'&$expand=policy($expand=rules)"
+        )
         let readerRules = reader.json.items.first?.obj("policy")?["rules"] as? [JSONObject] ?? []
-        #expect(readerRules.first { $0.str("id") == "Expiration_EndUser_Assignment" }?.str("maximumDuration") == "PT24H")
+        #expect(
+            readerRules.first { $0.str("id") == "Expiration_EndUser_Assignment" }?.str("maximumDuration") == "PT24H")
         #expect(reader.json.items.first?.str("scopeType") == "Directory")
     }
 
@@ -150,9 +159,12 @@ import Testing
         #expect(seen.count == 5)
         while let next = reply.json.str("@odata.nextLink") {
             #expect(next.hasPrefix("https://graph.microsoft.com/v1.0/roleManagement/"))
-            let response = try await tenant.send(.init(method: "GET", url: URL(string: next)!,
-                                                       headers: ["Authorization": "Bearer \(client.token)"]))
-            reply = RawClient.Reply(status: response.status, json: parseObject(response.body) ?? [:], response: response)
+            let response = try await tenant.send(
+                .init(
+                    method: "GET", url: URL(string: next)!,
+                    headers: ["Authorization": "Bearer \(client.token)"]))
+            reply = RawClient.Reply(
+                status: response.status, json: parseObject(response.body) ?? [:], response: response)
             #expect(reply.status == 200)
             seen += reply.json.items.compactMap { $0.str("id") }
         }

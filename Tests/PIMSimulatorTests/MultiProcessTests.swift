@@ -14,7 +14,8 @@ import Testing
         let env = ProcessInfo.processInfo.environment
         let file = URL(fileURLWithPath: env[Self.stateVariable]!)
         let name = env[Self.nameVariable] ?? "child"
-        let tenant = try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: file, persona: "ben", now: { testStart }))
+        let tenant = try SimulatedTenant(
+            configuration: SimulatorConfiguration(stateFile: file, persona: "ben", now: { testStart }))
         let ben = RawClient(tenant, as: "ben")
         for n in 0..<Self.writesPerChild {
             var body = activation(role: IDs.helpdeskAdmin, duration: "P30D", principal: IDs.ada, action: "adminAssign")
@@ -55,10 +56,16 @@ import Testing
             }
             #expect(process.terminationStatus == 0)
         }
-        let hana = RawClient(try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: file, persona: "hana", now: { testStart })), as: "hana")
+        let hana = RawClient(
+            try SimulatedTenant(
+                configuration: SimulatorConfiguration(stateFile: file, persona: "hana", now: { testStart })), as: "hana"
+        )
         let reply = try await hana.get(
-            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and assignmentType eq 'Assigned'&$top=999")
-        let scopes = Set(reply.json.items.compactMap { $0.str("directoryScopeId") }.filter { $0.hasPrefix("/administrativeUnits/p") })
+            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and assignmentType eq 'Assigned'&$top=999"
+        )
+        let scopes = Set(
+            reply.json.items.compactMap { $0.str("directoryScopeId") }.filter { $0.hasPrefix("/administrativeUnits/p") }
+        )
         #expect(scopes.count == children.count * Self.writesPerChild)
     }
 }

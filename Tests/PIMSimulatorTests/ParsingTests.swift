@@ -13,8 +13,9 @@ import Testing
         let mine = try JSONSerialization.jsonObject(with: parsed.data, options: .fragmentsAllowed)
         let theirs = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
         let options: JSONSerialization.WritingOptions = [.sortedKeys, .fragmentsAllowed]
-        #expect(try JSONSerialization.data(withJSONObject: mine, options: options)
-            == JSONSerialization.data(withJSONObject: theirs, options: options))
+        #expect(
+            try JSONSerialization.data(withJSONObject: mine, options: options)
+                == JSONSerialization.data(withJSONObject: theirs, options: options))
     }
 
     @Test(arguments: [#"{"a":1"#, #"{"a" 1}"#, #"[1,]"#, "tru", #""\x""#, #"{"a":1} x"#, ""])
@@ -42,9 +43,11 @@ import Testing
         ("it's eq 'x'", false),
     ])
     func filtersEvaluate(text: String, expected: Bool) throws {
-        let item: SimJSON = ["status": "PendingApproval", "principalId": "p1", "groupId": "g", "justification": "INC-1: x",
-                             "createdDateTime": "2026-02-01T10:00:00Z", "endDateTime": nil,
-                             "initiatedBy": ["user": ["id": "u1"]]]
+        let item: SimJSON = [
+            "status": "PendingApproval", "principalId": "p1", "groupId": "g", "justification": "INC-1: x",
+            "createdDateTime": "2026-02-01T10:00:00Z", "endDateTime": nil,
+            "initiatedBy": ["user": ["id": "u1"]],
+        ]
         guard let filter = try? ODataFilter.parse(text) else {
             #expect(expected == false)
             return
@@ -79,8 +82,15 @@ import Testing
     }
 
     @Test func targetsDecodeQuotedFunctionSegments() {
-        let target = GraphTarget(version: "v1.0", relative: "roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on=%27approver%27)?$filter=status%20eq%20'PendingApproval'")
-        #expect(target.segments == ["roleManagement", "directory", "roleAssignmentScheduleRequests", "filterByCurrentUser(on='approver')"])
+        let target = GraphTarget(
+            version: "v1.0",
+            relative:
+                "roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on=%27approver%27)?$filter=status%20eq%20'PendingApproval'"
+        )
+        #expect(
+            target.segments == [
+                "roleManagement", "directory", "roleAssignmentScheduleRequests", "filterByCurrentUser(on='approver')",
+            ])
         #expect(target.queryValue("$filter") == "status eq 'PendingApproval'")
         let fn = FunctionSegment(target.segments[3])
         #expect(fn?.arguments["on"] == "approver")
@@ -114,7 +124,10 @@ import Testing
         var bytes = Array(text)
         bytes[12] = bytes[12] == "A" ? "B" : "A"
         #expect(TenantToken.decode(String(bytes)) == nil)
-        #expect(SimulatedSignIn.requestedContexts(#"{"access_token":{"acrs":{"essential":true,"value":"c1"}}}"#) == ["c1"])
-        #expect(SimulatedSignIn.requestedContexts("%7B%22access_token%22%3A%7B%22acrs%22%3A%7B%22values%22%3A%5B%22c2%22%5D%7D%7D%7D") == ["c2"])
+        #expect(
+            SimulatedSignIn.requestedContexts(#"{"access_token":{"acrs":{"essential":true,"value":"c1"}}}"#) == ["c1"])
+        #expect(
+            SimulatedSignIn.requestedContexts(
+                "%7B%22access_token%22%3A%7B%22acrs%22%3A%7B%22values%22%3A%5B%22c2%22%5D%7D%7D%7D") == ["c2"])
     }
 }

@@ -11,8 +11,12 @@ import Synchronization
             .appendingPathComponent("demo-tenant.json")
     }
 
-    func tenant(_ file: URL, persona: String = "ada", report: @escaping @Sendable (String) -> Void = { _ in }) throws -> SimulatedTenant {
-        try SimulatedTenant(configuration: SimulatorConfiguration(stateFile: file, persona: persona, now: { testStart }, report: report))
+    func tenant(
+        _ file: URL, persona: String = "ada", report: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws -> SimulatedTenant {
+        try SimulatedTenant(
+            configuration: SimulatorConfiguration(stateFile: file, persona: persona, now: { testStart }, report: report)
+        )
     }
 
     @Test func anActivationIsSeenByTheNextProcess() async throws {
@@ -22,11 +26,14 @@ import Synchronization
         #expect(try await first.post(roleRequests, activation(role: IDs.helpdeskAdmin)).status == 201)
         #expect(FileManager.default.fileExists(atPath: file.path))
         let second = RawClient(try tenant(file))
-        #expect(try await second.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
+        #expect(
+            try await second.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
         try SimulatedTenant.reset(stateFile: file)
         #expect(!FileManager.default.fileExists(atPath: file.path))
         let third = RawClient(try tenant(file))
-        #expect(!(try await third.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
+        #expect(
+            !(try await third.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
+        )
     }
 
     @Test func aCorruptFileIsReportedMovedAsideAndReplaced() async throws {
@@ -59,7 +66,8 @@ import Synchronization
                     let ben = RawClient(try tenant(file, persona: "ben"), as: "ben")
                     var statuses: [Int] = []
                     for n in 0..<perWriter {
-                        var body = activation(role: IDs.helpdeskAdmin, duration: "P30D", principal: IDs.ada, action: "adminAssign")
+                        var body = activation(
+                            role: IDs.helpdeskAdmin, duration: "P30D", principal: IDs.ada, action: "adminAssign")
                         body["directoryScopeId"] = "/administrativeUnits/writer-\(w)-\(n)"
                         statuses.append(try await ben.post(roleRequests, body).status)
                     }
@@ -73,8 +81,12 @@ import Synchronization
         #expect(statuses == Array(repeating: 201, count: writers * perWriter))
         let hana = RawClient(try tenant(file, persona: "hana"), as: "hana")
         let reply = try await hana.get(
-            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and roleDefinitionId eq '\(IDs.helpdeskAdmin)'&$top=999")
-        let scopes = Set(reply.json.items.compactMap { $0.str("directoryScopeId") }.filter { $0.hasPrefix("/administrativeUnits/writer-") })
+            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and roleDefinitionId eq '\(IDs.helpdeskAdmin)'&$top=999"
+        )
+        let scopes = Set(
+            reply.json.items.compactMap { $0.str("directoryScopeId") }.filter {
+                $0.hasPrefix("/administrativeUnits/writer-")
+            })
         #expect(scopes.count == writers * perWriter)
     }
 }

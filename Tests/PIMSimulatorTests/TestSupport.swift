@@ -3,7 +3,7 @@ import PIMGraph
 @testable import PIMSimulator
 
 /// A fixed starting time for every test tenant.
-let testStart = Date(timeIntervalSince1970: 1_780_000_000) // 2026-05-28T20:26:40Z
+let testStart = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28T20:26:40Z
 
 /// Parsed JSON through Foundation (not the tenant's own JSON code), so tests check the wire independently.
 typealias JSONObject = [String: Any]
@@ -41,19 +41,25 @@ struct RawClient {
         var response: HTTPResponse
     }
 
-    func send(_ method: String, _ path: String, version: String = "v1.0", body: Any? = nil,
-              headers: [String: String] = [:]) async throws -> Reply {
-        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "+")))!
+    func send(
+        _ method: String, _ path: String, version: String = "v1.0", body: Any? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> Reply {
+        let encoded = path.addingPercentEncoding(
+            withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "+")))!
         var all = ["Authorization": "Bearer \(token)"]
         if body != nil { all["Content-Type"] = "application/json" }
         for (k, v) in headers { all[k] = v }
-        let request = HTTPRequest(method: method, url: URL(string: "\(host)/\(version)\(encoded)")!, headers: all,
-                                  body: body.map(jsonData))
+        let request = HTTPRequest(
+            method: method, url: URL(string: "\(host)/\(version)\(encoded)")!, headers: all,
+            body: body.map(jsonData))
         let response = try await tenant.send(request)
         return Reply(status: response.status, json: parseObject(response.body) ?? [:], response: response)
     }
 
-    func get(_ path: String, version: String = "v1.0") async throws -> Reply { try await send("GET", path, version: version) }
+    func get(_ path: String, version: String = "v1.0") async throws -> Reply {
+        try await send("GET", path, version: version)
+    }
 
     func post(_ path: String, _ body: Any? = nil, version: String = "v1.0") async throws -> Reply {
         try await send("POST", path, version: version, body: body)
@@ -88,12 +94,16 @@ func makeTenant(pageSize: Int = 50, persona: String = "ada") throws -> Simulated
     try SimulatedTenant(now: { testStart }, persona: persona, pageSize: pageSize)
 }
 
-func activation(role: String, duration: String = "PT1H", justification: String? = "INC-1: test",
-                ticket: String? = nil, principal: String = IDs.ada, action: String = "selfActivate",
-                validationOnly: Bool? = nil) -> JSONObject {
+func activation(
+    role: String, duration: String = "PT1H", justification: String? = "INC-1: test",
+    ticket: String? = nil, principal: String = IDs.ada, action: String = "selfActivate",
+    validationOnly: Bool? = nil
+) -> JSONObject {
     var body: JSONObject = [
         "action": action, "principalId": principal, "roleDefinitionId": role, "directoryScopeId": "/",
-        "scheduleInfo": ["startDateTime": "2026-05-28T20:26:40Z", "expiration": ["type": "afterDuration", "duration": duration]],
+        "scheduleInfo": [
+            "startDateTime": "2026-05-28T20:26:40Z", "expiration": ["type": "afterDuration", "duration": duration],
+        ],
     ]
     if let justification { body["justification"] = justification }
     if let ticket { body["ticketInfo"] = ["ticketNumber": ticket, "ticketSystem": "ServiceNow"] }
@@ -101,11 +111,15 @@ func activation(role: String, duration: String = "PT1H", justification: String? 
     return body
 }
 
-func groupActivation(group: String, access: String = "member", duration: String = "PT1H", justification: String? = "INC-1: test",
-                     ticket: String? = nil, principal: String = IDs.ada, action: String = "selfActivate") -> JSONObject {
+func groupActivation(
+    group: String, access: String = "member", duration: String = "PT1H", justification: String? = "INC-1: test",
+    ticket: String? = nil, principal: String = IDs.ada, action: String = "selfActivate"
+) -> JSONObject {
     var body: JSONObject = [
         "action": action, "principalId": principal, "groupId": group, "accessId": access,
-        "scheduleInfo": ["startDateTime": "2026-05-28T20:26:40Z", "expiration": ["type": "afterDuration", "duration": duration]],
+        "scheduleInfo": [
+            "startDateTime": "2026-05-28T20:26:40Z", "expiration": ["type": "afterDuration", "duration": duration],
+        ],
     ]
     if let justification { body["justification"] = justification }
     if let ticket { body["ticketInfo"] = ["ticketNumber": ticket, "ticketSystem": "Jira"] }

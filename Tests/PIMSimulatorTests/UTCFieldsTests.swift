@@ -11,7 +11,8 @@ struct UTCFieldsTests {
                 let date = Date(timeIntervalSince1970: seconds + fraction)
                 let whole = date.timeIntervalSince1970.rounded(.down)
                 let millis = Int(((date.timeIntervalSince1970 - whole) * 1000).rounded())
-                let expected = millis == 0 || millis == 1000
+                let expected =
+                    millis == 0 || millis == 1000
                     ? Date(timeIntervalSince1970: whole + (millis == 1000 ? 1 : 0)).formatted(Date.ISO8601FormatStyle())
                     : date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
                 #expect(GraphDate.format(date) == expected)
@@ -20,18 +21,26 @@ struct UTCFieldsTests {
         }
     }
 
-    @Test(arguments: ["2026-01-06T08:00:01Z", "2026-01-06T08:00:01.25Z", "2024-02-29T23:59:59.999Z",
-                      "2026-01-06T10:00:01+02:00", "1969-12-31T23:59:59Z", "2026-01-06T08:00:01", " 2026-01-06T08:00:01Z"])
+    @Test(arguments: [
+        "2026-01-06T08:00:01Z", "2026-01-06T08:00:01.25Z", "2024-02-29T23:59:59.999Z",
+        "2026-01-06T10:00:01+02:00", "1969-12-31T23:59:59Z", "2026-01-06T08:00:01", " 2026-01-06T08:00:01Z",
+    ])
     func parseMatchesTheFormatStyle(text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let expected = (try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        let expected =
+            (try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
             ?? (try? Date(trimmed, strategy: Date.ISO8601FormatStyle()))
-            ?? (try? Date(trimmed, strategy: Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: false)))
+            ?? (try? Date(
+                trimmed,
+                strategy: Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(
+                    includingFractionalSeconds: false)))
         let parsed = try #require(GraphDate.parse(text))
         #expect(abs(parsed.timeIntervalSince(try #require(expected))) < 0.0005)
     }
 
-    @Test(arguments: ["62e90394-69f5-4237-9190-012177145e10", "2941a1b2-0000-4000-8000-000000000001", "Global Administrator", ""])
+    @Test(arguments: [
+        "62e90394-69f5-4237-9190-012177145e10", "2941a1b2-0000-4000-8000-000000000001", "Global Administrator", "",
+    ])
     func idsAreNotDates(text: String) {
         #expect(GraphDate.parse(text) == nil)
     }

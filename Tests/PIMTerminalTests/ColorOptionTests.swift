@@ -10,8 +10,10 @@ import Glibc
 @Suite("pim's colours: default, NO_COLOR, --no-color, the configured palette")
 struct ColorOptionTests {
     /// The SGR parameters pim used for its first screens with data, then quits.
-    static func parameters(_ arguments: [String], environment: [String: String] = [:],
-                           home: PimHome = PimHome()) throws -> Set<Int> {
+    static func parameters(
+        _ arguments: [String], environment: [String: String] = [:],
+        home: PimHome = PimHome()
+    ) throws -> Set<Int> {
         let pim = try PimUnderTerminal(arguments, home: home, environment: environment)
         try #require(pim.waitFor("Global Administrator"), "no roles shown: \(Array(pim.output.suffix(300)).visible)")
         pim.pty.type("q")
@@ -37,7 +39,8 @@ struct ColorOptionTests {
     func paletteFromConfiguration() throws {
         let home = PimHome()
         try FileManager.default.createDirectory(atPath: home.root + "/config/pim", withIntermediateDirectories: true)
-        try #"{"colors": {"header": "magenta"}}"#.write(toFile: home.root + "/config/pim/config.json", atomically: true, encoding: .utf8)
+        try #"{"colors": {"header": "magenta"}}"#.write(
+            toFile: home.root + "/config/pim/config.json", atomically: true, encoding: .utf8)
         let parameters = try Self.parameters(["--demo"], home: home)
         #expect(parameters.contains(35), "\(parameters.sorted())")
     }

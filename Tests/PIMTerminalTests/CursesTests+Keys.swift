@@ -8,7 +8,8 @@ extension CursesTests {
     /// What an xterm sends for each key product.md names once curses has put it in keypad
     /// (application) mode, and the key pim must see.
     static let xtermKeys: [(bytes: String, name: String, expected: Key)] = [
-        ("\u{1B}OA", "Up", .up), ("\u{1B}OB", "Down", .down), ("\u{1B}OC", "Right", .right), ("\u{1B}OD", "Left", .left),
+        ("\u{1B}OA", "Up", .up), ("\u{1B}OB", "Down", .down), ("\u{1B}OC", "Right", .right),
+        ("\u{1B}OD", "Left", .left),
         ("\u{1B}[5~", "PgUp", .pageUp), ("\u{1B}[6~", "PgDn", .pageDown),
         ("\u{1B}OH", "Home", .home), ("\u{1B}OF", "End", .end),
         ("\t", "Tab", .tab), ("\u{1B}[Z", "Shift-Tab", .backTab),
@@ -46,8 +47,9 @@ extension CursesTests {
         #expect(terminal.press("j") == .event(.key(.character("j"))))
     }
 
-    @Test("keys arrive from whatever the terminal type says its keys send (tmux, xterm)",
-          arguments: ["xterm-256color", "tmux-256color"])
+    @Test(
+        "keys arrive from whatever the terminal type says its keys send (tmux, xterm)",
+        arguments: ["xterm-256color", "tmux-256color"])
     func terminfoKeysDecode(term: String) throws {
         let terminal = try CursesTerminal(term: term)
         defer { terminal.close() }
@@ -61,12 +63,15 @@ extension CursesTests {
                 Issue.record("\(term) has no \(name)")
                 continue
             }
-            #expect(terminal.inputs(for: sequence) == [.event(.key(expected))], "\(term) \(name) = \(Array(sequence.utf8).visible)")
+            #expect(
+                terminal.inputs(for: sequence) == [.event(.key(expected))],
+                "\(term) \(name) = \(Array(sequence.utf8).visible)")
         }
     }
 
-    @Test("stray bytes that are not UTF-8 (a Latin-1 terminal, line noise) are dropped; the next key is intact",
-          arguments: [[0xFF], [0x80], [0xC3, 0x28], [0xE6, 0x97], [0xF0, 0x9F, 0x8E]] as [[UInt8]])
+    @Test(
+        "stray bytes that are not UTF-8 (a Latin-1 terminal, line noise) are dropped; the next key is intact",
+        arguments: [[0xFF], [0x80], [0xC3, 0x28], [0xE6, 0x97], [0xF0, 0x9F, 0x8E]] as [[UInt8]])
     func invalidUTF8(bytes: [UInt8]) throws {
         let terminal = try CursesTerminal()
         defer { terminal.close() }
@@ -149,8 +154,11 @@ extension CursesTests {
         #expect(terminal.press("\u{1B}[<0;80;24M") == .click(x: 79, y: 23))
     }
 
-    @Test("mouse events pim does not use (release, wheel, other buttons) never stall the key loop",
-          arguments: [("release", "\u{1B}[<0;6;4m"), ("right button", "\u{1B}[<2;6;4M"), ("middle button", "\u{1B}[<1;6;4M")])
+    @Test(
+        "mouse events pim does not use (release, wheel, other buttons) never stall the key loop",
+        arguments: [
+            ("release", "\u{1B}[<0;6;4m"), ("right button", "\u{1B}[<2;6;4M"), ("middle button", "\u{1B}[<1;6;4M"),
+        ])
     func unusedMouseEventsDoNotBlock(name: String, report: String) throws {
         let terminal = try CursesTerminal(mouse: true)
         defer { terminal.close() }
@@ -163,8 +171,9 @@ extension CursesTests {
         #expect(terminal.press("j") == .event(.key(.character("j"))))
     }
 
-    @Test("the mouse wheel arrives as a wheel turn, whatever encoding the terminal type makes curses expect",
-          arguments: ["xterm-256color", "tmux-256color", "screen"])
+    @Test(
+        "the mouse wheel arrives as a wheel turn, whatever encoding the terminal type makes curses expect",
+        arguments: ["xterm-256color", "tmux-256color", "screen"])
     func wheel(term: String) throws {
         let terminal = try CursesTerminal(term: term, mouse: true)
         defer { terminal.close() }
@@ -186,13 +195,16 @@ extension CursesTests {
         ("a CSI with intermediates", "\u{1B}[1 q", true),
     ]
 
-    @Test("sequences curses does not know are dropped whole, never read as digits and letters that act",
-          arguments: ["xterm-256color", "tmux-256color"], Array(unknownSequences.indices))
+    @Test(
+        "sequences curses does not know are dropped whole, never read as digits and letters that act",
+        arguments: ["xterm-256color", "tmux-256color"], Array(unknownSequences.indices))
     func unknownSequencesDropped(term: String, index: Int) throws {
         let sequence = Self.unknownSequences[index]
         let terminal = try CursesTerminal(term: term, mouse: sequence.mouse)
         defer { terminal.close() }
-        #expect(terminal.inputs(for: sequence.bytes) == [], "\(term): \(sequence.name) (\(Array(sequence.bytes.utf8).visible))")
+        #expect(
+            terminal.inputs(for: sequence.bytes) == [],
+            "\(term): \(sequence.name) (\(Array(sequence.bytes.utf8).visible))")
         #expect(terminal.press("j") == .event(.key(.character("j"))))
     }
 

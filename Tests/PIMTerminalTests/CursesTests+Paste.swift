@@ -21,7 +21,10 @@ extension CursesTests {
         let terminal = try CursesTerminal()
         defer { terminal.close() }
         let inputs = terminal.inputs(for: "\u{1B}[200~q\ra\u{1B}[201~")
-        #expect(inputs == [.event(.key(.pasteBegin)), .event(.key(.character("q"))), .event(.key(.enter)),
-                           .event(.key(.character("a"))), .event(.key(.pasteEnd))], "\(inputs)")
+        #expect(
+            inputs == [
+                .event(.key(.pasteBegin)), .event(.key(.character("q"))), .event(.key(.enter)),
+                .event(.key(.character("a"))), .event(.key(.pasteEnd)),
+            ], "\(inputs)")
     }
 }

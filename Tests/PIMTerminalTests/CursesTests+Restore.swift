@@ -42,8 +42,9 @@ extension CursesTests {
         #expect(left.isEmpty, "still on after the end: \(left.sorted())")
     }
 
-    @Test("a terminal that cannot address the cursor (TERM=dumb) is refused, its modes untouched",
-          arguments: ["dumb", "no-such-terminal"])
+    @Test(
+        "a terminal that cannot address the cursor (TERM=dumb) is refused, its modes untouched",
+        arguments: ["dumb", "no-such-terminal"])
     func refusesUnusableTerminal(term: String) throws {
         let pty = try PseudoTerminal()
         let found = TerminalModes(pty.modes)

@@ -79,7 +79,8 @@ enum CursorMoves {
             var end = index + 2
             while end < bytes.count, (0x30...0x3F).contains(bytes[end]) { end += 1 }
             if end < bytes.count, bytes[end] == UInt8(ascii: "H") {
-                let parts = String(decoding: bytes[(index + 2)..<end], as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)
+                let parts = String(decoding: bytes[(index + 2)..<end], as: UTF8.self).split(
+                    separator: ";", omittingEmptySubsequences: false)
                 let row = parts.first.flatMap { Int($0) } ?? 1
                 let column = parts.count > 1 ? Int(parts[1]) ?? 1 : 1
                 found.append((row, column))

@@ -26,7 +26,8 @@ struct KeyDecoderTests {
     static let functionKeys: [(code: Int32, expected: TerminalEvent?)] = [
         (KEY_UP, .key(.up)), (KEY_DOWN, .key(.down)), (KEY_LEFT, .key(.left)), (KEY_RIGHT, .key(.right)),
         (KEY_PPAGE, .key(.pageUp)), (KEY_NPAGE, .key(.pageDown)), (KEY_HOME, .key(.home)), (KEY_END, .key(.end)),
-        (KEY_BTAB, .key(.backTab)), (KEY_BACKSPACE, .key(.backspace)), (KEY_DC, .key(.delete)), (KEY_ENTER, .key(.enter)),
+        (KEY_BTAB, .key(.backTab)), (KEY_BACKSPACE, .key(.backspace)), (KEY_DC, .key(.delete)),
+        (KEY_ENTER, .key(.enter)),
         (KEY_RESIZE, .resize), (KEY_MOUSE, .mouse),
         (KEY_F0 + 1, .key(.function(1))), (KEY_F0 + 12, .key(.function(12))), (KEY_F0 + 24, .key(.function(24))),
         // Keys pim has no use for are dropped, not turned into something else.

@@ -21,13 +21,20 @@ struct SignalExitTests {
     static func expectRestored(_ pim: PimUnderTerminal, _ how: String) {
         let found = pim.modesFound
         let restored = pim.pty.modes
-        #expect(TerminalModes(restored) == TerminalModes(found), "\(how): modes \(TerminalModes(restored)), found \(TerminalModes(found))")
-        #expect(restored.c_lflag & tcflag_t(ICANON) != 0 && restored.c_lflag & tcflag_t(ECHO) != 0, "\(how): icanon/echo off")
+        #expect(
+            TerminalModes(restored) == TerminalModes(found),
+            "\(how): modes \(TerminalModes(restored)), found \(TerminalModes(found))")
+        #expect(
+            restored.c_lflag & tcflag_t(ICANON) != 0 && restored.c_lflag & tcflag_t(ECHO) != 0,
+            "\(how): icanon/echo off")
         let tail = pim.output
         let leftAlternate = tail.contains("\u{1B}[?1049l")
         #expect(leftAlternate, "\(how): alternate screen not left")
-        if let left = tail.lastRange(of: Array("\u{1B}[?1049h".utf8)), let right = tail.lastRange(of: Array("\u{1B}[?1049l".utf8)) {
-            #expect(left.lowerBound < right.lowerBound, "\(how): the alternate screen was entered again after leaving it")
+        if let left = tail.lastRange(of: Array("\u{1B}[?1049h".utf8)),
+            let right = tail.lastRange(of: Array("\u{1B}[?1049l".utf8))
+        {
+            #expect(
+                left.lowerBound < right.lowerBound, "\(how): the alternate screen was entered again after leaving it")
         }
         let cursorShown = tail.contains("\u{1B}[?25h")
         #expect(cursorShown, "\(how): cursor not shown again")
@@ -35,7 +42,8 @@ struct SignalExitTests {
         for (on, off) in [("\u{1B}[?1h", "\u{1B}[?1l"), ("\u{1B}=", "\u{1B}>")] {
             if let set = tail.lastRange(of: Array(on.utf8)) {
                 let reset = tail.lastRange(of: Array(off.utf8))
-                #expect(reset.map { $0.lowerBound > set.lowerBound } == true, "\(how): \(Array(on.utf8).visible) left on")
+                #expect(
+                    reset.map { $0.lowerBound > set.lowerBound } == true, "\(how): \(Array(on.utf8).visible) left on")
             }
         }
         let left = SGR.renditionLeft(by: tail)
@@ -83,8 +91,9 @@ struct SignalExitTests {
         Self.expectRestored(pim, "SIGINT")
     }
 
-    @Test("a crash (the signals of a Swift trap or a bad access) restores the terminal before dying",
-          arguments: [SIGILL, SIGTRAP, SIGSEGV, SIGABRT, SIGBUS, SIGFPE])
+    @Test(
+        "a crash (the signals of a Swift trap or a bad access) restores the terminal before dying",
+        arguments: [SIGILL, SIGTRAP, SIGSEGV, SIGABRT, SIGBUS, SIGFPE])
     func crashRestores(signal: Int32) throws {
         let pim = try Self.started()
         kill(pim.pid, signal)
@@ -93,8 +102,9 @@ struct SignalExitTests {
         Self.expectRestored(pim, "signal \(signal)")
     }
 
-    @Test("signals whose default is to end the process restore the terminal, then end it with that signal",
-          arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGSYS])
+    @Test(
+        "signals whose default is to end the process restore the terminal, then end it with that signal",
+        arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGSYS])
     func fatalSignalsRestore(signal: Int32) throws {
         let pim = try Self.started()
         kill(pim.pid, signal)
@@ -134,8 +144,9 @@ struct SignalExitTests {
         Self.expectRestored(pim, "SIGQUIT with unsent text")
     }
 
-    @Test("a terminal type curses cannot drive: exit 1 with a sentence naming TERM, terminal untouched",
-          arguments: ["dumb", "no-such-terminal"])
+    @Test(
+        "a terminal type curses cannot drive: exit 1 with a sentence naming TERM, terminal untouched",
+        arguments: ["dumb", "no-such-terminal"])
     func unusableTerminal(term: String) throws {
         let pim = try PimUnderTerminal(["--demo"], environment: ["TERM": term])
         let code = pim.waitForExit()
@@ -146,8 +157,9 @@ struct SignalExitTests {
         #expect(TerminalModes(pim.pty.modes) == TerminalModes(pim.modesFound))
     }
 
-    @Test("SIGTERM during startup (before, while and just after curses starts) leaves the terminal as found",
-          arguments: ["", "\u{1B}[?1049h", "\u{1B}[?1006;1000h", "My roles"])
+    @Test(
+        "SIGTERM during startup (before, while and just after curses starts) leaves the terminal as found",
+        arguments: ["", "\u{1B}[?1049h", "\u{1B}[?1006;1000h", "My roles"])
     func sigtermDuringStartup(after marker: String) throws {
         let pim = try PimUnderTerminal(["--demo"])
         if !marker.isEmpty { try #require(pim.waitFor(marker), "never saw \(Array(marker.utf8).visible)") }

@@ -28,7 +28,9 @@ import Glibc
         cnc_release_stderr()
         let count = read(ends[0], &buffer, buffer.count)
         #expect(count > 0)
-        #expect(String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).contains("Fatal error: the kind of text a crash prints"))
+        #expect(
+            String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).contains(
+                "Fatal error: the kind of text a crash prints"))
         // Released: stderr writes straight through again.
         _ = "after\n".withCString { write(2, $0, strlen($0)) }
         let later = read(ends[0], &buffer, buffer.count)

@@ -52,35 +52,43 @@ public final class FakeService: PIMService {
     /// Exactly `dashboard`'s tenant, nothing seeded.
     public init(_ dashboard: Dashboard, now: Date) {
         self.now = now
-        state = Mutex(State(me: dashboard.me, eligibilities: dashboard.eligibilities, active: dashboard.active,
-                            requests: dashboard.myRequests, approvals: dashboard.approvals,
-                            elevations: dashboard.elevations, history: dashboard.history,
-                            policies: dashboard.policies, sectionFailures: dashboard.failures))
+        state = Mutex(
+            State(
+                me: dashboard.me, eligibilities: dashboard.eligibilities, active: dashboard.active,
+                requests: dashboard.myRequests, approvals: dashboard.approvals,
+                elevations: dashboard.elevations, history: dashboard.history,
+                policies: dashboard.policies, sectionFailures: dashboard.failures))
     }
 
     public func read<T>(_ body: (State) -> T) -> T { state.withLock { body($0) } }
 
-    public static let globalAdmin = ElevationTarget(id: .role("62e90394-69f5-4237-9190-012177145e10"),
-                                                    displayName: "Global Administrator",
-                                                    templateId: "62e90394-69f5-4237-9190-012177145e10")
-    public static let exchangeAdmin = ElevationTarget(id: .role("29232cdf-9323-42fd-ade2-1d097af3e4de"),
-                                                      displayName: "Exchange Administrator")
-    public static let reader = ElevationTarget(id: .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"),
-                                               displayName: "Directory Readers")
+    public static let globalAdmin = ElevationTarget(
+        id: .role("62e90394-69f5-4237-9190-012177145e10"),
+        displayName: "Global Administrator",
+        templateId: "62e90394-69f5-4237-9190-012177145e10")
+    public static let exchangeAdmin = ElevationTarget(
+        id: .role("29232cdf-9323-42fd-ade2-1d097af3e4de"),
+        displayName: "Exchange Administrator")
+    public static let reader = ElevationTarget(
+        id: .role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b"),
+        displayName: "Directory Readers")
     public static let financeMember = ElevationTarget(id: .group("g-fin"), displayName: "Finance Admins")
     public static let financeOwner = ElevationTarget(id: .group("g-fin", owner: true), displayName: "Finance Admins")
     public static let japanese = ElevationTarget(id: .role("jp-1"), displayName: "日本語 管理者")
 
     public static func seed(_ state: inout State, now: Date) {
         let me = state.me
-        for (index, target) in [globalAdmin, exchangeAdmin, reader, financeMember, financeOwner, japanese].enumerated() {
+        for (index, target) in [globalAdmin, exchangeAdmin, reader, financeMember, financeOwner, japanese].enumerated()
+        {
             state.eligibilities.append(Eligibility(id: "e\(index)", target: target, principalId: me.id))
         }
-        state.policies[globalAdmin.id] = ActivationPolicy(maxDuration: .hours(2), requiresJustification: true,
-                                                          requiresTicket: true, requiresMfa: true, requiresApproval: true)
+        state.policies[globalAdmin.id] = ActivationPolicy(
+            maxDuration: .hours(2), requiresJustification: true,
+            requiresTicket: true, requiresMfa: true, requiresApproval: true)
         state.policies[exchangeAdmin.id] = ActivationPolicy(maxDuration: .hours(8), requiresJustification: true)
-        state.policies[reader.id] = ActivationPolicy(maxDuration: .hours(8), requiresJustification: false,
-                                                     authenticationContext: "c1")
+        state.policies[reader.id] = ActivationPolicy(
+            maxDuration: .hours(8), requiresJustification: false,
+            authenticationContext: "c1")
         state.policies[financeMember.id] = ActivationPolicy(maxDuration: .hours(4), requiresJustification: true)
         state.policies[financeOwner.id] = ActivationPolicy(maxDuration: .hours(4), requiresJustification: true)
         state.policies[japanese.id] = ActivationPolicy(maxDuration: .hours(8), requiresJustification: false)
@@ -94,9 +102,10 @@ public final class FakeService: PIMService {
         try fail()
         return state.withLock { s in
             s.dashboardLoads += 1
-            return Dashboard(me: s.me, eligibilities: s.eligibilities, active: s.active, myRequests: s.requests,
-                             approvals: s.approvals, elevations: s.elevations, history: s.history,
-                             policies: s.policies, failures: s.sectionFailures)
+            return Dashboard(
+                me: s.me, eligibilities: s.eligibilities, active: s.active, myRequests: s.requests,
+                approvals: s.approvals, elevations: s.elevations, history: s.history,
+                policies: s.policies, failures: s.sectionFailures)
         }
     }
 
@@ -111,30 +120,41 @@ public final class FakeService: PIMService {
             if let code = s.lostRaceWith {
                 s.lostRaceWith = nil
                 if s.policies[request.target.id]?.requiresApproval == true {
-                    s.requests.append(ElevationRequest(id: "req-other", target: request.target, action: .selfActivate,
-                                                       status: .pendingApproval, principal: s.me, createdAt: now,
-                                                       duration: request.duration, approvalId: "req-other"))
-                    throw PIMError(.alreadyExists, "A request for this role or group is already pending: run `pim requests` to see it, or cancel it first.",
-                                   graphCode: code, requestId: "rid-race", httpStatus: 400)
+                    s.requests.append(
+                        ElevationRequest(
+                            id: "req-other", target: request.target, action: .selfActivate,
+                            status: .pendingApproval, principal: s.me, createdAt: now,
+                            duration: request.duration, approvalId: "req-other"))
+                    throw PIMError(
+                        .alreadyExists,
+                        "A request for this role or group is already pending: run `pim requests` to see it, or cancel it first.",
+                        graphCode: code, requestId: "rid-race", httpStatus: 400)
                 }
-                s.active.append(ActiveAssignment(id: "a-other", target: request.target, principal: s.me, start: now,
-                                                 end: now.addingTimeInterval(request.duration.timeInterval)))
-                throw PIMError(.alreadyExists, "This role or group is already active for you (or an identical request exists): run `pim roles` to see it, or deactivate it first.",
-                               graphCode: code, requestId: "rid-race", httpStatus: 400)
+                s.active.append(
+                    ActiveAssignment(
+                        id: "a-other", target: request.target, principal: s.me, start: now,
+                        end: now.addingTimeInterval(request.duration.timeInterval)))
+                throw PIMError(
+                    .alreadyExists,
+                    "This role or group is already active for you (or an identical request exists): run `pim roles` to see it, or deactivate it first.",
+                    graphCode: code, requestId: "rid-race", httpStatus: 400)
             }
             s.sent.append(request)
             let approval = s.policies[request.target.id]?.requiresApproval == true
             let id = "req-\(s.nextId)"
             s.nextId += 1
-            let made = ElevationRequest(id: id, target: request.target, action: .selfActivate,
-                                        status: approval ? .pendingApproval : .provisioned, principal: s.me,
-                                        createdAt: now, justification: request.justification, ticket: request.ticket,
-                                        start: now, duration: request.duration, approvalId: approval ? id : nil)
+            let made = ElevationRequest(
+                id: id, target: request.target, action: .selfActivate,
+                status: approval ? .pendingApproval : .provisioned, principal: s.me,
+                createdAt: now, justification: request.justification, ticket: request.ticket,
+                start: now, duration: request.duration, approvalId: approval ? id : nil)
             s.requests.append(made)
             // As Graph: an activation without approval is active at once.
             if !approval {
-                s.active.append(ActiveAssignment(id: "a-\(id)", target: request.target, principal: s.me, start: now,
-                                                 end: now.addingTimeInterval(request.duration.timeInterval)))
+                s.active.append(
+                    ActiveAssignment(
+                        id: "a-\(id)", target: request.target, principal: s.me, start: now,
+                        end: now.addingTimeInterval(request.duration.timeInterval)))
             }
             return ActivationResult(request: made, notices: s.notices)
         }
@@ -147,27 +167,36 @@ public final class FakeService: PIMService {
         return state.withLock { s in
             s.deactivated.append(assignment.id)
             s.active.removeAll { $0.id == assignment.id }
-            return ElevationRequest(id: "req-off", target: assignment.target, action: .selfDeactivate, status: .revoked,
-                                    principal: s.me, createdAt: now)
+            return ElevationRequest(
+                id: "req-off", target: assignment.target, action: .selfDeactivate, status: .revoked,
+                principal: s.me, createdAt: now)
         }
     }
 
-    public func extend(_ assignment: ActiveAssignment,
-                       with request: ActivationRequest) async throws -> ActivationResult {
+    public func extend(
+        _ assignment: ActiveAssignment,
+        with request: ActivationRequest
+    ) async throws -> ActivationResult {
         try fail()
         return state.withLock { s in
             s.sent.append(request)
             // As Graph: a running activation is ended and requested anew (selfActivate), an assignment extended.
             guard assignment.assignmentType == .activated else {
-                let made = ElevationRequest(id: "req-ext", target: assignment.target, action: .selfExtend, status: .provisioned,
-                                            principal: s.me, createdAt: now, start: now, duration: request.duration)
+                let made = ElevationRequest(
+                    id: "req-ext", target: assignment.target, action: .selfExtend, status: .provisioned,
+                    principal: s.me, createdAt: now, start: now, duration: request.duration)
                 return ActivationResult(request: made)
             }
             let approval = s.policies[assignment.target.id]?.requiresApproval == true
-            let made = ElevationRequest(id: "req-ext", target: assignment.target, action: .selfActivate,
-                                        status: approval ? .pendingApproval : .provisioned, principal: s.me, createdAt: now,
-                                        start: now, duration: request.duration, approvalId: approval ? "req-ext" : nil)
-            return ActivationResult(request: made, notices: ["Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription)."])
+            let made = ElevationRequest(
+                id: "req-ext", target: assignment.target, action: .selfActivate,
+                status: approval ? .pendingApproval : .provisioned, principal: s.me, createdAt: now,
+                start: now, duration: request.duration, approvalId: approval ? "req-ext" : nil)
+            return ActivationResult(
+                request: made,
+                notices: [
+                    "Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription)."
+                ])
         }
     }
 
@@ -175,7 +204,9 @@ public final class FakeService: PIMService {
         try fail()
         state.withLock { s in
             s.cancelled.append(request.id)
-            if let index = s.requests.firstIndex(where: { $0.id == request.id }) { s.requests[index].status = .canceled }
+            if let index = s.requests.firstIndex(where: { $0.id == request.id }) {
+                s.requests[index].status = .canceled
+            }
         }
     }
 
@@ -183,7 +214,9 @@ public final class FakeService: PIMService {
         try fail()
         return state.withLock { s in
             if let status = s.decideOnRead {
-                for index in s.requests.indices where s.requests[index].status.isPending { s.requests[index].status = status }
+                for index in s.requests.indices where s.requests[index].status.isPending {
+                    s.requests[index].status = status
+                }
             }
             return s.requests
         }

@@ -60,7 +60,8 @@ struct ConnectionFaultTests {
     @Test func anAnswerCutShortIsRetriedForReads() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("GET", "/v1.0/me", .fault(.cutOff(FaultGraph.json(200, Self.meJSON), keep: 12)), .answer(200, Self.meJSON))
+        h.graph.on(
+            "GET", "/v1.0/me", .fault(.cutOff(FaultGraph.json(200, Self.meJSON), keep: 12)), .answer(200, Self.meJSON))
         #expect(try await h.service.currentUser().id == FaultGraph.me)
         #expect(h.graph.received("GET", "/v1.0/me").count == 2)
     }
@@ -69,7 +70,10 @@ struct ConnectionFaultTests {
 
     /// The service created the request, then the answer was lost (reset, stall past the timeout, or
     /// cut short): pim finds it among my requests and does not send it again.
-    @Test(arguments: [Fault.resetAfterReading, .stallAfterReading, .cutOff(FaultGraph.json(201, #"{"id":"req-1","status":"Provi"#), keep: 10)])
+    @Test(arguments: [
+        Fault.resetAfterReading, .stallAfterReading,
+        .cutOff(FaultGraph.json(201, #"{"id":"req-1","status":"Provi"#), keep: 10),
+    ])
     func activationAppliedButAnswerLostIsFoundNotResent(fault: Fault) async throws {
         let h = try Harness()
         defer { h.stop() }
@@ -91,7 +95,7 @@ struct ConnectionFaultTests {
     func activationNeverReceivedIsSentAgainAfterLooking(fault: Fault) async throws {
         let h = try Harness()
         defer { h.stop() }
-        _ = try await h.service.currentUser()      // /me is read before the activation is posted
+        _ = try await h.service.currentUser()  // /me is read before the activation is posted
         h.graph.beforeReading(fault)
         let result = try await h.service.activate(Harness.activation)
         #expect(h.graph.received("GET", FaultGraph.myRoleRequestsPath).count == 1)
@@ -107,11 +111,14 @@ struct ConnectionFaultTests {
         let h = try Harness()
         defer { h.stop() }
         h.graph.on("POST", FaultGraph.activationPath, .fault(.resetAfterReading, commits: true))
-        h.graph.on("GET", FaultGraph.myRoleRequestsPath, .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Down."}}"#))
+        h.graph.on(
+            "GET", FaultGraph.myRoleRequestsPath,
+            .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Down."}}"#))
         let error = await pimError { try await h.service.activate(Harness.activation) }
         #expect(error?.kind == .network)
-        #expect(error?.description.contains(
-            "your requests could not be checked either, so the request was not sent again") == true)
+        #expect(
+            error?.description.contains(
+                "your requests could not be checked either, so the request was not sent again") == true)
         #expect(error?.step == .checkRequests(.thenRetryIfMissing))
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 1)
         #expect(h.graph.createdCount == 1)
@@ -123,8 +130,9 @@ struct ConnectionFaultTests {
         let h = try Harness()
         defer { h.stop() }
         h.graph.on("POST", FaultGraph.activationPath, .fault(.resetAfterReading))
-        let active = ActiveAssignment(id: "a1", target: Harness.role, principal: Principal(id: FaultGraph.me),
-                                      start: h.clock.now().addingTimeInterval(-3600))
+        let active = ActiveAssignment(
+            id: "a1", target: Harness.role, principal: Principal(id: FaultGraph.me),
+            start: h.clock.now().addingTimeInterval(-3600))
         let error = await pimError { try await h.service.deactivate(active, justification: "done") }
         #expect(error?.kind == .network)
         #expect(error?.description.contains("may or may not have been applied") == true)

@@ -16,8 +16,10 @@ struct FuzzRegressionTests {
 
     /// Found by `duration` in its first second: a long digit run before a unit overflowed the
     /// multiplication and trapped. Now it is refused as too long, with a sentence.
-    @Test(arguments: ["1044444414444444444M", "9999999999999999999d", "P99999999999999999W", "PT9223372036854775807S",
-                      "P1DT9999999999999999H", "106751991167300d"])
+    @Test(arguments: [
+        "1044444414444444444M", "9999999999999999999d", "P99999999999999999W", "PT9223372036854775807S",
+        "P1DT9999999999999999H", "106751991167300d",
+    ])
     func hugeDurationsAreRefusedNotCrashing(text: String) {
         #expect(throws: DurationParseError.self) { try ActivationDuration(parsing: text) }
         do { _ = try ActivationDuration(parsing: text) } catch {
@@ -55,7 +57,8 @@ struct FuzzRegressionTests {
     @Test func anUnknownRuleNameWithEscapesIsShownInert() async throws {
         let h = try Harness()
         defer { h.stop() }
-        let body = #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"\\u001b[2J\\u001b[31mEvilRule\\u0007\"]"}}"#
+        let body =
+            #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"\\u001b[2J\\u001b[31mEvilRule\\u0007\"]"}}"#
         h.graph.on("POST", FaultGraph.activationPath, .answer(400, body))
         let error = try #require(await pimError { try await h.service.activate(Harness.activation) })
         #expect(error.kind == .refused)
@@ -72,7 +75,9 @@ struct FuzzRegressionTests {
         let h = try Harness(retry: .none)
         defer { h.stop() }
         h.scriptDashboard()
-        h.graph.on("POST", "/v1.0/$batch", .answer(200, #"{"responses":[{"id":"me","status":\#(status),"headers":{},"body":{"id":"x"}}]}"#))
+        h.graph.on(
+            "POST", "/v1.0/$batch",
+            .answer(200, #"{"responses":[{"id":"me","status":\#(status),"headers":{},"body":{"id":"x"}}]}"#))
         let error = await pimError { try await h.service.loadDashboard(Harness.lean) }
         #expect(error?.kind == .service)
         GraphFuzzing.exercise(Data(#"{"responses":[{"id":"1","status":\#(status)}]}"#.utf8))

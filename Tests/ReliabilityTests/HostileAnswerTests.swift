@@ -13,9 +13,13 @@ struct HostileAnswerTests {
     static let meJSON = ThrottlingFaultTests.meJSON
 
     /// The Graph client over `CurlTransport` against `server`, with a clock that does not sleep.
-    static func service(_ server: HostileServer, timeout: Double = 5, bodyLimit: Int = CurlTransport.bodyLimit) -> GraphPIMService {
-        GraphPIMService(configuration: GraphConfiguration(baseURL: server.baseURL, retryPolicy: Harness.retry, requestTimeout: timeout),
-                        transport: CurlTransport(bodyLimit: bodyLimit), tokens: CountingTokens(), clock: ManualClock())
+    static func service(
+        _ server: HostileServer, timeout: Double = 5, bodyLimit: Int = CurlTransport.bodyLimit
+    ) -> GraphPIMService {
+        GraphPIMService(
+            configuration: GraphConfiguration(
+                baseURL: server.baseURL, retryPolicy: Harness.retry, requestTimeout: timeout),
+            transport: CurlTransport(bodyLimit: bodyLimit), tokens: CountingTokens(), clock: ManualClock())
     }
 
     /// Serves `graph`'s scripted answers on connections that stay open.
@@ -37,8 +41,9 @@ struct HostileAnswerTests {
         defer { elsewhere.stop(); graph.stop() }
         let error = await pimError { try await Self.service(graph).currentUser() }
         #expect(error?.kind == .service)
-        #expect(error?.description.contains("redirect (HTTP \(status)) to 127.0.0.1") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.description.contains("redirect (HTTP \(status)) to 127.0.0.1") == true,
+            "\(String(describing: error))")
         #expect(error?.step == .checkEndpoint(.graph, thenRetry: false))
         #expect(elsewhere.requests.isEmpty)
         #expect(graph.requests.count == 1)
@@ -52,13 +57,19 @@ struct HostileAnswerTests {
         defer { elsewhere.stop(); server.stop() }
         let nextPage = "\(server.baseURL.absoluteString)/v1.0/page2"
         let lean = "/v1.0/identityGovernance/privilegedAccess/group"
-        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
-                 json: Harness.eligibleRolesPage(ids: ["e1"], next: nextPage))
-        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')", json: Harness.empty)
+        graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Harness.eligibleRolesPage(ids: ["e1"], next: nextPage))
+        graph.on(
+            "GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Harness.empty)
         for path in ["eligibilityScheduleInstances", "assignmentScheduleInstances", "assignmentScheduleRequests"] {
             graph.on("GET", "\(lean)/\(path)/filterByCurrentUser(on='principal')", json: Harness.empty)
         }
-        graph.on("GET", "/v1.0/page2", .answer(302, "", headers: ["Location": "\(elsewhere.baseURL.absoluteString)/v1.0/page2"]))
+        graph.on(
+            "GET", "/v1.0/page2",
+            .answer(302, "", headers: ["Location": "\(elsewhere.baseURL.absoluteString)/v1.0/page2"]))
         let dashboard = try await Self.service(server).loadDashboard(Harness.lean)
         let failure = dashboard.failures.values.first
         #expect(failure?.kind == .service)
@@ -72,8 +83,10 @@ struct HostileAnswerTests {
 
     @Test func aCompressedAnswerThatFitsIsRead() async throws {
         let server = try HostileServer { _ in
-            .raw(HostileServer.rawAnswer(headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")],
-                                         body: Gzip.stored(Data(Self.meJSON.utf8))))
+            .raw(
+                HostileServer.rawAnswer(
+                    headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")],
+                    body: Gzip.stored(Data(Self.meJSON.utf8))))
         }
         defer { server.stop() }
         #expect(try await Self.service(server).currentUser().id == FaultGraph.me)
@@ -85,8 +98,10 @@ struct HostileAnswerTests {
     @Test func aCompressedBombIsCutOffAsItInflates() async throws {
         let bomb = Gzip.zeros(inflatedBytes: 2 << 30)
         let server = try HostileServer { _ in
-            .raw(HostileServer.rawAnswer(headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")],
-                                         body: bomb, chunked: true))
+            .raw(
+                HostileServer.rawAnswer(
+                    headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")],
+                    body: bomb, chunked: true))
         }
         defer { server.stop() }
         let error = await pimError { try await Self.service(server, bodyLimit: 1 << 20).currentUser() }
@@ -113,8 +128,10 @@ struct HostileAnswerTests {
     /// four times; nothing of it reaches the message.
     @Test func aHeaderWithAnEscapeSequenceIsAServiceErrorNotRetried() async throws {
         let server = try HostileServer { _ in
-            .raw(HostileServer.rawAnswer(headers: [("Content-Type", "application/json"), ("request-id", "abc\u{1B}]0;pwned\u{07}")],
-                                         body: Data(Self.meJSON.utf8)))
+            .raw(
+                HostileServer.rawAnswer(
+                    headers: [("Content-Type", "application/json"), ("request-id", "abc\u{1B}]0;pwned\u{07}")],
+                    body: Data(Self.meJSON.utf8)))
         }
         defer { server.stop() }
         let error = await pimError { try await Self.service(server).currentUser() }

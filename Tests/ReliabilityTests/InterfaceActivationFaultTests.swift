@@ -15,7 +15,8 @@ struct InterfaceActivationFaultTests {
     static let exchange = H.exchange
     static let draft = H.Draft()
     /// What the interface says when every attempt failed and none of them created a request.
-    static let nothingCreated = "your requests were checked after each attempt and it is not among them, "
+    static let nothingCreated =
+        "your requests were checked after each attempt and it is not among them, "
         + "so nothing was created: try again in a few minutes"
 
     // MARK: Activation
@@ -30,7 +31,8 @@ struct InterfaceActivationFaultTests {
         (.gatewayTimeout, Self.nothingCreated),
         (.expiredToken, "run `pim login` and try again"),
     ])
-    func anActivationThatKeepsFailingKeepsTheDraftAndSendsOnceLater(fault: FaultPlan.Fault, advice: String) async throws {
+    func anActivationThatKeepsFailingKeepsTheDraftAndSendsOnceLater(fault: FaultPlan.Fault, advice: String) async throws
+    {
         let h = try H()
         await h.start()
         try await h.fillForm(on: Self.exchange, Self.draft)
@@ -93,8 +95,9 @@ struct InterfaceActivationFaultTests {
         await h.press(" ")
         try await h.select("Helpdesk Administrator")
         await h.press(" ")
-        await h.press(["a"] + H.text(Self.draft.justification) + [.tab] + H.text(Self.draft.ticket) + [.tab]
-                      + H.text(Self.draft.system) + [.tab, .control("u")] + H.text(Self.draft.duration))
+        await h.press(
+            ["a"] + H.text(Self.draft.justification) + [.tab] + H.text(Self.draft.ticket) + [.tab]
+                + H.text(Self.draft.system) + [.tab, .control("u")] + H.text(Self.draft.duration))
         #expect(await h.state.form?.targets.count == 2)
         h.tenant.inject(.unavailable, into: .activations, times: 4)
         await h.press(.enter)
@@ -212,7 +215,9 @@ struct InterfaceActivationFaultTests {
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)
         #expect(refusal.contains("Graph accepted the request"), "form: \(refusal)")
-        #expect(refusal.contains("refresh (r) and look in My roles and History to see whether it arrived before sending it again"))
+        #expect(
+            refusal.contains(
+                "refresh (r) and look in My roles and History to see whether it arrived before sending it again"))
         #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
         #expect(h.tenant.activationPosts == 1)
         #expect(h.tenant.created.count == 1)
@@ -234,8 +239,9 @@ struct InterfaceActivationFaultTests {
         h.tenant.inject(.serverError, into: .nextPages)
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)
-        #expect(refusal.contains("your requests could not be checked either, so the request was not sent again"),
-                "form: \(refusal)")
+        #expect(
+            refusal.contains("your requests could not be checked either, so the request was not sent again"),
+            "form: \(refusal)")
         #expect(h.tenant.activationPosts == 1)
         #expect(h.lookups == 1)
         #expect(h.tenant.created.isEmpty)

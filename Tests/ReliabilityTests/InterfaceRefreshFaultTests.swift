@@ -26,7 +26,9 @@ struct InterfaceRefreshFaultTests {
         (.malformed, 1, "try again"),
         (.expiredToken, 2, "run `pim login` and try again"),
     ])
-    func aRefreshThatKeepsFailingSaysWhatToDoAndTheNextOneRecovers(fault: FaultPlan.Fault, batches: Int, advice: String) async throws {
+    func aRefreshThatKeepsFailingSaysWhatToDoAndTheNextOneRecovers(
+        fault: FaultPlan.Fault, batches: Int, advice: String
+    ) async throws {
         let h = try H()
         await h.start()
         let before = h.batches
@@ -82,7 +84,9 @@ struct InterfaceRefreshFaultTests {
         await h.press("r")
         #expect(h.tenant.sent.filter { $0.fault != nil }.count == 1)
         await h.expectRecovered()
-        if fault == .throttled { #expect(h.clock.sleeps.count == 1 && (1...3).contains(h.clock.sleeps[0]), "waited Retry-After") }
+        if fault == .throttled {
+            #expect(h.clock.sleeps.count == 1 && (1...3).contains(h.clock.sleeps[0]), "waited Retry-After")
+        }
         await h.stop()
     }
 

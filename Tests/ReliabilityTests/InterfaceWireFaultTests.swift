@@ -23,7 +23,9 @@ struct InterfaceWireFaultTests {
         return h
     }
 
-    static func failure(_ status: Int, _ code: String, _ message: String, headers: [String: String] = [:]) -> HTTPResponse {
+    static func failure(
+        _ status: Int, _ code: String, _ message: String, headers: [String: String] = [:]
+    ) -> HTTPResponse {
         FaultGraph.json(status, #"{"error":{"code":"\#(code)","message":"\#(message)"}}"#, headers: headers)
     }
 
@@ -33,8 +35,10 @@ struct InterfaceWireFaultTests {
     // MARK: Refresh
 
     /// One broken exchange during a refresh: reads are safe to repeat, so the user sees a normal refresh.
-    @Test(arguments: ["reset before reading", "stall before reading", "reset after reading", "stall after reading", "cut short",
-                      "429 without Retry-After"])
+    @Test(arguments: [
+        "reset before reading", "stall before reading", "reset after reading", "stall after reading", "cut short",
+        "429 without Retry-After",
+    ])
     func aBrokenExchangeDuringARefreshIsRetriedUnnoticed(fault: String) async throws {
         let h = try await Self.started()
         switch fault {
@@ -61,7 +65,9 @@ struct InterfaceWireFaultTests {
         ("reset", 4, "check your network connection and try again"),
         ("cut short", 4, "check your network connection and try again"),
     ])
-    func aRefreshThatKeepsBreakingSaysWhatToDoAndTheNextOneRecovers(fault: String, attempts: Int, advice: String) async throws {
+    func aRefreshThatKeepsBreakingSaysWhatToDoAndTheNextOneRecovers(
+        fault: String, attempts: Int, advice: String
+    ) async throws {
         let h = try await Self.started()
         switch fault {
         case "502": h.proxy?.on(.batches, .answer(Self.badGateway), times: 9)
@@ -83,13 +89,22 @@ struct InterfaceWireFaultTests {
     /// Retry-After, the refused and failed sections are reported, the rest is shown; `r` is whole again.
     @Test func aBatchWithMixedItemFailuresShowsWhatLoadedAndSaysWhatDidNot() async throws {
         let h = try await Self.started()
-        h.proxy?.on(.batches, .transform { response in
-            Self.rewriteBatch(response, [
-                "eligGroups": (403, [:], #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}"#),
-                "myGroupReqs": (500, [:], #"{"error":{"code":"InternalServerError","message":"Boom."}}"#),
-                "actRoles": (429, ["Retry-After": "2"], #"{"error":{"code":"TooManyRequests","message":"Slow down."}}"#),
-            ])
-        })
+        h.proxy?.on(
+            .batches,
+            .transform { response in
+                Self.rewriteBatch(
+                    response,
+                    [
+                        "eligGroups": (
+                            403, [:],
+                            #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}"#
+                        ),
+                        "myGroupReqs": (500, [:], #"{"error":{"code":"InternalServerError","message":"Boom."}}"#),
+                        "actRoles": (
+                            429, ["Retry-After": "2"], #"{"error":{"code":"TooManyRequests","message":"Slow down."}}"#
+                        ),
+                    ])
+            })
         await h.press("r")
         let state = await h.state
         #expect(state.sectionFailures[.eligibleGroups]?.kind == .forbidden)
@@ -97,7 +112,9 @@ struct InterfaceWireFaultTests {
         #expect(state.sectionFailures[.activeRoles] == nil, "throttled, waited, read again")
         #expect(h.clock.sleeps == [2])
         #expect(state.roles.contains { $0.target.displayName == "User Administrator" && $0.state == .active })
-        #expect(!state.roles.contains { $0.target.kind != .directoryRole && $0.state == .eligible }, "the refused listing is not shown")
+        #expect(
+            !state.roles.contains { $0.target.kind != .directoryRole && $0.state == .eligible },
+            "the refused listing is not shown")
         await h.expectStatus("ask an administrator")
         await h.refreshAfterTheFault()
         await h.expectRecovered()
@@ -116,7 +133,8 @@ struct InterfaceWireFaultTests {
         case "reset": h.proxy?.on(.activations, .reset(applied: true))
         case "stall": h.proxy?.on(.activations, .stall(applied: true))
         case "cut short": h.proxy?.on(.activations, .cut(keep: 20))
-        default: h.proxy?.on(.activations, .answerAfterApplying(Self.failure(504, "GatewayTimeout", "Upstream timed out.")))
+        default:
+            h.proxy?.on(.activations, .answerAfterApplying(Self.failure(504, "GatewayTimeout", "Upstream timed out.")))
         }
         await h.press(.enter)
         guard case .active? = await h.outcome(Self.exchange) else {
@@ -133,7 +151,9 @@ struct InterfaceWireFaultTests {
 
     /// The activation never reached the tenant (the connection broke before or after it was read,
     /// or a 502 came back): pim looks, finds nothing, sends it once more; one request in the tenant.
-    @Test(arguments: ["reset before reading", "stall before reading", "reset after reading", "stall after reading", "502"])
+    @Test(arguments: [
+        "reset before reading", "stall before reading", "reset after reading", "stall after reading", "502",
+    ])
     func anActivationThatNeverArrivedIsSentOnceMoreAfterLooking(fault: String) async throws {
         let h = try await Self.started()
         try await h.fillForm(on: Self.exchange, Self.draft)
@@ -187,8 +207,9 @@ struct InterfaceWireFaultTests {
     func anActivationThatKeepsBreakingKeepsTheDraft(fault: String, advice: String) async throws {
         let h = try await Self.started()
         try await h.fillForm(on: Self.exchange, Self.draft)
-        let challenge = Self.failure(401, "InvalidAuthenticationToken", "Continuous access evaluation resulted in challenge.",
-                                     headers: ["WWW-Authenticate": SignInFaultTests.challenge])
+        let challenge = Self.failure(
+            401, "InvalidAuthenticationToken", "Continuous access evaluation resulted in challenge.",
+            headers: ["WWW-Authenticate": SignInFaultTests.challenge])
         switch fault {
         case "429 without Retry-After": h.proxy?.on(.activations, .answer(Self.throttledWithoutRetryAfter), times: 4)
         case "502": h.proxy?.on(.activations, .answer(Self.badGateway), times: 4)
@@ -197,7 +218,7 @@ struct InterfaceWireFaultTests {
             h.proxy?.on(.activations, .reset(applied: false))
             h.proxy?.on(.reads, .reset(applied: false), times: 4)
         default:
-            for _ in 0..<5 { h.proxy?.beforeReading(.resetBeforeReading) }    // the activation and four lookups
+            for _ in 0..<5 { h.proxy?.beforeReading(.resetBeforeReading) }  // the activation and four lookups
         }
         await h.press(.enter)
         let refusal = await h.refusal(Self.exchange)
@@ -225,7 +246,7 @@ struct InterfaceWireFaultTests {
         h.proxy?.on(.activations, .stall(applied: false))
         h.proxy?.on(.activations, .answer(Self.badGateway), times: 3)
         await h.runtime.send(.key(.enter))
-        await h.runtime.send(.key(.escape))          // while the first exchange stalls
+        await h.runtime.send(.key(.escape))  // while the first exchange stalls
         #expect(await h.state.form == nil)
         await h.runtime.runUntilIdle()
         let message = await h.statusMessage() ?? ""
@@ -243,14 +264,18 @@ struct InterfaceWireFaultTests {
         #expect(Self.draft.isKept(in: await h.keptDraft(for: Self.exchange)))
         // The reopened form says why the last send failed, beside the kept text.
         let reason = await h.state.form?.error ?? ""
-        #expect(reason.hasPrefix("The last send was refused:") && reason.contains("nothing was created"), "form: \(reason)")
+        #expect(
+            reason.hasPrefix("The last send was refused:") && reason.contains("nothing was created"), "form: \(reason)")
         await h.stop()
     }
 
     /// A `$batch` answer with some items replaced (status, headers, body).
-    static func rewriteBatch(_ response: HTTPResponse, _ items: [String: (Int, [String: String], String)]) -> HTTPResponse {
+    static func rewriteBatch(
+        _ response: HTTPResponse, _ items: [String: (Int, [String: String], String)]
+    ) -> HTTPResponse {
         guard var object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any],
-              let responses = object["responses"] as? [[String: Any]] else { return response }
+            let responses = object["responses"] as? [[String: Any]]
+        else { return response }
         object["responses"] = responses.map { item -> [String: Any] in
             guard let id = item["id"] as? String, let (status, headers, body) = items[id] else { return item }
             var changed = item

@@ -11,16 +11,20 @@ import Testing
 
     /// A link with a scheme but no host is not "the network failed" (exit 6) but an answer pim could not
     /// read (exit 5), and nothing is sent for it.
-    @Test(arguments: ["http:/127.0.0.1/v1.0/auditLogs/directoryAudits/page2", "data:,{}", "data:application/json;base64,e30=", "file:///etc/passwd"])
+    @Test(arguments: [
+        "http:/127.0.0.1/v1.0/auditLogs/directoryAudits/page2", "data:,{}", "data:application/json;base64,e30=",
+        "file:///etc/passwd",
+    ])
     func anUnreadableNextLinkIsAServiceErrorNotANetworkFailure(link: String) async throws {
         let h = try Harness()
         defer { h.stop() }
         h.graph.on("GET", Self.audit, json: #"{"@odata.nextLink":"\#(link)","value":[\#(Self.entry)]}"#)
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service, "\(String(describing: error))")
-        #expect(error?.description.contains("next-page link that could not be read, so the listing is incomplete")
+        #expect(
+            error?.description.contains("next-page link that could not be read, so the listing is incomplete")
                 == true,
-                "\(String(describing: error))")
+            "\(String(describing: error))")
         #expect(h.graph.received.count == 1, "nothing followed: \(h.graph.received.map(\.target))")
         #expect(h.clock.sleeps.isEmpty, "not retried as a network failure")
     }
@@ -33,8 +37,9 @@ import Testing
     func aMeaninglessRetryAfterOnAPlainAnswerBacksOff(value: String) async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("GET", "/v1.0/me", .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
-                   .answer(200, ThrottlingFaultTests.meJSON))
+        h.graph.on(
+            "GET", "/v1.0/me", .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
+            .answer(200, ThrottlingFaultTests.meJSON))
         _ = try await h.service.currentUser()
         #expect(h.clock.sleeps.count == 1)
         #expect((0.5...1).contains(h.clock.sleeps.first ?? 0), "\(h.clock.sleeps)")
@@ -45,9 +50,11 @@ import Testing
         let h = try Harness()
         defer { h.stop() }
         h.scriptDashboard()
-        let active = "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
-        h.graph.on("GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
-                   .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]), .answer(200, Harness.empty))
+        let active =
+            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        h.graph.on(
+            "GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
+            .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]), .answer(200, Harness.empty))
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.failures.isEmpty)
         let sleeps = h.clock.sleeps
@@ -61,10 +68,14 @@ import Testing
         let h = try Harness()
         defer { h.stop() }
         h.scriptDashboard()
-        let active = "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
-        h.graph.on("GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]), .answer(200, Harness.empty))
-        h.graph.on("GET", "/v1.0/me", .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
-                   .answer(200, ThrottlingFaultTests.meJSON))
+        let active =
+            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        h.graph.on(
+            "GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
+            .answer(200, Harness.empty))
+        h.graph.on(
+            "GET", "/v1.0/me", .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
+            .answer(200, ThrottlingFaultTests.meJSON))
         _ = try await h.service.currentUser()
         _ = try await h.service.loadDashboard(Harness.lean)
         #expect(h.clock.sleeps == [Harness.retry.maxDelay, Harness.retry.maxDelay])
@@ -88,8 +99,9 @@ import Testing
         let (error, elapsed) = try await slowListing(GraphConfiguration(baseURL: URL(string: "http://127.0.0.1")!))
         #expect(error?.kind == .service, "\(String(describing: error))")
         #expect(error?.description.contains("after 5 minutes") == true, "\(String(describing: error))")
-        #expect(error?.description.contains("the listing is incomplete: try again later") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.description.contains("the listing is incomplete: try again later") == true,
+            "\(String(describing: error))")
         #expect(elapsed <= 300 + 20, "stopped at the deadline, not after \(elapsed) s")
     }
 
@@ -106,22 +118,28 @@ import Testing
         for name in ["elig", "act"] {
             for n in 1...10 {
                 let next = n < 10 ? "\(base)/v1.0/test/\(name)\(n + 1)" : nil
-                h.graph.on("GET", "/v1.0/test/\(name)\(n)", json: Harness.eligibleRolesPage(ids: ["\(name)\(n)"], next: next))
+                h.graph.on(
+                    "GET", "/v1.0/test/\(name)\(n)", json: Harness.eligibleRolesPage(ids: ["\(name)\(n)"], next: next))
             }
         }
-        h.graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
-                   json: Harness.eligibleRolesPage(ids: ["elig0"], next: "\(base)/v1.0/test/elig1"))
-        h.graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
-                   json: Harness.eligibleRolesPage(ids: ["act0"], next: "\(base)/v1.0/test/act1"))
+        h.graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Harness.eligibleRolesPage(ids: ["elig0"], next: "\(base)/v1.0/test/elig1"))
+        h.graph.on(
+            "GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Harness.eligibleRolesPage(ids: ["act0"], next: "\(base)/v1.0/test/act1"))
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.failures[.eligibleRoles] == nil)
-        #expect(dashboard.failures[.activeRoles]?.description.contains("after 5 minutes") == true,
-                "\(dashboard.failures)")
+        #expect(
+            dashboard.failures[.activeRoles]?.description.contains("after 5 minutes") == true,
+            "\(dashboard.failures)")
     }
 
     /// The deadline is a setting of `GraphConfiguration`.
     @Test func theListingDeadlineIsConfigurable() async throws {
-        let (error, elapsed) = try await slowListing(GraphConfiguration(baseURL: URL(string: "http://127.0.0.1")!, listingDeadline: 60))
+        let (error, elapsed) = try await slowListing(
+            GraphConfiguration(baseURL: URL(string: "http://127.0.0.1")!, listingDeadline: 60))
         #expect(error?.description.contains("after 1 minute (") == true, "\(String(describing: error))")
         #expect(elapsed <= 60 + 20)
     }
@@ -142,8 +160,9 @@ import Testing
         configuration.baseURL = server.baseURL
         configuration.retryPolicy = Harness.retry
         configuration.requestTimeout = Harness.timeout
-        let service = GraphPIMService(configuration: configuration, transport: CurlTransport(),
-                                      tokens: CountingTokens(), clock: clock)
+        let service = GraphPIMService(
+            configuration: configuration, transport: CurlTransport(),
+            tokens: CountingTokens(), clock: clock)
         let error = await pimError { try await service.auditHistory(AuditQuery(tenantWide: true)) }
         return (error, clock.now().timeIntervalSince(started))
     }

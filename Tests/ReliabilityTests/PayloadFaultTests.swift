@@ -12,7 +12,9 @@ struct PayloadFaultTests {
     static let unreadable =
         "Graph sent a response that could not be read: try again, and look at the exchange if it persists"
 
-    @Test(arguments: ["<html><body>Bad gateway</body></html>", #"{"id":"5a1f6c2e","displayNa"#, "", "null", #"{"id":42}"#])
+    @Test(arguments: [
+        "<html><body>Bad gateway</body></html>", #"{"id":"5a1f6c2e","displayNa"#, "", "null", #"{"id":42}"#,
+    ])
     func malformedOrTruncatedJSONIsAClearServiceError(body: String) async throws {
         let h = try Harness()
         defer { h.stop() }
@@ -57,7 +59,7 @@ struct PayloadFaultTests {
         let error = await pimError { try await h.service.loadDashboard(Harness.lean) }
         #expect(error?.kind == .service)
         #expect(error?.description.contains("batch answer that could not be read: try again") == true)
-        h.graph.on("POST", "/v1.0/$batch")     // back to answering item by item
+        h.graph.on("POST", "/v1.0/$batch")  // back to answering item by item
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.failures.isEmpty)
         #expect(dashboard.me.id == FaultGraph.me)
@@ -69,21 +71,29 @@ struct PayloadFaultTests {
         let h = try Harness(retry: RetryPolicy(maxAttempts: 1))
         defer { h.stop() }
         h.scriptDashboard()
-        let next = h.server.baseURL.absoluteString + "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/page2?$skiptoken=2"
-        h.graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
-                   json: Harness.eligibleRolesPage(ids: ["p1a", "p1b"], next: next))
-        h.graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/page2",
-                   .answer(500, #"{"error":{"code":"InternalServerError","message":"Page store unavailable."}}"#),
-                   .answer(200, Harness.eligibleRolesPage(ids: ["p2a"], next: nil)))
+        let next =
+            h.server.baseURL.absoluteString
+            + "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/page2?$skiptoken=2"
+        h.graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Harness.eligibleRolesPage(ids: ["p1a", "p1b"], next: next))
+        h.graph.on(
+            "GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/page2",
+            .answer(500, #"{"error":{"code":"InternalServerError","message":"Page store unavailable."}}"#),
+            .answer(200, Harness.eligibleRolesPage(ids: ["p2a"], next: nil)))
         let partial = try await h.service.loadDashboard(Harness.lean)
         let failure = try #require(partial.failures[.eligibleRoles])
         #expect(failure.kind == .service)
         #expect(failure.description.contains("try again in a few minutes"))
-        #expect(partial.eligibilities.isEmpty)            // not the first page alone
-        #expect(partial.me.id == FaultGraph.me)          // the other sections are there
+        #expect(partial.eligibilities.isEmpty)  // not the first page alone
+        #expect(partial.me.id == FaultGraph.me)  // the other sections are there
         let recovered = try await h.service.loadDashboard(Harness.lean)
         #expect(recovered.failures.isEmpty)
-        #expect(recovered.eligibilities.map(\.target.displayName) == ["Global Reader p1a", "Global Reader p1b", "Global Reader p2a"])
+        #expect(
+            recovered.eligibilities.map(\.target.displayName) == [
+                "Global Reader p1a", "Global Reader p1b", "Global Reader p2a",
+            ])
     }
 
     /// The same for a plain paged read (the tenant-wide audit log): an error, no partial list.
@@ -91,9 +101,13 @@ struct PayloadFaultTests {
         let h = try Harness(retry: RetryPolicy(maxAttempts: 1))
         defer { h.stop() }
         let next = h.server.baseURL.absoluteString + "/v1.0/auditLogs/directoryAudits?$skiptoken=2"
-        h.graph.on("GET", "/v1.0/auditLogs/directoryAudits",
-                   .answer(200, #"{"@odata.nextLink":"\#(next)","value":[{"id":"a1","activityDisplayName":"first","activityDateTime":"2026-01-01T00:00:00Z"}]}"#),
-                   .fault(.resetAfterReading))
+        h.graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits",
+            .answer(
+                200,
+                #"{"@odata.nextLink":"\#(next)","value":[{"id":"a1","activityDisplayName":"first","activityDateTime":"2026-01-01T00:00:00Z"}]}"#
+            ),
+            .fault(.resetAfterReading))
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .network)
         #expect(h.graph.received("GET", "/v1.0/auditLogs/directoryAudits").count == 2)
@@ -106,11 +120,15 @@ struct PayloadFaultTests {
         defer { h.stop() }
         let page2 = h.server.baseURL.absoluteString + "/v1.0/auditLogs/directoryAudits/page2"
         let entry = #"{"id":"a1","activityDisplayName":"first","activityDateTime":"2026-01-01T00:00:00Z"}"#
-        h.graph.on("GET", "/v1.0/auditLogs/directoryAudits", json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
-        h.graph.on("GET", "/v1.0/auditLogs/directoryAudits/page2", json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
+        h.graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits", json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
+        h.graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits/page2",
+            json: #"{"@odata.nextLink":"\#(page2)","value":[\#(entry)]}"#)
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service)
-        #expect(error?.description.contains("next-page link loops), so the listing is incomplete: try again later.")
+        #expect(
+            error?.description.contains("next-page link loops), so the listing is incomplete: try again later.")
                 == true)
         #expect(h.graph.received.count == 2)
     }
@@ -121,8 +139,9 @@ struct PayloadFaultTests {
         defer { h.stop() }
         let other = try FaultServer { _ in .respond(FaultGraph.json(200, Harness.empty)) }
         defer { other.stop() }
-        h.graph.on("GET", "/v1.0/auditLogs/directoryAudits",
-                   .answer(200, #"{"@odata.nextLink":"\#(other.baseURL.absoluteString)/steal","value":[]}"#))
+        h.graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits",
+            .answer(200, #"{"@odata.nextLink":"\#(other.baseURL.absoluteString)/steal","value":[]}"#))
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
         #expect(error?.kind == .service)
         #expect(error?.description.contains("the listing stopped rather than send your token there") == true)
@@ -135,17 +154,27 @@ struct PayloadFaultTests {
         let h = try Harness()
         defer { h.stop() }
         h.scriptDashboard()
-        let groups = "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')"
-        let active = "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
-        let groupRequests = "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
-        h.graph.on("GET", groups, .answer(403, #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}"#), .answer(200, Harness.empty))
-        h.graph.on("GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": "2"]), .answer(200, Harness.empty))
-        h.graph.on("GET", groupRequests, .answer(500, #"{"error":{"code":"InternalServerError","message":"Boom."}}"#), .answer(200, Harness.empty))
+        let groups =
+            "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')"
+        let active =
+            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        let groupRequests =
+            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
+        h.graph.on(
+            "GET", groups,
+            .answer(403, #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}"#),
+            .answer(200, Harness.empty))
+        h.graph.on(
+            "GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": "2"]),
+            .answer(200, Harness.empty))
+        h.graph.on(
+            "GET", groupRequests, .answer(500, #"{"error":{"code":"InternalServerError","message":"Boom."}}"#),
+            .answer(200, Harness.empty))
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.eligibilities.map(\.target.displayName) == ["Global Reader e1"])
         #expect(dashboard.failures[.eligibleGroups]?.kind == .forbidden)
         #expect(dashboard.failures[.myRequests]?.kind == .service)
-        #expect(dashboard.failures[.activeRoles] == nil)          // throttled, retried, read
+        #expect(dashboard.failures[.activeRoles] == nil)  // throttled, retried, read
         #expect(h.clock.sleeps == [2])
         #expect(h.graph.received("POST", "/v1.0/$batch").count == 2)
         let next = try await h.service.loadDashboard(Harness.lean)

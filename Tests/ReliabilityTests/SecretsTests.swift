@@ -20,12 +20,14 @@ struct SecretsTests {
         let h = try Harness(tokens: CountingTokens(first: "stale-token", renewed: "fresh-token"))
         defer { h.stop() }
         h.graph.acceptTokens(["fresh-token", "stepped-up-token"])
-        h.graph.on("POST", FaultGraph.activationPath,
-                   .answer(401, SignInFaultTests.challengeBody, headers: ["WWW-Authenticate": SignInFaultTests.challenge]),
-                   .fault(.resetAfterReading, commits: true))
-        h.graph.on("GET", "/v1.0/auditLogs/directoryAudits",
-                   .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": "1"]), .fault(.stallAfterReading),
-                   .answer(500, #"{"error":{"code":"InternalServerError","message":"Boom."}}"#))
+        h.graph.on(
+            "POST", FaultGraph.activationPath,
+            .answer(401, SignInFaultTests.challengeBody, headers: ["WWW-Authenticate": SignInFaultTests.challenge]),
+            .fault(.resetAfterReading, commits: true))
+        h.graph.on(
+            "GET", "/v1.0/auditLogs/directoryAudits",
+            .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": "1"]), .fault(.stallAfterReading),
+            .answer(500, #"{"error":{"code":"InternalServerError","message":"Boom."}}"#))
         var texts: [String] = []
         let result = try await h.service.activate(Harness.activation)
         texts += result.notices
@@ -43,15 +45,18 @@ struct SecretsTests {
         let h = try Harness()
         defer { h.stop() }
         let jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2lnbmF0dXJl"
-        h.graph.on("GET", "/v1.0/me", .answer(400, #"{"error":{"code":"BadRequest","message":"Token \#(jwt) is not valid for tenant x."}}"#))
+        h.graph.on(
+            "GET", "/v1.0/me",
+            .answer(400, #"{"error":{"code":"BadRequest","message":"Token \#(jwt) is not valid for tenant x."}}"#))
         let error = try #require(await pimError { try await h.service.currentUser() })
         #expect(!error.description.contains("eyJ0eXAi"))
         #expect(error.description.contains("Token [redacted] is not valid"))
     }
 
     @Test func verboseLinesDropBidiAndZeroWidthFromServiceText() {
-        let line = VerboseLogger.line(method: "GET", url: URL(string: "https://graph.example/v1.0/me")!, status: 200,
-                                      milliseconds: 5, requestId: "rid\u{202E}1\u{200B}2\u{1B}[2J\u{9B}")
+        let line = VerboseLogger.line(
+            method: "GET", url: URL(string: "https://graph.example/v1.0/me")!, status: 200,
+            milliseconds: 5, requestId: "rid\u{202E}1\u{200B}2\u{1B}[2J\u{9B}")
         #expect(line == "GET /v1.0/me 200 5ms rid12[2J")
     }
 
@@ -66,22 +71,30 @@ struct SecretsTests {
             let form = String(decoding: request.body ?? Data(), as: UTF8.self)
             grants.withLock { $0.append(form.contains("grant_type=refresh_token") ? "refresh" : "other") }
             let n = grants.withLock { $0.count }
-            return .respond(FaultGraph.json(200, #"{"access_token":"eyJ.access\#(n).sig","refresh_token":"refresh-SECRET-\#(n)","expires_in":3600}"#))
+            return .respond(
+                FaultGraph.json(
+                    200,
+                    #"{"access_token":"eyJ.access\#(n).sig","refresh_token":"refresh-SECRET-\#(n)","expires_in":3600}"#)
+            )
         }
         defer { server.stop() }
         let log = LineLog()
         let clock = ManualClock()
         let cache = TokenCache(directory: directory)
-        try cache.store(.init(accessToken: "eyJ.old.sig", refreshToken: "refresh-SECRET-0", expiresAt: clock.now().addingTimeInterval(-10)),
-                        key: "127.0.0.1|organizations|\(DeviceCodeSignIn.defaultClientId)")
-        let signIn = DeviceCodeSignIn(loginURL: server.baseURL, scopes: ["https://graph.microsoft.com/.default"],
-                                      transport: CurlTransport(logger: VerboseLogger { log.append($0) }),
-                                      cache: cache, clock: clock, prompt: { _ in Issue.record("no interactive sign-in expected") })
-        let first = try await signIn.accessToken(claims: nil)          // expired in the cache: refreshed
+        try cache.store(
+            .init(
+                accessToken: "eyJ.old.sig", refreshToken: "refresh-SECRET-0",
+                expiresAt: clock.now().addingTimeInterval(-10)),
+            key: "127.0.0.1|organizations|\(DeviceCodeSignIn.defaultClientId)")
+        let signIn = DeviceCodeSignIn(
+            loginURL: server.baseURL, scopes: ["https://graph.microsoft.com/.default"],
+            transport: CurlTransport(logger: VerboseLogger { log.append($0) }),
+            cache: cache, clock: clock, prompt: { _ in Issue.record("no interactive sign-in expected") })
+        let first = try await signIn.accessToken(claims: nil)  // expired in the cache: refreshed
         #expect(first == "eyJ.access1.sig")
-        #expect(try await signIn.accessToken(claims: nil) == first)     // still valid: no exchange
-        let provider: any TokenProvider = signIn                        // as GraphClient sees it
-        await provider.tokenRejected(first)                             // Graph said 401
+        #expect(try await signIn.accessToken(claims: nil) == first)  // still valid: no exchange
+        let provider: any TokenProvider = signIn  // as GraphClient sees it
+        await provider.tokenRejected(first)  // Graph said 401
         let second = try await signIn.accessToken(claims: nil)
         #expect(second == "eyJ.access2.sig")
         #expect(grants.withLock { $0 } == ["refresh", "refresh"])
@@ -96,14 +109,19 @@ struct SecretsTests {
         let server = try FaultServer { request in
             guard let request else { return .respond(HTTPResponse(status: 200)) }
             if request.path.hasSuffix("/devicecode") {
-                return .respond(FaultGraph.json(200, #"{"device_code":"dc","user_code":"AB\u001b[2JCD","verification_uri":"https://x/\u001b]52;c;ZXZpbA==\u0007","expires_in":900,"interval":1,"message":"Open \u001b]8;;https://evil\u001b\\this link\u001b]8;;\u001b\\ \u202Eand enter AB"}"#))
+                return .respond(
+                    FaultGraph.json(
+                        200,
+                        #"{"device_code":"dc","user_code":"AB\u001b[2JCD","verification_uri":"https://x/\u001b]52;c;ZXZpbA==\u0007","expires_in":900,"interval":1,"message":"Open \u001b]8;;https://evil\u001b\\this link\u001b]8;;\u001b\\ \u202Eand enter AB"}"#
+                    ))
             }
             return .respond(FaultGraph.json(200, #"{"access_token":"eyJ.a.b","refresh_token":"r","expires_in":3600}"#))
         }
         defer { server.stop() }
         let prompts = Mutex<[DeviceCodePrompt]>([])
-        let signIn = DeviceCodeSignIn(loginURL: server.baseURL, scopes: ["s"], transport: CurlTransport(), cache: nil,
-                                      clock: ManualClock(), prompt: { prompt in prompts.withLock { $0.append(prompt) } })
+        let signIn = DeviceCodeSignIn(
+            loginURL: server.baseURL, scopes: ["s"], transport: CurlTransport(), cache: nil,
+            clock: ManualClock(), prompt: { prompt in prompts.withLock { $0.append(prompt) } })
         try await signIn.signIn()
         let prompt = try #require(prompts.withLock { $0.first })
         for text in [prompt.message, prompt.userCode, prompt.verificationURI] {
@@ -118,7 +136,8 @@ struct SecretsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let warnings = LineLog()
         let cache = TokenCache(directory: directory) { warnings.append($0) }
-        try cache.store(.init(accessToken: "eyJ.cached.sig", refreshToken: "refresh-SECRET", expiresAt: Date()), key: "k")
+        try cache.store(
+            .init(accessToken: "eyJ.cached.sig", refreshToken: "refresh-SECRET", expiresAt: Date()), key: "k")
         let file = directory.appendingPathComponent("tokens.json").path
         chmod(file, 0o664)
         chmod(directory.path, 0o775)
@@ -138,7 +157,8 @@ struct SecretsTests {
     @Test func aCorruptCacheIsIgnoredNotACrashAndLogoutRemovesIt() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pim-rel-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let file = directory.appendingPathComponent("tokens.json")
         try Data(#"{"k":{"accessToken":"eyJ.half"#.utf8).write(to: file)
         chmod(file.path, 0o600)
@@ -157,9 +177,11 @@ struct SecretsTests {
 struct EndpointTrustTests {
     /// Names that only look local (`127.evil.example`), numbers the resolver reads differently
     /// (`127.1`, octal `0177.0.0.1`) and mapped addresses are not loopback literals: refused too.
-    @Test(arguments: ["http://graph.evil.example", "http://10.0.0.5:8080", "HTTP://Graph.Microsoft.com", "http://192.0.2.2:8080",
-                      "http://127.evil.example", "http://127.0.0.1.evil.example", "http://localhost.evil.example",
-                      "http://127.1", "http://0177.0.0.1", "http://127.0.0.256", "http://[::ffff:127.0.0.1]", "http://[::2]"])
+    @Test(arguments: [
+        "http://graph.evil.example", "http://10.0.0.5:8080", "HTTP://Graph.Microsoft.com", "http://192.0.2.2:8080",
+        "http://127.evil.example", "http://127.0.0.1.evil.example", "http://localhost.evil.example",
+        "http://127.1", "http://0177.0.0.1", "http://127.0.0.256", "http://[::ffff:127.0.0.1]", "http://[::2]",
+    ])
     func plainHttpToAnotherMachineIsRefused(url: String) {
         #expect(throws: PIMError.self) { try GraphCloud.resolve(graphURL: url, environment: [:]) }
         #expect(throws: PIMError.self) { try GraphCloud.resolve(environment: ["PIM_LOGIN_URL": url]) }
@@ -169,8 +191,10 @@ struct EndpointTrustTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 
-    @Test(arguments: ["http://127.0.0.1:8080", "http://127.255.3.4", "http://localhost:9", "http://LocalHost:9", "http://[::1]:80",
-                      "http://[0:0:0:0:0:0:0:1]:80", "https://graph.microsoft.us", "https://127.evil.example"])
+    @Test(arguments: [
+        "http://127.0.0.1:8080", "http://127.255.3.4", "http://localhost:9", "http://LocalHost:9", "http://[::1]:80",
+        "http://[0:0:0:0:0:0:0:1]:80", "https://graph.microsoft.us", "https://127.evil.example",
+    ])
     func httpsAndLocalTestServersAreAccepted(url: String) throws {
         #expect(try GraphCloud.resolve(graphURL: url, environment: [:]).graphURL.absoluteString == url)
     }

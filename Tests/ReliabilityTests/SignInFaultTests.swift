@@ -12,7 +12,8 @@ struct SignInFaultTests {
     static var challenge: String {
         #"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="\#(Data(claims.utf8).base64EncodedString())""#
     }
-    static let challengeBody = #"{"error":{"code":"InvalidAuthenticationToken","message":"Continuous access evaluation resulted in challenge."}}"#
+    static let challengeBody =
+        #"{"error":{"code":"InvalidAuthenticationToken","message":"Continuous access evaluation resulted in challenge."}}"#
 
     @Test func anExpiredTokenIsRefreshedOnceAndTheCallSucceeds() async throws {
         let h = try Harness(tokens: CountingTokens(first: "stale-token", renewed: "fresh-token"))
@@ -21,7 +22,10 @@ struct SignInFaultTests {
         #expect(try await h.service.currentUser().id == FaultGraph.me)
         #expect(h.tokens.rejected == ["stale-token"])
         #expect(h.tokens.plainCalls == 2)
-        #expect(h.graph.received("GET", "/v1.0/me").map { $0.header("Authorization") } == ["Bearer stale-token", "Bearer fresh-token"])
+        #expect(
+            h.graph.received("GET", "/v1.0/me").map { $0.header("Authorization") } == [
+                "Bearer stale-token", "Bearer fresh-token",
+            ])
         // Later calls keep the renewed token without another refresh.
         _ = try await h.service.currentUser()
         #expect(h.tokens.rejected.count == 1)
@@ -64,12 +68,13 @@ struct SignInFaultTests {
     @Test func aClaimsChallengeLeadsToOneSignInAndOneRetry() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("POST", FaultGraph.activationPath,
-                   .answer(401, Self.challengeBody, headers: ["WWW-Authenticate": Self.challenge]),
-                   .fault(.respond(HTTPResponse(status: 201)), commits: true))
+        h.graph.on(
+            "POST", FaultGraph.activationPath,
+            .answer(401, Self.challengeBody, headers: ["WWW-Authenticate": Self.challenge]),
+            .fault(.respond(HTTPResponse(status: 201)), commits: true))
         let result = try await h.service.activate(Harness.activation)
         #expect(h.tokens.claimsAsked == [Self.claims])
-        #expect(h.tokens.rejected.isEmpty)                       // a challenge is not an expired token
+        #expect(h.tokens.rejected.isEmpty)  // a challenge is not an expired token
         let posts = h.graph.received("POST", FaultGraph.activationPath)
         #expect(posts.map { $0.header("Authorization") } == ["Bearer good-token", "Bearer stepped-up-token"])
         #expect(h.graph.createdCount == 1)
@@ -79,7 +84,9 @@ struct SignInFaultTests {
     @Test func aSecondClaimsChallengeStopsWithAClearMessage() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("POST", FaultGraph.activationPath, .answer(401, Self.challengeBody, headers: ["WWW-Authenticate": Self.challenge]))
+        h.graph.on(
+            "POST", FaultGraph.activationPath,
+            .answer(401, Self.challengeBody, headers: ["WWW-Authenticate": Self.challenge]))
         let error = await pimError { try await h.service.activate(Harness.activation) }
         #expect(error?.kind == .signInRequired)
         #expect(error?.step == .signIn(.stepUp))

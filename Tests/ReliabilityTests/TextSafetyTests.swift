@@ -27,7 +27,9 @@ struct TextSafetyTests {
 /// space `pad` added after it, so the cell came out one column short and the columns after it
 /// shifted. Such signs (and other invisible formatting characters) are now shown as codes.
 struct PaddingRegressionTests {
-    @Test(arguments: ["m\u{0601}", "Reader\u{0600}\u{0600}", "x\u{06DD}", "a\u{0D4E}", "soft\u{00AD}hyphen", "\u{110BD}"])
+    @Test(arguments: [
+        "m\u{0601}", "Reader\u{0600}\u{0600}", "x\u{06DD}", "a\u{0D4E}", "soft\u{00AD}hyphen", "\u{110BD}",
+    ])
     func paddedCellsKeepTheirWidth(name: String) {
         let clean = DisplayText(untrusted: name).string
         for width in 0...(DisplayWidth.of(clean) + 3) {
@@ -38,7 +40,8 @@ struct PaddingRegressionTests {
     }
 
     @Test func theFuzzerInputPadsExactly() throws {
-        let file = try #require(FuzzRegressionTests.corpus("sanitizer").first { $0.lastPathComponent == "crash-prepend-pad.txt" })
+        let file = try #require(
+            FuzzRegressionTests.corpus("sanitizer").first { $0.lastPathComponent == "crash-prepend-pad.txt" })
         let clean = Sanitizer.sanitize(String(decoding: try Data(contentsOf: file), as: UTF8.self))
         let width = DisplayWidth.of(clean)
         #expect(DisplayWidth.of(DisplayWidth.pad(clean, to: width + 1)) == width + 1)

@@ -13,7 +13,8 @@ struct ThrottlingFaultTests {
     @Test func throttledWithRetryAfterWaitsThatLongThenSucceeds() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("GET", "/v1.0/me", .answer(429, Self.throttled, headers: ["Retry-After": "7"]), .answer(200, Self.meJSON))
+        h.graph.on(
+            "GET", "/v1.0/me", .answer(429, Self.throttled, headers: ["Retry-After": "7"]), .answer(200, Self.meJSON))
         let me = try await h.service.currentUser()
         #expect(me.displayName == "Ada Admin")
         #expect(h.clock.sleeps == [7])
@@ -23,7 +24,8 @@ struct ThrottlingFaultTests {
     @Test func throttledWithoutRetryAfterBacksOffThenSucceeds() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("GET", "/v1.0/me", .answer(429, Self.throttled), .answer(429, Self.throttled), .answer(200, Self.meJSON))
+        h.graph.on(
+            "GET", "/v1.0/me", .answer(429, Self.throttled), .answer(429, Self.throttled), .answer(200, Self.meJSON))
         _ = try await h.service.currentUser()
         let sleeps = h.clock.sleeps
         #expect(sleeps.count == 2)
@@ -46,7 +48,9 @@ struct ThrottlingFaultTests {
     @Test func aRetryAfterLongerThanTheCapIsCapped() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("GET", "/v1.0/me", .answer(429, Self.throttled, headers: ["Retry-After": "86400"]), .answer(200, Self.meJSON))
+        h.graph.on(
+            "GET", "/v1.0/me", .answer(429, Self.throttled, headers: ["Retry-After": "86400"]),
+            .answer(200, Self.meJSON))
         _ = try await h.service.currentUser()
         #expect(h.clock.sleeps == [Harness.retry.maxDelay])
     }
@@ -92,9 +96,10 @@ struct ThrottlingFaultTests {
     @Test func serverErrorOnActivationThatWasNotAppliedIsSentAgainOnce() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("POST", FaultGraph.activationPath,
-                   .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Try later."}}"#),
-                   .fault(.respond(HTTPResponse(status: 201)), commits: true))
+        h.graph.on(
+            "POST", FaultGraph.activationPath,
+            .answer(503, #"{"error":{"code":"ServiceUnavailable","message":"Try later."}}"#),
+            .fault(.respond(HTTPResponse(status: 201)), commits: true))
         let result = try await h.service.activate(Harness.activation)
         #expect(h.graph.received("POST", FaultGraph.activationPath).count == 2)
         #expect(h.graph.received("GET", FaultGraph.myRoleRequestsPath).count == 1)
@@ -106,8 +111,9 @@ struct ThrottlingFaultTests {
     @Test func throttledActivationIsRetriedAndCreatedOnce() async throws {
         let h = try Harness()
         defer { h.stop() }
-        h.graph.on("POST", FaultGraph.activationPath, .answer(429, Self.throttled, headers: ["Retry-After": "3"]),
-                   .fault(.respond(HTTPResponse(status: 201)), commits: true))
+        h.graph.on(
+            "POST", FaultGraph.activationPath, .answer(429, Self.throttled, headers: ["Retry-After": "3"]),
+            .fault(.respond(HTTPResponse(status: 201)), commits: true))
         _ = try await h.service.activate(Harness.activation)
         #expect(h.clock.sleeps == [3])
         #expect(h.graph.createdCount == 1)

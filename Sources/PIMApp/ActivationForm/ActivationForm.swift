@@ -67,21 +67,26 @@ public struct ActivationForm: Hashable, Sendable {
     /// Why the last submission did not go through (local validation or the service's refusal).
     public var error: String?
 
-    public init(mode: Mode = .activate, targets: [ElevationTarget], policies: [TargetID: ActivationPolicy],
-                draft: ActivationDraft) {
+    public init(
+        mode: Mode = .activate, targets: [ElevationTarget], policies: [TargetID: ActivationPolicy],
+        draft: ActivationDraft
+    ) {
         self.mode = mode
         self.targets = targets
         self.policies = policies
-        self.fields = [TextField(draft.justification), TextField(draft.ticketNumber),
-                       TextField(draft.ticketSystem), TextField(draft.durationText)]
+        self.fields = [
+            TextField(draft.justification), TextField(draft.ticketNumber),
+            TextField(draft.ticketSystem), TextField(draft.durationText),
+        ]
     }
 
     /// The key under which this form's draft is kept.
     public var draftKey: Set<TargetID> { Set(targets.map(\.id)) }
 
     public var draft: ActivationDraft {
-        ActivationDraft(justification: fields[0].text, ticketNumber: fields[1].text,
-                        ticketSystem: fields[2].text, durationText: fields[3].text)
+        ActivationDraft(
+            justification: fields[0].text, ticketNumber: fields[1].text,
+            ticketSystem: fields[2].text, durationText: fields[3].text)
     }
 
     public subscript(field: Field) -> TextField {

@@ -32,8 +32,10 @@ extension AppState {
         let open = current.targets.filter { current.outcomes[$0.id]?.succeeded != true }
         var requests: [ActivationRequest] = []
         for target in open {
-            switch current.draft.request(for: target, policy: current.policies[target.id],
-                                         rules: config.draftRules, now: now) {
+            switch current.draft.request(
+                for: target, policy: current.policies[target.id],
+                rules: config.draftRules, now: now)
+            {
             case .success(let request): requests.append(request)
             case .failure(let problems):
                 form?.error = problems.problems.map(\.message).joined(separator: " ")
@@ -60,7 +62,8 @@ extension AppState {
         guard var current = form, !current.isSubmitting else { return [] }
         let problems = current.problems(rules: config.draftRules, now: now)
         if let first = problems.first {
-            current.error = "Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form accepts."
+            current.error =
+                "Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form accepts."
             current.preflight = [:]
             if let field = ActivationForm.Field.allCases.first(where: { $0.problemField == first.field }) {
                 current.focus = field
@@ -70,9 +73,12 @@ extension AppState {
         }
         var effects: [Effect] = []
         for target in current.targets where current.outcomes[target.id]?.succeeded != true {
-            guard case .success(let request) = current.draft.request(for: target, policy: current.policies[target.id],
-                                                                     rules: config.draftRules, now: now,
-                                                                     validationOnly: true) else { continue }
+            guard
+                case .success(let request) = current.draft.request(
+                    for: target, policy: current.policies[target.id],
+                    rules: config.draftRules, now: now,
+                    validationOnly: true)
+            else { continue }
             current.preflight[target.id] = .checking
             current.preflightChecked[target.id] = Self.preflightChecks(request, policy: current.policies[target.id])
             effects.append(.preflight(request))
@@ -108,8 +114,10 @@ extension AppState {
             let other = report.otherProblem.map { [InterfaceWording.sentence($0).text] } ?? []
             form?.preflight[target] = .failed(report.failedRules.map(InterfaceWording.fix) + other)
         case .failure(let error):
-            form?.preflight[target] = .failed(error.failedRules.isEmpty ? [InterfaceWording.sentence(error).text]
-                                              : error.failedRules.map(InterfaceWording.fix))
+            form?.preflight[target] = .failed(
+                error.failedRules.isEmpty
+                    ? [InterfaceWording.sentence(error).text]
+                    : error.failedRules.map(InterfaceWording.fix))
         }
     }
 

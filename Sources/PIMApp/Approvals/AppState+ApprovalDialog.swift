@@ -11,14 +11,18 @@ extension AppState {
         }
         var opened = ApprovalDialog(items: items, decision: decision)
         // A reason typed before the dialog was closed comes back with it.
-        if let kept = decisionDrafts.removeValue(forKey: Set(items.map(\.id))) { opened.justification = TextField(kept) }
+        if let kept = decisionDrafts.removeValue(forKey: Set(items.map(\.id))) {
+            opened.justification = TextField(kept)
+        }
         dialog = opened
     }
 
     /// Closes the dialog; a typed reason is kept for the next time these requests are opened.
     mutating func dropDialogKeepingText() {
         guard let current = dialog else { return }
-        if !current.justification.text.isEmpty { decisionDrafts[Set(current.items.map(\.id))] = current.justification.text }
+        if !current.justification.text.isEmpty {
+            decisionDrafts[Set(current.items.map(\.id))] = current.justification.text
+        }
         dialog = nil
     }
 
@@ -47,7 +51,8 @@ extension AppState {
         guard var current = dialog, let decision = current.decision, !current.isSubmitting else { return [] }
         let text = current.justification.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            current.error = decision == .approve
+            current.error =
+                decision == .approve
                 ? "A justification is required: say why you approve."
                 : "A justification is required: say why you deny, so the requester knows what to change."
             dialog = current
@@ -69,7 +74,9 @@ extension AppState {
     mutating func decisionFinished(_ requestId: String, _ decision: ApprovalDecision, _ error: PIMError?) -> [Effect] {
         let outcome: ApprovalDialog.Outcome
         if let error {
-            outcome = error.kind == .alreadyDecided ? .alreadyDecided(error.outcome)
+            outcome =
+                error.kind == .alreadyDecided
+                ? .alreadyDecided(error.outcome)
                 : .failed(InterfaceWording.sentence(error).text)
         } else {
             outcome = .decided
@@ -92,15 +99,20 @@ extension AppState {
         if failures.isEmpty {
             let decided = current.outcomes.values.filter { $0 == .decided }.count
             let already = current.items.compactMap { item -> (String, String?)? in
-                if case .alreadyDecided(let what) = current.outcomes[item.id] { return (item.request.target.displayName, what) }
+                if case .alreadyDecided(let what) = current.outcomes[item.id] {
+                    return (item.request.target.displayName, what)
+                }
                 return nil
             }
             let verb = decision == .approve ? "Approved" : "Denied"
             var text = decided > 0 ? "\(verb) \(decided) request\(decided == 1 ? "" : "s")." : ""
             if !already.isEmpty {
-                text += (text.isEmpty ? "" : " ")
-                    + (already.count == 1 && decided == 0 ? Self.alreadyText(already[0].1)
-                       : already.map { "\($0.0) was already \($0.1 ?? "decided or cancelled")." }.joined(separator: " "))
+                text +=
+                    (text.isEmpty ? "" : " ")
+                    + (already.count == 1 && decided == 0
+                        ? Self.alreadyText(already[0].1)
+                        : already.map { "\($0.0) was already \($0.1 ?? "decided or cancelled")." }.joined(
+                            separator: " "))
             }
             flash(text, decided > 0 ? .success : .warning)
             lists[.approvals]?.marked = []

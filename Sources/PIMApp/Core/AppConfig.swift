@@ -21,10 +21,12 @@ public struct AppConfig: Hashable, Sendable {
     /// The configuration's `roleSets`: `@` in My roles marks a set's rows for one form.
     public var roleSets: [String: [String]]
 
-    public init(tenantLabel: String = "", refreshInterval: Double = 60,
-                defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
-                draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false,
-                roleSets: [String: [String]] = [:]) {
+    public init(
+        tenantLabel: String = "", refreshInterval: Double = 60,
+        defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
+        draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false,
+        roleSets: [String: [String]] = [:]
+    ) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
         self.defaultDuration = defaultDuration

@@ -15,32 +15,45 @@ extension KeyMap {
         Binding(["g", .home], .top, .panes, "first row"),
         Binding(["G", .end], .bottom, .panes, "last row"),
         Binding(["/"], .openFilter, .panes, "filter", hint: "filter"),
-        Binding(["e"], .extend, .panes, "extend the elevation that is about to expire", hint: "extend",
-                disabled: { $0.warnedTarget == nil ? "No elevation of yours is about to expire." : nil }),
+        Binding(
+            ["e"], .extend, .panes, "extend the elevation that is about to expire", hint: "extend",
+            disabled: { $0.warnedTarget == nil ? "No elevation of yours is about to expire." : nil }),
         Binding(["r"], .refresh, .panes, "refresh now", hint: "refresh"),
         Binding(["?"], .toggleHelp, .panes, "help", hint: "help"),
         Binding(["q"], .quit, .panes, "quit", hint: "quit"),
     ]
 
     static let myRoles: [Binding] = [
-        Binding([.enter, "a"], .activate, .myRoles, "activate (the marked rows, or this one)", hint: "activate",
-                disabled: activateDisabled),
-        Binding([" "], .toggleMark, .myRoles, "mark for one form", hint: "mark",
-                disabled: { $0.selectedRole == nil ? "There is no row to mark." : nil }),
-        Binding(["@"], .markRoleSet, .myRoles, "mark a role set's rows (again: the next set)", hint: "role set", disabled: { state in
-            state.config.roleSets.isEmpty ? "No role sets: define roleSets in the configuration file (see docs/configuration.md)." : nil
-        }),
-        Binding(["d"], .deactivate, .myRoles, "deactivate", hint: "deactivate", disabled: { state in
-            guard let role = state.selectedRole else { return "There is no row selected." }
-            return role.canDeactivate ? nil : "Only a role you activated can be deactivated."
-        }),
-        Binding(["e"], .extend, .myRoles, "extend", hint: "extend", disabled: { state in
-            if state.selectedRole?.canExtend == true || state.warnedTarget != nil { return nil }
-            return state.selectedRole?.extensionRefusal ?? "Only an active elevation or a time-bound assignment can be extended."
-        }),
-        Binding(["c"], .cancelRequest, .myRoles, "cancel the pending request", hint: "cancel", disabled: { state in
-            state.selectedRole?.pendingRequest == nil ? "This row has no pending request to cancel." : nil
-        }),
+        Binding(
+            [.enter, "a"], .activate, .myRoles, "activate (the marked rows, or this one)", hint: "activate",
+            disabled: activateDisabled),
+        Binding(
+            [" "], .toggleMark, .myRoles, "mark for one form", hint: "mark",
+            disabled: { $0.selectedRole == nil ? "There is no row to mark." : nil }),
+        Binding(
+            ["@"], .markRoleSet, .myRoles, "mark a role set's rows (again: the next set)", hint: "role set",
+            disabled: { state in
+                state.config.roleSets.isEmpty
+                    ? "No role sets: define roleSets in the configuration file (see docs/configuration.md)." : nil
+            }),
+        Binding(
+            ["d"], .deactivate, .myRoles, "deactivate", hint: "deactivate",
+            disabled: { state in
+                guard let role = state.selectedRole else { return "There is no row selected." }
+                return role.canDeactivate ? nil : "Only a role you activated can be deactivated."
+            }),
+        Binding(
+            ["e"], .extend, .myRoles, "extend", hint: "extend",
+            disabled: { state in
+                if state.selectedRole?.canExtend == true || state.warnedTarget != nil { return nil }
+                return state.selectedRole?.extensionRefusal
+                    ?? "Only an active elevation or a time-bound assignment can be extended."
+            }),
+        Binding(
+            ["c"], .cancelRequest, .myRoles, "cancel the pending request", hint: "cancel",
+            disabled: { state in
+                state.selectedRole?.pendingRequest == nil ? "This row has no pending request to cancel." : nil
+            }),
     ]
 
     static let approvals: [Binding] = [
@@ -51,35 +64,39 @@ extension KeyMap {
     ]
 
     static let elevations: [Binding] = [
-        Binding(["e"], .extend, .elevations, "extend the selected elevation (your own)", hint: "extend",
-                disabled: { $0.elevationExtensionRefusal }),
+        Binding(
+            ["e"], .extend, .elevations, "extend the selected elevation (your own)", hint: "extend",
+            disabled: { $0.elevationExtensionRefusal })
     ]
 
-    static let filter: [Binding] = [
-        Binding([.enter], .acceptFilter, .filter, "keep the filter", hint: "keep"),
-        Binding([.escape], .clearFilter, .filter, "clear the filter", hint: "clear"),
-    ] + editing(.filter)
+    static let filter: [Binding] =
+        [
+            Binding([.enter], .acceptFilter, .filter, "keep the filter", hint: "keep"),
+            Binding([.escape], .clearFilter, .filter, "clear the filter", hint: "clear"),
+        ] + editing(.filter)
 
-    static let form: [Binding] = [
-        Binding([.tab], .nextField, .form, "next field", hint: "next field"),
-        Binding([.backTab], .previousField, .form, "previous field"),
-        Binding([.enter], .submitField, .form, "next field; send on the last one"),
-        Binding([.control("s")], .submit, .form, "send", hint: "send"),
-        Binding([.control("p")], .preflight, .form, "check with the service (pre-flight)", hint: "pre-flight"),
-        Binding([.escape], .closeForm, .form, "close, keeping the draft", hint: "close"),
-    ] + editing(.form) + [
-        Binding([.enter, .escape], .closeForm, .formDone, "close the form", hint: "close"),
-        Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 request", hint: "send"),
-        Binding(["n", .escape], .confirmNo, .tier0Confirm, "back to the form", hint: "back"),
-    ]
+    static let form: [Binding] =
+        [
+            Binding([.tab], .nextField, .form, "next field", hint: "next field"),
+            Binding([.backTab], .previousField, .form, "previous field"),
+            Binding([.enter], .submitField, .form, "next field; send on the last one"),
+            Binding([.control("s")], .submit, .form, "send", hint: "send"),
+            Binding([.control("p")], .preflight, .form, "check with the service (pre-flight)", hint: "pre-flight"),
+            Binding([.escape], .closeForm, .form, "close, keeping the draft", hint: "close"),
+        ] + editing(.form) + [
+            Binding([.enter, .escape], .closeForm, .formDone, "close the form", hint: "close"),
+            Binding(["y"], .confirmYes, .tier0Confirm, "send the Tier 0 request", hint: "send"),
+            Binding(["n", .escape], .confirmNo, .tier0Confirm, "back to the form", hint: "back"),
+        ]
 
-    static let dialogs: [Binding] = [
-        Binding(["a"], .approve, .dialog, "approve", hint: "approve"),
-        Binding(["d"], .deny, .dialog, "deny", hint: "deny"),
-        Binding([.escape, "q"], .closeDialog, .dialog, "close", hint: "close"),
-        Binding([.enter], .confirmDecision, .decision, "confirm the decision", hint: "confirm"),
-        Binding([.escape], .closeDialog, .decision, "back to the request", hint: "back"),
-    ] + editing(.decision)
+    static let dialogs: [Binding] =
+        [
+            Binding(["a"], .approve, .dialog, "approve", hint: "approve"),
+            Binding(["d"], .deny, .dialog, "deny", hint: "deny"),
+            Binding([.escape, "q"], .closeDialog, .dialog, "close", hint: "close"),
+            Binding([.enter], .confirmDecision, .decision, "confirm the decision", hint: "confirm"),
+            Binding([.escape], .closeDialog, .decision, "back to the request", hint: "back"),
+        ] + editing(.decision)
 
     static let help: [Binding] = [
         Binding(["?", .escape, "q"], .closeHelp, .help, "close the help", hint: "close"),
@@ -110,14 +127,16 @@ extension KeyMap {
             let stuck = state.markedRoles.filter { !$0.canActivate }
             guard !stuck.isEmpty else { return nil }
             let names = stuck.map { role -> String in
-                let why: String = switch role.state {
-                case .active: "already active"
-                case .pending: "waits for approval"
-                case .eligible: "not eligible"
-                }
+                let why: String =
+                    switch role.state {
+                    case .active: "already active"
+                    case .pending: "waits for approval"
+                    case .eligible: "not eligible"
+                    }
                 return "\(role.target.displayName) (\(why))"
             }
-            return "Marked but not activatable: \(names.joined(separator: ", ")). Unmark \(stuck.count == 1 ? "it" : "them") with Space, then press Enter."
+            return
+                "Marked but not activatable: \(names.joined(separator: ", ")). Unmark \(stuck.count == 1 ? "it" : "them") with Space, then press Enter."
         }
         guard let role = state.selectedRole else { return "There is no role to activate." }
         switch role.state {

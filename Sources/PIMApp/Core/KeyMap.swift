@@ -1,6 +1,7 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help, quitConfirm, stepConfirm
+    case panes, myRoles, approvals, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help,
+        quitConfirm, stepConfirm
 
     /// Heading in the `?` help.
     public var title: String {
@@ -36,8 +37,10 @@ public struct Binding: Sendable {
     public var hint: String?
     public var disabledReason: @Sendable (AppState) -> String?
 
-    public init(_ keys: [Key], _ command: Command, _ context: KeyContext, _ help: String, hint: String? = nil,
-                disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
+    public init(
+        _ keys: [Key], _ command: Command, _ context: KeyContext, _ help: String, hint: String? = nil,
+        disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }
+    ) {
         self.keys = keys
         self.command = command
         self.context = context
@@ -59,7 +62,9 @@ public enum KeyMap {
         if state.confirmingQuit { return [.quitConfirm] }
         if state.confirmation != nil { return [.stepConfirm] }
         if state.showHelp { return [.help] }
-        if let form = state.form { return form.confirmingTier0 ? [.tier0Confirm] : (form.isDone ? [.formDone] : [.form]) }
+        if let form = state.form {
+            return form.confirmingTier0 ? [.tier0Confirm] : (form.isDone ? [.formDone] : [.form])
+        }
         if let dialog = state.dialog { return dialog.decision == nil ? [.dialog] : [.decision] }
         if state.currentList.isFiltering { return [.filter] }
         switch state.pane {
@@ -87,7 +92,8 @@ public enum KeyMap {
                 // A key bound in a more specific context hides the general binding, in hints as in dispatch.
                 defer { taken.formUnion(binding.keys) }
                 guard binding.hint != nil, !binding.keys.contains(where: taken.contains),
-                      binding.disabledReason(state) == nil else { continue }
+                    binding.disabledReason(state) == nil
+                else { continue }
                 shown.append(binding)
             }
         }

@@ -86,10 +86,14 @@ public actor Runtime {
         case .preflight(let request):
             report(.preflightFinished(request.target.id, await result { try await service.preflight(request) }))
         case .deactivate(let assignment):
-            report(.deactivateFinished(assignment.target.id,
-                                             await result { try await service.deactivate(assignment, justification: nil) }))
+            report(
+                .deactivateFinished(
+                    assignment.target.id,
+                    await result { try await service.deactivate(assignment, justification: nil) }))
         case .extend(let assignment, let request):
-            report(.extendFinished(assignment.target.id, await result { try await service.extend(assignment, with: request) }))
+            report(
+                .extendFinished(
+                    assignment.target.id, await result { try await service.extend(assignment, with: request) }))
         case .cancel(let request):
             let outcome = await result { try await service.cancel(request) }
             report(.cancelFinished(request.target.id, requestId: request.id, outcome.failure))

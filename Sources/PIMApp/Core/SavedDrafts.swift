@@ -46,7 +46,8 @@ extension AppState {
         for role in roles { names[role.target.id] = role.target.displayName }
         for (key, draft) in drafts where draft.hasUnsentText {
             let ids = key.sorted { $0.description < $1.description }
-            activations[key] = .init(targets: ids, names: ids.map { names[$0] ?? keptNames[$0] ?? $0.description }, draft: draft)
+            activations[key] = .init(
+                targets: ids, names: ids.map { names[$0] ?? keptNames[$0] ?? $0.description }, draft: draft)
         }
         if let form, !form.isDone, form.draft.hasUnsentText {
             let ids = form.targets.map(\.id)
@@ -58,8 +59,10 @@ extension AppState {
         }
         return SavedDrafts(
             activations: activations.values.sorted { $0.names.joined() < $1.names.joined() },
-            decisions: decisions.filter { !$0.value.isEmpty }.map { .init(requestIds: $0.key.sorted(), justification: $0.value) }
-                .sorted { $0.requestIds.joined() < $1.requestIds.joined() })
+            decisions: decisions.filter { !$0.value.isEmpty }.map {
+                .init(requestIds: $0.key.sorted(), justification: $0.value)
+            }
+            .sorted { $0.requestIds.joined() < $1.requestIds.joined() })
     }
 
     /// Puts back what `store` kept; when its file cannot be used, says so (drafts are then not kept).
@@ -81,7 +84,10 @@ extension AppState {
         for decision in saved.decisions { decisionDrafts[Set(decision.requestIds)] = decision.justification }
         guard !saved.isEmpty else { return }
         let names = saved.activations.map { $0.names.joined(separator: ", ") }
-        let parts = names + (saved.decisions.isEmpty ? [] : ["\(saved.decisions.count) decision\(saved.decisions.count == 1 ? "" : "s")"])
+        let parts =
+            names
+            + (saved.decisions.isEmpty
+                ? [] : ["\(saved.decisions.count) decision\(saved.decisions.count == 1 ? "" : "s")"])
         flash("Unsent text from last time is kept: \(parts.joined(separator: "; ")). Open its form to send it.", .info)
     }
 }

@@ -64,10 +64,11 @@ extension AppState {
     /// submit. It goes into the field that takes text (line breaks and tabs as spaces); with no such
     /// field it is dropped, and the user is told once per paste.
     mutating func paste(_ key: Key) -> [Effect] {
-        let character: Character? = switch key {
-        case .enter, .tab: " "
-        default: key.insertable
-        }
+        let character: Character? =
+            switch key {
+            case .enter, .tab: " "
+            default: key.insertable
+            }
         if KeyMap.contexts(for: self).first?.takesText == true {
             if let character { editActiveField { $0.insert(character) } }
         } else if flash?.text != Self.pasteRefused {
@@ -76,7 +77,8 @@ extension AppState {
         return []
     }
 
-    static let pasteRefused = "Pasted text goes only into a text field: open the form (Enter) or the filter (/), then paste."
+    static let pasteRefused =
+        "Pasted text goes only into a text field: open the form (Enter) or the filter (/), then paste."
 
     mutating func perform(_ command: Command) -> [Effect] {
         switch command {

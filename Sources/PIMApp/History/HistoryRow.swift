@@ -58,12 +58,17 @@ public struct HistoryRow: Hashable, Sendable, Identifiable {
         set { fields.rowID = RowID(text: newValue) }
     }
 
-    public init(id: String, source: Source, date: Date?, activity: String, targetName: String, result: String,
-                actor: String? = nil, justification: String? = nil, ticket: TicketInfo? = nil, requestId: String? = nil) {
-        origin = .fields(Compact(Fields(rowID: RowID(text: id), source: source, activity: activity,
-                                        targetName: targetName, result: result, actor: actor,
-                                        justification: justification, requestId: requestId, ticket: ticket,
-                                        date: date)))
+    public init(
+        id: String, source: Source, date: Date?, activity: String, targetName: String, result: String,
+        actor: String? = nil, justification: String? = nil, ticket: TicketInfo? = nil, requestId: String? = nil
+    ) {
+        origin = .fields(
+            Compact(
+                Fields(
+                    rowID: RowID(text: id), source: source, activity: activity,
+                    targetName: targetName, result: result, actor: actor,
+                    justification: justification, requestId: requestId, ticket: ticket,
+                    date: date)))
     }
 
     public init(request: ElevationRequest) {

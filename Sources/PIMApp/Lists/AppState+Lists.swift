@@ -22,7 +22,9 @@ extension AppState {
             currentList.marked.remove(id)
         } else {
             if pane == .myRoles, let role = selectedRole, let reason = Self.whyNotActivatable(role) {
-                flash("\(role.target.displayName) cannot be marked: \(reason). Marks gather roles to activate together.", .warning)
+                flash(
+                    "\(role.target.displayName) cannot be marked: \(reason). Marks gather roles to activate together.",
+                    .warning)
                 return
             }
             currentList.marked.insert(id)
@@ -61,21 +63,29 @@ extension AppState {
         switch pane {
         case .myRoles:
             let role = roles[index]
-            return [role.target.displayName, role.target.kind.label, role.target.scopeLabel, role.state.rawValue,
-                    role.target.tier.label].joined(separator: " ")
+            return [
+                role.target.displayName, role.target.kind.label, role.target.scopeLabel, role.state.rawValue,
+                role.target.tier.label,
+            ].joined(separator: " ")
         case .approvals:
             let request = approvals[index].request
-            return [request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
-                    request.target.kind.label, request.justification ?? "", request.ticket?.number ?? ""]
-                .joined(separator: " ")
+            return [
+                request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
+                request.target.kind.label, request.justification ?? "", request.ticket?.number ?? "",
+            ]
+            .joined(separator: " ")
         case .history:
             let row = history[index].fields
-            return [row.activity, row.targetName, row.result, row.actor ?? "", row.justification ?? "",
-                    row.requestId ?? ""].joined(separator: " ")
+            return [
+                row.activity, row.targetName, row.result, row.actor ?? "", row.justification ?? "",
+                row.requestId ?? "",
+            ].joined(separator: " ")
         case .elevations:
             let assignment = elevations[index]
-            return [assignment.principal.label, assignment.principal.userPrincipalName ?? "",
-                    assignment.target.displayName, assignment.target.kind.label].joined(separator: " ")
+            return [
+                assignment.principal.label, assignment.principal.userPrincipalName ?? "",
+                assignment.target.displayName, assignment.target.kind.label,
+            ].joined(separator: " ")
         }
     }
 
@@ -91,8 +101,9 @@ extension AppState {
         var tiers: [Role: String] = [:]
         for role in roles {
             let target = role.target
-            let key = Role(id: TargetID(kind: target.kind, resourceId: target.id.resourceId), name: target.displayName,
-                           template: target.templateId)
+            let key = Role(
+                id: TargetID(kind: target.kind, resourceId: target.id.resourceId), name: target.displayName,
+                template: target.templateId)
             let tier: String
             if let known = tiers[key] { tier = known } else { tier = target.tier.label; tiers[key] = tier }
             var text = target.displayName

@@ -39,11 +39,16 @@ extension AppState {
         let key = Set(entries.map(\.target.id))
         let maximum = entries.compactMap { $0.policy?.maxDuration }.min()
         let duration = maximum.map { min(config.defaultDuration, $0) } ?? config.defaultDuration
-        let draft = drafts[key] ?? ActivationDraft(ticketSystem: config.ticketSystem,
-                                                   durationText: duration.shortDescription)
+        let draft =
+            drafts[key]
+            ?? ActivationDraft(
+                ticketSystem: config.ticketSystem,
+                durationText: duration.shortDescription)
         var opened = ActivationForm(mode: mode, targets: entries.map(\.target), policies: policies, draft: draft)
         let reasons = entries.compactMap { entry in
-            refusalsWhileClosed.removeValue(forKey: entry.target.id).map { entries.count > 1 ? "\(entry.target.displayName): \($0)" : $0 }
+            refusalsWhileClosed.removeValue(forKey: entry.target.id).map {
+                entries.count > 1 ? "\(entry.target.displayName): \($0)" : $0
+            }
         }
         if !reasons.isEmpty { opened.error = "The last send was refused: " + reasons.joined(separator: " ") }
         form = opened
@@ -55,9 +60,12 @@ extension AppState {
             return []
         }
         if let start = assignment.start,
-           now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation {
+            now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation
+        {
             let wait = ServiceLimits.minimumActiveBeforeDeactivation - now.timeIntervalSince(start)
-            flash("\(role.target.displayName) started under 5 minutes ago: the service allows deactivating it in \(Countdown.text(remaining: wait)).", .warning)
+            flash(
+                "\(role.target.displayName) started under 5 minutes ago: the service allows deactivating it in \(Countdown.text(remaining: wait)).",
+                .warning)
             return []
         }
         // One key from losing an elevation (and, under approval, the wait for it): ask first.
@@ -97,15 +105,23 @@ extension AppState {
             return nil
         case .deactivate(let assignment):
             let name = assignment.target.displayName
-            let left = assignment.remaining(at: now).map { "Its remaining \(Countdown.text(remaining: $0)) ends now" } ?? "Access ends now"
+            let left =
+                assignment.remaining(at: now).map { "Its remaining \(Countdown.text(remaining: $0)) ends now" }
+                ?? "Access ends now"
             let needsApproval = roles.first { $0.target.id == assignment.target.id }?.policy?.requiresApproval == true
-            let again = needsApproval ? "using it again takes a new request and an approver's yes" : "using it again takes a new activation"
+            let again =
+                needsApproval
+                ? "using it again takes a new request and an approver's yes" : "using it again takes a new activation"
             return "Deactivate \(name)? \(left); \(again). y deactivates, n keeps it."
         case .cancel(let request):
             let name = request.target.displayName
-            let waited = request.createdAt.map { "It has waited \(Countdown.elapsed(now.timeIntervalSince($0))) for an approver" }
+            let waited =
+                request.createdAt.map {
+                    "It has waited \(Countdown.elapsed(now.timeIntervalSince($0))) for an approver"
+                }
                 ?? "It waits for an approver"
-            return "Cancel the request for \(name)? \(waited); a new request starts the wait again. y cancels, n keeps it."
+            return
+                "Cancel the request for \(name)? \(waited); a new request starts the wait again. y cancels, n keeps it."
         }
     }
 

@@ -22,13 +22,18 @@ extension AppState {
             if marked.insert(role.rowID).inserted { markedNames.append(role.target.displayName) }
         }
         // A filter that hides a marked row would hide what the form will activate: it is cleared.
-        if var list = lists[.myRoles], !list.filterText.isEmpty, !marked.isSubset(of: Set(list.visible.map { roles[$0].rowID })) {
+        if var list = lists[.myRoles], !list.filterText.isEmpty,
+            !marked.isSubset(of: Set(list.visible.map { roles[$0].rowID }))
+        {
             list.filter = TextField()
             lists[.myRoles] = list
             refilter(.myRoles)
         }
         lists[.myRoles]?.marked = marked
-        var text = markedNames.isEmpty ? "@\(name): nothing to mark." : "@\(name): marked \(markedNames.joined(separator: ", ")); Enter activates them."
+        var text =
+            markedNames.isEmpty
+            ? "@\(name): nothing to mark."
+            : "@\(name): marked \(markedNames.joined(separator: ", ")); Enter activates them."
         if !skipped.isEmpty { text += " Not marked: \(skipped.joined(separator: ", "))." }
         if !unknown.isEmpty { text += " No row matches \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))." }
         if names.count > 1 { text += " @ again: @\(names[(next + 1) % names.count])." }
@@ -46,7 +51,9 @@ extension AppState {
         if let byId = candidates.first(where: {
             $0.target.id.description.caseInsensitiveCompare(name) == .orderedSame
                 || $0.target.id.resourceId.caseInsensitiveCompare(name) == .orderedSame
-        }) { return byId }
+        }) {
+            return byId
+        }
         let exact = candidates.filter { $0.target.displayName.caseInsensitiveCompare(name) == .orderedSame }
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 { return exact.first { $0.canActivate } ?? exact[0] }

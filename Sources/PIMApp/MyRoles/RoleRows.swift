@@ -20,12 +20,18 @@ enum RoleRows {
         for assignment in dashboard.active {
             let i = index(assignment.target)
             // Prefer the activated instance over a permanent one, and the later end.
-            if let current = rows[i].active, current.assignmentType == .activated, assignment.assignmentType != .activated { continue }
+            if let current = rows[i].active, current.assignmentType == .activated,
+                assignment.assignmentType != .activated
+            {
+                continue
+            }
             rows[i].active = assignment
         }
         for request in dashboard.myRequests where request.status.isPending && request.action == .selfActivate {
             guard let i = byTarget[request.target.id] else { continue }
-            if rows[i].pendingRequest == nil || (rows[i].pendingRequest?.createdAt ?? .distantPast) < (request.createdAt ?? .distantPast) {
+            if rows[i].pendingRequest == nil
+                || (rows[i].pendingRequest?.createdAt ?? .distantPast) < (request.createdAt ?? .distantPast)
+            {
                 rows[i].pendingRequest = request
             }
         }
@@ -58,7 +64,9 @@ enum RoleRows {
         var start = 0
         while start < keys.count {
             var end = start + 1
-            while end < keys.count, keys[end].inactive == keys[start].inactive, keys[end].name == keys[start].name { end += 1 }
+            while end < keys.count, keys[end].inactive == keys[start].inactive, keys[end].name == keys[start].name {
+                end += 1
+            }
             if end - start > 1 {
                 let ids = keys[start..<end].map { rows[$0.row].target.id.description }
                 let run = ids.indices.sorted { ids[$0] < ids[$1] }.map { keys[start + $0] }

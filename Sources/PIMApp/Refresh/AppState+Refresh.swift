@@ -35,7 +35,9 @@ extension AppState {
     /// the fresh rows until it expires. (A refresh started in the same instant, such as one queued behind
     /// the failing one, does not count: the failure has not been on screen yet.)
     var staleErrorFlash: Bool {
-        guard let flash, flash.level == .error, flash.text == lastError, let started = lastLoadStarted else { return false }
+        guard let flash, flash.level == .error, flash.text == lastError, let started = lastLoadStarted else {
+            return false
+        }
         return started > flash.expires.addingTimeInterval(-config.flashSeconds)
     }
 
@@ -62,7 +64,8 @@ extension AppState {
         }
         lastRefresh = now
         if let section = DashboardSection.allCases.first(where: { dashboard.failures[$0] != nil }),
-           let sectionFailure = dashboard.failures[section] {
+            let sectionFailure = dashboard.failures[section]
+        {
             // The rest loaded: name the part that did not, before what to do about it.
             failure = InterfaceWording.sentence(sectionFailure, after: "Could not load \(section.label)")
         } else {
@@ -73,7 +76,8 @@ extension AppState {
         // expired while the form was open) becomes an activation form: sending it again must activate,
         // not try to end what is gone. (An administrator's assignment that ended is renewed instead.)
         if var current = form, case .extend(let assignment) = current.mode, assignment.assignmentType == .activated,
-           !current.isSubmitting, !current.isDone, !activeIds.contains(assignment.id) {
+            !current.isSubmitting, !current.isDone, !activeIds.contains(assignment.id)
+        {
             current.mode = .activate
             form = current
         }

@@ -28,13 +28,16 @@ extension AppState {
             guard role.canDeactivate, let assignment = role.active, let end = assignment.end else { continue }
             let remaining = end.timeIntervalSince(now)
             guard remaining > 0 else { continue }
-            let level: ExpiryWarning? = remaining <= Urgency.finalWarningThreshold ? .twoMinutes
+            let level: ExpiryWarning? =
+                remaining <= Urgency.finalWarningThreshold
+                ? .twoMinutes
                 : (remaining <= Urgency.imminentThreshold ? .tenMinutes : nil)
             guard let level, (expiryWarnings[assignment.id].map { $0 < level } ?? true) else { continue }
             expiryWarnings[assignment.id] = level
             warnedTarget = role.target.id
-            flash("\(role.target.displayName) ends in \(Countdown.text(remaining: remaining)): press e to extend it.",
-                  .warning)
+            flash(
+                "\(role.target.displayName) ends in \(Countdown.text(remaining: remaining)): press e to extend it.",
+                .warning)
             rang = true
         }
         return rang ? [.bell] : []

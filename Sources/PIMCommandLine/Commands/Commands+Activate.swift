@@ -2,32 +2,39 @@ import Foundation
 import PIMDomain
 
 extension OptionSpec {
-    static let template = OptionSpec("template", value: "NAME",
-                                     help: "Use a justification template from the configuration.")
-    static let clamp = OptionSpec("clamp",
-                                  help: "Cut a duration over the policy's maximum to the maximum instead of refusing.")
+    static let template = OptionSpec(
+        "template", value: "NAME",
+        help: "Use a justification template from the configuration.")
+    static let clamp = OptionSpec(
+        "clamp",
+        help: "Cut a duration over the policy's maximum to the maximum instead of refusing.")
     static let wait = OptionSpec("wait", short: "w", help: "Wait until requests needing approval are decided.")
 }
 
 extension Command {
-    static let activate = Command(CommandSpec(
-        "activate", abstract: "Activate one or several eligible roles or groups.",
-        discussion: """
-        Several TARGETs share the justification, ticket and duration. Every target is checked against \
-        its policy before anything is sent. A target already active with enough time left is left \
-        alone; a pending request is named instead of sending a duplicate. \(CommandTable.durationHelp)
-        """,
-        arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, repeating: true, completion: .targets)],
-        options: [.justification, .template, .ticket, .ticketSystem, .duration, .scope, .owner, .clamp, .wait],
-        examples: [
-            Example("pim activate \"Global Administrator\" -j \"CHG-1234 patch\" -t CHG-1234 -d 2h",
+    static let activate = Command(
+        CommandSpec(
+            "activate", abstract: "Activate one or several eligible roles or groups.",
+            discussion: """
+                Several TARGETs share the justification, ticket and duration. Every target is checked against \
+                its policy before anything is sent. A target already active with enough time left is left \
+                alone; a pending request is named instead of sending a duplicate. \(CommandTable.durationHelp)
+                """,
+            arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, repeating: true, completion: .targets)],
+            options: [.justification, .template, .ticket, .ticketSystem, .duration, .scope, .owner, .clamp, .wait],
+            examples: [
+                Example(
+                    "pim activate \"Global Administrator\" -j \"CHG-1234 patch\" -t CHG-1234 -d 2h",
                     "Activate one role for two hours."),
-            Example("pim activate @oncall -j \"Pager duty\"",
+                Example(
+                    "pim activate @oncall -j \"Pager duty\"",
                     "Activate the role set oncall from the configuration."),
-            Example("pim activate group:pag-prod-admins --owner -j \"Release\"",
+                Example(
+                    "pim activate group:pag-prod-admins --owner -j \"Release\"",
                     "Activate the owner access of a group."),
-        ]
-    )) { try await Commands.activate($0) }
+            ]
+        )
+    ) { try await Commands.activate($0) }
 }
 
 extension Commands {
@@ -48,10 +55,12 @@ extension Commands {
             let entry = try resolver.resolve(word)
             if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
         }
-        var planner = ActivationPlanner(draft: draft, durationIsExplicit: invocation.has(.duration),
-                                        defaultDuration: config.defaultDuration ?? .hours(1),
-                                        clamp: invocation.has(.clamp),
-                                        rules: DraftRules(ticketPattern: config.ticketPattern, ticketSystemWithMissingNumber: true), now: context.clock.now())
+        var planner = ActivationPlanner(
+            draft: draft, durationIsExplicit: invocation.has(.duration),
+            defaultDuration: config.defaultDuration ?? .hours(1),
+            clamp: invocation.has(.clamp),
+            rules: DraftRules(ticketPattern: config.ticketPattern, ticketSystemWithMissingNumber: true),
+            now: context.clock.now())
         var steps = targets.map(planner.plan)
         // On a terminal, ask once for what the policies want and the options did not give.
         if steps.contains(where: { if case .refused = $0 { true } else { false } }), !context.json {
@@ -85,15 +94,17 @@ extension Commands {
                     if let settled = await settledOutcome(entry, service: service, context: context) {
                         outcomes.append(settled)
                     } else {
-                        context.notice("pim: Activating \(entry.target.displayName) failed: "
-                                       + ErrorWording.detailed(error))
+                        context.notice(
+                            "pim: Activating \(entry.target.displayName) failed: "
+                                + ErrorWording.detailed(error))
                         outcomes.append(.failed(entry, error))
                         if firstFailure == nil { firstFailure = error }
                     }
                 } catch {
                     let wrapped = PIMError.wrap(error)
-                    context.notice("pim: Activating \(entry.target.displayName) failed: "
-                                   + ErrorWording.detailed(wrapped))
+                    context.notice(
+                        "pim: Activating \(entry.target.displayName) failed: "
+                            + ErrorWording.detailed(wrapped))
                     outcomes.append(.failed(entry, wrapped))
                     if firstFailure == nil { firstFailure = wrapped }
                 }
@@ -116,18 +127,24 @@ extension Commands {
 
     /// What a refused "already exists" means once the roles are read again: active (nothing sent) or
     /// pending (the request that got there first). nil when neither can be seen.
-    static func settledOutcome(_ entry: RoleEntry, service: any PIMService, context: CommandContext) async -> ActivationOutcome? {
+    static func settledOutcome(
+        _ entry: RoleEntry, service: any PIMService, context: CommandContext
+    ) async -> ActivationOutcome? {
         let now = context.clock.now()
-        if let fresh = try? await loadRoles(context, service: service).first(where: { $0.target.id == entry.target.id }) {
+        if let fresh = try? await loadRoles(context, service: service).first(where: { $0.target.id == entry.target.id })
+        {
             if let active = fresh.active { return .alreadyActive(fresh, until: active.end) }
             if let pending = fresh.pendingRequest { return .pending(fresh, pending) }
         }
         // The listing can lag behind the request: my requests say what was made.
         guard let mine = try? await service.myRequests(),
-              let made = mine.filter({ $0.target.id == entry.target.id && $0.action == .selfActivate })
-                .max(by: { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }) else { return nil }
+            let made = mine.filter({ $0.target.id == entry.target.id && $0.action == .selfActivate })
+                .max(by: { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) })
+        else { return nil }
         if made.status.isPending { return .pending(entry, made) }
-        if !made.status.isRefusal, let end = made.expectedEnd(now: now), end > now { return .alreadyActive(entry, until: end) }
+        if !made.status.isRefusal, let end = made.expectedEnd(now: now), end > now {
+            return .alreadyActive(entry, until: end)
+        }
         return nil
     }
 
@@ -139,8 +156,12 @@ extension Commands {
             let name = String(word.dropFirst())
             guard let set = config.roleSets[name] else {
                 let known = config.roleSets.keys.sorted()
-                let hint = known.isEmpty ? " No role sets are defined yet." : Suggestion.sentence(for: name, in: known, prefix: "@")
-                throw UsageError("There is no role set \"\(name)\" in the configuration.\(hint) Define it under roleSets in \(configHint).")
+                let hint =
+                    known.isEmpty
+                    ? " No role sets are defined yet." : Suggestion.sentence(for: name, in: known, prefix: "@")
+                throw UsageError(
+                    "There is no role set \"\(name)\" in the configuration.\(hint) Define it under roleSets in \(configHint)."
+                )
             }
             out += set
         }
@@ -157,48 +178,58 @@ extension Commands {
         if justification.isEmpty, let name = invocation.value(.template) {
             guard let template = config.justificationTemplates[name] else {
                 let known = config.justificationTemplates.keys.sorted()
-                throw UsageError("There is no justification template \"\(name)\"."
-                                 + Suggestion.sentence(for: name, in: known)
-                                 + " Define it under justificationTemplates in \(configHint).")
+                throw UsageError(
+                    "There is no justification template \"\(name)\"."
+                        + Suggestion.sentence(for: name, in: known)
+                        + " Define it under justificationTemplates in \(configHint).")
             }
             justification = template
         }
         let ticket = invocation.value(.ticket) ?? ""
         var system = invocation.value(.ticketSystem) ?? ""
         if !system.isEmpty, ticket.isEmpty {
-            throw UsageError("--ticket-system names the system of a ticket number: add --ticket NUMBER, or leave --ticket-system out.")
+            throw UsageError(
+                "--ticket-system names the system of a ticket number: add --ticket NUMBER, or leave --ticket-system out."
+            )
         }
         // The configured system counts as given; without a number it is never sent.
         if system.isEmpty { system = config.ticketSystem ?? "" }
-        return ActivationDraft(justification: justification, ticketNumber: ticket, ticketSystem: system,
-                               durationText: invocation.value(.duration) ?? "")
+        return ActivationDraft(
+            justification: justification, ticketNumber: ticket, ticketSystem: system,
+            durationText: invocation.value(.duration) ?? "")
     }
 
     /// Prompts (on a terminal only) for the justification, ticket and ticket system the refusals
     /// ask for. Returns true when something was typed.
-    static func askForMissingValues(_ draft: inout ActivationDraft, steps: [ActivationPlanner.Step],
-                                    context: CommandContext) -> Bool {
+    static func askForMissingValues(
+        _ draft: inout ActivationDraft, steps: [ActivationPlanner.Step],
+        context: CommandContext
+    ) -> Bool {
         guard context.console.stdinIsTerminal, context.console.stderrIsTerminal else { return false }
         // The fields some policy requires and the options left empty.
-        let missing = Set(steps.flatMap { step -> [DraftProblem.Field] in
-            guard case .refused(_, let problems) = step else { return [] }
-            return problems.compactMap { problem in
-                if case .draft(let draft) = problem, draft.reason == .missing { draft.field } else { nil }
-            }
-        })
+        let missing = Set(
+            steps.flatMap { step -> [DraftProblem.Field] in
+                guard case .refused(_, let problems) = step else { return [] }
+                return problems.compactMap { problem in
+                    if case .draft(let draft) = problem, draft.reason == .missing { draft.field } else { nil }
+                }
+            })
         var changed = false
         if draft.justification.isEmpty, missing.contains(.justification),
-           let text = context.prompt("Justification") {
+            let text = context.prompt("Justification")
+        {
             draft.justification = text
             changed = true
         }
         if draft.ticketNumber.isEmpty, missing.contains(.ticketNumber),
-           let text = context.prompt("Ticket number") {
+            let text = context.prompt("Ticket number")
+        {
             draft.ticketNumber = text
             changed = true
         }
         if draft.ticketSystem.isEmpty, !draft.ticketNumber.isEmpty,
-           missing.contains(.ticketSystem) || changed {
+            missing.contains(.ticketSystem) || changed
+        {
             if let system = context.settings.configuration.ticketSystem {
                 draft.ticketSystem = system
             } else if let text = context.prompt("Ticket system") {

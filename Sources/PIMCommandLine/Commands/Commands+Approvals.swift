@@ -10,30 +10,44 @@ extension OptionSpec {
 }
 
 extension Command {
-    static let approvals = Command(CommandSpec(
-        "approvals", abstract: "List the requests waiting for my decision.",
-        discussion: "With --watch, pim keeps polling, rings the bell and prints each new request with the command "
-            + "that approves it.",
-        options: [.watch, .interval],
-        examples: [Example("pim approvals", "What waits for me."),
-                   Example("pim approvals --watch", "Wait for requests and ring the bell.")]
-    )) { try await Commands.approvals($0) }
+    static let approvals = Command(
+        CommandSpec(
+            "approvals", abstract: "List the requests waiting for my decision.",
+            discussion: "With --watch, pim keeps polling, rings the bell and prints each new request with the command "
+                + "that approves it.",
+            options: [.watch, .interval],
+            examples: [
+                Example("pim approvals", "What waits for me."),
+                Example("pim approvals --watch", "Wait for requests and ring the bell."),
+            ]
+        )
+    ) { try await Commands.approvals($0) }
 
-    static let approve = Command(CommandSpec(
-        "approve", abstract: "Approve a request waiting for my decision.",
-        arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
-        options: [.justification.with(help: "Why you approve (required).")],
-        examples: [Example("pim approve 9f2b5ddb-a50e-44a1-a6f4-f616322262ea -j \"Matches CHG-1234\"",
-                           "Approve a request.")]
-    )) { try await Commands.decide($0, .approve) }
+    static let approve = Command(
+        CommandSpec(
+            "approve", abstract: "Approve a request waiting for my decision.",
+            arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
+            options: [.justification.with(help: "Why you approve (required).")],
+            examples: [
+                Example(
+                    "pim approve 9f2b5ddb-a50e-44a1-a6f4-f616322262ea -j \"Matches CHG-1234\"",
+                    "Approve a request.")
+            ]
+        )
+    ) { try await Commands.decide($0, .approve) }
 
-    static let deny = Command(CommandSpec(
-        "deny", abstract: "Deny a request waiting for my decision.",
-        arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
-        options: [.justification.with(help: "Why you deny (required).")],
-        examples: [Example("pim deny 9f2b5ddb-a50e-44a1-a6f4-f616322262ea --justification \"No ticket\"",
-                           "Deny a request.")]
-    )) { try await Commands.decide($0, .deny) }
+    static let deny = Command(
+        CommandSpec(
+            "deny", abstract: "Deny a request waiting for my decision.",
+            arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
+            options: [.justification.with(help: "Why you deny (required).")],
+            examples: [
+                Example(
+                    "pim deny 9f2b5ddb-a50e-44a1-a6f4-f616322262ea --justification \"No ticket\"",
+                    "Deny a request.")
+            ]
+        )
+    ) { try await Commands.decide($0, .deny) }
 }
 
 extension Commands {
@@ -65,14 +79,18 @@ extension Commands {
         let asked = try context.durationOption(.interval)
         if let asked, asked.timeInterval < minimumWatchInterval {
             let typed = context.invocation.value(.interval) ?? asked.shortDescription
-            throw UsageError("--interval \(typed) is too often: pim polls the service at most every 10s; "
-                             + "write --interval 10s or more.",
-                             command: "approvals")
+            throw UsageError(
+                "--interval \(typed) is too often: pim polls the service at most every 10s; "
+                    + "write --interval 10s or more.",
+                command: "approvals")
         }
-        let interval = asked?.timeInterval ?? max(minimumWatchInterval, context.settings.configuration.refreshInterval ?? 30)
+        let interval =
+            asked?.timeInterval ?? max(minimumWatchInterval, context.settings.configuration.refreshInterval ?? 30)
         var seen = Set<String>()
         if !context.json {
-            context.notice("Watching for requests that need your decision every \(ActivationDuration(seconds: Int(interval)).shortDescription); press Ctrl-C to stop.")
+            context.notice(
+                "Watching for requests that need your decision every \(ActivationDuration(seconds: Int(interval)).shortDescription); press Ctrl-C to stop."
+            )
         }
         while true {
             let items = try await service.pendingApprovals()
@@ -96,11 +114,16 @@ extension Commands {
     /// The lines `--watch` prints for a new request, ending with the commands to run.
     static func watchLines(_ item: ApprovalItem, now: Date) -> String {
         let request = item.request
-        var line = "New request \(request.id): \(request.principal.label) asks for \(request.target.displayName) (\(request.target.kind.label), \(request.target.tier.label))"
+        var line =
+            "New request \(request.id): \(request.principal.label) asks for \(request.target.displayName) (\(request.target.kind.label), \(request.target.tier.label))"
         if let duration = request.duration { line += " for \(duration.shortDescription)" }
         var lines = [line]
-        if let justification = request.justification, !justification.isEmpty { lines.append("  justification: \(justification)") }
-        if let number = request.ticket?.number { lines.append("  ticket: \(number)\(request.ticket?.system.map { " (\($0))" } ?? "")") }
+        if let justification = request.justification, !justification.isEmpty {
+            lines.append("  justification: \(justification)")
+        }
+        if let number = request.ticket?.number {
+            lines.append("  ticket: \(number)\(request.ticket?.system.map { " (\($0))" } ?? "")")
+        }
         lines.append("  pim approve \(request.id) --justification \"…\"")
         lines.append("  pim deny \(request.id) --justification \"…\"")
         return lines.joined(separator: "\n")
@@ -110,30 +133,42 @@ extension Commands {
     static func decide(_ context: CommandContext, _ decision: ApprovalDecision) async throws -> Int32 {
         let id = context.invocation.positionals[0]
         let verb = decision == .approve ? "approve" : "deny"
-        guard let justification = context.invocation.value(.justification).flatMap({ $0.isEmpty ? nil : $0 })
-            ?? context.prompt("Justification") else {
+        guard
+            let justification = context.invocation.value(.justification).flatMap({ $0.isEmpty ? nil : $0 })
+                ?? context.prompt("Justification")
+        else {
             throw UsageError("pim \(verb) needs a justification: add --justification \"why\".", command: verb)
         }
         let service = try await context.service()
         let items = try await service.pendingApprovals()
-        guard let item = items.first(where: {
-            $0.id.caseInsensitiveCompare(id) == .orderedSame || $0.request.approvalId?.caseInsensitiveCompare(id) == .orderedSame
-        }) else {
+        guard
+            let item = items.first(where: {
+                $0.id.caseInsensitiveCompare(id) == .orderedSame
+                    || $0.request.approvalId?.caseInsensitiveCompare(id) == .orderedSame
+            })
+        else {
             // Decided, cancelled or expired since it was listed: say what became of it.
             if let outcome = await service.whyNotWaiting(requestId: id) { throw outcome }
-            throw PIMError(.notFound, "No request waiting for your decision has id \(id): run pim approvals to see them.")
+            throw PIMError(
+                .notFound, "No request waiting for your decision has id \(id): run pim approvals to see them.")
         }
         try await service.decide(item, decision, justification: justification)
         let request = item.request
         if context.json {
             var decided = request
             decided.status = decision == .approve ? .granted : .denied
-            context.print(JSONRows.request(decided, now: context.clock.now(),
-                                           extra: [("decision", .string(decision.rawValue)),
-                                                   ("decisionJustification", .string(justification))]))
+            context.print(
+                JSONRows.request(
+                    decided, now: context.clock.now(),
+                    extra: [
+                        ("decision", .string(decision.rawValue)),
+                        ("decisionJustification", .string(justification)),
+                    ]))
         } else {
             let done = decision == .approve ? "Approved" : "Denied"
-            context.say(safeLines("\(done) request \(request.id): \(request.principal.label) for \(request.target.displayName)."))
+            context.say(
+                safeLines(
+                    "\(done) request \(request.id): \(request.principal.label) for \(request.target.displayName)."))
         }
         return 0
     }

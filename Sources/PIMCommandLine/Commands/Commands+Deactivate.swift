@@ -9,33 +9,40 @@ extension OptionSpec {
 }
 
 extension Command {
-    static let deactivate = Command(CommandSpec(
-        "deactivate", abstract: "Deactivate an active role or group before it expires.",
-        arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
-        options: [
-            .justification.with(help: "Why (optional)."),
-            .scope.with(help: "Directory scope of a role."),
-            .owner.with(help: "Deactivate the owner access of a group instead of member."),
-        ],
-        examples: [Example("pim deactivate \"Global Administrator\"", "Give the role back.")]
-    )) { try await Commands.deactivate($0) }
+    static let deactivate = Command(
+        CommandSpec(
+            "deactivate", abstract: "Deactivate an active role or group before it expires.",
+            arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
+            options: [
+                .justification.with(help: "Why (optional)."),
+                .scope.with(help: "Directory scope of a role."),
+                .owner.with(help: "Deactivate the owner access of a group instead of member."),
+            ],
+            examples: [Example("pim deactivate \"Global Administrator\"", "Give the role back.")]
+        )
+    ) { try await Commands.deactivate($0) }
 
-    static let extend = Command(CommandSpec(
-        "extend", abstract: "Extend an active role or group.",
-        discussion: "The new DURATION counts from now. \(CommandTable.durationHelp)",
-        arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
-        options: [
-            .justification.with(help: "Why you need more time."),
-            .ticket,
-            .ticketSystem.with(help: "Ticket system of the ticket number."),
-            .duration.with(help: "How long from now."),
-            .scope.with(help: "Directory scope of a role."),
-            .owner.with(help: "Extend the owner access of a group instead of member."),
-            .yes,
-        ],
-        examples: [Example("pim extend \"Exchange Administrator\" -j \"Migration overran\" -d 2h",
-                           "Two more hours from now.")]
-    )) { try await Commands.extend($0) }
+    static let extend = Command(
+        CommandSpec(
+            "extend", abstract: "Extend an active role or group.",
+            discussion: "The new DURATION counts from now. \(CommandTable.durationHelp)",
+            arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
+            options: [
+                .justification.with(help: "Why you need more time."),
+                .ticket,
+                .ticketSystem.with(help: "Ticket system of the ticket number."),
+                .duration.with(help: "How long from now."),
+                .scope.with(help: "Directory scope of a role."),
+                .owner.with(help: "Extend the owner access of a group instead of member."),
+                .yes,
+            ],
+            examples: [
+                Example(
+                    "pim extend \"Exchange Administrator\" -j \"Migration overran\" -d 2h",
+                    "Two more hours from now.")
+            ]
+        )
+    ) { try await Commands.extend($0) }
 }
 
 extension Commands {
@@ -53,23 +60,32 @@ extension Commands {
             if context.json {
                 var fields: [(String, JSONValue)] = [("id", .null), ("status", .null)]
                 fields += JSONRows.targetFields(entry.target).filter { $0.0 != "id" }
-                fields += [("targetId", .string(entry.target.id.resourceId)), ("state", .string("eligible")),
-                           ("endDateTime", .null), ("outcome", .string("notActive"))]
+                fields += [
+                    ("targetId", .string(entry.target.id.resourceId)), ("state", .string("eligible")),
+                    ("endDateTime", .null), ("outcome", .string("notActive")),
+                ]
                 context.print(.object(fields))
             } else if let pending = entry.pendingRequest {
-                context.say(safeLines("\(name) is not active: nothing to deactivate. Its request \(pending.id) is \(pending.status.graphValue); withdraw it with pim cancel \(pending.id)."))
+                context.say(
+                    safeLines(
+                        "\(name) is not active: nothing to deactivate. Its request \(pending.id) is \(pending.status.graphValue); withdraw it with pim cancel \(pending.id)."
+                    ))
             } else {
                 context.say(safeLines("\(name) is not active: nothing to deactivate."))
             }
             return 0
         }
         guard entry.canDeactivate else {
-            throw Refusal("\(name) is assigned to you outright, not activated through PIM: only an administrator can remove it.")
+            throw Refusal(
+                "\(name) is assigned to you outright, not activated through PIM: only an administrator can remove it.")
         }
         if let start = active.start, now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation,
-           now >= start {
+            now >= start
+        {
             let from = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
-            throw Refusal("\(name) was activated at \(context.localTime(start)) and can be deactivated from \(context.localTime(from)): the service refuses within 5 minutes of the start. Try again then.")
+            throw Refusal(
+                "\(name) was activated at \(context.localTime(start)) and can be deactivated from \(context.localTime(from)): the service refuses within 5 minutes of the start. Try again then."
+            )
         }
         let request = try await service.deactivate(active, justification: invocation.value(.justification))
         if context.json {
@@ -97,10 +113,14 @@ extension Commands {
         // An activation, or an assignment with an end (selfExtend / selfRenew); never a permanent one.
         if let refusal = entry.extensionRefusal { throw Refusal(refusal) }
         if draft.durationText.isEmpty {
-            draft.durationText = (entry.policy?.cappedDuration(config.defaultDuration ?? .hours(1)) ?? .hours(1)).shortDescription
+            draft.durationText =
+                (entry.policy?.cappedDuration(config.defaultDuration ?? .hours(1)) ?? .hours(1)).shortDescription
         }
         if draft.justification.isEmpty, entry.policy?.requiresJustification == true,
-           let text = context.prompt("Justification") { draft.justification = text }
+            let text = context.prompt("Justification")
+        {
+            draft.justification = text
+        }
         let rules = DraftRules(ticketPattern: config.ticketPattern, ticketSystemWithMissingNumber: true)
         let request: ActivationRequest
         switch draft.request(for: entry.target, policy: entry.policy, rules: rules, now: context.clock.now()) {
@@ -113,10 +133,19 @@ extension Commands {
         // only when an approver acts. On a terminal that is asked first; without one only --yes agrees.
         if active.assignmentType == .activated, entry.policy?.requiresApproval == true, !invocation.has(.yes) {
             guard context.console.stdinIsTerminal, context.console.stderrIsTerminal else {
-                throw Refusal("Nothing was sent: \(name) needs approval, and extending it ends your access until an approver approves the new activation. Add --yes to do that without a terminal, or let it run until it ends and activate it again then.")
+                throw Refusal(
+                    "Nothing was sent: \(name) needs approval, and extending it ends your access until an approver approves the new activation. Add --yes to do that without a terminal, or let it run until it ends and activate it again then."
+                )
             }
-            let answer = context.prompt("\(name) needs approval: extending ends your access until an approver approves the new activation. Continue? (y/N)") ?? ""
-            guard ["y", "yes"].contains(answer.lowercased()) else { throw Refusal("Nothing was sent: \(name) stays active until it ends; activate it again then, or extend it when access may pause.") }
+            let answer =
+                context.prompt(
+                    "\(name) needs approval: extending ends your access until an approver approves the new activation. Continue? (y/N)"
+                ) ?? ""
+            guard ["y", "yes"].contains(answer.lowercased()) else {
+                throw Refusal(
+                    "Nothing was sent: \(name) stays active until it ends; activate it again then, or extend it when access may pause."
+                )
+            }
         }
         let result = try await service.extend(active, with: request)
         result.notices.forEach(context.notice)

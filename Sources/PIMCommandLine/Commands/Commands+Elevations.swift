@@ -3,8 +3,9 @@ import PIMDomain
 import PIMTables
 
 extension OptionSpec {
-    static let expiringWithin = OptionSpec("expiring-within", value: "DURATION",
-                                           help: "Only elevations ending within DURATION.")
+    static let expiringWithin = OptionSpec(
+        "expiring-within", value: "DURATION",
+        help: "Only elevations ending within DURATION.")
     static let user = OptionSpec("user", value: "TEXT", help: "Only elevations of users whose name contains TEXT.")
     static let role = OptionSpec("role", value: "TEXT", help: "Only roles or groups whose name contains TEXT.")
     static let since = OptionSpec("since", value: "DURATION", help: "Only events of the last DURATION (e.g. 7d).")
@@ -13,20 +14,26 @@ extension OptionSpec {
 }
 
 extension Command {
-    static let elevations = Command(CommandSpec(
-        "elevations", abstract: "List the active elevations in the tenant, soonest expiry first (helpdesk).",
-        discussion: "Every row carries the tier of the role or group (Tier 0 can take over the tenant). "
-            + CommandTable.durationHelp,
-        options: [.expiringWithin, .user, .role],
-        examples: [Example("pim elevations --expiring-within 15m --output json", "What ends in the next 15 minutes.")]
-    )) { try await Commands.elevations($0) }
+    static let elevations = Command(
+        CommandSpec(
+            "elevations", abstract: "List the active elevations in the tenant, soonest expiry first (helpdesk).",
+            discussion: "Every row carries the tier of the role or group (Tier 0 can take over the tenant). "
+                + CommandTable.durationHelp,
+            options: [.expiringWithin, .user, .role],
+            examples: [
+                Example("pim elevations --expiring-within 15m --output json", "What ends in the next 15 minutes.")
+            ]
+        )
+    ) { try await Commands.elevations($0) }
 
-    static let history = Command(CommandSpec(
-        "history", abstract: "Show my PIM audit history; with --all, the tenant's.",
-        discussion: CommandTable.durationHelp,
-        options: [.since, .tenantWide],
-        examples: [Example("pim history --since 7d", "My last week.")]
-    )) { try await Commands.history($0) }
+    static let history = Command(
+        CommandSpec(
+            "history", abstract: "Show my PIM audit history; with --all, the tenant's.",
+            discussion: CommandTable.durationHelp,
+            options: [.since, .tenantWide],
+            examples: [Example("pim history --since 7d", "My last week.")]
+        )
+    ) { try await Commands.history($0) }
 }
 
 extension Commands {
@@ -42,13 +49,17 @@ extension Commands {
             rows = rows.filter { ($0.remaining(at: now) ?? .infinity) <= within.timeInterval }
         }
         if let user = invocation.value(.user)?.lowercased() {
-            rows = rows.filter { [$0.principal.displayName, $0.principal.userPrincipalName, $0.principal.id]
-                .compactMap { $0?.lowercased() }.contains { $0.contains(user) } }
+            rows = rows.filter {
+                [$0.principal.displayName, $0.principal.userPrincipalName, $0.principal.id]
+                    .compactMap { $0?.lowercased() }.contains { $0.contains(user) }
+            }
         }
         if let role = invocation.value(.role)?.lowercased() {
             rows = rows.filter { $0.target.displayName.lowercased().contains(role) }
         }
-        rows.sort { ($0.end ?? .distantFuture, $0.target.displayName) < ($1.end ?? .distantFuture, $1.target.displayName) }
+        rows.sort {
+            ($0.end ?? .distantFuture, $0.target.displayName) < ($1.end ?? .distantFuture, $1.target.displayName)
+        }
         if context.json {
             context.print(.array(rows.map { JSONRows.elevation($0, now: now) }))
             return 0
@@ -58,8 +69,10 @@ extension Commands {
             if let user = invocation.value(.user) { filters.append("--user \(user)") }
             if let role = invocation.value(.role) { filters.append("--role \(role)") }
             if let within { filters.append("--expiring-within \(within.shortDescription)") }
-            context.say(filters.isEmpty ? "No elevations are active."
-                        : "No active elevation matches \(filters.joined(separator: " ")).")
+            context.say(
+                filters.isEmpty
+                    ? "No elevations are active."
+                    : "No active elevation matches \(filters.joined(separator: " ")).")
             return 0
         }
         let table = Table(Tables.elevations, rows: rows, context: context.columns)
@@ -72,8 +85,9 @@ extension Commands {
         let since = try context.durationOption(.since)
         let service = try await context.service()
         let now = context.clock.now()
-        let query = AuditQuery(since: since.map { now.addingTimeInterval(-$0.timeInterval) },
-                               tenantWide: context.invocation.has(.tenantWide))
+        let query = AuditQuery(
+            since: since.map { now.addingTimeInterval(-$0.timeInterval) },
+            tenantWide: context.invocation.has(.tenantWide))
         let events = try await service.auditHistory(query).sorted { $0.date > $1.date }
         if context.json {
             context.print(.array(events.map(JSONRows.audit)))

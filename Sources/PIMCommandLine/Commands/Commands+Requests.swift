@@ -3,17 +3,24 @@ import PIMDomain
 import PIMTables
 
 extension Command {
-    static let requests = Command(CommandSpec(
-        "requests", abstract: "List my requests, newest first (pending ones marked).",
-        examples: [Example("pim requests --output json", "My requests for a script.")]
-    )) { try await Commands.requests($0) }
+    static let requests = Command(
+        CommandSpec(
+            "requests", abstract: "List my requests, newest first (pending ones marked).",
+            examples: [Example("pim requests --output json", "My requests for a script.")]
+        )
+    ) { try await Commands.requests($0) }
 
-    static let cancel = Command(CommandSpec(
-        "cancel", abstract: "Cancel one of my pending requests.",
-        arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim requests.")],
-        examples: [Example("pim cancel 9f2b5ddb-a50e-44a1-a6f4-f616322262ea",
-                           "Withdraw a request waiting for approval.")]
-    )) { try await Commands.cancel($0) }
+    static let cancel = Command(
+        CommandSpec(
+            "cancel", abstract: "Cancel one of my pending requests.",
+            arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim requests.")],
+            examples: [
+                Example(
+                    "pim cancel 9f2b5ddb-a50e-44a1-a6f4-f616322262ea",
+                    "Withdraw a request waiting for approval.")
+            ]
+        )
+    ) { try await Commands.cancel($0) }
 }
 
 extension Commands {
@@ -48,9 +55,11 @@ extension Commands {
             throw PIMError(.notFound, "You have no request with id \(id): run pim requests to see their ids.")
         }
         guard request.status.isCancelable else {
-            let hint = request.status == .provisioned
+            let hint =
+                request.status == .provisioned
                 ? " To end the access, run pim deactivate \"\(request.target.displayName)\"." : ""
-            throw Refusal("Request \(request.id) is \(request.status.graphValue), not pending, so it cannot be cancelled.\(hint)")
+            throw Refusal(
+                "Request \(request.id) is \(request.status.graphValue), not pending, so it cannot be cancelled.\(hint)")
         }
         try await service.cancel(request)
         var canceled = request

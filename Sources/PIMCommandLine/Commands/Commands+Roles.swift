@@ -8,14 +8,18 @@ extension OptionSpec {
 }
 
 extension Command {
-    static let roles = Command(CommandSpec(
-        "roles", abstract: "List my eligible and active roles and groups.",
-        discussion: "Active rows come first with the time left; each row shows what its policy requires.",
-        options: [.eligible, .active],
-        examples: [Example("pim roles", "Everything I hold or can activate."),
-                   Example("pim roles --active --output json", "What is active now, for a script.")],
-        exclusive: [[.eligible, .active]]
-    )) { try await Commands.roles($0) }
+    static let roles = Command(
+        CommandSpec(
+            "roles", abstract: "List my eligible and active roles and groups.",
+            discussion: "Active rows come first with the time left; each row shows what its policy requires.",
+            options: [.eligible, .active],
+            examples: [
+                Example("pim roles", "Everything I hold or can activate."),
+                Example("pim roles --active --output json", "What is active now, for a script."),
+            ],
+            exclusive: [[.eligible, .active]]
+        )
+    ) { try await Commands.roles($0) }
 }
 
 extension Commands {

@@ -3,8 +3,9 @@ import PIMDomain
 
 extension OptionSpec {
     static let deviceCode = OptionSpec("device-code", help: "Sign in with the device code flow (the default).")
-    static let azureCLI = OptionSpec("azure-cli",
-                                     help: "Use the Azure CLI's token (read-only: PIM writes need pim login).")
+    static let azureCLI = OptionSpec(
+        "azure-cli",
+        help: "Use the Azure CLI's token (read-only: PIM writes need pim login).")
     static let audit = OptionSpec(
         "audit",
         help: "Also ask for AuditLog.Read.All and Directory.Read.All, which pim history --all needs "
@@ -12,86 +13,112 @@ extension OptionSpec {
 }
 
 extension Command {
-    static let login = Command(CommandSpec(
-        "login", abstract: "Sign in and cache the tokens.",
-        discussion: "Uses the device code flow by default: pim prints a code and a URL to open.",
-        options: [.deviceCode, .azureCLI, .audit],
-        examples: [Example("pim login --tenant contoso.onmicrosoft.com", "Sign in to a tenant."),
-                   Example("pim login --audit", "Sign in with the audit-log permissions too.")],
-        exclusive: [[.deviceCode, .azureCLI], [.azureCLI, .audit]], usesService: false
-    )) { try await Commands.login($0) }
+    static let login = Command(
+        CommandSpec(
+            "login", abstract: "Sign in and cache the tokens.",
+            discussion: "Uses the device code flow by default: pim prints a code and a URL to open.",
+            options: [.deviceCode, .azureCLI, .audit],
+            examples: [
+                Example("pim login --tenant contoso.onmicrosoft.com", "Sign in to a tenant."),
+                Example("pim login --audit", "Sign in with the audit-log permissions too."),
+            ],
+            exclusive: [[.deviceCode, .azureCLI], [.azureCLI, .audit]], usesService: false
+        )
+    ) { try await Commands.login($0) }
 
-    static let logout = Command(CommandSpec(
-        "logout", abstract: "Delete the cached tokens.",
-        examples: [Example("pim logout", "Forget the sign-in on this machine.")], usesService: false
-    )) { try Commands.logout($0) }
+    static let logout = Command(
+        CommandSpec(
+            "logout", abstract: "Delete the cached tokens.",
+            examples: [Example("pim logout", "Forget the sign-in on this machine.")], usesService: false
+        )
+    ) { try Commands.logout($0) }
 
-    static let whoami = Command(CommandSpec(
-        "whoami", abstract: "Show who pim acts as, and where.",
-        examples: [Example("pim --demo --as ben whoami", "The demo approver.")]
-    )) { try await Commands.whoami($0) }
+    static let whoami = Command(
+        CommandSpec(
+            "whoami", abstract: "Show who pim acts as, and where.",
+            examples: [Example("pim --demo --as ben whoami", "The demo approver.")]
+        )
+    ) { try await Commands.whoami($0) }
 
-    static let demo = Command(CommandSpec(
-        "demo", abstract: "Manage the built-in simulated tenant.",
-        discussion: "reset starts the simulated tenant afresh; personas lists who one can act as with --as. "
-            + "To rehearse a bad network, run pim --demo with these variables: "
-            + "PIM_SIM_LATENCY_MS=800 delays every answer by 800 ms "
-            + "(at or over the 30 s request timeout it times out); "
-            + "PIM_SIM_FAULTS=429:0.2,timeout:0.05 makes that share of requests fail, with the kinds 429 "
-            + "(throttled, with Retry-After), "
-            + "500, 503, 504, timeout, malformed (a cut answer) and expired-token (a 401), rates from 0 to 1 "
-            + "adding up to 1 at most; "
-            + "PIM_SIM_SEED=7 replays the same faults run after run; "
-            + "PIM_SIM_SCALE=2000 gives you 2000 more eligible roles and the tenant 2000 more audit events "
-            + "(the tenant is seeded afresh when it changes).",
-        arguments: [ArgumentSpec("ACTION", help: "What to do.", choices: ["reset", "personas"])],
-        examples: [Example("pim demo reset", "Start the demo afresh."),
-                   Example("pim demo personas", "Who can I act as?"),
-                   Example("PIM_SIM_FAULTS=503:0.3 PIM_SIM_LATENCY_MS=800 pim --demo roles",
-                           "Rehearse a slow service that often answers 503.")],
-        usesService: false
-    )) { try Commands.demo($0) }
+    static let demo = Command(
+        CommandSpec(
+            "demo", abstract: "Manage the built-in simulated tenant.",
+            discussion: "reset starts the simulated tenant afresh; personas lists who one can act as with --as. "
+                + "To rehearse a bad network, run pim --demo with these variables: "
+                + "PIM_SIM_LATENCY_MS=800 delays every answer by 800 ms "
+                + "(at or over the 30 s request timeout it times out); "
+                + "PIM_SIM_FAULTS=429:0.2,timeout:0.05 makes that share of requests fail, with the kinds 429 "
+                + "(throttled, with Retry-After), "
+                + "500, 503, 504, timeout, malformed (a cut answer) and expired-token (a 401), rates from 0 to 1 "
+                + "adding up to 1 at most; "
+                + "PIM_SIM_SEED=7 replays the same faults run after run; "
+                + "PIM_SIM_SCALE=2000 gives you 2000 more eligible roles and the tenant 2000 more audit events "
+                + "(the tenant is seeded afresh when it changes).",
+            arguments: [ArgumentSpec("ACTION", help: "What to do.", choices: ["reset", "personas"])],
+            examples: [
+                Example("pim demo reset", "Start the demo afresh."),
+                Example("pim demo personas", "Who can I act as?"),
+                Example(
+                    "PIM_SIM_FAULTS=503:0.3 PIM_SIM_LATENCY_MS=800 pim --demo roles",
+                    "Rehearse a slow service that often answers 503."),
+            ],
+            usesService: false
+        )
+    ) { try Commands.demo($0) }
 }
 
 extension Command {
-    static let completion = Command(CommandSpec(
-        "completion", abstract: "Print a shell completion script.",
-        discussion: "Role and group names are completed from the list the last pim roles cached.",
-        arguments: [ArgumentSpec("SHELL", help: "The shell to complete for.", choices: ["bash", "zsh", "fish"])],
-        examples: [Example("source <(pim completion bash)", "Enable completion in the current bash."),
-                   Example("pim completion fish > ~/.config/fish/completions/pim.fish", "Install for fish.")],
-        usesService: false
-    )) { Commands.completion($0) }
+    static let completion = Command(
+        CommandSpec(
+            "completion", abstract: "Print a shell completion script.",
+            discussion: "Role and group names are completed from the list the last pim roles cached.",
+            arguments: [ArgumentSpec("SHELL", help: "The shell to complete for.", choices: ["bash", "zsh", "fish"])],
+            examples: [
+                Example("source <(pim completion bash)", "Enable completion in the current bash."),
+                Example("pim completion fish > ~/.config/fish/completions/pim.fish", "Install for fish."),
+            ],
+            usesService: false
+        )
+    ) { Commands.completion($0) }
 
-    static let help = Command(CommandSpec(
-        "help", abstract: "Show help for a command.",
-        arguments: [ArgumentSpec("COMMAND", help: "The command to explain.", optional: true)],
-        examples: [Example("pim help activate", "The options and examples of activate.")],
-        usesService: false
-    )) { try Commands.help($0) }
+    static let help = Command(
+        CommandSpec(
+            "help", abstract: "Show help for a command.",
+            arguments: [ArgumentSpec("COMMAND", help: "The command to explain.", optional: true)],
+            examples: [Example("pim help activate", "The options and examples of activate.")],
+            usesService: false
+        )
+    ) { try Commands.help($0) }
 
-    static let complete = Command(CommandSpec(
-        "__complete", abstract: "Print completion candidates (used by the completion scripts).",
-        arguments: [ArgumentSpec("KIND", help: "targets or personas.", choices: ["targets", "personas"])],
-        hidden: true, usesService: false
-    )) { Commands.complete($0) }
+    static let complete = Command(
+        CommandSpec(
+            "__complete", abstract: "Print completion candidates (used by the completion scripts).",
+            arguments: [ArgumentSpec("KIND", help: "targets or personas.", choices: ["targets", "personas"])],
+            hidden: true, usesService: false
+        )
+    ) { Commands.complete($0) }
 
-    static let manPage = Command(CommandSpec(
-        "__manpage", abstract: "Print the man page (docs/pim.1).", hidden: true, usesService: false
-    )) { Commands.manPage($0) }
+    static let manPage = Command(
+        CommandSpec(
+            "__manpage", abstract: "Print the man page (docs/pim.1).", hidden: true, usesService: false
+        )
+    ) { Commands.manPage($0) }
 }
 
 extension Commands {
     /// `pim login [--device-code | --azure-cli]`.
     static func login(_ context: CommandContext) async throws -> Int32 {
         if context.settings.demo {
-            context.report("The demo tenant needs no sign-in: you act as \(context.settings.persona ?? "ada") (pick another with --as).")
+            context.report(
+                "The demo tenant needs no sign-in: you act as \(context.settings.persona ?? "ada") (pick another with --as)."
+            )
             return 0
         }
         let method: LoginMethod = context.invocation.has(.azureCLI) ? .azureCLI : .deviceCode
-        let message = try await context.host.login(context.settings, method: method,
-                                                   includeAudit: context.invocation.has(.audit),
-                                                   console: context.console)
+        let message = try await context.host.login(
+            context.settings, method: method,
+            includeAudit: context.invocation.has(.audit),
+            console: context.console)
         context.report(safeLines(message))
         return 0
     }
@@ -116,7 +143,9 @@ extension Commands {
             ]
             let taken = Set(fields.map(\.0))
             // "-" is how the summary says "none": JSON says null.
-            fields += summary.filter { !taken.contains($0.0) }.map { ($0.0, $0.1 == "-" ? JSONValue.null : .string($0.1)) }
+            fields += summary.filter { !taken.contains($0.0) }.map {
+                ($0.0, $0.1 == "-" ? JSONValue.null : .string($0.1))
+            }
             context.print(.object(fields))
             return 0
         }
@@ -137,17 +166,25 @@ extension Commands {
         default:
             let personas = context.host.demoPersonas(context.settings)
             if context.json {
-                context.print(.array(personas.map { persona in
-                    .object([("name", .string(persona.name)), ("displayName", .string(persona.displayName)),
-                             ("userPrincipalName", .string(persona.userPrincipalName)),
-                             ("summary", .string(persona.summary)), ("default", .bool(persona.isDefault))])
-                }))
+                context.print(
+                    .array(
+                        personas.map { persona in
+                            .object([
+                                ("name", .string(persona.name)), ("displayName", .string(persona.displayName)),
+                                ("userPrincipalName", .string(persona.userPrincipalName)),
+                                ("summary", .string(persona.summary)), ("default", .bool(persona.isDefault)),
+                            ])
+                        }))
                 return 0
             }
-            var table = Table([.init("PERSONA"), .init("NAME", flexible: true, names: true), .init("DOES", flexible: true)])
+            var table = Table([
+                .init("PERSONA"), .init("NAME", flexible: true, names: true), .init("DOES", flexible: true),
+            ])
             for persona in personas {
-                table.add([Table.Cell(text(persona.name + (persona.isDefault ? " (default)" : "")), style: .bold),
-                           Table.Cell(text(persona.displayName)), Table.Cell(text(persona.summary))])
+                table.add([
+                    Table.Cell(text(persona.name + (persona.isDefault ? " (default)" : "")), style: .bold),
+                    Table.Cell(text(persona.displayName)), Table.Cell(text(persona.summary)),
+                ])
             }
             context.print(table)
             context.notice("Act as one with pim --demo --as PERSONA COMMAND.")
@@ -168,9 +205,10 @@ extension Commands {
             return 0
         }
         guard let command = CommandTable.command(named: name), !command.hidden else {
-            throw UsageError("Unknown command \"\(name)\"."
-                             + Suggestion.sentence(for: name, in: CommandTable.visibleCommands.map(\.name))
-                             + " Run pim --help to see every command.")
+            throw UsageError(
+                "Unknown command \"\(name)\"."
+                    + Suggestion.sentence(for: name, in: CommandTable.visibleCommands.map(\.name))
+                    + " Run pim --help to see every command.")
         }
         context.console.writeOut(HelpText.help(for: command))
         return 0

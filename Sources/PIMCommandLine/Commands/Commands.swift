@@ -7,7 +7,9 @@ import PIMDomain
 enum Commands {
     /// The sections every role row is made of: without one of them a row may be missing or wrong
     /// (eligible shown for active, no pending request), so neither a listing nor a target lookup uses them.
-    static let roleRowSections: Set<DashboardSection> = [.eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups, .myRequests]
+    static let roleRowSections: Set<DashboardSection> = [
+        .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups, .myRequests,
+    ]
 
     /// The rows of "My roles", whole: a section they are made of that failed throws `PIMError.incomplete`
     /// (exit 5; never "not eligible" or "nothing to deactivate" from half a listing). Other sections
@@ -33,9 +35,11 @@ enum Commands {
     /// Keeps the names for shell completion; failing to write the cache never fails the command.
     static func cacheTargetNames(_ entries: [RoleEntry], context: CommandContext) {
         let paths = context.settings.paths
-        let names = Set(entries.map { entry in
-            entry.target.kind.family.written(entry.target.displayName)
-        }).sorted()
+        let names = Set(
+            entries.map { entry in
+                entry.target.kind.family.written(entry.target.displayName)
+            }
+        ).sorted()
         // Control characters would break the completion scripts' line splitting.
         let text = names.map { Sanitizer.sanitize($0) }.joined(separator: "\n") + "\n"
         TargetNamesFile.write(text, to: paths.targetNamesCache, in: paths.cacheDirectory)

@@ -4,12 +4,14 @@
 extension OptionSpec {
     static let justification = OptionSpec("justification", short: "j", value: "TEXT", help: "Why you need the access.")
     static let ticket = OptionSpec("ticket", short: "t", value: "NUMBER", help: "Change or incident number.")
-    static let ticketSystem = OptionSpec("ticket-system", value: "NAME",
-                                         help: "Ticket system of the ticket number (e.g. ServiceNow).")
+    static let ticketSystem = OptionSpec(
+        "ticket-system", value: "NAME",
+        help: "Ticket system of the ticket number (e.g. ServiceNow).")
     static let duration = OptionSpec(
         "duration", short: "d", value: "DURATION",
         help: "How long the access lasts (default from the configuration, never above the policy's maximum).")
-    static let scope = OptionSpec("scope", value: "SCOPE",
-                                  help: "Directory scope of a role (e.g. / or /administrativeUnits/ID).")
+    static let scope = OptionSpec(
+        "scope", value: "SCOPE",
+        help: "Directory scope of a role (e.g. / or /administrativeUnits/ID).")
     static let owner = OptionSpec("owner", help: "Activate the owner access of a group instead of member.")
 }

@@ -12,7 +12,9 @@ public struct CommandClock: Sendable {
     }
 
     /// The wall clock and real sleeping.
-    public static let system = CommandClock(now: { Date() }, sleep: { seconds in
-        try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
-    })
+    public static let system = CommandClock(
+        now: { Date() },
+        sleep: { seconds in
+            try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+        })
 }

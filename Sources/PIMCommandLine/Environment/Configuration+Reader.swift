@@ -76,7 +76,9 @@ extension Configuration {
                 config.colors = flag ? .auto : .never
             } else if let text = value as? String {
                 guard let mode = ColorMode(rawValue: text) else {
-                    throw ConfigurationError(path: path, problem: "has colors \"\(text)\": use auto, always, never, true, false or an object")
+                    throw ConfigurationError(
+                        path: path, problem: "has colors \"\(text)\": use auto, always, never, true, false or an object"
+                    )
                 }
                 config.colors = mode
             } else if value is [String: Any] {

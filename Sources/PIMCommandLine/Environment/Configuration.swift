@@ -28,11 +28,13 @@ public struct Configuration: Sendable, Hashable {
     /// Ask "y/n" before sending an activation of a Tier 0 role or group in the full-screen interface.
     public var confirmTier0: Bool
 
-    public init(tenant: String? = nil, cloud: String? = nil, clientId: String? = nil,
-                defaultDuration: ActivationDuration? = nil, ticketSystem: String? = nil, ticketPattern: String? = nil,
-                justificationTemplates: [String: String] = [:], roleSets: [String: [String]] = [:],
-                refreshInterval: Double? = nil, colors: ColorMode = .auto, palette: [String: String] = [:],
-                output: String? = nil, confirmTier0: Bool = false) {
+    public init(
+        tenant: String? = nil, cloud: String? = nil, clientId: String? = nil,
+        defaultDuration: ActivationDuration? = nil, ticketSystem: String? = nil, ticketPattern: String? = nil,
+        justificationTemplates: [String: String] = [:], roleSets: [String: [String]] = [:],
+        refreshInterval: Double? = nil, colors: ColorMode = .auto, palette: [String: String] = [:],
+        output: String? = nil, confirmTier0: Bool = false
+    ) {
         self.tenant = tenant
         self.cloud = cloud
         self.clientId = clientId
@@ -48,8 +50,10 @@ public struct Configuration: Sendable, Hashable {
         self.confirmTier0 = confirmTier0
     }
 
-    static let knownKeys = ["tenant", "cloud", "clientId", "defaultDuration", "ticketSystem", "ticketPattern",
-                            "justificationTemplates", "roleSets", "refreshInterval", "colors", "output", "confirmTier0"]
+    static let knownKeys = [
+        "tenant", "cloud", "clientId", "defaultDuration", "ticketSystem", "ticketPattern",
+        "justificationTemplates", "roleSets", "refreshInterval", "colors", "output", "confirmTier0",
+    ]
 
     /// Reads the file at `path`; a missing file is the empty configuration. Unknown keys are
     /// reported in `warnings` (a typo should not pass silently) but do not stop pim.
@@ -62,26 +66,31 @@ public struct Configuration: Sendable, Hashable {
     }
 
     /// Parses the file's contents; `path` only names the file in messages.
-    public static func parse(_ data: Data, path: String) throws(ConfigurationError) -> (Configuration, warnings: [String]) {
+    public static func parse(
+        _ data: Data, path: String
+    ) throws(ConfigurationError) -> (Configuration, warnings: [String]) {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return (Configuration(), []) }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw ConfigurationError(path: path, problem: "is not valid JSON: fix it (see docs/configuration.md) or move it away")
+            throw ConfigurationError(
+                path: path, problem: "is not valid JSON: fix it (see docs/configuration.md) or move it away")
         }
         guard let dict = object as? [String: Any] else {
             throw ConfigurationError(path: path, problem: "must hold one JSON object ({ … }) at the top")
         }
         var warnings: [String] = []
         for key in dict.keys.sorted() where !knownKeys.contains(key) {
-            warnings.append("The configuration file \(path) has an unknown key \"\(key)\"; pim ignores it."
-                            + Suggestion.sentence(for: key, in: knownKeys))
+            warnings.append(
+                "The configuration file \(path) has an unknown key \"\(key)\"; pim ignores it."
+                    + Suggestion.sentence(for: key, in: knownKeys))
         }
         let reader = Reader(dict: dict, path: path)
         var config = Configuration()
         config.tenant = try reader.string("tenant")
         config.cloud = try reader.string("cloud")
         if let cloud = config.cloud, !["global", "usgov", "usgov-dod", "china"].contains(cloud) {
-            throw ConfigurationError(path: path, problem: "has cloud \"\(cloud)\": use global, usgov, usgov-dod or china")
+            throw ConfigurationError(
+                path: path, problem: "has cloud \"\(cloud)\": use global, usgov, usgov-dod or china")
         }
         config.clientId = try reader.string("clientId")
         if let text = try reader.string("defaultDuration") {

@@ -16,9 +16,11 @@ public struct Console: Sendable {
     /// tables are then never cut.
     public var width: Int?
 
-    public init(writeOut: @escaping @Sendable (String) -> Void, writeErr: @escaping @Sendable (String) -> Void,
-                readLine: @escaping @Sendable () -> String? = { nil }, stdinIsTerminal: Bool = false,
-                stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, width: Int? = nil) {
+    public init(
+        writeOut: @escaping @Sendable (String) -> Void, writeErr: @escaping @Sendable (String) -> Void,
+        readLine: @escaping @Sendable () -> String? = { nil }, stdinIsTerminal: Bool = false,
+        stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, width: Int? = nil
+    ) {
         // Everything the command line prints passes here: a token pim holds never gets through
         // (a service may echo one in an error, a name or a notice; `SecretMask`).
         self.writeOut = { writeOut(SecretMask.mask($0)) }
@@ -54,12 +56,15 @@ public struct Console: Sendable {
     }
 
     /// A console that records what is written, for tests. `input` lines are what stdin holds.
-    public static func capturing(input: [String] = [], stdinIsTerminal: Bool = false, terminal: Bool = false,
-                                 width: Int? = nil) -> (Console, CapturedOutput) {
+    public static func capturing(
+        input: [String] = [], stdinIsTerminal: Bool = false, terminal: Bool = false,
+        width: Int? = nil
+    ) -> (Console, CapturedOutput) {
         let captured = CapturedOutput(input: input)
-        let console = Console(writeOut: { captured.append(out: $0) }, writeErr: { captured.append(err: $0) },
-                              readLine: { captured.nextInputLine() }, stdinIsTerminal: stdinIsTerminal,
-                              stdoutIsTerminal: terminal, stderrIsTerminal: terminal, width: width)
+        let console = Console(
+            writeOut: { captured.append(out: $0) }, writeErr: { captured.append(err: $0) },
+            readLine: { captured.nextInputLine() }, stdinIsTerminal: stdinIsTerminal,
+            stdoutIsTerminal: terminal, stderrIsTerminal: terminal, width: width)
         return (console, captured)
     }
 }

@@ -34,8 +34,10 @@ public struct GlobalSettings: Sendable {
     public var environment: [String: String]
 
     /// Resolves every global option. `configuration` is the parsed file (already loaded from `configPath`).
-    public init(invocation: Invocation, environment: [String: String], configuration: Configuration,
-                configPath: String, stdoutIsTerminal: Bool) {
+    public init(
+        invocation: Invocation, environment: [String: String], configuration: Configuration,
+        configPath: String, stdoutIsTerminal: Bool
+    ) {
         /// The flag, else its environment variable (named by the option, as help prints it), else the file.
         func pick(_ option: OptionSpec, _ file: String?) -> String? {
             if let flag = invocation.value(option) { return flag }
@@ -59,7 +61,8 @@ public struct GlobalSettings: Sendable {
         accessToken = environment["PIM_ACCESS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         output = OutputFormat(rawValue: pick(.output, configuration.output) ?? "table") ?? .table
         verbose = invocation.has(.verbose)
-        let noColor = invocation.has(.noColor) || !(environment["NO_COLOR"] ?? "").isEmpty
+        let noColor =
+            invocation.has(.noColor) || !(environment["NO_COLOR"] ?? "").isEmpty
             || configuration.colors == .never
         let dumb = environment["TERM"] == "dumb"
         colorAllowed = !noColor
@@ -80,17 +83,23 @@ public struct GlobalSettings: Sendable {
         if !["global", "usgov", "usgov-dod", "china"].contains(cloud) {
             throw UsageError("The cloud \"\(cloud)\" is unknown: use global, usgov, usgov-dod or china.")
         }
-        for (name, value, what) in [("--graph-url / PIM_GRAPH_URL", graphURL, "your token"),
-                                    ("--login-url / PIM_LOGIN_URL", loginURL, "your sign-in")] {
+        for (name, value, what) in [
+            ("--graph-url / PIM_GRAPH_URL", graphURL, "your token"),
+            ("--login-url / PIM_LOGIN_URL", loginURL, "your sign-in"),
+        ] {
             guard let value else { continue }
             guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
-                  scheme == "https" || scheme == "http", url.host != nil else {
-                throw UsageError("\(name) is \"\(Sanitizer.sanitize(value))\", not a URL: give one like https://graph.microsoft.com.")
+                scheme == "https" || scheme == "http", url.host != nil
+            else {
+                throw UsageError(
+                    "\(name) is \"\(Sanitizer.sanitize(value))\", not a URL: give one like https://graph.microsoft.com."
+                )
             }
             // The token and the whole sign-in travel to this host: in clear text only to this machine.
             guard EndpointTrust.allowsSecrets(url) else {
-                throw UsageError("\(name) is \"\(Sanitizer.sanitize(value))\", which would send \(what) unencrypted: "
-                    + "use https (plain http is accepted only for 127.0.0.1, ::1 or localhost).")
+                throw UsageError(
+                    "\(name) is \"\(Sanitizer.sanitize(value))\", which would send \(what) unencrypted: "
+                        + "use https (plain http is accepted only for 127.0.0.1, ::1 or localhost).")
             }
         }
         // Only the flag is an error: an exported PIM_DEMO_PERSONA must not block Graph.

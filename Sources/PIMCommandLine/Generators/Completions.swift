@@ -50,54 +50,58 @@ public enum Completions {
             if let argument = command.arguments.first {
                 switch argument.completion {
                 case .targets: positional = "_pim_targets"
-                case .choices: positional = "COMPREPLY=($(compgen -W \"\(argument.choices.joined(separator: " "))\" -- \"$cur\"))"
+                case .choices:
+                    positional = "COMPREPLY=($(compgen -W \"\(argument.choices.joined(separator: " "))\" -- \"$cur\"))"
                 case .none, .file, .personas:
-                    positional = command.name == "help"
-                        ? "COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\"))" : "COMPREPLY=()"
+                    positional =
+                        command.name == "help"
+                        ? "COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\"))"
+                        : "COMPREPLY=()"
                 }
             }
-            commandCases.append("""
-                    \(command.name))
-                        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "\(options)" -- "$cur")); else \(positional); fi ;;
-            """)
+            commandCases.append(
+                """
+                        \(command.name))
+                            if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "\(options)" -- "$cur")); else \(positional); fi ;;
+                """)
         }
         return """
-        # bash completion for pim. Enable with: source <(pim completion bash)
-        _pim_targets() {
-            local IFS=$'\\n' name word="$cur" strip=""
-            # bash splits "group:fin" at the colon: complete the whole word, answer only what follows the colon.
-            if [[ $cur == ":" && ${COMP_WORDS[COMP_CWORD-1]} == group ]]; then
-                word="group:"; strip="group:"
-            elif [[ ${COMP_WORDS[COMP_CWORD-1]} == ":" && ${COMP_WORDS[COMP_CWORD-2]} == group ]]; then
-                word="group:$cur"; strip="group:"
-            fi
-            COMPREPLY=()
-            while IFS= read -r name; do
-                COMPREPLY+=("$(printf '%q' "${name#"$strip"}")")
-            done < <(compgen -W "$(pim __complete targets 2>/dev/null)" -- "$word")
-        }
+            # bash completion for pim. Enable with: source <(pim completion bash)
+            _pim_targets() {
+                local IFS=$'\\n' name word="$cur" strip=""
+                # bash splits "group:fin" at the colon: complete the whole word, answer only what follows the colon.
+                if [[ $cur == ":" && ${COMP_WORDS[COMP_CWORD-1]} == group ]]; then
+                    word="group:"; strip="group:"
+                elif [[ ${COMP_WORDS[COMP_CWORD-1]} == ":" && ${COMP_WORDS[COMP_CWORD-2]} == group ]]; then
+                    word="group:$cur"; strip="group:"
+                fi
+                COMPREPLY=()
+                while IFS= read -r name; do
+                    COMPREPLY+=("$(printf '%q' "${name#"$strip"}")")
+                done < <(compgen -W "$(pim __complete targets 2>/dev/null)" -- "$word")
+            }
 
-        _pim() {
-            local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" i
-            for ((i = 1; i < COMP_CWORD; i++)); do
-                case "${COMP_WORDS[i]}" in
-                    \(globalValueOptions)) ((i++)) ;;
-                    -*) ;;
-                    *) cmd="${COMP_WORDS[i]}"; break ;;
+            _pim() {
+                local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" i
+                for ((i = 1; i < COMP_CWORD; i++)); do
+                    case "${COMP_WORDS[i]}" in
+                        \(globalValueOptions)) ((i++)) ;;
+                        -*) ;;
+                        *) cmd="${COMP_WORDS[i]}"; break ;;
+                    esac
+                done
+                case "$prev" in
+            \(valueCases.joined(separator: "\n"))
                 esac
-            done
-            case "$prev" in
-        \(valueCases.joined(separator: "\n"))
-            esac
-            case "$cmd" in
-                "")
-                    COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " ")) \(words(globals))" -- "$cur")) ;;
-        \(commandCases.joined(separator: "\n"))
-            esac
-        }
-        complete -F _pim pim
+                case "$cmd" in
+                    "")
+                        COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " ")) \(words(globals))" -- "$cur")) ;;
+            \(commandCases.joined(separator: "\n"))
+                esac
+            }
+            complete -F _pim pim
 
-        """
+            """
     }
 
     /// Escapes text for a single-quoted zsh `_arguments` spec.
@@ -131,51 +135,52 @@ public enum Completions {
         for command in commands {
             var specs = command.options.flatMap(zshSpec)
             for argument in command.arguments {
-                let action: String = switch argument.completion {
-                case .targets: "_pim_targets"
-                case .choices: "(\(argument.choices.joined(separator: " ")))"
-                default: command.name == "help" ? "(\(commands.map(\.name).joined(separator: " ")))" : " "
-                }
+                let action: String =
+                    switch argument.completion {
+                    case .targets: "_pim_targets"
+                    case .choices: "(\(argument.choices.joined(separator: " ")))"
+                    default: command.name == "help" ? "(\(commands.map(\.name).joined(separator: " ")))" : " "
+                    }
                 specs.append("'\(argument.repeating ? "*" : "1"):\(argument.name):\(action)'")
             }
             cases.append("            \(command.name)) _arguments \"${globals[@]}\" \(specs.joined(separator: " ")) ;;")
         }
         return """
-        #compdef pim
-        # zsh completion for pim. Install: pim completion zsh > "${fpath[1]}/_pim"
+            #compdef pim
+            # zsh completion for pim. Install: pim completion zsh > "${fpath[1]}/_pim"
 
-        _pim_targets() {
-            local -a targets
-            targets=(${(f)"$(pim __complete targets 2>/dev/null)"})
-            compadd -a targets
-        }
+            _pim_targets() {
+                local -a targets
+                targets=(${(f)"$(pim __complete targets 2>/dev/null)"})
+                compadd -a targets
+            }
 
-        _pim_personas() {
-            local -a personas
-            personas=(${(f)"$(pim __complete personas 2>/dev/null)"})
-            compadd -a personas
-        }
+            _pim_personas() {
+                local -a personas
+                personas=(${(f)"$(pim __complete personas 2>/dev/null)"})
+                compadd -a personas
+            }
 
-        _pim() {
-            local -a globals commands
-            globals=(\(globals))
-            commands=(
-        \(list)
-            )
-            local curcontext="$curcontext" state line
-            _arguments -C "${globals[@]}" '1: :->command' '*:: :->args'
-            case $state in
-                command) _describe -t commands 'pim command' commands ;;
-                args)
-                    case $line[1] in
-        \(cases.joined(separator: "\n"))
-                    esac ;;
-            esac
-        }
+            _pim() {
+                local -a globals commands
+                globals=(\(globals))
+                commands=(
+            \(list)
+                )
+                local curcontext="$curcontext" state line
+                _arguments -C "${globals[@]}" '1: :->command' '*:: :->args'
+                case $state in
+                    command) _describe -t commands 'pim command' commands ;;
+                    args)
+                        case $line[1] in
+            \(cases.joined(separator: "\n"))
+                        esac ;;
+                esac
+            }
 
-        _pim "$@"
+            _pim "$@"
 
-        """
+            """
     }
 
     static func fishEscape(_ text: String) -> String {
@@ -200,11 +205,15 @@ public enum Completions {
     }
 
     static func fish() -> String {
-        var lines = ["# fish completion for pim. Install: pim completion fish > ~/.config/fish/completions/pim.fish",
-                     "complete -c pim -f"]
+        var lines = [
+            "# fish completion for pim. Install: pim completion fish > ~/.config/fish/completions/pim.fish",
+            "complete -c pim -f",
+        ]
         let names = commands.map(\.name).joined(separator: " ")
         for command in commands {
-            lines.append("complete -c pim -n 'not __fish_seen_subcommand_from \(names)' -a \(command.name) -d '\(fishEscape(command.abstract))'")
+            lines.append(
+                "complete -c pim -n 'not __fish_seen_subcommand_from \(names)' -a \(command.name) -d '\(fishEscape(command.abstract))'"
+            )
         }
         for option in CommandTable.globalOptions where !option.hidden {
             lines.append(fishLine(option, condition: nil))
@@ -214,9 +223,12 @@ public enum Completions {
             for option in command.options where !option.hidden { lines.append(fishLine(option, condition: condition)) }
             for argument in command.arguments {
                 switch argument.completion {
-                case .targets: lines.append("complete -c pim -n '\(condition)' -x -a '(pim __complete targets 2>/dev/null)'")
-                case .choices: lines.append("complete -c pim -n '\(condition)' -x -a '\(argument.choices.joined(separator: " "))'")
-                default: if command.name == "help" { lines.append("complete -c pim -n '\(condition)' -x -a '\(names)'") }
+                case .targets:
+                    lines.append("complete -c pim -n '\(condition)' -x -a '(pim __complete targets 2>/dev/null)'")
+                case .choices:
+                    lines.append("complete -c pim -n '\(condition)' -x -a '\(argument.choices.joined(separator: " "))'")
+                default:
+                    if command.name == "help" { lines.append("complete -c pim -n '\(condition)' -x -a '\(names)'") }
                 }
             }
         }

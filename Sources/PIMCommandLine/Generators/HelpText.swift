@@ -3,18 +3,20 @@ public enum HelpText {
     /// The overview: every command with its abstract, the global options, exit codes.
     public static func overview() -> String {
         var out = """
-        pim \(CommandTable.version): just-in-time elevation on Microsoft Entra ID PIM.
+            pim \(CommandTable.version): just-in-time elevation on Microsoft Entra ID PIM.
 
-        USAGE: pim [global options] [COMMAND] [options] [arguments]
+            USAGE: pim [global options] [COMMAND] [options] [arguments]
 
-        Without a command, pim opens the full-screen interface.
+            Without a command, pim opens the full-screen interface.
 
-        COMMANDS:
+            COMMANDS:
 
-        """
+            """
         let width = CommandTable.visibleCommands.map(\.name.count).max() ?? 0
         for command in CommandTable.visibleCommands {
-            out += "  \(command.name.padding(width))  " + wrap(command.abstract, width: 78, indent: width + 4).drop { $0 == " " } + "\n"
+            out +=
+                "  \(command.name.padding(width))  "
+                + wrap(command.abstract, width: 78, indent: width + 4).drop { $0 == " " } + "\n"
         }
         out += "\nGLOBAL OPTIONS:\n" + optionLines(CommandTable.globalOptions)
         out += "\nEXIT CODES:\n"

@@ -10,8 +10,10 @@ enum JSONRows {
 
     /// `fields` with the values of the columns of `definition` that are JSON fields: a column gives
     /// the value of a key the row already has in place, and adds a key it does not have at the end.
-    static func withColumns<Row>(_ fields: [(String, JSONValue)], _ definition: TableDefinition<Row>, _ row: Row,
-                                 now: Date) -> [(String, JSONValue)] {
+    static func withColumns<Row>(
+        _ fields: [(String, JSONValue)], _ definition: TableDefinition<Row>, _ row: Row,
+        now: Date
+    ) -> [(String, JSONValue)] {
         var fields = fields
         let context = ColumnContext(now: now, time: { _ in "" }, dateTime: { _ in "" })
         for (key, value) in definition.jsonFields(row, context: context) {
@@ -66,9 +68,13 @@ enum JSONRows {
         fields.append(("remainingSeconds", entry.active?.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))
         fields.append(("assignmentType", .string(entry.active.map { assignmentType($0.assignmentType) })))
         fields.append(("eligibilityEndDateTime", .date(entry.eligibility?.end)))
-        fields.append(("pendingRequest", entry.pendingRequest.map { request in
-            .object([("id", .string(request.id)), ("status", .string(request.status.graphValue))])
-        } ?? .null))
+        fields.append(
+            (
+                "pendingRequest",
+                entry.pendingRequest.map { request in
+                    .object([("id", .string(request.id)), ("status", .string(request.status.graphValue))])
+                } ?? .null
+            ))
         fields.append(("policy", policy(entry.policy)))
         return .object(withColumns(fields, Tables.roles, entry, now: now))
     }
@@ -83,8 +89,10 @@ enum JSONRows {
 
     static func principal(_ principal: Principal?) -> JSONValue {
         guard let principal else { return .null }
-        return .object([("id", .string(principal.id)), ("displayName", .string(principal.displayName)),
-                        ("userPrincipalName", .string(principal.userPrincipalName))])
+        return .object([
+            ("id", .string(principal.id)), ("displayName", .string(principal.displayName)),
+            ("userPrincipalName", .string(principal.userPrincipalName)),
+        ])
     }
 
     static func ticket(_ ticket: TicketInfo?) -> [(String, JSONValue)] {
@@ -97,9 +105,16 @@ enum JSONRows {
     static func request(_ request: ElevationRequest, now: Date, extra: [(String, JSONValue)] = []) -> JSONValue {
         let end = request.expectedEnd(now: now)
         let requestState: String
-        if request.status.isPending { requestState = "pending" } else if !request.wasRefused,
+        if request.status.isPending {
+            requestState = "pending"
+        } else if !request.wasRefused,
             request.action == .selfActivate || request.action == .selfExtend,
-            (end.map { $0 > now } ?? true) { requestState = "active" } else { requestState = "closed" }
+            (end.map { $0 > now } ?? true)
+        {
+            requestState = "active"
+        } else {
+            requestState = "closed"
+        }
         let state = requestState == "active" ? "active" : "eligible"
         var fields: [(String, JSONValue)] = [
             ("id", .string(request.id)),
@@ -175,21 +190,23 @@ enum JSONRows {
     /// One audit event (`history`). `kind`, `state` and `endDateTime` keep product.md's row shape:
     /// an event ends nothing and leaves no state of its own, so those two are `eligible` and null.
     static func audit(_ event: AuditEvent) -> JSONValue {
-        .object(withColumns([
-            ("kind", .string(auditKind(event.category))),
-            ("state", .string("eligible")),
-            ("endDateTime", .null),
-            ("id", .string(event.id)),
-            ("date", .date(event.date)),
-            ("activity", .string(event.activity)),
-            ("result", .string(event.result)),
-            ("resultReason", .string(event.resultReason)),
-            ("category", .string(event.category)),
-            ("name", .string(event.targetName)),
-            ("targetId", .string(event.targetId)),
-            ("initiatedBy", principal(event.initiatedBy)),
-            ("requestId", .string(event.requestId)),
-        ], Tables.auditHistory, event, now: event.date))
+        .object(
+            withColumns(
+                [
+                    ("kind", .string(auditKind(event.category))),
+                    ("state", .string("eligible")),
+                    ("endDateTime", .null),
+                    ("id", .string(event.id)),
+                    ("date", .date(event.date)),
+                    ("activity", .string(event.activity)),
+                    ("result", .string(event.result)),
+                    ("resultReason", .string(event.resultReason)),
+                    ("category", .string(event.category)),
+                    ("name", .string(event.targetName)),
+                    ("targetId", .string(event.targetId)),
+                    ("initiatedBy", principal(event.initiatedBy)),
+                    ("requestId", .string(event.requestId)),
+                ], Tables.auditHistory, event, now: event.date))
     }
 
     /// `role` for the RoleManagement category, `group` for GroupManagement, else null.

@@ -38,7 +38,9 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
         case .double(let value):
-            out += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
+            out +=
+                value.isFinite
+                ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
         case .string(let value): out += Self.quote(value)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
@@ -77,7 +79,7 @@ extension JSONValue {
     static func needsEscape(_ value: UInt32) -> Bool {
         switch value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x206F,
-             0xFEFF, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
+            0xFEFF, 0xFFF9...0xFFFB, 0xE0000...0xE007F:
             return true
         default:
             return false

@@ -7,16 +7,19 @@ extension Table {
     /// terminal, the least useful first.
     init<Row>(_ definition: TableDefinition<Row>, rows: [Row], context: ColumnContext) {
         let columns = definition.columns(for: .commandLine)
-        self.init(columns.map { column in
-            Column(column.title.uppercased(), alignRight: column.alignRight, flexible: column.width.cuttable,
-                   dropRank: column.priority < Priority.essential ? Priority.essential - column.priority : nil,
-                   names: column.names)
-        })
-        for row in rows {
-            add(columns.map { column in
-                let cell = column.cell(row, context)
-                return Cell(DisplayText(untrusted: cell.text), style: Style.of(cell.style))
+        self.init(
+            columns.map { column in
+                Column(
+                    column.title.uppercased(), alignRight: column.alignRight, flexible: column.width.cuttable,
+                    dropRank: column.priority < Priority.essential ? Priority.essential - column.priority : nil,
+                    names: column.names)
             })
+        for row in rows {
+            add(
+                columns.map { column in
+                    let cell = column.cell(row, context)
+                    return Cell(DisplayText(untrusted: cell.text), style: Style.of(cell.style))
+                })
         }
     }
 }

@@ -16,7 +16,10 @@ public struct Table: Sendable {
         /// (`itops-sysadmin-…`), the column is cut in the middle instead.
         public var names: Bool
 
-        public init(_ header: String, alignRight: Bool = false, flexible: Bool = false, dropRank: Int? = nil, names: Bool = false) {
+        public init(
+            _ header: String, alignRight: Bool = false, flexible: Bool = false, dropRank: Int? = nil,
+            names: Bool = false
+        ) {
             self.header = header
             self.alignRight = alignRight
             self.flexible = flexible
@@ -91,18 +94,21 @@ public struct Table: Sendable {
         // A column of names is cut as a whole: in the middle when cutting the ends would make two rows read alike.
         var cut: [Int: [String]] = [:]
         for index in shown where columns[index].names {
-            cut[index] = DisplayWidth.truncateDistinct(rows.map { index < $0.count ? $0[index].text.string : "" }, to: widths[index])
+            cut[index] = DisplayWidth.truncateDistinct(
+                rows.map { index < $0.count ? $0[index].text.string : "" }, to: widths[index])
         }
         for (rowIndex, row) in rows.enumerated() {
             var parts: [String] = []
             for index in shown {
                 let column = columns[index]
                 let cell = index < row.count ? row[index] : Cell("")
-                let padded = DisplayWidth.pad(cut[index]?[rowIndex] ?? cell.text.string, to: widths[index], alignRight: column.alignRight)
+                let padded = DisplayWidth.pad(
+                    cut[index]?[rowIndex] ?? cell.text.string, to: widths[index], alignRight: column.alignRight)
                 // Style only the text, not the padding, so a reset never leaks colour into the gap.
                 let trimmed = trimTrailing(padded)
                 let leading = trimmed.prefix { $0 == " " }
-                let styled = String(leading) + cell.style.apply(String(trimmed.dropFirst(leading.count)), enabled: color)
+                let styled =
+                    String(leading) + cell.style.apply(String(trimmed.dropFirst(leading.count)), enabled: color)
                 let isLast = index == shown.last
                 parts.append(isLast ? styled : styled + String(repeating: " ", count: padded.count - trimmed.count))
             }

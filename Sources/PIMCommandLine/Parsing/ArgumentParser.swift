@@ -13,18 +13,21 @@ public enum ArgumentParser {
                 }
                 // `pim --outptu json roles`: the word after an unknown option is its value, not a command.
                 if let commandIndex, commandIndex > 0, case let previous = arguments[commandIndex - 1],
-                   previous.hasPrefix("--"), previous != "--", !previous.contains("="),
-                   CommandTable.globalOption(named: String(previous.dropFirst(2))) == nil {
+                    previous.hasPrefix("--"), previous != "--", !previous.contains("="),
+                    CommandTable.globalOption(named: String(previous.dropFirst(2))) == nil
+                {
                     let name = String(previous.dropFirst(2))
                     let known = CommandTable.globalOptions.filter { !$0.hidden }.map(\.name)
-                    throw UsageError("Unknown option \(previous)."
-                                     + Suggestion.sentence(for: name, in: known, prefix: "--")
-                                     + " Run pim --help to see every option.")
+                    throw UsageError(
+                        "Unknown option \(previous)."
+                            + Suggestion.sentence(for: name, in: known, prefix: "--")
+                            + " Run pim --help to see every option.")
                 }
                 let names = CommandTable.visibleCommands.map(\.name)
-                throw UsageError("Unknown command \"\(commandName)\"."
-                                 + Suggestion.sentence(for: commandName, in: names)
-                                 + " Run pim --help to see every command.")
+                throw UsageError(
+                    "Unknown command \"\(commandName)\"."
+                        + Suggestion.sentence(for: commandName, in: names)
+                        + " Run pim --help to see every command.")
             }
             command = found
         }
@@ -66,9 +69,12 @@ public enum ArgumentParser {
             guard let spec else {
                 let known = (command.options + CommandTable.globalOptions).filter { !$0.hidden }.map(\.name)
                 let display = token.hasPrefix("--") ? "--\(name)" : token
-                let hint = token.hasPrefix("--")
+                let hint =
+                    token.hasPrefix("--")
                     ? Suggestion.sentence(for: name, in: known, prefix: "--") : ""
-                fail("Unknown option \(display) for pim \(command.name).\(hint) Run pim \(command.name) --help to see its options.")
+                fail(
+                    "Unknown option \(display) for pim \(command.name).\(hint) Run pim \(command.name) --help to see its options."
+                )
                 continue
             }
             if spec.name == OptionSpec.help.name { invocation.wantsHelp = true; continue }
@@ -89,9 +95,10 @@ public enum ArgumentParser {
                 }
             }
             if let value, !spec.choices.isEmpty, !spec.choices.contains(value) {
-                fail("\"\(value)\" is not a valid value for --\(spec.name)."
-                     + Suggestion.sentence(for: value, in: spec.choices)
-                     + " Use one of: \(spec.choices.joined(separator: ", ")).")
+                fail(
+                    "\"\(value)\" is not a valid value for --\(spec.name)."
+                        + Suggestion.sentence(for: value, in: spec.choices)
+                        + " Use one of: \(spec.choices.joined(separator: ", ")).")
             }
             invocation.values[spec.name, default: []].append(value ?? "")
         }
@@ -113,10 +120,12 @@ public enum ArgumentParser {
             }
             if token == "-" || !token.hasPrefix("-") { return (token, index) }
             if token.hasPrefix("--"), !token.contains("="),
-               let spec = CommandTable.globalOption(named: String(token.dropFirst(2))), !spec.isFlag {
+                let spec = CommandTable.globalOption(named: String(token.dropFirst(2))), !spec.isFlag
+            {
                 index += 1
             } else if !token.hasPrefix("--"), token.count == 2,
-                      let spec = CommandTable.globalOptions.first(where: { $0.short == token.last }), !spec.isFlag {
+                let spec = CommandTable.globalOptions.first(where: { $0.short == token.last }), !spec.isFlag
+            {
                 index += 1
             }
             index += 1
@@ -144,8 +153,9 @@ public enum ArgumentParser {
             let given = group.filter { invocation.has($0) }
             if given.count > 1 {
                 let names = given.map { "--\($0.name)" }.joined(separator: " and ")
-                throw UsageError("\(names) cannot be combined: pick one.",
-                                 command: command.name)
+                throw UsageError(
+                    "\(names) cannot be combined: pick one.",
+                    command: command.name)
             }
         }
         var remaining = invocation.positionals
@@ -155,22 +165,25 @@ public enum ArgumentParser {
                 var help = argument.help
                 if help.hasSuffix(".") { help.removeLast() }
                 let example = command.examples.first.map { " For example: \($0.command)" } ?? ""
-                throw UsageError("pim \(command.name) needs \(argument.repeating ? "at least one " : "")\(argument.name), "
-                                 + help.prefix(1).lowercased() + help.dropFirst() + ".\(example)",
-                                 command: command.name)
+                throw UsageError(
+                    "pim \(command.name) needs \(argument.repeating ? "at least one " : "")\(argument.name), "
+                        + help.prefix(1).lowercased() + help.dropFirst() + ".\(example)",
+                    command: command.name)
             }
             let taken = argument.repeating ? remaining : [remaining[0]]
             remaining.removeFirst(taken.count)
             for value in taken where !argument.choices.isEmpty && !argument.choices.contains(value) {
-                throw UsageError("\"\(value)\" is not a valid \(argument.name) for pim \(command.name)."
-                                 + Suggestion.sentence(for: value, in: argument.choices)
-                                 + " Use one of: \(argument.choices.joined(separator: ", ")).", command: command.name)
+                throw UsageError(
+                    "\"\(value)\" is not a valid \(argument.name) for pim \(command.name)."
+                        + Suggestion.sentence(for: value, in: argument.choices)
+                        + " Use one of: \(argument.choices.joined(separator: ", ")).", command: command.name)
             }
         }
         if let extra = remaining.first {
             let hint = extra.contains(" ") || command.arguments.isEmpty ? "" : " Quote a name that contains spaces."
-            throw UsageError("pim \(command.name) takes \(command.arguments.isEmpty ? "no arguments" : "fewer arguments"), but \"\(extra)\" was given.\(hint)",
-                             command: command.name)
+            throw UsageError(
+                "pim \(command.name) takes \(command.arguments.isEmpty ? "no arguments" : "fewer arguments"), but \"\(extra)\" was given.\(hint)",
+                command: command.name)
         }
     }
 }

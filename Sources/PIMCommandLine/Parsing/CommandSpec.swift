@@ -30,9 +30,11 @@ public struct OptionSpec: Sendable, Hashable {
     /// Left out of help, completions and the man page.
     public var hidden: Bool
 
-    public init(_ name: String, short: Character? = nil, value: String? = nil, help: String,
-                environment: String? = nil, choices: [String] = [], completion: CompletionKind? = nil,
-                repeatable: Bool = false, hidden: Bool = false) {
+    public init(
+        _ name: String, short: Character? = nil, value: String? = nil, help: String,
+        environment: String? = nil, choices: [String] = [], completion: CompletionKind? = nil,
+        repeatable: Bool = false, hidden: Bool = false
+    ) {
         self.name = name
         self.short = short
         self.valueName = value
@@ -78,8 +80,10 @@ public struct ArgumentSpec: Sendable, Hashable {
     public var choices: [String]
     public var completion: CompletionKind
 
-    public init(_ name: String, help: String, optional: Bool = false, repeating: Bool = false,
-                choices: [String] = [], completion: CompletionKind? = nil) {
+    public init(
+        _ name: String, help: String, optional: Bool = false, repeating: Bool = false,
+        choices: [String] = [], completion: CompletionKind? = nil
+    ) {
         self.name = name
         self.help = help
         self.optional = optional
@@ -121,9 +125,11 @@ public struct CommandSpec: Sendable, Hashable {
     /// Talks to the PIM service (so needs sign-in or the demo tenant).
     public var usesService: Bool
 
-    public init(_ name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
-                options: [OptionSpec] = [], examples: [Example] = [], exclusive: [[OptionSpec]] = [],
-                hidden: Bool = false, usesService: Bool = true) {
+    public init(
+        _ name: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+        options: [OptionSpec] = [], examples: [Example] = [], exclusive: [[OptionSpec]] = [],
+        hidden: Bool = false, usesService: Bool = true
+    ) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion

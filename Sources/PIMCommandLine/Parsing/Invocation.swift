@@ -10,8 +10,10 @@ public struct Invocation: Sendable, Hashable {
     /// `--version` was given.
     public var wantsVersion: Bool
 
-    init(command: CommandSpec, values: [String: [String]] = [:], positionals: [String] = [],
-         wantsHelp: Bool = false, wantsVersion: Bool = false) {
+    init(
+        command: CommandSpec, values: [String: [String]] = [:], positionals: [String] = [],
+        wantsHelp: Bool = false, wantsVersion: Bool = false
+    ) {
         self.command = command
         self.values = values
         self.positionals = positionals

@@ -28,31 +28,38 @@ public actor AzureCLITokenProvider: TokenProvider {
 
     public func accessToken(claims: String?) async throws -> String {
         guard claims == nil else {
-            throw PIMError(.signInRequired,
-                           "The service asks for a stronger sign-in (MFA or an authentication context), "
-                           + "which an Azure CLI token cannot provide", step: .signIn(.ownSignIn))
+            throw PIMError(
+                .signInRequired,
+                "The service asks for a stronger sign-in (MFA or an authentication context), "
+                    + "which an Azure CLI token cannot provide", step: .signIn(.ownSignIn))
         }
         if let cached, cached.expiresAt.timeIntervalSince(clock.now()) > 120 { return cached.token }
         let result: (status: Int32, output: Data)
         do { result = try await runner(arguments) } catch {
-            throw PIMError(.signInRequired, "The Azure CLI (az) could not be run",
-                           step: .useAzureCLISignIn(.notInstalled))
+            throw PIMError(
+                .signInRequired, "The Azure CLI (az) could not be run",
+                step: .useAzureCLISignIn(.notInstalled))
         }
         // 127 is the shell's "command not found": az is missing, not signed out.
         if result.status == 127 {
-            throw PIMError(.signInRequired, "The Azure CLI (az) is not installed",
-                           step: .useAzureCLISignIn(.notInstalled))
+            throw PIMError(
+                .signInRequired, "The Azure CLI (az) is not installed",
+                step: .useAzureCLISignIn(.notInstalled))
         }
         guard result.status == 0 else {
-            throw PIMError(.signInRequired, "The Azure CLI has no usable sign-in (az exited with \(result.status))",
-                           step: .useAzureCLISignIn(.signedOut))
+            throw PIMError(
+                .signInRequired, "The Azure CLI has no usable sign-in (az exited with \(result.status))",
+                step: .useAzureCLISignIn(.signedOut))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: result.output)) as? [String: Any],
-              let token = object["accessToken"] as? String, !token.isEmpty else {
-            throw PIMError(.signInRequired, "The Azure CLI did not print an access token",
-                           step: .useAzureCLISignIn(.noToken))
+            let token = object["accessToken"] as? String, !token.isEmpty
+        else {
+            throw PIMError(
+                .signInRequired, "The Azure CLI did not print an access token",
+                step: .useAzureCLISignIn(.noToken))
         }
-        let expiresOn = (object["expires_on"] as? Double) ?? (object["expires_on"] as? Int).map(Double.init)
+        let expiresOn =
+            (object["expires_on"] as? Double) ?? (object["expires_on"] as? Int).map(Double.init)
             ?? Double("\(object["expires_on"] ?? "")")
         cached = (token, expiresOn.map { Date(timeIntervalSince1970: $0) } ?? clock.now().addingTimeInterval(300))
         return token

@@ -14,7 +14,8 @@ public struct DeviceCodePrompt: Hashable, Sendable {
     init(userCode: String, verificationURI: String, message: String?, expiresIn: Int) {
         self.userCode = Sanitizer.sanitize(userCode)
         self.verificationURI = Sanitizer.sanitize(verificationURI)
-        self.message = Sanitizer.sanitize(message ?? "To sign in, open \(verificationURI) and enter the code \(userCode).")
+        self.message = Sanitizer.sanitize(
+            message ?? "To sign in, open \(verificationURI) and enter the code \(userCode).")
         self.expiresIn = expiresIn
     }
 }

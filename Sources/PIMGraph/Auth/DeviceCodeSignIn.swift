@@ -31,9 +31,11 @@ public actor DeviceCodeSignIn: TokenProvider {
     ///   - cache: where tokens persist between runs; nil keeps them in memory only.
     ///   - prompt: shows the code and URL to the user.
     ///   - interactive: false when nobody can enter a code (no terminal); `signIn()` still runs.
-    public init(loginURL: URL, tenant: String? = nil, clientId: String? = nil, scopes: [String],
-                transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
-                interactive: Bool = true, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
+    public init(
+        loginURL: URL, tenant: String? = nil, clientId: String? = nil, scopes: [String],
+        transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
+        interactive: Bool = true, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void
+    ) {
         self.loginURL = loginURL
         self.tenant = (tenant?.isEmpty == false ? tenant : nil) ?? "organizations"
         self.clientId = (clientId?.isEmpty == false ? clientId : nil) ?? Self.defaultClientId
@@ -80,25 +82,34 @@ public actor DeviceCodeSignIn: TokenProvider {
         let body = Self.object(answer.body)
         if let error = body["error"] as? String { throw Self.failure(error, body) }
         guard answer.status == 200, let deviceCode = body["device_code"] as? String,
-              let userCode = body["user_code"] as? String else {
-            throw PIMError(.signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status))",
-                           step: .checkSignInSettings(includingLoginURL: true))
+            let userCode = body["user_code"] as? String
+        else {
+            throw PIMError(
+                .signInRequired, "The identity platform did not start a sign-in (HTTP \(answer.status))",
+                step: .checkSignInSettings(includingLoginURL: true))
         }
         SecretMask.remember(deviceCode)
         // The service's numbers are bounded: a broken or hostile answer cannot make the client poll every
         // millisecond or wait for days (Entra gives codes 15 minutes and a 5-second interval).
         let expiresIn = Self.clamped(body["expires_in"], default: 900, to: 1...Self.longestCodeLife)
         var interval = Double(Self.clamped(body["interval"], default: 5, to: 1...60))
-        prompt(DeviceCodePrompt(userCode: userCode, verificationURI: (body["verification_uri"] as? String) ?? "https://microsoft.com/devicelogin",
-                                message: body["message"] as? String, expiresIn: expiresIn))
+        prompt(
+            DeviceCodePrompt(
+                userCode: userCode,
+                verificationURI: (body["verification_uri"] as? String) ?? "https://microsoft.com/devicelogin",
+                message: body["message"] as? String, expiresIn: expiresIn))
         let deadline = clock.now().addingTimeInterval(Double(expiresIn))
         while true {
             do { try await clock.sleep(seconds: interval) } catch {
                 throw PIMError(.signInRequired, "The sign-in was cancelled", step: .signIn(.restart))
             }
             guard clock.now() < deadline else { throw Self.expired }
-            let poll = try await post("token", ["grant_type": "urn:ietf:params:oauth:grant-type:device_code",
-                                                "client_id": clientId, "device_code": deviceCode])
+            let poll = try await post(
+                "token",
+                [
+                    "grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+                    "client_id": clientId, "device_code": deviceCode,
+                ])
             let reply = Self.object(poll.body)
             if poll.status == 200, reply["access_token"] is String { return try keep(reply) }
             switch reply["error"] as? String {
@@ -107,8 +118,9 @@ public actor DeviceCodeSignIn: TokenProvider {
             case nil where poll.status >= 500 || poll.status == 429: continue
             case let error?: throw Self.failure(error, reply)
             case nil:
-                throw PIMError(.signInRequired, "The identity platform answered the sign-in with HTTP \(poll.status)",
-                               step: .signIn(.restart))
+                throw PIMError(
+                    .signInRequired, "The identity platform answered the sign-in with HTTP \(poll.status)",
+                    step: .signIn(.restart))
             }
         }
     }
@@ -123,18 +135,24 @@ public actor DeviceCodeSignIn: TokenProvider {
 
     /// The refresh-token grant; nil when the refresh token is no longer accepted (sign in again).
     func refreshed(_ refreshToken: String) async throws -> TokenCache.Entry? {
-        let answer = try await post("token", ["grant_type": "refresh_token", "client_id": clientId,
-                                              "refresh_token": refreshToken, "scope": scopes.joined(separator: " ")])
+        let answer = try await post(
+            "token",
+            [
+                "grant_type": "refresh_token", "client_id": clientId,
+                "refresh_token": refreshToken, "scope": scopes.joined(separator: " "),
+            ])
         let body = Self.object(answer.body)
         guard answer.status == 200, body["access_token"] is String else { return nil }
         return try keep(body)
     }
 
     private func keep(_ body: [String: Any]) throws -> TokenCache.Entry {
-        let entry = TokenCache.Entry(accessToken: body["access_token"] as? String ?? "",
-                                     refreshToken: (body["refresh_token"] as? String) ?? current?.refreshToken,
-                                     expiresAt: clock.now().addingTimeInterval(Double(Self.clamped(body["expires_in"], default: 3600, to: 0...Self.longestTokenLife))),
-                                     scope: body["scope"] as? String)
+        let entry = TokenCache.Entry(
+            accessToken: body["access_token"] as? String ?? "",
+            refreshToken: (body["refresh_token"] as? String) ?? current?.refreshToken,
+            expiresAt: clock.now().addingTimeInterval(
+                Double(Self.clamped(body["expires_in"], default: 3600, to: 0...Self.longestTokenLife))),
+            scope: body["scope"] as? String)
         current = Self.remembered(entry)
         do {
             try cache?.store(entry, key: cacheKey)
@@ -152,12 +170,14 @@ public actor DeviceCodeSignIn: TokenProvider {
         while root.hasSuffix("/") { root.removeLast() }
         let tenantSegment = tenant.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? tenant
         guard let url = URL(string: "\(root)/\(tenantSegment)/oauth2/v2.0/\(endpoint)") else {
-            throw PIMError(.invalidInput, "The login URL \(Sanitizer.sanitize(root)) is not valid",
-                           step: .fixEndpoint(.login))
+            throw PIMError(
+                .invalidInput, "The login URL \(Sanitizer.sanitize(root)) is not valid",
+                step: .fixEndpoint(.login))
         }
-        let request = HTTPRequest(method: "POST", url: url,
-                                  headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
-                                  body: Data(Self.formEncode(form).utf8))
+        let request = HTTPRequest(
+            method: "POST", url: url,
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
+            body: Data(Self.formEncode(form).utf8))
         do { return try await transport.send(request) } catch let error as TransportError {
             throw PIMError.signInNetwork(error, host: loginURL.host ?? root)
         }
@@ -173,28 +193,35 @@ public actor DeviceCodeSignIn: TokenProvider {
     /// Why no sign-in was started: nobody could enter the code.
     static func needsTerminal(stepUp: Bool) -> PIMError {
         stepUp
-            ? PIMError(.signInRequired, "The service asks for a stronger sign-in, which needs a terminal",
-                       step: .signInFromTerminal(tenant: nil, otherwise: .runInTerminal))
-            : PIMError(.signInRequired, "Your sign-in has expired and cannot be renewed without a terminal",
-                       step: .signInFromTerminal(tenant: nil, otherwise: .accessToken))
+            ? PIMError(
+                .signInRequired, "The service asks for a stronger sign-in, which needs a terminal",
+                step: .signInFromTerminal(tenant: nil, otherwise: .runInTerminal))
+            : PIMError(
+                .signInRequired, "Your sign-in has expired and cannot be renewed without a terminal",
+                step: .signInFromTerminal(tenant: nil, otherwise: .accessToken))
     }
 
-    static let expired = PIMError(.signInRequired, "The sign-in code expired before it was used",
-                                  step: .signIn(.restartPromptly))
+    static let expired = PIMError(
+        .signInRequired, "The sign-in code expired before it was used",
+        step: .signIn(.restartPromptly))
 
     static func failure(_ code: String, _ body: [String: Any]) -> PIMError {
         switch code {
         case "expired_token", "code_expired": return expired
         case "access_denied", "authorization_declined":
-            return PIMError(.signInRequired, "The sign-in was declined in the browser",
-                            step: .signIn(.restartAndApprove), graphCode: code)
+            return PIMError(
+                .signInRequired, "The sign-in was declined in the browser",
+                step: .signIn(.restartAndApprove), graphCode: code)
         case "bad_verification_code":
-            return PIMError(.signInRequired, "The identity platform did not recognise the sign-in code",
-                            step: .signIn(.restart), graphCode: code)
+            return PIMError(
+                .signInRequired, "The identity platform did not recognise the sign-in code",
+                step: .signIn(.restart), graphCode: code)
         default:
-            let description = ((body["error_description"] as? String) ?? code).split(separator: "\r\n").first.map(String.init) ?? code
-            return PIMError(.signInRequired, "Sign-in failed (\(Sanitizer.sanitize(description)))",
-                            step: .checkSignInSettings(includingLoginURL: false), graphCode: code)
+            let description =
+                ((body["error_description"] as? String) ?? code).split(separator: "\r\n").first.map(String.init) ?? code
+            return PIMError(
+                .signInRequired, "Sign-in failed (\(Sanitizer.sanitize(description)))",
+                step: .checkSignInSettings(includingLoginURL: false), graphCode: code)
         }
     }
 
@@ -219,7 +246,8 @@ public actor DeviceCodeSignIn: TokenProvider {
     }
 
     static func formEncode(_ form: [String: String]) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-._~")
         return form.sorted { $0.key < $1.key }.map {
             "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
@@ -230,11 +258,14 @@ public actor DeviceCodeSignIn: TokenProvider {
 extension DeviceCodeSignIn {
     /// A sign-in for `cloud` (its login host, or an override already applied with `GraphCloud.overriding`),
     /// asking for the scopes the client needs (plus the audit scopes when `includeAudit`).
-    public init(cloud: GraphCloud, tenant: String? = nil, clientId: String? = nil, includeAudit: Bool = false,
-                transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
-                interactive: Bool = true, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) {
-        self.init(loginURL: cloud.loginURL, tenant: tenant, clientId: clientId,
-                  scopes: cloud.signInScopes + (includeAudit ? cloud.auditScopes : []),
-                  transport: transport, cache: cache, clock: clock, interactive: interactive, prompt: prompt)
+    public init(
+        cloud: GraphCloud, tenant: String? = nil, clientId: String? = nil, includeAudit: Bool = false,
+        transport: any Transport, cache: TokenCache?, clock: any GraphClock = SystemClock(),
+        interactive: Bool = true, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void
+    ) {
+        self.init(
+            loginURL: cloud.loginURL, tenant: tenant, clientId: clientId,
+            scopes: cloud.signInScopes + (includeAudit ? cloud.auditScopes : []),
+            transport: transport, cache: cache, clock: clock, interactive: interactive, prompt: prompt)
     }
 }

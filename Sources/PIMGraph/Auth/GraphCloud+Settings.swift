@@ -5,8 +5,10 @@ extension GraphCloud {
     /// The cloud the user asked for: flags first, then `PIM_CLOUD`, `PIM_GRAPH_URL`, `PIM_LOGIN_URL`
     /// (product.md: flags beat environment; the URL overrides beat the cloud). Throws `.invalidInput`
     /// with a sentence naming the fix for an unknown cloud or a malformed URL.
-    public static func resolve(cloud: String? = nil, graphURL: String? = nil, loginURL: String? = nil,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GraphCloud {
+    public static func resolve(
+        cloud: String? = nil, graphURL: String? = nil, loginURL: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> GraphCloud {
         func pick(_ flag: String?, _ variable: String) -> String? {
             if let flag, !flag.isEmpty { return flag }
             if let value = environment[variable], !value.isEmpty { return value }
@@ -15,23 +17,34 @@ extension GraphCloud {
         var result = GraphCloud.global
         if let name = pick(cloud, "PIM_CLOUD") {
             guard let named = GraphCloud(named: name) else {
-                throw PIMError(.invalidInput, "Unknown cloud \"\(Sanitizer.sanitize(name))\": use global, usgov, usgov-dod or china.")
+                throw PIMError(
+                    .invalidInput,
+                    "Unknown cloud \"\(Sanitizer.sanitize(name))\": use global, usgov, usgov-dod or china.")
             }
             result = named
         }
         func url(_ text: String?, _ option: String) throws -> URL? {
             guard let text else { return nil }
-            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["https", "http"].contains(scheme), url.host != nil else {
-                throw PIMError(.invalidInput, "\(option) \"\(Sanitizer.sanitize(text))\" is not an http(s) URL: give one like https://graph.microsoft.com.")
+            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+                ["https", "http"].contains(scheme), url.host != nil
+            else {
+                throw PIMError(
+                    .invalidInput,
+                    "\(option) \"\(Sanitizer.sanitize(text))\" is not an http(s) URL: give one like https://graph.microsoft.com."
+                )
             }
             // Tokens travel to this host: in clear text only to a test server on this machine.
             if !EndpointTrust.allowsSecrets(url) {
-                throw PIMError(.invalidInput, "\(option) \"\(Sanitizer.sanitize(text))\" would send your token unencrypted: use https (plain http is accepted only for 127.0.0.1, ::1 or localhost).")
+                throw PIMError(
+                    .invalidInput,
+                    "\(option) \"\(Sanitizer.sanitize(text))\" would send your token unencrypted: use https (plain http is accepted only for 127.0.0.1, ::1 or localhost)."
+                )
             }
             return url
         }
-        return result.overriding(graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url").map(versionless),
-                                 loginURL: try url(pick(loginURL, "PIM_LOGIN_URL"), "--login-url"))
+        return result.overriding(
+            graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url").map(versionless),
+            loginURL: try url(pick(loginURL, "PIM_LOGIN_URL"), "--login-url"))
     }
 
     /// The Graph base URL without a trailing `/v1.0` or `/beta` segment and without trailing slashes:

@@ -17,28 +17,35 @@ public struct GraphCloud: Hashable, Sendable {
         self.name = name
         self.graphURL = graphURL
         self.loginURL = loginURL
-        self.graphResource = graphResource ?? graphURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        self.graphResource =
+            graphResource ?? graphURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
     }
 
     /// Microsoft Graph global service (also Microsoft 365 GCC moderate).
-    public static let global = GraphCloud(name: "global", graphURL: URL(string: "https://graph.microsoft.com")!,
-                                          loginURL: URL(string: "https://login.microsoftonline.com")!)
+    public static let global = GraphCloud(
+        name: "global", graphURL: URL(string: "https://graph.microsoft.com")!,
+        loginURL: URL(string: "https://login.microsoftonline.com")!)
     /// US Government L4 (GCC High).
-    public static let usGov = GraphCloud(name: "usgov", graphURL: URL(string: "https://graph.microsoft.us")!,
-                                         loginURL: URL(string: "https://login.microsoftonline.us")!)
+    public static let usGov = GraphCloud(
+        name: "usgov", graphURL: URL(string: "https://graph.microsoft.us")!,
+        loginURL: URL(string: "https://login.microsoftonline.us")!)
     /// US Government L5 (DoD).
-    public static let usGovDoD = GraphCloud(name: "usgov-dod", graphURL: URL(string: "https://dod-graph.microsoft.us")!,
-                                            loginURL: URL(string: "https://login.microsoftonline.us")!)
+    public static let usGovDoD = GraphCloud(
+        name: "usgov-dod", graphURL: URL(string: "https://dod-graph.microsoft.us")!,
+        loginURL: URL(string: "https://login.microsoftonline.us")!)
     /// Microsoft Graph China operated by 21Vianet.
-    public static let china = GraphCloud(name: "china", graphURL: URL(string: "https://microsoftgraph.chinacloudapi.cn")!,
-                                         loginURL: URL(string: "https://login.partner.microsoftonline.cn")!)
+    public static let china = GraphCloud(
+        name: "china", graphURL: URL(string: "https://microsoftgraph.chinacloudapi.cn")!,
+        loginURL: URL(string: "https://login.partner.microsoftonline.cn")!)
 
     /// Every cloud `--cloud` accepts.
     public static let all: [GraphCloud] = [.global, .usGov, .usGovDoD, .china]
 
     /// The cloud for a `--cloud` / `PIM_CLOUD` value (case-insensitive); nil when unknown.
     public init?(named name: String) {
-        guard let cloud = Self.all.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else { return nil }
+        guard let cloud = Self.all.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
+            return nil
+        }
         self = cloud
     }
 
@@ -55,10 +62,12 @@ public struct GraphCloud: Hashable, Sendable {
     /// so a refresh token comes back.
     public var signInScopes: [String] {
         let resource = graphResource
-        return ["RoleEligibilitySchedule.Read.Directory", "RoleAssignmentSchedule.ReadWrite.Directory",
-                "RoleManagementPolicy.Read.Directory", "PrivilegedEligibilitySchedule.Read.AzureADGroup",
-                "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "RoleManagementPolicy.Read.AzureADGroup",
-                "User.Read"].map { "\(resource)/\($0)" } + ["offline_access", "openid", "profile"]
+        return [
+            "RoleEligibilitySchedule.Read.Directory", "RoleAssignmentSchedule.ReadWrite.Directory",
+            "RoleManagementPolicy.Read.Directory", "PrivilegedEligibilitySchedule.Read.AzureADGroup",
+            "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "RoleManagementPolicy.Read.AzureADGroup",
+            "User.Read",
+        ].map { "\(resource)/\($0)" } + ["offline_access", "openid", "profile"]
     }
 
     /// Extra scopes for the tenant audit log (the tenant-wide history).

@@ -9,10 +9,11 @@ public struct StaticTokenProvider: TokenProvider {
 
     public func accessToken(claims: String?) async throws -> String {
         guard claims == nil else {
-            throw PIMError(.signInRequired,
-                           "The service asks for a stronger sign-in (MFA or an authentication context), "
-                               + "which the token in PIM_ACCESS_TOKEN cannot provide",
-                           step: .replaceAccessToken(.cannotStepUp))
+            throw PIMError(
+                .signInRequired,
+                "The service asks for a stronger sign-in (MFA or an authentication context), "
+                    + "which the token in PIM_ACCESS_TOKEN cannot provide",
+                step: .replaceAccessToken(.cannotStepUp))
         }
         guard !token.isEmpty else {
             throw PIMError(.signInRequired, "PIM_ACCESS_TOKEN is empty", step: .replaceAccessToken(.empty))

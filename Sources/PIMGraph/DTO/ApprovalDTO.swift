@@ -27,17 +27,19 @@ struct ApprovalDTO: Decodable {
             justification = c.lenient(String.self, forKey: .justification)
             reviewedDateTime = c.lenient(Date.self, forKey: .reviewedDateTime)
             // v1.0 documents one `identity`, beta a collection of `userIdentity`: accept both.
-            reviewedBy = c.lenient(PrincipalDTO.self, forKey: .reviewedBy)
+            reviewedBy =
+                c.lenient(PrincipalDTO.self, forKey: .reviewedBy)
                 ?? c.lenient([PrincipalDTO].self, forKey: .reviewedBy)?.first
         }
 
         var stage: ApprovalStage {
-            ApprovalStage(id: id, displayName: displayName, status: status ?? "Unknown",
-                          assignedToMe: assignedToMe ?? false,
-                          reviewResult: ReviewResult(graphValue: reviewResult ?? "NotReviewed"),
-                          justification: justification,
-                          reviewedBy: reviewedBy.flatMap { $0.id == nil ? nil : $0.principal(fallbackId: "") },
-                          reviewedAt: reviewedDateTime)
+            ApprovalStage(
+                id: id, displayName: displayName, status: status ?? "Unknown",
+                assignedToMe: assignedToMe ?? false,
+                reviewResult: ReviewResult(graphValue: reviewResult ?? "NotReviewed"),
+                justification: justification,
+                reviewedBy: reviewedBy.flatMap { $0.id == nil ? nil : $0.principal(fallbackId: "") },
+                reviewedAt: reviewedDateTime)
         }
     }
 

@@ -66,24 +66,29 @@ struct DirectoryAuditDTO: Decodable {
         let additionalDetails = c.lenient([Detail].self, forKey: .additionalDetails)
         // PIM names the role or group first among the targets; users come after.
         let target = targetResources?.first { ($0.type ?? "").lowercased() != "user" } ?? targetResources?.first
-        let initiator: Principal? = initiatedBy?.user.flatMap { $0.id == nil ? nil : $0.principal(fallbackId: "") }
+        let initiator: Principal? =
+            initiatedBy?.user.flatMap { $0.id == nil ? nil : $0.principal(fallbackId: "") }
             ?? initiatedBy?.app.flatMap { app in app.appId.map { Principal(id: $0, displayName: app.displayName) } }
-        let requestId = additionalDetails?.first { $0.key?.caseInsensitiveCompare("RoleAssignmentRequestId") == .orderedSame }?.value
-        event = AuditEvent(id: id, date: c.lenient(Date.self, forKey: .activityDateTime) ?? Date(timeIntervalSince1970: 0),
-                           activity: c.shared(.activityDisplayName) ?? "", result: c.shared(.result) ?? "",
-                           resultReason: c.shared(.resultReason), category: c.shared(.category), initiatedBy: initiator,
-                           targetName: target?.displayName, targetId: target?.id, requestId: requestId)
+        let requestId = additionalDetails?.first {
+            $0.key?.caseInsensitiveCompare("RoleAssignmentRequestId") == .orderedSame
+        }?.value
+        event = AuditEvent(
+            id: id, date: c.lenient(Date.self, forKey: .activityDateTime) ?? Date(timeIntervalSince1970: 0),
+            activity: c.shared(.activityDisplayName) ?? "", result: c.shared(.result) ?? "",
+            resultReason: c.shared(.resultReason), category: c.shared(.category), initiatedBy: initiator,
+            targetName: target?.displayName, targetId: target?.id, requestId: requestId)
     }
 }
 
 extension ElevationRequest {
     /// My own request as an audit event ("my history" without audit permissions).
     var auditEvent: AuditEvent {
-        AuditEvent(id: id, date: createdAt ?? completedAt ?? Date(timeIntervalSince1970: 0),
-                   activity: "\(action.verb) \(target.kind.label) (\(status.graphValue))",
-                   result: wasRefused ? "failure" : "success",
-                   resultReason: justification, category: target.kind == .directoryRole ? "RoleManagement" : "GroupManagement",
-                   initiatedBy: principal, targetName: target.displayName, targetId: target.id.resourceId,
-                   requestId: id)
+        AuditEvent(
+            id: id, date: createdAt ?? completedAt ?? Date(timeIntervalSince1970: 0),
+            activity: "\(action.verb) \(target.kind.label) (\(status.graphValue))",
+            result: wasRefused ? "failure" : "success",
+            resultReason: justification, category: target.kind == .directoryRole ? "RoleManagement" : "GroupManagement",
+            initiatedBy: principal, targetName: target.displayName, targetId: target.id.resourceId,
+            requestId: id)
     }
 }

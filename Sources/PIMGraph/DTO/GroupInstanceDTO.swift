@@ -9,7 +9,8 @@ struct GroupInstanceDTO: Decodable {
     var principal: ExpandedPrincipal?
 
     enum CodingKeys: String, CodingKey {
-        case id, principalId, groupId, accessId, startDateTime, endDateTime, memberType, assignmentType, group, principal
+        case id, principalId, groupId, accessId, startDateTime, endDateTime, memberType, assignmentType, group,
+            principal
     }
 
     init(from decoder: any Decoder) throws {
@@ -24,10 +25,12 @@ struct GroupInstanceDTO: Decodable {
         assignmentType = c.shared(.assignmentType)
         let group = c.lenient(GroupDTO.self, forKey: .group)
         principal = c.lenient(PrincipalDTO.self, forKey: .principal).map(ExpandedPrincipal.init)
-        let target = ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
-                                     displayName: group?.displayName ?? groupId, description: group?.description)
-        eligibility = Eligibility(id: id, target: target, principalId: principalId, start: start, end: end,
-                                  memberType: MemberType(graphValue: memberType ?? "direct"))
+        let target = ElevationTarget(
+            id: .group(groupId, owner: accessId?.lowercased() == "owner"),
+            displayName: group?.displayName ?? groupId, description: group?.description)
+        eligibility = Eligibility(
+            id: id, target: target, principalId: principalId, start: start, end: end,
+            memberType: MemberType(graphValue: memberType ?? "direct"))
     }
 
     var target: ElevationTarget { eligibility.target }

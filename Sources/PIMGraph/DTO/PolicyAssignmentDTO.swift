@@ -8,7 +8,8 @@ struct PolicyAssignmentDTO: Decodable {
         enum CodingKeys: String, CodingKey { case rules, effectiveRules }
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            rules = c.lenient([Lenient<Rule>].self, forKey: .rules)?.compactMap(\.value)
+            rules =
+                c.lenient([Lenient<Rule>].self, forKey: .rules)?.compactMap(\.value)
                 ?? c.lenient([Lenient<Rule>].self, forKey: .effectiveRules)?.compactMap(\.value) ?? []
         }
     }
@@ -71,8 +72,12 @@ struct PolicyAssignmentDTO: Decodable {
         let context = rule("AuthenticationContext_EndUser_Assignment")
         let approvers: [Approver] = (approval?.approvalStages ?? []).flatMap { stage in
             (stage.primaryApprovers ?? []).compactMap(\.value).compactMap { subject -> Approver? in
-                if let userId = subject.userId { return Approver(kind: .user, id: userId, description: subject.description) }
-                if let groupId = subject.groupId { return Approver(kind: .groupMembers, id: groupId, description: subject.description) }
+                if let userId = subject.userId {
+                    return Approver(kind: .user, id: userId, description: subject.description)
+                }
+                if let groupId = subject.groupId {
+                    return Approver(kind: .groupMembers, id: groupId, description: subject.description)
+                }
                 return nil
             }
         }

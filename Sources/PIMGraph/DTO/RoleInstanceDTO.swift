@@ -29,11 +29,13 @@ struct RoleInstanceDTO: Decodable {
         assignmentType = c.shared(.assignmentType)
         let roleDefinition = c.lenient(RoleDefinitionDTO.self, forKey: .roleDefinition)
         principal = c.lenient(PrincipalDTO.self, forKey: .principal).map(ExpandedPrincipal.init)
-        let target = ElevationTarget(id: .role(roleDefinitionId, scope: directoryScopeId ?? "/"),
-                                     displayName: roleDefinition?.displayName ?? roleDefinitionId,
-                                     description: roleDefinition?.description, templateId: roleDefinition?.templateId)
-        eligibility = Eligibility(id: id, target: target, principalId: principalId, start: start, end: end,
-                                  memberType: MemberType(graphValue: memberType ?? "direct"))
+        let target = ElevationTarget(
+            id: .role(roleDefinitionId, scope: directoryScopeId ?? "/"),
+            displayName: roleDefinition?.displayName ?? roleDefinitionId,
+            description: roleDefinition?.description, templateId: roleDefinition?.templateId)
+        eligibility = Eligibility(
+            id: id, target: target, principalId: principalId, start: start, end: end,
+            memberType: MemberType(graphValue: memberType ?? "direct"))
     }
 
     var target: ElevationTarget { eligibility.target }
@@ -46,8 +48,9 @@ extension Eligibility {
     func assignment(type: String?, principal: ExpandedPrincipal?) -> ActiveAssignment {
         let fields = storage.fields
         let holder = principal?.dto.principal(fallbackId: fields.principalId) ?? Principal(id: fields.principalId)
-        return ActiveAssignment(id: fields.id, target: fields.target, principal: holder, start: fields.start,
-                                end: fields.end, assignmentType: AssignmentType(graphValue: type ?? "assigned"),
-                                memberType: fields.memberType)
+        return ActiveAssignment(
+            id: fields.id, target: fields.target, principal: holder, start: fields.start,
+            end: fields.end, assignmentType: AssignmentType(graphValue: type ?? "assigned"),
+            memberType: fields.memberType)
     }
 }

@@ -97,13 +97,15 @@ struct ScheduleRequestDTO: Decodable {
 
     var target: ElevationTarget {
         if let groupId, roleDefinitionId == nil {
-            return ElevationTarget(id: .group(groupId, owner: accessId?.lowercased() == "owner"),
-                                   displayName: group?.displayName ?? groupId, description: group?.description)
+            return ElevationTarget(
+                id: .group(groupId, owner: accessId?.lowercased() == "owner"),
+                displayName: group?.displayName ?? groupId, description: group?.description)
         }
         let roleId = roleDefinitionId ?? ""
-        return ElevationTarget(id: .role(roleId, scope: directoryScopeId ?? "/"),
-                               displayName: roleDefinition?.displayName ?? roleId,
-                               description: roleDefinition?.description, templateId: roleDefinition?.templateId)
+        return ElevationTarget(
+            id: .role(roleId, scope: directoryScopeId ?? "/"),
+            displayName: roleDefinition?.displayName ?? roleId,
+            description: roleDefinition?.description, templateId: roleDefinition?.templateId)
     }
 
     /// The domain request; `names` fills display names the response did not expand.
@@ -113,19 +115,22 @@ struct ScheduleRequestDTO: Decodable {
             target = known
         }
         let pid = principalId ?? principal?.id ?? createdBy?.user?.id ?? ""
-        let who = Principal(id: pid, displayName: principal?.displayName ?? (createdBy?.user?.id == pid ? createdBy?.user?.displayName : nil),
-                            userPrincipalName: principal?.userPrincipalName)
+        let who = Principal(
+            id: pid,
+            displayName: principal?.displayName ?? (createdBy?.user?.id == pid ? createdBy?.user?.displayName : nil),
+            userPrincipalName: principal?.userPrincipalName)
         let ticket = ticketInfo.flatMap { t -> TicketInfo? in
             let info = TicketInfo(number: t.ticketNumber, system: t.ticketSystem)
             return info.isEmpty ? nil : info
         }
         let duration = scheduleInfo?.expiration?.duration.flatMap { try? ActivationDuration(parsing: $0) }
-        return ElevationRequest(id: id, target: target, action: RequestAction(graphValue: action ?? ""),
-                                status: RequestStatus(graphValue: status), principal: who,
-                                createdAt: createdDateTime, completedAt: completedDateTime,
-                                justification: justification, ticket: ticket,
-                                start: scheduleInfo?.startDateTime, duration: duration,
-                                end: scheduleInfo?.expiration?.endDateTime, approvalId: approvalId,
-                                isValidationOnly: isValidationOnly ?? false)
+        return ElevationRequest(
+            id: id, target: target, action: RequestAction(graphValue: action ?? ""),
+            status: RequestStatus(graphValue: status), principal: who,
+            createdAt: createdDateTime, completedAt: completedDateTime,
+            justification: justification, ticket: ticket,
+            start: scheduleInfo?.startDateTime, duration: duration,
+            end: scheduleInfo?.expiration?.endDateTime, approvalId: approvalId,
+            isValidationOnly: isValidationOnly ?? false)
     }
 }

@@ -9,23 +9,28 @@ extension Endpoints {
         /// B1 — my eligible memberships and ownerships, with groups.
         /// https://learn.microsoft.com/graph/api/privilegedaccessgroupeligibilityscheduleinstance-filterbycurrentuser
         static func myEligibilities() -> GraphRequest {
-            GraphRequest(path: "\(root)/eligibilityScheduleInstances/filterByCurrentUser(on='principal')",
-                         query: [.init("$expand", "group")])
+            GraphRequest(
+                path: "\(root)/eligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+                query: [.init("$expand", "group")])
         }
 
         /// B2 — my active memberships and ownerships, with groups.
         /// https://learn.microsoft.com/graph/api/privilegedaccessgroupassignmentscheduleinstance-filterbycurrentuser
         static func myActive() -> GraphRequest {
-            GraphRequest(path: "\(root)/assignmentScheduleInstances/filterByCurrentUser(on='principal')",
-                         query: [.init("$expand", "group")])
+            GraphRequest(
+                path: "\(root)/assignmentScheduleInstances/filterByCurrentUser(on='principal')",
+                query: [.init("$expand", "group")])
         }
 
         /// B8a — assignments of one group (the `groupId` filter is required; there is no tenant-wide list).
         /// https://learn.microsoft.com/graph/api/privilegedaccessgroup-list-assignmentscheduleinstances
         static func assignments(groupId: String) -> GraphRequest {
-            GraphRequest(path: "\(root)/assignmentScheduleInstances",
-                         query: [.init("$filter", "groupId eq \(GraphRequest.literal(groupId))"),
-                                 .init("$expand", "principal")])
+            GraphRequest(
+                path: "\(root)/assignmentScheduleInstances",
+                query: [
+                    .init("$filter", "groupId eq \(GraphRequest.literal(groupId))"),
+                    .init("$expand", "principal"),
+                ])
         }
 
         /// B3 — create a schedule request. https://learn.microsoft.com/graph/api/privilegedaccessgroup-post-assignmentschedulerequests
@@ -35,7 +40,8 @@ extension Endpoints {
                 groupId: spec.target.resourceId, action: spec.action.graphValue,
                 justification: spec.justification, scheduleInfo: spec.schedule,
                 ticketInfo: TicketInfoBody(spec.ticket), isValidationOnly: spec.validationOnly ? true : nil)
-            return GraphRequest(method: "POST", path: "\(root)/assignmentScheduleRequests", body: GraphRequest.json(body))
+            return GraphRequest(
+                method: "POST", path: "\(root)/assignmentScheduleRequests", body: GraphRequest.json(body))
         }
 
         /// B4 — cancel. https://learn.microsoft.com/graph/api/privilegedaccessgroupassignmentschedulerequest-cancel
@@ -50,9 +56,12 @@ extension Endpoints {
 
         /// B5 — requests waiting for my approval (with group and requester).
         static func toApprove() -> GraphRequest {
-            GraphRequest(path: "\(root)/assignmentScheduleRequests/filterByCurrentUser(on='approver')",
-                         query: [.init("$filter", "status eq 'PendingApproval'"),
-                                 .init("$expand", "group,principal")])
+            GraphRequest(
+                path: "\(root)/assignmentScheduleRequests/filterByCurrentUser(on='approver')",
+                query: [
+                    .init("$filter", "status eq 'PendingApproval'"),
+                    .init("$expand", "group,principal"),
+                ])
         }
 
         /// One request by id (an approver may read the requests it approves): what became of it.
@@ -67,10 +76,13 @@ extension Endpoints {
         }
 
         /// B7 — approve or deny one stage. https://learn.microsoft.com/graph/api/approvalstage-update
-        static func review(approvalId: String, stageId: String, decision: ApprovalDecision, justification: String) -> GraphRequest {
-            GraphRequest(method: "PATCH",
-                         path: "\(root)/assignmentApprovals/\(segment(approvalId))/stages/\(segment(stageId))",
-                         body: GraphRequest.json(ReviewBody(reviewResult: decision.rawValue, justification: justification)))
+        static func review(
+            approvalId: String, stageId: String, decision: ApprovalDecision, justification: String
+        ) -> GraphRequest {
+            GraphRequest(
+                method: "PATCH",
+                path: "\(root)/assignmentApprovals/\(segment(approvalId))/stages/\(segment(stageId))",
+                body: GraphRequest.json(ReviewBody(reviewResult: decision.rawValue, justification: justification)))
         }
     }
 }

@@ -8,9 +8,11 @@ extension Endpoints {
 
         /// `$select` lists: only what the client reads (the DTOs' keys), so answers carry nothing unused.
         /// Expanded navigation properties come back whatever `$select` says.
-        static let eligibilityFields = "id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType"
+        static let eligibilityFields =
+            "id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType"
         static let assignmentFields = eligibilityFields + ",assignmentType"
-        static let requestFields = "id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,"
+        static let requestFields =
+            "id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,"
             + "completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy"
         /// A role definition's permission lists are most of its size; the documented nested `$select` on
         /// an assignment instance's `roleDefinition` keeps its names only (contract A3/A4).
@@ -19,8 +21,9 @@ extension Endpoints {
         /// A1 — my eligible role instances, with role definitions.
         /// https://learn.microsoft.com/graph/api/unifiedroleeligibilityscheduleinstance-filterbycurrentuser
         static func myEligibilities() -> GraphRequest {
-            GraphRequest(path: "\(root)/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
-                         query: [.init("$select", eligibilityFields), .init("$expand", "roleDefinition")])
+            GraphRequest(
+                path: "\(root)/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+                query: [.init("$select", eligibilityFields), .init("$expand", "roleDefinition")])
         }
 
         /// A2 — my eligibility schedules (future ones included).
@@ -32,16 +35,20 @@ extension Endpoints {
         /// A3 — my active role instances, with role definitions.
         /// https://learn.microsoft.com/graph/api/unifiedroleassignmentscheduleinstance-filterbycurrentuser
         static func myActive() -> GraphRequest {
-            GraphRequest(path: "\(root)/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
-                         query: [.init("$select", assignmentFields), .init("$expand", roleDefinitionNames)])
+            GraphRequest(
+                path: "\(root)/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
+                query: [.init("$select", assignmentFields), .init("$expand", roleDefinitionNames)])
         }
 
         /// A4 — every activated role in the tenant (helpdesk).
         /// https://learn.microsoft.com/graph/api/rbacapplication-list-roleassignmentscheduleinstances
         static func tenantActivated() -> GraphRequest {
-            GraphRequest(path: "\(root)/roleAssignmentScheduleInstances",
-                         query: [.init("$filter", "assignmentType eq 'Activated'"), .init("$select", assignmentFields),
-                                 .init("$expand", "principal," + roleDefinitionNames)])
+            GraphRequest(
+                path: "\(root)/roleAssignmentScheduleInstances",
+                query: [
+                    .init("$filter", "assignmentType eq 'Activated'"), .init("$select", assignmentFields),
+                    .init("$expand", "principal," + roleDefinitionNames),
+                ])
         }
 
         /// A5 — create a schedule request. https://learn.microsoft.com/graph/api/rbacapplication-post-roleassignmentschedulerequests
@@ -51,7 +58,8 @@ extension Endpoints {
                 roleDefinitionId: spec.target.resourceId, directoryScopeId: spec.target.scope ?? "/",
                 justification: spec.justification, scheduleInfo: spec.schedule,
                 ticketInfo: TicketInfoBody(spec.ticket), isValidationOnly: spec.validationOnly ? true : nil)
-            return GraphRequest(method: "POST", path: "\(root)/roleAssignmentScheduleRequests", body: GraphRequest.json(body))
+            return GraphRequest(
+                method: "POST", path: "\(root)/roleAssignmentScheduleRequests", body: GraphRequest.json(body))
         }
 
         /// A6 — cancel. https://learn.microsoft.com/graph/api/unifiedroleassignmentschedulerequest-cancel
@@ -61,21 +69,26 @@ extension Endpoints {
 
         /// A7 — my requests. https://learn.microsoft.com/graph/api/unifiedroleassignmentschedulerequest-filterbycurrentuser
         static func myRequests() -> GraphRequest {
-            GraphRequest(path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')",
-                         query: [.init("$select", requestFields)])
+            GraphRequest(
+                path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')",
+                query: [.init("$select", requestFields)])
         }
 
         /// A8 — requests waiting for my approval (with role and requester, which an approver may not know).
         static func toApprove() -> GraphRequest {
-            GraphRequest(path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')",
-                         query: [.init("$filter", "status eq 'PendingApproval'"), .init("$select", requestFields),
-                                 .init("$expand", "roleDefinition,principal")])
+            GraphRequest(
+                path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')",
+                query: [
+                    .init("$filter", "status eq 'PendingApproval'"), .init("$select", requestFields),
+                    .init("$expand", "roleDefinition,principal"),
+                ])
         }
 
         /// One request by id (an approver may read the requests it approves): what became of it.
         /// https://learn.microsoft.com/graph/api/unifiedroleassignmentschedulerequest-get
         static func request(id: String) -> GraphRequest {
-            GraphRequest(path: "\(root)/roleAssignmentScheduleRequests/\(segment(id))", query: [.init("$select", requestFields)])
+            GraphRequest(
+                path: "\(root)/roleAssignmentScheduleRequests/\(segment(id))", query: [.init("$select", requestFields)])
         }
 
         /// A9 (beta only) — the approval of a role request. https://learn.microsoft.com/graph/api/approval-get?view=graph-rest-beta
@@ -84,11 +97,14 @@ extension Endpoints {
         }
 
         /// A10 (beta only) — approve or deny one step. https://learn.microsoft.com/graph/api/approvalstep-update?view=graph-rest-beta
-        static func review(approvalId: String, stageId: String, decision: ApprovalDecision,
-                           justification: String) -> GraphRequest {
-            GraphRequest(method: "PATCH", version: .beta,
-                         path: "\(root)/roleAssignmentApprovals/\(segment(approvalId))/steps/\(segment(stageId))",
-                         body: GraphRequest.json(ReviewBody(reviewResult: decision.rawValue, justification: justification)))
+        static func review(
+            approvalId: String, stageId: String, decision: ApprovalDecision,
+            justification: String
+        ) -> GraphRequest {
+            GraphRequest(
+                method: "PATCH", version: .beta,
+                path: "\(root)/roleAssignmentApprovals/\(segment(approvalId))/steps/\(segment(stageId))",
+                body: GraphRequest.json(ReviewBody(reviewResult: decision.rawValue, justification: justification)))
         }
     }
 

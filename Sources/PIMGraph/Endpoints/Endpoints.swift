@@ -33,7 +33,8 @@ enum Endpoints {
     /// https://learn.microsoft.com/graph/api/policyroot-list-rolemanagementpolicyassignments
     static func policy(for target: TargetID) -> GraphRequest {
         let filter = of(target.kind).policyFilter(target)
-        return GraphRequest(path: "/policies/roleManagementPolicyAssignments",
-                            query: [.init("$filter", filter), .init("$expand", "policy($expand=rules)")])
+        return GraphRequest(
+            path: "/policies/roleManagementPolicyAssignments",
+            query: [.init("$filter", filter), .init("$expand", "policy($expand=rules)")])
     }
 }

@@ -14,8 +14,10 @@ protocol FamilyEndpoints {
     static func request(id: String) -> GraphRequest
     static func approval(id: String) -> GraphRequest
     /// Approves or denies one stage (a role approval's "step").
-    static func review(approvalId: String, stageId: String, decision: ApprovalDecision,
-                       justification: String) -> GraphRequest
+    static func review(
+        approvalId: String, stageId: String, decision: ApprovalDecision,
+        justification: String
+    ) -> GraphRequest
 }
 
 extension Endpoints {

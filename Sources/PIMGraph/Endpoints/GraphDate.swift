@@ -6,7 +6,9 @@ import Foundation
 enum GraphDate {
     static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
+            return date
+        }
         if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle()) { return date }
         // No zone (dateTimeTimeZone, innerError.date): Graph means UTC.
         if !trimmed.hasSuffix("Z"), !trimmed.contains("+") {
@@ -25,7 +27,8 @@ enum GraphDate {
             let container = try dec.singleValueContainer()
             let text = try container.decode(String.self)
             guard let date = parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a Graph date-time: \(text)")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "Not a Graph date-time: \(text)")
             }
             return date
         }

@@ -13,13 +13,15 @@ struct RequestScheduleBody: Encodable, Hashable, Sendable {
     var expiration: Expiration
 
     static func afterDuration(start: Date, _ duration: ActivationDuration) -> RequestScheduleBody {
-        RequestScheduleBody(startDateTime: GraphDate.string(start),
-                            expiration: .init(type: "afterDuration", duration: duration.iso8601))
+        RequestScheduleBody(
+            startDateTime: GraphDate.string(start),
+            expiration: .init(type: "afterDuration", duration: duration.iso8601))
     }
 
     static func afterDateTime(start: Date, end: Date) -> RequestScheduleBody {
-        RequestScheduleBody(startDateTime: GraphDate.string(start),
-                            expiration: .init(type: "afterDateTime", endDateTime: GraphDate.string(end)))
+        RequestScheduleBody(
+            startDateTime: GraphDate.string(start),
+            expiration: .init(type: "afterDateTime", endDateTime: GraphDate.string(end)))
     }
 }
 

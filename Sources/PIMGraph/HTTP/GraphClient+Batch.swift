@@ -33,8 +33,13 @@ extension GraphClient {
             counter.overlapped(chunks.count - 1)
             for (chunk, answers) in answered {
                 for item in chunk {
-                    results[item.id] = answers[item.id] ?? HTTPResponse(status: 502, body: Data(
-                        #"{"error":{"code":"MissingBatchResponse","message":"The batch answer left this request out."}}"#.utf8))
+                    results[item.id] =
+                        answers[item.id]
+                        ?? HTTPResponse(
+                            status: 502,
+                            body: Data(
+                                #"{"error":{"code":"MissingBatchResponse","message":"The batch answer left this request out."}}"#
+                                    .utf8))
                 }
             }
             // Decide per throttled item; wait once for the longest of them.
@@ -42,8 +47,9 @@ extension GraphClient {
             var longest = 0.0
             for item in pending {
                 guard let response = results[item.id] else { continue }
-                let decision = retry.decide(status: response.status, headers: response.headers, attempt: attempt,
-                                            elapsed: clock.now().timeIntervalSince(started), now: clock.now())
+                let decision = retry.decide(
+                    status: response.status, headers: response.headers, attempt: attempt,
+                    elapsed: clock.now().timeIntervalSince(started), now: clock.now())
                 if case .retry(let delay) = decision {
                     again.append(item)
                     longest = max(longest, delay)
@@ -66,14 +72,17 @@ extension GraphClient {
     static func batchBody(_ items: [BatchItem]) throws -> Data {
         var requests: [[String: Any]] = []
         for item in items {
-            var entry: [String: Any] = ["id": item.id, "method": item.request.method, "url": item.request.relativeReference]
+            var entry: [String: Any] = [
+                "id": item.id, "method": item.request.method, "url": item.request.relativeReference,
+            ]
             if let body = item.request.body {
                 entry["body"] = try JSONSerialization.jsonObject(with: body)
                 entry["headers"] = ["Content-Type": "application/json"]
             }
             requests.append(entry)
         }
-        return try JSONSerialization.data(withJSONObject: ["requests": requests], options: [.sortedKeys, .withoutEscapingSlashes])
+        return try JSONSerialization.data(
+            withJSONObject: ["requests": requests], options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
     /// The `responses` of a batch by id (they come in any order), each as an HTTP response. Each
@@ -82,8 +91,9 @@ extension GraphClient {
         do {
             return try readBatchResponse(data)
         } catch {
-            throw PIMError(.service, "Graph sent a batch answer that could not be read",
-                           step: .tryAgainThenInspect(report: false))
+            throw PIMError(
+                .service, "Graph sent a batch answer that could not be read",
+                step: .tryAgainThenInspect(report: false))
         }
     }
 
@@ -110,7 +120,11 @@ extension GraphClient {
                 try reader.readObject { field, reader in
                     switch field {
                     case "id":
-                        if reader.peek() == UInt8(ascii: "\"") { id = try reader.readString() } else { id = reader.text(try reader.skipValue()) }
+                        if reader.peek() == UInt8(ascii: "\"") {
+                            id = try reader.readString()
+                        } else {
+                            id = reader.text(try reader.skipValue())
+                        }
                     case "status":
                         if reader.peek() == UInt8(ascii: "\"") {
                             status = Self.status(try reader.readString())
@@ -121,7 +135,9 @@ extension GraphClient {
                     case "headers":
                         guard reader.peek() == UInt8(ascii: "{") else { _ = try reader.skipValue(); return }
                         try reader.readObject { name, reader in
-                            if reader.peek() == UInt8(ascii: "\"") { headers[name] = try reader.readString() } else {
+                            if reader.peek() == UInt8(ascii: "\"") {
+                                headers[name] = try reader.readString()
+                            } else {
                                 headers[name] = reader.text(try reader.skipValue())
                             }
                         }

@@ -20,23 +20,34 @@ struct GraphClient: Sendable {
     /// For writes (`write: true`), only throttling (429) and failures known to have sent nothing are
     /// retried; anything ambiguous throws `AmbiguousWriteError`.
     func exchange(_ request: GraphRequest, write: Bool = false, token: String? = nil) async throws -> HTTPResponse {
-        try await exchange(url: request.url(baseURL: baseURL), method: request.method, body: request.body,
-                           write: write, token: token)
+        try await exchange(
+            url: request.url(baseURL: baseURL), method: request.method, body: request.body,
+            write: write, token: token)
     }
 
-    func exchange(url: URL, method: String = "GET", body: Data? = nil, write: Bool = false,
-                  token: String? = nil) async throws -> HTTPResponse {
+    func exchange(
+        url: URL, method: String = "GET", body: Data? = nil, write: Bool = false,
+        token: String? = nil
+    ) async throws -> HTTPResponse {
         let started = clock.now()
         var attempt = 0
         var renewed: String?
         while true {
             attempt += 1
             let bearer: String
-            if let token { bearer = token } else if let renewed { bearer = renewed } else { bearer = try await accessToken(claims: nil) }
+            if let token {
+                bearer = token
+            } else if let renewed {
+                bearer = renewed
+            } else {
+                bearer = try await accessToken(claims: nil)
+            }
             // Whatever the service answers, this token must not be printed back.
             SecretMask.remember(bearer)
-            var headers = ["Authorization": "Bearer \(bearer)", "Accept": "application/json",
-                           "client-request-id": UUID().uuidString.lowercased()]
+            var headers = [
+                "Authorization": "Bearer \(bearer)", "Accept": "application/json",
+                "client-request-id": UUID().uuidString.lowercased(),
+            ]
             if body != nil { headers["Content-Type"] = "application/json" }
             if let userAgent { headers["User-Agent"] = userAgent }
             let http = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: timeout)
@@ -65,7 +76,8 @@ struct GraphClient: Sendable {
             // A token refused before its time (revoked, clock skew): renew once and send again. Safe for
             // writes too: a 401 means the service did not act on the request.
             if response.status == 401, token == nil, renewed == nil,
-               GraphErrorMapper.insufficientClaims(response.header("WWW-Authenticate")) == nil {
+                GraphErrorMapper.insufficientClaims(response.header("WWW-Authenticate")) == nil
+            {
                 await tokens.tokenRejected(bearer)
                 let fresh = try await accessToken(claims: nil)
                 if fresh != bearer {
@@ -77,8 +89,10 @@ struct GraphClient: Sendable {
                 throw AmbiguousWriteError(underlying: GraphErrorMapper.map(response))
             }
             if write && response.status != 429 { return response }
-            switch retry.decide(status: response.status, headers: response.headers, attempt: attempt,
-                                elapsed: elapsed(), now: clock.now()) {
+            switch retry.decide(
+                status: response.status, headers: response.headers, attempt: attempt,
+                elapsed: elapsed(), now: clock.now())
+            {
             case .retry(let delay): try await wait(delay)
             case .fail: return response
             }
@@ -97,9 +111,10 @@ struct GraphClient: Sendable {
         } catch let error as PIMError {
             throw error
         } catch {
-            throw PIMError(.signInRequired,
-                           "No access token could be obtained (\(Sanitizer.sanitize(String(describing: error))))",
-                           step: .signIn(.expired))
+            throw PIMError(
+                .signInRequired,
+                "No access token could be obtained (\(Sanitizer.sanitize(String(describing: error))))",
+                step: .signIn(.expired))
         }
     }
 
@@ -133,9 +148,10 @@ struct GraphClient: Sendable {
         do {
             return try GraphDate.decoder().decode(T.self, from: ok.body)
         } catch {
-            throw PIMError(.service, "Graph sent a response that could not be read",
-                           step: .tryAgainThenInspect(report: true),
-                           requestId: response.header("request-id"), httpStatus: response.status)
+            throw PIMError(
+                .service, "Graph sent a response that could not be read",
+                step: .tryAgainThenInspect(report: true),
+                requestId: response.header("request-id"), httpStatus: response.status)
         }
     }
 
@@ -156,20 +172,23 @@ struct GraphClient: Sendable {
             // A listing is shown whole or not at all: a link that cannot be followed, that leads back
             // to a page already read, that never ends or that takes too long is an error, not the end of the list.
             guard let url = try nextURL(link) else {
-                throw PIMError(.service,
-                               "Graph sent a next-page link that could not be read, so the listing is incomplete",
-                               step: .tryAgainThenInspect(report: false))
+                throw PIMError(
+                    .service,
+                    "Graph sent a next-page link that could not be read, so the listing is incomplete",
+                    step: .tryAgainThenInspect(report: false))
             }
             guard followed.insert(url).inserted else {
-                throw PIMError(.service,
-                               "Graph sent the same page twice (its next-page link loops), "
-                                   + "so the listing is incomplete",
-                               step: .tryAgainLater(.later))
+                throw PIMError(
+                    .service,
+                    "Graph sent the same page twice (its next-page link loops), "
+                        + "so the listing is incomplete",
+                    step: .tryAgainLater(.later))
             }
             guard followed.count < Self.pageLimit else {
-                throw PIMError(.service,
-                               "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete",
-                               step: .narrowListing)
+                throw PIMError(
+                    .service,
+                    "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete",
+                    step: .narrowListing)
             }
             guard clock.now().timeIntervalSince(started) < listingDeadline else {
                 throw Self.deadlineError(listingDeadline, pages: followed.count)
@@ -182,12 +201,14 @@ struct GraphClient: Sendable {
 
     /// The listing ran past `GraphConfiguration.listingDeadline`.
     static func deadlineError(_ deadline: Double, pages: Int) -> PIMError {
-        let limit = deadline >= 60 && deadline.truncatingRemainder(dividingBy: 60) == 0
+        let limit =
+            deadline >= 60 && deadline.truncatingRemainder(dividingBy: 60) == 0
             ? "\(Int(deadline / 60)) minute\(deadline == 60 ? "" : "s")" : "\(Int(deadline)) seconds"
-        return PIMError(.service,
-                        "Graph was still sending pages after \(limit) (\(pages) pages so far), "
-                            + "so the listing is incomplete",
-                        step: .tryAgainLater(.whenFaster))
+        return PIMError(
+            .service,
+            "Graph was still sending pages after \(limit) (\(pages) pages so far), "
+                + "so the listing is incomplete",
+            step: .tryAgainLater(.whenFaster))
     }
 
     /// Pages followed before a listing is given up as endless.
@@ -196,7 +217,10 @@ struct GraphClient: Sendable {
     /// The next page's URL, used as is; refused when it points away from the Graph host (the token must
     /// not travel elsewhere).
     func nextURL(_ link: String) throws -> URL? {
-        guard let url = URL(string: link) ?? URL(string: link.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "") else {
+        guard
+            let url = URL(string: link)
+                ?? URL(string: link.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")
+        else {
             return nil
         }
         if url.scheme == nil, url.host == nil {
@@ -205,12 +229,16 @@ struct GraphClient: Sendable {
         }
         // A scheme without a host (`http:/host`, `data:`, `mailto:`) leads nowhere a token can be sent.
         guard let host = url.host, !host.isEmpty else { return nil }
-        guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(), url.host?.lowercased() == baseURL.host?.lowercased(),
-              Self.effectivePort(url) == Self.effectivePort(baseURL) else {
+        guard url.scheme?.lowercased() == baseURL.scheme?.lowercased(),
+            url.host?.lowercased() == baseURL.host?.lowercased(),
+            Self.effectivePort(url) == Self.effectivePort(baseURL)
+        else {
             let shown = Sanitizer.sanitize(url.host ?? "?")
-            throw PIMError(.service, "Graph pointed the next page at another host (\(shown)); "
-                               + "the listing stopped rather than send your token there.",
-                           step: .checkEndpoint(.graph, thenRetry: false))
+            throw PIMError(
+                .service,
+                "Graph pointed the next page at another host (\(shown)); "
+                    + "the listing stopped rather than send your token there.",
+                step: .checkEndpoint(.graph, thenRetry: false))
         }
         return url
     }

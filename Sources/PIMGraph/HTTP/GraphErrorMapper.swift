@@ -12,10 +12,13 @@ enum GraphErrorMapper {
         let code = envelope?.error.code.flatMap { $0.isEmpty ? nil : $0 }
         let message = envelope?.error.message ?? ""
         let requestId = envelope?.error.innerError?.requestId ?? response.header("request-id")
-        func error(_ kind: PIMError.Kind, _ text: String, _ step: NextStep, rules: [PolicyRule] = [],
-                   claims: String? = nil) -> PIMError {
-            PIMError(kind, text, step: step, graphCode: code, requestId: requestId, httpStatus: response.status,
-                     failedRules: rules, claims: claims)
+        func error(
+            _ kind: PIMError.Kind, _ text: String, _ step: NextStep, rules: [PolicyRule] = [],
+            claims: String? = nil
+        ) -> PIMError {
+            PIMError(
+                kind, text, step: step, graphCode: code, requestId: requestId, httpStatus: response.status,
+                failedRules: rules, claims: claims)
         }
         let quoted = quote(message)
 
@@ -29,17 +32,20 @@ enum GraphErrorMapper {
             return error(.refused, "", .satisfyRules(rules), rules: rules, claims: claims)
         case "roleassignmentrequestacrsvalidationfailed":
             let claims = claimsParameter(in: message)
-            return error(.signInRequired, "This activation requires a Conditional Access authentication context",
-                         .signIn(.stepUp), rules: [.authenticationContext], claims: claims)
+            return error(
+                .signInRequired, "This activation requires a Conditional Access authentication context",
+                .signIn(.stepUp), rules: [.authenticationContext], claims: claims)
         case "roleassignmentexists":
-            return error(.alreadyExists,
-                         "This role or group is already active for you (or an identical request exists)",
-                         .seeActiveOrDeactivate)
+            return error(
+                .alreadyExists,
+                "This role or group is already active for you (or an identical request exists)",
+                .seeActiveOrDeactivate)
         case "pendingroleassignmentrequest":
             return error(.alreadyExists, "A request for this role or group is already pending", .seePendingOrCancel)
         case "activedurationtoosmall", "activedurationtooshort":
-            return error(.refused, "An activation cannot be ended within 5 minutes of its start",
-                         .tryAgainLater(.inAFewMinutes))
+            return error(
+                .refused, "An activation cannot be ended within 5 minutes of its start",
+                .tryAgainLater(.inAFewMinutes))
         case "roleassignmentdoesnotexist":
             return error(.notFound, "Nothing is active to deactivate", .seeWhatIsActive)
         case "invalidroleassignmentrequest":
@@ -51,48 +57,59 @@ enum GraphErrorMapper {
         switch response.status {
         case 401:
             if let claims = insufficientClaims(response.header("WWW-Authenticate")) {
-                return error(.signInRequired, "The service asks for a stronger sign-in", .signIn(.stepUp),
-                             claims: claims)
+                return error(
+                    .signInRequired, "The service asks for a stronger sign-in", .signIn(.stepUp),
+                    claims: claims)
             }
-            return error(.signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
-                         .signIn(.expired))
+            return error(
+                .signInRequired, "Your sign-in is missing, expired or not accepted by Graph",
+                .signIn(.expired))
         case 403:
             if let scope = missingScope(in: message) {
-                return PIMError(.forbidden,
-                                "The token lacks the permission \(scope) (the Azure CLI token cannot do PIM writes)",
-                                step: .signIn(.ownSignIn), graphCode: "PermissionScopeNotGranted", requestId: requestId,
-                                httpStatus: 403)
+                return PIMError(
+                    .forbidden,
+                    "The token lacks the permission \(scope) (the Azure CLI token cannot do PIM writes)",
+                    step: .signIn(.ownSignIn), graphCode: "PermissionScopeNotGranted", requestId: requestId,
+                    httpStatus: 403)
             }
             return error(.forbidden, "Graph refused this for your account\(quoted)", .getPermission)
         case 404:
             return error(.notFound, "The service does not know this object\(quoted)", .refresh(.mayBeGone))
         case 301, 302, 303, 307, 308:
             // Graph never redirects a client; whoever did is not Graph, and the token is not sent there.
-            let place = response.header("Location").flatMap { URL(string: $0)?.host }.map { " to \(Sanitizer.sanitize($0))" } ?? ""
-            return error(.service, "The Graph endpoint answered with a redirect (HTTP \(response.status))\(place), "
-                         + "which is not followed so that your token stays with the Graph host",
-                         .checkEndpoint(.graph, thenRetry: false))
+            let place =
+                response.header("Location").flatMap { URL(string: $0)?.host }.map { " to \(Sanitizer.sanitize($0))" }
+                ?? ""
+            return error(
+                .service,
+                "The Graph endpoint answered with a redirect (HTTP \(response.status))\(place), "
+                    + "which is not followed so that your token stays with the Graph host",
+                .checkEndpoint(.graph, thenRetry: false))
         case 409:
             // Only deciding an approval may say "decided by someone else" (see `decided(_:)`); anywhere
             // else a conflict is an odd answer, not a refusal of something the user asked.
-            return error(.service, "Graph answered with a conflict (HTTP 409)\(quoted) where none was expected",
-                         .tryAgainThenInspect(report: false))
+            return error(
+                .service, "Graph answered with a conflict (HTTP 409)\(quoted) where none was expected",
+                .tryAgainThenInspect(report: false))
         case 429:
             return error(.service, "Graph kept throttling the requests", .tryAgainLater(.afterAMinute))
         case 503, 504:
-            return error(.service,
-                         "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted)",
-                         .tryAgainLater(.inAFewMinutes))
+            return error(
+                .service,
+                "Graph answered with a server error (HTTP \(response.status)) after retries\(quoted)",
+                .tryAgainLater(.inAFewMinutes))
         case 500...599:
             // 500 and 502 are not retried (the service may have acted): do not claim it was.
-            return error(.service, "Graph answered with a server error (HTTP \(response.status))\(quoted)",
-                         .tryAgainLater(.inAFewMinutes))
+            return error(
+                .service, "Graph answered with a server error (HTTP \(response.status))\(quoted)",
+                .tryAgainLater(.inAFewMinutes))
         case 400...499:
             let detail = code.map { ", \(Sanitizer.sanitize($0))" } ?? ""
             return error(.refused, "Graph refused the request (HTTP \(response.status)\(detail))\(quoted)", .checkInput)
         default:
-            return error(.other, "Graph answered with an unexpected status (HTTP \(response.status))",
-                         .tryAgainThenInspect(report: false))
+            return error(
+                .other, "Graph answered with an unexpected status (HTTP \(response.status))",
+                .tryAgainThenInspect(report: false))
         }
     }
 
@@ -110,8 +127,9 @@ enum GraphErrorMapper {
     static func policyRules(in message: String) -> [PolicyRule] {
         var names: [String] = []
         if let open = message.firstIndex(of: "["), let close = message[open...].firstIndex(of: "]"),
-           let data = String(message[open...close]).data(using: .utf8),
-           let list = try? JSONSerialization.jsonObject(with: data) as? [String] {
+            let data = String(message[open...close]).data(using: .utf8),
+            let list = try? JSONSerialization.jsonObject(with: data) as? [String]
+        {
             names = list
         } else {
             // Unquoted or free-form text: take every word ending in "Rule".
@@ -141,12 +159,16 @@ enum GraphErrorMapper {
     /// The claims of a `WWW-Authenticate: Bearer …, error="insufficient_claims", claims="<base64>"` challenge.
     static func insufficientClaims(_ header: String?) -> String? {
         guard let header, header.range(of: "insufficient_claims", options: .caseInsensitive) != nil,
-              let start = header.range(of: "claims=\"", options: .caseInsensitive) else { return nil }
+            let start = header.range(of: "claims=\"", options: .caseInsensitive)
+        else { return nil }
         let rest = header[start.upperBound...]
         guard let end = rest.firstIndex(of: "\"") else { return nil }
-        var encoded = String(rest[..<end]).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        var encoded = String(rest[..<end]).replacingOccurrences(of: "-", with: "+").replacingOccurrences(
+            of: "_", with: "/")
         while encoded.count % 4 != 0 { encoded += "=" }
-        guard let data = Data(base64Encoded: encoded), let json = String(data: data, encoding: .utf8) else { return nil }
+        guard let data = Data(base64Encoded: encoded), let json = String(data: data, encoding: .utf8) else {
+            return nil
+        }
         return json
     }
 
@@ -155,8 +177,9 @@ enum GraphErrorMapper {
         guard message.contains("PermissionScopeNotGranted") else { return nil }
         var text = message
         if let data = message.data(using: .utf8),
-           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-           let inner = object["message"] as? String {
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let inner = object["message"] as? String
+        {
             text = inner
         }
         if let range = text.range(of: "permission scope ") {

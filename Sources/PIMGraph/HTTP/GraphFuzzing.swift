@@ -39,7 +39,9 @@ public enum GraphFuzzing {
 
         let text = String(decoding: data, as: UTF8.self)
         for status in [400, 401, 403, 404, 409, 429, 500, 503, 599, 302] {
-            check(GraphErrorMapper.map(HTTPResponse(status: status, headers: ["WWW-Authenticate": text, "request-id": text], body: data)))
+            check(
+                GraphErrorMapper.map(
+                    HTTPResponse(status: status, headers: ["WWW-Authenticate": text, "request-id": text], body: data)))
         }
         _ = GraphErrorMapper.insufficientClaims(text)
         _ = GraphErrorMapper.claimsParameter(in: text)
@@ -50,12 +52,14 @@ public enum GraphFuzzing {
         if let wait = RetryPolicy.retryAfter(["Retry-After": text], now: Date(timeIntervalSince1970: 1_800_000_000)) {
             precondition(wait.isFinite && wait >= 0, "Retry-After gave \(wait)")
         }
-        _ = RetryPolicy.standard.decide(status: 429, headers: ["Retry-After": text], attempt: 1, elapsed: 0, random: 0.5)
+        _ = RetryPolicy.standard.decide(
+            status: 429, headers: ["Retry-After": text], attempt: 1, elapsed: 0, random: 0.5)
     }
 
     private static func check(_ error: PIMError) {
         precondition(!error.description.isEmpty, "empty error message")
-        precondition(Sanitizer.isClean(error.description),
-                     "terminal control in error message: \(Sanitizer.sanitize(error.description))")
+        precondition(
+            Sanitizer.isClean(error.description),
+            "terminal control in error message: \(Sanitizer.sanitize(error.description))")
     }
 }

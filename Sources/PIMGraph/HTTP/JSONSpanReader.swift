@@ -125,7 +125,9 @@ struct JSONSpanReader {
         return start..<index
     }
 
-    private static let delimiters: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D]
+    private static let delimiters: Set<UInt8> = [
+        UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D,
+    ]
 
     /// The text of a span (numbers, literals).
     func text(_ span: Range<Int>) -> String { String(decoding: bytes[span], as: UTF8.self) }

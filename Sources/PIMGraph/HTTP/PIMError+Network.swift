@@ -8,23 +8,27 @@ extension PIMError {
         case .timedOut:
             return PIMError(.network, "Graph did not answer in time", step: .checkNetwork)
         case .tlsFailure:
-            return PIMError(.network, "The secure connection to Graph could not be verified",
-                            step: .checkCertificates(.graph))
+            return PIMError(
+                .network, "The secure connection to Graph could not be verified",
+                step: .checkCertificates(.graph))
         case .cancelled:
             return PIMError(.network, "The request was cancelled before Graph answered", step: .tryAgain)
         case .tooLarge:
             // The service answered; what it sent is the fault, so this is a service error (exit 5).
-            return PIMError(.service, "Graph sent an answer too large to read (\(Sanitizer.sanitize(error.message)))",
-                            step: .checkEndpoint(.graph, thenRetry: true))
+            return PIMError(
+                .service, "Graph sent an answer too large to read (\(Sanitizer.sanitize(error.message)))",
+                step: .checkEndpoint(.graph, thenRetry: true))
         case .malformedAnswer:
-            return PIMError(.service,
-                            "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message)))",
-                            step: .checkEndpoint(.graph, thenRetry: true))
+            return PIMError(
+                .service,
+                "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message)))",
+                step: .checkEndpoint(.graph, thenRetry: true))
         case .dnsFailure:
             return PIMError(.network, "The Graph host name could not be resolved", step: .checkHostName(.graph))
         default:
-            return PIMError(.network, "Graph could not be reached (\(Sanitizer.sanitize(error.message)))",
-                            step: .checkNetwork)
+            return PIMError(
+                .network, "Graph could not be reached (\(Sanitizer.sanitize(error.message)))",
+                step: .checkNetwork)
         }
     }
 }
@@ -35,13 +39,15 @@ extension PIMError {
         let host = Sanitizer.sanitize(host)
         switch error.kind {
         case .dnsFailure:
-            return PIMError(.network, "The sign-in host name \(host) could not be resolved",
-                            step: .checkHostName(.login))
+            return PIMError(
+                .network, "The sign-in host name \(host) could not be resolved",
+                step: .checkHostName(.login))
         case .timedOut:
             return PIMError(.network, "The sign-in host \(host) did not answer in time", step: .checkNetwork)
         case .tlsFailure:
-            return PIMError(.network, "The secure connection to the sign-in host \(host) could not be verified",
-                            step: .checkCertificates(.login))
+            return PIMError(
+                .network, "The secure connection to the sign-in host \(host) could not be verified",
+                step: .checkCertificates(.login))
         case .cancelled, .tooLarge, .malformedAnswer:
             var mapped = network(error)
             mapped.event = mapped.event.replacingOccurrences(of: "Graph", with: "The sign-in host \(host)")
@@ -50,9 +56,10 @@ extension PIMError {
             }
             return mapped
         default:
-            return PIMError(.network,
-                            "The sign-in host \(host) could not be reached (\(Sanitizer.sanitize(error.message)))",
-                            step: .checkNetwork)
+            return PIMError(
+                .network,
+                "The sign-in host \(host) could not be reached (\(Sanitizer.sanitize(error.message)))",
+                step: .checkNetwork)
         }
     }
 }

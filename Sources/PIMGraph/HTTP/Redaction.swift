@@ -3,8 +3,10 @@ import Foundation
 /// Keeps secrets out of anything printed: tokens in headers, codes and tokens in query strings.
 enum Redaction {
     static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
-    static let secretParameters: Set<String> = ["access_token", "refresh_token", "id_token", "code", "device_code",
-                                                "client_secret", "assertion", "password", "token"]
+    static let secretParameters: Set<String> = [
+        "access_token", "refresh_token", "id_token", "code", "device_code",
+        "client_secret", "assertion", "password", "token",
+    ]
 
     /// Headers safe to print: secret ones masked.
     static func headers(_ headers: [String: String]) -> [String: String] {
@@ -40,7 +42,7 @@ enum Redaction {
     private static func isShown(_ value: UInt32) -> Bool {
         switch value {
         case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB,
-             0xE0000...0xE007F, 0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E:
+            0xE0000...0xE007F, 0x061C, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E:
             return false
         default:
             return true

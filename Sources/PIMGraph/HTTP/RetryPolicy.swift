@@ -36,16 +36,21 @@ public struct RetryPolicy: Hashable, Sendable {
 
     /// After `attempt` attempts (1 = the first one failed) and `elapsed` seconds since the first began:
     /// wait and retry, or give up. `now` reads HTTP-date `Retry-After`; `random` in 0..<1 draws the jitter.
-    public func decide(status: Int, headers: [String: String], attempt: Int, elapsed: Double,
-                       now: Date = Date(), random: Double = Double.random(in: 0..<1)) -> Decision {
+    public func decide(
+        status: Int, headers: [String: String], attempt: Int, elapsed: Double,
+        now: Date = Date(), random: Double = Double.random(in: 0..<1)
+    ) -> Decision {
         guard Self.retryableStatuses.contains(status) else { return .fail }
-        let delay = Self.retryAfter(headers, now: now).map { min($0, maxDelay) }
+        let delay =
+            Self.retryAfter(headers, now: now).map { min($0, maxDelay) }
             ?? backoff(attempt: attempt, random: random)
         return schedule(delay, attempt: attempt, elapsed: elapsed)
     }
 
     /// For failures without a response (timeouts, dropped connections): backoff only.
-    public func decideAfterTransportFailure(attempt: Int, elapsed: Double, random: Double = Double.random(in: 0..<1)) -> Decision {
+    public func decideAfterTransportFailure(
+        attempt: Int, elapsed: Double, random: Double = Double.random(in: 0..<1)
+    ) -> Decision {
         schedule(backoff(attempt: attempt, random: random), attempt: attempt, elapsed: elapsed)
     }
 
@@ -64,8 +69,10 @@ public struct RetryPolicy: Hashable, Sendable {
     /// that says nothing usable — negative, not a number, infinite, a date already past — is treated as
     /// absent, so the caller backs off instead of retrying at once (`-5` meant four immediate retries).
     static func retryAfter(_ headers: [String: String], now: Date) -> Double? {
-        guard let raw = headers.first(where: { $0.key.caseInsensitiveCompare("Retry-After") == .orderedSame })?.value
-            .trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard
+            let raw = headers.first(where: { $0.key.caseInsensitiveCompare("Retry-After") == .orderedSame })?.value
+                .trimmingCharacters(in: .whitespaces), !raw.isEmpty
+        else { return nil }
         if let seconds = Double(raw) { return seconds.isFinite && seconds >= 0 ? seconds : nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

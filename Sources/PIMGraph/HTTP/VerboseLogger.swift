@@ -10,14 +10,20 @@ public struct VerboseLogger: Sendable {
     public init(write: @escaping @Sendable (String) -> Void) { self.write = write }
 
     func exchange(_ request: HTTPRequest, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil) {
-        write(Self.line(method: request.method, url: request.url, status: status, milliseconds: milliseconds,
-                        requestId: requestId, failure: failure))
+        write(
+            Self.line(
+                method: request.method, url: request.url, status: status, milliseconds: milliseconds,
+                requestId: requestId, failure: failure))
     }
 
     /// The log line for one exchange.
-    static func line(method: String, url: URL, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil) -> String {
+    static func line(
+        method: String, url: URL, status: Int?, milliseconds: Int, requestId: String?, failure: String? = nil
+    ) -> String {
         let outcome = status.map(String.init) ?? "failed(\(failure ?? "?"))"
         // The request id is the service's text: it may echo the token.
-        return SecretMask.mask("\(method) \(Redaction.path(of: url)) \(outcome) \(milliseconds)ms \(requestId.map { Redaction.clean($0) } ?? "-")")
+        return SecretMask.mask(
+            "\(method) \(Redaction.path(of: url)) \(outcome) \(milliseconds)ms \(requestId.map { Redaction.clean($0) } ?? "-")"
+        )
     }
 }

@@ -22,8 +22,10 @@ struct BatchReader {
 
     var successCount: Int { responses.values.filter { (200..<300).contains($0.status) }.count }
 
-    func one<T: Decodable>(_ type: T.Type, _ id: String, section: DashboardSection,
-                           into failures: inout [DashboardSection: PIMError]) -> T? {
+    func one<T: Decodable>(
+        _ type: T.Type, _ id: String, section: DashboardSection,
+        into failures: inout [DashboardSection: PIMError]
+    ) -> T? {
         guard let response = responses[id] else { return nil }
         do { return try client.decode(T.self, from: response) } catch {
             if failures[section] == nil { failures[section] = PIMError.wrap(error) }
@@ -31,8 +33,10 @@ struct BatchReader {
         }
     }
 
-    func list<T: Decodable>(_ type: T.Type, _ id: String, section: DashboardSection,
-                            into failures: inout [DashboardSection: PIMError]) async -> [T] {
+    func list<T: Decodable>(
+        _ type: T.Type, _ id: String, section: DashboardSection,
+        into failures: inout [DashboardSection: PIMError]
+    ) async -> [T] {
         guard let response = responses[id] else { return [] }
         do { return try await client.collect(T.self, from: response, started: started) } catch {
             if failures[section] == nil { failures[section] = PIMError.wrap(error) }
@@ -41,8 +45,10 @@ struct BatchReader {
     }
 
     /// nil when the read failed (recorded) or was not made, so the cache keeps what it had.
-    func policyAssignments(_ id: String, section: DashboardSection,
-                           into failures: inout [DashboardSection: PIMError]) -> [PolicyAssignmentDTO]? {
+    func policyAssignments(
+        _ id: String, section: DashboardSection,
+        into failures: inout [DashboardSection: PIMError]
+    ) -> [PolicyAssignmentDTO]? {
         guard let response = responses[id] else { return nil }
         do { return try client.decode(GraphPage<PolicyAssignmentDTO>.self, from: response).value } catch {
             if failures[section] == nil { failures[section] = PIMError.wrap(error) }

@@ -40,7 +40,9 @@ public struct DashboardHintFile: DashboardHintStore {
     ///   - scope: what the hints belong to, e.g. `graph.microsoft.com|contoso.onmicrosoft.com`; made into a file name.
     public init(directory: URL, scope: String) {
         storage = PrivateDirectory(url: directory, warn: { _ in })
-        let safe = scope.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" ? Character($0) : "_" }
+        let safe = scope.unicodeScalars.map {
+            CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" ? Character($0) : "_"
+        }
         name = Self.prefix + String(safe.prefix(120)) + ".json"
     }
 

@@ -16,8 +16,10 @@ public struct GraphConfiguration: Hashable, Sendable {
     /// `User-Agent` of every request (`pim/0.1.0`), so tenants can tell pim's calls apart in their logs.
     public var userAgent: String?
 
-    public init(baseURL: URL, retryPolicy: RetryPolicy = .standard, policyCacheTTL: Double = 600,
-                requestTimeout: Double = 30, userAgent: String? = nil, listingDeadline: Double = 300) {
+    public init(
+        baseURL: URL, retryPolicy: RetryPolicy = .standard, policyCacheTTL: Double = 600,
+        requestTimeout: Double = 30, userAgent: String? = nil, listingDeadline: Double = 300
+    ) {
         self.userAgent = userAgent
         self.listingDeadline = listingDeadline
         self.baseURL = baseURL

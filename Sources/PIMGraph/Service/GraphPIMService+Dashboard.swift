@@ -44,7 +44,9 @@ extension GraphPIMService {
                 policiesAsked = state.cachedPolicies(known, now: now, ttl: ttl).missing
             }
             var reader = BatchReader(client: client)
-            items += groupsAsked.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
+            items += groupsAsked.enumerated().map {
+                .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element))
+            }
             var policyReads = PolicyReads()
             policyReads.add(policiesAsked)
             items += policyReads.items(from: 0, id: ReadID.policy)
@@ -55,10 +57,14 @@ extension GraphPIMService {
             let meDTO: PrincipalDTO? = reader.one(PrincipalDTO.self, ReadID.me, section: .me, into: &failures)
             let me = meDTO?.principal(fallbackId: "") ?? state.read { $0.me } ?? Principal(id: "")
             if meDTO != nil { state.update { $0.me = me } }
-            let eligibleRoles = await reader.list(RoleInstanceDTO.self, ReadID.eligRoles, section: .eligibleRoles, into: &failures)
-            let activeRoles = await reader.list(RoleInstanceDTO.self, ReadID.actRoles, section: .activeRoles, into: &failures)
-            let eligibleGroups = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
-            let activeGroups = await reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
+            let eligibleRoles = await reader.list(
+                RoleInstanceDTO.self, ReadID.eligRoles, section: .eligibleRoles, into: &failures)
+            let activeRoles = await reader.list(
+                RoleInstanceDTO.self, ReadID.actRoles, section: .activeRoles, into: &failures)
+            let eligibleGroups = await reader.list(
+                GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
+            let activeGroups = await reader.list(
+                GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
             let eligibilities = eligibleRoles.map(\.eligibility) + eligibleGroups.map(\.eligibility)
             let active = activeRoles.map(\.assignment) + activeGroups.map(\.assignment)
             // Closures, not key paths, over 10,000 eligibilities: a key path through a dynamic member
@@ -68,14 +74,18 @@ extension GraphPIMService {
             let targets = Array(Set(eligibilities.map { $0.target.id } + active.map(\.target.id)))
             let knownGroups = state.read { $0.knownGroups }
 
-            let roleRequests = await reader.list(ScheduleRequestDTO.self, ReadID.myRoleReqs, section: .myRequests, into: &failures)
-            let groupRequests = await reader.list(ScheduleRequestDTO.self, ReadID.myGroupReqs, section: .myRequests, into: &failures)
+            let roleRequests = await reader.list(
+                ScheduleRequestDTO.self, ReadID.myRoleReqs, section: .myRequests, into: &failures)
+            let groupRequests = await reader.list(
+                ScheduleRequestDTO.self, ReadID.myGroupReqs, section: .myRequests, into: &failures)
             let myRequests = Self.newestFirst((roleRequests + groupRequests).map { $0.request(names: names) })
 
             var approvals: [ApprovalItem] = []
             if options.includeApprovals {
-                let roles = await reader.list(ScheduleRequestDTO.self, ReadID.apprRoles, section: .approvals, into: &failures)
-                let groups = await reader.list(ScheduleRequestDTO.self, ReadID.apprGroups, section: .approvals, into: &failures)
+                let roles = await reader.list(
+                    ScheduleRequestDTO.self, ReadID.apprRoles, section: .approvals, into: &failures)
+                let groups = await reader.list(
+                    ScheduleRequestDTO.self, ReadID.apprGroups, section: .approvals, into: &failures)
                 approvals = Self.oldestFirst((roles + groups).map { ApprovalItem(request: $0.request(names: names)) })
             }
 
@@ -84,12 +94,18 @@ extension GraphPIMService {
             var newGroups: [String] = []
             if options.includeElevations {
                 newGroups = knownGroups.filter { !groupsAsked.contains($0) }
-                second += newGroups.enumerated().map { .init(id: ReadID.elevGroup(groupsAsked.count + $0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
+                second += newGroups.enumerated().map {
+                    .init(
+                        id: ReadID.elevGroup(groupsAsked.count + $0.offset),
+                        request: Endpoints.Groups.assignments(groupId: $0.element))
+                }
             }
             var newPolicies: [TargetID] = []
             if options.includePolicies {
                 let askedKeys = Set(policyReads.keys)
-                newPolicies = state.cachedPolicies(targets, now: now, ttl: ttl).missing.filter { !askedKeys.contains(PolicyReads.key($0)) }
+                newPolicies = state.cachedPolicies(targets, now: now, ttl: ttl).missing.filter {
+                    !askedKeys.contains(PolicyReads.key($0))
+                }
                 let firstReads = policyReads.keys.count
                 policyReads.add(newPolicies)
                 second += policyReads.items(from: firstReads, id: ReadID.policy)
@@ -104,10 +120,14 @@ extension GraphPIMService {
 
             var elevations: [ActiveAssignment] = []
             if options.includeElevations {
-                elevations = await reader.list(RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &failures).map(\.assignment)
+                elevations = await reader.list(
+                    RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &failures
+                ).map(\.assignment)
                 for (n, group) in (groupsAsked + newGroups).enumerated() where knownGroups.contains(group) {
-                    let instances = await reader.list(GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &failures)
-                    elevations += Self.named(instances.map(\.assignment).filter { $0.assignmentType == .activated }, names)
+                    let instances = await reader.list(
+                        GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &failures)
+                    elevations += Self.named(
+                        instances.map(\.assignment).filter { $0.assignmentType == .activated }, names)
                 }
                 elevations = Self.soonestEndFirst(elevations)
             }
@@ -118,7 +138,8 @@ extension GraphPIMService {
                 for (n, key) in policyReads.keys.enumerated() {
                     // A hinted read no current target needs is used if it answered, never reported if not.
                     var outcome: [DashboardSection: PIMError] = [:]
-                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &outcome) {
+                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &outcome)
+                    {
                         state.storePolicy(Self.policy(from: assignments), for: key, at: now)
                     } else if neededKeys.contains(key), let failure = outcome[.policies] {
                         failures[.policies] = failure
@@ -127,7 +148,8 @@ extension GraphPIMService {
                 policies = state.cachedPolicies(targets, now: now, ttl: .infinity).fresh
             }
 
-            let sectionsComplete = [DashboardSection.me, .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups].allSatisfy { failures[$0] == nil }
+            let sectionsComplete = [DashboardSection.me, .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups]
+                .allSatisfy { failures[$0] == nil }
             if sectionsComplete, !me.id.isEmpty {
                 // One key per policy (a few dozen, whatever the number of rows), in a stable order so an
                 // unchanged set is not written again.
@@ -138,13 +160,16 @@ extension GraphPIMService {
             }
 
             let attempted = reader.responses.count
-            if attempted > 0, failures.count >= 1, reader.successCount == 0, let first = failures[.me] ?? failures.values.first {
+            if attempted > 0, failures.count >= 1, reader.successCount == 0,
+                let first = failures[.me] ?? failures.values.first
+            {
                 throw first
             }
-            return Dashboard(me: me, eligibilities: eligibilities, active: active, myRequests: myRequests,
-                             approvals: approvals, elevations: elevations,
-                             history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
-                             policies: policies, failures: failures, requestCount: client.counter.value - countBefore)
+            return Dashboard(
+                me: me, eligibilities: eligibilities, active: active, myRequests: myRequests,
+                approvals: approvals, elevations: elevations,
+                history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
+                policies: policies, failures: failures, requestCount: client.counter.value - countBefore)
         }
     }
 
@@ -170,7 +195,9 @@ extension GraphPIMService {
     static func named(_ list: [ActiveAssignment], _ names: [TargetID: ElevationTarget]) -> [ActiveAssignment] {
         list.map { item in
             var copy = item
-            if let known = names[item.target.id], item.target.displayName == item.target.id.resourceId { copy.target = known }
+            if let known = names[item.target.id], item.target.displayName == item.target.id.resourceId {
+                copy.target = known
+            }
             return copy
         }
     }

@@ -15,7 +15,8 @@ extension GraphPIMService {
                 try await reader.load(reads.items(from: 0, id: ReadID.policy))
                 var failures: [DashboardSection: PIMError] = [:]
                 for (n, key) in reads.keys.enumerated() {
-                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures) {
+                    if let assignments = reader.policyAssignments(ReadID.policy(n), section: .policies, into: &failures)
+                    {
                         let policy = Self.policy(from: assignments)
                         state.storePolicy(policy, for: key, at: now)
                     }
@@ -30,27 +31,36 @@ extension GraphPIMService {
     /// eligibility and assignment listings ride along in the same batch.
     public func myRequests() async throws -> [ElevationRequest] {
         try await wrapped {
-            var items: [BatchItem] = [.init(id: ReadID.myRoleReqs, request: Endpoints.Roles.myRequests()),
-                                      .init(id: ReadID.myGroupReqs, request: Endpoints.Groups.myRequests())]
+            var items: [BatchItem] = [
+                .init(id: ReadID.myRoleReqs, request: Endpoints.Roles.myRequests()),
+                .init(id: ReadID.myGroupReqs, request: Endpoints.Groups.myRequests()),
+            ]
             let needNames = state.read { $0.names.isEmpty }
             if needNames {
-                items += [.init(id: ReadID.eligRoles, request: Endpoints.Roles.myEligibilities()),
-                          .init(id: ReadID.actRoles, request: Endpoints.Roles.myActive()),
-                          .init(id: ReadID.eligGroups, request: Endpoints.Groups.myEligibilities()),
-                          .init(id: ReadID.actGroups, request: Endpoints.Groups.myActive())]
+                items += [
+                    .init(id: ReadID.eligRoles, request: Endpoints.Roles.myEligibilities()),
+                    .init(id: ReadID.actRoles, request: Endpoints.Roles.myActive()),
+                    .init(id: ReadID.eligGroups, request: Endpoints.Groups.myEligibilities()),
+                    .init(id: ReadID.actGroups, request: Endpoints.Groups.myActive()),
+                ]
             }
             var reader = BatchReader(client: client)
             try await reader.load(items)
             var failures: [DashboardSection: PIMError] = [:]
             if needNames {
-                let roles = await reader.list(RoleInstanceDTO.self, ReadID.eligRoles, section: .eligibleRoles, into: &failures)
+                let roles =
+                    await reader.list(RoleInstanceDTO.self, ReadID.eligRoles, section: .eligibleRoles, into: &failures)
                     + reader.list(RoleInstanceDTO.self, ReadID.actRoles, section: .activeRoles, into: &failures)
-                let groups = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
+                let groups =
+                    await reader.list(
+                        GroupInstanceDTO.self, ReadID.eligGroups, section: .eligibleGroups, into: &failures)
                     + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .activeGroups, into: &failures)
                 state.remember(roles.map(\.target) + groups.map(\.target))
             }
-            let lists = try Self.whole([(.myRequests, await reader.listResult(ScheduleRequestDTO.self, ReadID.myRoleReqs)),
-                                        (.myRequests, await reader.listResult(ScheduleRequestDTO.self, ReadID.myGroupReqs))])
+            let lists = try Self.whole([
+                (.myRequests, await reader.listResult(ScheduleRequestDTO.self, ReadID.myRoleReqs)),
+                (.myRequests, await reader.listResult(ScheduleRequestDTO.self, ReadID.myGroupReqs)),
+            ])
             let names = state.read { $0.names }
             return Self.newestFirst(lists.map { $0.request(names: names) })
         }
@@ -61,10 +71,14 @@ extension GraphPIMService {
     public func pendingApprovals() async throws -> [ApprovalItem] {
         try await wrapped {
             var reader = BatchReader(client: client)
-            try await reader.load([.init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()),
-                                   .init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove())])
-            let lists = try Self.whole([(.approvals, await reader.listResult(ScheduleRequestDTO.self, ReadID.apprRoles)),
-                                        (.approvals, await reader.listResult(ScheduleRequestDTO.self, ReadID.apprGroups))])
+            try await reader.load([
+                .init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()),
+                .init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove()),
+            ])
+            let lists = try Self.whole([
+                (.approvals, await reader.listResult(ScheduleRequestDTO.self, ReadID.apprRoles)),
+                (.approvals, await reader.listResult(ScheduleRequestDTO.self, ReadID.apprGroups)),
+            ])
             let names = state.read { $0.names }
             var items = lists.map { ApprovalItem(request: $0.request(names: names)) }
 
@@ -78,7 +92,8 @@ extension GraphPIMService {
             }
             var ignored: [DashboardSection: PIMError] = [:]
             for index in items.indices {
-                items[index].approval = approvals.one(ApprovalDTO.self, "a\(index)", section: .approvals, into: &ignored)?.approval
+                items[index].approval =
+                    approvals.one(ApprovalDTO.self, "a\(index)", section: .approvals, into: &ignored)?.approval
             }
             return Self.oldestFirst(items)
         }
@@ -95,11 +110,14 @@ extension GraphPIMService {
             let read = api.approval(id: id)
             let approval = try client.decode(ApprovalDTO.self, from: try await client.send(read)).approval
             guard let stage = approval.openStageForMe else {
-                if approval.stages.contains(where: { $0.reviewResult != .notReviewed || $0.status.caseInsensitiveCompare("Completed") == .orderedSame }) {
+                if approval.stages.contains(where: {
+                    $0.reviewResult != .notReviewed || $0.status.caseInsensitiveCompare("Completed") == .orderedSame
+                }) {
                     throw await alreadyDecided(request, approval: approval, from: nil)
                 }
-                throw PIMError(.forbidden, "No open approval stage of this request is assigned to you",
-                               step: .refresh(.notYours))
+                throw PIMError(
+                    .forbidden, "No open approval stage of this request is assigned to you",
+                    step: .refresh(.notYours))
             }
             let patch = api.review(approvalId: id, stageId: stage.id, decision: decision, justification: justification)
             do { _ = try await client.sendWrite(patch) } catch let error as PIMError {
@@ -116,7 +134,8 @@ extension GraphPIMService {
         for family in TargetFamily.allCases {
             let read = Endpoints.of(family).request(id: requestId)
             guard let response = try? await client.send(read),
-                  let found = try? client.decode(ScheduleRequestDTO.self, from: response).request() else { continue }
+                let found = try? client.decode(ScheduleRequestDTO.self, from: response).request()
+            else { continue }
             guard !found.status.isPending else { return nil }
             return await alreadyDecided(found, status: found.status, approval: nil, from: nil)
         }
@@ -126,8 +145,10 @@ extension GraphPIMService {
     /// The `.alreadyDecided` error in words: the request's current status and its approval's
     /// decisions are read from Graph (unless the caller has just read them), so the sentence says who
     /// ended the wait and when.
-    func alreadyDecided(_ request: ElevationRequest, status knownStatus: RequestStatus? = nil, approval known: Approval?,
-                        from original: PIMError?) async -> PIMError {
+    func alreadyDecided(
+        _ request: ElevationRequest, status knownStatus: RequestStatus? = nil, approval known: Approval?,
+        from original: PIMError?
+    ) async -> PIMError {
         let api = Endpoints.of(request.target.kind)
         var status = knownStatus
         if status == nil {
@@ -162,24 +183,38 @@ extension GraphPIMService {
             var items: [BatchItem] = [.init(id: ReadID.elevRoles, request: Endpoints.Roles.tenantActivated())]
             var groups = state.read { $0.knownGroups }
             if groups.isEmpty {
-                items += [.init(id: ReadID.eligGroups, request: Endpoints.Groups.myEligibilities()),
-                          .init(id: ReadID.actGroups, request: Endpoints.Groups.myActive())]
+                items += [
+                    .init(id: ReadID.eligGroups, request: Endpoints.Groups.myEligibilities()),
+                    .init(id: ReadID.actGroups, request: Endpoints.Groups.myActive()),
+                ]
             }
-            items += groups.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) }
+            items += groups.enumerated().map {
+                .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element))
+            }
             try await reader.load(items)
             // Groups the client cannot find are group elevations it cannot list: a failure of the elevations.
             var elevationFailures: [DashboardSection: PIMError] = [:]
             if groups.isEmpty {
-                let found = await reader.list(GroupInstanceDTO.self, ReadID.eligGroups, section: .elevations, into: &elevationFailures)
-                    + reader.list(GroupInstanceDTO.self, ReadID.actGroups, section: .elevations, into: &elevationFailures)
+                let found =
+                    await reader.list(
+                        GroupInstanceDTO.self, ReadID.eligGroups, section: .elevations, into: &elevationFailures)
+                    + reader.list(
+                        GroupInstanceDTO.self, ReadID.actGroups, section: .elevations, into: &elevationFailures)
                 state.remember(found.map(\.target))
                 groups = state.read { $0.knownGroups }
-                try await reader.load(groups.enumerated().map { .init(id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element)) })
+                try await reader.load(
+                    groups.enumerated().map {
+                        .init(
+                            id: ReadID.elevGroup($0.offset), request: Endpoints.Groups.assignments(groupId: $0.element))
+                    })
             }
-            var list = await reader.list(RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &elevationFailures).map(\.assignment)
+            var list = await reader.list(
+                RoleInstanceDTO.self, ReadID.elevRoles, section: .elevations, into: &elevationFailures
+            ).map(\.assignment)
             let names = state.read { $0.names }
             for n in groups.indices {
-                let instances = await reader.list(GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &elevationFailures)
+                let instances = await reader.list(
+                    GroupInstanceDTO.self, ReadID.elevGroup(n), section: .elevations, into: &elevationFailures)
                 list += Self.named(instances.map(\.assignment).filter { $0.assignmentType == .activated }, names)
             }
             if let failure = elevationFailures[.elevations] {
@@ -196,10 +231,13 @@ extension GraphPIMService {
             var events: [AuditEvent]
             if query.tenantWide {
                 do {
-                    events = try await client.collect(DirectoryAuditDTO.self, Endpoints.directoryAudits(since: query.since)).map(\.event)
+                    events = try await client.collect(
+                        DirectoryAuditDTO.self, Endpoints.directoryAudits(since: query.since)
+                    ).map(\.event)
                 } catch let error as PIMError where error.kind == .forbidden {
                     var explained = error
-                    explained.event = "Reading the tenant's PIM audit log needs AuditLog.Read.All and "
+                    explained.event =
+                        "Reading the tenant's PIM audit log needs AuditLog.Read.All and "
                         + "Directory.Read.All "
                         + "and a Reports Reader or Security Reader role"
                     explained.step = .signIn(.auditScopes)

@@ -22,16 +22,19 @@ public final class GraphPIMService: PIMService {
     ///   - tokens: `StaticTokenProvider`, `DeviceCodeSignIn` or `AzureCLITokenProvider`.
     ///   - clock: time and waiting (tests inject one that does not sleep).
     ///   - hints: what earlier runs learned, so a new process loads the dashboard in one round trip.
-    public init(configuration: GraphConfiguration, transport: any Transport, tokens: any TokenProvider,
-                clock: any GraphClock = SystemClock(), hints: (any DashboardHintStore)? = nil) {
+    public init(
+        configuration: GraphConfiguration, transport: any Transport, tokens: any TokenProvider,
+        clock: any GraphClock = SystemClock(), hints: (any DashboardHintStore)? = nil
+    ) {
         self.hints = hints
         self.configuration = configuration
         self.transport = transport
         self.tokens = tokens
         self.clock = clock
-        self.client = GraphClient(baseURL: configuration.baseURL, transport: transport, tokens: tokens,
-                                  retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout,
-                                  userAgent: configuration.userAgent, listingDeadline: configuration.listingDeadline)
+        self.client = GraphClient(
+            baseURL: configuration.baseURL, transport: transport, tokens: tokens,
+            retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout,
+            userAgent: configuration.userAgent, listingDeadline: configuration.listingDeadline)
     }
 
     /// HTTP exchanges made so far (each batch counts once).

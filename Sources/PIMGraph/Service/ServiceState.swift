@@ -55,7 +55,9 @@ final class ServiceState: Sendable {
         if changed { store.save(hints) }
     }
 
-    func cachedPolicies(_ targets: [TargetID], now: Date, ttl: Double) -> (fresh: [TargetID: ActivationPolicy], missing: [TargetID]) {
+    func cachedPolicies(
+        _ targets: [TargetID], now: Date, ttl: Double
+    ) -> (fresh: [TargetID: ActivationPolicy], missing: [TargetID]) {
         read { state in
             var fresh: [TargetID: ActivationPolicy] = [:]
             var missing: [TargetID] = []

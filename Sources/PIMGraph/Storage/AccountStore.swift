@@ -45,7 +45,8 @@ public struct AccountStore: Sendable {
 
     private func contents() throws(PrivateFileError) -> Contents {
         guard let data = try storage.read(Self.fileName),
-              let contents = try? JSONDecoder().decode(Contents.self, from: data) else { return Contents(accounts: []) }
+            let contents = try? JSONDecoder().decode(Contents.self, from: data)
+        else { return Contents(accounts: []) }
         return contents
     }
 
@@ -66,7 +67,9 @@ public struct AccountStore: Sendable {
     /// Makes `account` the one in use, replacing an earlier sign-in to the same tenant, cloud and client.
     public func remember(_ account: SignedInAccount) throws(PrivateFileError) {
         var all = try contents()
-        all.accounts.removeAll { $0.matches(tenant: account.tenant) && $0.cloud == account.cloud && $0.clientId == account.clientId }
+        all.accounts.removeAll {
+            $0.matches(tenant: account.tenant) && $0.cloud == account.cloud && $0.clientId == account.clientId
+        }
         all.accounts.append(account)
         all.current = account
         let encoder = JSONEncoder()

@@ -51,7 +51,8 @@ struct PrivateDirectory: Sendable {
         let target = file(name).path
         var existing = stat()
         if lstat(target, &existing) == 0,
-           let problem = PrivatePathCheck.problem(existing, expected: .file) {
+            let problem = PrivatePathCheck.problem(existing, expected: .file)
+        {
             throw PrivateFileError(path: target, problem)
         }
         let temporary = url.appendingPathComponent(".\(name).\(UUID().uuidString)").path
@@ -122,7 +123,9 @@ struct PrivateDirectory: Sendable {
         let current = mode & 0o777
         guard current & 0o077 != 0 else { return }
         fchmod(fd, wanted)
-        warn("\(path) was readable by others (mode \(String(current, radix: 8))); it is now \(String(wanted, radix: 8)).")
+        warn(
+            "\(path) was readable by others (mode \(String(current, radix: 8))); it is now \(String(wanted, radix: 8))."
+        )
     }
 }
 

@@ -29,9 +29,13 @@ public struct PrivateFileError: Error, Hashable, Sendable, CustomStringConvertib
     }
 
     static func failed(_ path: String, _ what: String, errno code: Int32) -> PrivateFileError {
-        let fix = code == ENOSPC || code == EDQUOT ? "free some disk space"
-            : code == EACCES || code == EPERM || code == EROFS ? "make its folder writable, or point XDG_CACHE_HOME elsewhere"
-            : "check the disk and the folder's permissions"
-        return PrivateFileError(path: path, reason: "could not be \(what) (\(String(cString: strerror(code))))", fix: fix)
+        let fix =
+            code == ENOSPC || code == EDQUOT
+            ? "free some disk space"
+            : code == EACCES || code == EPERM || code == EROFS
+                ? "make its folder writable, or point XDG_CACHE_HOME elsewhere"
+                : "check the disk and the folder's permissions"
+        return PrivateFileError(
+            path: path, reason: "could not be \(what) (\(String(cString: strerror(code))))", fix: fix)
     }
 }

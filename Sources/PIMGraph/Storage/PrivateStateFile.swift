@@ -29,7 +29,9 @@ public struct PrivateStateFile: Sendable {
 
     /// A file name made of `prefix` and `scope` with only letters, digits, dots and dashes kept.
     public static func name(prefix: String, scope: String, suffix: String = ".json") -> String {
-        let safe = scope.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" ? Character($0) : "_" }
+        let safe = scope.unicodeScalars.map {
+            CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" ? Character($0) : "_"
+        }
         return prefix + String(safe.prefix(120)) + suffix
     }
 }

@@ -46,16 +46,18 @@ enum ActivationFormView {
         for field in fields[firstField..<(firstField + fieldRows)] {
             guard y < content.maxY - 1 else { break }
             let focused = form.focus == field && !form.isDone && !form.isSubmitting && !form.confirmingTier0
-            screen.put(DisplayText(untrusted: field.label), x: content.x, y: y, width: labelWidth - 1,
-                       style: focused ? .keyName : .dialog)
+            screen.put(
+                DisplayText(untrusted: field.label), x: content.x, y: y, width: labelWidth - 1,
+                style: focused ? .keyName : .dialog)
             var fieldWidth = content.width - labelWidth
             if field == .duration, let max = form.maxDuration {
                 let note = DisplayText(untrusted: " max \(max.shortDescription)")
                 fieldWidth -= note.width
                 screen.put(note, x: content.x + labelWidth + fieldWidth, y: y, style: .dim)
             }
-            InputField.draw(form[field], focused: focused,
-                            in: Rect(x: content.x + labelWidth, y: y, width: fieldWidth, height: 1), on: &screen)
+            InputField.draw(
+                form[field], focused: focused,
+                in: Rect(x: content.x + labelWidth, y: y, width: fieldWidth, height: 1), on: &screen)
             y += 1
         }
         while index < lines.count { emit(lines[index]); index += 1 }
@@ -69,7 +71,12 @@ enum ActivationFormView {
         let policies = form.targets.compactMap { form.policies[$0.id] }
         let labels = Array(Set(policies.flatMap(\.requirementLabels))).sorted()
         let max = form.maxDuration.map { "max \($0.shortDescription)" } ?? "maximum unknown"
-        lines.append(StyledLine(DisplayText(untrusted: "Policy: \(max) · requires \(labels.isEmpty ? "nothing else" : labels.joined(separator: ", "))"), .dialog))
+        lines.append(
+            StyledLine(
+                DisplayText(
+                    untrusted:
+                        "Policy: \(max) · requires \(labels.isEmpty ? "nothing else" : labels.joined(separator: ", "))"),
+                .dialog))
         lines.append(.blank)
 
         lines.append(.blank)
@@ -79,41 +86,57 @@ enum ActivationFormView {
             if mine.isEmpty {
                 if required { lines.append(StyledLine(DisplayText(untrusted: "✓ " + okText), .success)) }
             } else {
-                for problem in mine { lines += StyledLine.wrapped(problem.message, width: width, prefix: "✗ ", style: .error) }
+                for problem in mine {
+                    lines += StyledLine.wrapped(problem.message, width: width, prefix: "✗ ", style: .error)
+                }
             }
         }
         check(.justification, required: policies.contains { $0.requiresJustification }, okText: "Justification given")
         check(.ticketNumber, required: policies.contains { $0.requiresTicket }, okText: "Ticket number given")
-        check(.ticketSystem, required: policies.contains { $0.requiresTicket } && !form[.ticketNumber].text.isEmpty,
-              okText: "Ticket system given")
-        check(.duration, required: true, okText: "Duration \(form.draft.durationText.trimmingCharacters(in: .whitespaces)) is within the policy")
+        check(
+            .ticketSystem, required: policies.contains { $0.requiresTicket } && !form[.ticketNumber].text.isEmpty,
+            okText: "Ticket system given")
+        check(
+            .duration, required: true,
+            okText: "Duration \(form.draft.durationText.trimmingCharacters(in: .whitespaces)) is within the policy")
         if policies.contains(where: { $0.requiresStepUp }) {
-            lines += StyledLine.wrapped("This role asks for MFA or an authentication context: pim signs you in again when the service asks.",
-                                        width: width, prefix: "• ", style: .dialog)
+            lines += StyledLine.wrapped(
+                "This role asks for MFA or an authentication context: pim signs you in again when the service asks.",
+                width: width, prefix: "• ", style: .dialog)
         }
         if policies.contains(where: { $0.requiresApproval }) {
-            lines += StyledLine.wrapped("An approver must agree: the request waits for approval.", width: width, prefix: "• ", style: .dialog)
+            lines += StyledLine.wrapped(
+                "An approver must agree: the request waits for approval.", width: width, prefix: "• ", style: .dialog)
         }
         for target in form.targets {
             let name = form.targets.count > 1 ? "\(target.displayName): " : ""
             switch form.preflight[target.id] {
-            case .checking: lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)asking the service…"), .info))
+            case .checking:
+                lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)asking the service…"), .info))
             case .passed(let checked):
-                lines += StyledLine.wrapped("Pre-flight: \(name)the service accepts this request. It checked \(checked); nothing was activated.",
-                                            width: width, prefix: "✓ ", style: .success)
+                lines += StyledLine.wrapped(
+                    "Pre-flight: \(name)the service accepts this request. It checked \(checked); nothing was activated.",
+                    width: width, prefix: "✓ ", style: .success)
             case .failed(let fixes):
-                for fix in fixes { lines += StyledLine.wrapped(fix, width: width, prefix: "Pre-flight ✗ \(name)", style: .error) }
+                for fix in fixes {
+                    lines += StyledLine.wrapped(fix, width: width, prefix: "Pre-flight ✗ \(name)", style: .error)
+                }
             case nil: break
             }
         }
         for target in form.targets {
             switch form.outcomes[target.id] {
             case .active(let until):
-                lines += StyledLine.wrapped("\(target.displayName) is active until \(TextLayout.dateTime(until)).", width: width, prefix: "✓ ", style: .success)
+                lines += StyledLine.wrapped(
+                    "\(target.displayName) is active until \(TextLayout.dateTime(until)).", width: width, prefix: "✓ ",
+                    style: .success)
             case .pendingApproval(let id):
-                lines += StyledLine.wrapped("\(target.displayName) waits for approval (request \(id)).", width: width, prefix: "⧗ ", style: .pending)
+                lines += StyledLine.wrapped(
+                    "\(target.displayName) waits for approval (request \(id)).", width: width, prefix: "⧗ ",
+                    style: .pending)
             case .refused(let reason):
-                lines += StyledLine.wrapped("\(target.displayName) refused: \(reason)", width: width, prefix: "✗ ", style: .error)
+                lines += StyledLine.wrapped(
+                    "\(target.displayName) refused: \(reason)", width: width, prefix: "✗ ", style: .error)
             case nil: break
             }
         }
@@ -122,14 +145,16 @@ enum ActivationFormView {
             lines += StyledLine.wrapped(error, width: width, prefix: "✗ ", style: .error)
         }
         if form.extensionInterruptsAccess, !form.isSubmitting, !form.isDone, form.outcomes.isEmpty {
-            lines += StyledLine.wrapped("This needs approval: sending ends the running activation, and access returns only when an approver approves the new one.",
-                                        width: width, prefix: "! ", style: .warning)
+            lines += StyledLine.wrapped(
+                "This needs approval: sending ends the running activation, and access returns only when an approver approves the new one.",
+                width: width, prefix: "! ", style: .warning)
         }
         if form.confirmingTier0 {
             let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
             let verb = tier0NeedApproval(form).isEmpty ? "activate" : "send"
-            lines += StyledLine.wrapped("\(names) is Tier 0: it can take over the tenant. Press y to \(verb), n to go back.",
-                                        width: width, prefix: "! ", style: .warning)
+            lines += StyledLine.wrapped(
+                "\(names) is Tier 0: it can take over the tenant. Press y to \(verb), n to go back.",
+                width: width, prefix: "! ", style: .warning)
         } else if form.hasTier0 && !form.isExtension && !form.isSubmitting && !form.isDone {
             lines += StyledLine.wrapped(tier0Warning(form), width: width, prefix: "! ", style: .warning)
         } else if form.isSubmitting {
@@ -159,10 +184,13 @@ extension ActivationFormView {
         if later.isEmpty {
             text += " Sending activates \(tier0.count == 1 ? "it" : "them") at once."
         } else if now.isEmpty {
-            text += tier0.count == 1 ? " Sending asks an approver; access starts only once one approves."
+            text +=
+                tier0.count == 1
+                ? " Sending asks an approver; access starts only once one approves."
                 : " Sending asks an approver for each; access starts only once one approves."
         } else {
-            text += " Sending activates \(now.map(\.displayName).joined(separator: ", ")) at once; "
+            text +=
+                " Sending activates \(now.map(\.displayName).joined(separator: ", ")) at once; "
                 + "\(later.map(\.displayName).joined(separator: ", ")) \(later.count == 1 ? "waits" : "wait") for an approver."
         }
         return text
@@ -173,9 +201,13 @@ extension ActivationFormView {
     static func targetLines(_ form: ActivationForm, width: Int) -> [StyledLine] {
         let prefix: String, text: String, most: Int
         if form.targets.count == 1, let target = form.targets.first {
-            (prefix, text, most) = ("For: ", "\(target.displayName) (\(target.kind.label), \(target.scopeLabel), \(target.tier.label))", 2)
+            (prefix, text, most) = (
+                "For: ", "\(target.displayName) (\(target.kind.label), \(target.scopeLabel), \(target.tier.label))", 2
+            )
         } else {
-            (prefix, text, most) = ("For \(form.targets.count) targets: ", form.targets.map(\.displayName).joined(separator: ", "), 3)
+            (prefix, text, most) = (
+                "For \(form.targets.count) targets: ", form.targets.map(\.displayName).joined(separator: ", "), 3
+            )
         }
         let room = max(1, width - DisplayWidth.of(prefix))
         var rows = TextLayout.wrap(Sanitizer.sanitize(text), width: room)

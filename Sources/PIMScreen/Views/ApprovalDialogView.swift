@@ -11,19 +11,36 @@ enum ApprovalDialogView {
         if dialog.items.count == 1, let item = dialog.items.first {
             lines = ApprovalsView.lines(for: item, now: state.now)
         } else {
-            lines.append(StyledLine(DisplayText(untrusted: "\(dialog.items.count) requests, one decision with one justification:"), .dialog))
+            lines.append(
+                StyledLine(
+                    DisplayText(untrusted: "\(dialog.items.count) requests, one decision with one justification:"),
+                    .dialog))
             for item in dialog.items {
                 let request = item.request
                 let waited = item.waited(at: state.now).map { Countdown.elapsed($0) } ?? "—"
-                lines.append(StyledLine(DisplayText(untrusted: "• \(request.principal.label) → \(request.target.displayName) for \(request.duration?.shortDescription ?? "—"), waited \(waited)"), .dialog))
+                lines.append(
+                    StyledLine(
+                        DisplayText(
+                            untrusted:
+                                "• \(request.principal.label) → \(request.target.displayName) for \(request.duration?.shortDescription ?? "—"), waited \(waited)"
+                        ), .dialog))
             }
         }
         for item in dialog.items {
             switch dialog.outcomes[item.id] {
-            case .decided: lines.append(StyledLine(DisplayText(untrusted: "✓ \(item.request.principal.label) → \(item.request.target.displayName): done"), .success))
+            case .decided:
+                lines.append(
+                    StyledLine(
+                        DisplayText(
+                            untrusted: "✓ \(item.request.principal.label) → \(item.request.target.displayName): done"),
+                        .success))
             case .alreadyDecided(let what):
-                lines += StyledLine.wrapped("\(item.request.target.displayName): already \(what ?? "decided or cancelled")", width: inner, prefix: "• ", style: .warning)
-            case .failed(let reason): lines += StyledLine.wrapped("\(item.request.target.displayName): \(reason)", width: inner, prefix: "✗ ", style: .error)
+                lines += StyledLine.wrapped(
+                    "\(item.request.target.displayName): already \(what ?? "decided or cancelled")", width: inner,
+                    prefix: "• ", style: .warning)
+            case .failed(let reason):
+                lines += StyledLine.wrapped(
+                    "\(item.request.target.displayName): \(reason)", width: inner, prefix: "✗ ", style: .error)
             case nil: break
             }
         }
@@ -31,7 +48,10 @@ enum ApprovalDialogView {
         var inputRow: Int?
         if let decision = dialog.decision {
             let verb = decision == .approve ? "Approve" : "Deny"
-            lines.append(StyledLine(DisplayText(untrusted: "\(verb): why? (Enter confirms, Esc goes back)"), decision == .approve ? .success : .warning))
+            lines.append(
+                StyledLine(
+                    DisplayText(untrusted: "\(verb): why? (Enter confirms, Esc goes back)"),
+                    decision == .approve ? .success : .warning))
             inputRow = lines.count
             lines.append(.blank)
         } else {
@@ -41,13 +61,15 @@ enum ApprovalDialogView {
         if dialog.isSubmitting { lines.append(StyledLine("Sending…", .info)) }
 
         let rect = area.centered(width: width, height: lines.count + 4)
-        let title = dialog.items.count == 1
+        let title =
+            dialog.items.count == 1
             ? "Request from \(dialog.items[0].request.principal.label)" : "\(dialog.items.count) requests"
         let content = Box.draw(rect, title: DisplayText(untrusted: title), on: &screen)
         for (index, line) in lines.enumerated() where content.y + index < content.maxY - 1 {
             if index == inputRow {
-                InputField.draw(dialog.justification, focused: !dialog.isSubmitting,
-                                in: Rect(x: content.x, y: content.y + index, width: content.width, height: 1), on: &screen)
+                InputField.draw(
+                    dialog.justification, focused: !dialog.isSubmitting,
+                    in: Rect(x: content.x, y: content.y + index, width: content.width, height: 1), on: &screen)
             } else {
                 line.draw(x: content.x, y: content.y + index, width: content.width, on: &screen)
             }

@@ -21,10 +21,14 @@ enum ApprovalsView: PaneView {
     static func lines(for item: ApprovalItem, now: Date) -> [StyledLine] {
         let request = item.request
         var lines = [
-            detail("Requester", [request.principal.label, request.principal.userPrincipalName.map { "<\($0)>" }]
-                .compactMap { $0 }.joined(separator: " ")),
-            detail("Role or group", "\(request.target.displayName) · \(request.target.kind.label) · \(request.target.scopeLabel) · \(request.target.tier.label)",
-                   style: request.target.tier == .tier0 ? .tier0 : .normal),
+            detail(
+                "Requester",
+                [request.principal.label, request.principal.userPrincipalName.map { "<\($0)>" }]
+                    .compactMap { $0 }.joined(separator: " ")),
+            detail(
+                "Role or group",
+                "\(request.target.displayName) · \(request.target.kind.label) · \(request.target.scopeLabel) · \(request.target.tier.label)",
+                style: request.target.tier == .tier0 ? .tier0 : .normal),
             detail("Justification", request.justification ?? "(none given)"),
         ]
         if let ticket = request.ticket, !ticket.isEmpty {
@@ -34,8 +38,11 @@ enum ApprovalsView: PaneView {
         lines.append(detail("Duration", "\(request.duration?.shortDescription ?? "not stated") \(start)"))
         let waited = item.waited(at: now).map { Countdown.elapsed($0) } ?? "—"
         let left = item.windowLeft(at: now)
-        lines.append(detail("Requested", "\(TextLayout.dateTime(request.createdAt)) · waited \(waited) · \(left.map { Countdown.text(remaining: $0) } ?? "—") left to decide",
-                            style: TextLayout.urgencyStyle(left)))
+        lines.append(
+            detail(
+                "Requested",
+                "\(TextLayout.dateTime(request.createdAt)) · waited \(waited) · \(left.map { Countdown.text(remaining: $0) } ?? "—") left to decide",
+                style: TextLayout.urgencyStyle(left)))
         lines.append(detail("Request id", request.id, style: .dim))
         return lines
     }

@@ -7,8 +7,9 @@ enum ElevationsView: PaneView {
     static let columns = PaneColumns(Tables.elevations)
 
     static func table(_ state: AppState) -> TableWidget {
-        makeTable(state, .elevations, columns, rows: state.elevations,
-                  empty: "No active elevation in the tenant (or no permission to list them).")
+        makeTable(
+            state, .elevations, columns, rows: state.elevations,
+            empty: "No active elevation in the tenant (or no permission to list them).")
     }
 
     static func details(_ state: AppState, width: Int) -> [StyledLine] {
@@ -16,16 +17,22 @@ enum ElevationsView: PaneView {
         let user = [assignment.principal.label, assignment.principal.userPrincipalName.map { "<\($0)>" }]
             .compactMap { $0 }.joined(separator: " ")
         let remaining = assignment.remaining(at: state.now)
-        let how: String = switch assignment.assignmentType {
-        case .activated: "activated (just in time)"
-        case .assigned: "assigned"
-        case .other(let value): value
-        }
+        let how: String =
+            switch assignment.assignmentType {
+            case .activated: "activated (just in time)"
+            case .assigned: "assigned"
+            case .other(let value): value
+            }
         return [
             detail("User", user),
-            detail("Role or group", "\(assignment.target.displayName) · \(assignment.target.kind.label) · \(assignment.target.scopeLabel) · \(assignment.target.tier.label)"),
-            detail("Active", "since \(TextLayout.dateTime(assignment.start)) until \(TextLayout.dateTime(assignment.end)) (\(Countdown.text(remaining: remaining)) left)",
-                   style: TextLayout.urgencyStyle(remaining)),
+            detail(
+                "Role or group",
+                "\(assignment.target.displayName) · \(assignment.target.kind.label) · \(assignment.target.scopeLabel) · \(assignment.target.tier.label)"
+            ),
+            detail(
+                "Active",
+                "since \(TextLayout.dateTime(assignment.start)) until \(TextLayout.dateTime(assignment.end)) (\(Countdown.text(remaining: remaining)) left)",
+                style: TextLayout.urgencyStyle(remaining)),
             detail("How", how),
             detail("Id", assignment.id, style: .dim),
         ]

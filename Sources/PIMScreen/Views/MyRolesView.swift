@@ -7,34 +7,51 @@ enum MyRolesView: PaneView {
     static let columns = PaneColumns(Tables.roles)
 
     static func table(_ state: AppState) -> TableWidget {
-        makeTable(state, .myRoles, columns, rows: state.roles,
-                  empty: "No eligible roles or groups: ask an administrator for an eligibility.")
+        makeTable(
+            state, .myRoles, columns, rows: state.roles,
+            empty: "No eligible roles or groups: ask an administrator for an eligibility.")
     }
 
     static func details(_ state: AppState, width: Int) -> [StyledLine] {
         guard let role = state.selectedRole else { return [] }
         let target = role.target
-        var lines = [detail("Role or group", "\(target.displayName) · \(target.kind.label) · \(target.scopeLabel) · \(target.tier.label)",
-                            style: target.tier == .tier0 ? .tier0 : .normal)]
+        var lines = [
+            detail(
+                "Role or group",
+                "\(target.displayName) · \(target.kind.label) · \(target.scopeLabel) · \(target.tier.label)",
+                style: target.tier == .tier0 ? .tier0 : .normal)
+        ]
         if let policy = role.policy {
             let max = policy.maxDuration.map { "max \($0.shortDescription)" } ?? "no maximum stated"
-            let needs = policy.requirementLabels.isEmpty ? "nothing else" : policy.requirementLabels.joined(separator: ", ")
+            let needs =
+                policy.requirementLabels.isEmpty ? "nothing else" : policy.requirementLabels.joined(separator: ", ")
             lines.append(detail("Policy", "\(max) · requires \(needs)"))
         } else {
             lines.append(detail("Policy", "not loaded: the service decides when you send"))
         }
         if let active = role.active {
             let remaining = active.remaining(at: state.now)
-            let until = active.end.map { "until \(TextLayout.dateTime($0)) (\(Countdown.text(remaining: remaining)) left)" } ?? "permanently"
-            lines.append(detail("Active", "since \(TextLayout.dateTime(active.start)) \(until)", style: TextLayout.urgencyStyle(remaining)))
+            let until =
+                active.end.map { "until \(TextLayout.dateTime($0)) (\(Countdown.text(remaining: remaining)) left)" }
+                ?? "permanently"
+            lines.append(
+                detail(
+                    "Active", "since \(TextLayout.dateTime(active.start)) \(until)",
+                    style: TextLayout.urgencyStyle(remaining)))
         } else if let request = role.pendingRequest {
-            lines.append(detail("Pending", "request \(request.id) since \(TextLayout.dateTime(request.createdAt)), \(request.status.graphValue)", style: .pending))
+            lines.append(
+                detail(
+                    "Pending",
+                    "request \(request.id) since \(TextLayout.dateTime(request.createdAt)), \(request.status.graphValue)",
+                    style: .pending))
             if let justification = request.justification { lines.append(detail("Justification", justification)) }
             if let ticket = request.ticket, !ticket.isEmpty {
-                lines.append(detail("Ticket", [ticket.number, ticket.system].compactMap { $0 }.joined(separator: " · ")))
+                lines.append(
+                    detail("Ticket", [ticket.number, ticket.system].compactMap { $0 }.joined(separator: " · ")))
             }
         } else if let eligibility = role.eligibility {
-            lines.append(detail("Eligible", eligibility.end.map { "until \(TextLayout.dateTime($0))" } ?? "permanently"))
+            lines.append(
+                detail("Eligible", eligibility.end.map { "until \(TextLayout.dateTime($0))" } ?? "permanently"))
         }
         if let description = target.description, !description.isEmpty { lines.append(detail("About", description)) }
         lines.append(detail("Id", target.id.description, style: .dim))

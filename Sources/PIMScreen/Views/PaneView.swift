@@ -16,19 +16,24 @@ extension PaneView {
 
     /// A table over the pane's visible rows with the pane's `columns`; `rows` are the pane's rows,
     /// read only for the rows on screen.
-    static func makeTable<Row>(_ state: AppState, _ pane: Pane, _ columns: PaneColumns<Row>, rows: [Row],
-                               empty: DisplayText) -> TableWidget {
+    static func makeTable<Row>(
+        _ state: AppState, _ pane: Pane, _ columns: PaneColumns<Row>, rows: [Row],
+        empty: DisplayText
+    ) -> TableWidget {
         let list = state.list(pane)
         let visible = list.visible
         let marked = list.marked
-        let emptyText: DisplayText = list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
-        let context = ColumnContext(now: state.now, time: { TextLayout.time($0) },
-                                    dateTime: { TextLayout.dateTime($0) }, busy: state.busy)
+        let emptyText: DisplayText =
+            list.filterText.isEmpty ? empty : "No row matches the filter: press / then Esc to clear it."
+        let context = ColumnContext(
+            now: state.now, time: { TextLayout.time($0) },
+            dateTime: { TextLayout.dateTime($0) }, busy: state.busy)
         let definitions = columns.columns
-        return TableWidget(columns: columns.layout, rowCount: visible.count, offset: list.offset,
-                           selection: visible.isEmpty ? nil : list.selection,
-                           isMarked: { !marked.isEmpty && marked.contains(state.rowID(pane, index: visible[$0])) },
-                           cell: { row, column in TableCell(definitions[column].cell(rows[visible[row]], context)) },
-                           emptyText: emptyText)
+        return TableWidget(
+            columns: columns.layout, rowCount: visible.count, offset: list.offset,
+            selection: visible.isEmpty ? nil : list.selection,
+            isMarked: { !marked.isEmpty && marked.contains(state.rowID(pane, index: visible[$0])) },
+            cell: { row, column in TableCell(definitions[column].cell(rows[visible[row]], context)) },
+            emptyText: emptyText)
     }
 }

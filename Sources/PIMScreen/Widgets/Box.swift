@@ -50,7 +50,9 @@ struct StyledLine {
             let more = segments[(index + 1)...].contains { $0.0.width > 0 }
             if more, Screen.fits(text.string, in: left), !Screen.fits(text.string, in: left - 1) {
                 // This segment fills the line exactly and more follows: end it in "…" instead.
-                screen.put(DisplayText(untrusted: Columns.truncate(text.string + " ", to: left)), x: column, y: y, maxWidth: left, style: style)
+                screen.put(
+                    DisplayText(untrusted: Columns.truncate(text.string + " ", to: left)), x: column, y: y,
+                    maxWidth: left, style: style)
                 break
             }
             column += screen.put(text, x: column, y: y, maxWidth: left, style: style)

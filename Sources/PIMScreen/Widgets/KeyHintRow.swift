@@ -4,8 +4,10 @@ import PIMDomain
 /// The row of keys that work now (`KeyMap.hints`): each key's first name, then its short help, as
 /// many as fit. The status line and the dialogs draw it alike; only the help's style differs.
 enum KeyHintRow {
-    static func draw(_ state: AppState, x start: Int, y: Int, maxX: Int, helpStyle: StyleRole,
-                     on screen: inout Screen) {
+    static func draw(
+        _ state: AppState, x start: Int, y: Int, maxX: Int, helpStyle: StyleRole,
+        on screen: inout Screen
+    ) {
         var x = start
         for binding in KeyMap.hints(for: state) {
             let key = SanitizedText.of(binding.keys[0].description)

@@ -15,8 +15,9 @@ struct PaneColumns<Row>: Sendable {
 extension TableColumn {
     /// How the pane lays out a column of a table's definition.
     init<Row>(_ column: Column<Row>) {
-        self.init(title: column.title, min: column.width.min, max: column.width.max, flex: column.width.fills,
-                  priority: column.priority, alignRight: column.alignRight, names: column.names)
+        self.init(
+            title: column.title, min: column.width.min, max: column.width.max, flex: column.width.fills,
+            priority: column.priority, alignRight: column.alignRight, names: column.names)
     }
 }
 

@@ -13,7 +13,8 @@ enum StatusLine {
     /// Rows the status area wants at `width`: 2, or up to `longestMessage` for a long error or warning.
     static func rowsWanted(_ state: AppState, width: Int) -> Int {
         guard !state.currentList.isFiltering, let message = messageText(state),
-              message.style == .error || message.style == .warning else { return 2 }
+            message.style == .error || message.style == .warning
+        else { return 2 }
         let lines = TextLayout.wrap(StatusMessage.withoutQuotes(message.text), width: width).count
         return min(longestMessage, max(2, lines))
     }
@@ -29,7 +30,8 @@ enum StatusLine {
         let list = state.currentList
         let message = messageText(state)
         let refresh = SanitizedText.of(refreshText(state))
-        let right = message.map { DisplayWidth.of($0.text) > rect.width - refresh.width - 2 } == true ? 0 : refresh.width + 1
+        let right =
+            message.map { DisplayWidth.of($0.text) > rect.width - refresh.width - 2 } == true ? 0 : refresh.width + 1
         if right > 0 { screen.put(refresh, x: rect.maxX - right, y: messageRow, maxWidth: right, style: .dim) }
         let room = rect.width - right - (right > 0 ? 1 : 0)
         // An error or warning too long for its row takes the hints' row too (the hints return with
@@ -37,7 +39,9 @@ enum StatusLine {
         var hintsShown = true
         if list.isFiltering {
             screen.put("/", x: rect.x, y: messageRow, style: .keyName)
-            InputField.draw(list.filter, focused: true, in: Rect(x: rect.x + 1, y: messageRow, width: room - 1, height: 1), on: &screen)
+            InputField.draw(
+                list.filter, focused: true, in: Rect(x: rect.x + 1, y: messageRow, width: room - 1, height: 1),
+                on: &screen)
         } else if let message {
             let text = StatusMessage.withoutQuotes(message.text)
             if DisplayWidth.of(text) > room, message.style == .error || message.style == .warning {
@@ -45,13 +49,17 @@ enum StatusLine {
                 let rows = rect.height
                 screen.fill(rect.row(rows - 1), style: .normal)
                 for (index, line) in lines.prefix(rows - 1).enumerated() {
-                    screen.put(SanitizedText.of(line), x: rect.x, y: messageRow + index, maxWidth: room, style: message.style)
+                    screen.put(
+                        SanitizedText.of(line), x: rect.x, y: messageRow + index, maxWidth: room, style: message.style)
                 }
                 let rest = lines.dropFirst(rows - 1).joined(separator: " ")
-                screen.put(SanitizedText.of(StatusMessage.fit(rest, width: room)), x: rect.x, y: hintRow, maxWidth: room, style: message.style)
+                screen.put(
+                    SanitizedText.of(StatusMessage.fit(rest, width: room)), x: rect.x, y: hintRow, maxWidth: room,
+                    style: message.style)
                 hintsShown = false
             } else {
-                let fitted = message.sentence.map { StatusMessage.fit($0, width: room) }
+                let fitted =
+                    message.sentence.map { StatusMessage.fit($0, width: room) }
                     ?? StatusMessage.fit(message.text, width: room)
                 screen.put(SanitizedText.of(fitted), x: rect.x, y: messageRow, maxWidth: room, style: message.style)
             }
@@ -69,8 +77,10 @@ enum StatusLine {
         let list = state.currentList
         if list.isFiltering { return nil }
         if state.confirmingQuit {
-            return ("Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.",
-                    .warning, nil)
+            return (
+                "Unsent text is kept as a draft for the next start, not sent. Quit anyway? y quits, n stays.",
+                .warning, nil
+            )
         }
         if let question = state.confirmationQuestion { return (sanitise(question), .warning, nil) }
         if let flash = state.flash {
@@ -79,12 +89,15 @@ enum StatusLine {
         if let failure = state.failure {
             return (sanitise("✗ " + failure.text), .error, failure.map(event: { sanitise("✗ " + $0) }, step: sanitise))
         }
-        if state.pane == .myRoles || state.pane == .approvals, !list.marked.isEmpty, state.form == nil, state.dialog == nil {
+        if state.pane == .myRoles || state.pane == .approvals, !list.marked.isEmpty, state.form == nil,
+            state.dialog == nil
+        {
             let what = state.pane == .myRoles ? "Enter activates them in one form" : "Enter opens them for one decision"
             return ("\(list.marked.count) marked: \(what) · Space unmarks", .info, nil)
         }
         if !list.filterText.isEmpty {
-            let text = "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
+            let text =
+                "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
             return (sanitise(text), .info, nil)
         }
         return nil
@@ -138,7 +151,8 @@ enum InputField {
             shown += max(1, DisplayWidth.of(text[end]))
             end = text.index(after: end)
         }
-        screen.put(DisplayText(untrusted: String(text[start..<end])), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
+        screen.put(
+            DisplayText(untrusted: String(text[start..<end])), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
         guard focused else { return }
         let before = DisplayText(untrusted: String(text[start..<cursor])).width
         let cursorX = rect.x + min(before, rect.width - 1)

@@ -89,8 +89,10 @@ enum StatusMessage {
     private static func removing(_ text: String, from pairs: [(open: String, close: String)]) -> String {
         var result = ""
         var rest = Substring(text)
-        while let (open, close) = pairs.lazy.compactMap({ pair in rest.range(of: pair.open).map { ($0, pair.close) } }).first,
-              let end = rest[open.upperBound...].range(of: close) {
+        while let (open, close) = pairs.lazy.compactMap({ pair in rest.range(of: pair.open).map { ($0, pair.close) } })
+            .first,
+            let end = rest[open.upperBound...].range(of: close)
+        {
             result += rest[..<open.lowerBound]
             rest = rest[end.upperBound...]
         }
@@ -103,7 +105,9 @@ enum StatusMessage {
         let body = text.hasSuffix(".") ? text.dropLast() : Substring(text)
         let colon = body.range(of: ": ", options: .backwards)
         let sentence = body.range(of: ". ", options: .backwards)
-        guard let cut = [colon, sentence].compactMap({ $0 }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        guard let cut = [colon, sentence].compactMap({ $0 }).max(by: { $0.lowerBound < $1.lowerBound }) else {
+            return nil
+        }
         let separator = String(text[cut])
         return (String(text[..<cut.lowerBound]), separator, String(text[cut.upperBound...]))
     }

@@ -53,14 +53,17 @@ struct TableWidget {
         screen.fill(rect.row(0), style: .header)
         var x = rect.x + Self.markWidth
         for (index, column) in shown.enumerated() {
-            screen.put(SanitizedText.of(columns[column].title), x: x, y: rect.y, width: widths[index],
-                       style: .header, alignRight: columns[column].alignRight)
+            screen.put(
+                SanitizedText.of(columns[column].title), x: x, y: rect.y, width: widths[index],
+                style: .header, alignRight: columns[column].alignRight)
             x += widths[index] + 1
         }
         if rowCount == 0 {
             // The message owns its whole row: nothing drawn there before may show past its end.
             if rect.height > 1 { screen.fill(rect.row(1)) }
-            screen.put(emptyText, x: rect.x + Self.markWidth, y: rect.y + 1, maxWidth: rect.width - Self.markWidth, style: .dim)
+            screen.put(
+                emptyText, x: rect.x + Self.markWidth, y: rect.y + 1, maxWidth: rect.width - Self.markWidth, style: .dim
+            )
             return
         }
         // A column whose cut cells would read alike (`itops-sysadmin-…` twice) is cut in the middle.
@@ -83,7 +86,9 @@ struct TableWidget {
             for (index, column) in shown.enumerated() {
                 let value = grid[row - first][column]
                 let style = selected ? .selectedRow : (value.style ?? rowStyle)
-                screen.put(cutGrid[row - first][column], x: x, y: y, width: widths[index], style: style, alignRight: columns[column].alignRight)
+                screen.put(
+                    cutGrid[row - first][column], x: x, y: y, width: widths[index], style: style,
+                    alignRight: columns[column].alignRight)
                 x += widths[index] + 1
             }
             screen.addClickTarget(Rect(x: rect.x, y: y, width: rect.width, height: 1), .row(row))
@@ -95,7 +100,8 @@ struct TableWidget {
         var shown = Array(columns.indices)
         func minimum(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].min } + Swift.max(0, set.count - 1) }
         while minimum(shown) > width, shown.count > 1,
-              let drop = shown.filter({ !columns[$0].flex }).min(by: { columns[$0].priority < columns[$1].priority }) {
+            let drop = shown.filter({ !columns[$0].flex }).min(by: { columns[$0].priority < columns[$1].priority })
+        {
             shown.removeAll { $0 == drop }
         }
         var naturals = shown.map { column -> Int in
@@ -103,15 +109,18 @@ struct TableWidget {
             for row in rows { natural = Swift.max(natural, Columns.of(cell(row, column).text.string)) }
             return natural
         }
-        var widths = shown.indices.map { Swift.min(columns[shown[$0]].max, Swift.max(columns[shown[$0]].min, naturals[$0])) }
+        var widths = shown.indices.map {
+            Swift.min(columns[shown[$0]].max, Swift.max(columns[shown[$0]].min, naturals[$0]))
+        }
         // Columns of low priority give way before the flex column is cut below its natural width.
         func isLow(_ index: Int) -> Bool { !columns[shown[index]].flex && columns[shown[index]].priority <= 5 }
         func neededWidth() -> Int {
             shown.indices.reduce(0) { $0 + (isLow($1) ? columns[shown[$1]].min : widths[$1]) } + shown.count - 1
         }
         while neededWidth() > width,
-              let drop = shown.indices.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 3 })
-                .min(by: { columns[shown[$0]].priority < columns[shown[$1]].priority }) {
+            let drop = shown.indices.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 3 })
+                .min(by: { columns[shown[$0]].priority < columns[shown[$1]].priority })
+        {
             shown.remove(at: drop)
             widths.remove(at: drop)
             naturals.remove(at: drop)
@@ -123,16 +132,20 @@ struct TableWidget {
             let candidates = widths.indices.filter { widths[$0] > columns[shown[$0]].min }
             let byPriority = { (a: Int, b: Int) in columns[shown[a]].priority < columns[shown[b]].priority }
             let slack = { (a: Int, b: Int) in widths[a] - columns[shown[a]].min < widths[b] - columns[shown[b]].min }
-            guard let pick = candidates.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 5 }).max(by: slack)
+            guard
+                let pick = candidates.filter({ !columns[shown[$0]].flex && columns[shown[$0]].priority <= 5 }).max(
+                    by: slack)
                     ?? candidates.first(where: { columns[shown[$0]].flex })
-                    ?? candidates.min(by: byPriority) else { break }
+                    ?? candidates.min(by: byPriority)
+            else { break }
             let give = Swift.min(excess, widths[pick] - columns[shown[pick]].min)
             widths[pick] -= give
             excess -= give
         }
         // Room left: cells that are cut get it first, most important column first (a name is not
         // cut while the row has empty columns), then the flex column takes the rest.
-        for index in shown.indices.sorted(by: { columns[shown[$0]].priority > columns[shown[$1]].priority }) where excess < 0 {
+        for index in shown.indices.sorted(by: { columns[shown[$0]].priority > columns[shown[$1]].priority })
+        where excess < 0 {
             let give = Swift.min(-excess, Swift.max(0, naturals[index] - widths[index]))
             widths[index] += give
             excess += give

@@ -45,7 +45,8 @@ enum TextLayout {
     static func dateTime(_ date: Date?) -> String {
         guard let date else { return "—" }
         let c = UTCTime(date)
-        return "\(UTCTime.digits(c.year, 4))-\(UTCTime.digits(c.month))-\(UTCTime.digits(c.day)) \(UTCTime.digits(c.hour)):\(UTCTime.digits(c.minute))Z"
+        return
+            "\(UTCTime.digits(c.year, 4))-\(UTCTime.digits(c.month))-\(UTCTime.digits(c.day)) \(UTCTime.digits(c.hour)):\(UTCTime.digits(c.minute))Z"
     }
 
     /// `12:05Z`.

@@ -10,8 +10,9 @@ enum TitleBar {
         if !state.config.tenantLabel.isEmpty { parts.append(state.config.tenantLabel) }
         if let me = state.me { parts.append(me.label) }
         let clock = SanitizedText.of(TextLayout.clock(state.now))
-        screen.put(SanitizedText.of(" " + parts.joined(separator: " · ")), x: rect.x, y: rect.y,
-                   maxWidth: rect.width - clock.width - 2, style: .title)
+        screen.put(
+            SanitizedText.of(" " + parts.joined(separator: " · ")), x: rect.x, y: rect.y,
+            maxWidth: rect.width - clock.width - 2, style: .title)
         screen.put(clock, x: rect.maxX - clock.width - 1, y: rect.y, style: .title)
 
         screen.fill(rect.row(1), style: .tabInactive)

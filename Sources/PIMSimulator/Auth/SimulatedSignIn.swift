@@ -13,8 +13,10 @@ public struct SimulatedSignIn: TokenProvider {
     public let scopes: [String]?
 
     /// Roughly what `az account get-access-token --resource-type ms-graph` grants: no PIM scopes.
-    public static let azureCLIScopes = ["Application.ReadWrite.All", "AuditLog.Read.All", "Directory.AccessAsUser.All",
-                                        "Group.ReadWrite.All", "User.ReadWrite.All"]
+    public static let azureCLIScopes = [
+        "Application.ReadWrite.All", "AuditLog.Read.All", "Directory.AccessAsUser.All",
+        "Group.ReadWrite.All", "User.ReadWrite.All",
+    ]
 
     public init(persona: Persona, baselineMethods: [String] = ["pwd"], scopes: [String]? = nil) {
         self.persona = persona
@@ -35,16 +37,20 @@ public struct SimulatedSignIn: TokenProvider {
             acrs = Self.requestedContexts(claims)
         }
         var generator = SystemRandomNumberGenerator()
-        return TenantToken(objectId: persona.objectId, amr: amr, acrs: acrs, issuedAt: Date(),
-                           nonce: StableID.random(using: &generator), scopes: scopes).encoded()
+        return TenantToken(
+            objectId: persona.objectId, amr: amr, acrs: acrs, issuedAt: Date(),
+            nonce: StableID.random(using: &generator), scopes: scopes
+        ).encoded()
     }
 
     /// The `acrs` values of a claims request: `{"access_token":{"acrs":{"essential":true,"value":"c1"}}}`
     /// or with `"values":["c1","c2"]`. Accepts the JSON plain or URL-encoded.
     static func requestedContexts(_ claims: String) -> [String] {
-        let text = claims.contains("%7B") || claims.contains("%7b") ? (claims.removingPercentEncoding ?? claims) : claims
+        let text =
+            claims.contains("%7B") || claims.contains("%7b") ? (claims.removingPercentEncoding ?? claims) : claims
         guard let json = try? SimJSON.parse(text),
-              let acrs = json.member(ignoringCase: "access_token")?.member(ignoringCase: "acrs") else { return [] }
+            let acrs = json.member(ignoringCase: "access_token")?.member(ignoringCase: "acrs")
+        else { return [] }
         var values: [String] = []
         if let v = acrs["value"]?.stringValue { values.append(v) }
         values += acrs["values"]?.arrayValue?.compactMap(\.stringValue) ?? []

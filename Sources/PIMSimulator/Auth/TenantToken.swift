@@ -32,8 +32,9 @@ struct TenantToken: Equatable, Sendable {
     static func decode(_ text: String) -> TenantToken? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, parts[0] == prefix, parts[2] == check(parts[1]),
-              let data = fromBase64url(parts[1]), let json = try? SimJSON.parse(data),
-              let oid = json["oid"]?.stringValue else { return nil }
+            let data = fromBase64url(parts[1]), let json = try? SimJSON.parse(data),
+            let oid = json["oid"]?.stringValue
+        else { return nil }
         return TenantToken(
             objectId: oid,
             amr: json["amr"]?.arrayValue?.compactMap(\.stringValue) ?? [],

@@ -11,7 +11,8 @@ struct GraphTarget: Equatable {
     var path: String
 
     static func == (a: GraphTarget, b: GraphTarget) -> Bool {
-        a.version == b.version && a.segments == b.segments && a.query.map { $0.0 + "=" + $0.1 } == b.query.map { $0.0 + "=" + $0.1 }
+        a.version == b.version && a.segments == b.segments
+            && a.query.map { $0.0 + "=" + $0.1 } == b.query.map { $0.0 + "=" + $0.1 }
     }
 
     /// From a full URL: the first path segment is the version.

@@ -28,9 +28,11 @@ enum GraphDate {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return d }
         if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle()) { return d }
-        let zoneless = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: true)
+        let zoneless = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(
+            includingFractionalSeconds: true)
         if let d = try? Date(trimmed, strategy: zoneless) { return d }
-        let zonelessWhole = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: false)
+        let zonelessWhole = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(
+            includingFractionalSeconds: false)
         if let d = try? Date(trimmed, strategy: zonelessWhole) { return d }
         return nil
     }
@@ -43,6 +45,7 @@ enum GraphDate {
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ n: Int?) -> String { String(n ?? 0).leftPadded(2) }
-        return "\(days[(c.weekday ?? 1) - 1]), \(two(c.day)) \(months[(c.month ?? 1) - 1]) \(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) GMT"
+        return
+            "\(days[(c.weekday ?? 1) - 1]), \(two(c.day)) \(months[(c.month ?? 1) - 1]) \(c.year ?? 1970) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) GMT"
     }
 }

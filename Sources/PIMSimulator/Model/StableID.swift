@@ -23,7 +23,9 @@ enum StableID {
         return String(unsafeUninitializedCapacity: 36) { buffer in
             var at = 0
             for position in 0..<32 {
-                if position == 8 || position == 12 || position == 16 || position == 20 { buffer[at] = UInt8(ascii: "-"); at += 1 }
+                if position == 8 || position == 12 || position == 16 || position == 20 {
+                    buffer[at] = UInt8(ascii: "-"); at += 1
+                }
                 let word = position < 16 ? hi : lo
                 buffer[at] = digits.utf8Start[Int((word >> UInt64(60 - 4 * (position % 16))) & 0xF)]
                 at += 1

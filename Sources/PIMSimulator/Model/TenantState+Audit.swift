@@ -23,30 +23,33 @@ extension TenantState {
     }
 
     /// Appends one audit record about `request`. `initiatorId` nil means the PIM service itself.
-    mutating func recordAudit(_ activity: String, operationType: String, auditType: String, request: TenantRequest,
-                              initiatorId: String?, at date: Date, result: String = "success", reason: String? = nil) {
+    mutating func recordAudit(
+        _ activity: String, operationType: String, auditType: String, request: TenantRequest,
+        initiatorId: String?, at date: Date, result: String = "success", reason: String? = nil
+    ) {
         let initiator = initiatorId.flatMap { user($0) }
         let ticks = Int64(date.timeIntervalSince1970 * 10_000_000) + 621_355_968_000_000_000
         let uniq = StableID.make("audit:\(audit.count):\(request.id):\(activity):\(ticks)")
         let subject = user(request.principalId)
-        audit.append(TenantAuditRecord(
-            id: "PIM_\(uniq)_\(request.id)_\(ticks)",
-            category: request.kind == .role ? "RoleManagement" : "GroupManagement",
-            correlationId: request.id,
-            result: result,
-            resultReason: reason ?? request.justification ?? "",
-            activity: activity,
-            date: date,
-            operationType: operationType,
-            initiatorId: initiatorId ?? TenantSeed.pimServiceId,
-            initiatorName: initiator?.displayName ?? "MS-PIM",
-            initiatorUPN: initiator?.userPrincipalName,
-            targetId: request.targetId,
-            targetName: targetName(kind: request.kind, targetId: request.targetId),
-            targetType: request.kind == .role ? "Role" : "Group",
-            subjectId: request.principalId,
-            subjectName: subject?.displayName ?? principalName(request.principalId),
-            requestId: request.id,
-            auditType: auditType))
+        audit.append(
+            TenantAuditRecord(
+                id: "PIM_\(uniq)_\(request.id)_\(ticks)",
+                category: request.kind == .role ? "RoleManagement" : "GroupManagement",
+                correlationId: request.id,
+                result: result,
+                resultReason: reason ?? request.justification ?? "",
+                activity: activity,
+                date: date,
+                operationType: operationType,
+                initiatorId: initiatorId ?? TenantSeed.pimServiceId,
+                initiatorName: initiator?.displayName ?? "MS-PIM",
+                initiatorUPN: initiator?.userPrincipalName,
+                targetId: request.targetId,
+                targetName: targetName(kind: request.kind, targetId: request.targetId),
+                targetType: request.kind == .role ? "Role" : "Group",
+                subjectId: request.principalId,
+                subjectName: subject?.displayName ?? principalName(request.principalId),
+                requestId: request.id,
+                auditType: auditType))
     }
 }

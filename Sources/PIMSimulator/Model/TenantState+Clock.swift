@@ -14,13 +14,16 @@ extension TenantState {
             assignments.removeAll { a in a.end.map { $0 <= now } ?? false }
             for a in ended.sorted(by: { ($0.end ?? now) < ($1.end ?? now) }) {
                 if a.assignmentType == "Activated" {
-                    let request = requests.first { $0.id == a.requestId }
-                        ?? TenantState.makeRequest(id: a.requestId ?? a.id, kind: a.kind, action: "selfActivate",
-                                                   status: "Provisioned", principalId: a.principalId, targetId: a.targetId,
-                                                   accessId: a.accessId, justification: nil, start: a.start,
-                                                   durationSeconds: nil, created: a.start ?? now)
-                    recordAudit(Activity.expired, operationType: "Delete", auditType: "RemoveActivatedRole", request: request,
-                                initiatorId: nil, at: a.end ?? now)
+                    let request =
+                        requests.first { $0.id == a.requestId }
+                        ?? TenantState.makeRequest(
+                            id: a.requestId ?? a.id, kind: a.kind, action: "selfActivate",
+                            status: "Provisioned", principalId: a.principalId, targetId: a.targetId,
+                            accessId: a.accessId, justification: nil, start: a.start,
+                            durationSeconds: nil, created: a.start ?? now)
+                    recordAudit(
+                        Activity.expired, operationType: "Delete", auditType: "RemoveActivatedRole", request: request,
+                        initiatorId: nil, at: a.end ?? now)
                 } else {
                     expiredAssignments.append(a)
                 }
@@ -33,8 +36,9 @@ extension TenantState {
                 if start <= now {
                     requests[i].status = "Provisioned"
                     changed = true
-                    recordAudit(Activity.activationCompleted, operationType: "Add", auditType: "ActivatedRole",
-                                request: requests[i], initiatorId: requests[i].principalId, at: start)
+                    recordAudit(
+                        Activity.activationCompleted, operationType: "Add", auditType: "ActivatedRole",
+                        request: requests[i], initiatorId: requests[i].principalId, at: start)
                 }
             case "PendingApproval":
                 if now.timeIntervalSince(requests[i].created) >= Self.approvalTimeout {
@@ -42,8 +46,9 @@ extension TenantState {
                     requests[i].completed = requests[i].created.addingTimeInterval(Self.approvalTimeout)
                     requests[i].approval?.status = "Expired"
                     changed = true
-                    recordAudit(Activity.requestExpired, operationType: "Add", auditType: "RequestExpired",
-                                request: requests[i], initiatorId: nil, at: requests[i].completed ?? now)
+                    recordAudit(
+                        Activity.requestExpired, operationType: "Add", auditType: "RequestExpired",
+                        request: requests[i], initiatorId: nil, at: requests[i].completed ?? now)
                 }
             default:
                 break

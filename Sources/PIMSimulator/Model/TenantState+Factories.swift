@@ -7,25 +7,31 @@ extension TenantState {
         kind == .role ? requestId : "\(targetId)_\(accessId ?? "member")_\(requestId)"
     }
 
-    static func makeRequest(id: String, kind: TargetKind, action: String, status: String, principalId: String,
-                            targetId: String, accessId: String?, scope: String = "/", justification: String?,
-                            ticket: String? = nil, ticketSystem: String? = nil, start: Date?, durationSeconds: Int?,
-                            created: Date) -> TenantRequest {
+    static func makeRequest(
+        id: String, kind: TargetKind, action: String, status: String, principalId: String,
+        targetId: String, accessId: String?, scope: String = "/", justification: String?,
+        ticket: String? = nil, ticketSystem: String? = nil, start: Date?, durationSeconds: Int?,
+        created: Date
+    ) -> TenantRequest {
         TenantRequest(
             id: id, kind: kind, action: action, status: status, principalId: principalId, createdById: principalId,
             targetId: targetId, accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: scope,
-            justification: justification, ticketNumber: ticket, ticketSystem: ticket == nil ? nil : (ticketSystem ?? "ServiceNow"),
+            justification: justification, ticketNumber: ticket,
+            ticketSystem: ticket == nil ? nil : (ticketSystem ?? "ServiceNow"),
             scheduleStart: start, expirationType: durationSeconds == nil ? nil : "afterDuration",
-            durationText: durationSeconds.map { ActivationText.iso($0) }, durationSeconds: durationSeconds, scheduleEnd: nil,
+            durationText: durationSeconds.map { ActivationText.iso($0) }, durationSeconds: durationSeconds,
+            scheduleEnd: nil,
             created: created, completed: nil, approvalId: nil,
             targetScheduleId: targetScheduleId(kind: kind, targetId: targetId, accessId: accessId, requestId: id))
     }
 
     /// The instance an activation request puts in force.
     func activation(for request: TenantRequest, start: Date, end: Date?) -> TenantAssignment {
-        let eligibility = self.eligibility(kind: request.kind, principalId: request.principalId, targetId: request.targetId,
-                                           accessId: request.accessId, scope: request.directoryScopeId, now: start)
-        let instanceId = request.kind == .role
+        let eligibility = self.eligibility(
+            kind: request.kind, principalId: request.principalId, targetId: request.targetId,
+            accessId: request.accessId, scope: request.directoryScopeId, now: start)
+        let instanceId =
+            request.kind == .role
             ? StableID.make("instance:\(request.id)")
             : "\(request.targetId)_\(request.accessId ?? "member")_\(StableID.make("instance:\(request.id)"))"
         return TenantAssignment(
@@ -37,19 +43,24 @@ extension TenantState {
     }
 
     /// A permanent or time-bound direct assignment (`Assigned`).
-    static func directAssignment(name: String, kind: TargetKind, principalId: String, targetId: String,
-                                 accessId: String? = nil, start: Date?, end: Date?) -> TenantAssignment {
+    static func directAssignment(
+        name: String, kind: TargetKind, principalId: String, targetId: String,
+        accessId: String? = nil, start: Date?, end: Date?
+    ) -> TenantAssignment {
         let sid = StableID.make("assigned:\(name)")
         let id = kind == .role ? sid : "\(targetId)_\(accessId ?? "member")_\(sid)"
-        return TenantAssignment(id: id, scheduleId: id, kind: kind, principalId: principalId, targetId: targetId,
-                                accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: "/",
-                                assignmentType: "Assigned", memberType: "Direct", start: start, end: end,
-                                requestId: nil, eligibilityScheduleId: nil)
+        return TenantAssignment(
+            id: id, scheduleId: id, kind: kind, principalId: principalId, targetId: targetId,
+            accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: "/",
+            assignmentType: "Assigned", memberType: "Direct", start: start, end: end,
+            requestId: nil, eligibilityScheduleId: nil)
     }
 
-    static func eligibility(name: String, kind: TargetKind, principalId: String, targetId: String,
-                            accessId: String? = nil, scope: String = "/", start: Date, end: Date? = nil,
-                            memberType: String = "Direct") -> TenantEligibility {
+    static func eligibility(
+        name: String, kind: TargetKind, principalId: String, targetId: String,
+        accessId: String? = nil, scope: String = "/", start: Date, end: Date? = nil,
+        memberType: String = "Direct"
+    ) -> TenantEligibility {
         let schedule = StableID.make("eligibility-schedule:\(name)")
         let instance = StableID.make("eligibility:\(name)")
         return TenantEligibility(

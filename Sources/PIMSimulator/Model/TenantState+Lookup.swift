@@ -38,10 +38,12 @@ extension TenantState {
     /// itself eligible (memberType `Group`): the user activates the role for themselves.
     func inheritedRoleEligibilities(of principalId: String, now: Date) -> [TenantEligibility] {
         let groups = assignments.filter {
-            $0.kind == .group && $0.accessId == "member" && $0.principalId == principalId && ($0.start.map { $0 <= now } ?? true)
+            $0.kind == .group && $0.accessId == "member" && $0.principalId == principalId
+                && ($0.start.map { $0 <= now } ?? true)
         }.map(\.targetId)
         guard !groups.isEmpty else { return [] }
-        return eligibilities.filter { $0.kind == .role && groups.contains($0.principalId) && $0.start <= now }.map { e in
+        return eligibilities.filter { $0.kind == .role && groups.contains($0.principalId) && $0.start <= now }.map {
+            e in
             var inherited = e
             inherited.id = StableID.make("inherited:\(e.id):\(principalId)")
             inherited.principalId = principalId
@@ -51,8 +53,10 @@ extension TenantState {
     }
 
     /// Direct and inherited eligibilities of one principal for one target, in force at `now`.
-    func eligibility(kind: TargetKind, principalId: String, targetId: String, accessId: String?, scope: String,
-                     now: Date) -> TenantEligibility? {
+    func eligibility(
+        kind: TargetKind, principalId: String, targetId: String, accessId: String?, scope: String,
+        now: Date
+    ) -> TenantEligibility? {
         let direct = eligibilities.first {
             $0.sameTarget(kind: kind, principalId: principalId, targetId: targetId, accessId: accessId, scope: scope)
                 && $0.start <= now && ($0.end.map { $0 > now } ?? true)

@@ -5,7 +5,8 @@ import Foundation
 /// corrupt one, so every value is checked once when the file is read.
 extension TenantState {
     /// Dates the tenant can format and add days to: years 1900 to 9000.
-    static let plausibleDates = Date(timeIntervalSince1970: -2_208_988_800)...Date(timeIntervalSince1970: 221_845_392_000)
+    static let plausibleDates =
+        Date(timeIntervalSince1970: -2_208_988_800)...Date(timeIntervalSince1970: 221_845_392_000)
     /// Durations of at most a hundred years, never negative.
     static let plausibleSeconds = 0...(100 * 366 * 86_400)
 
@@ -14,7 +15,9 @@ extension TenantState {
         var problem: String?
         func date(_ value: Date?, _ name: @autoclosure () -> String) {
             guard problem == nil, let value else { return }
-            if !value.timeIntervalSinceReferenceDate.isFinite || !Self.plausibleDates.contains(value) { problem = name() }
+            if !value.timeIntervalSinceReferenceDate.isFinite || !Self.plausibleDates.contains(value) {
+                problem = name()
+            }
         }
         func seconds(_ value: Int?, _ name: @autoclosure () -> String) {
             guard problem == nil, let value else { return }
@@ -22,7 +25,9 @@ extension TenantState {
         }
         date(seededAt, "seededAt")
         if scale < 0 { return "scale" }
-        for (i, p) in policies.enumerated() { seconds(p.maximumDurationSeconds, "policies[\(i)].maximumDurationSeconds") }
+        for (i, p) in policies.enumerated() {
+            seconds(p.maximumDurationSeconds, "policies[\(i)].maximumDurationSeconds")
+        }
         for (i, e) in eligibilities.enumerated() {
             date(e.start, "eligibilities[\(i)].start")
             date(e.end, "eligibilities[\(i)].end")

@@ -20,7 +20,8 @@ enum UTCFields {
         let (days, inDay) = CivilDate.split(total)
         let (year, month, day) = CivilDate.fields(ofDay: days)
         guard (1...9999).contains(year) else { return nil }
-        var text = "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(inDay / 3600)):\(pad(inDay % 3600 / 60)):\(pad(inDay % 60))"
+        var text =
+            "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(inDay / 3600)):\(pad(inDay % 3600 / 60)):\(pad(inDay % 60))"
         if fractional { text += ".\(pad(millis, 3))" }
         return text + "Z"
     }
@@ -40,31 +41,36 @@ enum UTCFields {
             }
             return value
         }
-        if b.first == 0x20 { return .unsure } // leading space: Foundation trims and decides
+        if b.first == 0x20 { return .unsure }  // leading space: Foundation trims and decides
         // Every form accepted below starts with a four-digit year and a dash; ids and names do not.
         guard let year = digits(0, 4), b.count > 4, b[4] == UInt8(ascii: "-") else { return .notADate }
         guard b.count >= 19, let month = digits(5, 2), b[7] == UInt8(ascii: "-"), let day = digits(8, 2),
-              b[10] == UInt8(ascii: "T"), let hour = digits(11, 2), b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
-              b[16] == UInt8(ascii: ":"), let second = digits(17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return .unsure }
+            b[10] == UInt8(ascii: "T"), let hour = digits(11, 2), b[13] == UInt8(ascii: ":"),
+            let minute = digits(14, 2),
+            b[16] == UInt8(ascii: ":"), let second = digits(17, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+        else { return .unsure }
         var i = 19
         var fraction = 0.0
         if i < b.count, b[i] == UInt8(ascii: ".") {
             i += 1
             var scale = 0.1
             let start = i
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { fraction += Double(b[i] - 0x30) * scale; scale /= 10; i += 1 }
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                fraction += Double(b[i] - 0x30) * scale; scale /= 10; i += 1
+            }
             guard i > start else { return .unsure }
         }
         var offset = 0
         if i < b.count, b[i] == UInt8(ascii: "Z") {
             i += 1
         } else if i + 6 == b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"),
-                  let h = digits(i + 1, 2), b[i + 3] == UInt8(ascii: ":"), let m = digits(i + 4, 2) {
+            let h = digits(i + 1, 2), b[i + 3] == UInt8(ascii: ":"), let m = digits(i + 4, 2)
+        {
             offset = (h * 3600 + m * 60) * (b[i] == UInt8(ascii: "+") ? 1 : -1)
             i += 6
         } else {
-            return .unsure // zone-less or unusual: Foundation decides
+            return .unsure  // zone-less or unusual: Foundation decides
         }
         guard i == b.count, day <= daysIn(month, year) else { return .unsure }
         let days = CivilDate.day(year: year, month: month, day: day)

@@ -40,12 +40,15 @@ extension ODataFilter {
         case (.null, .null): return .orderedSame
         case (_, .null), (.null, _): return nil
         case let (.bool(a), .bool(b)): return a == b ? .orderedSame : (a ? .orderedDescending : .orderedAscending)
-        case let (.number(a), .number(b)): return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+        case let (.number(a), .number(b)):
+            return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
         case let (.string(s), .date(d)):
             guard let v = GraphDate.parse(s) else { return nil }
             return dateOrder(v, d)
         case let (.string(s), .string(t)), let (.string(s), .bare(t)):
-            if looksLikeDate(s), looksLikeDate(t), let a = GraphDate.parse(s), let b = GraphDate.parse(t) { return dateOrder(a, b) }
+            if looksLikeDate(s), looksLikeDate(t), let a = GraphDate.parse(s), let b = GraphDate.parse(t) {
+                return dateOrder(a, b)
+            }
             return UTCFields.caseInsensitiveOrder(s, t) ?? s.caseInsensitiveCompare(t)
         default: return nil
         }
@@ -56,7 +59,8 @@ extension ODataFilter {
         let u = Array(s.utf8.prefix(11))
         guard u.count == 11 else { return false }
         let digit = { (b: UInt8) in b >= 48 && b <= 57 }
-        return digit(u[0]) && digit(u[1]) && digit(u[2]) && digit(u[3]) && u[4] == 45 && u[7] == 45 && (u[10] == 84 || u[10] == 116)
+        return digit(u[0]) && digit(u[1]) && digit(u[2]) && digit(u[3]) && u[4] == 45 && u[7] == 45
+            && (u[10] == 84 || u[10] == 116)
     }
 
     private static func dateOrder(_ a: Date, _ b: Date) -> ComparisonResult {

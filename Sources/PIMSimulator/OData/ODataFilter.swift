@@ -51,7 +51,9 @@ extension ODataFilter {
     static func parse(_ text: String) throws(ODataFilterError) -> ODataFilter {
         var parser = FilterParser(tokens: try FilterLexer.tokens(text))
         let filter = try parser.parseOr()
-        guard parser.atEnd else { throw ODataFilterError(message: "Syntax error at position \(parser.position) in '\(text)'.") }
+        guard parser.atEnd else {
+            throw ODataFilterError(message: "Syntax error at position \(parser.position) in '\(text)'.")
+        }
         return filter
     }
 }
@@ -175,9 +177,13 @@ struct FilterParser {
             case "true": literal = .bool(true)
             case "false": literal = .bool(false)
             default:
-                if let d = GraphDate.parse(w), w.contains("T") { literal = .date(d) }
-                else if let n = Double(w) { literal = .number(n) }
-                else { literal = .bare(w) }
+                if let d = GraphDate.parse(w), w.contains("T") {
+                    literal = .date(d)
+                } else if let n = Double(w) {
+                    literal = .number(n)
+                } else {
+                    literal = .bare(w)
+                }
             }
         default: throw ODataFilterError(message: "Expected a value after '\(op)'.")
         }

@@ -14,7 +14,8 @@ struct ODataQuery: Equatable, Sendable {
     var raw: [(String, String)] = []
 
     static func == (a: ODataQuery, b: ODataQuery) -> Bool {
-        a.filter == b.filter && a.select == b.select && a.expand == b.expand && a.top == b.top && a.skipToken == b.skipToken
+        a.filter == b.filter && a.select == b.select && a.expand == b.expand && a.top == b.top
+            && a.skipToken == b.skipToken
     }
 
     struct ExpandItem: Equatable, Sendable {
@@ -28,7 +29,9 @@ struct ODataQuery: Equatable, Sendable {
         var message: String
     }
 
-    static let known: Set<String> = ["$filter", "$select", "$expand", "$top", "$skiptoken", "$skip", "$count", "$orderby", "$search", "$format"]
+    static let known: Set<String> = [
+        "$filter", "$select", "$expand", "$top", "$skiptoken", "$skip", "$count", "$orderby", "$search", "$format",
+    ]
 
     init() {}
 
@@ -37,27 +40,44 @@ struct ODataQuery: Equatable, Sendable {
         for (rawName, value) in pairs {
             let name = (rawName.hasPrefix("$") ? rawName : "$" + rawName).lowercased()
             guard Self.known.contains(name) else {
-                if rawName.hasPrefix("$") { throw Failure(message: "Query option '\(rawName)' is not allowed. Make sure that it is supported by the API.") }
-                continue // non-system parameters are ignored, as the service does
+                if rawName.hasPrefix("$") {
+                    throw Failure(
+                        message: "Query option '\(rawName)' is not allowed. Make sure that it is supported by the API.")
+                }
+                continue  // non-system parameters are ignored, as the service does
             }
             switch name {
             case "$filter":
                 filterText = value
-                do { filter = try ODataFilter.parse(value) } catch { throw Failure(message: "Invalid filter clause: \(error.message)") }
+                do { filter = try ODataFilter.parse(value) } catch {
+                    throw Failure(message: "Invalid filter clause: \(error.message)")
+                }
             case "$select":
-                select = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                select = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
             case "$expand":
                 expand = try Self.parseExpand(value)
             case "$top":
-                guard let n = Int(value), n >= 0 else { throw Failure(message: "Invalid value '\(value)' for $top query option found. The $top query option requires a non-negative integer value.") }
+                guard let n = Int(value), n >= 0 else {
+                    throw Failure(
+                        message:
+                            "Invalid value '\(value)' for $top query option found. The $top query option requires a non-negative integer value."
+                    )
+                }
                 top = n
             case "$skiptoken":
                 skipToken = value
             case "$count":
-                guard ["true", "false"].contains(value.lowercased()) else { throw Failure(message: "Invalid value '\(value)' for $count query option found. Valid values are 'true' and 'false'.") }
+                guard ["true", "false"].contains(value.lowercased()) else {
+                    throw Failure(
+                        message:
+                            "Invalid value '\(value)' for $count query option found. Valid values are 'true' and 'false'."
+                    )
+                }
                 count = value.lowercased() == "true"
             default:
-                break // $orderby, $skip, $search, $format: accepted, not applied (the contract does not rely on them)
+                break  // $orderby, $skip, $search, $format: accepted, not applied (the contract does not rely on them)
             }
         }
     }
@@ -72,15 +92,20 @@ struct ODataQuery: Equatable, Sendable {
                 items.append(ExpandItem(name: trimmed))
                 continue
             }
-            guard trimmed.hasSuffix(")") else { throw Failure(message: "Term '\(trimmed)' is not valid in a $select or $expand expression.") }
+            guard trimmed.hasSuffix(")") else {
+                throw Failure(message: "Term '\(trimmed)' is not valid in a $select or $expand expression.")
+            }
             let name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
             let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
             var item = ExpandItem(name: name)
             for option in splitTopLevel(inner, on: ";") {
                 let pieces = option.split(separator: "=", maxSplits: 1).map(String.init)
-                guard pieces.count == 2 else { throw Failure(message: "Term '\(option)' is not valid in a $select or $expand expression.") }
+                guard pieces.count == 2 else {
+                    throw Failure(message: "Term '\(option)' is not valid in a $select or $expand expression.")
+                }
                 switch pieces[0].trimmingCharacters(in: .whitespaces).lowercased() {
-                case "$select": item.select = pieces[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                case "$select":
+                    item.select = pieces[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 case "$expand": item.expand = try parseExpand(pieces[1])
                 default: break
                 }

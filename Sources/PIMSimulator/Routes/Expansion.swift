@@ -31,13 +31,16 @@ enum Expansion {
         case "directoryScope":
             guard let scope = json["directoryScopeId"]?.stringValue, scope != "/" else { return .null }
             let id = scope.split(separator: "/").last.map(String.init) ?? scope
-            return ["@odata.type": "#microsoft.graph.administrativeUnit", "id": .string(id),
-                    "displayName": .string("Administrative unit \(id.prefix(8))")]
+            return [
+                "@odata.type": "#microsoft.graph.administrativeUnit", "id": .string(id),
+                "displayName": .string("Administrative unit \(id.prefix(8))"),
+            ]
         case "activatedUsing":
             return activatedUsing(json, state, kind: kind)
         case "targetSchedule":
             guard let sid = json["targetScheduleId"]?.stringValue,
-                  let a = state.assignments.first(where: { $0.scheduleId == sid }) else { return .null }
+                let a = state.assignments.first(where: { $0.scheduleId == sid })
+            else { return .null }
             return kind == .role ? Wire.roleAssignmentSchedule(a) : Wire.groupAssignmentSchedule(a)
         default:
             return .null
@@ -49,10 +52,12 @@ enum Expansion {
         if let id = json["id"]?.stringValue, let a = state.assignments.first(where: { $0.id == id }) {
             eligibilityScheduleId = a.eligibilityScheduleId
         } else if let id = json["id"]?.stringValue, let r = state.requests.first(where: { $0.id == id }) {
-            eligibilityScheduleId = state.eligibilities.first {
-                $0.sameTarget(kind: r.kind, principalId: r.principalId, targetId: r.targetId, accessId: r.accessId,
-                              scope: r.directoryScopeId)
-            }?.scheduleId
+            eligibilityScheduleId =
+                state.eligibilities.first {
+                    $0.sameTarget(
+                        kind: r.kind, principalId: r.principalId, targetId: r.targetId, accessId: r.accessId,
+                        scope: r.directoryScopeId)
+                }?.scheduleId
         } else {
             eligibilityScheduleId = nil
         }

@@ -10,7 +10,9 @@ enum GroupRoutes {
         switch s[0] {
         case "eligibilityScheduleInstances", "eligibilitySchedules":
             let schedules = s[0] == "eligibilitySchedules"
-            let type = schedules ? "privilegedAccessGroupEligibilitySchedule" : "privilegedAccessGroupEligibilityScheduleInstance"
+            let type =
+                schedules
+                ? "privilegedAccessGroupEligibilitySchedule" : "privilegedAccessGroupEligibilityScheduleInstance"
             let items = state.eligibilities.filter { $0.kind == .group && $0.start <= ctx.now }
             return try RoleRoutes.list(
                 ctx, s, state, items: items, mine: { $0.principalId == me },
@@ -19,7 +21,9 @@ enum GroupRoutes {
                 kind: .group, requiresFilterOn: groupFilter)
         case "assignmentScheduleInstances", "assignmentSchedules":
             let schedules = s[0] == "assignmentSchedules"
-            let type = schedules ? "privilegedAccessGroupAssignmentSchedule" : "privilegedAccessGroupAssignmentScheduleInstance"
+            let type =
+                schedules
+                ? "privilegedAccessGroupAssignmentSchedule" : "privilegedAccessGroupAssignmentScheduleInstance"
             let items = state.assignments.filter { $0.kind == .group && ($0.start.map { $0 <= ctx.now } ?? true) }
             return try RoleRoutes.list(
                 ctx, s, state, items: items, mine: { $0.principalId == me },

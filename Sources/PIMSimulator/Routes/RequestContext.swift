@@ -27,7 +27,9 @@ struct RequestContext {
             throw GraphFailure.badRequest("Empty Payload. JSON content expected.")
         }
         guard body.objectMembers != nil else {
-            throw GraphFailure.badRequest("Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.")
+            throw GraphFailure.badRequest(
+                "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format."
+            )
         }
         return body
     }
@@ -36,16 +38,21 @@ struct RequestContext {
     /// nested `PermissionScopeNotGranted` JSON inside the message.
     func requireWriteScope(_ kind: TargetKind) throws {
         guard let scopes = token.scopes else { return }
-        let accepted = kind == .role
+        let accepted =
+            kind == .role
             ? ["RoleAssignmentSchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"]
             : ["PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup"]
-        guard !scopes.contains(where: { s in accepted.contains { $0.caseInsensitiveCompare(s) == .orderedSame } }) else { return }
-        let named = kind == .role
+        guard !scopes.contains(where: { s in accepted.contains { $0.caseInsensitiveCompare(s) == .orderedSame } })
+        else { return }
+        let named =
+            kind == .role
             ? "RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory"
             : "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup,PrivilegedAccess.ReadWrite.AzureADGroup,PrivilegedAssignmentSchedule.Remove.AzureADGroup"
-        let inner: SimJSON = ["errorCode": "PermissionScopeNotGranted",
-                              "message": .string("Authorization failed due to missing permission scope \(named)."),
-                              "instanceAnnotations": []]
+        let inner: SimJSON = [
+            "errorCode": "PermissionScopeNotGranted",
+            "message": .string("Authorization failed due to missing permission scope \(named)."),
+            "instanceAnnotations": [],
+        ]
         throw GraphFailure(status: 403, code: "UnknownError", message: inner.text)
     }
 
@@ -56,20 +63,26 @@ struct RequestContext {
 extension RequestContext {
     typealias Expander = (ODataQuery.ExpandItem, SimJSON) throws -> SimJSON
 
-    func collection(_ items: [SimJSON], type: String, context: String, expandable: Set<String> = [],
-                    expander: Expander? = nil) throws -> TenantResponse {
+    func collection(
+        _ items: [SimJSON], type: String, context: String, expandable: Set<String> = [],
+        expander: Expander? = nil
+    ) throws -> TenantResponse {
         try collection(items, shape: { $0 }, type: type, context: context, expandable: expandable, expander: expander)
     }
 
     /// A page of `items` as the service prints it. Items become JSON only as the page is filled
     /// (the filter reads the JSON), and the skip token holds a position in `items`, so paging
     /// through a large tenant costs one page of work per request, not the whole collection.
-    func collection<T>(_ items: [T], shape: (T) -> SimJSON, type: String, context: String,
-                       expandable: Set<String> = [], expander: Expander? = nil) throws -> TenantResponse {
+    func collection<T>(
+        _ items: [T], shape: (T) -> SimJSON, type: String, context: String,
+        expandable: Set<String> = [], expander: Expander? = nil
+    ) throws -> TenantResponse {
         let properties = Set((items.first.map(shape)?.keys ?? []).map { $0.lowercased() })
         if let filter = query.filter, !properties.isEmpty {
             for path in filter.paths where !properties.contains(path[0].lowercased()) {
-                throw GraphFailure.badRequest("Invalid filter clause: Could not find a property named '\(path[0])' on type 'microsoft.graph.\(type)'.")
+                throw GraphFailure.badRequest(
+                    "Invalid filter clause: Could not find a property named '\(path[0])' on type 'microsoft.graph.\(type)'."
+                )
             }
         }
         try checkProjection(type: type, properties: properties, expandable: expandable)
@@ -101,8 +114,10 @@ extension RequestContext {
         return .json(.object(members))
     }
 
-    func entity(_ item: SimJSON, type: String, context: String, expandable: Set<String> = [],
-                expander: Expander? = nil) throws -> TenantResponse {
+    func entity(
+        _ item: SimJSON, type: String, context: String, expandable: Set<String> = [],
+        expander: Expander? = nil
+    ) throws -> TenantResponse {
         try checkProjection(type: type, properties: Set(item.keys.map { $0.lowercased() }), expandable: expandable)
         let shaped = try shape(item, expander: expander)
         return .json(.object([("@odata.context", .string(contextURL(context)))] + (shaped.objectMembers ?? [])))
@@ -110,11 +125,14 @@ extension RequestContext {
 
     private func checkProjection(type: String, properties: Set<String>, expandable: Set<String>) throws {
         for item in query.expand where !expandable.contains(item.name) {
-            throw GraphFailure.badRequest("Could not find a property named '\(item.name)' on type 'microsoft.graph.\(type)'.")
+            throw GraphFailure.badRequest(
+                "Could not find a property named '\(item.name)' on type 'microsoft.graph.\(type)'.")
         }
         if let select = query.select, !properties.isEmpty {
-            for name in select where name != "*" && !properties.contains(name.lowercased()) && !expandable.contains(name) {
-                throw GraphFailure.badRequest("Could not find a property named '\(name)' on type 'microsoft.graph.\(type)'.")
+            for name in select
+            where name != "*" && !properties.contains(name.lowercased()) && !expandable.contains(name) {
+                throw GraphFailure.badRequest(
+                    "Could not find a property named '\(name)' on type 'microsoft.graph.\(type)'.")
             }
         }
     }
@@ -134,7 +152,8 @@ extension RequestContext {
     static func select(_ item: SimJSON, _ names: [String]) -> SimJSON {
         let wanted = Set(names.map { $0.lowercased() })
         guard let members = item.objectMembers else { return item }
-        return .object(members.filter { $0.0.hasPrefix("@odata") || wanted.contains($0.0.lowercased()) || $0.0 == "id" })
+        return .object(
+            members.filter { $0.0.hasPrefix("@odata") || wanted.contains($0.0.lowercased()) || $0.0 == "id" })
     }
 
     /// Applies an expand item's nested `$select` to an expanded object.
@@ -145,7 +164,8 @@ extension RequestContext {
 
     private func nextLink(offset: Int) -> String {
         let kept = target.query.filter { $0.0.lowercased() != "$skiptoken" && $0.0.lowercased() != "skiptoken" }
-        let pairs = kept.map { "\($0.0)=\(GraphTarget.encodeQueryValue($0.1))" } + ["$skiptoken=\(Self.skipToken(offset))"]
+        let pairs =
+            kept.map { "\($0.0)=\(GraphTarget.encodeQueryValue($0.1))" } + ["$skiptoken=\(Self.skipToken(offset))"]
         let path = target.segments.map { GraphTarget.encodeQueryValue($0) }.joined(separator: "/")
         return "\(origin)/\(version)/\(path)?\(pairs.joined(separator: "&"))"
     }
@@ -156,7 +176,8 @@ extension RequestContext {
 
     static func offset(fromSkipToken token: String) -> Int? {
         guard let data = TenantToken.fromBase64url(token), let text = String(data: data, encoding: .utf8),
-              text.hasPrefix("pimsim-page:") else { return nil }
+            text.hasPrefix("pimsim-page:")
+        else { return nil }
         return Int(text.dropFirst("pimsim-page:".count))
     }
 }

@@ -22,7 +22,9 @@ enum Router {
             return try GroupRoutes.route(ctx, Array(s.dropFirst(3)), &session)
         case "policies":
             guard s.count >= 2 else { throw GraphFailure.methodNotAllowed }
-            guard s[1].lowercased() == "rolemanagementpolicyassignments" else { throw GraphFailure.segmentNotFound(s[1]) }
+            guard s[1].lowercased() == "rolemanagementpolicyassignments" else {
+                throw GraphFailure.segmentNotFound(s[1])
+            }
             return try PolicyRoutes.route(ctx, Array(s.dropFirst(2)), session.state)
         case "auditlogs":
             guard s.count >= 2 else { throw GraphFailure.methodNotAllowed }
@@ -37,19 +39,27 @@ enum Router {
     static func currentUserFilter(_ segment: String, allowed: [String]) throws -> String? {
         guard let fn = FunctionSegment(segment), fn.name.lowercased() == "filterbycurrentuser" else { return nil }
         guard let on = fn.arguments["on"] else {
-            throw GraphFailure.badRequest("The parameter 'on' is missing from the function 'filterByCurrentUser'; call filterByCurrentUser(on='principal').")
+            throw GraphFailure.badRequest(
+                "The parameter 'on' is missing from the function 'filterByCurrentUser'; call filterByCurrentUser(on='principal')."
+            )
         }
         guard !fn.unquoted.contains("on") else {
-            throw GraphFailure.badRequest("The value '\(on)' of the parameter 'on' must be a string literal in quotes, as in filterByCurrentUser(on='\(on)').")
+            throw GraphFailure.badRequest(
+                "The value '\(on)' of the parameter 'on' must be a string literal in quotes, as in filterByCurrentUser(on='\(on)')."
+            )
         }
         guard let match = allowed.first(where: { $0.caseInsensitiveCompare(on) == .orderedSame }) else {
-            throw GraphFailure.badRequest("The value '\(on)' of the parameter 'on' is not supported here; use \(allowed.map { "'\($0)'" }.joined(separator: " or ")).")
+            throw GraphFailure.badRequest(
+                "The value '\(on)' of the parameter 'on' is not supported here; use \(allowed.map { "'\($0)'" }.joined(separator: " or "))."
+            )
         }
         return match
     }
 
     /// Tenant-wide reads need a PIM reader role held right now.
-    static func requireReader(_ ctx: RequestContext, _ state: TenantState, roles: Set<String> = RoleCatalog.tenantReaders) throws {
+    static func requireReader(
+        _ ctx: RequestContext, _ state: TenantState, roles: Set<String> = RoleCatalog.tenantReaders
+    ) throws {
         let held = state.activeRoleIds(of: ctx.caller.id, now: ctx.now)
         guard !held.isDisjoint(with: roles) else { throw GraphFailure.forbidden }
     }

@@ -19,8 +19,10 @@ struct RequestBody {
     var durationSeconds: Int?
     var endDateTime: Date?
 
-    static let actions = ["adminAssign", "adminUpdate", "adminRemove", "selfActivate", "selfDeactivate", "adminExtend",
-                          "adminRenew", "selfExtend", "selfRenew", "unknownFutureValue"]
+    static let actions = [
+        "adminAssign", "adminUpdate", "adminRemove", "selfActivate", "selfDeactivate", "adminExtend",
+        "adminRenew", "selfExtend", "selfRenew", "unknownFutureValue",
+    ]
     static let expirationTypes = ["notSpecified", "noExpiration", "afterDateTime", "afterDuration"]
 
     init(_ json: SimJSON, kind: TargetKind) throws {
@@ -32,10 +34,14 @@ struct RequestBody {
             return s
         }
         let enumType = kind == .role ? "unifiedRoleScheduleRequestActions" : "scheduleRequestActions"
-        guard let rawAction = try text("action") else { throw GraphFailure.invalidRequest("The property 'action' is required.") }
+        guard let rawAction = try text("action") else {
+            throw GraphFailure.invalidRequest("The property 'action' is required.")
+        }
         guard let action = Self.actions.first(where: { $0.caseInsensitiveCompare(rawAction) == .orderedSame }),
-              action != "unknownFutureValue" else {
-            throw GraphFailure.badRequest("Cannot convert the literal '\(rawAction)' to the expected type 'microsoft.graph.\(enumType)'.")
+            action != "unknownFutureValue"
+        else {
+            throw GraphFailure.badRequest(
+                "Cannot convert the literal '\(rawAction)' to the expected type 'microsoft.graph.\(enumType)'.")
         }
         self.action = action
         guard let principal = try text("principalId"), !principal.isEmpty else {
@@ -50,7 +56,8 @@ struct RequestBody {
             let scope = try text("directoryScopeId")
             let appScope = try text("appScopeId")
             guard scope != nil || appScope != nil else {
-                throw GraphFailure.invalidRequest("Either 'directoryScopeId' or 'appScopeId' is required; use '/' for the whole tenant.")
+                throw GraphFailure.invalidRequest(
+                    "Either 'directoryScopeId' or 'appScopeId' is required; use '/' for the whole tenant.")
             }
             directoryScopeId = scope ?? "/"
             accessId = nil
@@ -59,9 +66,13 @@ struct RequestBody {
                 throw GraphFailure.invalidRequest("The property 'groupId' is required.")
             }
             targetId = group
-            guard let access = try text("accessId") else { throw GraphFailure.invalidRequest("The property 'accessId' is required.") }
+            guard let access = try text("accessId") else {
+                throw GraphFailure.invalidRequest("The property 'accessId' is required.")
+            }
             guard ["member", "owner"].contains(access.lowercased()) else {
-                throw GraphFailure.badRequest("Cannot convert the literal '\(access)' to the expected type 'microsoft.graph.privilegedAccessGroupRelationships'.")
+                throw GraphFailure.badRequest(
+                    "Cannot convert the literal '\(access)' to the expected type 'microsoft.graph.privilegedAccessGroupRelationships'."
+                )
             }
             accessId = access.lowercased()
             directoryScopeId = "/"
@@ -84,8 +95,10 @@ struct RequestBody {
         }
         guard let expiration = schedule.member(ignoringCase: "expiration"), !expiration.isNull else { return }
         let rawType = expiration.member(ignoringCase: "type")?.stringValue ?? "notSpecified"
-        guard let type = Self.expirationTypes.first(where: { $0.caseInsensitiveCompare(rawType) == .orderedSame }) else {
-            throw GraphFailure.badRequest("Cannot convert the literal '\(rawType)' to the expected type 'microsoft.graph.expirationPatternType'.")
+        guard let type = Self.expirationTypes.first(where: { $0.caseInsensitiveCompare(rawType) == .orderedSame })
+        else {
+            throw GraphFailure.badRequest(
+                "Cannot convert the literal '\(rawType)' to the expected type 'microsoft.graph.expirationPatternType'.")
         }
         expirationType = type
         if let d = expiration.member(ignoringCase: "duration")?.stringValue {

@@ -35,44 +35,100 @@ enum RoleCatalog {
     static let searchAdministrator = "0964bb5e-9bdb-4d7b-ac29-58e794862a40"
 
     static let all: [TenantRole] = [
-        role(globalAdministrator, "Global Administrator", "Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities."),
-        role(privilegedRoleAdministrator, "Privileged Role Administrator", "Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management."),
-        role(securityAdministrator, "Security Administrator", "Can read security information and reports, and manage configuration in Microsoft Entra ID and Office 365."),
-        role(securityReader, "Security Reader", "Can read security information and reports in Microsoft Entra ID and Office 365."),
+        role(
+            globalAdministrator, "Global Administrator",
+            "Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities."),
+        role(
+            privilegedRoleAdministrator, "Privileged Role Administrator",
+            "Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management."),
+        role(
+            securityAdministrator, "Security Administrator",
+            "Can read security information and reports, and manage configuration in Microsoft Entra ID and Office 365."),
+        role(
+            securityReader, "Security Reader",
+            "Can read security information and reports in Microsoft Entra ID and Office 365."),
         role(securityOperator, "Security Operator", "Creates and manages security events."),
-        role(globalReader, "Global Reader", "Can read everything that a Global Administrator can, but not update anything."),
-        role(userAdministrator, "User Administrator", "Can manage all aspects of users and groups, including resetting passwords for limited admins."),
+        role(
+            globalReader, "Global Reader",
+            "Can read everything that a Global Administrator can, but not update anything."),
+        role(
+            userAdministrator, "User Administrator",
+            "Can manage all aspects of users and groups, including resetting passwords for limited admins."),
         role(exchangeAdministrator, "Exchange Administrator", "Can manage all aspects of the Exchange product."),
         role(intuneAdministrator, "Intune Administrator", "Can manage all aspects of the Intune product."),
         role(sharePointAdministrator, "SharePoint Administrator", "Can manage all aspects of the SharePoint service."),
         role(teamsAdministrator, "Teams Administrator", "Can manage the Microsoft Teams service."),
-        role(helpdeskAdministrator, "Helpdesk Administrator", "Can reset passwords for non-administrators and Helpdesk Administrators."),
-        role(passwordAdministrator, "Password Administrator", "Can reset passwords for non-administrators and Password Administrators."),
-        role(applicationAdministrator, "Application Administrator", "Can create and manage all aspects of app registrations and enterprise apps."),
-        role(cloudApplicationAdministrator, "Cloud Application Administrator", "Can create and manage all aspects of app registrations and enterprise apps except App Proxy."),
-        role(groupsAdministrator, "Groups Administrator", "Members of this role can create/manage groups, create/manage groups settings like naming and expiration policies, and view groups activity and audit reports."),
-        role(authenticationAdministrator, "Authentication Administrator", "Can access to view, set and reset authentication method information for any non-admin user."),
-        role(privilegedAuthenticationAdministrator, "Privileged Authentication Administrator", "Can access to view, set and reset authentication method information for any user (admin or non-admin)."),
-        role(conditionalAccessAdministrator, "Conditional Access Administrator", "Can manage Conditional Access capabilities."),
+        role(
+            helpdeskAdministrator, "Helpdesk Administrator",
+            "Can reset passwords for non-administrators and Helpdesk Administrators."),
+        role(
+            passwordAdministrator, "Password Administrator",
+            "Can reset passwords for non-administrators and Password Administrators."),
+        role(
+            applicationAdministrator, "Application Administrator",
+            "Can create and manage all aspects of app registrations and enterprise apps."),
+        role(
+            cloudApplicationAdministrator, "Cloud Application Administrator",
+            "Can create and manage all aspects of app registrations and enterprise apps except App Proxy."),
+        role(
+            groupsAdministrator, "Groups Administrator",
+            "Members of this role can create/manage groups, create/manage groups settings like naming and expiration policies, and view groups activity and audit reports."
+        ),
+        role(
+            authenticationAdministrator, "Authentication Administrator",
+            "Can access to view, set and reset authentication method information for any non-admin user."),
+        role(
+            privilegedAuthenticationAdministrator, "Privileged Authentication Administrator",
+            "Can access to view, set and reset authentication method information for any user (admin or non-admin)."),
+        role(
+            conditionalAccessAdministrator, "Conditional Access Administrator",
+            "Can manage Conditional Access capabilities."),
         role(reportsReader, "Reports Reader", "Can read sign-in and audit reports."),
-        role(billingAdministrator, "Billing Administrator", "Can perform common billing related tasks like updating payment information."),
-        role(complianceAdministrator, "Compliance Administrator", "Can read and manage compliance configuration and reports in Microsoft Entra ID and Microsoft 365."),
-        role(cloudDeviceAdministrator, "Cloud Device Administrator", "Limited access to manage devices in Microsoft Entra ID."),
-        role(directoryReaders, "Directory Readers", "Can read basic directory information. Commonly used to grant directory read access to applications and guests."),
-        role(directoryWriters, "Directory Writers", "Can read and write basic directory information. For granting access to applications, not intended for users."),
-        role(hybridIdentityAdministrator, "Hybrid Identity Administrator", "Can manage AD to Microsoft Entra cloud provisioning, Microsoft Entra Connect, and federation settings."),
-        role(identityGovernanceAdministrator, "Identity Governance Administrator", "Manage access using Microsoft Entra ID for identity governance scenarios."),
+        role(
+            billingAdministrator, "Billing Administrator",
+            "Can perform common billing related tasks like updating payment information."),
+        role(
+            complianceAdministrator, "Compliance Administrator",
+            "Can read and manage compliance configuration and reports in Microsoft Entra ID and Microsoft 365."),
+        role(
+            cloudDeviceAdministrator, "Cloud Device Administrator",
+            "Limited access to manage devices in Microsoft Entra ID."),
+        role(
+            directoryReaders, "Directory Readers",
+            "Can read basic directory information. Commonly used to grant directory read access to applications and guests."
+        ),
+        role(
+            directoryWriters, "Directory Writers",
+            "Can read and write basic directory information. For granting access to applications, not intended for users."
+        ),
+        role(
+            hybridIdentityAdministrator, "Hybrid Identity Administrator",
+            "Can manage AD to Microsoft Entra cloud provisioning, Microsoft Entra Connect, and federation settings."),
+        role(
+            identityGovernanceAdministrator, "Identity Governance Administrator",
+            "Manage access using Microsoft Entra ID for identity governance scenarios."),
         role(licenseAdministrator, "License Administrator", "Can manage product licenses on users and groups."),
-        role(messageCenterReader, "Message Center Reader", "Can read messages and updates for their organization in Office 365 Message Center only."),
-        role(powerPlatformAdministrator, "Power Platform Administrator", "Can create and manage all aspects of Microsoft Dynamics 365, Power Apps and Power Automate."),
-        role(serviceSupportAdministrator, "Service Support Administrator", "Can read service health information and manage support tickets."),
-        role(exchangeRecipientAdministrator, "Exchange Recipient Administrator", "Can create or update Exchange Online recipients within the Exchange Online organization."),
-        role(searchAdministrator, "Search Administrator", "Can create and manage all aspects of Microsoft Search settings."),
+        role(
+            messageCenterReader, "Message Center Reader",
+            "Can read messages and updates for their organization in Office 365 Message Center only."),
+        role(
+            powerPlatformAdministrator, "Power Platform Administrator",
+            "Can create and manage all aspects of Microsoft Dynamics 365, Power Apps and Power Automate."),
+        role(
+            serviceSupportAdministrator, "Service Support Administrator",
+            "Can read service health information and manage support tickets."),
+        role(
+            exchangeRecipientAdministrator, "Exchange Recipient Administrator",
+            "Can create or update Exchange Online recipients within the Exchange Online organization."),
+        role(
+            searchAdministrator, "Search Administrator",
+            "Can create and manage all aspects of Microsoft Search settings."),
     ]
 
     /// Roles whose holders may read PIM data tenant-wide (the Graph PIM read requirement).
     static let tenantReaders: Set<String> = [
-        globalAdministrator, privilegedRoleAdministrator, securityAdministrator, securityReader, securityOperator, globalReader,
+        globalAdministrator, privilegedRoleAdministrator, securityAdministrator, securityReader, securityOperator,
+        globalReader,
     ]
 
     /// Roles allowed to read the tenant's audit log (Reports Reader, Security Reader, Security Administrator or higher).

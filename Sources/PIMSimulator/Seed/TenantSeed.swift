@@ -44,39 +44,51 @@ enum TenantSeed {
         user(.sam, "Sam", "Analyst", "SOC Analyst", "Building 2"),
     ]
 
-    private static func user(_ p: Persona, _ given: String, _ surname: String, _ title: String, _ office: String) -> TenantUser {
-        TenantUser(id: p.objectId, shortName: p.id, displayName: p.displayName, givenName: given, surname: surname,
-                   userPrincipalName: p.userPrincipalName, jobTitle: title, officeLocation: office)
+    private static func user(
+        _ p: Persona, _ given: String, _ surname: String, _ title: String, _ office: String
+    ) -> TenantUser {
+        TenantUser(
+            id: p.objectId, shortName: p.id, displayName: p.displayName, givenName: given, surname: surname,
+            userPrincipalName: p.userPrincipalName, jobTitle: title, officeLocation: office)
     }
 
     static let groups: [TenantGroup] = [
-        TenantGroup(id: Group.securityAnalysts, displayName: "Security Analysts",
-                    description: "SOC analysts; the group is eligible for Security Reader and Security Operator.",
-                    mailNickname: "security-analysts", isAssignableToRole: true),
-        TenantGroup(id: Group.tier0SAW, displayName: "pag_Tier0.Intune.SAWClientAdmin",
-                    description: "Tier 0: administers privileged access workstations in Intune.",
-                    mailNickname: "pag_Tier0.Intune.SAWClientAdmin", isAssignableToRole: true),
-        TenantGroup(id: Group.tier3Default, displayName: "pag_Tier3.Intune.DefaultClientAdmin",
-                    description: "Tier 3: administers standard client devices in Intune.",
-                    mailNickname: "pag_Tier3.Intune.DefaultClientAdmin", isAssignableToRole: false),
-        TenantGroup(id: Group.itopsNoApproval, displayName: "itops-sysadmin-prod-noapproval",
-                    description: "Production server administrators (no approval needed).",
-                    mailNickname: "itops-sysadmin-prod-noapproval", isAssignableToRole: false),
-        TenantGroup(id: Group.itopsRequireApproval, displayName: "itops-sysadmin-prod-requireapproval",
-                    description: "Production server administrators (approval required).",
-                    mailNickname: "itops-sysadmin-prod-requireapproval", isAssignableToRole: false),
-        TenantGroup(id: Group.tier1Exchange, displayName: "pag_Tier1.Exchange.MailboxAdmin",
-                    description: "Tier 1: Exchange mailbox administration.",
-                    mailNickname: "pag_Tier1.Exchange.MailboxAdmin", isAssignableToRole: false),
-        TenantGroup(id: Group.breakglassReview, displayName: "sec-breakglass-review",
-                    description: "Reviewers of break-glass account use.",
-                    mailNickname: "sec-breakglass-review", isAssignableToRole: true),
-        TenantGroup(id: Group.financeERP, displayName: "finance-erp-prod-admins",
-                    description: "Administrators of the production ERP system.",
-                    mailNickname: "finance-erp-prod-admins", isAssignableToRole: false),
-        TenantGroup(id: Group.tier2Patch, displayName: "pag_Tier2.Servers.PatchOperators",
-                    description: "Tier 2: server patch operators.",
-                    mailNickname: "pag_Tier2.Servers.PatchOperators", isAssignableToRole: false),
+        TenantGroup(
+            id: Group.securityAnalysts, displayName: "Security Analysts",
+            description: "SOC analysts; the group is eligible for Security Reader and Security Operator.",
+            mailNickname: "security-analysts", isAssignableToRole: true),
+        TenantGroup(
+            id: Group.tier0SAW, displayName: "pag_Tier0.Intune.SAWClientAdmin",
+            description: "Tier 0: administers privileged access workstations in Intune.",
+            mailNickname: "pag_Tier0.Intune.SAWClientAdmin", isAssignableToRole: true),
+        TenantGroup(
+            id: Group.tier3Default, displayName: "pag_Tier3.Intune.DefaultClientAdmin",
+            description: "Tier 3: administers standard client devices in Intune.",
+            mailNickname: "pag_Tier3.Intune.DefaultClientAdmin", isAssignableToRole: false),
+        TenantGroup(
+            id: Group.itopsNoApproval, displayName: "itops-sysadmin-prod-noapproval",
+            description: "Production server administrators (no approval needed).",
+            mailNickname: "itops-sysadmin-prod-noapproval", isAssignableToRole: false),
+        TenantGroup(
+            id: Group.itopsRequireApproval, displayName: "itops-sysadmin-prod-requireapproval",
+            description: "Production server administrators (approval required).",
+            mailNickname: "itops-sysadmin-prod-requireapproval", isAssignableToRole: false),
+        TenantGroup(
+            id: Group.tier1Exchange, displayName: "pag_Tier1.Exchange.MailboxAdmin",
+            description: "Tier 1: Exchange mailbox administration.",
+            mailNickname: "pag_Tier1.Exchange.MailboxAdmin", isAssignableToRole: false),
+        TenantGroup(
+            id: Group.breakglassReview, displayName: "sec-breakglass-review",
+            description: "Reviewers of break-glass account use.",
+            mailNickname: "sec-breakglass-review", isAssignableToRole: true),
+        TenantGroup(
+            id: Group.financeERP, displayName: "finance-erp-prod-admins",
+            description: "Administrators of the production ERP system.",
+            mailNickname: "finance-erp-prod-admins", isAssignableToRole: false),
+        TenantGroup(
+            id: Group.tier2Patch, displayName: "pag_Tier2.Servers.PatchOperators",
+            description: "Tier 2: server patch operators.",
+            mailNickname: "pag_Tier2.Servers.PatchOperators", isAssignableToRole: false),
     ]
 
     /// PIM offers MFA *or* an authentication context on activation, never both.
@@ -97,7 +109,8 @@ enum TenantSeed {
         RoleCatalog.privilegedRoleAdministrator: Settings(max: 2 * hour, ticket: true, mfa: true, approval: true),
         RoleCatalog.securityAdministrator: Settings(max: 4 * hour, mfa: true, approval: true),
         RoleCatalog.conditionalAccessAdministrator: Settings(max: 2 * hour, mfa: true, approval: true),
-        RoleCatalog.privilegedAuthenticationAdministrator: Settings(max: 2 * hour, ticket: true, mfa: true, approval: true),
+        RoleCatalog.privilegedAuthenticationAdministrator: Settings(
+            max: 2 * hour, ticket: true, mfa: true, approval: true),
         RoleCatalog.exchangeAdministrator: Settings(max: 8 * hour, ticket: true),
         RoleCatalog.sharePointAdministrator: Settings(max: 4 * hour, ticket: true),
         RoleCatalog.intuneAdministrator: Settings(max: 4 * hour, context: "c1"),
@@ -135,16 +148,20 @@ enum TenantSeed {
         for group in groups {
             let s = groupSettings[group.id] ?? Settings(max: 8 * hour)
             result.append(policy(kind: .group, target: group.id, access: "member", s))
-            result.append(policy(kind: .group, target: group.id, access: "owner",
-                                 Settings(max: 2 * hour, ticket: s.ticket, mfa: s.mfa && s.context == nil, approval: true,
-                                          context: s.context)))
+            result.append(
+                policy(
+                    kind: .group, target: group.id, access: "owner",
+                    Settings(
+                        max: 2 * hour, ticket: s.ticket, mfa: s.mfa && s.context == nil, approval: true,
+                        context: s.context)))
         }
         return result
     }
 
     private static func policy(kind: TargetKind, target: String, access: String?, _ s: Settings) -> TenantPolicy {
         TenantPolicy(
-            policyId: StableID.make("policy:\(target):\(access ?? "role")"), kind: kind, targetId: target, accessId: access,
+            policyId: StableID.make("policy:\(target):\(access ?? "role")"), kind: kind, targetId: target,
+            accessId: access,
             maximumDurationSeconds: s.max, requiresJustification: s.justification, requiresTicket: s.ticket,
             requiresMfa: s.mfa, requiresApproval: s.approval, approverIds: s.approval ? approvers : [],
             authenticationContext: s.context)

@@ -25,7 +25,9 @@ enum StateFileGuard {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             if errno == ELOOP { throw refusal(path, .symbolicLink) }
-            throw SimulatorError.stateFile("The demo tenant lock file \(path) could not be opened; check that \(file.deletingLastPathComponent().path) is writable.")
+            throw SimulatorError.stateFile(
+                "The demo tenant lock file \(path) could not be opened; check that \(file.deletingLastPathComponent().path) is writable."
+            )
         }
         if let problem = problem(of: fd) {
             close(fd)
@@ -63,6 +65,8 @@ enum StateFileGuard {
     }
 
     static func refusal(_ path: String, _ problem: PrivatePathCheck.Problem) -> SimulatorError {
-        .stateFile("The demo tenant's \(Sanitizer.sanitize(path)) \(problem.reason): \(problem.fix), or set PIM_SIM_STATE=memory, then try again.")
+        .stateFile(
+            "The demo tenant's \(Sanitizer.sanitize(path)) \(problem.reason): \(problem.fix), or set PIM_SIM_STATE=memory, then try again."
+        )
     }
 }

@@ -35,7 +35,10 @@ final class TenantStore: Sendable {
         var size: Int64
     }
 
-    init(file: URL?, scale: Int, seed: @escaping @Sendable (Date) -> TenantState, report: @escaping @Sendable (String) -> Void) {
+    init(
+        file: URL?, scale: Int, seed: @escaping @Sendable (Date) -> TenantState,
+        report: @escaping @Sendable (String) -> Void
+    ) {
         self.file = file
         self.scale = scale
         self.seed = seed
@@ -88,7 +91,7 @@ final class TenantStore: Sendable {
         do { contents = try StateFileGuard.read(file) } catch let refusal as SimulatorError {
             throw refusal
         } catch {
-            contents = Data()   // unreadable: moved aside below, like a corrupt one
+            contents = Data()  // unreadable: moved aside below, like a corrupt one
         }
         guard let data = contents else {
             held.fileKey = nil
@@ -113,7 +116,9 @@ final class TenantStore: Sendable {
         } catch {
             let aside = moveAside(file, now: now)
             let reason = if case SimulatorError.stateFile(let why) = error { " (\(why))" } else { "" }
-            report("The demo tenant state in \(file.path) could not be read\(reason), so it was moved to \(aside) and a fresh demo tenant was created; run `pim demo reset` to start over at any time.")
+            report(
+                "The demo tenant state in \(file.path) could not be read\(reason), so it was moved to \(aside) and a fresh demo tenant was created; run `pim demo reset` to start over at any time."
+            )
             held.fileKey = nil
             return seed(now)
         }
@@ -121,11 +126,13 @@ final class TenantStore: Sendable {
 
     private func moveAside(_ file: URL, now: Date) -> String {
         let stamp = GraphDate.format(now).replacingOccurrences(of: ":", with: "")
-        var target = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).corrupt-\(stamp)")
+        var target = file.deletingLastPathComponent().appendingPathComponent(
+            "\(file.lastPathComponent).corrupt-\(stamp)")
         var n = 1
         while FileManager.default.fileExists(atPath: target.path) {
             n += 1
-            target = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).corrupt-\(stamp)-\(n)")
+            target = file.deletingLastPathComponent().appendingPathComponent(
+                "\(file.lastPathComponent).corrupt-\(stamp)-\(n)")
         }
         if rename(file.path, target.path) != 0 { try? FileManager.default.removeItem(at: file) }
         return target.path
@@ -137,21 +144,26 @@ final class TenantStore: Sendable {
         let data = try encoder.encode(state)
         let dir = file.deletingLastPathComponent()
         var generator = SystemRandomNumberGenerator()
-        let temp = dir.appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())-\(generator.next() % 1_000_000)")
-        guard FileManager.default.createFile(atPath: temp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw SimulatorError.stateFile("The demo tenant state could not be written to \(dir.path); check that the directory is writable.")
+        let temp = dir.appendingPathComponent(
+            ".\(file.lastPathComponent).tmp-\(getpid())-\(generator.next() % 1_000_000)")
+        guard FileManager.default.createFile(atPath: temp.path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
+            throw SimulatorError.stateFile(
+                "The demo tenant state could not be written to \(dir.path); check that the directory is writable.")
         }
         guard rename(temp.path, file.path) == 0 else {
             try? FileManager.default.removeItem(at: temp)
-            throw SimulatorError.stateFile("The demo tenant state could not be saved as \(file.path); check the directory's permissions.")
+            throw SimulatorError.stateFile(
+                "The demo tenant state could not be saved as \(file.path); check the directory's permissions.")
         }
     }
 
     static func key(of file: URL) -> FileKey? {
         var info = stat()
         guard stat(file.path, &info) == 0 else { return nil }
-        return FileKey(inode: UInt64(info.st_ino), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
-                       size: Int64(info.st_size))
+        return FileKey(
+            inode: UInt64(info.st_ino), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+            size: Int64(info.st_size))
     }
 }
 
@@ -161,7 +173,8 @@ struct FileLock {
 
     init(for file: URL) throws {
         let dir = file.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.createDirectory(
+            at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = StateFileGuard.lockPath(file)
         let fd = try StateFileGuard.openLock(file)
         while flock(fd, LOCK_EX) != 0 {

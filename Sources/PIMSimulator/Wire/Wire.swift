@@ -75,7 +75,8 @@ enum Wire {
             "@odata.type": "#microsoft.graph.unifiedRoleAssignmentSchedule",
             "id": .string(a.scheduleId), "principalId": .string(a.principalId), "roleDefinitionId": .string(a.targetId),
             "directoryScopeId": .string(a.directoryScopeId), "appScopeId": .null,
-            "createdUsing": .string(a.requestId ?? a.scheduleId), "createdDateTime": .date(a.start), "modifiedDateTime": .null,
+            "createdUsing": .string(a.requestId ?? a.scheduleId), "createdDateTime": .date(a.start),
+            "modifiedDateTime": .null,
             "status": "Provisioned", "assignmentType": .string(a.assignmentType), "memberType": .string(a.memberType),
             "scheduleInfo": schedule(start: a.start, end: a.end),
         ]
@@ -104,7 +105,8 @@ enum Wire {
     static func groupAssignmentSchedule(_ a: TenantAssignment) -> SimJSON {
         [
             "@odata.type": "#microsoft.graph.privilegedAccessGroupAssignmentSchedule",
-            "id": .string(a.scheduleId), "createdDateTime": .date(a.start), "createdUsing": .string(a.requestId ?? a.scheduleId),
+            "id": .string(a.scheduleId), "createdDateTime": .date(a.start),
+            "createdUsing": .string(a.requestId ?? a.scheduleId),
             "modifiedDateTime": .null, "scheduleInfo": schedule(start: a.start, end: a.end), "status": "Provisioned",
             "accessId": .string(a.accessId ?? "member"), "principalId": .string(a.principalId),
             "memberType": .string(a.memberType.lowercased()), "assignmentType": .string(a.assignmentType.lowercased()),
@@ -126,24 +128,36 @@ enum Wire {
     static func request(_ r: TenantRequest, state: TenantState) -> SimJSON {
         let creator = state.user(r.createdById)
         var members: [(String, SimJSON)] = [
-            ("@odata.type", .string(r.kind == .role ? "#microsoft.graph.unifiedRoleAssignmentScheduleRequest"
-                                                     : "#microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest")),
+            (
+                "@odata.type",
+                .string(
+                    r.kind == .role
+                        ? "#microsoft.graph.unifiedRoleAssignmentScheduleRequest"
+                        : "#microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest")
+            ),
             ("id", .string(r.id)), ("status", .string(r.status)),
             ("createdDateTime", .date(r.created)), ("completedDateTime", .date(r.completed)),
             ("approvalId", .string(r.approvalId)), ("customData", .null), ("action", .string(r.action)),
             ("principalId", .string(r.principalId)),
         ]
         if r.kind == .role {
-            members += [("roleDefinitionId", .string(r.targetId)), ("directoryScopeId", .string(r.directoryScopeId)),
-                        ("appScopeId", .null)]
+            members += [
+                ("roleDefinitionId", .string(r.targetId)), ("directoryScopeId", .string(r.directoryScopeId)),
+                ("appScopeId", .null),
+            ]
         } else {
             members += [("accessId", .string(r.accessId ?? "member")), ("groupId", .string(r.targetId))]
         }
         members += [
             ("isValidationOnly", .bool(r.isValidationOnly)), ("targetScheduleId", .string(r.targetScheduleId)),
             ("justification", .string(r.justification)),
-            ("createdBy", ["application": .null, "device": .null,
-                           "user": ["displayName": .string(creator?.displayName), "id": .string(r.createdById)]]),
+            (
+                "createdBy",
+                [
+                    "application": .null, "device": .null,
+                    "user": ["displayName": .string(creator?.displayName), "id": .string(r.createdById)],
+                ]
+            ),
             ("scheduleInfo", requestSchedule(r)),
             ("ticketInfo", ["ticketNumber": .string(r.ticketNumber), "ticketSystem": .string(r.ticketSystem)]),
         ]
@@ -154,8 +168,10 @@ enum Wire {
         guard r.expirationType != nil || r.scheduleStart != nil else { return .null }
         return [
             "startDateTime": .date(r.scheduleStart), "recurrence": .null,
-            "expiration": ["type": .string(r.expirationType ?? "notSpecified"), "endDateTime": .date(r.scheduleEnd),
-                           "duration": .string(r.durationText)],
+            "expiration": [
+                "type": .string(r.expirationType ?? "notSpecified"), "endDateTime": .date(r.scheduleEnd),
+                "duration": .string(r.durationText),
+            ],
         ]
     }
 
@@ -173,15 +189,21 @@ enum Wire {
 
     static func audit(_ a: TenantAuditRecord) -> SimJSON {
         var details: [SimJSON] = [["key": "AuditType", "value": .string(a.auditType)]]
-        if let requestId = a.requestId { details.append(["key": "RoleAssignmentRequestId", "value": .string(requestId)]) }
-        var targets: [SimJSON] = [[
-            "id": .string(a.targetId), "displayName": .string(a.targetName), "type": .string(a.targetType),
-            "userPrincipalName": .null, "groupType": a.targetType == "Group" ? "unifiedSecurityGroup" : .null,
-            "modifiedProperties": [],
-        ]]
+        if let requestId = a.requestId {
+            details.append(["key": "RoleAssignmentRequestId", "value": .string(requestId)])
+        }
+        var targets: [SimJSON] = [
+            [
+                "id": .string(a.targetId), "displayName": .string(a.targetName), "type": .string(a.targetType),
+                "userPrincipalName": .null, "groupType": a.targetType == "Group" ? "unifiedSecurityGroup" : .null,
+                "modifiedProperties": [],
+            ]
+        ]
         if let subject = a.subjectId {
-            targets.append(["id": .string(subject), "displayName": .string(a.subjectName), "type": "User",
-                            "userPrincipalName": .null, "groupType": .null, "modifiedProperties": []])
+            targets.append([
+                "id": .string(subject), "displayName": .string(a.subjectName), "type": "User",
+                "userPrincipalName": .null, "groupType": .null, "modifiedProperties": [],
+            ])
         }
         return [
             "id": .string(a.id), "category": .string(a.category), "correlationId": .string(a.correlationId),
@@ -190,9 +212,12 @@ enum Wire {
             "operationType": .string(a.operationType),
             "initiatedBy": [
                 "app": .null,
-                "user": ["id": .string(a.initiatorId), "displayName": .string(a.initiatorName),
-                         "userPrincipalName": .string(a.initiatorUPN), "ipAddress": a.initiatorUPN == nil ? .null : "203.0.113.7",
-                         "userType": .null, "homeTenantId": .null, "homeTenantName": .null],
+                "user": [
+                    "id": .string(a.initiatorId), "displayName": .string(a.initiatorName),
+                    "userPrincipalName": .string(a.initiatorUPN),
+                    "ipAddress": a.initiatorUPN == nil ? .null : "203.0.113.7",
+                    "userType": .null, "homeTenantId": .null, "homeTenantName": .null,
+                ],
             ],
             "targetResources": .array(targets),
             "additionalDetails": .array(details),

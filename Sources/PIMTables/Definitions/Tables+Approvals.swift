@@ -5,23 +5,31 @@ extension Tables {
     /// Requests waiting for my decision: the pane and `pim approvals`, with how long each has waited
     /// and what is left of the service's 24-hour approval window.
     public static let approvals = TableDefinition<ApprovalItem>([
-        Column("Id", width: .init(min: 8, max: 36), priority: 10, fronts: .commandLine,
-               json: ("id", { row, _ in .string(row.request.id) })) { row, _ in CellValue(row.request.id) },
+        Column(
+            "Id", width: .init(min: 8, max: 36), priority: 10, fronts: .commandLine,
+            json: ("id", { row, _ in .string(row.request.id) })
+        ) { row, _ in CellValue(row.request.id) },
         Column("Requester", width: .init(min: 10, max: 24, cuttable: true), priority: 9) { row, _ in
             CellValue(row.request.principal.label)
         },
-        Column("Role or group", width: .init(min: 12, max: 36, fills: true), priority: 10, names: true,
-               fronts: .screen) { row, _ in CellValue(row.request.target.displayName)
+        Column(
+            "Role or group", width: .init(min: 12, max: 36, fills: true), priority: 10, names: true,
+            fronts: .screen
+        ) { row, _ in CellValue(row.request.target.displayName)
         },
-        Column("Name", width: .init(min: 12, max: 36, cuttable: true), priority: 10, names: true, fronts: .commandLine,
-               json: ("name", { row, _ in .string(row.request.target.displayName) })) { row, _ in
+        Column(
+            "Name", width: .init(min: 12, max: 36, cuttable: true), priority: 10, names: true, fronts: .commandLine,
+            json: ("name", { row, _ in .string(row.request.target.displayName) })
+        ) { row, _ in
             CellValue(row.request.target.displayName, style: .emphasis)
         },
         Column("Kind", width: .init(min: 5, max: 12), priority: 3) { row, _ in
             CellValue(row.request.target.kind.label)
         },
-        Column("Tier", width: .init(min: 6, max: 6), priority: 7,
-               json: ("tier", { row, _ in .string(row.request.target.tier.label) })) { row, _ in
+        Column(
+            "Tier", width: .init(min: 6, max: 6), priority: 7,
+            json: ("tier", { row, _ in .string(row.request.target.tier.label) })
+        ) { row, _ in
             CellValue(row.request.target.tier.label, style: .tier(row.request.target.tier))
         },
         Column("For", width: .init(min: 5, max: 8), priority: 6, fronts: .screen) { row, _ in
@@ -33,8 +41,10 @@ extension Tables {
         Column("Waited", width: .init(min: 7, max: 8), priority: 8, alignRight: true, fronts: .screen) { row, context in
             CellValue(row.waited(at: context.now).map { Countdown.elapsed($0) } ?? "—")
         },
-        Column("Waited", width: .init(min: 7, max: 8), priority: 10, alignRight: true, fronts: .commandLine,
-               json: ("waitedSeconds", { row, context in secondsLeft(row.waited(at: context.now)) })) { row, context in
+        Column(
+            "Waited", width: .init(min: 7, max: 8), priority: 10, alignRight: true, fronts: .commandLine,
+            json: ("waitedSeconds", { row, context in secondsLeft(row.waited(at: context.now)) })
+        ) { row, context in
             CellValue(row.waited(at: context.now).map(Countdown.elapsed) ?? none)
         },
         Column("Window", width: .init(min: 7, max: 8), priority: 8, alignRight: true, fronts: .screen) { row, context in

@@ -36,31 +36,40 @@ extension TableDefinition where Row: HistoryEntry {
             Column("When", width: .init(min: 17, max: 17), priority: 10, fronts: .screen) { row, context in
                 CellValue(context.dateTime(row.happenedAt))
             },
-            Column("Date", width: .init(min: 17, max: 17), priority: 10, fronts: .commandLine,
-                   json: ("date", { row, _ in .date(row.happenedAt) })) { row, context in
+            Column(
+                "Date", width: .init(min: 17, max: 17), priority: 10, fronts: .commandLine,
+                json: ("date", { row, _ in .date(row.happenedAt) })
+            ) { row, context in
                 CellValue(context.dateTime(row.happenedAt))
             },
             // The audit log's long activity names give way before the name of the role or group.
-            Column("Activity", width: .init(min: 10, max: 30, fills: true, cuttable: true), priority: 10,
-                   json: ("activity", { row, _ in .string(row.activity) })) { row, _ in CellValue(row.activity) },
+            Column(
+                "Activity", width: .init(min: 10, max: 30, fills: true, cuttable: true), priority: 10,
+                json: ("activity", { row, _ in .string(row.activity) })
+            ) { row, _ in CellValue(row.activity) },
             Column("Role or group", width: .init(min: 12, max: 48), priority: 9, names: true, fronts: .screen) {
                 row, _ in
                 CellValue(row.subject ?? "")
             },
-            Column("Result", width: .init(min: 8, max: 16), priority: 10, fronts: .commandLine,
-                   json: ("result", { row, _ in .string(row.result) })) { row, _ in
+            Column(
+                "Result", width: .init(min: 8, max: 16), priority: 10, fronts: .commandLine,
+                json: ("result", { row, _ in .string(row.result) })
+            ) { row, _ in
                 CellValue(row.result, style: row.outcome == .succeeded ? .plain : .error)
             },
-            Column("Name", width: .init(min: 12, max: 48, cuttable: true), priority: 10, names: true,
-                   fronts: .commandLine, json: ("name", { row, _ in .string(row.subject) })) { row, _ in
+            Column(
+                "Name", width: .init(min: 12, max: 48, cuttable: true), priority: 10, names: true,
+                fronts: .commandLine, json: ("name", { row, _ in .string(row.subject) })
+            ) { row, _ in
                 CellValue(row.subject ?? Tables.none, style: .emphasis)
             },
             Column("Result", width: .init(min: 8, max: 16), priority: 8, fronts: .screen) { row, _ in
-                let style: CellStyle = switch row.outcome {
-                case .failed: .error
-                case .pending: .pending
-                case .succeeded, .other: .plain
-                }
+                let style: CellStyle =
+                    switch row.outcome {
+                    case .failed: .error
+                    case .pending: .pending
+                    case .succeeded, .other: .plain
+                    }
                 return CellValue(row.result, style: style)
             },
             Column("By", width: .init(min: 8, max: 20), priority: 2, fronts: .screen) { row, _ in
@@ -72,8 +81,10 @@ extension TableDefinition where Row: HistoryEntry {
             Column("Justification", width: .init(min: 13, max: 50), priority: 4, fronts: .screen) { row, _ in
                 CellValue(row.justification ?? "")
             },
-            Column("Reason", width: .init(min: 13, max: 50, cuttable: true), priority: 9, fronts: .commandLine,
-                   json: ("resultReason", { row, _ in .string(row.reason) })) { row, _ in CellValue(row.reason ?? "") },
+            Column(
+                "Reason", width: .init(min: 13, max: 50, cuttable: true), priority: 9, fronts: .commandLine,
+                json: ("resultReason", { row, _ in .string(row.reason) })
+            ) { row, _ in CellValue(row.reason ?? "") },
         ])
     }
 }

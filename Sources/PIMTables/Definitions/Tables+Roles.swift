@@ -5,21 +5,29 @@ extension Tables {
     /// My roles: the pane and `pim roles`. TIER outlasts SCOPE and KIND on a narrow terminal: an
     /// administrator reads a row by its name, state and tier, and SCOPE repeats KIND for groups.
     public static let roles = TableDefinition<RoleEntry>([
-        Column("Name", width: .init(min: 14, max: 44, fills: true, cuttable: true), priority: 10, names: true,
-               json: ("name", { row, _ in .string(row.target.displayName) })) { row, _ in
+        Column(
+            "Name", width: .init(min: 14, max: 44, fills: true, cuttable: true), priority: 10, names: true,
+            json: ("name", { row, _ in .string(row.target.displayName) })
+        ) { row, _ in
             CellValue(row.target.displayName, style: .emphasis)
         },
         Column("Kind", width: .init(min: 5, max: 12), priority: 6) { row, _ in CellValue(row.target.kind.label) },
-        Column("Scope", width: .init(min: 9, max: 20, cuttable: true), priority: 3,
-               json: ("scopeName", { row, _ in .string(row.target.scopeLabel) })) { row, _ in
+        Column(
+            "Scope", width: .init(min: 9, max: 20, cuttable: true), priority: 3,
+            json: ("scopeName", { row, _ in .string(row.target.scopeLabel) })
+        ) { row, _ in
             CellValue(row.target.scopeLabel)
         },
-        Column("Tier", width: .init(min: 6, max: 6), priority: 8,
-               json: ("tier", { row, _ in .string(row.target.tier.label) })) { row, _ in
+        Column(
+            "Tier", width: .init(min: 6, max: 6), priority: 8,
+            json: ("tier", { row, _ in .string(row.target.tier.label) })
+        ) { row, _ in
             CellValue(row.target.tier.label, style: .tier(row.target.tier))
         },
-        Column("State", width: .init(min: 8, max: 12), priority: 9,
-               json: ("state", { row, _ in .string(row.state == .active ? "active" : "eligible") })) { row, context in
+        Column(
+            "State", width: .init(min: 8, max: 12), priority: 9,
+            json: ("state", { row, _ in .string(row.state == .active ? "active" : "eligible") })
+        ) { row, context in
             if let busy = context.busy[row.target.id] { return CellValue(busy, style: .info) }
             return switch row.state {
             case .active: CellValue("active", style: .success)
@@ -33,13 +41,17 @@ extension Tables {
             let remaining = active.remaining(at: context.now)
             return CellValue(Countdown.text(remaining: remaining), style: .urgency(Urgency(remaining: remaining)))
         },
-        Column("Left", width: .init(min: 9, max: 9), priority: 10, alignRight: true, fronts: .commandLine,
-               json: ("remainingSeconds", { row, context in secondsLeft(row.active?.remaining(at: context.now)) })) {
+        Column(
+            "Left", width: .init(min: 9, max: 9), priority: 10, alignRight: true, fronts: .commandLine,
+            json: ("remainingSeconds", { row, context in secondsLeft(row.active?.remaining(at: context.now)) })
+        ) {
             row, context in
             row.state == .active ? countdown(row.end, now: context.now) : CellValue(none)
         },
-        Column("Ends", width: .init(min: 6, max: 16), priority: 1, fronts: .commandLine,
-               json: ("endDateTime", { row, _ in .date(row.active?.end) })) { row, context in
+        Column(
+            "Ends", width: .init(min: 6, max: 16), priority: 1, fronts: .commandLine,
+            json: ("endDateTime", { row, _ in .date(row.active?.end) })
+        ) { row, context in
             CellValue(row.state == .active ? context.time(row.end) : none)
         },
         Column("Requires", width: .init(min: 12, max: 44), priority: 2, fronts: .screen) { row, _ in
@@ -48,11 +60,12 @@ extension Tables {
         // The command line also states the maximum duration, which the pane shows in its details.
         Column("Requires", width: .init(min: 12, max: 44, cuttable: true), priority: 9, fronts: .commandLine) {
             row, _ in
-            let requires = row.policy.map { policy in
-                var labels = policy.requirementLabels
-                if let max = policy.maxDuration { labels.append("max \(max.shortDescription)") }
-                return labels.joined(separator: ", ")
-            } ?? ""
+            let requires =
+                row.policy.map { policy in
+                    var labels = policy.requirementLabels
+                    if let max = policy.maxDuration { labels.append("max \(max.shortDescription)") }
+                    return labels.joined(separator: ", ")
+                } ?? ""
             return CellValue(requires.isEmpty ? none : requires)
         },
     ])

@@ -16,7 +16,9 @@ final class LocalHTTPServer: Sendable {
 
     /// Starts listening on an ephemeral port; every connection gets `status`, `headers` and `body`.
     init(status: Int, headers: [String: String] = [:], body: String = "", address: String = "127.0.0.1") throws {
-        do { (socketFD, port) = try LoopbackSocket.listen(backlog: 16, address: address) } catch { throw ServerError("bind/listen failed") }
+        do { (socketFD, port) = try LoopbackSocket.listen(backlog: 16, address: address) } catch {
+            throw ServerError("bind/listen failed")
+        }
         var allHeaders = headers
         if allHeaders["Content-Type"] == nil { allHeaders["Content-Type"] = "application/json" }
         let response = LoopbackSocket.encode(status: status, headers: allHeaders, body: Data(body.utf8))
@@ -25,7 +27,9 @@ final class LocalHTTPServer: Sendable {
 
     /// Starts listening; every connection gets `raw` as it is (any head, any body).
     init(raw: Data) throws {
-        do { (socketFD, port) = try LoopbackSocket.listen(backlog: 16) } catch { throw ServerError("bind/listen failed") }
+        do { (socketFD, port) = try LoopbackSocket.listen(backlog: 16) } catch {
+            throw ServerError("bind/listen failed")
+        }
         Thread { [self] in self.serve(raw) }.start()
     }
 

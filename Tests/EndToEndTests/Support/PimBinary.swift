@@ -5,7 +5,8 @@ import Foundation
 enum PimBinary {
     /// `.build/<triple>/debug/pim`, next to the test bundle.
     static let path: String = {
-        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let selfPath =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: selfPath).deletingLastPathComponent()
         // On macOS the test binary sits inside an .xctest bundle.
@@ -24,14 +25,18 @@ enum PimBinary {
     }
 
     /// Runs `pim arguments…` with `environment` (added to a minimal, isolated one) and `input` on stdin.
-    static func run(_ arguments: [String], in sandbox: Sandbox, environment: [String: String] = [:],
-                    input: String = "", timeout: Double = 60) throws -> Result {
+    static func run(
+        _ arguments: [String], in sandbox: Sandbox, environment: [String: String] = [:],
+        input: String = "", timeout: Double = 60
+    ) throws -> Result {
         try start(arguments, in: sandbox, environment: environment, input: input).wait(timeout: timeout)
     }
 
     /// Starts `pim` without waiting, for commands that run until something happens (`--wait`, `--watch`).
-    static func start(_ arguments: [String], in sandbox: Sandbox, environment: [String: String] = [:],
-                      input: String = "") throws -> Running {
+    static func start(
+        _ arguments: [String], in sandbox: Sandbox, environment: [String: String] = [:],
+        input: String = ""
+    ) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -39,7 +44,8 @@ enum PimBinary {
         env.merge(environment) { $1 }
         process.environment = env
         let id = UUID().uuidString
-        let running = Running(process: process, outFile: sandbox.root + "/stdout-\(id)", errFile: sandbox.root + "/stderr-\(id)")
+        let running = Running(
+            process: process, outFile: sandbox.root + "/stdout-\(id)", errFile: sandbox.root + "/stderr-\(id)")
         let inFile = sandbox.root + "/stdin-\(id)"
         _ = FileManager.default.createFile(atPath: running.outFile, contents: nil)
         _ = FileManager.default.createFile(atPath: running.errFile, contents: nil)
@@ -76,8 +82,9 @@ enum PimBinary {
             while process.isRunning && Date() < deadline { usleep(20_000) }
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
-            return Result(code: process.terminationStatus, stdout: stdoutSoFar,
-                          stderr: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
+            return Result(
+                code: process.terminationStatus, stdout: stdoutSoFar,
+                stderr: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
         }
 
         /// Sends SIGINT (Ctrl-C) and waits for the process to end.

@@ -44,8 +44,10 @@ struct SectionGraph: Sendable {
         for item in (object["requests"] as? [[String: Any]]) ?? [] {
             let (status, body) = answer(item["url"] as? String ?? "")
             // Retry-After 0 keeps the retries of a 503 from waiting in real time.
-            responses.append(["id": item["id"] ?? "", "status": status, "headers": ["Retry-After": "0"],
-                              "body": (try? JSONSerialization.jsonObject(with: Data(body.utf8))) ?? [:]])
+            responses.append([
+                "id": item["id"] ?? "", "status": status, "headers": ["Retry-After": "0"],
+                "body": (try? JSONSerialization.jsonObject(with: Data(body.utf8))) ?? [:],
+            ])
         }
         let data = (try? JSONSerialization.data(withJSONObject: ["responses": responses])) ?? Data()
         return (200, String(decoding: data, as: UTF8.self))
@@ -59,9 +61,14 @@ struct SectionGraph: Sendable {
         }
         switch section {
         case .me: return (200, #"{"id":"\#(Self.me)","displayName":"Ada Admin","userPrincipalName":"ada@contoso.com"}"#)
-        case .eligibleRoles: return (200, list(Self.role("e1", "5d6b6bb7-de71-4623-b4af-96380a352509", "Security Reader", active: false)))
-        case .activeRoles: return (200, list(Self.role("a1", "f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader", active: true)))
-        case .roleElevations: return (200, list(Self.role("a1", "f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader", active: true)))
+        case .eligibleRoles:
+            return (
+                200, list(Self.role("e1", "5d6b6bb7-de71-4623-b4af-96380a352509", "Security Reader", active: false))
+            )
+        case .activeRoles:
+            return (200, list(Self.role("a1", "f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader", active: true)))
+        case .roleElevations:
+            return (200, list(Self.role("a1", "f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader", active: true)))
         case .eligibleGroups: return (200, list(Self.group))
         case .groupRequests: return (200, list(Self.groupRequest(Self.groupRequestId)))
         case .groupApprovals: return (200, list(Self.groupRequest(Self.approvalId)))
@@ -75,11 +82,13 @@ struct SectionGraph: Sendable {
     static func role(_ id: String, _ roleId: String, _ name: String, active: Bool) -> String {
         let end = active ? #""2099-01-01T00:00:00Z""# : "null"
         let type = active ? #","assignmentType":"Activated""# : ""
-        return #"{"id":"\#(id)","principalId":"\#(me)","roleDefinitionId":"\#(roleId)","directoryScopeId":"/","startDateTime":"2026-01-05T09:00:00Z","endDateTime":\#(end),"memberType":"Direct"\#(type),"roleDefinition":{"id":"\#(roleId)","displayName":"\#(name)"},"principal":{"id":"\#(me)","displayName":"Ada Admin"}}"#
+        return
+            #"{"id":"\#(id)","principalId":"\#(me)","roleDefinitionId":"\#(roleId)","directoryScopeId":"/","startDateTime":"2026-01-05T09:00:00Z","endDateTime":\#(end),"memberType":"Direct"\#(type),"roleDefinition":{"id":"\#(roleId)","displayName":"\#(name)"},"principal":{"id":"\#(me)","displayName":"Ada Admin"}}"#
     }
 
     static let groupId = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
-    static let group = #"{"id":"g1","principalId":"\#(me)","groupId":"\#(groupId)","accessId":"member","memberType":"Direct","startDateTime":"2026-01-05T09:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)","displayName":"Finance Admins"}}"#
+    static let group =
+        #"{"id":"g1","principalId":"\#(me)","groupId":"\#(groupId)","accessId":"member","memberType":"Direct","startDateTime":"2026-01-05T09:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)","displayName":"Finance Admins"}}"#
 
     static func groupRequest(_ id: String) -> String {
         #"{"id":"\#(id)","status":"PendingApproval","action":"selfActivate","principalId":"\#(me)","groupId":"\#(groupId)","accessId":"member","createdDateTime":"2026-01-05T09:00:00Z","approvalId":"\#(id)","justification":"audit","scheduleInfo":{"startDateTime":"2026-01-05T09:00:00Z","expiration":{"type":"afterDuration","duration":"PT1H"}},"group":{"id":"\#(groupId)","displayName":"Finance Admins"},"principal":{"id":"\#(me)","displayName":"Ada Admin"}}"#

@@ -28,7 +28,11 @@ extension FuzzTarget {
         var sequence: EscapeSequence?
         func character(_ code: UInt32) {
             guard var reading = sequence else {
-                if code == 27 { sequence = EscapeSequence() } else { apply(KeyDecoder.decode(status: KeyDecoder.statusOK, code: code), to: &state) }
+                if code == 27 {
+                    sequence = EscapeSequence()
+                } else {
+                    apply(KeyDecoder.decode(status: KeyDecoder.statusOK, code: code), to: &state)
+                }
                 return
             }
             let step = reading.feed(code)
@@ -38,7 +42,8 @@ extension FuzzTarget {
             case .escapeThen(let next), .droppedBefore(let next):
                 if case .escapeThen = step { apply(.key(.escape), to: &state) }
                 character(next)
-            case .mouse(.press(let x, let y)): _ = update(&state, .click(x % 2 == 0 ? .row(y) : .pane(Pane.allCases[y % Pane.allCases.count])))
+            case .mouse(.press(let x, let y)):
+                _ = update(&state, .click(x % 2 == 0 ? .row(y) : .pane(Pane.allCases[y % Pane.allCases.count])))
             case .mouse(.wheel(let notches)): _ = update(&state, .wheel(notches))
             case .mouse(.other): break
             }
@@ -54,10 +59,15 @@ extension FuzzTarget {
                 character(UInt32(opcode))
             case 0xF0...0xF7:
                 let code = KeyDecoder.firstFunctionKeyCode + Int32(next()) + Int32(opcode - 0xF0) * 256
-                apply(KeyDecoder.decode(status: KeyDecoder.statusFunctionKey, code: UInt32(bitPattern: code)), to: &state)
+                apply(
+                    KeyDecoder.decode(status: KeyDecoder.statusFunctionKey, code: UInt32(bitPattern: code)), to: &state)
             case 0xF8, 0xF9:
                 let code = (0..<4).reduce(UInt32(0)) { value, _ in value << 8 | UInt32(next()) }
-                if opcode == 0xF8 { character(code) } else { apply(KeyDecoder.decode(status: KeyDecoder.statusFunctionKey, code: code), to: &state) }
+                if opcode == 0xF8 {
+                    character(code)
+                } else {
+                    apply(KeyDecoder.decode(status: KeyDecoder.statusFunctionKey, code: code), to: &state)
+                }
             case 0xFA:
                 clock = clock.addingTimeInterval(Double(next()) * 10)
                 _ = update(&state, .tick(clock))
@@ -106,7 +116,8 @@ extension FuzzTarget {
     private static func checkInert(_ screen: Screen) {
         for cell in screen.cells {
             for scalar in cell.text.unicodeScalars {
-                precondition(isInert(scalar), "a rendered cell holds U+\(String(scalar.value, radix: 16, uppercase: true))")
+                precondition(
+                    isInert(scalar), "a rendered cell holds U+\(String(scalar.value, radix: 16, uppercase: true))")
             }
         }
     }

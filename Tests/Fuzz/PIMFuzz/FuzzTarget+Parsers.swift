@@ -10,10 +10,13 @@ extension FuzzTarget {
         let text = String(decoding: data, as: UTF8.self)
         guard let parsed = try? ActivationDuration(parsing: text) else { return }
         precondition(parsed.seconds >= 0, "negative duration from \(text.debugDescription)")
-        precondition((try? ActivationDuration(parsing: parsed.iso8601)) == parsed, "ISO form \(parsed.iso8601) does not round-trip")
+        precondition(
+            (try? ActivationDuration(parsing: parsed.iso8601)) == parsed,
+            "ISO form \(parsed.iso8601) does not round-trip")
         if parsed.seconds > 0 {
-            precondition((try? ActivationDuration(parsing: parsed.shortDescription)) == parsed,
-                         "short form \(parsed.shortDescription) does not round-trip")
+            precondition(
+                (try? ActivationDuration(parsing: parsed.shortDescription)) == parsed,
+                "short form \(parsed.shortDescription) does not round-trip")
         }
     }
 
@@ -31,7 +34,9 @@ extension FuzzTarget {
     /// argv split at NUL bytes. The parser answers with an invocation or a usage error that says
     /// something; it never traps.
     static func arguments(_ data: Data) {
-        let argv = data.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let argv = data.split(separator: 0, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         do throws(UsageError) {
             _ = try ArgumentParser.parse(argv)
         } catch {

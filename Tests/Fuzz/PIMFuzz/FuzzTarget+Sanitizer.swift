@@ -11,7 +11,8 @@ extension FuzzTarget {
         let raw = String(decoding: data, as: UTF8.self)
         let clean = Sanitizer.sanitize(raw)
         for scalar in clean.unicodeScalars {
-            precondition(isInert(scalar), "sanitised text still holds U+\(String(scalar.value, radix: 16, uppercase: true))")
+            precondition(
+                isInert(scalar), "sanitised text still holds U+\(String(scalar.value, radix: 16, uppercase: true))")
         }
         precondition(Sanitizer.isClean(clean), "isClean disagrees with sanitize")
         precondition(Sanitizer.sanitize(clean) == clean, "sanitising twice changed the text")

@@ -19,10 +19,13 @@ guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else
 setenv(FuzzTarget.environmentKey, target.rawValue, 1)
 
 typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-typealias FuzzDriver = @convention(c) (UnsafeMutablePointer<Int32>,
-    UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>, FuzzCallback) -> Int32
+typealias FuzzDriver =
+    @convention(c) (
+        UnsafeMutablePointer<Int32>,
+        UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>, FuzzCallback
+    ) -> Int32
 
-if let symbol = dlsym(nil, "LLVMFuzzerRunDriver") {          // RTLD_DEFAULT is nil on glibc
+if let symbol = dlsym(nil, "LLVMFuzzerRunDriver") {  // RTLD_DEFAULT is nil on glibc
     // argv for libFuzzer: the program name, then everything after TARGET.
     let forwarded = [arguments[0]] + arguments.dropFirst(2)
     let argv = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: forwarded.count + 1)
@@ -31,10 +34,11 @@ if let symbol = dlsym(nil, "LLVMFuzzerRunDriver") {          // RTLD_DEFAULT is 
     var argc = Int32(forwarded.count)
     var argvPointer = argv
     let driver = unsafeBitCast(symbol, to: FuzzDriver.self)
-    exit(driver(&argc, &argvPointer) { data, size in
-        FuzzTarget.current.run(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
-        return 0
-    })
+    exit(
+        driver(&argc, &argvPointer) { data, size in
+            FuzzTarget.current.run(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
+            return 0
+        })
 } else {
     // Replay: each file (or every file of each directory) once, as a regression run.
     var count = 0

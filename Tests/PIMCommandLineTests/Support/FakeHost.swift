@@ -10,7 +10,9 @@ struct FakeHost: CommandLineHost {
 
     func makeService(_ settings: GlobalSettings) async throws -> any PIMService { service }
 
-    func login(_ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console) async throws -> String {
+    func login(
+        _ settings: GlobalSettings, method: LoginMethod, includeAudit: Bool, console: Console
+    ) async throws -> String {
         "Signed in with \(method.rawValue)\(includeAudit ? " and the audit scopes" : "")."
     }
 
@@ -21,8 +23,10 @@ struct FakeHost: CommandLineHost {
     func demoReset(_ settings: GlobalSettings) throws -> String { "The demo tenant starts afresh." }
 
     func demoPersonas(_ settings: GlobalSettings) -> [DemoPersona] {
-        [DemoPersona(name: "ada", displayName: "Ada Lovelace", summary: "requester", isDefault: true),
-         DemoPersona(name: "ben", displayName: "Ben Okafor", summary: "approver")]
+        [
+            DemoPersona(name: "ada", displayName: "Ada Lovelace", summary: "requester", isDefault: true),
+            DemoPersona(name: "ben", displayName: "Ben Okafor", summary: "approver"),
+        ]
     }
 
     func runFullScreen(service: any PIMService, settings: GlobalSettings) async -> Int32 { 0 }
@@ -39,19 +43,23 @@ struct RunResult {
 let testNow = Date(timeIntervalSince1970: 1_795_435_200)
 
 /// Runs the command line against `service` with an isolated environment.
-func run(_ arguments: [String], service: FakeService? = nil, environment: [String: String] = [:],
-         input: [String] = [], stdinIsTerminal: Bool = false, terminal: Bool = false, width: Int? = nil,
-         sleeps: Int = 0) async -> RunResult {
+func run(
+    _ arguments: [String], service: FakeService? = nil, environment: [String: String] = [:],
+    input: [String] = [], stdinIsTerminal: Bool = false, terminal: Bool = false, width: Int? = nil,
+    sleeps: Int = 0
+) async -> RunResult {
     let service = service ?? FakeService(now: testNow)
-    let (console, captured) = Console.capturing(input: input, stdinIsTerminal: stdinIsTerminal, terminal: terminal,
-                                                width: width)
+    let (console, captured) = Console.capturing(
+        input: input, stdinIsTerminal: stdinIsTerminal, terminal: terminal,
+        width: width)
     var env = ["HOME": isolatedHome()]
     env.merge(environment) { $1 }
     let counter = SleepCounter(limit: sleeps)
     let clock = CommandClock(now: { testNow }, sleep: { _ in try counter.tick() })
-    let code = await CommandLineTool.run(arguments: arguments, environment: env, console: console,
-                                         host: FakeHost(service: service), clock: clock,
-                                         timeZone: TimeZone(identifier: "UTC")!)
+    let code = await CommandLineTool.run(
+        arguments: arguments, environment: env, console: console,
+        host: FakeHost(service: service), clock: clock,
+        timeZone: TimeZone(identifier: "UTC")!)
     return RunResult(code: code, stdout: captured.stdout, stderr: captured.stderr)
 }
 

@@ -34,7 +34,12 @@ final class FakeGraph: Transport, Sendable {
     }
 
     func on(_ method: String, _ target: String, status: Int = 200, json: String, headers: [String: String] = [:]) {
-        on(method, target, .response(HTTPResponse(status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a }, body: Data(json.utf8))))
+        on(
+            method, target,
+            .response(
+                HTTPResponse(
+                    status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
+                    body: Data(json.utf8))))
     }
 
     func on(_ method: String, _ target: String, status: Int = 200, fixture: String, headers: [String: String] = [:]) {
@@ -61,15 +66,24 @@ final class FakeGraph: Transport, Sendable {
         let target = Self.target(of: request.url)
         if request.method == "POST", target.hasSuffix("/$batch") {
             let version = target.hasPrefix("/beta/") ? "beta" : "v1.0"
-            state.withLock { $0.recorded.append(.init(method: "POST", target: target, headers: request.headers, body: request.body, insideBatch: false)) }
+            state.withLock {
+                $0.recorded.append(
+                    .init(
+                        method: "POST", target: target, headers: request.headers, body: request.body, insideBatch: false
+                    ))
+            }
             return try batch(request.body ?? Data(), version: version)
         }
-        return try route(method: request.method, target: target, headers: request.headers, body: request.body, insideBatch: false)
+        return try route(
+            method: request.method, target: target, headers: request.headers, body: request.body, insideBatch: false)
     }
 
-    private func route(method: String, target: String, headers: [String: String], body: Data?, insideBatch: Bool) throws -> HTTPResponse {
+    private func route(
+        method: String, target: String, headers: [String: String], body: Data?, insideBatch: Bool
+    ) throws -> HTTPResponse {
         let reply: Reply? = state.withLock { state in
-            state.recorded.append(.init(method: method, target: target, headers: headers, body: body, insideBatch: insideBatch))
+            state.recorded.append(
+                .init(method: method, target: target, headers: headers, body: body, insideBatch: insideBatch))
             let key = "\(method) \(target)"
             guard var queue = state.routes[key], !queue.isEmpty else { return nil }
             let next = queue.count > 1 ? queue.removeFirst() : queue[0]
@@ -80,8 +94,10 @@ final class FakeGraph: Transport, Sendable {
         case .response(let response)?: return response
         case .failure(let error)?: throw error
         case nil:
-            return HTTPResponse(status: 404, headers: ["Content-Type": "application/json"], body: Data(
-                #"{"error":{"code":"ResourceNotFound","message":"No route for \#(method) \#(target)"}}"#.utf8))
+            return HTTPResponse(
+                status: 404, headers: ["Content-Type": "application/json"],
+                body: Data(
+                    #"{"error":{"code":"ResourceNotFound","message":"No route for \#(method) \#(target)"}}"#.utf8))
         }
     }
 
@@ -90,22 +106,26 @@ final class FakeGraph: Transport, Sendable {
         let requests = object["requests"] as! [[String: Any]]
         precondition(requests.count <= 20, "batch over 20 items")
         var responses: [[String: Any]] = []
-        for item in requests.reversed() {   // answers come in any order
+        for item in requests.reversed() {  // answers come in any order
             let url = URL(string: base + "/" + version + (item["url"] as! String))!
             let innerBody = (item["body"]).flatMap { try? JSONSerialization.data(withJSONObject: $0) }
             let response: HTTPResponse
             do {
-                response = try route(method: item["method"] as! String, target: Self.target(of: url),
-                                     headers: (item["headers"] as? [String: String]) ?? [:], body: innerBody, insideBatch: true)
+                response = try route(
+                    method: item["method"] as! String, target: Self.target(of: url),
+                    headers: (item["headers"] as? [String: String]) ?? [:], body: innerBody, insideBatch: true)
             } catch {
                 response = HTTPResponse(status: 500)
             }
             var entry: [String: Any] = ["id": item["id"]!, "status": response.status, "headers": response.headers]
-            if !response.body.isEmpty, let json = try? JSONSerialization.jsonObject(with: response.body) { entry["body"] = json }
+            if !response.body.isEmpty, let json = try? JSONSerialization.jsonObject(with: response.body) {
+                entry["body"] = json
+            }
             responses.append(entry)
         }
-        return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"],
-                            body: try JSONSerialization.data(withJSONObject: ["responses": responses]))
+        return HTTPResponse(
+            status: 200, headers: ["Content-Type": "application/json"],
+            body: try JSONSerialization.data(withJSONObject: ["responses": responses]))
     }
 }
 
@@ -113,12 +133,16 @@ final class FakeGraph: Transport, Sendable {
 final class TestClock: GraphClock, Sendable {
     private let state: Mutex<(now: Date, sleeps: [Double])>
 
-    init(_ now: Date = Date(timeIntervalSince1970: 1_767_686_400)) {   // 2026-01-06T08:00:00Z
+    init(_ now: Date = Date(timeIntervalSince1970: 1_767_686_400)) {  // 2026-01-06T08:00:00Z
         state = Mutex((now, []))
     }
 
     func now() -> Date { state.withLock { $0.now } }
-    func sleep(seconds: Double) async throws { state.withLock { $0.now += seconds; $0.sleeps.append(seconds) } }
+    func sleep(seconds: Double) async throws {
+        state.withLock {
+            $0.now += seconds; $0.sleeps.append(seconds)
+        }
+    }
     func advance(_ seconds: Double) { state.withLock { $0.now += seconds } }
     var sleeps: [Double] { state.withLock { $0.sleeps } }
 }

@@ -37,8 +37,11 @@ final class LocalHTTPServer: Sendable {
             guard client >= 0 else { return }
             if let request = LoopbackSocket.readRequest(client) {
                 let url = URL(string: "http://127.0.0.1:\(port)\(request.target)")!
-                let response = handler(HTTPRequest(method: request.method, url: url, headers: request.headers, body: request.body))
-                LoopbackSocket.write(client, LoopbackSocket.encode(status: response.status, headers: response.headers, body: response.body))
+                let response = handler(
+                    HTTPRequest(method: request.method, url: url, headers: request.headers, body: request.body))
+                LoopbackSocket.write(
+                    client,
+                    LoopbackSocket.encode(status: response.status, headers: response.headers, body: response.body))
             }
             close(client)
         }

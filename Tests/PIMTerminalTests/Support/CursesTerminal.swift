@@ -18,20 +18,26 @@ final class CursesTerminal {
     private var closed = false
 
     /// Starts the backend as `pim` does, with `term` as the terminal type and the pty's size.
-    init(term: String = "xterm-256color", columns: Int = 80, rows: Int = 24, noColor: Bool = false,
-         mouse: Bool = true, palette: [String: String] = [:]) throws {
+    init(
+        term: String = "xterm-256color", columns: Int = 80, rows: Int = 24, noColor: Bool = false,
+        mouse: Bool = true, palette: [String: String] = [:]
+    ) throws {
         // Wide characters need a UTF-8 character type; the rest of the process's locale is left alone.
         _ = setlocale(LC_CTYPE, "C.UTF-8")
         pty = try PseudoTerminal(columns: columns, rows: rows)
         modesFound = pty.modes
         guard let output = fdopen(fcntl(pty.slave, F_DUPFD_CLOEXEC, 0), "w"),
-              let input = fdopen(fcntl(pty.slave, F_DUPFD_CLOEXEC, 0), "r") else {
+            let input = fdopen(fcntl(pty.slave, F_DUPFD_CLOEXEC, 0), "r")
+        else {
             throw PseudoTerminal.Failure(description: "fdopen failed")
         }
         self.output = output
         self.input = input
-        guard let backend = NCursesBackend(noColor: noColor, mouse: mouse, palette: palette, term: term,
-                                           output: output, input: input) else {
+        guard
+            let backend = NCursesBackend(
+                noColor: noColor, mouse: mouse, palette: palette, term: term,
+                output: output, input: input)
+        else {
             fclose(output)
             fclose(input)
             throw PseudoTerminal.Failure(description: "newterm refused TERM=\(term)")
@@ -69,7 +75,9 @@ final class CursesTerminal {
     /// Reads one input, but if the backend is still inside that read after `limit` (curses
     /// blocked instead of honouring its timeout), types `rescue` so the test can fail instead of
     /// hanging. Returns the input and whether the rescue was needed.
-    func guardedRead(limit: Duration = .seconds(2), rescue: String = "~") -> (input: NCursesBackend.Input, blocked: Bool) {
+    func guardedRead(
+        limit: Duration = .seconds(2), rescue: String = "~"
+    ) -> (input: NCursesBackend.Input, blocked: Bool) {
         let watchdog = Watchdog(fd: pty.master, bytes: Array(rescue.utf8), after: limit)
         let input = backend.read()
         return (input, watchdog.finish())

@@ -18,14 +18,17 @@ final class PimUnderTerminal {
 
     /// `.build/<triple>/debug/pim`, beside the test bundle.
     static let executable: String = {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let me =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
         while directory.path.contains(".xctest") { directory.deleteLastPathComponent() }
         return directory.appendingPathComponent("pim").path
     }()
 
-    init(_ arguments: [String], home: PimHome = PimHome(), columns: Int = 100, rows: Int = 30,
-         environment extra: [String: String] = [:]) throws {
+    init(
+        _ arguments: [String], home: PimHome = PimHome(), columns: Int = 100, rows: Int = 30,
+        environment extra: [String: String] = [:]
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
             throw PseudoTerminal.Failure(description: "no pim at \(Self.executable): build it (swift build)")
         }
@@ -127,9 +130,12 @@ final class PimUnderTerminal {
         posix_spawnattr_setsigmask(&attributes, &none)
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGPIPE, SIGTSTP, SIGTTOU, SIGTTIN] { sigaddset(&defaults, signal) }
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGPIPE, SIGTSTP, SIGTTOU, SIGTTIN] {
+            sigaddset(&defaults, signal)
+        }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(0x80 /* POSIX_SPAWN_SETSID */ | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(
+            &attributes, Int16(0x80 /* POSIX_SPAWN_SETSID */ | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -133,7 +133,8 @@ final class PseudoTerminal {
 /// Blocks until `fd` is readable or `timeout` passes (not a sleep: returns as soon as data arrives).
 func waitReadable(_ fd: Int32, timeout: Duration) {
     var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-    let milliseconds = max(1, Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
+    let milliseconds = max(
+        1, Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
     _ = poll(&entry, 1, milliseconds)
 }
 

@@ -26,11 +26,14 @@ final class FaultGraph: Sendable {
     static let me = "5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11"
     static let roleId = "f2ef992c-3afb-46b9-b7cf-a126ee74c451"
     static let activationPath = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests"
-    static let myRoleRequestsPath = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')"
+    static let myRoleRequestsPath =
+        "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')"
 
     init(now: Date) {
         self.now = now
-        on("GET", "/v1.0/me", json: #"{"id":"\#(Self.me)","displayName":"Ada Admin","userPrincipalName":"ada@contoso.com"}"#)
+        on(
+            "GET", "/v1.0/me",
+            json: #"{"id":"\#(Self.me)","displayName":"Ada Admin","userPrincipalName":"ada@contoso.com"}"#)
     }
 
     // MARK: Script
@@ -67,7 +70,9 @@ final class FaultGraph: Sendable {
     func server(lifetime: Double = 60) throws -> FaultServer {
         try FaultServer(lifetime: lifetime) { [self] request in
             guard let request else {
-                return state.withLock { $0.beforeReading.isEmpty ? .respond(HTTPResponse(status: 200)) : $0.beforeReading.removeFirst() }
+                return state.withLock {
+                    $0.beforeReading.isEmpty ? .respond(HTTPResponse(status: 200)) : $0.beforeReading.removeFirst()
+                }
             }
             return answer(request)
         }
@@ -81,7 +86,11 @@ final class FaultGraph: Sendable {
             return state.acceptedTokens.contains(token)
         }
         guard accepted else {
-            return .respond(Self.json(401, #"{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired."}}"#))
+            return .respond(
+                Self.json(
+                    401,
+                    #"{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired."}}"#
+                ))
         }
         let step = next("\(request.method) \(request.path)")
         if request.method == "POST", request.path.hasSuffix("/$batch") {
@@ -117,8 +126,10 @@ final class FaultGraph: Sendable {
         guard applies else { return step!.fault }
         let sent = (try? JSONSerialization.jsonObject(with: request.body ?? Data())) as? [String: Any] ?? [:]
         var created: [String: String] = [
-            "id": "req-\(createdCount + 1)", "status": "Provisioned", "action": sent["action"] as? String ?? "selfActivate",
-            "principalId": Self.me, "roleDefinitionId": sent["roleDefinitionId"] as? String ?? Self.roleId, "directoryScopeId": "/",
+            "id": "req-\(createdCount + 1)", "status": "Provisioned",
+            "action": sent["action"] as? String ?? "selfActivate",
+            "principalId": Self.me, "roleDefinitionId": sent["roleDefinitionId"] as? String ?? Self.roleId,
+            "directoryScopeId": "/",
             "createdDateTime": ISO8601DateFormatter().string(from: now),
         ]
         created["justification"] = sent["justification"] as? String
@@ -138,8 +149,9 @@ final class FaultGraph: Sendable {
         let object = (try? JSONSerialization.jsonObject(with: request.body ?? Data())) as? [String: Any] ?? [:]
         var responses: [[String: Any]] = []
         for item in (object["requests"] as? [[String: Any]]) ?? [] {
-            let inner = ReceivedRequest(method: (item["method"] as? String) ?? "GET", target: version + ((item["url"] as? String) ?? ""),
-                                        headers: request.headers, body: nil)
+            let inner = ReceivedRequest(
+                method: (item["method"] as? String) ?? "GET", target: version + ((item["url"] as? String) ?? ""),
+                headers: request.headers, body: nil)
             var response = Self.json(500, #"{"error":{"code":"InternalServerError","message":"Scripted failure."}}"#)
             if case .respond(let answer) = answer(inner) { response = answer }
             var entry: [String: Any] = ["id": item["id"] ?? "", "status": response.status, "headers": response.headers]
@@ -156,7 +168,9 @@ final class FaultGraph: Sendable {
     }
 
     static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
-        HTTPResponse(status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a }, body: Data(body.utf8))
+        HTTPResponse(
+            status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
+            body: Data(body.utf8))
     }
 }
 

@@ -6,9 +6,13 @@ import Synchronization
 /// A clock that never sleeps: waiting moves time forward and is recorded.
 final class ManualClock: GraphClock, Sendable {
     private let state: Mutex<(now: Date, sleeps: [Double])>
-    init(_ now: Date = Date(timeIntervalSince1970: 1_767_686_400)) { state = Mutex((now, [])) }   // 2026-01-06T08:00:00Z
+    init(_ now: Date = Date(timeIntervalSince1970: 1_767_686_400)) { state = Mutex((now, [])) }  // 2026-01-06T08:00:00Z
     func now() -> Date { state.withLock { $0.now } }
-    func sleep(seconds: Double) async throws { state.withLock { $0.now += seconds; $0.sleeps.append(seconds) } }
+    func sleep(seconds: Double) async throws {
+        state.withLock {
+            $0.now += seconds; $0.sleeps.append(seconds)
+        }
+    }
     var sleeps: [Double] { state.withLock { $0.sleeps } }
     /// Time passing without pim waiting: a slow answer.
     func advance(by seconds: Double) { state.withLock { $0.now += seconds } }
@@ -66,31 +70,51 @@ struct Harness {
     let service: GraphPIMService
     let log = LineLog()
 
-    init(tokens: CountingTokens = CountingTokens(), retry: RetryPolicy = Harness.retry,
-         bodyLimit: Int = CurlTransport.bodyLimit) throws {
+    init(
+        tokens: CountingTokens = CountingTokens(), retry: RetryPolicy = Harness.retry,
+        bodyLimit: Int = CurlTransport.bodyLimit
+    ) throws {
         graph = FaultGraph(now: clock.now())
         server = try graph.server()
         self.tokens = tokens
         let logger = VerboseLogger { [log] line in log.append(line) }
-        service = GraphPIMService(configuration: GraphConfiguration(baseURL: server.baseURL, retryPolicy: retry, requestTimeout: Self.timeout),
-                                  transport: CurlTransport(logger: logger, bodyLimit: bodyLimit), tokens: tokens, clock: clock)
+        service = GraphPIMService(
+            configuration: GraphConfiguration(
+                baseURL: server.baseURL, retryPolicy: retry, requestTimeout: Self.timeout),
+            transport: CurlTransport(logger: logger, bodyLimit: bodyLimit), tokens: tokens, clock: clock)
     }
 
     var verboseLines: [String] { log.lines }
 
     static let role = ElevationTarget(id: .role(FaultGraph.roleId), displayName: "Global Reader")
-    static let activation = ActivationRequest(target: role, justification: "INC-42 disk full", ticket: nil, duration: .hours(1))
+    static let activation = ActivationRequest(
+        target: role, justification: "INC-42 disk full", ticket: nil, duration: .hours(1))
 
     /// The reads of `DashboardOptions.lean`: who I am, my roles, groups and requests.
-    static let lean = DashboardOptions(includeApprovals: false, includeElevations: false, includeHistory: false, includePolicies: false)
+    static let lean = DashboardOptions(
+        includeApprovals: false, includeElevations: false, includeHistory: false, includePolicies: false)
 
     /// Routes every read of the lean dashboard; one eligible role.
     func scriptDashboard() {
-        graph.on("GET", "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')", json: Self.eligibleRoles)
-        graph.on("GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')", json: Self.empty)
-        graph.on("GET", "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')", json: Self.empty)
-        graph.on("GET", "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')", json: Self.empty)
-        graph.on("GET", "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')", json: Self.empty)
+        graph.on(
+            "GET",
+            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Self.eligibleRoles)
+        graph.on(
+            "GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Self.empty)
+        graph.on(
+            "GET",
+            "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Self.empty)
+        graph.on(
+            "GET",
+            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            json: Self.empty)
+        graph.on(
+            "GET",
+            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')",
+            json: Self.empty)
     }
 
     func stop() { server.stop() }

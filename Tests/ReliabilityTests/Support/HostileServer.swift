@@ -65,7 +65,9 @@ final class HostileServer: Sendable {
         defer { close(listener) }
         while !stopped.load(ordering: .sequentiallyConsistent), Date() < deadline {
             guard let client = LoopbackSocket.accept(listener, waitingAtMost: 50) else { continue }
-            let connection = log.withLock { $0.connections += 1; return $0.connections }
+            let connection = log.withLock {
+                $0.connections += 1; return $0.connections
+            }
             Thread { [self] in self.serve(client, connection: connection) }.start()
         }
     }
@@ -78,8 +80,11 @@ final class HostileServer: Sendable {
             log.withLock { $0.requests.append(seen) }
             switch handler(seen) {
             case .respond(let response):
-                LoopbackSocket.write(client, LoopbackSocket.encode(status: response.status, headers: response.headers,
-                                                                   body: response.body, keepAlive: true))
+                LoopbackSocket.write(
+                    client,
+                    LoopbackSocket.encode(
+                        status: response.status, headers: response.headers,
+                        body: response.body, keepAlive: true))
             case .raw(let bytes):
                 let unsent = Self.write(client, bytes)
                 log.withLock { $0.unsent.append(unsent) }
@@ -115,6 +120,7 @@ final class HostileServer: Sendable {
             head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
             return Data(head.utf8) + body
         }
-        return Data((head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").utf8) + LoopbackSocket.chunked(body)
+        return Data((head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").utf8)
+            + LoopbackSocket.chunked(body)
     }
 }

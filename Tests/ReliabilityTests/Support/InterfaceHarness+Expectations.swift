@@ -22,7 +22,9 @@ extension InterfaceHarness {
         var line = await messageLine()
         if line.hasPrefix("✗ ") { line.removeFirst(2) }
         #expect(message.contains(advice), "message: \(message)", sourceLocation: sourceLocation)
-        #expect(line.contains(advice), "the step to take is cut from the status line: \(line)", sourceLocation: sourceLocation)
+        #expect(
+            line.contains(advice), "the step to take is cut from the status line: \(line)",
+            sourceLocation: sourceLocation)
         #expect(line.hasPrefix(String(message.prefix(12))), "status line: \(line)", sourceLocation: sourceLocation)
     }
 

@@ -35,11 +35,14 @@ struct InterfaceHarness {
             transport = tenant
             baseURL = URL(string: "https://graph.microsoft.com")!
         }
-        service = GraphPIMService(configuration: GraphConfiguration(baseURL: baseURL, retryPolicy: retry,
-                                                                    requestTimeout: Self.requestTimeout),
-                                  transport: transport, tokens: tenant.clean.signIn(), clock: clock)
-        let state = AppState(config: AppConfig(tenantLabel: "contoso.com (demo)"), now: clock.now(),
-                             width: Self.width, height: Self.height)
+        service = GraphPIMService(
+            configuration: GraphConfiguration(
+                baseURL: baseURL, retryPolicy: retry,
+                requestTimeout: Self.requestTimeout),
+            transport: transport, tokens: tenant.clean.signIn(), clock: clock)
+        let state = AppState(
+            config: AppConfig(tenantLabel: "contoso.com (demo)"), now: clock.now(),
+            width: Self.width, height: Self.height)
         runtime = Runtime(state: state, service: service)
     }
 
@@ -87,8 +90,9 @@ struct InterfaceHarness {
     /// Opens the activation form on `name` and types the whole draft, ending on the duration field.
     func fillForm(on name: String, _ draft: Draft) async throws {
         try await select(name)
-        await press(["a"] + Self.text(draft.justification) + [.tab] + Self.text(draft.ticket) + [.tab]
-                    + Self.text(draft.system) + [.tab, .control("u")] + Self.text(draft.duration))
+        await press(
+            ["a"] + Self.text(draft.justification) + [.tab] + Self.text(draft.ticket) + [.tab]
+                + Self.text(draft.system) + [.tab, .control("u")] + Self.text(draft.duration))
     }
 
     /// What a user types into the form.
@@ -126,7 +130,9 @@ struct InterfaceHarness {
         var rows = await screen()
         if await runtime.state.form != nil {
             rows = rows.compactMap { row in
-                guard let first = row.firstIndex(of: "│"), let last = row.lastIndex(of: "│"), first < last else { return nil }
+                guard let first = row.firstIndex(of: "│"), let last = row.lastIndex(of: "│"), first < last else {
+                    return nil
+                }
                 return String(row[row.index(after: first)..<last])
             }
         }
@@ -165,7 +171,8 @@ extension InterfaceHarness {
     /// further pages, and the pages a refresh follows, are not counted.
     var lookups: Int {
         tenant.sent.filter {
-            $0.method == "GET" && $0.path.hasSuffix("roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')")
+            $0.method == "GET"
+                && $0.path.hasSuffix("roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')")
                 && !$0.query.lowercased().contains("skiptoken")
         }.count
     }
@@ -173,7 +180,9 @@ extension InterfaceHarness {
     /// The outcome the form shows for `name`.
     func outcome(_ name: String) async -> ActivationForm.Outcome? {
         let state = await runtime.state
-        guard let form = state.form, let target = form.targets.first(where: { $0.displayName == name }) else { return nil }
+        guard let form = state.form, let target = form.targets.first(where: { $0.displayName == name }) else {
+            return nil
+        }
         return form.outcomes[target.id]
     }
 

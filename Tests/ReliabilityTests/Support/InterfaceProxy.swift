@@ -55,9 +55,12 @@ final class TenantProxy: Sendable {
                 }
             }
             let step = script.withLock { script -> ProxyStep? in
-                guard let index = script.rules.firstIndex(where: {
-                    $0.remaining > 0 && $0.traffic.matches(method: request.method, path: request.path, query: request.query)
-                }) else { return nil }
+                guard
+                    let index = script.rules.firstIndex(where: {
+                        $0.remaining > 0
+                            && $0.traffic.matches(method: request.method, path: request.path, query: request.query)
+                    })
+                else { return nil }
                 script.rules[index].remaining -= 1
                 script.played += 1
                 return script.rules[index].step
@@ -94,7 +97,11 @@ final class TenantProxy: Sendable {
     func beforeReading(_ fault: Fault) { script.withLock { $0.beforeReading.append(fault) } }
 
     /// Drops whatever is still scripted: the wire is healthy again.
-    func clear() { script.withLock { $0.rules = []; $0.beforeReading = [] } }
+    func clear() {
+        script.withLock {
+            $0.rules = []; $0.beforeReading = []
+        }
+    }
 
     /// How many scripted faults the client met.
     var played: Int { script.withLock { $0.played } }
@@ -112,7 +119,9 @@ final class TenantProxy: Sendable {
         components.path = request.path
         if !request.query.isEmpty { components.query = request.query }
         guard let url = components.url else { return nil }
-        let headers = request.headers.filter { !["host", "content-length", "connection"].contains($0.key.lowercased()) }
+        let headers = request.headers.filter {
+            !["host", "content-length", "connection"].contains($0.key.lowercased())
+        }
         let http = HTTPRequest(method: request.method, url: url, headers: headers, body: request.body)
         let answer = Answer()
         Task {

@@ -63,8 +63,10 @@ final class TenantSwitch: Transport, Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("demo-tenant.json")
         func tenant(_ faults: FaultPlan) throws -> SimulatedTenant {
-            try SimulatedTenant(configuration: SimulatorConfiguration(
-                stateFile: file, faults: faults, seed: seed, pageSize: pageSize, now: { clock.now() }, report: { _ in }))
+            try SimulatedTenant(
+                configuration: SimulatorConfiguration(
+                    stateFile: file, faults: faults, seed: seed, pageSize: pageSize, now: { clock.now() },
+                    report: { _ in }))
         }
         clean = try tenant(FaultPlan())
         var faulty: [FaultPlan.Fault: SimulatedTenant] = [:]

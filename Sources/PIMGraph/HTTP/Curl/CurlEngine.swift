@@ -101,7 +101,8 @@ final class CurlEngine: @unchecked Sendable {
         var left: Int32 = 0
         while let message = curl_multi_info_read(multi, &left) {
             guard pim_curl_message_is_done(message) != 0, let handle = message.pointee.easy_handle,
-                  let exchange = running[handle] else { continue }
+                let exchange = running[handle]
+            else { continue }
             let code = pim_curl_message_result(message)
             remove(handle)
             exchange.finish(code)

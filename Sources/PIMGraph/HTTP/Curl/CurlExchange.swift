@@ -133,7 +133,8 @@ final class CurlExchange: @unchecked Sendable {
         !["GET", "HEAD", "OPTIONS"].contains(method.uppercased())
     }
 
-    private static let optionRefused = TransportError(.other, "the address cannot be used", requestMayHaveBeenSent: false)
+    private static let optionRefused = TransportError(
+        .other, "the address cannot be used", requestMayHaveBeenSent: false)
 
     private func set(_ option: CURLoption, _ value: Int) throws {
         guard pim_curl_set_long(handle, option, value) == CURLE_OK else { throw Self.optionRefused }
@@ -159,20 +160,26 @@ final class CurlExchange: @unchecked Sendable {
 }
 
 /// libcurl's write callback: returning less than it was given stops the transfer.
-private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
-                           _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
+    _ context: UnsafeMutableRawPointer?
+) -> Int {
     deliver(data, size * count, to: context) { $0.takeBody($1) }
 }
 
 /// libcurl's header callback: one whole header line per call.
-private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
-                             _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
+    _ context: UnsafeMutableRawPointer?
+) -> Int {
     deliver(data, size * count, to: context) { $0.takeHeader($1) }
 }
 
 /// Hands `length` bytes to the exchange behind `context`; what libcurl's callbacks return.
-private func deliver(_ data: UnsafeMutablePointer<CChar>?, _ length: Int, to context: UnsafeMutableRawPointer?,
-                     _ take: (CurlExchange, UnsafeRawBufferPointer) -> Bool) -> Int {
+private func deliver(
+    _ data: UnsafeMutablePointer<CChar>?, _ length: Int, to context: UnsafeMutableRawPointer?,
+    _ take: (CurlExchange, UnsafeRawBufferPointer) -> Bool
+) -> Int {
     guard let context else { return 0 }
     let exchange = Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
     return take(exchange, UnsafeRawBufferPointer(start: data, count: length)) ? length : 0

@@ -33,14 +33,17 @@ public struct CurlTransport: Transport {
         do {
             let exchange = try CurlExchange(request, bodyLimit: bodyLimit)
             let response = try await CurlEngine.shared.perform(exchange)
-            logger?.exchange(request, status: response.status, milliseconds: Self.milliseconds(since: started),
-                             requestId: response.header("request-id") ?? response.header("client-request-id"))
+            logger?.exchange(
+                request, status: response.status, milliseconds: Self.milliseconds(since: started),
+                requestId: response.header("request-id") ?? response.header("client-request-id"))
             return response
         } catch {
-            let failure = error as? TransportError
+            let failure =
+                error as? TransportError
                 ?? TransportError(.other, "network error", requestMayHaveBeenSent: true)
-            logger?.exchange(request, status: nil, milliseconds: Self.milliseconds(since: started), requestId: nil,
-                             failure: failure.kind.rawValue)
+            logger?.exchange(
+                request, status: nil, milliseconds: Self.milliseconds(since: started), requestId: nil,
+                failure: failure.kind.rawValue)
             throw failure
         }
     }

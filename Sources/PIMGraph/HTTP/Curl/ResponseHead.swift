@@ -35,7 +35,7 @@ struct ResponseHead {
             return true
         }
         guard !bytes.contains(where: Self.isForbidden) else { refusal = .controlCharacters; return false }
-        guard let colon = bytes.firstIndex(of: 0x3A) else { return true }   // obsolete folding: ignored
+        guard let colon = bytes.firstIndex(of: 0x3A) else { return true }  // obsolete folding: ignored
         let name = String(decoding: bytes[..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         let value = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return true }

@@ -25,8 +25,9 @@ public enum TransportFuzzing {
         case .success(let response)?:
             precondition(response.body.count <= bodyLimit, "an answer longer than the limit was kept")
             for (name, value) in response.headers {
-                precondition(!(name + value).unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F },
-                             "a header with control characters was kept")
+                precondition(
+                    !(name + value).unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F },
+                    "a header with control characters was kept")
             }
         case .failure?:
             break
