@@ -45,7 +45,7 @@ extension AppState {
     mutating func apply(_ dashboard: Dashboard) {
         hasLoaded = true
         me = dashboard.me
-        roles = RoleRows.entries(dashboard)
+        roles = dashboard.roleEntries
         approvals = dashboard.approvals.enumerated().sorted { a, b in
             let x = a.element.request.createdAt ?? .distantFuture, y = b.element.request.createdAt ?? .distantFuture
             return x != y ? x < y : a.offset < b.offset
