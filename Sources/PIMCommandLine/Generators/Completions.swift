@@ -11,6 +11,8 @@ public enum Completions {
     }
 
     static var commands: [CommandSpec] { CommandTable.visibleCommands }
+    /// What `.commands` completes to: the visible commands' names.
+    static var commandNames: String { commands.map(\.name).joined(separator: " ") }
 
     static func words(_ options: [OptionSpec]) -> String {
         options.filter { !$0.hidden }.flatMap { option -> [String] in
@@ -30,6 +32,7 @@ public enum Completions {
         case .personas: action = "COMPREPLY=($(compgen -W \"$(pim __complete personas 2>/dev/null)\" -- \"$cur\"))"
         case .file: action = "COMPREPLY=($(compgen -f -- \"$cur\"))"
         case .targets: action = "_pim_targets"
+        case .commands: action = "COMPREPLY=($(compgen -W \"\(commandNames)\" -- \"$cur\"))"
         case .none: action = "COMPREPLY=()"
         }
         return "        \(patterns.joined(separator: "|"))) \(action); return ;;"
@@ -52,11 +55,10 @@ public enum Completions {
                 case .targets: positional = "_pim_targets"
                 case .choices:
                     positional = "COMPREPLY=($(compgen -W \"\(argument.choices.joined(separator: " "))\" -- \"$cur\"))"
+                case .commands:
+                    positional = "COMPREPLY=($(compgen -W \"\(commandNames)\" -- \"$cur\"))"
                 case .none, .file, .personas:
-                    positional =
-                        command.name == "help"
-                        ? "COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " "))\" -- \"$cur\"))"
-                        : "COMPREPLY=()"
+                    positional = "COMPREPLY=()"
                 }
             }
             commandCases.append(
@@ -119,6 +121,7 @@ public enum Completions {
             case .choices: action = ":\(value):(\(option.choices.joined(separator: " ")))"
             case .personas: action = ":\(value):_pim_personas"
             case .targets: action = ":\(value):_pim_targets"
+            case .commands: action = ":\(value):(\(commandNames))"
             case .file: action = ":\(value):_files"
             case .none: action = ":\(value): "
             }
@@ -139,7 +142,8 @@ public enum Completions {
                     switch argument.completion {
                     case .targets: "_pim_targets"
                     case .choices: "(\(argument.choices.joined(separator: " ")))"
-                    default: command.name == "help" ? "(\(commands.map(\.name).joined(separator: " ")))" : " "
+                    case .commands: "(\(commandNames))"
+                    default: " "
                     }
                 specs.append("'\(argument.repeating ? "*" : "1"):\(argument.name):\(action)'")
             }
@@ -197,6 +201,7 @@ public enum Completions {
             case .choices: line += " -x -a '\(option.choices.joined(separator: " "))'"
             case .personas: line += " -x -a '(pim __complete personas 2>/dev/null)'"
             case .targets: line += " -x -a '(pim __complete targets 2>/dev/null)'"
+            case .commands: line += " -x -a '\(commandNames)'"
             case .file: line += " -r -F"
             case .none: line += " -x"
             }
@@ -227,8 +232,10 @@ public enum Completions {
                     lines.append("complete -c pim -n '\(condition)' -x -a '(pim __complete targets 2>/dev/null)'")
                 case .choices:
                     lines.append("complete -c pim -n '\(condition)' -x -a '\(argument.choices.joined(separator: " "))'")
+                case .commands:
+                    lines.append("complete -c pim -n '\(condition)' -x -a '\(commandNames)'")
                 default:
-                    if command.name == "help" { lines.append("complete -c pim -n '\(condition)' -x -a '\(names)'") }
+                    break
                 }
             }
         }

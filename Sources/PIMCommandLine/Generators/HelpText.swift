@@ -29,7 +29,8 @@ public enum HelpText {
 
     /// Help of one command: usage, description, arguments, options, global options, examples.
     public static func help(for command: CommandSpec) -> String {
-        if command.name == "help" { return overview() }
+        // `pim help help` is the overview: the help command explains every command.
+        if command.name == Command.help.spec.name { return overview() }
         var out = "\(command.abstract)\n\nUSAGE: \(command.usage)\n"
         if !command.discussion.isEmpty { out += "\n\(wrap(command.discussion, width: 78, indent: 0))\n" }
         if !command.arguments.isEmpty {

@@ -9,6 +9,8 @@ public enum CompletionKind: String, Sendable, Hashable {
     case file
     /// Demo personas.
     case personas
+    /// The names of pim's commands (what `pim help` explains).
+    case commands
 }
 
 /// One option of a command: a flag (`--wait`) or an option with a value (`--duration 2h`).
