@@ -8,7 +8,9 @@ import PIMDomain
 struct RoleRowsTests {
     @Test func sameRowsInTheSameOrderAsTheDomain() {
         var dashboard = Fixture.dashboard
-        let names = ["Global Reader", "global reader", "Äbc Administrator", "abc administrator", "Zeta", "zeta", "Ábc"]
+        let names = [
+            "Global Reader", "global reader", "Äbc Administrator", "abc administrator", "Zeta", "zeta", "Ábc",
+        ]
         var extra: [Eligibility] = []
         for n in 0..<300 {
             let target = ElevationTarget(
