@@ -63,7 +63,10 @@ struct ActivationPlanner {
         {
             draft.durationText = max.shortDescription
             notices.append(
-                "\(entry.target.displayName) allows at most \(max.shortDescription): asking for \(max.shortDescription) instead of \(asked.shortDescription) (--clamp)."
+                """
+                \(entry.target.displayName) allows at most \(max.shortDescription): asking for \(max.shortDescription) \
+                instead of \(asked.shortDescription) (--clamp).
+                """
             )
         }
         switch draft.request(for: entry.target, policy: entry.policy, rules: rules, now: now) {

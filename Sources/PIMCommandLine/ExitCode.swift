@@ -17,7 +17,10 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .usage: "usage error"
         case .signIn: "sign-in needed or failed"
         case .refused:
-            "refused: validation or policy (missing justification or ticket, duration over the maximum, denied, not eligible)"
+            """
+            refused: validation or policy (missing justification or ticket, duration over the maximum, denied, not \
+            eligible)
+            """
         case .service: "service error after retries, or a listing Graph did not send whole"
         case .network: "network unreachable or timed out"
         }

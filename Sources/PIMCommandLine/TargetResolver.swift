@@ -22,7 +22,10 @@ struct TargetResolver {
         if let found = try match(text, word, in: pool) {
             if scope != nil, found.target.kind.isGroup {
                 throw UsageError(
-                    "--scope applies to roles, and \"\(Sanitizer.sanitize(found.target.displayName))\" is a group: leave --scope out."
+                    """
+                    --scope applies to roles, and \"\(Sanitizer.sanitize(found.target.displayName))\" is a group: \
+                    leave --scope out.
+                    """
                 )
             }
             return found
@@ -41,8 +44,10 @@ struct TargetResolver {
                     .compactMap(\.target.id.scope).map(Sanitizer.sanitize)
                 throw PIMError(
                     .refused,
-                    "You are eligible for \"\(name)\" at \(scopes.joined(separator: ", ")), not at \(Sanitizer.sanitize(scope)): "
-                        + "use one of those with --scope, or leave it out.")
+                    """
+                    You are eligible for "\(name)" at \(scopes.joined(separator: ", ")), not at \
+                    \(Sanitizer.sanitize(scope)): use one of those with --scope, or leave it out.
+                    """)
             }
         }
         let names = Array(Set(pool.map(\.target.displayName)))
@@ -97,7 +102,10 @@ struct TargetResolver {
         var lines = ["\"\(word)\" matches \(matches.count) roles and groups:"]
         for entry in matches.prefix(10) {
             lines.append(
-                "  \(Sanitizer.sanitize(entry.target.displayName)) (\(entry.target.kind.label), \(Sanitizer.sanitize(entry.target.scopeLabel)), id \(entry.target.id.resourceId))"
+                """
+                  \(Sanitizer.sanitize(entry.target.displayName)) (\(entry.target.kind.label), \
+                \(Sanitizer.sanitize(entry.target.scopeLabel)), id \(entry.target.id.resourceId))
+                """
             )
         }
         if matches.count > 10 { lines.append("  … and \(matches.count - 10) more") }

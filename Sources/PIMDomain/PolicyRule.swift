@@ -4,7 +4,8 @@ public enum PolicyRule: Hashable, Sendable, Codable, CustomStringConvertible {
     case justification, ticketing, expiration, mfa, eligibility, authenticationContext
     case other(String)
 
-    /// From the service's rule name: `JustificationRule`, `TicketingRule`, `ExpirationRule`, `MfaRule`, `EligibilityRule`.
+    /// From the service's rule name: `JustificationRule`, `TicketingRule`, `ExpirationRule`, `MfaRule`,
+    /// `EligibilityRule`.
     public init(serviceName: String) {
         switch serviceName.lowercased() {
         case "justificationrule": self = .justification

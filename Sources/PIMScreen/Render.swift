@@ -40,7 +40,8 @@ public func render(_ state: AppState, width: Int, height: Int) -> Screen {
     // has no rows: say that instead of the empty-table text (never over it).
     var shownTable = table
     if !state.hasLoaded && state.rowCount(state.pane) == 0 {
-        shownTable.emptyText = state.isLoading ? "Loading from the service…" : "Nothing loaded yet: press r to refresh."
+        shownTable.emptyText =
+            state.isLoading ? "Loading from the service…" : "Nothing loaded yet: press r to refresh."
     }
     shownTable.render(in: tableRect, on: &screen)
     if detailRect.height > 0 {

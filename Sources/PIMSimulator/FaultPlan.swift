@@ -34,7 +34,10 @@ public struct FaultPlan: Hashable, Sendable {
             let valid = Fault.allCases.map(\.rawValue).joined(separator: ", ")
             guard parts.count == 2, let fault = Fault(rawValue: parts[0].lowercased()) else {
                 throw SimulatorError.invalidSetting(
-                    "PIM_SIM_FAULTS has \"\(item)\"; write KIND:RATE pairs such as 429:0.1,timeout:0.02 (kinds: \(valid))."
+                    """
+                    PIM_SIM_FAULTS has \"\(item)\"; write KIND:RATE pairs such as 429:0.1,timeout:0.02 (kinds: \
+                    \(valid)).
+                    """
                 )
             }
             guard let rate = Double(parts[1]), rate >= 0, rate <= 1 else {

@@ -114,7 +114,10 @@ extension SimulatedTenant {
                 GraphFailure(
                     status: 400, code: "BadRequest",
                     message:
-                        "A \(firstSegment) request cannot be part of a \(version) batch; send it to /\(firstSegment)/$batch or on its own."
+                        """
+                        A \(firstSegment) request cannot be part of a \(version) batch; send it to \
+                        /\(firstSegment)/$batch or on its own.
+                        """
                 ))
         }
         let headers = item["headers"]?.objectMembers ?? []

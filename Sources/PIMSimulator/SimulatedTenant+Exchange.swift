@@ -73,7 +73,10 @@ extension SimulatedTenant {
                     message: "Access token validation failure. Invalid audience.",
                     headers: [
                         "WWW-Authenticate":
-                            "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\""
+                            """
+                        Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2\
+                        /authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"
+                        """
                     ]))
         }
         return .success(token)
@@ -103,7 +106,10 @@ extension SimulatedTenant {
                 }
                 do { parsedBody = try SimJSON.parse(body) } catch {
                     throw GraphFailure.badRequest(
-                        "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format."
+                        """
+                        Unable to read JSON request payload. Please ensure Content-Type header is set and payload is \
+                        of valid JSON format.
+                        """
                     )
                 }
             }

@@ -50,7 +50,10 @@ extension SimulatedTenant {
                 401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.",
                 headers: [
                     "WWW-Authenticate":
-                        "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", error=\"invalid_token\", error_description=\"The access token has expired.\""
+                        """
+                    Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2\
+                    /authorize\", error=\"invalid_token\", error_description=\"The access token has expired.\"
+                    """
                 ])
         case .timeout:
             // Whether the service acted before the connection dropped is unknown to the client; the seed decides here.

@@ -105,7 +105,10 @@ public enum SimulatorError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case let .unknownPersona(name, valid):
             return
-                "There is no demo persona \"\(name)\"; use one of: \(valid.joined(separator: ", ")) (see `pim demo personas`)."
+                """
+                There is no demo persona \"\(name)\"; use one of: \(valid.joined(separator: ", ")) (see `pim demo \
+                personas`).
+                """
         case let .invalidSetting(message), let .stateFile(message):
             return message
         }

@@ -8,13 +8,16 @@ import PIMScreen
 /// (0 on `q`; 1 when there is no usable terminal; 129 when the input went away).
 /// SIGINT, SIGTERM and SIGHUP restore the terminal and exit 130, 143 and 129 directly, keeping
 /// unsent drafts (`FullScreenOptions.drafts`); a SIGINT (Ctrl-C) while unsent text is on screen asks
-/// first, like `q`, and a second one quits; SIGQUIT quits like `q`; any other fatal signal restores the terminal and ends pim with that signal.
+/// first, like `q`, and a second one quits; SIGQUIT quits like `q`; any other fatal signal restores the terminal and
+/// ends pim with that signal.
 public enum FullScreen {
     public static func run(service: any PIMService, options: FullScreenOptions) async -> Int32 {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            _ =
-                ("pim: the full-screen interface needs a terminal on stdin and stdout: run pim in a terminal, or use a command such as `pim roles`.\n")
-                .withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            let message = """
+                pim: the full-screen interface needs a terminal on stdin and stdout: run pim in a terminal, or use \
+                a command such as `pim roles`.\n
+                """
+            _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
             return 1
         }
         setlocale(LC_ALL, "")

@@ -18,9 +18,12 @@ struct TerminalLoop {
         guard let backend = NCursesBackend(noColor: options.noColor, mouse: options.mouse, palette: options.palette)
         else {
             TerminalSignals.uninstall()
-            _ =
-                ("pim: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot run the full-screen interface: set TERM to your terminal, e.g. xterm-256color, or use a command such as `pim roles`.\n")
-                .withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
+            let message = """
+                pim: this terminal (TERM=\(term)) cannot run the full-screen interface: set TERM to your terminal, \
+                e.g. xterm-256color, or use a command such as `pim roles`.\n
+                """
+            _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
             return 1
         }
         var (width, height) = backend.size

@@ -35,7 +35,10 @@ struct FigureTable {
                 "Graph requests, \(name)",
                 "\(rounds) round trip\(rounds == 1 ? "" : "s"), \(exchanges) exchanges (\(batches) $batch)",
                 target: name == "refresh" ? "≤ 1 batch" : "-", met: name == "refresh" ? exchanges <= 1 : nil,
-                "exchanges counted by the client and the tenant (a $batch counts once; chunks of one batch sent together are one round trip); max of \(loads.count)"
+                """
+                exchanges counted by the client and the tenant (a $batch counts once; chunks of one batch sent \
+                together are one round trip); max of \(loads.count)
+                """
             )
         }
 
@@ -43,11 +46,17 @@ struct FigureTable {
         let size = "\(InterfaceBench.width)×\(InterfaceBench.height)"
         report.add(
             "refresh applied to the state", Report.ms(ui.apply), target: "-",
-            "update(.dashboardLoaded) with \(ui.rows) rows: entries merged and sorted, filter text folded, selection kept"
+            """
+            update(.dashboardLoaded) with \(ui.rows) rows: entries merged and sorted, filter text folded, selection \
+            kept
+            """
         )
         report.add(
             "frame render, median", Report.ms(Measure.median(ui.frame)), target: "-",
-            "render(AppState) → Screen at \(size), \(ui.rows) rows in My roles, selection moving; \(ui.frame.count) frames"
+            """
+            render(AppState) → Screen at \(size), \(ui.rows) rows in My roles, selection moving; \(ui.frame.count) \
+            frames
+            """
         )
         let frameP99 = Measure.quantile(ui.frame, 0.99)
         report.add(
@@ -78,7 +87,10 @@ struct FigureTable {
             "peak resident memory", Report.mb(client.peakKB), target: "≤ 55 MB",
             met: Double(client.peakKB) <= 55 * 1024,
             "VmHWM of a child that loads Graph's answers (recorded from the tenant, replayed from disk) into AppState: "
-                + "\(client.roles) roles, \(client.history) history rows (tenant audit log), pages of \(options.pageSize), one frame rendered"
+                + """
+                \(client.roles) roles, \(client.history) history rows (tenant audit log), pages of \
+                \(options.pageSize), one frame rendered
+                """
         )
         report.add(
             "resident memory after load", Report.mb(client.residentKB), target: "-",
@@ -92,7 +104,10 @@ struct FigureTable {
             let median = Measure.median(starts)
             report.add(
                 "cold start, median", Report.ms(median), target: "≤ 50 ms", met: median <= 50,
-                "posix_spawn → exit of `pim --demo roles --output json`, PIM_SIM_STATE=memory, empty XDG dirs; \(starts.count) runs"
+                """
+                posix_spawn → exit of `pim --demo roles --output json`, PIM_SIM_STATE=memory, empty XDG dirs; \
+                \(starts.count) runs
+                """
             )
             report.add("cold start, max", Report.ms(starts.max() ?? 0), target: "-", "as above")
         }

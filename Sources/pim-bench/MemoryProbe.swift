@@ -70,7 +70,10 @@ enum MemoryProbe {
             environment: environment, captureOutput: true)
         guard recorded.status == 0, recorded.output.hasPrefix("recorded") else {
             throw BenchError(
-                "Recording the tenant's answers failed (exit \(recorded.status)); run pim-bench --memory-record /tmp/x to see why."
+                """
+                Recording the tenant's answers failed (exit \(recorded.status)); run pim-bench --memory-record /tmp/x \
+                to see why.
+                """
             )
         }
         return try probe(

@@ -48,7 +48,10 @@ enum Spawn {
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else {
             throw BenchError(
-                "Could not start \(executable) (\(String(cString: strerror(spawned)))): build it with `swift build -c release`."
+                """
+                Could not start \(executable) (\(String(cString: strerror(spawned)))): build it with `swift build -c \
+                release`.
+                """
             )
         }
         var status: Int32 = 0

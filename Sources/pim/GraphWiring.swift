@@ -88,8 +88,8 @@ enum GraphWiring {
     /// True when the cache holds a token (or a refresh token) for this authority, tenant and client.
     /// Keyed like `DeviceCodeSignIn` keys its cache entries.
     static func hasCachedSignIn(_ settings: GlobalSettings, cloud: GraphCloud) throws -> Bool {
-        let key =
-            "\(cloud.loginURL.host ?? cloud.loginURL.absoluteString)|\(signInTenant(settings))|\(signInClientId(settings))"
+        let host = cloud.loginURL.host ?? cloud.loginURL.absoluteString
+        let key = "\(host)|\(signInTenant(settings))|\(signInClientId(settings))"
         guard let entry = try cache(settings).load(key: key) else { return false }
         return entry.refreshToken != nil || entry.expiresAt.timeIntervalSinceNow > 300
     }
@@ -167,7 +167,10 @@ enum GraphWiring {
             _ = FileManager.default.createFile(atPath: marker, contents: Data(), attributes: [.posixPermissions: 0o600])
             let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: provider))
             return
-                "Using the Azure CLI's token\(me.map { " as \($0.label)" } ?? ""). It can read PIM but not write: run pim login for activations."
+                """
+                Using the Azure CLI's token\(me.map { " as \($0.label)" } ?? ""). It can read PIM but not write: run \
+                pim login for activations.
+                """
         case .deviceCode:
             try? FileManager.default.removeItem(atPath: marker)
             try? FileManager.default.removeItem(atPath: auditMarker(settings))

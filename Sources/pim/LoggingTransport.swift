@@ -18,7 +18,10 @@ struct LoggingTransport: Transport {
             let response = try await inner.send(request)
             let requestId = response.header("request-id") ?? "-"
             log(
-                "\(request.method) \(Self.path(request.url)) \(response.status) \(elapsed())ms \(Sanitizer.sanitize(requestId))"
+                """
+                \(request.method) \(Self.path(request.url)) \(response.status) \(elapsed())ms \
+                \(Sanitizer.sanitize(requestId))
+                """
             )
             return response
         } catch {

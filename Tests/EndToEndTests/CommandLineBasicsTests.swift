@@ -80,7 +80,8 @@ import Testing
         _ = try PimBinary.run(["--demo", "roles"], in: sandbox)
         let script = """
             source <(pim completion bash)
-            complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _pim; printf '%s\\n' "${COMPREPLY[@]}"; echo ---; }
+            complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=(); _pim; printf \
+            '%s\\n' "${COMPREPLY[@]}"; echo ---; }
             complete_words pim activate Exch
             complete_words pim --demo act
             complete_words pim activate x --dur

@@ -48,7 +48,9 @@ import Testing
 
     @Test func unauthorizedTokenIsASignInProblem() throws {
         let body =
-            #"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}"#
+            #"""
+            {"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}
+            """#
         let server = try LocalHTTPServer(status: 401, body: body)
         let result = try PimBinary.run(
             ["whoami"], in: sandbox,
@@ -59,7 +61,13 @@ import Testing
     /// The Azure CLI's token lacks the PIM write scopes: Graph's observed answer. pim names `pim login` (exit 3).
     @Test func missingScopeNamesLogin() throws {
         let body =
-            #"{"error":{"code":"UnknownError","message":"{\"errorCode\":\"PermissionScopeNotGranted\",\"message\":\"Authorization failed due to missing permission scope RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory.\",\"instanceAnnotations\":[]}","innerError":{"date":"2023-05-10T19:44:10","request-id":"0f5bca39-214e-43c4-8f69-f17db718101c"}}}"#
+            #"""
+            {"error":{"code":"UnknownError","message":"{\"errorCode\":\"PermissionScopeNotGranted\",\#
+            \"message\":\"Authorization failed due to missing permission scope \#
+            RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory.\",\#
+            \"instanceAnnotations\":[]}","innerError":{"date":"2023-05-10T19:44:10",\#
+            "request-id":"0f5bca39-214e-43c4-8f69-f17db718101c"}}}
+            """#
         let server = try LocalHTTPServer(status: 403, body: body)
         let result = try PimBinary.run(
             ["whoami"], in: sandbox,
@@ -70,7 +78,10 @@ import Testing
 
     @Test func forbiddenForTheUserIsRefused() throws {
         let body =
-            #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#
+            #"""
+            {"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the \#
+            operation."}}
+            """#
         let server = try LocalHTTPServer(status: 403, body: body)
         let result = try PimBinary.run(
             ["history", "--all"], in: sandbox,
@@ -103,7 +114,11 @@ import Testing
     @Test func loginCachesPrivatelyAndLogoutDeletes() throws {
         let sandbox = Sandbox()
         let body =
-            #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1","token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
+            #"""
+            {"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin",\#
+            "interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1",\#
+            "token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}
+            """#
         let server = try LocalHTTPServer(status: 200, body: body)
         let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url, "PIM_TENANT": "contoso.test"]
         let login = try PimBinary.run(["login"], in: sandbox, environment: env)
@@ -143,7 +158,11 @@ import Testing
     @Test func loginWithAuditAsksForTheAuditScopes() throws {
         let sandbox = Sandbox()
         let body =
-            #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1","token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
+            #"""
+            {"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin",\#
+            "interval":1,"expires_in":600,"access_token":"cached-token","refresh_token":"refresh-1",\#
+            "token_type":"Bearer","id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}
+            """#
         let server = try LocalHTTPServer(status: 200, body: body)
         let env = ["PIM_GRAPH_URL": server.url, "PIM_LOGIN_URL": server.url, "PIM_TENANT": "contoso.test"]
         let plain = try PimBinary.run(["login"], in: sandbox, environment: env)

@@ -11,7 +11,9 @@ import Glibc
 @Suite struct HostileEndpointTests {
     let sandbox = Sandbox()
     static let me =
-        #"{"id":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","displayName":"Ada Admin","userPrincipalName":"ada@contoso.com"}"#
+        #"""
+        {"id":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","displayName":"Ada Admin","userPrincipalName":"ada@contoso.com"}
+        """#
 
     @Test(arguments: [302, 307])
     func aRedirectToAnotherHostEndsInExit5AndTheTokenStaysHome(status: Int) throws {
@@ -34,7 +36,10 @@ import Glibc
     @Test func aCompressedBombEndsInExit5WithBoundedMemory() throws {
         let bomb = Gzip.zeros(inflatedBytes: 1 << 30)
         let head =
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            """
+            HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nTransfer-Encoding: \
+            chunked\r\nConnection: close\r\n\r\n
+            """
         let answer = Data(head.utf8) + LoopbackSocket.chunked(bomb)
         let graph = try LocalHTTPServer(raw: answer)
         defer { graph.stop() }

@@ -14,7 +14,10 @@ import Testing
         if request.path.hasSuffix("/devicecode") {
             return (
                 200,
-                #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600}"#
+                #"""
+                {"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin",\#
+                "interval":1,"expires_in":600}
+                """#
             )
         }
         if request.path.hasSuffix("/token") {
@@ -49,9 +52,17 @@ import Testing
 
     static let me = #"{"id":"u-1","displayName":"Test User","userPrincipalName":"test@contoso.test"}"#
     static let roleEligibility =
-        #"{"id":"e-1","principalId":"u-1","roleDefinitionId":"\#(roleId)","directoryScopeId":"/","startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"memberType":"Direct","roleDefinition":{"id":"\#(roleId)","displayName":"Global Reader","templateId":"\#(roleId)"}}"#
+        #"""
+        {"id":"e-1","principalId":"u-1","roleDefinitionId":"\#(roleId)","directoryScopeId":"/",\#
+        "startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"memberType":"Direct",\#
+        "roleDefinition":{"id":"\#(roleId)","displayName":"Global Reader","templateId":"\#(roleId)"}}
+        """#
     static let groupEligibility =
-        #"{"id":"e-2","principalId":"u-1","groupId":"\#(groupId)","accessId":"member","memberType":"Direct","startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)","displayName":"itops-sysadmin"}}"#
+        #"""
+        {"id":"e-2","principalId":"u-1","groupId":"\#(groupId)","accessId":"member","memberType":"Direct",\#
+        "startDateTime":"2026-01-01T00:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)",\#
+        "displayName":"itops-sysadmin"}}
+        """#
 
     @Test func theFirstCommandAfterLoginAsksForEverythingInOneBatch() throws {
         let sandbox = Sandbox()

@@ -24,13 +24,21 @@ import Testing
         if request.path.hasSuffix("/devicecode") {
             return (
                 200,
-                #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":600}"#
+                #"""
+                {"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin",\#
+                "interval":1,"expires_in":600}
+                """#
             )
         }
         if request.method == "POST", request.path.hasSuffix("roleAssignmentScheduleRequests") {
             return (
                 400,
-                #"{"error":{"code":"RoleAssignmentRequestAcrsValidationFailed","message":"The role requires an authentication context: claims=%7B%22access_token%22%3A%7B%22acrs%22%3A%7B%22essential%22%3Atrue%2C%22value%22%3A%22c1%22%7D%7D%7D"}}"#
+                #"""
+                {"error":{"code":"RoleAssignmentRequestAcrsValidationFailed",\#
+                "message":"The role requires an authentication context: \#
+                claims=%7B%22access_token%22%3A%7B%22acrs%22%3A%7B%22essential%22%3Atrue\#
+                %2C%22value%22%3A%22c1%22%7D%7D%7D"}}
+                """#
             )
         }
         return LoginHintsTests.answer(request)

@@ -44,7 +44,10 @@ import Testing
     @Test func plainHttpLoginURLToAnotherHostIsAUsageErrorAndNothingConnects() throws {
         let (server, address) = try Self.reachableServer(
             body:
-                #"{"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin","interval":1,"expires_in":1}"#
+                #"""
+                {"device_code":"dev-1","user_code":"PIM-CODE","verification_uri":"https://microsoft.com/devicelogin",\#
+                "interval":1,"expires_in":1}
+                """#
         )
         let graph = try LocalHTTPServer(status: 200, body: "{}")
         for url in Self.hosts(address: address, port: server.port) {

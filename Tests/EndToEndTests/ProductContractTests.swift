@@ -283,7 +283,12 @@ import Testing
 @Suite struct GraphSettingsContractTests {
     /// The `/me` body of the Graph reference (user-get.md), as the service sends it.
     static let meBody =
-        #"{"businessPhones":["+1 425 555 0109"],"displayName":"Adele Vance","givenName":"Adele","jobTitle":"Retail Manager","mail":"AdeleV@contoso.com","mobilePhone":"+1 425 555 0109","officeLocation":"18/2111","preferredLanguage":"en-US","surname":"Vance","userPrincipalName":"AdeleV@contoso.com","id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd"}"#
+        #"""
+        {"businessPhones":["+1 425 555 0109"],"displayName":"Adele Vance","givenName":"Adele",\#
+        "jobTitle":"Retail Manager","mail":"AdeleV@contoso.com","mobilePhone":"+1 425 555 0109",\#
+        "officeLocation":"18/2111","preferredLanguage":"en-US","surname":"Vance",\#
+        "userPrincipalName":"AdeleV@contoso.com","id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd"}
+        """#
 
     @Test func graphURLFlagBeatsTheEnvironment() throws {
         let server = try LocalHTTPServer(status: 200, body: Self.meBody)
@@ -301,7 +306,11 @@ import Testing
 
     @Test func throttlingAfterRetriesIsAServiceError() throws {
         let body =
-            #"{"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51","message":"Please retry after","request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},"message":"Please retry again later."}}"#
+            #"""
+            {"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51",\#
+            "message":"Please retry after","request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},\#
+            "message":"Please retry again later."}}
+            """#
         let server = try LocalHTTPServer(status: 429, headers: ["Retry-After": "0"], body: body)
         let result = try PimBinary.run(
             ["whoami"], in: Sandbox(),

@@ -127,7 +127,8 @@ public enum LoopbackSocket {
             text: head + "\r\n\r\n" + String(decoding: body, as: UTF8.self))
     }
 
-    /// An answer with `Content-Length`, `Connection: close` (or keep-alive) and a JSON content type when there is a body.
+    /// An answer with `Content-Length`, `Connection: close` (or keep-alive) and a JSON content type when there is a
+    /// body.
     public static func encode(
         status: Int, headers: [String: String] = [:], body: Data = Data(), keepAlive: Bool = false
     ) -> Data {

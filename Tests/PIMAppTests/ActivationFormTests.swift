@@ -127,7 +127,10 @@ import Testing
             $0.form?.isSubmitting = false
             $0.form?.awaiting = []
             let reason =
-                "The service refused the activation: the ticket is not valid. Ticket: fill in Ticket number and Ticket system."
+                """
+                The service refused the activation: the ticket is not valid. Ticket: fill in Ticket number and Ticket \
+                system.
+                """
             $0.form?.outcomes[Fixture.exchangeAdmin.id] = .refused(reason)
             $0.form?.error = reason
             $0.isLoading = true

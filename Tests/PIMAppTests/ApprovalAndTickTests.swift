@@ -190,7 +190,10 @@ import Testing
         _ = update(&state, .dashboardLoaded(.success(dashboard)))
         #expect(
             state.lastError
-                == "Could not load the tenant's elevations: Listing the tenant's elevations needs a directory reader role."
+                == """
+                Could not load the tenant's elevations: Listing the tenant's elevations needs a directory reader \
+                role.
+                """
         )
     }
 

@@ -41,7 +41,10 @@ import Testing
         #expect(state.form?.preflight.isEmpty == true)
         #expect(
             state.form?.error
-                == "Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form accepts."
+                == """
+                Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the \
+                form accepts.
+                """
         )
         #expect(state.form?.focus == .duration)
     }

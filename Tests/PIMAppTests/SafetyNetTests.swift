@@ -82,7 +82,10 @@ import Testing
         #expect(state.list(.myRoles).marked.isEmpty, "a pending row is not marked")
         #expect(
             state.flash?.text
-                == "Security Reader cannot be marked: its request waits for approval. Marks gather roles to activate together."
+                == """
+                Security Reader cannot be marked: its request waits for approval. Marks gather roles to activate \
+                together.
+                """
         )
     }
 
@@ -103,7 +106,10 @@ import Testing
         #expect(state.form == nil)
         #expect(
             state.flash?.text
-                == "Marked but not activatable: Global Administrator (already active). Unmark it with Space, then press Enter."
+                == """
+                Marked but not activatable: Global Administrator (already active). Unmark it with Space, then \
+                press Enter.
+                """
         )
         let row = state.roles.firstIndex { $0.target == Fixture.globalAdmin }!
         state = selecting(row, in: state)

@@ -7,8 +7,10 @@ import Testing
     @Test func readsEveryKey() throws {
         let text = """
             {"tenant": "contoso.onmicrosoft.com", "cloud": "usgov", "clientId": "app", "defaultDuration": "2h",
-             "ticketSystem": "ServiceNow", "ticketPattern": "CHG-[0-9]+", "justificationTemplates": {"oncall": "On-call"},
-             "roleSets": {"oncall": ["Exchange Administrator"]}, "refreshInterval": 30, "colors": "never", "output": "json"}
+             "ticketSystem": "ServiceNow", "ticketPattern": "CHG-[0-9]+", "justificationTemplates": {"oncall": \
+            "On-call"},
+             "roleSets": {"oncall": ["Exchange Administrator"]}, "refreshInterval": 30, "colors": "never", "output": \
+            "json"}
             """
         let (config, warnings) = try Configuration.parse(Data(text.utf8), path: "c.json")
         #expect(warnings.isEmpty)

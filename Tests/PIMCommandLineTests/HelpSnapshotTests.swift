@@ -18,7 +18,10 @@ import Testing
             try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
             Issue.record(
-                "Recorded \(file.lastPathComponent): review the diff, then run the tests again without PIM_RECORD_SNAPSHOTS."
+                """
+                Recorded \(file.lastPathComponent): review the diff, then run the tests again without \
+                PIM_RECORD_SNAPSHOTS.
+                """
             )
             return
         }

@@ -148,12 +148,16 @@ import Testing
         #expect(result.code == 5)
         #expect(
             result.stderr
-                == "pim: Could not read your eligible groups (Graph refused this for your account), so the listing is incomplete: ask an administrator.\n",
+                == """
+                pim: Could not read your eligible groups (Graph refused this for your account), so the listing is \
+                incomplete: ask an administrator.\n
+                """,
             "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
-    /// A section the rows do not depend on (the policies: `policy` is null when unknown) is named on stderr; the rows are listed.
+    /// A section the rows do not depend on (the policies: `policy` is null when unknown) is named on stderr; the rows
+    /// are listed.
     @Test func aPolicySectionThatDidNotLoadIsNamedAndTheRowsListed() async throws {
         let service = FakeService(now: testNow) { state in
             state.sectionFailures[.policies] = PIMError(
@@ -163,7 +167,10 @@ import Testing
         #expect(result.code == 0)
         #expect(
             result.stderr.contains(
-                "Could not load the role and group policies: Graph answered with a server error (HTTP 500): try again in a few minutes."
+                """
+                Could not load the role and group policies: Graph answered with a server error (HTTP 500): try again \
+                in a few minutes.
+                """
             ), "\(result.stderr)")
         #expect(result.stdout.contains("Exchange Administrator"))
     }

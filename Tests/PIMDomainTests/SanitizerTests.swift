@@ -37,7 +37,8 @@ import Testing
 
     @Test func ordinaryTextIsUntouched() {
         for text in [
-            "Global Administrator", "Sécurité réseau", "管理者 ロール", "Team 🎉 ops", "pag_Tier0.Intune.SAWClientAdmin",
+            "Global Administrator", "Sécurité réseau", "管理者 ロール", "Team 🎉 ops",
+            "pag_Tier0.Intune.SAWClientAdmin",
         ] {
             #expect(Sanitizer.sanitize(text) == text)
             #expect(Sanitizer.isClean(text))

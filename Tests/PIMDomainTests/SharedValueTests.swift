@@ -64,7 +64,10 @@ import Testing
         let policyJSON = String(decoding: try encoder.encode(policy), as: UTF8.self)
         #expect(
             policyJSON
-                == #"{"approvers":[],"requiresApproval":false,"requiresJustification":false,"requiresMfa":false,"requiresTicket":false}"#
+                == #"""
+                {"approvers":[],"requiresApproval":false,"requiresJustification":false,"requiresMfa":false,\#
+                "requiresTicket":false}
+                """#
         )
         #expect(try JSONDecoder().decode(ActivationPolicy.self, from: Data(policyJSON.utf8)) == policy)
     }

@@ -159,7 +159,8 @@ import Testing
     }
 
     @Test func theMiddleCutKeepsWideCharactersWhole() {
-        let cut = DisplayWidth.truncateDistinct(["日本語の管理者グループA", "日本語の管理者グループB"], to: 9)
+        let cut = DisplayWidth.truncateDistinct(
+            ["日本語の管理者グループA", "日本語の管理者グループB"], to: 9)
         #expect(cut[0] != cut[1], "\(cut)")
         #expect(cut.allSatisfy { DisplayWidth.of($0) <= 9 }, "\(cut)")
     }

@@ -7,7 +7,11 @@ import PIMDomain
 struct ActivationTests {
     static let post = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests"
     static let myRequests =
-        "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')?$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy"
+        """
+        /v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')?$select=id,\
+        status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,\
+        isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy
+        """
     let target = ElevationTarget(id: .role(TenantScript.roleId), displayName: "Global Reader")
 
     func request(_ duration: ActivationDuration = .hours(4), validationOnly: Bool = false) -> ActivationRequest {
@@ -26,10 +30,13 @@ struct ActivationTests {
     func created(status: String = "Granted", id: String = "b7d0", createdAt: String = "2026-01-06T08:00:00Z") -> String
     {
         """
-        {"id":"\(id)","status":"\(status)","createdDateTime":"\(createdAt)","approvalId":\(status == "PendingApproval" ? "\"\(id)\"" : "null"),
-         "action":"selfActivate","principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","roleDefinitionId":"\(TenantScript.roleId)",
+        {"id":"\(id)","status":"\(status)","createdDateTime":"\(createdAt)",\
+        "approvalId":\(status == "PendingApproval" ? "\"\(id)\"" : "null"),
+         "action":"selfActivate","principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11",\
+        "roleDefinitionId":"\(TenantScript.roleId)",
          "directoryScopeId":"/","justification":"INC-4821: investigate","isValidationOnly":false,
-         "scheduleInfo":{"startDateTime":"2026-01-06T08:00:00Z","expiration":{"type":"afterDuration","duration":"PT4H"}}}
+         "scheduleInfo":{"startDateTime":"2026-01-06T08:00:00Z","expiration":{"type":"afterDuration",\
+        "duration":"PT4H"}}}
         """
     }
 
@@ -46,9 +53,11 @@ struct ActivationTests {
             jsonObject(sent.body)
                 == jsonObject(
                     """
-                    {"action":"selfActivate","principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","roleDefinitionId":"\(TenantScript.roleId)",
+                    {"action":"selfActivate","principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11",\
+                    "roleDefinitionId":"\(TenantScript.roleId)",
                      "directoryScopeId":"/","justification":"INC-4821: investigate",
-                     "scheduleInfo":{"startDateTime":"2026-01-06T08:00:00Z","expiration":{"type":"afterDuration","duration":"PT4H"}},
+                     "scheduleInfo":{"startDateTime":"2026-01-06T08:00:00Z","expiration":{"type":"afterDuration",\
+                    "duration":"PT4H"}},
                      "ticketInfo":{"ticketNumber":"INC-4821","ticketSystem":"ServiceNow"}}
                     """))
         #expect(sent.headers["Authorization"] == "Bearer token-plain")
@@ -81,7 +90,8 @@ struct ActivationTests {
         graph.on(
             "POST", Self.post,
             .response(
-                HTTPResponse(status: 400, body: Fixture.data("error.PolicyValidationFailed.MfaRule.400.composed.json"))),
+                HTTPResponse(
+                    status: 400, body: Fixture.data("error.PolicyValidationFailed.MfaRule.400.composed.json"))),
             .response(HTTPResponse(status: 201, body: Data(created().utf8))))
         let tokens = FakeTokens()
         let result = try await TenantScript.service(graph, tokens: tokens).activate(request())
@@ -186,7 +196,10 @@ struct ActivationTests {
         graph.on(
             "POST", Self.post, status: 400,
             json:
-                #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"JustificationRule\",\"ExpirationRule\"]"}}"#
+                #"""
+                {"error":{"code":"RoleAssignmentRequestPolicyValidationFailed",\#
+                "message":"The following policy rules failed: [\"JustificationRule\",\"ExpirationRule\"]"}}
+                """#
         )
         let report = try await TenantScript.service(graph).preflight(request(.hours(12)))
         #expect(report.failedRules == [.justification, .expiration])
@@ -316,10 +329,15 @@ extension ActivationTests {
         graph.on("POST", post, .failure(TransportError(.timedOut, "timed out", requestMayHaveBeenSent: true)))
         graph.on(
             "GET",
-            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')",
+            """
+            /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests\
+            /filterByCurrentUser(on='principal')
+            """,
             json: """
-                {"value":[{"id":"g-req","status":"PendingApproval","action":"SelfActivate","accessId":"member","groupId":"\(TenantScript.groupId)",
-                  "principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11","createdDateTime":"2026-01-06T08:00:01.1234567Z","justification":"CHG-311"}]}
+                {"value":[{"id":"g-req","status":"PendingApproval","action":"SelfActivate","accessId":"member",\
+                "groupId":"\(TenantScript.groupId)",
+                  "principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11",\
+                "createdDateTime":"2026-01-06T08:00:01.1234567Z","justification":"CHG-311"}]}
                 """)
         let group = ElevationTarget(id: .group(TenantScript.groupId), displayName: "pag_Tier0.Break-glass")
         let result = try await TenantScript.service(graph).activate(

@@ -14,7 +14,10 @@ struct ApprovalTests {
         TenantScript.dashboard(graph)
         graph.on(
             "GET",
-            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=group,principal",
+            """
+            /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests\
+            /filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=group,principal
+            """,
             fixture: "groups.assignmentScheduleRequests.filterByCurrentUser-principal-pendingApproval.GET.200.json")
         graph.on(
             "GET", Self.roleApproval,
@@ -83,7 +86,10 @@ struct ApprovalTests {
         graph.on(
             "GET", Self.groupApproval,
             json:
-                #"{"id":"12345","stages":[{"id":"s","status":"Completed","assignedToMe":true,"reviewResult":"Approved"}]}"#
+                #"""
+                {"id":"12345","stages":[{"id":"s","status":"Completed","assignedToMe":true,\#
+                "reviewResult":"Approved"}]}
+                """#
         )
         await #expect(throws: PIMError.self) {
             try await TenantScript.service(graph).decide(item, .approve, justification: "ok")

@@ -9,7 +9,8 @@ struct BatchParsingTests {
         let answer = #"""
             { "responses": [
               {"id": "b", "status": 200, "headers": {"Content-Type": "application/json", "Retry-After": 3},
-               "body": {"value": [{"id": "x\"y", "n": [1, {"deep": "}]"}]}], "@odata.nextLink": "https://graph.microsoft.com/v1.0/a?$skiptoken=1"}},
+               "body": {"value": [{"id": "x\"y", "n": [1, {"deep": "}]"}]}], "@odata.nextLink": "https:\#
+            //graph.microsoft.com/v1.0/a?$skiptoken=1"}},
               {"id": 7, "status": "429", "headers": {"Retry-After": "2"}, "body": null},
               {"id": "text", "status": 200, "body": "aGVsbG8="},
               {"id": "esc\u0041", "status": 204}

@@ -51,10 +51,17 @@ struct DashboardTests {
         TenantScript.dashboard(graph)
         graph.on(
             "GET",
-            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)",
+            """
+            /v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq \
+            'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,\
+            assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)
+            """,
             status: 403,
             json:
-                #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}"#
+                #"""
+                {"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the \#
+                operation."}}
+                """#
         )
         let service = TenantScript.service(graph)
         let dashboard = try await service.loadDashboard(DashboardOptions(includeElevations: true))
@@ -73,7 +80,12 @@ struct DashboardTests {
         TenantScript.dashboard(graph)
         graph.on(
             "GET",
-            "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy&$expand=roleDefinition,principal",
+            """
+            /v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')\
+            ?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,\
+            directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,\
+            ticketInfo,createdBy&$expand=roleDefinition,principal
+            """,
             .response(
                 HTTPResponse(
                     status: 429, headers: ["Retry-After": "3"], body: Fixture.data("error.TooManyRequests.429.json"))),
@@ -99,16 +111,28 @@ struct DashboardTests {
         let graph = FakeGraph()
         TenantScript.dashboard(graph)
         let next =
-            "\(graph.base)/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc"
+            """
+            \(graph.base)/v1.0/roleManagement/directory/roleEligibilityScheduleInstances\
+            /filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,\
+            startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc
+            """
         let firstPage = TenantScript.eligibleRoles.replacingOccurrences(
             of: #"{"value":"#, with: #"{"@odata.nextLink":"\#(next)","value":"#)
         graph.on(
             "GET",
-            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition",
+            """
+            /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
+            ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
+            &$expand=roleDefinition
+            """,
             json: firstPage)
         graph.on(
             "GET",
-            "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc",
+            """
+            /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
+            ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
+            &$expand=roleDefinition&$skiptoken=abc
+            """,
             json: TenantScript.eligibleRoles.replacingOccurrences(of: #""id":"e1""#, with: #""id":"e2""#)
                 .replacingOccurrences(of: "/\"", with: "/admin-unit-1\""))
         let service = TenantScript.service(graph)
@@ -148,7 +172,10 @@ struct DashboardTests {
         graph.on(
             "GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'",
             json:
-                #"{"@odata.nextLink":"\#(page2.replacingOccurrences(of: " ", with: "%20"))","value":[{"id":"a1","activityDisplayName":"one","activityDateTime":"2026-01-01T00:00:00Z"}]}"#
+                #"""
+                {"@odata.nextLink":"\#(page2.replacingOccurrences(of: " ", with: "%20"))","value":[{"id":"a1",\#
+                "activityDisplayName":"one","activityDateTime":"2026-01-01T00:00:00Z"}]}
+                """#
         )
         graph.on(
             "GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'&$skiptoken=2",
@@ -175,7 +202,10 @@ struct DashboardTests {
         #expect(
             graph.recorded.contains {
                 $0.target
-                    == "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(TenantScript.groupId)'&$expand=principal"
+                    == """
+                    /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq \
+                    '\(TenantScript.groupId)'&$expand=principal
+                    """
             })
     }
 }

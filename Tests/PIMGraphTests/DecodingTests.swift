@@ -133,11 +133,17 @@ struct DecodingTests {
     @Test func contractPolicyExampleWithApprovalTicketAndAuthContext() throws {
         let json = """
             {"value":[{"policy":{"rules":[
-              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyExpirationRule","id":"Expiration_EndUser_Assignment","isExpirationRequired":true,"maximumDuration":"PT4H"},
-              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyEnablementRule","id":"Enablement_EndUser_Assignment","enabledRules":["Justification","Ticketing"]},
-              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyApprovalRule","id":"Approval_EndUser_Assignment",
-               "setting":{"isApprovalRequired":true,"approvalStages":[{"primaryApprovers":[{"@odata.type":"#microsoft.graph.singleUser","userId":"u1","description":"Bo"},{"@odata.type":"#microsoft.graph.groupMembers","groupId":"g1"}]}]}},
-              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule","id":"AuthenticationContext_EndUser_Assignment","isEnabled":true,"claimValue":"c1"},
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyExpirationRule",\
+            "id":"Expiration_EndUser_Assignment","isExpirationRequired":true,"maximumDuration":"PT4H"},
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",\
+            "id":"Enablement_EndUser_Assignment","enabledRules":["Justification","Ticketing"]},
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyApprovalRule",\
+            "id":"Approval_EndUser_Assignment",
+               "setting":{"isApprovalRequired":true,"approvalStages":[{"primaryApprovers":[{"@odata.type":\
+            "#microsoft.graph.singleUser","userId":"u1","description":"Bo"},\
+            {"@odata.type":"#microsoft.graph.groupMembers","groupId":"g1"}]}]}},
+              {"@odata.type":"#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule",\
+            "id":"AuthenticationContext_EndUser_Assignment","isEnabled":true,"claimValue":"c1"},
               {"@odata.type":"#microsoft.graph.somethingNew","id":"Future_Rule","shape":[1,2,3]}
             ]}}]}
             """

@@ -14,7 +14,11 @@ struct EndpointTests {
             (Endpoints.me(), "/v1.0/me?$select=id,displayName,userPrincipalName"),
             (
                 Endpoints.Roles.myEligibilities(),
-                "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType&$expand=roleDefinition"
+                """
+                /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
+                ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
+                &$expand=roleDefinition
+                """
             ),
             (
                 Endpoints.Roles.myEligibilitySchedules(),
@@ -22,36 +26,66 @@ struct EndpointTests {
             ),
             (
                 Endpoints.Roles.myActive(),
-                "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=roleDefinition($select=id,displayName,description,templateId)"
+                """
+                /v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')\
+                ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,\
+                assignmentType&$expand=roleDefinition($select=id,displayName,description,templateId)
+                """
             ),
             (
                 Endpoints.Roles.tenantActivated(),
-                "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)"
+                """
+                /v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq \
+                'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,\
+                memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,\
+                templateId)
+                """
             ),
             (
                 Endpoints.Roles.myRequests(),
-                "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')?$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy"
+                """
+                /v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')\
+                ?$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,\
+                completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy
+                """
             ),
             (
                 Endpoints.Roles.toApprove(),
-                "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,ticketInfo,createdBy&$expand=roleDefinition,principal"
+                """
+                /v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')\
+                ?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,\
+                directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,\
+                scheduleInfo,ticketInfo,createdBy&$expand=roleDefinition,principal
+                """
             ),
             (Endpoints.Roles.approval(id: "9f2b"), "/beta/roleManagement/directory/roleAssignmentApprovals/9f2b"),
             (
                 Endpoints.Groups.myEligibilities(),
-                "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=group"
+                """
+                /v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances\
+                /filterByCurrentUser(on='principal')?$expand=group
+                """
             ),
             (
                 Endpoints.Groups.myActive(),
-                "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')?$expand=group"
+                """
+                /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances\
+                /filterByCurrentUser(on='principal')?$expand=group
+                """
             ),
             (
                 Endpoints.Groups.myRequests(),
-                "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
+                """
+                /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests\
+                /filterByCurrentUser(on='principal')
+                """
             ),
             (
                 Endpoints.Groups.toApprove(),
-                "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=group,principal"
+                """
+                /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests\
+                /filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'&$expand=group,principal
+                """
             ),
             (
                 Endpoints.Groups.approval(id: "abd3"),
@@ -59,24 +93,39 @@ struct EndpointTests {
             ),
             (
                 Endpoints.Groups.assignments(groupId: "2b5e"),
-                "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '2b5e'&$expand=principal"
+                """
+                /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq \
+                '2b5e'&$expand=principal
+                """
             ),
             (
                 Endpoints.policy(for: .role("62e9")),
-                "/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '62e9'&$expand=policy($expand=rules)"
+                """
+                /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole' \
+                and roleDefinitionId eq '62e9'&$expand=policy($expand=rules)
+                """
             ),
             (
                 Endpoints.policy(for: .group("60bb", owner: true)),
-                "/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '60bb' and scopeType eq 'Group' and roleDefinitionId eq 'owner'&$expand=policy($expand=rules)"
+                """
+                /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '60bb' and scopeType eq 'Group' and \
+                roleDefinitionId eq 'owner'&$expand=policy($expand=rules)
+                """
             ),
             (
                 Endpoints.policy(for: .group("60bb")),
-                "/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '60bb' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)"
+                """
+                /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '60bb' and scopeType eq 'Group' and \
+                roleDefinitionId eq 'member'&$expand=policy($expand=rules)
+                """
             ),
             (Endpoints.directoryAudits(since: nil), "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'"),
             (
                 Endpoints.directoryAudits(since: Date(timeIntervalSince1970: 1_767_225_600)),
-                "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM' and activityDateTime ge 2026-01-01T00:00:00Z"
+                """
+                /v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM' and activityDateTime ge \
+                2026-01-01T00:00:00Z
+                """
             ),
         ]
         for (request, expected) in cases {
@@ -90,7 +139,11 @@ struct EndpointTests {
         let url = Endpoints.policy(for: .role("62e9")).url(baseURL: base).absoluteString
         #expect(
             url
-                == "https://graph.microsoft.com/v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId%20eq%20'/'%20and%20scopeType%20eq%20'DirectoryRole'%20and%20roleDefinitionId%20eq%20'62e9'&$expand=policy($expand%3Drules)"
+                == """
+                https://graph.microsoft.com/v1.0/policies/roleManagementPolicyAssignments\
+                ?$filter=scopeId%20eq%20'/'%20and%20scopeType%20eq%20'DirectoryRole'\
+                %20and%20roleDefinitionId%20eq%20'62e9'&$expand=policy($expand%3Drules)
+                """
         )
         let components = URLComponents(string: url)!
         #expect(components.queryItems?.map(\.name) == ["$filter", "$expand"])
@@ -118,7 +171,8 @@ struct EndpointTests {
                     {"action":"selfActivate","principalId":"5a1f6c2e-9c0a-4f7e-8d35-0d8e2f1b7a11",
                      "roleDefinitionId":"f2ef992c-3afb-46b9-b7cf-a126ee74c451","directoryScopeId":"/",
                      "justification":"INC-4821: investigate sign-in anomalies",
-                     "scheduleInfo":{"startDateTime":"2026-01-06T08:00:00Z","expiration":{"type":"afterDuration","duration":"PT4H"}},
+                     "scheduleInfo":{"startDateTime":"2026-01-06T08:00:00Z","expiration":{"type":"afterDuration",\
+                    "duration":"PT4H"}},
                      "ticketInfo":{"ticketNumber":"INC-4821","ticketSystem":"ServiceNow"}}
                     """))
     }
@@ -180,8 +234,10 @@ struct EndpointTests {
             jsonObject(Endpoints.scheduleRequest(spec).body)
                 == jsonObject(
                     """
-                    {"action":"selfExtend","principalId":"p","roleDefinitionId":"r","directoryScopeId":"/","justification":"more time",
-                     "scheduleInfo":{"startDateTime":"1970-01-01T00:00:00Z","expiration":{"type":"afterDateTime","endDateTime":"1970-01-01T01:00:00Z"}}}
+                    {"action":"selfExtend","principalId":"p","roleDefinitionId":"r","directoryScopeId":"/",\
+                    "justification":"more time",
+                     "scheduleInfo":{"startDateTime":"1970-01-01T00:00:00Z","expiration":{"type":"afterDateTime",\
+                    "endDateTime":"1970-01-01T01:00:00Z"}}}
                     """))
     }
 

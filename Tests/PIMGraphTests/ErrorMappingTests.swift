@@ -30,7 +30,10 @@ struct ErrorMappingTests {
 
     @Test func severalRulesAreAllListed() {
         let body =
-            #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"EligibilityRule\",\"ExpirationRule\"]"}}"#
+            #"""
+            {"error":{"code":"RoleAssignmentRequestPolicyValidationFailed",\#
+            "message":"The following policy rules failed: [\"EligibilityRule\",\"ExpirationRule\"]"}}
+            """#
         let error = GraphErrorMapper.map(HTTPResponse(status: 400, body: Data(body.utf8)))
         #expect(error.failedRules == [.eligibility, .expiration])
         #expect(error.step == .satisfyRules([.eligibility, .expiration]))
@@ -102,7 +105,10 @@ struct ErrorMappingTests {
     @Test func insufficientClaimsChallengeIsDecoded() {
         let claims = #"{"access_token":{"acrs":{"essential":true,"value":"c25"}}}"#
         let header =
-            #"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="\#(Data(claims.utf8).base64EncodedString())""#
+            #"""
+            Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", \#
+            error="insufficient_claims", claims="\#(Data(claims.utf8).base64EncodedString())"
+            """#
         let error = GraphErrorMapper.map(HTTPResponse(status: 401, headers: ["WWW-Authenticate": header]))
         #expect(error.kind == .signInRequired)
         #expect(error.claims == claims)

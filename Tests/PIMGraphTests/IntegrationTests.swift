@@ -64,11 +64,17 @@ struct IntegrationTests {
         let graph = FakeGraph()
         let events = try await withServer(graph) { base in
             let next =
-                "\(base.absoluteString)/v1.0/auditLogs/directoryAudits?$filter=loggedByService%20eq%20'PIM'&$skiptoken=p2"
+                """
+                \(base.absoluteString)/v1.0/auditLogs/directoryAudits?$filter=loggedByService%20eq%20'PIM'\
+                &$skiptoken=p2
+                """
             graph.on(
                 "GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'",
                 json:
-                    #"{"@odata.nextLink":"\#(next)","value":[{"id":"a1","activityDisplayName":"first","activityDateTime":"2026-01-01T00:00:00Z"}]}"#
+                    #"""
+                    {"@odata.nextLink":"\#(next)","value":[{"id":"a1","activityDisplayName":"first",\#
+                    "activityDateTime":"2026-01-01T00:00:00Z"}]}
+                    """#
             )
             graph.on(
                 "GET", "/v1.0/auditLogs/directoryAudits?$filter=loggedByService eq 'PIM'&$skiptoken=p2",

@@ -8,7 +8,12 @@ import PIMDomain
 struct StringPoolTests {
     @Test func repeatedNamesDecodeToTheSameText() throws {
         let item =
-            #"{"id":"ID","principalId":"p-0000-1111-2222-3333","roleDefinitionId":"r-0000-1111-2222-3333","directoryScopeId":"/administrativeUnits/AU","roleDefinition":{"displayName":"Privileged Role Administrator","description":"Can manage role assignments in Microsoft Entra ID","templateId":"e8611ab8-c189-46e8-94e1-60213ab1f814"}}"#
+            #"""
+            {"id":"ID","principalId":"p-0000-1111-2222-3333","roleDefinitionId":"r-0000-1111-2222-3333",\#
+            "directoryScopeId":"/administrativeUnits/AU","roleDefinition":{"displayName":"Privileged Role \#
+            Administrator","description":"Can manage role assignments in Microsoft Entra ID",\#
+            "templateId":"e8611ab8-c189-46e8-94e1-60213ab1f814"}}
+            """#
         let json =
             "{\"value\":["
             + (0..<3).map { n in

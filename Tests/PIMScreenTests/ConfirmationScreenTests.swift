@@ -29,7 +29,10 @@ import Testing
         #expect(!shown.contains("at once"), "Global Administrator needs approval here")
         #expect(
             shown.contains(
-                "Global Administrator is Tier 0: it can take over the tenant. Sending asks an approver; access starts only once one approves."
+                """
+                Global Administrator is Tier 0: it can take over the tenant. Sending asks an approver; access starts \
+                only once one approves.
+                """
             ))
     }
 
@@ -51,7 +54,10 @@ import Testing
         _ = update(&state, .key("d"))
         #expect(
             text(state).contains(
-                "Deactivate Global Reader? Its remaining 1h 00m ends now; using it again takes a new activation. y deactivates, n keeps it."
+                """
+                Deactivate Global Reader? Its remaining 1h 00m ends now; using it again takes a new activation. y \
+                deactivates, n keeps it.
+                """
             ))
     }
 
@@ -60,7 +66,10 @@ import Testing
         _ = update(&state, .key("c"))
         #expect(
             text(state).contains(
-                "Cancel the request for Security Reader? It has waited 15m for an approver; a new request starts the wait again. y cancels, n keeps it."
+                """
+                Cancel the request for Security Reader? It has waited 15m for an approver; a new request starts the \
+                wait again. y cancels, n keeps it.
+                """
             ))
     }
 

@@ -6,7 +6,10 @@ import PIMApp
 /// A long message keeps its step to take: the service's quoted words go first, then the middle.
 struct StatusMessageTests {
     static let serverError =
-        "Graph answered with a server error (HTTP 500) after retries (\"The demo tenant lock file could not be opened\"): try again in a few minutes."
+        """
+        Graph answered with a server error (HTTP 500) after retries (\"The demo tenant lock file could not be \
+        opened\"): try again in a few minutes.
+        """
 
     @Test func aMessageThatFitsIsUntouched() {
         #expect(
@@ -29,11 +32,17 @@ struct StatusMessageTests {
 
     @Test func theAsidesGoNext() {
         let message =
-            "The change may or may not have been applied (Graph answered with a server error (HTTP 500)). Check with `pim requests` or `pim roles` before trying again."
+            """
+            The change may or may not have been applied (Graph answered with a server error (HTTP 500)). Check with \
+            `pim requests` or `pim roles` before trying again.
+            """
         let fitted = StatusMessage.fit(message, width: 110)
         #expect(
             fitted
-                == "The change may or may not have been applied. Check with `pim requests` or `pim roles` before trying again."
+                == """
+                The change may or may not have been applied. Check with `pim requests` or `pim roles` before \
+                trying again.
+                """
         )
         let row = StatusMessage.fit(message, width: 80)
         #expect(row.hasSuffix(". Check with `pim requests` or `pim roles` before trying again."), "\(row)")
@@ -45,7 +54,10 @@ struct StatusMessageTests {
     @Test(arguments: [24, 31, 40, 47, 55])
     func theEndsKeptOfALongMessageAreWholeWords(width: Int) {
         let message =
-            "Graph refused this for your account: you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`."
+            """
+            Graph refused this for your account: you may need a directory role or admin consent for pim's permissions; \
+            ask an administrator, or sign in again with `pim login`.
+            """
         let fitted = StatusMessage.fit(message, width: width)
         #expect(DisplayWidth.of(fitted) <= width)
         let parts = fitted.components(separatedBy: "…")
@@ -57,7 +69,10 @@ struct StatusMessageTests {
 
     @Test func aStepTooLongItselfShowsTheStartAndTheEnd() {
         let message =
-            "Graph refused this for your account: you may need a directory role or admin consent for pim's permissions; ask an administrator, or sign in again with `pim login`."
+            """
+            Graph refused this for your account: you may need a directory role or admin consent for pim's permissions; \
+            ask an administrator, or sign in again with `pim login`.
+            """
         let fitted = StatusMessage.fit(message, width: 80)
         #expect(DisplayWidth.of(fitted) <= 80)
         #expect(fitted.hasPrefix("Graph refused"))

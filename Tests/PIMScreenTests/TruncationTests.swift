@@ -42,7 +42,10 @@ struct TruncationTests {
             let row = lines.firstIndex { $0.contains(field.label) }
             #expect(
                 row != nil,
-                "\(width)×\(height): \(field.label) is not shown while it has the keyboard:\n\(lines.joined(separator: "\n"))"
+                """
+                \(width)×\(height): \(field.label) is not shown while it has the \
+                keyboard:\n\(lines.joined(separator: "\n"))
+                """
             )
             if let row {
                 #expect(

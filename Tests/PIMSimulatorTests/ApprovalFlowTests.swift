@@ -20,7 +20,10 @@ import Testing
         let id = try await pendingSecurityAdmin(tenant)
         let ben = RawClient(tenant, as: "ben")
         let waiting = try await ben.get(
-            "/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'"
+            """
+            /roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status \
+            eq 'PendingApproval'
+            """
         )
         #expect(waiting.status == 200)
         #expect(waiting.json.items.contains { $0.str("id") == id })

@@ -25,12 +25,18 @@ import PIMGraph
                 [
                     "id": "eligRoles", "method": "GET",
                     "url":
-                        "roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=roleDefinition",
+                        """
+                    roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
+                    ?$expand=roleDefinition
+                    """,
                 ],
                 [
                     "id": "toApprove", "method": "GET",
                     "url":
-                        "/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')?$filter=status eq 'PendingApproval'",
+                        """
+                    /roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')\
+                    ?$filter=status eq 'PendingApproval'
+                    """,
                 ],
                 ["id": "bad", "method": "GET", "url": "/nowhere"],
             ])

@@ -25,7 +25,10 @@ import Testing
         #expect(
             !(try await ada.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin }))
         let audit = try await ada.get(
-            "/auditLogs/directoryAudits?$filter=initiatedBy/user/id eq '\(IDs.ada)' and activityDateTime ge 2026-05-28T20:26:00Z"
+            """
+            /auditLogs/directoryAudits?$filter=initiatedBy/user/id eq '\(IDs.ada)' and activityDateTime ge \
+            2026-05-28T20:26:00Z
+            """
         )
         let names = audit.json.items.compactMap { $0.str("activityDisplayName") }
         #expect(names.contains("Remove member from role requested (PIM deactivate)"))
@@ -53,7 +56,10 @@ import Testing
             !after.contains { $0.str("principalId") == IDs.hana && $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
         #expect(after.count == before.count - 2)  // Hana's and Dana's ended within four minutes
         let audit = try await hana.get(
-            "/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Remove member from role (PIM activation expired)' and activityDateTime ge 2026-05-28T20:26:40Z"
+            """
+            /auditLogs/directoryAudits?$filter=activityDisplayName eq 'Remove member from role (PIM activation \
+            expired)' and activityDateTime ge 2026-05-28T20:26:40Z
+            """
         )
         #expect(audit.json.items.count == 2)
         let record = try #require(audit.json.items.first)

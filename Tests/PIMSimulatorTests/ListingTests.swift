@@ -41,7 +41,10 @@ import Testing
     @Test func groupEligibilitiesUseLowercaseEnums() async throws {
         let client = RawClient(try makeTenant())
         let reply = try await client.get(
-            "/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')?$expand=group"
+            """
+            /identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')\
+            ?$expand=group
+            """
         )
         #expect(reply.status == 200)
         #expect(reply.json.items.count == 6)
@@ -95,7 +98,10 @@ import Testing
         #expect(refused.status == 403)
         let hana = RawClient(tenant, as: "hana")
         let reply = try await hana.get(
-            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq 'Activated'&$expand=principal,roleDefinition"
+            """
+            /roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq \
+            'Activated'&$expand=principal,roleDefinition
+            """
         )
         #expect(reply.status == 200)
         #expect(reply.json.items.count == 5)
@@ -107,7 +113,10 @@ import Testing
         let refused = try await hana.get("/identityGovernance/privilegedAccess/group/assignmentScheduleInstances")
         #expect(refused.status == 400)
         let reply = try await hana.get(
-            "/identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq '\(IDs.itopsNoApproval)'"
+            """
+            /identityGovernance/privilegedAccess/group/assignmentScheduleInstances?$filter=groupId eq \
+            '\(IDs.itopsNoApproval)'
+            """
         )
         #expect(reply.status == 200)
         #expect(reply.json.items.count == 1)
@@ -119,7 +128,10 @@ import Testing
         let refused = try await client.get("/policies/roleManagementPolicyAssignments")
         #expect(refused.status == 400)
         let reply = try await client.get(
-            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '\(IDs.globalAdmin)'&$expand=policy($expand=rules)"
+            """
+            /policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole' and \
+            roleDefinitionId eq '\(IDs.globalAdmin)'&$expand=policy($expand=rules)
+            """
         )
         #expect(reply.status == 200)
         let assignment = try #require(reply.json.items.first)
@@ -137,13 +149,19 @@ import Testing
         #expect(approval.obj("setting")?["isApprovalRequired"] as? Bool == true)
 
         let group = try await client.get(
-            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '\(IDs.itopsNoApproval)' and scopeType eq 'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)"
+            """
+            /policies/roleManagementPolicyAssignments?$filter=scopeId eq '\(IDs.itopsNoApproval)' and scopeType eq \
+            'Group' and roleDefinitionId eq 'member'&$expand=policy($expand=rules)
+            """
         )
         #expect(group.json.items.count == 1)
         let groupRules = group.json.items[0].obj("policy")?["rules"] as? [JSONObject] ?? []
         #expect(groupRules.first { $0.str("id") == "Expiration_EndUser_Assignment" }?.str("maximumDuration") == "PT4H")
         let reader = try await client.get(
-            "/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'Directory' and roleDefinitionId eq '\(IDs.globalReader)'&$expand=policy($expand=rules)"
+            """
+            /policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'Directory' and \
+            roleDefinitionId eq '\(IDs.globalReader)'&$expand=policy($expand=rules)
+            """
         )
         let readerRules = reader.json.items.first?.obj("policy")?["rules"] as? [JSONObject] ?? []
         #expect(

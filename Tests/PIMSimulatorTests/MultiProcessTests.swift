@@ -61,7 +61,10 @@ import Testing
                 configuration: SimulatorConfiguration(stateFile: file, persona: "hana", now: { testStart })), as: "hana"
         )
         let reply = try await hana.get(
-            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and assignmentType eq 'Assigned'&$top=999"
+            """
+            /roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and \
+            assignmentType eq 'Assigned'&$top=999
+            """
         )
         let scopes = Set(
             reply.json.items.compactMap { $0.str("directoryScopeId") }.filter { $0.hasPrefix("/administrativeUnits/p") }

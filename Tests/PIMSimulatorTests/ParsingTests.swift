@@ -85,7 +85,10 @@ import Testing
         let target = GraphTarget(
             version: "v1.0",
             relative:
-                "roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on=%27approver%27)?$filter=status%20eq%20'PendingApproval'"
+                """
+                roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on=%27approver%27)\
+                ?$filter=status%20eq%20'PendingApproval'
+                """
         )
         #expect(
             target.segments == [

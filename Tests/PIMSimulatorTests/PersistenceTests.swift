@@ -32,7 +32,9 @@ import Synchronization
         #expect(!FileManager.default.fileExists(atPath: file.path))
         let third = RawClient(try tenant(file))
         #expect(
-            !(try await third.get(myActiveRoles).json.items.contains { $0.str("roleDefinitionId") == IDs.helpdeskAdmin })
+            !(try await third.get(myActiveRoles).json.items.contains {
+                $0.str("roleDefinitionId") == IDs.helpdeskAdmin
+            })
         )
     }
 
@@ -81,7 +83,10 @@ import Synchronization
         #expect(statuses == Array(repeating: 201, count: writers * perWriter))
         let hana = RawClient(try tenant(file, persona: "hana"), as: "hana")
         let reply = try await hana.get(
-            "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and roleDefinitionId eq '\(IDs.helpdeskAdmin)'&$top=999"
+            """
+            /roleManagement/directory/roleAssignmentScheduleInstances?$filter=principalId eq '\(IDs.ada)' and \
+            roleDefinitionId eq '\(IDs.helpdeskAdmin)'&$top=999
+            """
         )
         let scopes = Set(
             reply.json.items.compactMap { $0.str("directoryScopeId") }.filter {

@@ -23,7 +23,10 @@ extension CursesTests {
         let parameters = SGR.parameters(in: bytes)
         #expect(
             parameters.intersection(SGR.colourParameters).isEmpty,
-            "colour escapes under NO_COLOR: \(parameters.intersection(SGR.colourParameters).sorted()) in \(bytes.visible)"
+            """
+            colour escapes under NO_COLOR: \(parameters.intersection(SGR.colourParameters).sorted()) in \
+            \(bytes.visible)
+            """
         )
         #expect(!bytes.contains("38;5;") && !bytes.contains("48;5;"))
         // The roles still look different: selection in reverse, headers bold, dim rows dim.

@@ -70,7 +70,8 @@ struct HostileTenantTests {
         let pim = try PimUnderTerminal(arguments, home: home, columns: 132, rows: 40)
         // The tenant's text is on screen, made visible (␛ is how the sanitiser shows ESC).
         try #require(
-            pim.waitFor("␛"), "no hostile text shown: is the tenant poisoned? \(Array(pim.output.suffix(600)).visible)")
+            pim.waitFor("␛"),
+            "no hostile text shown: is the tenant poisoned? \(Array(pim.output.suffix(600)).visible)")
         // My roles rows and their details; the activation form; Approvals and the request dialog;
         // History; Elevations; the filter line; help.
         let keys = [

@@ -127,7 +127,10 @@ public final class FakeService: PIMService {
                             duration: request.duration, approvalId: "req-other"))
                     throw PIMError(
                         .alreadyExists,
-                        "A request for this role or group is already pending: run `pim requests` to see it, or cancel it first.",
+                        """
+                        A request for this role or group is already pending: run `pim requests` to see it, or cancel \
+                        it first.
+                        """,
                         graphCode: code, requestId: "rid-race", httpStatus: 400)
                 }
                 s.active.append(
@@ -136,7 +139,10 @@ public final class FakeService: PIMService {
                         end: now.addingTimeInterval(request.duration.timeInterval)))
                 throw PIMError(
                     .alreadyExists,
-                    "This role or group is already active for you (or an identical request exists): run `pim roles` to see it, or deactivate it first.",
+                    """
+                    This role or group is already active for you (or an identical request exists): run `pim roles` to \
+                    see it, or deactivate it first.
+                    """,
                     graphCode: code, requestId: "rid-race", httpStatus: 400)
             }
             s.sent.append(request)
@@ -195,7 +201,10 @@ public final class FakeService: PIMService {
             return ActivationResult(
                 request: made,
                 notices: [
-                    "Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription)."
+                    """
+                    Graph cannot lengthen a running activation, so the current one was ended and a new one requested \
+                    for \(request.duration.shortDescription).
+                    """
                 ])
         }
     }

@@ -58,7 +58,10 @@ struct FuzzRegressionTests {
         let h = try Harness()
         defer { h.stop() }
         let body =
-            #"{"error":{"code":"RoleAssignmentRequestPolicyValidationFailed","message":"The following policy rules failed: [\"\\u001b[2J\\u001b[31mEvilRule\\u0007\"]"}}"#
+            #"""
+            {"error":{"code":"RoleAssignmentRequestPolicyValidationFailed",\#
+            "message":"The following policy rules failed: [\"\\u001b[2J\\u001b[31mEvilRule\\u0007\"]"}}
+            """#
         h.graph.on("POST", FaultGraph.activationPath, .answer(400, body))
         let error = try #require(await pimError { try await h.service.activate(Harness.activation) })
         #expect(error.kind == .refused)

@@ -137,7 +137,8 @@ struct InterfaceActivationFaultTests {
         #expect(refusal.hasSuffix("so it is no longer active: try again in a few minutes."), "form: \(refusal)")
         #expect(await h.rowState(name) == .eligible)
         #expect(await h.state.form?.isExtension == false, "the form now activates")
-        #expect(await h.screen().contains { $0.contains("┌─ Activate User Administrator ─") }, "the title says so")
+        #expect(
+            await h.screen().contains { $0.contains("┌─ Activate User Administrator ─") }, "the title says so")
         #expect(await h.state.form?.draft.justification == "CHG-2287: still onboarding")
         h.tenant.faultsOff()
         let posts = h.tenant.activationPosts

@@ -105,7 +105,10 @@ struct PayloadFaultTests {
             "GET", "/v1.0/auditLogs/directoryAudits",
             .answer(
                 200,
-                #"{"@odata.nextLink":"\#(next)","value":[{"id":"a1","activityDisplayName":"first","activityDateTime":"2026-01-01T00:00:00Z"}]}"#
+                #"""
+                {"@odata.nextLink":"\#(next)","value":[{"id":"a1","activityDisplayName":"first",\#
+                "activityDateTime":"2026-01-01T00:00:00Z"}]}
+                """#
             ),
             .fault(.resetAfterReading))
         let error = await pimError { try await h.service.auditHistory(AuditQuery(tenantWide: true)) }
@@ -155,11 +158,17 @@ struct PayloadFaultTests {
         defer { h.stop() }
         h.scriptDashboard()
         let groups =
-            "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')"
+            """
+            /v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances\
+            /filterByCurrentUser(on='principal')
+            """
         let active =
             "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
         let groupRequests =
-            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')"
+            """
+            /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests\
+            /filterByCurrentUser(on='principal')
+            """
         h.graph.on(
             "GET", groups,
             .answer(403, #"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges."}}"#),

@@ -112,7 +112,11 @@ struct SecretsTests {
                 return .respond(
                     FaultGraph.json(
                         200,
-                        #"{"device_code":"dc","user_code":"AB\u001b[2JCD","verification_uri":"https://x/\u001b]52;c;ZXZpbA==\u0007","expires_in":900,"interval":1,"message":"Open \u001b]8;;https://evil\u001b\\this link\u001b]8;;\u001b\\ \u202Eand enter AB"}"#
+                        #"""
+                        {"device_code":"dc","user_code":"AB\u001b[2JCD","verification_uri":"https://x/\u001b]52;c;\#
+                        ZXZpbA==\u0007","expires_in":900,"interval":1,"message":"Open \u001b]8;;\#
+                        https://evil\u001b\\this link\u001b]8;;\u001b\\ \u202Eand enter AB"}
+                        """#
                     ))
             }
             return .respond(FaultGraph.json(200, #"{"access_token":"eyJ.a.b","refresh_token":"r","expires_in":3600}"#))

@@ -10,10 +10,16 @@ struct SignInFaultTests {
     static let meJSON = ThrottlingFaultTests.meJSON
     static let claims = #"{"access_token":{"acrs":{"essential":true,"value":"c1"}}}"#
     static var challenge: String {
-        #"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="\#(Data(claims.utf8).base64EncodedString())""#
+        #"""
+        Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", \#
+        error="insufficient_claims", claims="\#(Data(claims.utf8).base64EncodedString())"
+        """#
     }
     static let challengeBody =
-        #"{"error":{"code":"InvalidAuthenticationToken","message":"Continuous access evaluation resulted in challenge."}}"#
+        #"""
+        {"error":{"code":"InvalidAuthenticationToken","message":"Continuous access evaluation resulted in \#
+        challenge."}}
+        """#
 
     @Test func anExpiredTokenIsRefreshedOnceAndTheCallSucceeds() async throws {
         let h = try Harness(tokens: CountingTokens(first: "stale-token", renewed: "fresh-token"))

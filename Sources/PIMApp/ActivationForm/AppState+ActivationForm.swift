@@ -63,7 +63,10 @@ extension AppState {
         let problems = current.problems(rules: config.draftRules, now: now)
         if let first = problems.first {
             current.error =
-                "Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form accepts."
+                """
+                Pre-flight not sent: fix what is marked ✗ first; the service is asked only about a draft the form \
+                accepts.
+                """
             current.preflight = [:]
             if let field = ActivationForm.Field.allCases.first(where: { $0.problemField == first.field }) {
                 current.focus = field

@@ -136,7 +136,10 @@ extension KeyMap {
                 return "\(role.target.displayName) (\(why))"
             }
             return
-                "Marked but not activatable: \(names.joined(separator: ", ")). Unmark \(stuck.count == 1 ? "it" : "them") with Space, then press Enter."
+                """
+                Marked but not activatable: \(names.joined(separator: ", ")). Unmark \
+                \(stuck.count == 1 ? "it" : "them") with Space, then press Enter.
+                """
         }
         guard let role = state.selectedRole else { return "There is no role to activate." }
         switch role.state {

@@ -64,7 +64,10 @@ extension AppState {
         {
             let wait = ServiceLimits.minimumActiveBeforeDeactivation - now.timeIntervalSince(start)
             flash(
-                "\(role.target.displayName) started under 5 minutes ago: the service allows deactivating it in \(Countdown.text(remaining: wait)).",
+                """
+                \(role.target.displayName) started under 5 minutes ago: the service allows deactivating it in \
+                \(Countdown.text(remaining: wait)).
+                """,
                 .warning)
             return []
         }

@@ -160,7 +160,10 @@ extension Commands {
                     known.isEmpty
                     ? " No role sets are defined yet." : Suggestion.sentence(for: name, in: known, prefix: "@")
                 throw UsageError(
-                    "There is no role set \"\(name)\" in the configuration.\(hint) Define it under roleSets in \(configHint)."
+                    """
+                    There is no role set \"\(name)\" in the configuration.\(hint) Define it under roleSets in \
+                    \(configHint).
+                    """
                 )
             }
             out += set
@@ -189,7 +192,9 @@ extension Commands {
         var system = invocation.value(.ticketSystem) ?? ""
         if !system.isEmpty, ticket.isEmpty {
             throw UsageError(
-                "--ticket-system names the system of a ticket number: add --ticket NUMBER, or leave --ticket-system out."
+                """
+                --ticket-system names the system of a ticket number: add --ticket NUMBER, or leave --ticket-system out.
+                """
             )
         }
         // The configured system counts as given; without a number it is never sent.

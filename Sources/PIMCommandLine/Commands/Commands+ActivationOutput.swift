@@ -30,7 +30,10 @@ extension Commands {
             case .pending(_, let request):
                 context.say(
                     safeLines(
-                        "A request for \(name) is already \(request.status.graphValue) (request \(request.id)): nothing sent. Cancel it with pim cancel \(request.id)."
+                        """
+                        A request for \(name) is already \(request.status.graphValue) (request \(request.id)): nothing \
+                        sent. Cancel it with pim cancel \(request.id).
+                        """
                     ))
             case .failed:
                 break
@@ -40,7 +43,10 @@ extension Commands {
                 if status.isPending {
                     context.say(
                         safeLines(
-                            "Requested \(name): \(status.graphValue), waiting for approval (request \(request.id)). Run pim requests to follow it."
+                            """
+                            Requested \(name): \(status.graphValue), waiting for approval (request \(request.id)). Run \
+                            pim requests to follow it.
+                            """
                         ))
                 } else if status.isRefusal {
                     context.say(safeLines("The request for \(name) was \(status.graphValue) (request \(request.id))."))

@@ -89,7 +89,10 @@ extension Commands {
         var seen = Set<String>()
         if !context.json {
             context.notice(
-                "Watching for requests that need your decision every \(ActivationDuration(seconds: Int(interval)).shortDescription); press Ctrl-C to stop."
+                """
+                Watching for requests that need your decision every \
+                \(ActivationDuration(seconds: Int(interval)).shortDescription); press Ctrl-C to stop.
+                """
             )
         }
         while true {
@@ -115,7 +118,10 @@ extension Commands {
     static func watchLines(_ item: ApprovalItem, now: Date) -> String {
         let request = item.request
         var line =
-            "New request \(request.id): \(request.principal.label) asks for \(request.target.displayName) (\(request.target.kind.label), \(request.target.tier.label))"
+            """
+            New request \(request.id): \(request.principal.label) asks for \(request.target.displayName) \
+            (\(request.target.kind.label), \(request.target.tier.label))
+            """
         if let duration = request.duration { line += " for \(duration.shortDescription)" }
         var lines = [line]
         if let justification = request.justification, !justification.isEmpty {

@@ -68,7 +68,10 @@ extension Commands {
             } else if let pending = entry.pendingRequest {
                 context.say(
                     safeLines(
-                        "\(name) is not active: nothing to deactivate. Its request \(pending.id) is \(pending.status.graphValue); withdraw it with pim cancel \(pending.id)."
+                        """
+                        \(name) is not active: nothing to deactivate. Its request \(pending.id) is \
+                        \(pending.status.graphValue); withdraw it with pim cancel \(pending.id).
+                        """
                     ))
             } else {
                 context.say(safeLines("\(name) is not active: nothing to deactivate."))
@@ -84,7 +87,10 @@ extension Commands {
         {
             let from = start.addingTimeInterval(ServiceLimits.minimumActiveBeforeDeactivation)
             throw Refusal(
-                "\(name) was activated at \(context.localTime(start)) and can be deactivated from \(context.localTime(from)): the service refuses within 5 minutes of the start. Try again then."
+                """
+                \(name) was activated at \(context.localTime(start)) and can be deactivated from \
+                \(context.localTime(from)): the service refuses within 5 minutes of the start. Try again then.
+                """
             )
         }
         let request = try await service.deactivate(active, justification: invocation.value(.justification))
@@ -134,16 +140,26 @@ extension Commands {
         if active.assignmentType == .activated, entry.policy?.requiresApproval == true, !invocation.has(.yes) {
             guard context.console.stdinIsTerminal, context.console.stderrIsTerminal else {
                 throw Refusal(
-                    "Nothing was sent: \(name) needs approval, and extending it ends your access until an approver approves the new activation. Add --yes to do that without a terminal, or let it run until it ends and activate it again then."
+                    """
+                    Nothing was sent: \(name) needs approval, and extending it ends your access until an approver \
+                    approves the new activation. Add --yes to do that without a terminal, or let it run until it ends \
+                    and activate it again then.
+                    """
                 )
             }
             let answer =
                 context.prompt(
-                    "\(name) needs approval: extending ends your access until an approver approves the new activation. Continue? (y/N)"
+                    """
+                    \(name) needs approval: extending ends your access until an approver approves the new activation. \
+                    Continue? (y/N)
+                    """
                 ) ?? ""
             guard ["y", "yes"].contains(answer.lowercased()) else {
                 throw Refusal(
-                    "Nothing was sent: \(name) stays active until it ends; activate it again then, or extend it when access may pause."
+                    """
+                    Nothing was sent: \(name) stays active until it ends; activate it again then, or extend it when \
+                    access may pause.
+                    """
                 )
             }
         }

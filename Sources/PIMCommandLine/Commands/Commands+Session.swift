@@ -110,7 +110,10 @@ extension Commands {
     static func login(_ context: CommandContext) async throws -> Int32 {
         if context.settings.demo {
             context.report(
-                "The demo tenant needs no sign-in: you act as \(context.settings.persona ?? "ada") (pick another with --as)."
+                """
+                The demo tenant needs no sign-in: you act as \(context.settings.persona ?? "ada") (pick another with \
+                --as).
+                """
             )
             return 0
         }

@@ -49,6 +49,7 @@ public enum Completions {
         var commandCases: [String] = []
         for command in commands {
             let options = words(command.options + globals)
+            let optionReply = "COMPREPLY=($(compgen -W \"\(options)\" -- \"$cur\"))"
             var positional = "COMPREPLY=()"
             if let argument = command.arguments.first {
                 switch argument.completion {
@@ -64,9 +65,10 @@ public enum Completions {
             commandCases.append(
                 """
                         \(command.name))
-                            if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "\(options)" -- "$cur")); else \(positional); fi ;;
+                            if [[ $cur == -* ]]; then \(optionReply); else \(positional); fi ;;
                 """)
         }
+        let commandWords = "\(commands.map(\.name).joined(separator: " ")) \(words(globals))"
         return """
             # bash completion for pim. Enable with: source <(pim completion bash)
             _pim_targets() {
@@ -97,7 +99,7 @@ public enum Completions {
                 esac
                 case "$cmd" in
                     "")
-                        COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " ")) \(words(globals))" -- "$cur")) ;;
+                        COMPREPLY=($(compgen -W "\(commandWords)" -- "$cur")) ;;
             \(commandCases.joined(separator: "\n"))
                 esac
             }
@@ -217,7 +219,10 @@ public enum Completions {
         let names = commands.map(\.name).joined(separator: " ")
         for command in commands {
             lines.append(
-                "complete -c pim -n 'not __fish_seen_subcommand_from \(names)' -a \(command.name) -d '\(fishEscape(command.abstract))'"
+                """
+                complete -c pim -n 'not __fish_seen_subcommand_from \(names)' -a \(command.name) -d \
+                '\(fishEscape(command.abstract))'
+                """
             )
         }
         for option in CommandTable.globalOptions where !option.hidden {

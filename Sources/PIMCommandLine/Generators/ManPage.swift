@@ -11,11 +11,20 @@ public enum ManPage {
             "[\\fIglobal options\\fR] [\\fICOMMAND\\fR] [\\fIoptions\\fR] [\\fIarguments\\fR]",
             ".SH DESCRIPTION",
             escape(
-                "pim activates eligible Microsoft Entra roles and PIM for Groups memberships and ownerships with a justification, ticket and duration, lets approvers decide requests, and shows active elevations and the PIM audit history, through Microsoft Graph. Without a command it opens the full-screen interface. With --demo it runs against a simulated tenant kept in $XDG_STATE_HOME/pim/demo-tenant.json."
+                """
+                pim activates eligible Microsoft Entra roles and PIM for Groups memberships and ownerships with a \
+                justification, ticket and duration, lets approvers decide requests, and shows active elevations and \
+                the PIM audit history, through Microsoft Graph. Without a command it opens the full-screen interface. \
+                With --demo it runs against a simulated tenant kept in $XDG_STATE_HOME/pim/demo-tenant.json.
+                """
             ),
             ".PP",
             escape(
-                "TARGET is a role or group display name (case-insensitive, unique prefix allowed), an id, group:NAME for a group, or @SET for a role set of the configuration. DURATION accepts 90m, 1h30m, 2h, 1d and ISO 8601 PT1H30M."
+                """
+                TARGET is a role or group display name (case-insensitive, unique prefix allowed), an id, group:NAME \
+                for a group, or @SET for a role set of the configuration. DURATION accepts 90m, 1h30m, 2h, 1d and ISO \
+                8601 PT1H30M.
+                """
             ),
             ".SH COMMANDS",
         ]
@@ -44,7 +53,10 @@ public enum ManPage {
         out.append(".SH GLOBAL OPTIONS")
         out.append(
             escape(
-                "Accepted before or after the command. Flags beat environment variables, which beat the configuration file."
+                """
+                Accepted before or after the command. Flags beat environment variables, which beat the configuration \
+                file.
+                """
             ))
         for option in CommandTable.globalOptions where !option.hidden { out += optionLines(option) }
         out.append(".SH ENVIRONMENT")
@@ -69,7 +81,10 @@ public enum ManPage {
         for (path, meaning) in [
             (
                 "$XDG_CONFIG_HOME/pim/config.json",
-                "Configuration: tenant, cloud, clientId, defaultDuration, ticketSystem, ticketPattern, justificationTemplates, roleSets, refreshInterval, colors. pim never writes it."
+                """
+                Configuration: tenant, cloud, clientId, defaultDuration, ticketSystem, ticketPattern, \
+                justificationTemplates, roleSets, refreshInterval, colors. pim never writes it.
+                """
             ),
             ("$XDG_CACHE_HOME/pim/", "Cached tokens (directory mode 0700, files 0600); pim logout deletes them."),
             ("$XDG_STATE_HOME/pim/demo-tenant.json", "State of the simulated tenant; pim demo reset starts it afresh."),

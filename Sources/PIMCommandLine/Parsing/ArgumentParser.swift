@@ -73,7 +73,10 @@ public enum ArgumentParser {
                     token.hasPrefix("--")
                     ? Suggestion.sentence(for: name, in: known, prefix: "--") : ""
                 fail(
-                    "Unknown option \(display) for pim \(command.name).\(hint) Run pim \(command.name) --help to see its options."
+                    """
+                    Unknown option \(display) for pim \(command.name).\(hint) Run pim \(command.name) --help to see \
+                    its options.
+                    """
                 )
                 continue
             }
@@ -182,7 +185,10 @@ public enum ArgumentParser {
         if let extra = remaining.first {
             let hint = extra.contains(" ") || command.arguments.isEmpty ? "" : " Quote a name that contains spaces."
             throw UsageError(
-                "pim \(command.name) takes \(command.arguments.isEmpty ? "no arguments" : "fewer arguments"), but \"\(extra)\" was given.\(hint)",
+                """
+                pim \(command.name) takes \(command.arguments.isEmpty ? "no arguments" : "fewer arguments"), but \
+                \"\(extra)\" was given.\(hint)
+                """,
                 command: command.name)
         }
     }

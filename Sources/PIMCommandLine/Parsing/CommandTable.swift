@@ -11,7 +11,10 @@ public enum CommandTable {
 
     static let durationHelp = "DURATION accepts 90m, 1h30m, 2h, 1d and ISO 8601 PT1H30M."
     static let targetHelp =
-        "A role or group display name (case-insensitive, unique prefix allowed), an id, group:NAME or @SET (a role set from the configuration)."
+        """
+        A role or group display name (case-insensitive, unique prefix allowed), an id, group:NAME or @SET (a role set \
+        from the configuration).
+        """
 
     /// Every subcommand, in the order help lists them: each carries its spec and its handler, both
     /// declared in its own `Commands+Name.swift`.

@@ -30,14 +30,20 @@ extension GraphCloud {
             else {
                 throw PIMError(
                     .invalidInput,
-                    "\(option) \"\(Sanitizer.sanitize(text))\" is not an http(s) URL: give one like https://graph.microsoft.com."
+                    """
+                    \(option) \"\(Sanitizer.sanitize(text))\" is not an http(s) URL: give one like \
+                    https://graph.microsoft.com.
+                    """
                 )
             }
             // Tokens travel to this host: in clear text only to a test server on this machine.
             if !EndpointTrust.allowsSecrets(url) {
                 throw PIMError(
                     .invalidInput,
-                    "\(option) \"\(Sanitizer.sanitize(text))\" would send your token unencrypted: use https (plain http is accepted only for 127.0.0.1, ::1 or localhost)."
+                    """
+                    \(option) \"\(Sanitizer.sanitize(text))\" would send your token unencrypted: use https (plain http \
+                    is accepted only for 127.0.0.1, ::1 or localhost).
+                    """
                 )
             }
             return url

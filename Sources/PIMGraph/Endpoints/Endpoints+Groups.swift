@@ -33,7 +33,8 @@ extension Endpoints {
                 ])
         }
 
-        /// B3 — create a schedule request. https://learn.microsoft.com/graph/api/privilegedaccessgroup-post-assignmentschedulerequests
+        /// B3 — create a schedule request.
+        /// https://learn.microsoft.com/graph/api/privilegedaccessgroup-post-assignmentschedulerequests
         static func createRequest(_ spec: ScheduleRequestSpec) -> GraphRequest {
             let body = GroupScheduleRequestBody(
                 accessId: spec.target.kind.groupAccessId ?? "member", principalId: spec.principalId,
@@ -49,7 +50,8 @@ extension Endpoints {
             GraphRequest(method: "POST", path: "\(root)/assignmentScheduleRequests/\(segment(requestId))/cancel")
         }
 
-        /// B5 — my requests. https://learn.microsoft.com/graph/api/privilegedaccessgroupassignmentschedulerequest-filterbycurrentuser
+        /// B5 — my requests.
+        /// https://learn.microsoft.com/graph/api/privilegedaccessgroupassignmentschedulerequest-filterbycurrentuser
         static func myRequests() -> GraphRequest {
             GraphRequest(path: "\(root)/assignmentScheduleRequests/filterByCurrentUser(on='principal')")
         }

@@ -51,7 +51,8 @@ extension Endpoints {
                 ])
         }
 
-        /// A5 — create a schedule request. https://learn.microsoft.com/graph/api/rbacapplication-post-roleassignmentschedulerequests
+        /// A5 — create a schedule request.
+        /// https://learn.microsoft.com/graph/api/rbacapplication-post-roleassignmentschedulerequests
         static func createRequest(_ spec: ScheduleRequestSpec) -> GraphRequest {
             let body = RoleScheduleRequestBody(
                 action: spec.action.graphValue, principalId: spec.principalId,
@@ -67,7 +68,8 @@ extension Endpoints {
             GraphRequest(method: "POST", path: "\(root)/roleAssignmentScheduleRequests/\(segment(requestId))/cancel")
         }
 
-        /// A7 — my requests. https://learn.microsoft.com/graph/api/unifiedroleassignmentschedulerequest-filterbycurrentuser
+        /// A7 — my requests.
+        /// https://learn.microsoft.com/graph/api/unifiedroleassignmentschedulerequest-filterbycurrentuser
         static func myRequests() -> GraphRequest {
             GraphRequest(
                 path: "\(root)/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')",
@@ -91,12 +93,14 @@ extension Endpoints {
                 path: "\(root)/roleAssignmentScheduleRequests/\(segment(id))", query: [.init("$select", requestFields)])
         }
 
-        /// A9 (beta only) — the approval of a role request. https://learn.microsoft.com/graph/api/approval-get?view=graph-rest-beta
+        /// A9 (beta only) — the approval of a role request.
+        /// https://learn.microsoft.com/graph/api/approval-get?view=graph-rest-beta
         static func approval(id: String) -> GraphRequest {
             GraphRequest(version: .beta, path: "\(root)/roleAssignmentApprovals/\(segment(id))")
         }
 
-        /// A10 (beta only) — approve or deny one step. https://learn.microsoft.com/graph/api/approvalstep-update?view=graph-rest-beta
+        /// A10 (beta only) — approve or deny one step.
+        /// https://learn.microsoft.com/graph/api/approvalstep-update?view=graph-rest-beta
         static func review(
             approvalId: String, stageId: String, decision: ApprovalDecision,
             justification: String

@@ -38,8 +38,11 @@ extension GraphClient {
                         ?? HTTPResponse(
                             status: 502,
                             body: Data(
-                                #"{"error":{"code":"MissingBatchResponse","message":"The batch answer left this request out."}}"#
-                                    .utf8))
+                                #"""
+                                {"error":{"code":"MissingBatchResponse","message":"The batch answer left this request \#
+                                out."}}
+                                """#
+                                .utf8))
                 }
             }
             // Decide per throttled item; wait once for the longest of them.

@@ -23,7 +23,10 @@ public struct VerboseLogger: Sendable {
         let outcome = status.map(String.init) ?? "failed(\(failure ?? "?"))"
         // The request id is the service's text: it may echo the token.
         return SecretMask.mask(
-            "\(method) \(Redaction.path(of: url)) \(outcome) \(milliseconds)ms \(requestId.map { Redaction.clean($0) } ?? "-")"
+            """
+            \(method) \(Redaction.path(of: url)) \(outcome) \(milliseconds)ms \
+            \(requestId.map { Redaction.clean($0) } ?? "-")
+            """
         )
     }
 }

@@ -83,7 +83,10 @@ extension GraphPIMService {
                 do {
                     var result = try await submit(renew, target: assignment.target)
                     result.notices.insert(
-                        "Graph cannot lengthen a running activation, so the current one was ended and a new one requested for \(request.duration.shortDescription).",
+                        """
+                        Graph cannot lengthen a running activation, so the current one was ended and a new one \
+                        requested for \(request.duration.shortDescription).
+                        """,
                         at: 0)
                     if result.request.status.isPending {
                         result.notices.append(
@@ -159,7 +162,9 @@ extension GraphPIMService {
                 do { lookup = .some(try await findSent(spec, target: target, since: sentAt)) } catch { lookup = nil }
                 if case .some(.some(let found)) = lookup {
                     notices.append(
-                        "The answer to the request was lost; it was found among your requests, so it was not sent twice."
+                        """
+                        The answer to the request was lost; it was found among your requests, so it was not sent twice.
+                        """
                     )
                     return ActivationResult(request: found, notices: notices)
                 }
@@ -198,7 +203,10 @@ extension GraphPIMService {
             return ActivationResult(
                 request: found,
                 notices: notices + [
-                    "Graph's answer could not be read; the request was found among your requests, so it was not sent twice."
+                    """
+                    Graph's answer could not be read; the request was found among your requests, so it was not sent \
+                    twice.
+                    """
                 ])
         }
         failure.event =
@@ -236,7 +244,10 @@ extension GraphPIMService {
     static func stepUpNotice(_ error: PIMError) -> String {
         if let claims = error.claims, let context = authenticationContext(in: claims) {
             return
-                "Signed in again to satisfy the authentication context \(Sanitizer.sanitize(context)) the policy requires; retried once."
+                """
+                Signed in again to satisfy the authentication context \(Sanitizer.sanitize(context)) the policy \
+                requires; retried once.
+                """
         }
         if error.failedRules.contains(.mfa) {
             return "Signed in again with multi-factor authentication, which the policy requires; retried once."

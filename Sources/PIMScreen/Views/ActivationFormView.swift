@@ -75,7 +75,9 @@ enum ActivationFormView {
             StyledLine(
                 DisplayText(
                     untrusted:
-                        "Policy: \(max) · requires \(labels.isEmpty ? "nothing else" : labels.joined(separator: ", "))"),
+                        """
+                        Policy: \(max) · requires \(labels.isEmpty ? "nothing else" : labels.joined(separator: ", "))
+                        """),
                 .dialog))
         lines.append(.blank)
 
@@ -115,7 +117,9 @@ enum ActivationFormView {
                 lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)asking the service…"), .info))
             case .passed(let checked):
                 lines += StyledLine.wrapped(
-                    "Pre-flight: \(name)the service accepts this request. It checked \(checked); nothing was activated.",
+                    """
+                    Pre-flight: \(name)the service accepts this request. It checked \(checked); nothing was activated.
+                    """,
                     width: width, prefix: "✓ ", style: .success)
             case .failed(let fixes):
                 for fix in fixes {
@@ -128,8 +132,8 @@ enum ActivationFormView {
             switch form.outcomes[target.id] {
             case .active(let until):
                 lines += StyledLine.wrapped(
-                    "\(target.displayName) is active until \(TextLayout.dateTime(until)).", width: width, prefix: "✓ ",
-                    style: .success)
+                    "\(target.displayName) is active until \(TextLayout.dateTime(until)).",
+                    width: width, prefix: "✓ ", style: .success)
             case .pendingApproval(let id):
                 lines += StyledLine.wrapped(
                     "\(target.displayName) waits for approval (request \(id)).", width: width, prefix: "⧗ ",
@@ -146,7 +150,10 @@ enum ActivationFormView {
         }
         if form.extensionInterruptsAccess, !form.isSubmitting, !form.isDone, form.outcomes.isEmpty {
             lines += StyledLine.wrapped(
-                "This needs approval: sending ends the running activation, and access returns only when an approver approves the new one.",
+                """
+                This needs approval: sending ends the running activation, and access returns only when an approver \
+                approves the new one.
+                """,
                 width: width, prefix: "! ", style: .warning)
         }
         if form.confirmingTier0 {
@@ -189,9 +196,10 @@ extension ActivationFormView {
                 ? " Sending asks an approver; access starts only once one approves."
                 : " Sending asks an approver for each; access starts only once one approves."
         } else {
+            let waits = later.count == 1 ? "waits" : "wait"
             text +=
                 " Sending activates \(now.map(\.displayName).joined(separator: ", ")) at once; "
-                + "\(later.map(\.displayName).joined(separator: ", ")) \(later.count == 1 ? "waits" : "wait") for an approver."
+                + "\(later.map(\.displayName).joined(separator: ", ")) \(waits) for an approver."
         }
         return text
     }
@@ -214,7 +222,8 @@ extension ActivationFormView {
         if rows.count > most {
             rows = Array(rows.prefix(most))
             let last = rows[most - 1]
-            rows[most - 1] = DisplayWidth.of(last) + 2 <= room ? last + " …" : DisplayWidth.pad(last + " …", to: room)
+            rows[most - 1] =
+                DisplayWidth.of(last) + 2 <= room ? last + " …" : DisplayWidth.pad(last + " …", to: room)
         }
         let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
         return rows.enumerated().map { index, row in

@@ -22,7 +22,10 @@ enum ApprovalDialogView {
                     StyledLine(
                         DisplayText(
                             untrusted:
-                                "• \(request.principal.label) → \(request.target.displayName) for \(request.duration?.shortDescription ?? "—"), waited \(waited)"
+                                """
+                                • \(request.principal.label) → \(request.target.displayName) for \
+                                \(request.duration?.shortDescription ?? "—"), waited \(waited)
+                                """
                         ), .dialog))
             }
         }
@@ -32,7 +35,8 @@ enum ApprovalDialogView {
                 lines.append(
                     StyledLine(
                         DisplayText(
-                            untrusted: "✓ \(item.request.principal.label) → \(item.request.target.displayName): done"),
+                            untrusted:
+                                "✓ \(item.request.principal.label) → \(item.request.target.displayName): done"),
                         .success))
             case .alreadyDecided(let what):
                 lines += StyledLine.wrapped(

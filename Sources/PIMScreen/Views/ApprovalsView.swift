@@ -27,7 +27,10 @@ enum ApprovalsView: PaneView {
                     .compactMap { $0 }.joined(separator: " ")),
             detail(
                 "Role or group",
-                "\(request.target.displayName) · \(request.target.kind.label) · \(request.target.scopeLabel) · \(request.target.tier.label)",
+                """
+                \(request.target.displayName) · \(request.target.kind.label) · \(request.target.scopeLabel) · \
+                \(request.target.tier.label)
+                """,
                 style: request.target.tier == .tier0 ? .tier0 : .normal),
             detail("Justification", request.justification ?? "(none given)"),
         ]
@@ -41,7 +44,10 @@ enum ApprovalsView: PaneView {
         lines.append(
             detail(
                 "Requested",
-                "\(TextLayout.dateTime(request.createdAt)) · waited \(waited) · \(left.map { Countdown.text(remaining: $0) } ?? "—") left to decide",
+                """
+                \(TextLayout.dateTime(request.createdAt)) · waited \(waited) · \
+                \(left.map { Countdown.text(remaining: $0) } ?? "—") left to decide
+                """,
                 style: TextLayout.urgencyStyle(left)))
         lines.append(detail("Request id", request.id, style: .dim))
         return lines

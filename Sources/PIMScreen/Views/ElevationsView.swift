@@ -27,11 +27,17 @@ enum ElevationsView: PaneView {
             detail("User", user),
             detail(
                 "Role or group",
-                "\(assignment.target.displayName) · \(assignment.target.kind.label) · \(assignment.target.scopeLabel) · \(assignment.target.tier.label)"
+                """
+                \(assignment.target.displayName) · \(assignment.target.kind.label) · \(assignment.target.scopeLabel) \
+                · \(assignment.target.tier.label)
+                """
             ),
             detail(
                 "Active",
-                "since \(TextLayout.dateTime(assignment.start)) until \(TextLayout.dateTime(assignment.end)) (\(Countdown.text(remaining: remaining)) left)",
+                """
+                since \(TextLayout.dateTime(assignment.start)) until \(TextLayout.dateTime(assignment.end)) \
+                (\(Countdown.text(remaining: remaining)) left)
+                """,
                 style: TextLayout.urgencyStyle(remaining)),
             detail("How", how),
             detail("Id", assignment.id, style: .dim),

@@ -42,7 +42,9 @@ enum MyRolesView: PaneView {
             lines.append(
                 detail(
                     "Pending",
-                    "request \(request.id) since \(TextLayout.dateTime(request.createdAt)), \(request.status.graphValue)",
+                    """
+                    request \(request.id) since \(TextLayout.dateTime(request.createdAt)), \(request.status.graphValue)
+                    """,
                     style: .pending))
             if let justification = request.justification { lines.append(detail("Justification", justification)) }
             if let ticket = request.ticket, !ticket.isEmpty {

@@ -87,7 +87,9 @@ enum StatusLine {
             return (sanitise(flash.text), style(flash.level), flash.sentence?.map(event: sanitise, step: sanitise))
         }
         if let failure = state.failure {
-            return (sanitise("✗ " + failure.text), .error, failure.map(event: { sanitise("✗ " + $0) }, step: sanitise))
+            return (
+                sanitise("✗ " + failure.text), .error, failure.map(event: { sanitise("✗ " + $0) }, step: sanitise)
+            )
         }
         if state.pane == .myRoles || state.pane == .approvals, !list.marked.isEmpty, state.form == nil,
             state.dialog == nil
@@ -97,7 +99,10 @@ enum StatusLine {
         }
         if !list.filterText.isEmpty {
             let text =
-                "filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to change, Esc in it to clear"
+                """
+                filter \"\(list.filterText)\": \(list.visible.count) of \(state.rowCount(state.pane)) rows · / to \
+                change, Esc in it to clear
+                """
             return (sanitise(text), .info, nil)
         }
         return nil

@@ -46,7 +46,10 @@ enum TextLayout {
         guard let date else { return "—" }
         let c = UTCTime(date)
         return
-            "\(UTCTime.digits(c.year, 4))-\(UTCTime.digits(c.month))-\(UTCTime.digits(c.day)) \(UTCTime.digits(c.hour)):\(UTCTime.digits(c.minute))Z"
+            """
+            \(UTCTime.digits(c.year, 4))-\(UTCTime.digits(c.month))-\(UTCTime.digits(c.day)) \
+            \(UTCTime.digits(c.hour)):\(UTCTime.digits(c.minute))Z
+            """
     }
 
     /// `12:05Z`.

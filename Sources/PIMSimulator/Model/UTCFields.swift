@@ -21,7 +21,9 @@ enum UTCFields {
         let (year, month, day) = CivilDate.fields(ofDay: days)
         guard (1...9999).contains(year) else { return nil }
         var text =
-            "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(inDay / 3600)):\(pad(inDay % 3600 / 60)):\(pad(inDay % 60))"
+            """
+            \(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(inDay / 3600)):\(pad(inDay % 3600 / 60)):\(pad(inDay % 60))
+            """
         if fractional { text += ".\(pad(millis, 3))" }
         return text + "Z"
     }

@@ -62,7 +62,10 @@ struct ODataQuery: Equatable, Sendable {
                 guard let n = Int(value), n >= 0 else {
                     throw Failure(
                         message:
-                            "Invalid value '\(value)' for $top query option found. The $top query option requires a non-negative integer value."
+                            """
+                            Invalid value '\(value)' for $top query option found. The $top query option requires a \
+                            non-negative integer value.
+                            """
                     )
                 }
                 top = n
@@ -72,7 +75,10 @@ struct ODataQuery: Equatable, Sendable {
                 guard ["true", "false"].contains(value.lowercased()) else {
                     throw Failure(
                         message:
-                            "Invalid value '\(value)' for $count query option found. Valid values are 'true' and 'false'."
+                            """
+                            Invalid value '\(value)' for $count query option found. Valid values are 'true' and \
+                            'false'.
+                            """
                     )
                 }
                 count = value.lowercased() == "true"

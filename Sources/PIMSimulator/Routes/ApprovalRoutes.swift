@@ -85,7 +85,10 @@ enum ApprovalRoutes {
             throw GraphFailure(
                 status: 409, code: "Conflict",
                 message:
-                    "The approval stage has already been completed (\(step.reviewResult)); no further decision is possible."
+                    """
+                    The approval stage has already been completed (\(step.reviewResult)); no further decision is \
+                    possible.
+                    """
             )
         }
         let policy = session.state.policy(kind: kind, targetId: request.targetId, accessId: request.accessId)

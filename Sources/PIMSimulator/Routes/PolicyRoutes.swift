@@ -34,7 +34,10 @@ enum PolicyRoutes {
         let eq = ctx.query.filter?.requiredEqualities ?? [:]
         guard let scopeId = eq["scopeid"], let scopeType = eq["scopetype"] else {
             throw GraphFailure.badRequest(
-                "The filter on scopeId and scopeType is required; add ?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole'.",
+                """
+                The filter on scopeId and scopeType is required; add ?$filter=scopeId eq '/' and scopeType eq \
+                'DirectoryRole'.
+                """,
                 code: "BadRequest")
         }
         let items: [SimJSON]

@@ -28,7 +28,10 @@ struct RequestContext {
         }
         guard body.objectMembers != nil else {
             throw GraphFailure.badRequest(
-                "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format."
+                """
+                Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid \
+                JSON format.
+                """
             )
         }
         return body
@@ -44,10 +47,13 @@ struct RequestContext {
             : ["PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup"]
         guard !scopes.contains(where: { s in accepted.contains { $0.caseInsensitiveCompare(s) == .orderedSame } })
         else { return }
+        let groupScopes = """
+            PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup,PrivilegedAccess.ReadWrite.AzureADGroup,\
+            PrivilegedAssignmentSchedule.Remove.AzureADGroup
+            """
         let named =
             kind == .role
-            ? "RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory"
-            : "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup,PrivilegedAccess.ReadWrite.AzureADGroup,PrivilegedAssignmentSchedule.Remove.AzureADGroup"
+            ? "RoleAssignmentSchedule.ReadWrite.Directory,RoleManagement.ReadWrite.Directory" : groupScopes
         let inner: SimJSON = [
             "errorCode": "PermissionScopeNotGranted",
             "message": .string("Authorization failed due to missing permission scope \(named)."),
@@ -81,7 +87,10 @@ extension RequestContext {
         if let filter = query.filter, !properties.isEmpty {
             for path in filter.paths where !properties.contains(path[0].lowercased()) {
                 throw GraphFailure.badRequest(
-                    "Invalid filter clause: Could not find a property named '\(path[0])' on type 'microsoft.graph.\(type)'."
+                    """
+                    Invalid filter clause: Could not find a property named '\(path[0])' on type \
+                    'microsoft.graph.\(type)'.
+                    """
                 )
             }
         }

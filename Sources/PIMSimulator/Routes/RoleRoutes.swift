@@ -61,7 +61,10 @@ enum RoleRoutes {
             let required = ctx.query.filter?.requiredEqualities ?? [:]
             if !requiresFilterOn.isEmpty, !requiresFilterOn.contains(where: { required[$0.lowercased()] != nil }) {
                 throw GraphFailure.badRequest(
-                    "A $filter on \(requiresFilterOn.joined(separator: " or ")) (eq) is required for this collection; add e.g. ?$filter=\(requiresFilterOn[0]) eq '{id}'."
+                    """
+                    A $filter on \(requiresFilterOn.joined(separator: " or ")) (eq) is required for this collection; \
+                    add e.g. ?$filter=\(requiresFilterOn[0]) eq '{id}'.
+                    """
                 )
             }
             let ownOnly =

@@ -40,17 +40,26 @@ enum Router {
         guard let fn = FunctionSegment(segment), fn.name.lowercased() == "filterbycurrentuser" else { return nil }
         guard let on = fn.arguments["on"] else {
             throw GraphFailure.badRequest(
-                "The parameter 'on' is missing from the function 'filterByCurrentUser'; call filterByCurrentUser(on='principal')."
+                """
+                The parameter 'on' is missing from the function 'filterByCurrentUser'; call \
+                filterByCurrentUser(on='principal').
+                """
             )
         }
         guard !fn.unquoted.contains("on") else {
             throw GraphFailure.badRequest(
-                "The value '\(on)' of the parameter 'on' must be a string literal in quotes, as in filterByCurrentUser(on='\(on)')."
+                """
+                The value '\(on)' of the parameter 'on' must be a string literal in quotes, as in \
+                filterByCurrentUser(on='\(on)').
+                """
             )
         }
         guard let match = allowed.first(where: { $0.caseInsensitiveCompare(on) == .orderedSame }) else {
             throw GraphFailure.badRequest(
-                "The value '\(on)' of the parameter 'on' is not supported here; use \(allowed.map { "'\($0)'" }.joined(separator: " or "))."
+                """
+                The value '\(on)' of the parameter 'on' is not supported here; use \
+                \(allowed.map { "'\($0)'" }.joined(separator: " or ")).
+                """
             )
         }
         return match

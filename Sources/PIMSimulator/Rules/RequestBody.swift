@@ -71,7 +71,10 @@ struct RequestBody {
             }
             guard ["member", "owner"].contains(access.lowercased()) else {
                 throw GraphFailure.badRequest(
-                    "Cannot convert the literal '\(access)' to the expected type 'microsoft.graph.privilegedAccessGroupRelationships'."
+                    """
+                    Cannot convert the literal '\(access)' to the expected type \
+                    'microsoft.graph.privilegedAccessGroupRelationships'.
+                    """
                 )
             }
             accessId = access.lowercased()

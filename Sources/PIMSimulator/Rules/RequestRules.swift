@@ -205,7 +205,10 @@ enum RequestRules {
                 })
             else {
                 throw GraphFailure.invalidRequest(
-                    "Only time-bound assignments that expire within 14 days can be extended; to keep an activation longer, activate again after it ends."
+                    """
+                    Only time-bound assignments that expire within 14 days can be extended; to keep an activation \
+                    longer, activate again after it ends.
+                    """
                 )
             }
         } else {
@@ -252,7 +255,10 @@ enum RequestRules {
         }
         guard cancelable.contains(request.status) else {
             throw GraphFailure.badRequest(
-                "The request cannot be canceled because its status is '\(request.status)'; only requests pending approval or granted but not yet started can be canceled."
+                """
+                The request cannot be canceled because its status is '\(request.status)'; only requests pending \
+                approval or granted but not yet started can be canceled.
+                """
             )
         }
         session.state.requests[index].status = "Canceled"

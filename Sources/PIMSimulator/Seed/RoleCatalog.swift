@@ -43,7 +43,9 @@ enum RoleCatalog {
             "Can manage role assignments in Microsoft Entra ID, and all aspects of Privileged Identity Management."),
         role(
             securityAdministrator, "Security Administrator",
-            "Can read security information and reports, and manage configuration in Microsoft Entra ID and Office 365."),
+            """
+            Can read security information and reports, and manage configuration in Microsoft Entra ID and Office 365.
+            """),
         role(
             securityReader, "Security Reader",
             "Can read security information and reports in Microsoft Entra ID and Office 365."),
@@ -72,7 +74,10 @@ enum RoleCatalog {
             "Can create and manage all aspects of app registrations and enterprise apps except App Proxy."),
         role(
             groupsAdministrator, "Groups Administrator",
-            "Members of this role can create/manage groups, create/manage groups settings like naming and expiration policies, and view groups activity and audit reports."
+            """
+            Members of this role can create/manage groups, create/manage groups settings like naming and expiration \
+            policies, and view groups activity and audit reports.
+            """
         ),
         role(
             authenticationAdministrator, "Authentication Administrator",
@@ -95,11 +100,17 @@ enum RoleCatalog {
             "Limited access to manage devices in Microsoft Entra ID."),
         role(
             directoryReaders, "Directory Readers",
-            "Can read basic directory information. Commonly used to grant directory read access to applications and guests."
+            """
+            Can read basic directory information. Commonly used to grant directory read access to applications and \
+            guests.
+            """
         ),
         role(
             directoryWriters, "Directory Writers",
-            "Can read and write basic directory information. For granting access to applications, not intended for users."
+            """
+            Can read and write basic directory information. For granting access to applications, not intended for \
+            users.
+            """
         ),
         role(
             hybridIdentityAdministrator, "Hybrid Identity Administrator",
@@ -131,7 +142,8 @@ enum RoleCatalog {
         globalReader,
     ]
 
-    /// Roles allowed to read the tenant's audit log (Reports Reader, Security Reader, Security Administrator or higher).
+    /// Roles allowed to read the tenant's audit log (Reports Reader, Security Reader, Security Administrator or
+    /// higher).
     static let auditReaders: Set<String> = tenantReaders.union([reportsReader])
 
     /// Roles allowed to perform `admin*` requests on role assignments.

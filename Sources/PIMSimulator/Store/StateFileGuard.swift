@@ -26,7 +26,10 @@ enum StateFileGuard {
         guard fd >= 0 else {
             if errno == ELOOP { throw refusal(path, .symbolicLink) }
             throw SimulatorError.stateFile(
-                "The demo tenant lock file \(path) could not be opened; check that \(file.deletingLastPathComponent().path) is writable."
+                """
+                The demo tenant lock file \(path) could not be opened; check that \
+                \(file.deletingLastPathComponent().path) is writable.
+                """
             )
         }
         if let problem = problem(of: fd) {
@@ -66,7 +69,10 @@ enum StateFileGuard {
 
     static func refusal(_ path: String, _ problem: PrivatePathCheck.Problem) -> SimulatorError {
         .stateFile(
-            "The demo tenant's \(Sanitizer.sanitize(path)) \(problem.reason): \(problem.fix), or set PIM_SIM_STATE=memory, then try again."
+            """
+            The demo tenant's \(Sanitizer.sanitize(path)) \(problem.reason): \(problem.fix), or set \
+            PIM_SIM_STATE=memory, then try again.
+            """
         )
     }
 }

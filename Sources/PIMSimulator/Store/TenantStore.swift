@@ -117,7 +117,10 @@ final class TenantStore: Sendable {
             let aside = moveAside(file, now: now)
             let reason = if case SimulatorError.stateFile(let why) = error { " (\(why))" } else { "" }
             report(
-                "The demo tenant state in \(file.path) could not be read\(reason), so it was moved to \(aside) and a fresh demo tenant was created; run `pim demo reset` to start over at any time."
+                """
+                The demo tenant state in \(file.path) could not be read\(reason), so it was moved to \(aside) and a \
+                fresh demo tenant was created; run `pim demo reset` to start over at any time.
+                """
             )
             held.fileKey = nil
             return seed(now)

@@ -83,14 +83,29 @@ struct SectionGraph: Sendable {
         let end = active ? #""2099-01-01T00:00:00Z""# : "null"
         let type = active ? #","assignmentType":"Activated""# : ""
         return
-            #"{"id":"\#(id)","principalId":"\#(me)","roleDefinitionId":"\#(roleId)","directoryScopeId":"/","startDateTime":"2026-01-05T09:00:00Z","endDateTime":\#(end),"memberType":"Direct"\#(type),"roleDefinition":{"id":"\#(roleId)","displayName":"\#(name)"},"principal":{"id":"\#(me)","displayName":"Ada Admin"}}"#
+            #"""
+            {"id":"\#(id)","principalId":"\#(me)","roleDefinitionId":"\#(roleId)","directoryScopeId":"/",\#
+            "startDateTime":"2026-01-05T09:00:00Z","endDateTime":\#(end),"memberType":"Direct"\#(type),\#
+            "roleDefinition":{"id":"\#(roleId)","displayName":"\#(name)"},"principal":{"id":"\#(me)",\#
+            "displayName":"Ada Admin"}}
+            """#
     }
 
     static let groupId = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
     static let group =
-        #"{"id":"g1","principalId":"\#(me)","groupId":"\#(groupId)","accessId":"member","memberType":"Direct","startDateTime":"2026-01-05T09:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)","displayName":"Finance Admins"}}"#
+        #"""
+        {"id":"g1","principalId":"\#(me)","groupId":"\#(groupId)","accessId":"member","memberType":"Direct",\#
+        "startDateTime":"2026-01-05T09:00:00Z","endDateTime":null,"group":{"id":"\#(groupId)",\#
+        "displayName":"Finance Admins"}}
+        """#
 
     static func groupRequest(_ id: String) -> String {
-        #"{"id":"\#(id)","status":"PendingApproval","action":"selfActivate","principalId":"\#(me)","groupId":"\#(groupId)","accessId":"member","createdDateTime":"2026-01-05T09:00:00Z","approvalId":"\#(id)","justification":"audit","scheduleInfo":{"startDateTime":"2026-01-05T09:00:00Z","expiration":{"type":"afterDuration","duration":"PT1H"}},"group":{"id":"\#(groupId)","displayName":"Finance Admins"},"principal":{"id":"\#(me)","displayName":"Ada Admin"}}"#
+        #"""
+        {"id":"\#(id)","status":"PendingApproval","action":"selfActivate","principalId":"\#(me)",\#
+        "groupId":"\#(groupId)","accessId":"member","createdDateTime":"2026-01-05T09:00:00Z","approvalId":"\#(id)",\#
+        "justification":"audit","scheduleInfo":{"startDateTime":"2026-01-05T09:00:00Z",\#
+        "expiration":{"type":"afterDuration","duration":"PT1H"}},"group":{"id":"\#(groupId)",\#
+        "displayName":"Finance Admins"},"principal":{"id":"\#(me)","displayName":"Ada Admin"}}
+        """#
     }
 }

@@ -89,7 +89,10 @@ final class FaultGraph: Sendable {
             return .respond(
                 Self.json(
                     401,
-                    #"{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired."}}"#
+                    #"""
+                    {"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is \#
+                    expired."}}
+                    """#
                 ))
         }
         let step = next("\(request.method) \(request.path)")

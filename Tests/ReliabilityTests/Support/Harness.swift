@@ -105,15 +105,24 @@ struct Harness {
             json: Self.empty)
         graph.on(
             "GET",
-            "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances/filterByCurrentUser(on='principal')",
+            """
+            /v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances\
+            /filterByCurrentUser(on='principal')
+            """,
             json: Self.empty)
         graph.on(
             "GET",
-            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            """
+            /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleInstances\
+            /filterByCurrentUser(on='principal')
+            """,
             json: Self.empty)
         graph.on(
             "GET",
-            "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/filterByCurrentUser(on='principal')",
+            """
+            /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests\
+            /filterByCurrentUser(on='principal')
+            """,
             json: Self.empty)
     }
 
@@ -124,7 +133,11 @@ struct Harness {
 
     static func eligibleRolesPage(ids: [String], next: String?) -> String {
         let items = ids.map { id in
-            #"{"id":"\#(id)","principalId":"\#(FaultGraph.me)","roleDefinitionId":"\#(FaultGraph.roleId)","directoryScopeId":"/","startDateTime":"2026-01-05T09:00:00Z","endDateTime":null,"memberType":"Direct","roleDefinition":{"id":"\#(FaultGraph.roleId)","displayName":"Global Reader \#(id)"}}"#
+            #"""
+            {"id":"\#(id)","principalId":"\#(FaultGraph.me)","roleDefinitionId":"\#(FaultGraph.roleId)",\#
+            "directoryScopeId":"/","startDateTime":"2026-01-05T09:00:00Z","endDateTime":null,"memberType":"Direct",\#
+            "roleDefinition":{"id":"\#(FaultGraph.roleId)","displayName":"Global Reader \#(id)"}}
+            """#
         }
         let link = next.map { #""@odata.nextLink":"\#($0)","# } ?? ""
         return #"{\#(link)"value":[\#(items.joined(separator: ","))]}"#
