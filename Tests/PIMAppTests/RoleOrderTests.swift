@@ -9,7 +9,9 @@ import Testing
 struct RoleOrderTests {
     @Test func activeFirstThenByNameThenById() {
         var dashboard = Fixture.dashboard
-        let names = ["Global Reader", "global reader", "Äbc Administrator", "abc administrator", "Zeta", "zeta", "Ábc"]
+        let names = [
+            "Global Reader", "global reader", "Äbc Administrator", "abc administrator", "Zeta", "zeta", "Ábc",
+        ]
         var extra: [Eligibility] = []
         for n in 0..<300 {
             let target = ElevationTarget(

@@ -84,7 +84,9 @@ extension Command {
     static let help = Command(
         CommandSpec(
             "help", abstract: "Show help for a command.",
-            arguments: [ArgumentSpec("COMMAND", help: "The command to explain.", optional: true, completion: .commands)],
+            arguments: [
+                ArgumentSpec("COMMAND", help: "The command to explain.", optional: true, completion: .commands)
+            ],
             examples: [Example("pim help activate", "The options and examples of activate.")],
             usesService: false
         )
