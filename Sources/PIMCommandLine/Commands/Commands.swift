@@ -50,11 +50,12 @@ enum Commands {
     /// The flag that supplies a draft field, for "missing value" messages.
     static func flag(for field: DraftProblem.Field) -> String {
         switch field {
-        case .justification: "--justification TEXT"
-        case .ticketNumber: "--ticket NUMBER"
-        case .ticketSystem: "--ticket-system NAME"
-        case .duration: "--duration DURATION"
-        case .start: "--duration"
+        case .justification: OptionSpec.justification.synopsis
+        case .ticketNumber: OptionSpec.ticket.synopsis
+        case .ticketSystem: OptionSpec.ticketSystem.synopsis
+        case .duration: OptionSpec.duration.synopsis
+        // The start follows from the duration: there is no option of its own.
+        case .start: "--\(OptionSpec.duration.name)"
         }
     }
 }
