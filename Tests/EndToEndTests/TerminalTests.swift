@@ -22,8 +22,8 @@ struct TerminalTests {
         process.environment = env
         let outFile = sandbox.root + "/tty-\(UUID().uuidString)"
         let inFile = outFile + ".in"
-        FileManager.default.createFile(atPath: outFile, contents: nil)
-        FileManager.default.createFile(atPath: inFile, contents: Data(input.utf8))
+        #expect(FileManager.default.createFile(atPath: outFile, contents: nil))
+        #expect(FileManager.default.createFile(atPath: inFile, contents: Data(input.utf8)))
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
         process.standardError = process.standardOutput
         process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inFile))

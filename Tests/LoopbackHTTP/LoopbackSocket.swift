@@ -77,7 +77,7 @@ public enum LoopbackSocket {
             let ipv4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
             var copy = ipv4
             guard inet_ntop(AF_INET, &copy, &text, socklen_t(text.count)) != nil else { continue }
-            let name = String(cString: text)
+            let name = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             if !name.hasPrefix("127.") { return name }
         }
         return nil

@@ -50,7 +50,7 @@ final class PseudoTerminal {
     var slavePath: String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard ttyname_r(slave, &buffer, buffer.count) == 0 else { return "/dev/null" }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Types `text` as a terminal would: its UTF-8 bytes in one write, so a key's escape sequence
