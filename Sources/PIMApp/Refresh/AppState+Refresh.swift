@@ -46,15 +46,9 @@ extension AppState {
         hasLoaded = true
         me = dashboard.me
         roles = dashboard.roleEntries
-        approvals = dashboard.approvals.enumerated().sorted { a, b in
-            let x = a.element.request.createdAt ?? .distantFuture, y = b.element.request.createdAt ?? .distantFuture
-            return x != y ? x < y : a.offset < b.offset
-        }.map(\.element)
+        approvals = dashboard.approvals.sorted(by: ApprovalItem.longestWaitingFirst)
         history = HistoryRow.merge(requests: dashboard.myRequests, events: dashboard.history)
-        elevations = dashboard.elevations.enumerated().sorted { a, b in
-            let x = a.element.end ?? .distantFuture, y = b.element.end ?? .distantFuture
-            return x != y ? x < y : a.offset < b.offset
-        }.map(\.element)
+        elevations = dashboard.elevations.sorted(by: ActiveAssignment.soonestEndFirst)
         sectionFailures = dashboard.failures
         // A reason kept for requests that no longer wait (decided by someone else, expired) has
         // nothing left to decide: it would only make every quit ask.

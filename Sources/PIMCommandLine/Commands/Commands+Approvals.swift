@@ -55,7 +55,7 @@ extension Commands {
     static func approvals(_ context: CommandContext) async throws -> Int32 {
         let service = try await context.service()
         if context.invocation.has(.watch) { return try await watchApprovals(context, service: service) }
-        let items = try await service.pendingApprovals()
+        let items = try await service.pendingApprovals().sorted(by: ApprovalItem.longestWaitingFirst)
         let now = context.clock.now()
         if context.json {
             context.print(.array(items.map { JSONRows.approval($0, now: now) }))
@@ -96,7 +96,7 @@ extension Commands {
             )
         }
         while true {
-            let items = try await service.pendingApprovals()
+            let items = try await service.pendingApprovals().sorted(by: ApprovalItem.longestWaitingFirst)
             let now = context.clock.now()
             let fresh = items.filter { !seen.contains($0.id) }
             if !fresh.isEmpty, context.console.stdoutIsTerminal || context.console.stderrIsTerminal {

@@ -57,9 +57,7 @@ extension Commands {
         if let role = invocation.value(.role)?.lowercased() {
             rows = rows.filter { $0.target.displayName.lowercased().contains(role) }
         }
-        rows.sort {
-            ($0.end ?? .distantFuture, $0.target.displayName) < ($1.end ?? .distantFuture, $1.target.displayName)
-        }
+        rows.sort(by: ActiveAssignment.soonestEndFirst)
         if context.json {
             context.print(.array(rows.map { JSONRows.elevation($0, now: now) }))
             return 0

@@ -27,8 +27,7 @@ extension Commands {
     /// `pim requests`: my requests, newest first, pending ones marked.
     static func requests(_ context: CommandContext) async throws -> Int32 {
         let service = try await context.service()
-        let requests = try await service.myRequests()
-            .sorted { ($0.createdAt ?? .distantPast) > ($1.createdAt ?? .distantPast) }
+        let requests = try await service.myRequests().sorted(by: ElevationRequest.newestFirst)
         let now = context.clock.now()
         if context.json {
             context.print(.array(requests.map { JSONRows.request($0, now: now) }))
