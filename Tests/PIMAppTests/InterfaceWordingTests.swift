@@ -1,32 +1,13 @@
 import Foundation
 import PIMDomain
+import PIMTestSupport
 import Testing
 @testable import PIMApp
 
 /// The interface words each next step with its keys and panes, and says to quit first wherever the
 /// step is a command or an option of the command line.
 @Suite struct InterfaceWordingTests {
-    static let everyStep: [NextStep] = [
-        .signIn(.expired), .signIn(.restart), .signIn(.restartAndApprove), .signIn(.restartPromptly),
-        .signIn(.stepUp), .signIn(.ownSignIn), .signIn(.auditScopes),
-        .signInFromTerminal(tenant: nil, otherwise: .accessToken),
-        .signInFromTerminal(tenant: "contoso.test", otherwise: .runInTerminal),
-        .useAzureCLISignIn(.notInstalled), .useAzureCLISignIn(.signedOut), .useAzureCLISignIn(.noToken),
-        .replaceAccessToken(.empty), .replaceAccessToken(.cannotStepUp),
-        .tryAgain, .tryAgainLater(.later), .tryAgainLater(.whenFaster), .tryAgainLater(.afterAMinute),
-        .tryAgainLater(.inAFewMinutes), .tryAgainLater(.afterSeconds(180)),
-        .tryAgainLater(.at(Date(timeIntervalSince1970: 1_800_000_000))),
-        .tryAgainThenInspect(report: true), .tryAgainThenInspect(report: false),
-        .checkRequests(.beforeSendingAgain), .checkRequests(.thenRetryIfMissing), .checkRequests(.beforeTryingAgain),
-        .checkNetwork, .checkEndpoint(.graph, thenRetry: true), .checkEndpoint(.login, thenRetry: false),
-        .checkHostName(.graph), .checkHostName(.login), .checkCertificates(.graph), .checkCertificates(.login),
-        .fixEndpoint(.graph), .fixEndpoint(.login),
-        .checkSignInSettings(includingLoginURL: true), .checkSignInSettings(includingLoginURL: false),
-        .checkRequestDetails, .checkInput, .getPermission, .askAdministrator,
-        .refresh(.mayBeGone), .refresh(.decidedElsewhere), .refresh(.notYours), .narrowListing,
-        .satisfyRules([.justification, .ticketing, .expiration, .mfa, .eligibility, .authenticationContext]),
-        .seeActiveOrDeactivate, .seePendingOrCancel, .seeWhatIsActive, .seeWhatCanBeActivated,
-    ]
+    static let everyStep = NextStep.everyKind
 
     @Test(arguments: everyStep)
     func everyStepIsWordedInInterfaceTerms(step: NextStep) {

@@ -118,21 +118,9 @@ struct DashboardTests {
             """
         let firstPage = TenantScript.eligibleRoles.replacingOccurrences(
             of: #"{"value":"#, with: #"{"@odata.nextLink":"\#(next)","value":"#)
+        graph.on("GET", TenantScript.eligibleRolesPath, json: firstPage)
         graph.on(
-            "GET",
-            """
-            /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
-            ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
-            &$expand=roleDefinition
-            """,
-            json: firstPage)
-        graph.on(
-            "GET",
-            """
-            /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
-            ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
-            &$expand=roleDefinition&$skiptoken=abc
-            """,
+            "GET", TenantScript.eligibleRolesPath + "&$skiptoken=abc",
             json: TenantScript.eligibleRoles.replacingOccurrences(of: #""id":"e1""#, with: #""id":"e2""#)
                 .replacingOccurrences(of: "/\"", with: "/admin-unit-1\""))
         let service = TenantScript.service(graph)

@@ -51,17 +51,17 @@ enum TenantScript {
         roleDefinitionId eq 'member'&$expand=policy($expand=rules)
         """
 
+    /// My eligible roles, first page.
+    static let eligibleRolesPath = """
+        /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
+        ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
+        &$expand=roleDefinition
+        """
+
     /// Routes for a full dashboard load.
     static func dashboard(_ graph: FakeGraph) {
         graph.on("GET", "/v1.0/me?$select=id,displayName,userPrincipalName", json: me)
-        graph.on(
-            "GET",
-            """
-            /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
-            ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
-            &$expand=roleDefinition
-            """,
-            json: eligibleRoles)
+        graph.on("GET", eligibleRolesPath, json: eligibleRoles)
         graph.on(
             "GET",
             """
