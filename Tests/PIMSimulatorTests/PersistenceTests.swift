@@ -54,6 +54,24 @@ import Synchronization
         #expect(parseObject(try Data(contentsOf: file)) != nil)
     }
 
+    /// A state written by an earlier version (another layout) is moved aside with a sentence that says
+    /// so, and the demo goes on from a fresh tenant; the file is rewritten in this version's layout.
+    @Test func aStateOfAnotherVersionIsMovedAsideAndTheDemoGoesOn() async throws {
+        let file = temporaryStateFile()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        _ = try await RawClient(try tenant(file)).get("/me")
+        var state = try #require(parseObject(try Data(contentsOf: file)))
+        state["version"] = 1
+        try JSONSerialization.data(withJSONObject: state).write(to: file)
+        let reports = Reports()
+        let reply = try await RawClient(try tenant(file, report: { reports.add($0) })).get("/me")
+        #expect(reply.status == 200)
+        #expect(reports.all.count == 1)
+        #expect(reports.all.first?.contains("written by another version of pim") == true, "\(reports.all)")
+        let rewritten = try #require(parseObject(try Data(contentsOf: file)))
+        #expect(rewritten["version"] as? Int == 2)
+    }
+
     /// Many tenants on one file, each with its own lock descriptor as separate `pim --demo` processes
     /// have (flock locks belong to the open file description), all writing at once: none is lost.
     @Test func concurrentTenantsLoseNoUpdate() async throws {

@@ -14,10 +14,13 @@ extension TenantState {
         created: Date
     ) -> TenantRequest {
         TenantRequest(
-            id: id, kind: kind, action: action, status: status, principalId: principalId, createdById: principalId,
-            targetId: targetId, accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: scope,
-            justification: justification, ticketNumber: ticket,
-            ticketSystem: ticket == nil ? nil : (ticketSystem ?? "ServiceNow"),
+            id: id, kind: kind, action: action, status: status,
+            ask: TenantAsk(
+                principalId: principalId, targetId: targetId,
+                accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: scope,
+                justification: justification, ticketNumber: ticket,
+                ticketSystem: ticket == nil ? nil : (ticketSystem ?? "ServiceNow")),
+            createdById: principalId,
             scheduleStart: start, expirationType: durationSeconds == nil ? nil : "afterDuration",
             durationText: durationSeconds.map { ActivationText.iso($0) }, durationSeconds: durationSeconds,
             scheduleEnd: nil,
@@ -35,9 +38,11 @@ extension TenantState {
             ? StableID.make("instance:\(request.id)")
             : "\(request.targetId)_\(request.accessId ?? "member")_\(StableID.make("instance:\(request.id)"))"
         return TenantAssignment(
-            id: instanceId, scheduleId: request.targetScheduleId ?? request.id, kind: request.kind,
-            principalId: request.principalId, targetId: request.targetId, accessId: request.accessId,
-            directoryScopeId: request.directoryScopeId, assignmentType: "Activated",
+            grant: TenantGrant(
+                id: instanceId, scheduleId: request.targetScheduleId ?? request.id, kind: request.kind,
+                principalId: request.principalId, targetId: request.targetId, accessId: request.accessId,
+                directoryScopeId: request.directoryScopeId),
+            assignmentType: "Activated",
             memberType: eligibility?.memberType ?? "Direct", start: start, end: end, requestId: request.id,
             eligibilityScheduleId: eligibility?.scheduleId)
     }
@@ -50,8 +55,9 @@ extension TenantState {
         let sid = StableID.make("assigned:\(name)")
         let id = kind == .role ? sid : "\(targetId)_\(accessId ?? "member")_\(sid)"
         return TenantAssignment(
-            id: id, scheduleId: id, kind: kind, principalId: principalId, targetId: targetId,
-            accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: "/",
+            grant: TenantGrant(
+                id: id, scheduleId: id, kind: kind, principalId: principalId, targetId: targetId,
+                accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: "/"),
             assignmentType: "Assigned", memberType: "Direct", start: start, end: end,
             requestId: nil, eligibilityScheduleId: nil)
     }
@@ -64,10 +70,11 @@ extension TenantState {
         let schedule = StableID.make("eligibility-schedule:\(name)")
         let instance = StableID.make("eligibility:\(name)")
         return TenantEligibility(
-            id: kind == .role ? instance : "\(targetId)_\(accessId ?? "member")_\(instance)",
-            scheduleId: kind == .role ? schedule : "\(targetId)_\(accessId ?? "member")_\(schedule)",
-            kind: kind, principalId: principalId, targetId: targetId,
-            accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: scope,
+            grant: TenantGrant(
+                id: kind == .role ? instance : "\(targetId)_\(accessId ?? "member")_\(instance)",
+                scheduleId: kind == .role ? schedule : "\(targetId)_\(accessId ?? "member")_\(schedule)",
+                kind: kind, principalId: principalId, targetId: targetId,
+                accessId: kind == .group ? (accessId ?? "member") : nil, directoryScopeId: scope),
             memberType: memberType, start: start, end: end)
     }
 }

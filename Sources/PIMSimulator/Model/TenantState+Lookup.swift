@@ -46,7 +46,7 @@ extension TenantState {
             e in
             var inherited = e
             inherited.id = StableID.make("inherited:\(e.id):\(principalId)")
-            inherited.principalId = principalId
+            inherited.grant.principalId = principalId
             inherited.memberType = "Group"
             return inherited
         }
@@ -76,7 +76,7 @@ extension TenantState {
 
 extension TenantAssignment {
     /// The role definition id (for role assignments) in the catalog's spelling.
-    var roleKey: String { targetId.lowercased() }
+    var roleKey: String { grant.targetId.lowercased() }
 }
 
 /// Same-target matching for eligibilities, assignments and requests.
@@ -97,6 +97,24 @@ extension TargetAddressed {
     }
 }
 
-extension TenantEligibility: TargetAddressed {}
-extension TenantAssignment: TargetAddressed {}
-extension TenantRequest: TargetAddressed {}
+/// Eligibilities and assignments are addressed by their grant.
+protocol GrantHolding: TargetAddressed {
+    var grant: TenantGrant { get }
+}
+
+extension GrantHolding {
+    var kind: TargetKind { grant.kind }
+    var principalId: String { grant.principalId }
+    var targetId: String { grant.targetId }
+    var accessId: String? { grant.accessId }
+    var directoryScopeId: String { grant.directoryScopeId }
+}
+
+extension TenantEligibility: GrantHolding {}
+extension TenantAssignment: GrantHolding {}
+extension TenantRequest: TargetAddressed {
+    var principalId: String { ask.principalId }
+    var targetId: String { ask.targetId }
+    var accessId: String? { ask.accessId }
+    var directoryScopeId: String { ask.directoryScopeId }
+}

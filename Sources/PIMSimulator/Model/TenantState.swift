@@ -5,7 +5,7 @@ import Foundation
 /// Plain Codable values of the tenant's own making (not Graph DTOs): the wire shapes are built
 /// from these by the routes, so the persisted form can stay compact and stable.
 struct TenantState: Codable, Sendable, Equatable {
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     var version: Int = TenantState.currentVersion
     var tenantId: String

@@ -36,7 +36,7 @@ enum AdminRules {
             var assignment = TenantState.directAssignment(
                 name: "admin:\(request.id)", kind: kind, principalId: body.principalId,
                 targetId: body.targetId, accessId: body.accessId, start: start, end: end)
-            assignment.directoryScopeId = body.directoryScopeId
+            assignment.grant.directoryScopeId = body.directoryScopeId
             assignment.requestId = request.id
             session.state.assignments.append(assignment)
             session.state.recordAudit(

@@ -2,15 +2,11 @@ import Foundation
 
 /// A schedule request body as the service binds it: property names without regard to case, enum
 /// values in any case (answered in camelCase), required properties checked before any rule.
+@dynamicMemberLookup
 struct RequestBody {
     var action: String
-    var principalId: String
-    var targetId: String
-    var accessId: String?
-    var directoryScopeId: String
-    var justification: String?
-    var ticketNumber: String?
-    var ticketSystem: String?
+    /// Who asks for what and why: read by name (`body.targetId`), kept whole by the request it makes.
+    var ask: TenantAsk
     var isValidationOnly: Bool
     var start: Date?
     /// nil when `scheduleInfo` or its `expiration` is absent.
@@ -47,25 +43,24 @@ struct RequestBody {
         guard let principal = try text("principalId"), !principal.isEmpty else {
             throw GraphFailure.invalidRequest("The property 'principalId' is required.")
         }
-        principalId = principal
+        var ask = TenantAsk(principalId: principal, targetId: "", directoryScopeId: "/")
         if kind == .role {
             guard let role = try text("roleDefinitionId"), !role.isEmpty else {
                 throw GraphFailure.invalidRequest("The property 'roleDefinitionId' is required.")
             }
-            targetId = role
+            ask.targetId = role
             let scope = try text("directoryScopeId")
             let appScope = try text("appScopeId")
             guard scope != nil || appScope != nil else {
                 throw GraphFailure.invalidRequest(
                     "Either 'directoryScopeId' or 'appScopeId' is required; use '/' for the whole tenant.")
             }
-            directoryScopeId = scope ?? "/"
-            accessId = nil
+            ask.directoryScopeId = scope ?? "/"
         } else {
             guard let group = try text("groupId"), !group.isEmpty else {
                 throw GraphFailure.invalidRequest("The property 'groupId' is required.")
             }
-            targetId = group
+            ask.targetId = group
             guard let access = try text("accessId") else {
                 throw GraphFailure.invalidRequest("The property 'accessId' is required.")
             }
@@ -77,13 +72,13 @@ struct RequestBody {
                     """
                 )
             }
-            accessId = access.lowercased()
-            directoryScopeId = "/"
+            ask.accessId = access.lowercased()
         }
-        justification = try text("justification")
+        ask.justification = try text("justification")
         let ticket = json.member(ignoringCase: "ticketInfo")
-        ticketNumber = ticket?.member(ignoringCase: "ticketNumber")?.stringValue
-        ticketSystem = ticket?.member(ignoringCase: "ticketSystem")?.stringValue
+        ask.ticketNumber = ticket?.member(ignoringCase: "ticketNumber")?.stringValue
+        ask.ticketSystem = ticket?.member(ignoringCase: "ticketSystem")?.stringValue
+        self.ask = ask
         isValidationOnly = json.member(ignoringCase: "isValidationOnly")?.boolValue ?? false
         try readSchedule(json.member(ignoringCase: "scheduleInfo"))
     }
@@ -157,5 +152,12 @@ enum ActivationTextParser {
         }
         guard any, number.isEmpty else { throw Invalid() }
         return total
+    }
+}
+
+extension RequestBody {
+    subscript<T>(dynamicMember keyPath: WritableKeyPath<TenantAsk, T>) -> T {
+        get { ask[keyPath: keyPath] }
+        set { ask[keyPath: keyPath] = newValue }
     }
 }
