@@ -1,7 +1,7 @@
 import Foundation
 
 /// Graph's `unifiedRoleScheduleRequestActions` / `scheduleRequestActions`.
-public enum RequestAction: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum RequestAction: GraphEnumeration {
     case selfActivate, selfDeactivate, selfExtend, selfRenew
     case adminAssign, adminUpdate, adminRemove, adminExtend, adminRenew
     case other(String)
@@ -10,13 +10,6 @@ public enum RequestAction: Hashable, Sendable, Codable, CustomStringConvertible 
         .selfActivate, .selfDeactivate, .selfExtend, .selfRenew,
         .adminAssign, .adminUpdate, .adminRemove, .adminExtend, .adminRenew,
     ]
-
-    /// Case-insensitive: older responses say `SelfActivate`.
-    public init(graphValue: String) {
-        self =
-            Self.documented.first { $0.graphValue.caseInsensitiveCompare(graphValue) == .orderedSame }
-            ?? .other(graphValue)
-    }
 
     /// The schema's camelCase, which is what pim sends.
     public var graphValue: String {
@@ -34,8 +27,6 @@ public enum RequestAction: Hashable, Sendable, Codable, CustomStringConvertible 
         }
     }
 
-    public var description: String { graphValue }
-
     /// A word for tables: activate, deactivate, extend, renew, assign, remove…
     public var verb: String {
         switch self {
@@ -48,15 +39,6 @@ public enum RequestAction: Hashable, Sendable, Codable, CustomStringConvertible 
         case .adminRemove: "remove"
         case .other(let v): v
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(graphValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(graphValue)
     }
 }
 

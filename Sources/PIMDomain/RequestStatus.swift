@@ -1,7 +1,7 @@
 import Foundation
 
 /// Graph's `request.status`, every documented value, plus whatever the service invents later.
-public enum RequestStatus: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum RequestStatus: GraphEnumeration {
     case canceled, denied, failed, granted, pendingAdminDecision, pendingApproval, pendingProvisioning
     case pendingScheduleCreation, provisioned, revoked, scheduleCreated
     case other(String)
@@ -10,13 +10,6 @@ public enum RequestStatus: Hashable, Sendable, Codable, CustomStringConvertible 
         .canceled, .denied, .failed, .granted, .pendingAdminDecision, .pendingApproval, .pendingProvisioning,
         .pendingScheduleCreation, .provisioned, .revoked, .scheduleCreated,
     ]
-
-    /// Case-insensitive: the service's own examples mix spellings.
-    public init(graphValue: String) {
-        self =
-            Self.documented.first { $0.graphValue.caseInsensitiveCompare(graphValue) == .orderedSame }
-            ?? .other(graphValue)
-    }
 
     /// The exact spelling Graph documents (`PendingApproval`).
     public var graphValue: String {
@@ -36,8 +29,6 @@ public enum RequestStatus: Hashable, Sendable, Codable, CustomStringConvertible 
         }
     }
 
-    public var description: String { graphValue }
-
     /// Still waiting for someone or something: shown as pending, can usually be cancelled.
     public var isPending: Bool {
         switch self {
@@ -56,13 +47,4 @@ public enum RequestStatus: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Cancelable per the contract: pending approval, or granted but not started yet.
     public var isCancelable: Bool { self == .pendingApproval || self == .granted || self == .pendingAdminDecision }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(graphValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(graphValue)
-    }
 }
