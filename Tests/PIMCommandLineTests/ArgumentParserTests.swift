@@ -32,6 +32,19 @@ import Testing
         #expect(invocation.value(.duration) == nil)
     }
 
+    /// Positionals are read through the argument that declares them, as the parser checked them.
+    @Test func argumentsAreReadByTheirDeclaredValue() throws {
+        let activate = try ArgumentParser.parse(["activate", "Global Reader", "-j", "x", "@oncall"])
+        #expect(activate.values(.targets) == ["Global Reader", "@oncall"])
+        #expect(try ArgumentParser.parse(["cancel", "req-1"]).required(.requestId) == "req-1")
+        #expect(try ArgumentParser.parse(["deactivate", "Global Reader"]).required(.target) == "Global Reader")
+        #expect(try ArgumentParser.parse(["help", "activate"]).value(.commandName) == "activate")
+        #expect(try ArgumentParser.parse(["help"]).value(.commandName) == nil)
+        #expect(try ArgumentParser.parse(["completion", "zsh"]).required(.shell) == "zsh")
+        // An argument the command does not declare has no value.
+        #expect(try ArgumentParser.parse(["cancel", "req-1"]).values(.targets).isEmpty)
+    }
+
     @Test func noCommandMeansTheFullScreen() throws {
         #expect(try ArgumentParser.parse([]).command.name == "tui")
         #expect(try ArgumentParser.parse(["--demo"]).command.name == "tui")

@@ -20,7 +20,7 @@ extension Command {
                 its policy before anything is sent. A target already active with enough time left is left \
                 alone; a pending request is named instead of sending a duplicate. \(CommandTable.durationHelp)
                 """,
-            arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, repeating: true, completion: .targets)],
+            arguments: [.targets],
             options: [.justification, .template, .ticket, .ticketSystem, .duration, .scope, .owner, .clamp, .wait],
             examples: [
                 Example(
@@ -43,7 +43,7 @@ extension Commands {
     static func activate(_ context: CommandContext) async throws -> Int32 {
         let invocation = context.invocation
         let config = context.settings.configuration
-        let words = try expandRoleSets(invocation.positionals, config: config)
+        let words = try expandRoleSets(invocation.values(.targets), config: config)
         // Typos in the options are usage errors before anything is read from the service.
         _ = try context.durationOption(.duration)
         var draft = try draftFromOptions(context)

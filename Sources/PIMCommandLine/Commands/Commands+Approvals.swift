@@ -26,7 +26,7 @@ extension Command {
     static let approve = Command(
         CommandSpec(
             "approve", abstract: "Approve a request waiting for my decision.",
-            arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
+            arguments: [.requestId.with(help: "The id shown by pim approvals.")],
             options: [.justification.with(help: "Why you approve (required).")],
             examples: [
                 Example(
@@ -39,7 +39,7 @@ extension Command {
     static let deny = Command(
         CommandSpec(
             "deny", abstract: "Deny a request waiting for my decision.",
-            arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim approvals.")],
+            arguments: [.requestId.with(help: "The id shown by pim approvals.")],
             options: [.justification.with(help: "Why you deny (required).")],
             examples: [
                 Example(
@@ -137,7 +137,7 @@ extension Commands {
 
     /// `pim approve|deny REQUEST_ID --justification TEXT`.
     static func decide(_ context: CommandContext, _ decision: ApprovalDecision) async throws -> Int32 {
-        let id = context.invocation.positionals[0]
+        let id = context.invocation.required(.requestId)
         let verb = decision == .approve ? "approve" : "deny"
         guard
             let justification = context.invocation.value(.justification).flatMap({ $0.isEmpty ? nil : $0 })

@@ -12,7 +12,7 @@ extension Command {
     static let deactivate = Command(
         CommandSpec(
             "deactivate", abstract: "Deactivate an active role or group before it expires.",
-            arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
+            arguments: [.target],
             options: [
                 .justification.with(help: "Why (optional)."),
                 .scope.with(help: "Directory scope of a role."),
@@ -26,7 +26,7 @@ extension Command {
         CommandSpec(
             "extend", abstract: "Extend an active role or group.",
             discussion: "The new DURATION counts from now. \(CommandTable.durationHelp)",
-            arguments: [ArgumentSpec("TARGET", help: CommandTable.targetHelp, completion: .targets)],
+            arguments: [.target],
             options: [
                 .justification.with(help: "Why you need more time."),
                 .ticket,
@@ -53,7 +53,7 @@ extension Commands {
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
         let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
-        let entry = try resolver.resolve(invocation.positionals[0])
+        let entry = try resolver.resolve(invocation.required(.target))
         let name = entry.target.displayName
         let now = context.clock.now()
         guard let active = entry.active else {
@@ -111,7 +111,7 @@ extension Commands {
         let service = try await context.service()
         let entries = try await loadRoles(context, service: service)
         let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
-        let entry = try resolver.resolve(invocation.positionals[0])
+        let entry = try resolver.resolve(invocation.required(.target))
         let name = entry.target.displayName
         guard let active = entry.active else {
             throw Refusal("\(name) is not active: activate it with pim activate \"\(name)\" instead.")

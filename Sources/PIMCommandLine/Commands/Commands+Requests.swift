@@ -13,7 +13,7 @@ extension Command {
     static let cancel = Command(
         CommandSpec(
             "cancel", abstract: "Cancel one of my pending requests.",
-            arguments: [ArgumentSpec("REQUEST_ID", help: "The id shown by pim requests.")],
+            arguments: [.requestId.with(help: "The id shown by pim requests.")],
             examples: [
                 Example(
                     "pim cancel 9f2b5ddb-a50e-44a1-a6f4-f616322262ea",
@@ -47,7 +47,7 @@ extension Commands {
 
     /// `pim cancel REQUEST_ID`.
     static func cancel(_ context: CommandContext) async throws -> Int32 {
-        let id = context.invocation.positionals[0]
+        let id = context.invocation.required(.requestId)
         let service = try await context.service()
         let mine = try await service.myRequests()
         guard let request = mine.first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {

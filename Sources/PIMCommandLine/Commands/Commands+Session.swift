@@ -54,7 +54,7 @@ extension Command {
                 + "PIM_SIM_SEED=7 replays the same faults run after run; "
                 + "PIM_SIM_SCALE=2000 gives you 2000 more eligible roles and the tenant 2000 more audit events "
                 + "(the tenant is seeded afresh when it changes).",
-            arguments: [ArgumentSpec("ACTION", help: "What to do.", choices: ["reset", "personas"])],
+            arguments: [.demoAction],
             examples: [
                 Example("pim demo reset", "Start the demo afresh."),
                 Example("pim demo personas", "Who can I act as?"),
@@ -72,7 +72,7 @@ extension Command {
         CommandSpec(
             "completion", abstract: "Print a shell completion script.",
             discussion: "Role and group names are completed from the list the last pim roles cached.",
-            arguments: [ArgumentSpec("SHELL", help: "The shell to complete for.", choices: ["bash", "zsh", "fish"])],
+            arguments: [.shell],
             examples: [
                 Example("source <(pim completion bash)", "Enable completion in the current bash."),
                 Example("pim completion fish > ~/.config/fish/completions/pim.fish", "Install for fish."),
@@ -84,9 +84,7 @@ extension Command {
     static let help = Command(
         CommandSpec(
             "help", abstract: "Show help for a command.",
-            arguments: [
-                ArgumentSpec("COMMAND", help: "The command to explain.", optional: true, completion: .commands)
-            ],
+            arguments: [.commandName],
             examples: [Example("pim help activate", "The options and examples of activate.")],
             usesService: false
         )
@@ -95,7 +93,7 @@ extension Command {
     static let complete = Command(
         CommandSpec(
             "__complete", abstract: "Print completion candidates (used by the completion scripts).",
-            arguments: [ArgumentSpec("KIND", help: "targets or personas.", choices: ["targets", "personas"])],
+            arguments: [.candidateKind],
             hidden: true, usesService: false
         )
     ) { Commands.complete($0) }
@@ -165,7 +163,7 @@ extension Commands {
 
     /// `pim demo reset|personas`.
     static func demo(_ context: CommandContext) throws -> Int32 {
-        switch context.invocation.positionals[0] {
+        switch context.invocation.required(.demoAction) {
         case "reset":
             context.report(safeLines(try context.host.demoReset(context.settings)))
         default:
@@ -199,13 +197,13 @@ extension Commands {
 
     /// `pim completion bash|zsh|fish`.
     static func completion(_ context: CommandContext) -> Int32 {
-        context.console.writeOut(Completions.script(for: context.invocation.positionals[0]))
+        context.console.writeOut(Completions.script(for: context.invocation.required(.shell)))
         return 0
     }
 
     /// `pim help [COMMAND]`.
     static func help(_ context: CommandContext) throws -> Int32 {
-        guard let name = context.invocation.positionals.first else {
+        guard let name = context.invocation.value(.commandName) else {
             context.console.writeOut(HelpText.overview())
             return 0
         }
@@ -222,7 +220,7 @@ extension Commands {
     /// `pim __complete targets|personas`: candidates for the completion scripts, from the cache
     /// only (completion must never wait for the network).
     static func complete(_ context: CommandContext) -> Int32 {
-        switch context.invocation.positionals[0] {
+        switch context.invocation.required(.candidateKind) {
         case "targets":
             if let text = TargetNamesFile.read(context.settings.paths.targetNamesCache) {
                 context.console.writeOut(text)
@@ -239,4 +237,12 @@ extension Commands {
         context.console.writeOut(ManPage.render())
         return 0
     }
+}
+
+extension ArgumentSpec {
+    static let demoAction = ArgumentSpec("ACTION", help: "What to do.", choices: ["reset", "personas"])
+    static let shell = ArgumentSpec("SHELL", help: "The shell to complete for.", choices: ["bash", "zsh", "fish"])
+    static let commandName = ArgumentSpec(
+        "COMMAND", help: "The command to explain.", optional: true, completion: .commands)
+    static let candidateKind = ArgumentSpec("KIND", help: "targets or personas.", choices: ["targets", "personas"])
 }

@@ -94,6 +94,13 @@ public struct ArgumentSpec: Sendable, Hashable {
         self.completion = completion ?? (choices.isEmpty ? .none : .choices)
     }
 
+    /// The same argument worded for one command (its name, and so its lookup, stay the same).
+    public func with(help: String) -> ArgumentSpec {
+        var copy = self
+        copy.help = help
+        return copy
+    }
+
     /// `TARGET...`, `[REQUEST_ID]`, `bash|zsh|fish`.
     public var synopsis: String {
         var text = choices.isEmpty ? name : choices.joined(separator: "|")

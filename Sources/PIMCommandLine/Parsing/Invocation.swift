@@ -26,6 +26,30 @@ public struct Invocation: Sendable, Hashable {
 
     /// The last value given for `option` (later occurrences override earlier ones, as in git).
     public func value(_ option: OptionSpec) -> String? { values[option.name]?.last }
+
+    /// The values given for `argument`, one of the command's positionals (matched by name): every
+    /// remaining one for a repeating argument. Positionals are handed out as the parser checked them,
+    /// in the order the command declares its arguments, an optional one only when one is left.
+    public func values(_ argument: ArgumentSpec) -> [String] {
+        var remaining = positionals[...]
+        for declared in command.arguments {
+            let taken = declared.repeating ? remaining : remaining.prefix(1)
+            if declared.name == argument.name { return Array(taken) }
+            remaining = remaining.dropFirst(taken.count)
+        }
+        return []
+    }
+
+    /// The value given for a single `argument`; nil when an optional one was left out.
+    public func value(_ argument: ArgumentSpec) -> String? { values(argument).first }
+
+    /// The value of a required single `argument`: the parser refuses a command line without it.
+    public func required(_ argument: ArgumentSpec) -> String {
+        guard let value = value(argument) else {
+            preconditionFailure("pim \(command.name) ran without its \(argument.name): the parser checks it")
+        }
+        return value
+    }
 }
 
 /// A command line that does not fit the command table: exit code 2, with the problem and the fix.
