@@ -56,6 +56,7 @@ let package = Package(
             name: "PIMFuzz",
             dependencies: [
                 "PIMDomain", "PIMGraph", "PIMCommandLine", "PIMApp", "PIMScreen", "PIMTerminal", "PIMAppFixtures",
+                "LoopbackHTTP",
             ],
             path: "Tests/Fuzz/PIMFuzz"
         ),

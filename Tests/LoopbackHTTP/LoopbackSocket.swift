@@ -158,6 +158,25 @@ public enum LoopbackSocket {
         return out
     }
 
+    /// A server on 127.0.0.1 that answers one connection with `bytes`, whatever was asked, and
+    /// closes; its port, or nil when no socket could be had. The answer is written on a thread of
+    /// its own (it may be larger than the socket buffer), and the request is drained before the
+    /// close so the client sees an orderly end. It gives up after 5 s without a client.
+    public static func answerOnce(_ bytes: Data) -> UInt16? {
+        guard let (listener, port) = try? listen(backlog: 1) else { return nil }
+        Thread {
+            defer { close(listener) }
+            guard let client = accept(listener, waitingAtMost: 5000) else { return }
+            write(client, bytes)
+            shutdown(client, Int32(SHUT_WR))
+            var sink = [UInt8](repeating: 0, count: 4096)
+            var reader = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+            while poll(&reader, 1, 5000) > 0, recv(client, &sink, sink.count, 0) > 0 {}
+            close(client)
+        }.start()
+        return port
+    }
+
     /// Writes all of `bytes` (a peer that went away ends it early, without SIGPIPE).
     public static func write(_ client: Int32, _ bytes: Data) {
         bytes.withUnsafeBytes { raw in

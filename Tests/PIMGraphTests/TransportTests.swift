@@ -1,7 +1,8 @@
 import CCurl
 import Foundation
+import LoopbackHTTP
 import Testing
-@testable @_spi(Fuzzing) import PIMGraph
+@testable import PIMGraph
 
 /// libcurl's result → TransportError: whether a write may have reached the service decides what happens next.
 struct TransportTests {
@@ -71,13 +72,20 @@ extension ResponseHead {
     mutating func feed(_ line: String) -> Bool { Data(line.utf8).withUnsafeBytes { take($0) } }
 }
 
-/// The answers the `transport` fuzz target starts from, read through libcurl over a socket pair:
-/// the harness really reaches the transport's reading (not a connection failure every time).
+/// The answers the `transport` fuzz target starts from, answered by a one-shot server on 127.0.0.1
+/// and read through libcurl with the fuzzer's 64 KiB limit: the target really reaches the transport's
+/// reading (not a connection failure every time).
 struct TransportReadingTests {
     static func read(_ seed: String) async throws -> Result<HTTPResponse, TransportError> {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/corpus/transport/\(seed)")
-        return await TransportFuzzing.read(try Data(contentsOf: corpus))
+        let port = try #require(LoopbackSocket.answerOnce(try Data(contentsOf: corpus)))
+        let request = HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(port)/v1.0/me")!, timeout: 5)
+        do {
+            return .success(try await CurlTransport(bodyLimit: 64 * 1024).send(request))
+        } catch let error as TransportError {
+            return .failure(error)
+        }
     }
 
     @Test(arguments: ["plain", "chunked", "gzip", "deflate"])

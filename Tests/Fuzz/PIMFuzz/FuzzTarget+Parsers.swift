@@ -25,12 +25,6 @@ extension FuzzTarget {
         GraphFuzzing.exercise(data)
     }
 
-    /// A server's answer, byte for byte, read by the HTTP transport (`TransportFuzzing.exercise`
-    /// checks its own invariants: bodies within the limit, heads free of control characters).
-    static func transport(_ data: Data) {
-        TransportFuzzing.exercise(data)
-    }
-
     /// argv split at NUL bytes. The parser answers with an invocation or a usage error that says
     /// something; it never traps.
     static func arguments(_ data: Data) {
