@@ -62,7 +62,7 @@ struct HostileAnswerTests {
             "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
             json: Harness.eligibleRolesPage(ids: ["e1"], next: nextPage))
         graph.on(
-            "GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            "GET", Harness.activeRolesPath,
             json: Harness.empty)
         for path in ["eligibilityScheduleInstances", "assignmentScheduleInstances", "assignmentScheduleRequests"] {
             graph.on("GET", "\(lean)/\(path)/filterByCurrentUser(on='principal')", json: Harness.empty)

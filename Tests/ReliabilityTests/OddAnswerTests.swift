@@ -50,8 +50,7 @@ import Testing
         let h = try Harness()
         defer { h.stop() }
         h.scriptDashboard()
-        let active =
-            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        let active = Harness.activeRolesPath
         h.graph.on(
             "GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
             .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]), .answer(200, Harness.empty))
@@ -68,8 +67,7 @@ import Testing
         let h = try Harness()
         defer { h.stop() }
         h.scriptDashboard()
-        let active =
-            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        let active = Harness.activeRolesPath
         h.graph.on(
             "GET", active, .answer(429, ThrottlingFaultTests.throttled, headers: ["Retry-After": value]),
             .answer(200, Harness.empty))
@@ -127,7 +125,7 @@ import Testing
             "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
             json: Harness.eligibleRolesPage(ids: ["elig0"], next: "\(base)/v1.0/test/elig1"))
         h.graph.on(
-            "GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            "GET", Harness.activeRolesPath,
             json: Harness.eligibleRolesPage(ids: ["act0"], next: "\(base)/v1.0/test/act1"))
         let dashboard = try await h.service.loadDashboard(Harness.lean)
         #expect(dashboard.failures[.eligibleRoles] == nil)

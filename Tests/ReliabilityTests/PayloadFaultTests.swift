@@ -162,8 +162,7 @@ struct PayloadFaultTests {
             /v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances\
             /filterByCurrentUser(on='principal')
             """
-        let active =
-            "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
+        let active = Harness.activeRolesPath
         let groupRequests =
             """
             /v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests\

@@ -101,7 +101,7 @@ struct Harness {
             "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
             json: Self.eligibleRoles)
         graph.on(
-            "GET", "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
+            "GET", Harness.activeRolesPath,
             json: Self.empty)
         graph.on(
             "GET",
@@ -129,6 +129,9 @@ struct Harness {
     func stop() { server.stop() }
 
     static let empty = #"{"value":[]}"#
+    /// My active roles, as the dashboard's batch asks for them (the query aside).
+    static let activeRolesPath =
+        "/v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')"
     static let eligibleRoles = eligibleRolesPage(ids: ["e1"], next: nil)
 
     static func eligibleRolesPage(ids: [String], next: String?) -> String {
