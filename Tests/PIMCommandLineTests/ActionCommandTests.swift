@@ -76,20 +76,22 @@ import Testing
         #expect(notActive.stderr.contains("pim activate"))
     }
 
+    /// Exchange Administrator active for another hour, under a policy that needs approval.
+    static func exchangeAdminActiveNeedingApproval() -> FakeService {
+        FakeService(now: testNow) { state in
+            state.active = [
+                ActiveAssignment(
+                    id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
+                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))
+            ]
+            state.policies[FakeService.exchangeAdmin.id]?.requiresApproval = true
+        }
+    }
+
     /// Graph cannot lengthen a running activation; one that needs approval ends first. On a terminal
     /// pim asks before cutting access (anything but y sends nothing); a script must say --yes.
     @Test func extendingWhatNeedsApprovalAsksFirstOnATerminal() async {
-        func tenant() -> FakeService {
-            FakeService(now: testNow) { state in
-                state.active = [
-                    ActiveAssignment(
-                        id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                        start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))
-                ]
-                state.policies[FakeService.exchangeAdmin.id]?.requiresApproval = true
-            }
-        }
-        let declined = tenant()
+        let declined = Self.exchangeAdminActiveNeedingApproval()
         let no = await run(
             ["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: declined,
             input: [""], stdinIsTerminal: true, terminal: true)
@@ -98,7 +100,7 @@ import Testing
         #expect(no.stderr.contains("Nothing was sent"))
         #expect(declined.read { $0.sent }.isEmpty)
 
-        let confirmed = tenant()
+        let confirmed = Self.exchangeAdminActiveNeedingApproval()
         let yes = await run(
             ["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: confirmed,
             input: ["y"], stdinIsTerminal: true, terminal: true)
@@ -108,17 +110,7 @@ import Testing
 
     /// Without a terminal nobody can be asked: ending access needs --yes, else nothing is sent (exit 4).
     @Test func aScriptExtendingWhatNeedsApprovalMustSayYes() async throws {
-        func tenant() -> FakeService {
-            FakeService(now: testNow) { state in
-                state.active = [
-                    ActiveAssignment(
-                        id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                        start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))
-                ]
-                state.policies[FakeService.exchangeAdmin.id]?.requiresApproval = true
-            }
-        }
-        let script = tenant()
+        let script = Self.exchangeAdminActiveNeedingApproval()
         let unattended = await run(["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h"], service: script)
         #expect(unattended.code == 4, "\(unattended.stderr)")
         #expect(unattended.stderr.contains("needs approval"), "\(unattended.stderr)")
@@ -126,7 +118,7 @@ import Testing
         #expect(unattended.stdout.isEmpty)
         #expect(script.read { $0.sent }.isEmpty, "nothing sent")
 
-        let agreed = tenant()
+        let agreed = Self.exchangeAdminActiveNeedingApproval()
         let yes = await run(
             ["extend", "Exchange Administrator", "-j", "Overran", "-d", "2h", "--yes", "-o", "json"], service: agreed)
         #expect(yes.code == 0, "\(yes.stderr)")
