@@ -80,12 +80,7 @@ struct DashboardTests {
         TenantScript.dashboard(graph)
         graph.on(
             "GET",
-            """
-            /v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')\
-            ?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,\
-            directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,\
-            ticketInfo,createdBy&$expand=roleDefinition,principal
-            """,
+            TenantScript.pendingRoleApprovalsPath,
             .response(
                 HTTPResponse(
                     status: 429, headers: ["Retry-After": "3"], body: Fixture.data("error.TooManyRequests.429.json"))),

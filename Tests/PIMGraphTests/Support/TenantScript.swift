@@ -58,6 +58,14 @@ enum TenantScript {
         &$expand=roleDefinition
         """
 
+    /// Role requests waiting for my approval.
+    static let pendingRoleApprovalsPath = """
+        /v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')\
+        ?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,\
+        directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,\
+        ticketInfo,createdBy&$expand=roleDefinition,principal
+        """
+
     /// Routes for a full dashboard load.
     static func dashboard(_ graph: FakeGraph) {
         graph.on("GET", "/v1.0/me?$select=id,displayName,userPrincipalName", json: me)
@@ -101,12 +109,7 @@ enum TenantScript {
             json: empty)
         graph.on(
             "GET",
-            """
-            /v1.0/roleManagement/directory/roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')\
-            ?$filter=status eq 'PendingApproval'&$select=id,status,action,principalId,roleDefinitionId,\
-            directoryScopeId,createdDateTime,completedDateTime,approvalId,isValidationOnly,justification,scheduleInfo,\
-            ticketInfo,createdBy&$expand=roleDefinition,principal
-            """,
+            pendingRoleApprovalsPath,
             fixture: "roles.roleAssignmentScheduleRequests.filterByCurrentUser-approver-pendingApproval.GET.200.json")
         graph.on(
             "GET",
