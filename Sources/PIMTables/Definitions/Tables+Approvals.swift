@@ -17,21 +17,11 @@ extension Tables {
             fronts: .screen
         ) { row, _ in CellValue(row.request.target.displayName)
         },
-        Column(
-            "Name", width: .init(min: 12, max: 36, cuttable: true), priority: 10, names: true, fronts: .commandLine,
-            json: ("name", { row, _ in .string(row.request.target.displayName) })
-        ) { row, _ in
-            CellValue(row.request.target.displayName, style: .emphasis)
+        .targetName(width: .init(min: 12, max: 36, cuttable: true), priority: 10, fronts: .commandLine) {
+            $0.request.target
         },
-        Column("Kind", width: .init(min: 5, max: 12), priority: 3) { row, _ in
-            CellValue(row.request.target.kind.label)
-        },
-        Column(
-            "Tier", width: .init(min: 6, max: 6), priority: 7,
-            json: ("tier", { row, _ in .string(row.request.target.tier.label) })
-        ) { row, _ in
-            CellValue(row.request.target.tier.label, style: .tier(row.request.target.tier))
-        },
+        .targetKind(priority: 3) { $0.request.target },
+        .targetTier(priority: 7) { $0.request.target },
         Column("For", width: .init(min: 5, max: 8), priority: 6, fronts: .screen) { row, _ in
             CellValue(row.request.duration?.shortDescription ?? "—")
         },

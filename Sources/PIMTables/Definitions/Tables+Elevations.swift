@@ -4,12 +4,7 @@ import PIMDomain
 extension Tables {
     /// Every active elevation in the tenant: the pane and `pim elevations`, soonest end first.
     public static let elevations = TableDefinition<ActiveAssignment>([
-        Column(
-            "Tier", width: .init(min: 6, max: 6), priority: 10, fronts: .commandLine,
-            json: ("tier", { row, _ in .string(row.target.tier.label) })
-        ) { row, _ in
-            CellValue(row.target.tier.label, style: .tier(row.target.tier))
-        },
+        .targetTier(priority: 10, fronts: .commandLine) { $0.target },
         Column("User", width: .init(min: 10, max: 28, cuttable: true), priority: 10) { row, _ in
             CellValue(row.principal.label)
         },
@@ -18,19 +13,9 @@ extension Tables {
             fronts: .screen
         ) { row, _ in CellValue(row.target.displayName)
         },
-        Column(
-            "Name", width: .init(min: 12, max: 40, cuttable: true), priority: 10, names: true, fronts: .commandLine,
-            json: ("name", { row, _ in .string(row.target.displayName) })
-        ) { row, _ in
-            CellValue(row.target.displayName, style: .emphasis)
-        },
-        Column("Kind", width: .init(min: 5, max: 12), priority: 4) { row, _ in CellValue(row.target.kind.label) },
-        Column(
-            "Scope", width: .init(min: 9, max: 20, cuttable: true), priority: 3,
-            json: ("scopeName", { row, _ in .string(row.target.scopeLabel) })
-        ) { row, _ in
-            CellValue(row.target.scopeLabel)
-        },
+        .targetName(width: .init(min: 12, max: 40, cuttable: true), priority: 10, fronts: .commandLine) { $0.target },
+        .targetKind(priority: 4) { $0.target },
+        .targetScope(priority: 3) { $0.target },
         Column("Ends", width: .init(min: 6, max: 6), priority: 6, fronts: .screen) { row, context in
             CellValue(context.time(row.end))
         },

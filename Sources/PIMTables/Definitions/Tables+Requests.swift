@@ -14,15 +14,8 @@ extension Tables {
         Column("Action", width: .init(min: 6, max: 12), priority: 10, fronts: .commandLine) { row, _ in
             CellValue(row.action.verb)
         },
-        Column(
-            "Name", width: .init(min: 12, max: 40, cuttable: true), priority: 10, names: true, fronts: .commandLine,
-            json: ("name", { row, _ in .string(row.target.displayName) })
-        ) { row, _ in
-            CellValue(row.target.displayName, style: .emphasis)
-        },
-        Column("Kind", width: .init(min: 5, max: 12), priority: 3, fronts: .commandLine) { row, _ in
-            CellValue(row.target.kind.label)
-        },
+        .targetName(width: .init(min: 12, max: 40, cuttable: true), priority: 10, fronts: .commandLine) { $0.target },
+        .targetKind(priority: 3, fronts: .commandLine) { $0.target },
         Column(
             "Status", width: .init(min: 6, max: 20), priority: 10, fronts: .commandLine,
             json: ("status", { row, _ in .string(row.status.graphValue) })

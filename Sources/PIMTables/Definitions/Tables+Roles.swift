@@ -5,25 +5,10 @@ extension Tables {
     /// My roles: the pane and `pim roles`. TIER outlasts SCOPE and KIND on a narrow terminal: an
     /// administrator reads a row by its name, state and tier, and SCOPE repeats KIND for groups.
     public static let roles = TableDefinition<RoleEntry>([
-        Column(
-            "Name", width: .init(min: 14, max: 44, fills: true, cuttable: true), priority: 10, names: true,
-            json: ("name", { row, _ in .string(row.target.displayName) })
-        ) { row, _ in
-            CellValue(row.target.displayName, style: .emphasis)
-        },
-        Column("Kind", width: .init(min: 5, max: 12), priority: 6) { row, _ in CellValue(row.target.kind.label) },
-        Column(
-            "Scope", width: .init(min: 9, max: 20, cuttable: true), priority: 3,
-            json: ("scopeName", { row, _ in .string(row.target.scopeLabel) })
-        ) { row, _ in
-            CellValue(row.target.scopeLabel)
-        },
-        Column(
-            "Tier", width: .init(min: 6, max: 6), priority: 8,
-            json: ("tier", { row, _ in .string(row.target.tier.label) })
-        ) { row, _ in
-            CellValue(row.target.tier.label, style: .tier(row.target.tier))
-        },
+        .targetName(width: .init(min: 14, max: 44, fills: true, cuttable: true), priority: 10) { $0.target },
+        .targetKind(priority: 6) { $0.target },
+        .targetScope(priority: 3) { $0.target },
+        .targetTier(priority: 8) { $0.target },
         Column(
             "State", width: .init(min: 8, max: 12), priority: 9,
             json: ("state", { row, _ in .string(row.state == .active ? "active" : "eligible") })
