@@ -37,7 +37,7 @@ enum GraphWiring {
     /// given as is (PIM_ACCESS_TOKEN) or the Azure CLI's needs no account.
     static func withAccount(_ settings: GlobalSettings) throws -> (GlobalSettings, SignedInAccount?) {
         guard !settings.demo, settings.accessToken == nil,
-            !FileManager.default.fileExists(atPath: azureMarker(settings))
+            !isSet(azureMarker(settings))
         else { return (settings, nil) }
         let store = accounts(settings)
         let account: SignedInAccount?
@@ -55,10 +55,20 @@ enum GraphWiring {
     }
 
     /// Marks that `pim login --audit` asked for the audit-log scopes, so refreshes keep asking for them.
-    static func auditMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/audit-scopes" }
+    static func auditMarker(_ settings: GlobalSettings) -> PrivateStateFile { marker("audit-scopes", settings) }
 
     /// Marks that `pim login --azure-cli` chose the Azure CLI's token; `pim logout` removes it.
-    static func azureMarker(_ settings: GlobalSettings) -> String { settings.paths.cacheDirectory + "/use-azure-cli" }
+    static func azureMarker(_ settings: GlobalSettings) -> PrivateStateFile { marker("use-azure-cli", settings) }
+
+    /// An empty file in the cache folder whose presence is the setting, written and removed like
+    /// pim's other private files (0700 folder, 0600 file, never through a link).
+    private static func marker(_ name: String, _ settings: GlobalSettings) -> PrivateStateFile {
+        PrivateStateFile(directory: URL(fileURLWithPath: settings.paths.cacheDirectory), name: name)
+    }
+
+    private static func isSet(_ marker: PrivateStateFile) -> Bool {
+        FileManager.default.fileExists(atPath: marker.path)
+    }
 
     static func deviceCode(
         _ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport, interactive: Bool,
@@ -66,7 +76,7 @@ enum GraphWiring {
     ) -> DeviceCodeSignIn {
         DeviceCodeSignIn(
             cloud: cloud, tenant: settings.tenant, clientId: settings.clientId,
-            includeAudit: FileManager.default.fileExists(atPath: auditMarker(settings)), transport: transport,
+            includeAudit: isSet(auditMarker(settings)), transport: transport,
             cache: cache(settings), interactive: interactive, prompt: prompt)
     }
 
@@ -98,7 +108,7 @@ enum GraphWiring {
         _ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport
     ) throws -> any TokenProvider {
         if let token = settings.accessToken { return StaticTokenProvider(token: token) }
-        if FileManager.default.fileExists(atPath: azureMarker(settings)) {
+        if isSet(azureMarker(settings)) {
             return AzureCLITokenProvider(tenant: settings.tenant)
         }
         // Without a terminal nobody can enter a device code: say so now instead of waiting 15 minutes,
@@ -161,10 +171,7 @@ enum GraphWiring {
         case .azureCLI:
             let provider = AzureCLITokenProvider(tenant: settings.tenant)
             _ = try await provider.accessToken(claims: nil)
-            try? FileManager.default.createDirectory(
-                atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-            _ = FileManager.default.createFile(atPath: marker, contents: Data(), attributes: [.posixPermissions: 0o600])
+            try? marker.write(Data())
             let me = await signedInUser(graphService(settings, cloud: cloud, transport: transport, tokens: provider))
             return
                 """
@@ -172,16 +179,8 @@ enum GraphWiring {
                 pim login for activations.
                 """
         case .deviceCode:
-            try? FileManager.default.removeItem(atPath: marker)
-            try? FileManager.default.removeItem(atPath: auditMarker(settings))
-            if includeAudit {
-                try? FileManager.default.createDirectory(
-                    atPath: settings.paths.cacheDirectory, withIntermediateDirectories: true,
-                    attributes: [.posixPermissions: 0o700])
-                _ = FileManager.default.createFile(
-                    atPath: auditMarker(settings), contents: Data(),
-                    attributes: [.posixPermissions: 0o600])
-            }
+            try? marker.remove()
+            if includeAudit { try? auditMarker(settings).write(Data()) } else { try? auditMarker(settings).remove() }
             let signIn = deviceCode(settings, cloud: cloud, transport: transport, interactive: true) { prompt in
                 console.err(prompt.message)
             }
@@ -208,8 +207,8 @@ enum GraphWiring {
     }
 
     static func logout(_ settings: GlobalSettings) throws -> String {
-        let hadMarker = (try? FileManager.default.removeItem(atPath: azureMarker(settings))) != nil
-        try? FileManager.default.removeItem(atPath: auditMarker(settings))
+        let hadMarker = (try? azureMarker(settings).remove()) ?? false
+        try? auditMarker(settings).remove()
         DashboardHintFile.removeAll(in: URL(fileURLWithPath: settings.paths.cacheDirectory))
         let removed: Bool
         let account: SignedInAccount?
@@ -231,7 +230,7 @@ enum GraphWiring {
         let token: String
         if settings.accessToken != nil {
             token = "PIM_ACCESS_TOKEN"
-        } else if FileManager.default.fileExists(atPath: azureMarker(settings)) {
+        } else if isSet(azureMarker(settings)) {
             token = "Azure CLI"
         } else {
             token = "device code sign-in, cached in \(settings.paths.cacheDirectory)"
@@ -239,7 +238,7 @@ enum GraphWiring {
         return [
             ("service", "Microsoft Graph"), ("cloud", settings.cloud),
             ("graphURL", cloud?.graphURL.absoluteString ?? settings.graphURL ?? "-"),
-            ("tenant", settings.tenant ?? "organizations"), ("token", token),
+            ("tenant", signInTenant(settings)), ("token", token),
             ("account", account?.label ?? "-"),
         ]
     }

@@ -24,8 +24,9 @@ public struct PrivateStateFile: Sendable {
     /// Replaces the file with `data` in one step.
     public func write(_ data: Data) throws(PrivateFileError) { try storage.store(data, as: name) }
 
-    /// Deletes the file (a link is removed, never followed).
-    public func remove() throws { try storage.remove(name) }
+    /// Deletes the file (a link is removed, never followed). Returns whether it was there.
+    @discardableResult
+    public func remove() throws -> Bool { try storage.remove(name) }
 
     /// A file name made of `prefix` and `scope` with only letters, digits, dots and dashes kept.
     public static func name(prefix: String, scope: String, suffix: String = ".json") -> String {
