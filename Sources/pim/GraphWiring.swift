@@ -179,8 +179,12 @@ enum GraphWiring {
                 pim login for activations.
                 """
         case .deviceCode:
-            try? marker.remove()
-            if includeAudit { try? auditMarker(settings).write(Data()) } else { try? auditMarker(settings).remove() }
+            _ = try? marker.remove()
+            if includeAudit {
+                try? auditMarker(settings).write(Data())
+            } else {
+                _ = try? auditMarker(settings).remove()
+            }
             let signIn = deviceCode(settings, cloud: cloud, transport: transport, interactive: true) { prompt in
                 console.err(prompt.message)
             }
@@ -208,7 +212,7 @@ enum GraphWiring {
 
     static func logout(_ settings: GlobalSettings) throws -> String {
         let hadMarker = (try? azureMarker(settings).remove()) ?? false
-        try? auditMarker(settings).remove()
+        _ = try? auditMarker(settings).remove()
         DashboardHintFile.removeAll(in: URL(fileURLWithPath: settings.paths.cacheDirectory))
         let removed: Bool
         let account: SignedInAccount?
