@@ -47,6 +47,13 @@ public enum ErrorWording {
         case .useAzureCLISignIn(.noToken): "run `az login` again, or use `pim login`"
         case .replaceAccessToken(.empty): "set it to a Graph access token or run `pim login`"
         case .replaceAccessToken(.cannotStepUp): "unset it and run `pim login`"
+        case .getAzureAccess(.noToken):
+            "run `az login` (Azure CLI) or set PIM_ARM_ACCESS_TOKEN to see them; "
+                + "directory roles and groups work as usual"
+        case .getAzureAccess(.notConsented):
+            "ask an administrator to consent to Azure Service Management for pim's client, or run `az login`"
+        case .getAzureAccess(.tokenRefused):
+            "set PIM_ARM_ACCESS_TOKEN to a fresh Azure Resource Manager token, or unset it"
         case .tryAgain: "try again"
         case .tryAgainLater(let time): time.phrase
         case .tryAgainThenInspect(report: true):
@@ -63,8 +70,10 @@ public enum ErrorWording {
             "check your network connection and the \(option(endpoint)) or --cloud setting"
         case .checkCertificates(.graph): "check the Graph URL, proxy and system certificates"
         case .checkCertificates(.login): "check the login URL, proxy and system certificates"
+        case .checkCertificates(.arm): "check the Azure Resource Manager URL, proxy and system certificates"
         case .fixEndpoint(.graph): "fix --graph-url or PIM_GRAPH_URL"
         case .fixEndpoint(.login): "fix --login-url or PIM_LOGIN_URL"
+        case .fixEndpoint(.arm): "fix --arm-url or PIM_ARM_URL"
         case .checkSignInSettings(includingLoginURL: true):
             "check --login-url, the tenant and the client id, then run `pim login` again"
         case .checkSignInSettings(includingLoginURL: false):
@@ -103,6 +112,7 @@ public enum ErrorWording {
         switch endpoint {
         case .graph: "--graph-url"
         case .login: "--login-url"
+        case .arm: "--arm-url"
         }
     }
 }

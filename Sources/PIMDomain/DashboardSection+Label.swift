@@ -12,6 +12,7 @@ extension DashboardSection {
         case .elevations: "the tenant's elevations"
         case .history: "the history"
         case .policies: "the role and group policies"
+        case .azureRoles: "your Azure roles"
         }
     }
 }

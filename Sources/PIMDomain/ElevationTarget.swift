@@ -1,17 +1,19 @@
 import Foundation
 
-/// What an elevation grants: a directory role at a scope, or a group's member or owner access.
+/// What an elevation grants: a directory role at a scope, a group's member or owner access, or an
+/// Azure role (Azure RBAC) at a management group, subscription, resource group or resource.
 public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
     case directoryRole = "role"
     case groupMember = "groupMember"
     case groupOwner = "groupOwner"
+    case azureRole = "azure"
 
     public var isGroup: Bool { family == .group }
 
     /// Graph's `accessId` for PIM for Groups (`member` / `owner`); nil for directory roles.
     public var groupAccessId: String? {
         switch self {
-        case .directoryRole: nil
+        case .directoryRole, .azureRole: nil
         case .groupMember: "member"
         case .groupOwner: "owner"
         }
@@ -23,6 +25,7 @@ public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .directoryRole: "role"
         case .groupMember: "group member"
         case .groupOwner: "group owner"
+        case .azureRole: "azure"
         }
     }
 }
@@ -31,15 +34,20 @@ public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
 /// plus the scope. Two eligibilities for the same role at two scopes are two targets.
 public struct TargetID: Hashable, Sendable, Codable, CustomStringConvertible {
     public var kind: TargetKind
-    /// `roleDefinitionId` for directory roles, `groupId` for groups.
+    /// `roleDefinitionId` for directory roles, `groupId` for groups, the full scoped `roleDefinitionId`
+    /// for Azure roles (`/subscriptions/…/providers/Microsoft.Authorization/roleDefinitions/{guid}`).
     public var resourceId: String
-    /// `directoryScopeId` for roles (`/` = tenant-wide); nil for groups.
+    /// `directoryScopeId` for roles (`/` = tenant-wide); the ARM scope id for Azure roles
+    /// (`/subscriptions/…/resourceGroups/app-rg`, as the service reports it); nil for groups.
     public var scope: String?
 
     public init(kind: TargetKind, resourceId: String, scope: String? = nil) {
         self.kind = kind
         self.resourceId = resourceId
-        self.scope = kind == .directoryRole ? (scope ?? "/") : nil
+        switch kind {
+        case .directoryRole, .azureRole: self.scope = scope ?? "/"
+        case .groupMember, .groupOwner: self.scope = nil
+        }
     }
 
     public static func role(_ roleDefinitionId: String, scope: String = "/") -> TargetID {
@@ -50,8 +58,14 @@ public struct TargetID: Hashable, Sendable, Codable, CustomStringConvertible {
         TargetID(kind: owner ? .groupOwner : .groupMember, resourceId: groupId)
     }
 
+    /// An Azure role at an ARM scope: `roleDefinitionId` as the eligibility carries it (full, scoped).
+    public static func azure(roleDefinitionId: String, scope: String) -> TargetID {
+        TargetID(kind: .azureRole, resourceId: roleDefinitionId, scope: scope)
+    }
+
     public var description: String {
         switch kind {
+        case .azureRole: "azure:\(resourceId)@\(scope ?? "/")"
         case .directoryRole: "role:\(resourceId)@\(scope ?? "/")"
         case .groupMember: "group:\(resourceId)#member"
         case .groupOwner: "group:\(resourceId)#owner"
@@ -103,6 +117,7 @@ public struct ElevationTarget: CompactRecord, Codable, Identifiable {
         switch id.kind {
         case .directoryRole: return id.scope == "/" || id.scope == nil ? "Directory" : (id.scope ?? "/")
         case .groupMember, .groupOwner: return "Group"
+        case .azureRole: return id.scope ?? "/"
         }
     }
 

@@ -14,6 +14,8 @@ public enum NextStep: Hashable, Sendable {
     case useAzureCLISignIn(AzureCLIProblem)
     /// The static access token in the environment cannot do it.
     case replaceAccessToken(AccessTokenProblem)
+    /// Azure roles need an Azure Resource Manager token that none of the ways pim knows could give.
+    case getAzureAccess(AzureAccessProblem)
     /// Send the same again now.
     case tryAgain
     /// Send the same again, but not at once.
@@ -97,6 +99,15 @@ public enum NextStep: Hashable, Sendable {
         case cannotStepUp
     }
 
+    public enum AzureAccessProblem: Hashable, Sendable {
+        /// Neither the signed-in account nor the Azure CLI gave a token for Azure Resource Manager.
+        case noToken
+        /// The sign-in's client is not allowed Azure Resource Manager tokens (no consent in the tenant).
+        case notConsented
+        /// The token in PIM_ARM_ACCESS_TOKEN was refused (expired, or for another audience).
+        case tokenRefused
+    }
+
     public enum RetryTime: Hashable, Sendable {
         /// Some time; nothing better is known.
         case later
@@ -126,6 +137,8 @@ public enum NextStep: Hashable, Sendable {
         case graph
         /// The identity platform's (sign-in) URL.
         case login
+        /// Azure Resource Manager's base URL.
+        case arm
     }
 
     public enum RefreshReason: Hashable, Sendable {
@@ -147,6 +160,7 @@ public enum NextStep: Hashable, Sendable {
         case .signInFromTerminal: "sign in from a terminal"
         case .useAzureCLISignIn: "sign in with the Azure CLI again, or with the client's own sign-in"
         case .replaceAccessToken: "replace the access token, or sign in"
+        case .getAzureAccess: "get an Azure Resource Manager token (Azure CLI sign-in or PIM_ARM_ACCESS_TOKEN)"
         case .tryAgain: "try again"
         case .tryAgainLater(let time): time.phrase
         case .tryAgainThenInspect: "try again, and look at the exchange if it persists"
@@ -154,6 +168,8 @@ public enum NextStep: Hashable, Sendable {
         case .checkNetwork: "check your network connection and try again"
         case .checkEndpoint(.graph, _), .checkHostName(.graph), .checkCertificates(.graph), .fixEndpoint(.graph):
             "check the Graph URL setting"
+        case .checkEndpoint(.arm, _), .checkHostName(.arm), .checkCertificates(.arm), .fixEndpoint(.arm):
+            "check the Azure Resource Manager URL setting"
         case .checkEndpoint, .checkHostName, .checkCertificates, .fixEndpoint: "check the login URL setting"
         case .checkSignInSettings: "check the tenant and client id"
         case .checkRequestDetails: "check the target, duration and scope"

@@ -81,6 +81,8 @@ public struct DashboardOptions: Hashable, Sendable {
 public enum DashboardSection: String, Hashable, Sendable, Codable, CaseIterable {
     case me, eligibleRoles, activeRoles, eligibleGroups, activeGroups, myRequests, approvals, elevations, history,
         policies
+    /// My eligible and active Azure roles (Azure Resource Manager).
+    case azureRoles
 }
 
 /// What the dashboard shows, loaded together.
@@ -97,6 +99,10 @@ public struct Dashboard: Hashable, Sendable {
     public var policies: [TargetID: ActivationPolicy]
     /// Sections that could not be loaded, with why.
     public var failures: [DashboardSection: PIMError]
+    /// Why Azure roles are missing altogether (no Azure Resource Manager token could be had), to say once;
+    /// nil when they were read (or failed in a way `failures` reports). Not a failure: directory roles
+    /// and groups are whole without them.
+    public var azureUnavailable: PIMError?
     /// HTTP exchanges this load took (for the benchmark and the verbose log).
     public var requestCount: Int
 
@@ -105,8 +111,9 @@ public struct Dashboard: Hashable, Sendable {
         myRequests: [ElevationRequest] = [], approvals: [ApprovalItem] = [],
         elevations: [ActiveAssignment] = [], history: [AuditEvent] = [],
         policies: [TargetID: ActivationPolicy] = [:], failures: [DashboardSection: PIMError] = [:],
-        requestCount: Int = 0
+        azureUnavailable: PIMError? = nil, requestCount: Int = 0
     ) {
+        self.azureUnavailable = azureUnavailable
         self.me = me
         self.eligibilities = eligibilities
         self.active = active

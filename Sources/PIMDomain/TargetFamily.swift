@@ -1,10 +1,11 @@
-/// The families of targets PIM manages, each behind its own Graph API: directory roles and PIM for
-/// Groups (Azure resource roles will be the third). Every choice that differs by family — which
+/// The families of targets PIM manages, each behind its own API: directory roles and PIM for Groups
+/// (Microsoft Graph), and Azure resource roles (Azure Resource Manager). Every choice that differs by family — which
 /// endpoints, which word, which prefix a user writes — asks `TargetKind.family` and switches over
 /// this enum exhaustively, so adding a kind or a family is a change the compiler walks through.
 public enum TargetFamily: String, Hashable, Sendable, CaseIterable {
     case directoryRole = "role"
     case group = "group"
+    case azure = "azure"
 
     /// The family's word: the `kind` of `--output json` rows, and the prefix of a TARGET word.
     public var word: String { rawValue }
@@ -19,12 +20,20 @@ public enum TargetFamily: String, Hashable, Sendable, CaseIterable {
         return (nil, written)
     }
 
-    /// How `name` of this family is written so that `split` finds it again: `group:` before a group's
-    /// name; a role's name as it is (roles are what a bare name means first).
+    /// How `name` of this family is written so that `split` finds it again: `group:` or `azure:` before
+    /// a group's or an Azure role's name; a role's name as it is (roles are what a bare name means first).
     public func written(_ name: String) -> String {
         switch self {
         case .directoryRole: name
-        case .group: word + ":" + name
+        case .group, .azure: word + ":" + name
+        }
+    }
+
+    /// Whether the family lives behind Azure Resource Manager rather than Microsoft Graph.
+    public var isAzureResourceManager: Bool {
+        switch self {
+        case .directoryRole, .group: false
+        case .azure: true
         }
     }
 }
@@ -35,6 +44,7 @@ extension TargetKind {
         switch self {
         case .directoryRole: .directoryRole
         case .groupMember, .groupOwner: .group
+        case .azureRole: .azure
         }
     }
 }

@@ -9,7 +9,7 @@ struct EndpointTests {
 
     func target(_ request: GraphRequest) -> String { FakeGraph.target(of: request.url(baseURL: base)) }
 
-    @Test func readsUseTheContractPathsAndQueries() {
+    @Test func readsUseTheContractPathsAndQueries() throws {
         let cases: [(GraphRequest, String)] = [
             (Endpoints.me(), "/v1.0/me?$select=id,displayName,userPrincipalName"),
             (
@@ -99,21 +99,21 @@ struct EndpointTests {
                 """
             ),
             (
-                Endpoints.policy(for: .role("62e9")),
+                try Endpoints.policy(for: .role("62e9")),
                 """
                 /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '/' and scopeType eq 'DirectoryRole' \
                 and roleDefinitionId eq '62e9'&$expand=policy($expand=rules)
                 """
             ),
             (
-                Endpoints.policy(for: .group("60bb", owner: true)),
+                try Endpoints.policy(for: .group("60bb", owner: true)),
                 """
                 /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '60bb' and scopeType eq 'Group' and \
                 roleDefinitionId eq 'owner'&$expand=policy($expand=rules)
                 """
             ),
             (
-                Endpoints.policy(for: .group("60bb")),
+                try Endpoints.policy(for: .group("60bb")),
                 """
                 /v1.0/policies/roleManagementPolicyAssignments?$filter=scopeId eq '60bb' and scopeType eq 'Group' and \
                 roleDefinitionId eq 'member'&$expand=policy($expand=rules)
@@ -135,8 +135,8 @@ struct EndpointTests {
         }
     }
 
-    @Test func queriesArePercentEncodedWithoutBreakingOptions() {
-        let url = Endpoints.policy(for: .role("62e9")).url(baseURL: base).absoluteString
+    @Test func queriesArePercentEncodedWithoutBreakingOptions() throws {
+        let url = try Endpoints.policy(for: .role("62e9")).url(baseURL: base).absoluteString
         #expect(
             url
                 == """
@@ -161,7 +161,7 @@ struct EndpointTests {
             justification: "INC-4821: investigate sign-in anomalies",
             ticket: TicketInfo(number: "INC-4821", system: "ServiceNow"),
             schedule: .afterDuration(start: Date(timeIntervalSince1970: 1_767_686_400), .hours(4)))
-        let request = Endpoints.scheduleRequest(spec)
+        let request = try Endpoints.scheduleRequest(spec)
         #expect(request.method == "POST")
         #expect(target(request) == "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests")
         #expect(
@@ -177,35 +177,35 @@ struct EndpointTests {
                     """))
     }
 
-    @Test func validationOnlyIsSentOnlyWhenAsked() {
+    @Test func validationOnlyIsSentOnlyWhenAsked() throws {
         var spec = ScheduleRequestSpec(
             action: .selfActivate, target: .role("r"), principalId: "p",
             schedule: .afterDuration(start: Date(timeIntervalSince1970: 0), .minutes(90)))
-        #expect(jsonObject(Endpoints.scheduleRequest(spec).body)?["isValidationOnly"] == nil)
+        #expect(jsonObject(try Endpoints.scheduleRequest(spec).body)?["isValidationOnly"] == nil)
         spec.validationOnly = true
-        #expect(jsonObject(Endpoints.scheduleRequest(spec).body)?["isValidationOnly"] as? Bool == true)
+        #expect(jsonObject(try Endpoints.scheduleRequest(spec).body)?["isValidationOnly"] as? Bool == true)
         #expect(
-            (jsonObject(Endpoints.scheduleRequest(spec).body)?["scheduleInfo"] as? NSDictionary)?["expiration"]
+            (jsonObject(try Endpoints.scheduleRequest(spec).body)?["scheduleInfo"] as? NSDictionary)?["expiration"]
                 as? NSDictionary
                 == ["type": "afterDuration", "duration": "PT1H30M"])
     }
 
-    @Test func roleDeactivationMatchesTheComposedFixture() {
+    @Test func roleDeactivationMatchesTheComposedFixture() throws {
         let spec = ScheduleRequestSpec(
             action: .selfDeactivate, target: .role("8424c6f0-a189-499e-bbd0-26c1753c96d4"),
             principalId: "071cc716-8147-4397-a5ba-b2105951cc0b")
         #expect(
-            jsonObject(Endpoints.scheduleRequest(spec).body)
+            jsonObject(try Endpoints.scheduleRequest(spec).body)
                 == jsonObject(
                     Fixture.data("roles.roleAssignmentScheduleRequests.selfDeactivate.POST.request.composed.json")))
     }
 
-    @Test func groupActivationAndDeactivationBodies() {
+    @Test func groupActivationAndDeactivationBodies() throws {
         let activate = ScheduleRequestSpec(
             action: .selfActivate, target: .group("2b5ed229-4072-478d-9504-a047ebd4b07d"),
             principalId: "3cce9d87-3986-4f19-8335-7ed075408ca2", justification: "Activate assignment.",
             schedule: .afterDuration(start: Date(timeIntervalSince1970: 1_675_842_180), .hours(2)))
-        let request = Endpoints.scheduleRequest(activate)
+        let request = try Endpoints.scheduleRequest(activate)
         #expect(target(request) == "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests")
         let expected =
             jsonObject(Fixture.data("groups.assignmentScheduleRequests.selfActivate.POST.request.json"))!.mutableCopy()
@@ -219,19 +219,19 @@ struct EndpointTests {
             action: .selfDeactivate, target: .group("2b5ed229-4072-478d-9504-a047ebd4b07d"),
             principalId: "3cce9d87-3986-4f19-8335-7ed075408ca2")
         #expect(
-            jsonObject(Endpoints.scheduleRequest(deactivate).body)
+            jsonObject(try Endpoints.scheduleRequest(deactivate).body)
                 == jsonObject(
                     Fixture.data("groups.assignmentScheduleRequests.selfDeactivate.POST.request.composed.json")))
         let owner = ScheduleRequestSpec(action: .selfDeactivate, target: .group("g", owner: true), principalId: "p")
-        #expect(jsonObject(Endpoints.scheduleRequest(owner).body)?["accessId"] as? String == "owner")
+        #expect(jsonObject(try Endpoints.scheduleRequest(owner).body)?["accessId"] as? String == "owner")
     }
 
-    @Test func selfExtendSendsAnEndDate() {
+    @Test func selfExtendSendsAnEndDate() throws {
         let spec = ScheduleRequestSpec(
             action: .selfExtend, target: .role("r"), principalId: "p", justification: "more time",
             schedule: .afterDateTime(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 3600)))
         #expect(
-            jsonObject(Endpoints.scheduleRequest(spec).body)
+            jsonObject(try Endpoints.scheduleRequest(spec).body)
                 == jsonObject(
                     """
                     {"action":"selfExtend","principalId":"p","roleDefinitionId":"r","directoryScopeId":"/",\
@@ -241,11 +241,11 @@ struct EndpointTests {
                     """))
     }
 
-    @Test func cancelsPostWithoutBody() {
-        let role = Endpoints.cancel(requestId: "b7d0", kind: .directoryRole)
+    @Test func cancelsPostWithoutBody() throws {
+        let role = try Endpoints.cancel(requestId: "b7d0", kind: .directoryRole)
         #expect(role.method == "POST" && role.body == nil)
         #expect(target(role) == "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests/b7d0/cancel")
-        let group = Endpoints.cancel(requestId: "6aac", kind: .groupMember)
+        let group = try Endpoints.cancel(requestId: "6aac", kind: .groupMember)
         #expect(
             target(group) == "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/6aac/cancel")
     }
@@ -271,7 +271,7 @@ struct EndpointTests {
         let spec = ScheduleRequestSpec(action: .selfDeactivate, target: .role("r"), principalId: "p")
         let body = try GraphClient.batchBody([
             .init(id: "me", request: Endpoints.me()),
-            .init(id: "w", request: Endpoints.scheduleRequest(spec)),
+            .init(id: "w", request: try Endpoints.scheduleRequest(spec)),
         ])
         let requests = jsonObject(body)?["requests"] as? [NSDictionary]
         #expect(requests?.count == 2)

@@ -40,6 +40,11 @@ enum InterfaceWording {
         case .useAzureCLISignIn(.noToken): "quit (q) and run `az login` again, or use `pim login`"
         case .replaceAccessToken(.empty): "quit (q) and set it to a Graph access token, or run `pim login`"
         case .replaceAccessToken(.cannotStepUp): "quit (q), unset it and run `pim login`"
+        case .getAzureAccess(.noToken): "quit (q) and run `az login`, or set PIM_ARM_ACCESS_TOKEN, to see them"
+        case .getAzureAccess(.notConsented):
+            "ask an administrator to consent to Azure Service Management for pim's client, "
+                + "or quit (q) and run `az login`"
+        case .getAzureAccess(.tokenRefused): "quit (q) and set PIM_ARM_ACCESS_TOKEN to a fresh token, or unset it"
         case .tryAgain: "try again"
         case .tryAgainLater(let time): time.phrase
         case .tryAgainThenInspect: "try again, and report it if it persists"
@@ -55,8 +60,8 @@ enum InterfaceWording {
             "check your network connection, or quit (q) and check the \(option(endpoint)) or --cloud setting"
         case .checkCertificates(.graph): "check the Graph URL, proxy and system certificates"
         case .checkCertificates(.login): "check the login URL, proxy and system certificates"
-        case .fixEndpoint(let endpoint):
-            "quit (q) and fix \(option(endpoint)) or \(endpoint == .graph ? "PIM_GRAPH_URL" : "PIM_LOGIN_URL")"
+        case .checkCertificates(.arm): "check the Azure Resource Manager URL, proxy and system certificates"
+        case .fixEndpoint(let endpoint): "quit (q) and fix \(option(endpoint)) or \(variable(endpoint))"
         case .checkSignInSettings(includingLoginURL: true):
             "quit (q), check --login-url, the tenant and the client id, then run `pim login` again"
         case .checkSignInSettings(includingLoginURL: false):
@@ -95,6 +100,15 @@ enum InterfaceWording {
         switch endpoint {
         case .graph: "--graph-url"
         case .login: "--login-url"
+        case .arm: "--arm-url"
+        }
+    }
+
+    private static func variable(_ endpoint: NextStep.Endpoint) -> String {
+        switch endpoint {
+        case .graph: "PIM_GRAPH_URL"
+        case .login: "PIM_LOGIN_URL"
+        case .arm: "PIM_ARM_URL"
         }
     }
 }

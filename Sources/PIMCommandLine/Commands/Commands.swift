@@ -8,7 +8,7 @@ enum Commands {
     /// The sections every role row is made of: without one of them a row may be missing or wrong
     /// (eligible shown for active, no pending request), so neither a listing nor a target lookup uses them.
     static let roleRowSections: Set<DashboardSection> = [
-        .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups, .myRequests,
+        .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups, .myRequests, .azureRoles,
     ]
 
     /// The rows of "My roles", whole: a section they are made of that failed throws `PIMError.incomplete`

@@ -15,10 +15,14 @@ public struct GlobalSettings: Sendable {
     /// The cloud was chosen (flag, environment or file) rather than left at `global`.
     public var cloudGiven: Bool
     public var graphURL: String?
+    /// `--arm-url` / `PIM_ARM_URL`: where Azure Resource Manager is, for Azure roles.
+    public var armURL: String?
     public var loginURL: String?
     public var clientId: String?
     /// PIM_ACCESS_TOKEN: used as is. Never printed.
     public var accessToken: String?
+    /// PIM_ARM_ACCESS_TOKEN: an Azure Resource Manager token used as is. Never printed.
+    public var armAccessToken: String?
     public var output: OutputFormat
     public var color: Bool
     /// Colour is not switched off (`--no-color`, `NO_COLOR`, `"colors": "never"`); the full screen
@@ -56,9 +60,11 @@ public struct GlobalSettings: Sendable {
         cloud = pickedCloud ?? "global"
         cloudGiven = pickedCloud != nil
         graphURL = pick(.graphURL, nil)
+        armURL = pick(.armURL, nil)
         loginURL = pick(.loginURL, nil)
         clientId = pick(.clientID, configuration.clientId)
         accessToken = environment["PIM_ACCESS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        armAccessToken = environment["PIM_ARM_ACCESS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         output = OutputFormat(rawValue: pick(.output, configuration.output) ?? "table") ?? .table
         verbose = invocation.has(.verbose)
         let noColor =
@@ -83,16 +89,17 @@ public struct GlobalSettings: Sendable {
         if !["global", "usgov", "usgov-dod", "china"].contains(cloud) {
             throw UsageError("The cloud \"\(cloud)\" is unknown: use global, usgov, usgov-dod or china.")
         }
-        for (name, value, what) in [
-            ("--graph-url / PIM_GRAPH_URL", graphURL, "your token"),
-            ("--login-url / PIM_LOGIN_URL", loginURL, "your sign-in"),
+        for (name, value, what, example) in [
+            ("--graph-url / PIM_GRAPH_URL", graphURL, "your token", "https://graph.microsoft.com"),
+            ("--arm-url / PIM_ARM_URL", armURL, "your Azure token", "https://management.azure.com"),
+            ("--login-url / PIM_LOGIN_URL", loginURL, "your sign-in", "https://login.microsoftonline.com"),
         ] {
             guard let value else { continue }
             guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
                 scheme == "https" || scheme == "http", url.host != nil
             else {
                 throw UsageError(
-                    "\(name) is \"\(Sanitizer.sanitize(value))\", not a URL: give one like https://graph.microsoft.com."
+                    "\(name) is \"\(Sanitizer.sanitize(value))\", not a URL: give one like \(example)."
                 )
             }
             // The token and the whole sign-in travel to this host: in clear text only to this machine.

@@ -5,7 +5,8 @@ public enum CommandTable {
 
     /// Options every command accepts, before or after the subcommand.
     public static let globalOptions: [OptionSpec] = [
-        .demo, .demoPersona, .tenant, .cloud, .graphURL, .loginURL, .clientID, .output, .noColor, .verbose, .config,
+        .demo, .demoPersona, .tenant, .cloud, .graphURL, .armURL, .loginURL, .clientID, .output, .noColor, .verbose,
+        .config,
         .help, .version,
     ]
 

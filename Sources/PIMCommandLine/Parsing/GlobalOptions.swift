@@ -19,6 +19,10 @@ extension OptionSpec {
         "graph-url", value: "URL",
         help: "Graph base URL without a version segment (e.g. https://graph.microsoft.com); overrides --cloud.",
         environment: "PIM_GRAPH_URL")
+    public static let armURL = OptionSpec(
+        "arm-url", value: "URL",
+        help: "Azure Resource Manager base URL for Azure roles (e.g. https://management.azure.com); overrides --cloud.",
+        environment: "PIM_ARM_URL")
     public static let loginURL = OptionSpec(
         "login-url", value: "URL",
         help: "Identity platform authority host; overrides --cloud.",

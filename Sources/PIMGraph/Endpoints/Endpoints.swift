@@ -15,12 +15,14 @@ enum Endpoints {
     }
 
     /// A schedule request (activate, deactivate, extend) for a role (A5) or a group (B3).
-    static func scheduleRequest(_ spec: ScheduleRequestSpec) -> GraphRequest {
-        of(spec.target.kind).createRequest(spec)
+    static func scheduleRequest(_ spec: ScheduleRequestSpec) throws(PIMError) -> GraphRequest {
+        try of(spec.target.kind).createRequest(spec)
     }
 
     /// Cancel (A6 / B4).
-    static func cancel(requestId: String, kind: TargetKind) -> GraphRequest { of(kind).cancel(requestId: requestId) }
+    static func cancel(requestId: String, kind: TargetKind) throws(PIMError) -> GraphRequest {
+        try of(kind).cancel(requestId: requestId)
+    }
 
     /// C1 — the tenant's PIM audit log. https://learn.microsoft.com/graph/api/directoryaudit-list
     static func directoryAudits(since: Date?) -> GraphRequest {
@@ -31,8 +33,8 @@ enum Endpoints {
 
     /// A11 / B8 — the policy of one target with its rules.
     /// https://learn.microsoft.com/graph/api/policyroot-list-rolemanagementpolicyassignments
-    static func policy(for target: TargetID) -> GraphRequest {
-        let filter = of(target.kind).policyFilter(target)
+    static func policy(for target: TargetID) throws(PIMError) -> GraphRequest {
+        let filter = try of(target.kind).policyFilter(target)
         return GraphRequest(
             path: "/policies/roleManagementPolicyAssignments",
             query: [.init("$filter", filter), .init("$expand", "policy($expand=rules)")])

@@ -21,14 +21,26 @@ protocol FamilyEndpoints {
 }
 
 extension Endpoints {
-    static func of(_ family: TargetFamily) -> any FamilyEndpoints.Type {
+    /// The Graph calls of a family. Azure roles have none: `GraphPIMService` hands them to its
+    /// `AzureRoleService` before any Graph call is built, so reaching here with one is a bug, reported
+    /// as an error rather than a Graph call for the wrong thing.
+    static func of(_ family: TargetFamily) throws(PIMError) -> any FamilyEndpoints.Type {
         switch family {
         case .directoryRole: Roles.self
         case .group: Groups.self
+        case .azure: throw notGraph
         }
     }
 
-    static func of(_ kind: TargetKind) -> any FamilyEndpoints.Type { of(kind.family) }
+    static func of(_ kind: TargetKind) throws(PIMError) -> any FamilyEndpoints.Type { try of(kind.family) }
+
+    /// The families Graph serves, for reads that ask each family in turn.
+    static let graphFamilies = TargetFamily.allCases.filter { !$0.isAzureResourceManager }
+
+    static let notGraph = PIMError(
+        .other,
+        "Azure roles are served by Azure Resource Manager, not Graph: this Azure target reached the Graph client",
+        step: .tryAgainThenInspect(report: true))
 }
 
 extension Endpoints.Roles: FamilyEndpoints {

@@ -3,7 +3,10 @@ import PIMDomain
 
 extension GraphPIMService {
     public func activate(_ request: ActivationRequest) async throws -> ActivationResult {
-        try await wrapped {
+        if let azure = try azureSide(for: request.target) {
+            return try await wrapped { try await azure.activate(request, principalId: try await myId()) }
+        }
+        return try await wrapped {
             let spec = ScheduleRequestSpec(
                 action: .selfActivate, target: request.target.id, principalId: try await myId(),
                 justification: request.justification, ticket: request.ticket,
@@ -14,7 +17,10 @@ extension GraphPIMService {
     }
 
     public func preflight(_ request: ActivationRequest) async throws -> PreflightReport {
-        try await wrapped {
+        if let azure = try azureSide(for: request.target) {
+            return try await wrapped { try await azure.preflight(request, principalId: try await myId()) }
+        }
+        return try await wrapped {
             let spec = ScheduleRequestSpec(
                 action: .selfActivate, target: request.target.id, principalId: try await myId(),
                 justification: request.justification, ticket: request.ticket,
@@ -35,7 +41,12 @@ extension GraphPIMService {
     }
 
     public func deactivate(_ assignment: ActiveAssignment, justification: String?) async throws -> ElevationRequest {
-        try await wrapped {
+        if let azure = try azureSide(for: assignment.target) {
+            return try await wrapped {
+                try await azure.deactivate(assignment, justification: justification, principalId: try await myId())
+            }
+        }
+        return try await wrapped {
             let spec = ScheduleRequestSpec(
                 action: .selfDeactivate, target: assignment.target.id,
                 principalId: try await myId(), justification: justification)
@@ -57,7 +68,12 @@ extension GraphPIMService {
     /// - anything else is refused here with the reason, before anything is sent.
     public func extend(_ assignment: ActiveAssignment, with request: ActivationRequest) async throws -> ActivationResult
     {
-        try await wrapped {
+        if let azure = try azureSide(for: assignment.target) {
+            return try await wrapped {
+                try await azure.extend(assignment, with: request, principalId: try await myId())
+            }
+        }
+        return try await wrapped {
             let now = clock.now()
             let me = try await myId()
             switch assignment.assignmentType {
@@ -128,8 +144,11 @@ extension GraphPIMService {
     }
 
     public func cancel(_ request: ElevationRequest) async throws {
+        if let azure = try azureSide(for: request.target) {
+            return try await wrapped { try await azure.cancel(request) }
+        }
         try await wrapped {
-            _ = try await client.sendWrite(Endpoints.cancel(requestId: request.id, kind: request.target.kind))
+            _ = try await client.sendWrite(try Endpoints.cancel(requestId: request.id, kind: request.target.kind))
         }
     }
 

@@ -14,7 +14,7 @@ extension GraphPIMService {
     /// One batch for everything; a second only for what the first revealed (policies of new targets,
     /// assignments of newly seen groups). A refresh with cached policies and known groups is one round
     /// trip, and so is a new process's first load when `hints` remember the targets and groups.
-    public func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
+    func graphDashboard(_ options: DashboardOptions) async throws -> Dashboard {
         try await wrapped {
             let countBefore = client.counter.value
             let now = clock.now()

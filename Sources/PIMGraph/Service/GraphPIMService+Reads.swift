@@ -2,7 +2,7 @@ import Foundation
 import PIMDomain
 
 extension GraphPIMService {
-    public func policies(for targets: [ElevationTarget]) async throws -> [TargetID: ActivationPolicy] {
+    func graphPolicies(for targets: [ElevationTarget]) async throws -> [TargetID: ActivationPolicy] {
         try await wrapped {
             let now = clock.now()
             let ids = Array(Set(targets.map(\.id)))
@@ -29,7 +29,7 @@ extension GraphPIMService {
 
     /// My role and group requests, newest first. When the client does not know target names yet, the
     /// eligibility and assignment listings ride along in the same batch.
-    public func myRequests() async throws -> [ElevationRequest] {
+    func graphRequests() async throws -> [ElevationRequest] {
         try await wrapped {
             var items: [BatchItem] = [
                 .init(id: ReadID.myRoleReqs, request: Endpoints.Roles.myRequests()),
@@ -68,7 +68,7 @@ extension GraphPIMService {
 
     /// Requests waiting for my decision, oldest first, each with its approval (group approvals from one
     /// v1.0 batch, role approvals from one beta batch: beta URLs cannot go in a v1.0 batch).
-    public func pendingApprovals() async throws -> [ApprovalItem] {
+    func graphApprovals() async throws -> [ApprovalItem] {
         try await wrapped {
             var reader = BatchReader(client: client)
             try await reader.load([
@@ -83,8 +83,8 @@ extension GraphPIMService {
             var items = lists.map { ApprovalItem(request: $0.request(names: names)) }
 
             var approvals = BatchReader(client: client)
-            for family in TargetFamily.allCases {
-                let api = Endpoints.of(family)
+            for family in Endpoints.graphFamilies {
+                let api = try Endpoints.of(family)
                 let reads = items.enumerated().filter { $0.element.request.target.kind.family == family }.map {
                     BatchItem(id: "a\($0.offset)", request: api.approval(id: Self.approvalId($0.element.request)))
                 }
@@ -103,10 +103,13 @@ extension GraphPIMService {
     /// roles through beta `roleAssignmentApprovals/{id}/steps/{id}`, groups through v1.0
     /// `assignmentApprovals/{id}/stages/{id}`.
     public func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws {
+        if let azure = try azureSide(for: item.request.target) {
+            return try await wrapped { try await azure.decide(item, decision, justification: justification) }
+        }
         try await wrapped {
             let request = item.request
             let id = Self.approvalId(request)
-            let api = Endpoints.of(request.target.kind)
+            let api = try Endpoints.of(request.target.kind)
             let read = api.approval(id: id)
             let approval = try client.decode(ApprovalDTO.self, from: try await client.send(read)).approval
             guard let stage = approval.openStageForMe else {
@@ -131,8 +134,9 @@ extension GraphPIMService {
     /// What became of a request that does not wait for my decision (any longer), as the error to
     /// report; nil when it still waits or cannot be read. Tries roles, then groups.
     public func whyNotWaiting(requestId: String) async -> PIMError? {
-        for family in TargetFamily.allCases {
-            let read = Endpoints.of(family).request(id: requestId)
+        if let azure, let known = await azure.whyNotWaiting(requestId: requestId) { return known }
+        for family in Endpoints.graphFamilies {
+            guard let read = try? Endpoints.of(family).request(id: requestId) else { continue }
             guard let response = try? await client.send(read),
                 let found = try? client.decode(ScheduleRequestDTO.self, from: response).request()
             else { continue }
@@ -149,7 +153,7 @@ extension GraphPIMService {
         _ request: ElevationRequest, status knownStatus: RequestStatus? = nil, approval known: Approval?,
         from original: PIMError?
     ) async -> PIMError {
-        let api = Endpoints.of(request.target.kind)
+        guard let api = try? Endpoints.of(request.target.kind) else { return original ?? Endpoints.notGraph }
         var status = knownStatus
         if status == nil {
             let read = api.request(id: request.id)
@@ -177,7 +181,7 @@ extension GraphPIMService {
 
     /// Every activated role in the tenant plus activated memberships of the groups the client knows (Graph
     /// lists group assignments only per group), soonest end first.
-    public func tenantElevations() async throws -> [ActiveAssignment] {
+    func graphElevations() async throws -> [ActiveAssignment] {
         try await wrapped {
             var reader = BatchReader(client: client)
             var items: [BatchItem] = [.init(id: ReadID.elevRoles, request: Endpoints.Roles.tenantActivated())]

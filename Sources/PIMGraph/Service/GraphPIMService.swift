@@ -15,6 +15,8 @@ public final class GraphPIMService: PIMService {
     let client: GraphClient
     let state = ServiceState()
     let hints: (any DashboardHintStore)?
+    /// Azure resource roles, from Azure Resource Manager; nil when this service has none to offer.
+    let azure: (any AzureRoleService)?
 
     /// - Parameters:
     ///   - configuration: the Graph root and retry/caching settings.
@@ -22,11 +24,14 @@ public final class GraphPIMService: PIMService {
     ///   - tokens: `StaticTokenProvider`, `DeviceCodeSignIn` or `AzureCLITokenProvider`.
     ///   - clock: time and waiting (tests inject one that does not sleep).
     ///   - hints: what earlier runs learned, so a new process loads the dashboard in one round trip.
+    ///   - azure: the Azure resource roles side (`ARMRoleService`), which every Azure target goes to.
     public init(
         configuration: GraphConfiguration, transport: any Transport, tokens: any TokenProvider,
-        clock: any GraphClock = SystemClock(), hints: (any DashboardHintStore)? = nil
+        clock: any GraphClock = SystemClock(), hints: (any DashboardHintStore)? = nil,
+        azure: (any AzureRoleService)? = nil
     ) {
         self.hints = hints
+        self.azure = azure
         self.configuration = configuration
         self.transport = transport
         self.tokens = tokens
@@ -38,7 +43,7 @@ public final class GraphPIMService: PIMService {
     }
 
     /// HTTP exchanges made so far (each batch counts once).
-    public var exchangeCount: Int { client.counter.value }
+    public var exchangeCount: Int { client.counter.value + (azure?.exchangeCount ?? 0) }
 
     /// Round trips made so far: exchanges one after another (the chunks of one batch, sent together, count once).
     public var roundTripCount: Int { client.counter.rounds }

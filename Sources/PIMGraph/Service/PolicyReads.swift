@@ -15,9 +15,10 @@ struct PolicyReads {
         target.kind == .directoryRole ? .role(target.resourceId) : target
     }
 
-    /// Adds targets; a target whose policy is already being read joins that read.
+    /// Adds targets; a target whose policy is already being read joins that read. Azure targets are
+    /// left out: their policies are ARM's to read.
     mutating func add(_ list: [TargetID]) {
-        for target in list {
+        for target in list where !target.kind.family.isAzureResourceManager {
             let key = Self.key(target)
             if seen.insert(key).inserted { keys.append(key) }
         }
@@ -25,6 +26,8 @@ struct PolicyReads {
 
     /// Batch items for the reads from `start` on, with ids `policy<n>`.
     func items(from start: Int, id: (Int) -> String) -> [BatchItem] {
-        keys[start...].enumerated().map { .init(id: id(start + $0.offset), request: Endpoints.policy(for: $0.element)) }
+        keys[start...].enumerated().compactMap { read in
+            (try? Endpoints.policy(for: read.element)).map { .init(id: id(start + read.offset), request: $0) }
+        }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import PIMDomain
+
+/// Azure resource roles (Azure RBAC through PIM), which Azure Resource Manager serves rather than Graph.
+/// `GraphPIMService` hands every Azure target and the Azure part of each listing to one of these, so the
+/// fronts keep speaking to one `PIMService`. `ARMRoleService` is the live one; `principalId` is the
+/// caller's object id (read once from Graph's `/me`), which ARM's self-service requests carry.
+public protocol AzureRoleService: Sendable {
+    /// The Azure part of the dashboard, read in one round trip where ARM allows (its own batch), while
+    /// the Graph batch is in flight. Never throws: what failed is in `failures`, and a missing token in
+    /// `unavailable`.
+    func dashboard(_ options: DashboardOptions) async -> AzureDashboard
+
+    /// Policies of Azure targets, from each scope's role management policy assignments (cached).
+    func policies(for targets: [ElevationTarget]) async throws -> [TargetID: ActivationPolicy]
+
+    func activate(_ request: ActivationRequest, principalId: String) async throws -> ActivationResult
+    func preflight(_ request: ActivationRequest, principalId: String) async throws -> PreflightReport
+    func deactivate(
+        _ assignment: ActiveAssignment, justification: String?, principalId: String
+    ) async throws -> ElevationRequest
+    func extend(
+        _ assignment: ActiveAssignment, with request: ActivationRequest, principalId: String
+    ) async throws -> ActivationResult
+    func cancel(_ request: ElevationRequest) async throws
+
+    /// My Azure requests (`asRequestor()`), newest first.
+    func myRequests() async throws -> [ElevationRequest]
+    /// Azure requests waiting for my decision, with their approvals.
+    func pendingApprovals() async throws -> [ApprovalItem]
+    func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws
+    /// What became of an Azure request id that does not wait for me; nil when ARM does not know it.
+    func whyNotWaiting(requestId: String) async -> PIMError?
+    /// Active Azure elevations (`Activated`) in the subscriptions I can read, soonest end first.
+    func tenantElevations() async throws -> [ActiveAssignment]
+
+    /// HTTP exchanges made so far, for the benchmark and `--verbose` totals.
+    var exchangeCount: Int { get }
+}
+
+/// The Azure part of the dashboard.
+public struct AzureDashboard: Sendable {
+    public var eligibilities: [Eligibility]
+    public var active: [ActiveAssignment]
+    public var myRequests: [ElevationRequest]
+    public var approvals: [ApprovalItem]
+    public var elevations: [ActiveAssignment]
+    public var policies: [TargetID: ActivationPolicy]
+    /// Sections that could not be read (`.azureRoles`, `.myRequests`, `.approvals`, `.elevations`,
+    /// `.policies`), with why.
+    public var failures: [DashboardSection: PIMError]
+    /// Why nothing Azure could be read at all (no ARM token): said once, not a failure.
+    public var unavailable: PIMError?
+
+    public init(
+        eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [], myRequests: [ElevationRequest] = [],
+        approvals: [ApprovalItem] = [], elevations: [ActiveAssignment] = [],
+        policies: [TargetID: ActivationPolicy] = [:], failures: [DashboardSection: PIMError] = [:],
+        unavailable: PIMError? = nil
+    ) {
+        self.eligibilities = eligibilities
+        self.active = active
+        self.myRequests = myRequests
+        self.approvals = approvals
+        self.elevations = elevations
+        self.policies = policies
+        self.failures = failures
+        self.unavailable = unavailable
+    }
+}
