@@ -35,7 +35,9 @@ struct ARMTarget {
     init(relative: String) {
         let pieces = relative.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         rawPath = pieces[0]
-        let parsed = GraphTarget(version: "", relative: relative)
+        // ARM reads `+` in the query as a space (`$filter=resourceType+eq+'resourcegroup'`).
+        let queryText = pieces.count > 1 ? "?" + pieces[1].replacingOccurrences(of: "+", with: "%20") : ""
+        let parsed = GraphTarget(version: "", relative: rawPath + queryText)
         segments = parsed.segments
         query = parsed.query
         path = parsed.path
