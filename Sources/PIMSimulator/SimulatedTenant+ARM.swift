@@ -34,7 +34,9 @@ extension SimulatedTenant {
         switch authenticateARM(request.header("Authorization")) {
         case .success(let t): token = t
         case .failure(let f):
-            record(RecordedRequest(method: method, path: target.path, query: Self.armQuery(target), body: nil, status: f.status))
+            record(
+                RecordedRequest(
+                    method: method, path: target.path, query: Self.armQuery(target), body: nil, status: f.status))
             return f.response
         }
         do {
@@ -94,7 +96,12 @@ extension SimulatedTenant {
                 guard let type = contentType, type.lowercased().contains("application/json") else {
                     throw ARMFailure(
                         status: 415, code: "UnsupportedMediaType",
-                        message: "The content media type '\(contentType ?? "")' is not supported. Only 'application/json' is supported.")
+                        message:
+                            """
+                            The content media type '\(contentType ?? "")' is not supported. Only 'application/json' \
+                            is supported.
+                            """
+                    )
                 }
                 do { parsedBody = try SimJSON.parse(body) } catch {
                     throw ARMFailure.invalidContent("the body is not valid JSON.")
@@ -102,7 +109,8 @@ extension SimulatedTenant {
             }
             guard let caller = session.state.user(token.objectId) else { throw ARMFailure.invalidToken }
             let ctx = ARMContext(
-                method: method, target: target, route: route, filter: try target.filter.map { f throws(ARMFailure) in try ARMFilter(f) },
+                method: method, target: target, route: route,
+                filter: try target.filter.map { f throws(ARMFailure) in try ARMFilter(f) },
                 body: parsedBody, caller: caller, token: token, now: exchange.now, origin: exchange.origin,
                 pageSize: configuration.pageSize)
             if route == .batch {
@@ -122,7 +130,9 @@ extension SimulatedTenant {
     }
 
     /// `POST /batch`: at most 20 requests with unique names, each answered as if sent alone.
-    private func armBatch(_ ctx: ARMContext, _ exchange: Exchange, _ session: inout TenantSession) throws -> TenantResponse {
+    private func armBatch(
+        _ ctx: ARMContext, _ exchange: Exchange, _ session: inout TenantSession
+    ) throws -> TenantResponse {
         try ctx.requireMethod("POST")
         let body = try ctx.jsonBody()
         guard let items = body.member(ignoringCase: "requests")?.arrayValue else {
@@ -139,7 +149,8 @@ extension SimulatedTenant {
                 throw ARMFailure.badRequest("InvalidBatchRequest", "Request \(n + 1) of the batch has no 'name'.")
             }
             guard names.insert(name.lowercased()).inserted else {
-                throw ARMFailure.badRequest("InvalidBatchRequest", "The name '\(name)' is used by more than one request.")
+                throw ARMFailure.badRequest(
+                    "InvalidBatchRequest", "The name '\(name)' is used by more than one request.")
             }
             let method = item.member(ignoringCase: "httpMethod")?.stringValue?.uppercased() ?? ""
             guard ["GET", "PUT", "POST", "PATCH", "DELETE"].contains(method) else {
@@ -159,11 +170,13 @@ extension SimulatedTenant {
             var inner: TenantResponse
             var headers: [(String, SimJSON)] = []
             if let retry = innerThrottle() {
-                inner = ARMFailure(
-                    status: 429, code: "TooManyRequests",
-                    message: "The request is being throttled as the limit has been reached for operation type - Read.",
-                    headers: ["Retry-After": String(retry)]
-                ).response
+                inner =
+                    ARMFailure(
+                        status: 429, code: "TooManyRequests",
+                        message:
+                            "The request is being throttled as the limit has been reached for operation type - Read.",
+                        headers: ["Retry-After": String(retry)]
+                    ).response
                 record(
                     RecordedRequest(
                         method: item.method, path: item.target.path, query: Self.armQuery(item.target), body: nil,

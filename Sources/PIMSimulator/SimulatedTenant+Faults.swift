@@ -9,7 +9,8 @@ extension SimulatedTenant {
     ) throws -> HTTPResponse {
         func refuse(_ status: Int, _ code: String, _ message: String, headers: [String: String] = [:]) -> HTTPResponse {
             if ARMTarget.isARM(request.url) {
-                return refuseARM(request, exchange, ARMFailure(status: status, code: code, message: message, headers: headers))
+                let failure = ARMFailure(status: status, code: code, message: message, headers: headers)
+                return refuseARM(request, exchange, failure)
             }
             var inner: [(String, SimJSON)] = [
                 ("date", .string(GraphDate.formatInnerError(exchange.now))),

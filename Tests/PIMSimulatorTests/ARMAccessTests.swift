@@ -31,7 +31,8 @@ import Testing
         #expect(garbled.status == 401)
         #expect(garbled.json.errorCode == "InvalidAuthenticationToken")
         let missing = try await tenant.send(
-            HTTPRequest(method: "GET", url: URL(string: "https://management.azure.com/subscriptions?api-version=2022-12-01")!))
+            HTTPRequest(
+                method: "GET", url: URL(string: "https://management.azure.com/subscriptions?api-version=2022-12-01")!))
         #expect(missing.status == 401)
         #expect(parseObject(missing.body)?.errorCode == "InvalidAuthenticationToken")
     }
@@ -63,7 +64,8 @@ import Testing
         #expect(missing.status == 400)
         #expect(missing.json.errorCode == "MissingApiVersionParameter")
         #expect(
-            missing.json.errorMessage == "The api-version query parameter (?api-version=) is required for all requests.")
+            missing.json.errorMessage == "The api-version query parameter (?api-version=) is required for all requests."
+        )
         let wrong: [String] = [
             "\(AZ.pim)/roleEligibilityScheduleInstances?api-version=2021-01-01-preview&$filter=asTarget()",
             "\(AZ.pim)/roleAssignmentApprovals?api-version=2020-10-01&$filter=asApprover()",
@@ -78,7 +80,8 @@ import Testing
         }
         let right: [String] = [
             AZ.eligible, "\(AZ.pim)/roleAssignmentApprovals?api-version=2021-01-01-preview&$filter=asApprover()",
-            "/subscriptions?api-version=2022-12-01", "/providers/Microsoft.Management/managementGroups?api-version=2021-04-01",
+            "/subscriptions?api-version=2022-12-01",
+            "/providers/Microsoft.Management/managementGroups?api-version=2021-04-01",
             "\(AZ.role(AZ.reader))?api-version=2022-04-01",
         ]
         for path in right { #expect(try await client.get(path).status == 200, "\(path)") }
@@ -95,7 +98,9 @@ import Testing
     @Test func unknownScopesAndPathsAreRefused() async throws {
         let client = ARMClient(try makeTenant())
         let sub = try await client.get(
-            "/subscriptions/00000000-0000-4000-8000-000000000000\(AZ.pim)/roleEligibilityScheduleInstances?\(AZ.v)&$filter=asTarget()")
+            "/subscriptions/00000000-0000-4000-8000-000000000000\(AZ.pim)/roleEligibilityScheduleInstances?"
+                + "\(AZ.v)&$filter=asTarget()"
+        )
         #expect(sub.status == 404)
         #expect(sub.json.errorCode == "SubscriptionNotFound")
         let path = try await client.get("\(AZ.pim)/roleThings?\(AZ.v)")
@@ -113,7 +118,9 @@ import Testing
         #expect(reply.json.errorCode == "TooManyRequests")
         #expect(reply.json.obj("error")?["innerError"] == nil)
         #expect(reply.response.header("x-ms-correlation-request-id") != nil)
-        #expect(tenant.recordedRequests().last?.path == "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances")
+        #expect(
+            tenant.recordedRequests().last?.path
+                == "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances")
     }
 
     @Test func armRequestsAreRecordedWithTheirQuery() async throws {

@@ -33,7 +33,9 @@ import Testing
         #expect(reply.json.str("id") == "\(AZ.prodScope)\(AZ.pim)/RoleAssignmentScheduleRequests/\(name)")
         #expect(props(reply.json).obj("expandedProperties")?.obj("principal")?.str("displayName") == "Ada Admin")
         let active = try await ada.all(AZ.active)
-        #expect(active.contains { props($0).str("scope") == AZ.prodScope && props($0).str("assignmentType") == "Activated" })
+        #expect(
+            active.contains { props($0).str("scope") == AZ.prodScope && props($0).str("assignmentType") == "Activated" }
+        )
         // The same again while active: RoleAssignmentExists.
         let again = try await ada.put(AZ.requestPath(AZ.prodScope), body)
         #expect(again.status == 400)
@@ -56,11 +58,13 @@ import Testing
                     "expiration": ["type": "AfterDuration", "endDateTime": NSNull(), "duration": "PT8H"],
                 ],
                 "condition":
-                    "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:ContainerName] StringEqualsIgnoreCase 'foo_storage_container'",
+                    "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:ContainerName] "
+                    + "StringEqualsIgnoreCase 'foo_storage_container'",
                 "conditionVersion": "1.0",
             ]
         ]
-        let reply = try await ada.put(AZ.requestPath("/providers/Microsoft.Subscription/subscriptions/\(AZ.prod)"), body)
+        let reply = try await ada.put(
+            AZ.requestPath("/providers/Microsoft.Subscription/subscriptions/\(AZ.prod)"), body)
         #expect(reply.status == 201, "\(reply.json)")
         #expect(props(reply.json).str("scope") == AZ.prodScope)
         #expect(props(reply.json).str("linkedRoleEligibilityScheduleId") == guid)
@@ -73,7 +77,8 @@ import Testing
         #expect(reply.status == 400)
         #expect(reply.json.errorCode == "RoleAssignmentRequestPolicyValidationFailed")
         #expect(reply.json.errorMessage == #"The following policy rules failed: ["JustificationRule","TicketingRule"]"#)
-        let long = try await ada.put(AZ.requestPath(AZ.prodScope), AZ.activation(role: AZ.contributor, duration: "PT9H"))
+        let long = try await ada.put(
+            AZ.requestPath(AZ.prodScope), AZ.activation(role: AZ.contributor, duration: "PT9H"))
         #expect(long.json.errorMessage == #"The following policy rules failed: ["ExpirationRule"]"#)
     }
 
@@ -207,7 +212,8 @@ import Testing
         let sandbox = "\(AZ.devScope)/resourceGroups/sandbox-rg"
         let body: JSONObject = [
             "properties": [
-                "principalId": IDs.ada, "roleDefinitionId": AZ.role(AZ.reader, sub: AZ.dev), "requestType": "SelfExtend",
+                "principalId": IDs.ada, "roleDefinitionId": AZ.role(AZ.reader, sub: AZ.dev),
+                "requestType": "SelfExtend",
                 "justification": "Still on the sandbox project",
                 "scheduleInfo": ["expiration": ["type": "AfterDateTime", "endDateTime": "2026-12-31T00:00:00Z"]],
             ]
@@ -232,7 +238,8 @@ import Testing
             AZ.activation(role: AZ.contributor))
         #expect(good.status == 200)
         #expect(!(try await ada.all(AZ.active)).contains { props($0).str("scope") == AZ.prodScope })
-        #expect(try await ada.put(AZ.requestPath(AZ.prodScope, name), AZ.activation(role: AZ.contributor)).status == 201)
+        #expect(
+            try await ada.put(AZ.requestPath(AZ.prodScope, name), AZ.activation(role: AZ.contributor)).status == 201)
     }
 
     @Test func onlyAPendingRequestCanBeCanceledAndOnlyByItsRequester() async throws {

@@ -58,7 +58,8 @@ import Testing
         #expect(!(try await ben.all(Self.toApprove)).contains { $0.str("name") == approval })
 
         let again = try await ben.send(
-            "PATCH", "\(stageId)?\(Self.preview)", body: ["properties": ["reviewResult": "Deny", "justification": "no"]])
+            "PATCH", "\(stageId)?\(Self.preview)",
+            body: ["properties": ["reviewResult": "Deny", "justification": "no"]])
         #expect(again.status == 409)
     }
 

@@ -9,19 +9,19 @@ import Testing
     /// The dashboard batch of the contract (fixture `batch.POST.request.composed.json`).
     static var dashboard: JSONObject {
         [
-        "requests": [
-            ["name": "eligible", "httpMethod": "GET", "url": AZ.eligible],
-            ["name": "active", "httpMethod": "GET", "url": AZ.active],
-            [
-                "name": "myRequests", "httpMethod": "GET",
-                "url": "\(AZ.pim)/roleAssignmentScheduleRequests?\(AZ.v)&$filter=asRequestor()",
-            ],
-            [
-                "name": "toApprove", "httpMethod": "GET",
-                "url": "\(AZ.pim)/roleAssignmentApprovals?api-version=2021-01-01-preview&$filter=asApprover()",
-            ],
-            ["name": "subscriptions", "httpMethod": "GET", "url": "/subscriptions?api-version=2022-12-01"],
-        ]
+            "requests": [
+                ["name": "eligible", "httpMethod": "GET", "url": AZ.eligible],
+                ["name": "active", "httpMethod": "GET", "url": AZ.active],
+                [
+                    "name": "myRequests", "httpMethod": "GET",
+                    "url": "\(AZ.pim)/roleAssignmentScheduleRequests?\(AZ.v)&$filter=asRequestor()",
+                ],
+                [
+                    "name": "toApprove", "httpMethod": "GET",
+                    "url": "\(AZ.pim)/roleAssignmentApprovals?api-version=2021-01-01-preview&$filter=asApprover()",
+                ],
+                ["name": "subscriptions", "httpMethod": "GET", "url": "/subscriptions?api-version=2022-12-01"],
+            ]
         ]
     }
 
@@ -43,7 +43,10 @@ import Testing
         let ada = ARMClient(try makeTenant())
         let body: JSONObject = [
             "requests": [
-                ["Name": "subs", "HttpMethod": "GET", "URL": "https://management.azure.com/subscriptions?api-version=2022-12-01"],
+                [
+                    "Name": "subs", "HttpMethod": "GET",
+                    "URL": "https://management.azure.com/subscriptions?api-version=2022-12-01",
+                ],
                 ["name": "noVersion", "httpMethod": "GET", "url": "/subscriptions"],
             ]
         ]
@@ -56,7 +59,9 @@ import Testing
 
     @Test func aBatchMustHoldAtMostTwentyUniquelyNamedRequests() async throws {
         let ada = ARMClient(try makeTenant())
-        let many = (0..<21).map { ["name": "r\($0)", "httpMethod": "GET", "url": "/subscriptions?api-version=2022-12-01"] }
+        let many = (0..<21).map {
+            ["name": "r\($0)", "httpMethod": "GET", "url": "/subscriptions?api-version=2022-12-01"]
+        }
         #expect(try await ada.post(Self.batch, ["requests": many]).status == 400)
         let twenty = Array(many.prefix(20))
         #expect(try await ada.post(Self.batch, ["requests": twenty]).status == 200)
@@ -92,7 +97,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         func open(_ persona: String = "ada") throws -> SimulatedTenant {
             try SimulatedTenant(
-                configuration: SimulatorConfiguration(stateFile: file, persona: persona, now: { testStart }, report: { _ in }))
+                configuration: SimulatorConfiguration(
+                    stateFile: file, persona: persona, now: { testStart }, report: { _ in }))
         }
         let name = UUID().uuidString.lowercased()
         let ask = try await ARMClient(try open()).put(

@@ -15,13 +15,16 @@ import Testing
         #expect(members == ["Direct", "Inherited", "Group"])
         for item in items {
             let p = props(item)
-            #expect(p.str("roleEligibilityScheduleId")?.contains("/providers/Microsoft.Authorization/RoleEligibilitySchedules/") == true)
+            #expect(
+                p.str("roleEligibilityScheduleId")?.contains(
+                    "/providers/Microsoft.Authorization/RoleEligibilitySchedules/") == true)
             #expect(p.str("scope")?.hasPrefix("/providers/Microsoft.Subscription") == false)
             #expect(p.obj("expandedProperties")?.obj("roleDefinition")?.str("displayName") != nil)
             // Role definition ids are spelled for the scope: no subscription prefix at a management group.
             let scope = p.str("scope") ?? ""
             let definition = p.str("roleDefinitionId") ?? ""
-            #expect(scope.hasPrefix("/subscriptions/") == definition.hasPrefix("/subscriptions/"), "\(scope) \(definition)")
+            #expect(
+                scope.hasPrefix("/subscriptions/") == definition.hasPrefix("/subscriptions/"), "\(scope) \(definition)")
         }
         let contributor = try #require(
             items.first { props($0).str("roleDefinitionId") == AZ.role(AZ.contributor, sub: AZ.prod) })
@@ -45,7 +48,8 @@ import Testing
         #expect(scopes.contains(AZ.prodScope))
         #expect(scopes.contains(AZ.vault))
         #expect(!scopes.contains(AZ.devScope))
-        let atScope = try await hana.all("\(AZ.prodScope)\(AZ.pim)/roleEligibilityScheduleInstances?\(AZ.v)&$filter=atScope()")
+        let atScope = try await hana.all(
+            "\(AZ.prodScope)\(AZ.pim)/roleEligibilityScheduleInstances?\(AZ.v)&$filter=atScope()")
         #expect(!atScope.contains { props($0).str("scope") == AZ.vault })
     }
 
@@ -89,7 +93,8 @@ import Testing
                 credentials.
                 """)
         // Their own instances need no role.
-        let own = try await carl.get("\(AZ.prodScope)\(AZ.pim)/roleEligibilityScheduleInstances?\(AZ.v)&$filter=asTarget()")
+        let own = try await carl.get(
+            "\(AZ.prodScope)\(AZ.pim)/roleEligibilityScheduleInstances?\(AZ.v)&$filter=asTarget()")
         #expect(own.status == 200)
     }
 
@@ -129,17 +134,22 @@ import Testing
         #expect(contributor.str("name")?.hasSuffix("_\(AZ.contributor)") == true)
 
         let owner = try await ada.all(
-            "\(AZ.prodScope)\(AZ.pim)/roleManagementPolicyAssignments?\(AZ.v)&$filter=roleDefinitionId%20eq%20'\(AZ.role(AZ.owner, sub: AZ.prod))'")
+            "\(AZ.prodScope)\(AZ.pim)/roleManagementPolicyAssignments?\(AZ.v)"
+                + "&$filter=roleDefinitionId%20eq%20'\(AZ.role(AZ.owner, sub: AZ.prod))'"
+        )
         #expect(owner.count == 1)
         let ownerRules = (props(owner[0])["effectiveRules"] as? [JSONObject]) ?? []
-        let stages = ownerRules.first { $0.str("id") == "Approval_EndUser_Assignment" }?.obj("setting")?["approvalStages"]
+        let stages =
+            ownerRules.first { $0.str("id") == "Approval_EndUser_Assignment" }?.obj("setting")?["approvalStages"]
             as? [JSONObject]
         let approvers = stages?.first?["primaryApprovers"] as? [JSONObject]
         #expect(approvers?.first?.str("id") == IDs.ben)
         #expect(approvers?.first?.str("userType") == "User")
 
         let blob = try await ada.all(
-            "\(AZ.paymentsData)\(AZ.pim)/roleManagementPolicyAssignments?\(AZ.v)&$filter=roleDefinitionId%20eq%20'\(AZ.role(AZ.blob, sub: AZ.prod))'")
+            "\(AZ.paymentsData)\(AZ.pim)/roleManagementPolicyAssignments?\(AZ.v)"
+                + "&$filter=roleDefinitionId%20eq%20'\(AZ.role(AZ.blob, sub: AZ.prod))'"
+        )
         let blobRules = (props(blob[0])["effectiveRules"] as? [JSONObject]) ?? []
         let c1 = blobRules.first { $0.str("id") == "AuthenticationContext_EndUser_Assignment" }
         #expect(c1?["isEnabled"] as? Bool == true)
@@ -170,9 +180,12 @@ import Testing
             "\(AZ.prodScope)\(AZ.pim)/eligibleChildResources?\(AZ.v)&$filter=resourceType+eq+'resourcegroup'")
         #expect(Set(items.compactMap { $0.str("name") }) == ["payments-api-rg", "payments-data-rg"])
         #expect(items.allSatisfy { $0.str("type") == "resourcegroup" })
-        #expect(items.allSatisfy { $0.str("id")?.hasPrefix("/providers/Microsoft.Subscription/subscriptions/") == true })
+        #expect(
+            items.allSatisfy { $0.str("id")?.hasPrefix("/providers/Microsoft.Subscription/subscriptions/") == true })
         let both = try await ada.all(
-            "\(AZ.mgScope)\(AZ.pim)/eligibleChildResources?\(AZ.v)&$filter=resourceType%20eq%20'subscription'%20or%20resourceType%20eq%20'resourcegroup'")
+            "\(AZ.mgScope)\(AZ.pim)/eligibleChildResources?\(AZ.v)"
+                + "&$filter=resourceType%20eq%20'subscription'%20or%20resourceType%20eq%20'resourcegroup'"
+        )
         #expect(both.filter { $0.str("type") == "subscription" }.count == 3)
         #expect(both.filter { $0.str("type") == "resourcegroup" }.count == 6)
     }

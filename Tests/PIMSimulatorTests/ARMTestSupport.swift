@@ -17,7 +17,9 @@ struct ARMClient {
     }
 
     /// `path` is appended to the host verbatim (callers write `%20` or `+` themselves where ARM needs them).
-    func send(_ method: String, _ path: String, body: Any? = nil, headers: [String: String] = [:]) async throws
+    func send(
+        _ method: String, _ path: String, body: Any? = nil, headers: [String: String] = [:]
+    ) async throws
         -> RawClient.Reply
     {
         var all = ["Authorization": "Bearer \(token)"]

@@ -122,7 +122,8 @@ enum ARMRoute: Equatable {
         case ("rolemanagementpolicyassignments", 2): self = .policyAssignments(scope, name: rest[1])
         case ("roleassignmentschedulerequests", 1): self = .requests(scope)
         case ("roleassignmentschedulerequests", 2): self = .request(scope, name: rest[1])
-        case ("roleassignmentschedulerequests", 3): self = .requestAction(scope, name: rest[1], action: rest[2].lowercased())
+        case ("roleassignmentschedulerequests", 3):
+            self = .requestAction(scope, name: rest[1], action: rest[2].lowercased())
         case ("roleassignmentapprovals", 1): self = .approvals
         case ("roleassignmentapprovals", 2): self = .approval(rest[1])
         case ("roleassignmentapprovals", 3) where rest[2].lowercased() == "stages": self = .stages(rest[1])

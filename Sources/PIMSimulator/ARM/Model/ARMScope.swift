@@ -117,7 +117,8 @@ extension ARMEstate {
         case .resourceGroup(let sub, _):
             return [.subscription(sub)] + ancestors(of: .subscription(sub))
         case .resource(let sub, let group, _, _):
-            return [.resourceGroup(subscription: sub, name: group)] + ancestors(of: .resourceGroup(subscription: sub, name: group))
+            return [.resourceGroup(subscription: sub, name: group)]
+                + ancestors(of: .resourceGroup(subscription: sub, name: group))
         }
     }
 
@@ -135,7 +136,9 @@ extension ARMEstate {
     func descendants(of scope: ARMScope) -> [ARMScope] {
         switch scope {
         case .root:
-            return managementGroups.flatMap { [ARMScope.managementGroup($0.name)] + descendants(of: .managementGroup($0.name)) }
+            return managementGroups.flatMap {
+                [ARMScope.managementGroup($0.name)] + descendants(of: .managementGroup($0.name))
+            }
         case .managementGroup(let name):
             return subscriptions.filter { sameScope($0.managementGroup, name) }.flatMap {
                 [ARMScope.subscription($0.id)] + descendants(of: .subscription($0.id))

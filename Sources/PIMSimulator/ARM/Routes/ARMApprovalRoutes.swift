@@ -60,7 +60,8 @@ enum ARMApprovalRoutes {
     ) throws -> TenantResponse {
         let i = try find(ctx, session.state, id)
         guard let approval = session.state.azure.requests[i].approval, sameID(approval.stageId, stageId) else {
-            throw ARMFailure.notFound("RoleAssignmentApprovalStageNotFound", "The approval stage '\(stageId)' was not found.")
+            throw ARMFailure.notFound(
+                "RoleAssignmentApprovalStageNotFound", "The approval stage '\(stageId)' was not found.")
         }
         let caller = ctx.caller.id
         if ctx.method == "GET" { return ARMResponse.json(ARMWire(state: session.state).stage(approval, for: caller)) }
@@ -75,7 +76,8 @@ enum ARMApprovalRoutes {
         let request = session.state.azure.requests[i]
         guard approval.approverIds.contains(where: { sameID($0, caller) }) else {
             throw ARMFailure.authorizationFailed(
-                ctx.caller, action: "Microsoft.Authorization/roleAssignmentApprovals/stages/write", scope: request.scope)
+                ctx.caller, action: "Microsoft.Authorization/roleAssignmentApprovals/stages/write", scope: request.scope
+            )
         }
         guard !sameID(request.requestorId, caller), !sameID(request.principalId, caller) else {
             throw ARMFailure(
@@ -85,7 +87,8 @@ enum ARMApprovalRoutes {
         guard approval.status == "InProgress", request.status == "PendingApproval" else {
             throw ARMFailure(
                 status: 409, code: "ApprovalStageAlreadyCompleted",
-                message: "The approval stage is \(approval.status) (\(approval.reviewResult)); it cannot be decided again.")
+                message:
+                    "The approval stage is \(approval.status) (\(approval.reviewResult)); it cannot be decided again.")
         }
         var decided = approval
         decided.status = "Completed"
@@ -104,7 +107,8 @@ enum ARMApprovalRoutes {
                 default: nil
                 }
             updated.status = start > ctx.now ? "ScheduleCreated" : "Provisioned"
-            session.state.azure.assignments.append(ARMRequestRules.activation(for: updated, start: start, seconds: seconds))
+            session.state.azure.assignments.append(
+                ARMRequestRules.activation(for: updated, start: start, seconds: seconds))
         } else {
             updated.status = "Denied"
         }

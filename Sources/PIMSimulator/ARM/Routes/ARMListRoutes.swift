@@ -98,10 +98,12 @@ enum ARMListRoutes {
         let wire = ARMWire(state: state)
         let policies = ARMRoleCatalog.all.map { state.azure.policy(roleId: $0.id, scope: scope.id) }
         if let name {
-            guard let policy = policies.first(where: { "\($0.policyId)_\($0.roleId)".lowercased() == name.lowercased() })
+            guard
+                let policy = policies.first(where: { "\($0.policyId)_\($0.roleId)".lowercased() == name.lowercased() })
             else {
                 throw ARMFailure.notFound(
-                    "RoleManagementPolicyAssignmentNotFound", "The role management policy assignment '\(name)' was not found.")
+                    "RoleManagementPolicyAssignmentNotFound",
+                    "The role management policy assignment '\(name)' was not found.")
             }
             return ARMResponse.json(wire.policyAssignment(policy))
         }

@@ -66,7 +66,9 @@ struct ARMRequestBody {
         targetScheduleId = try string("targetRoleAssignmentScheduleId").map(Self.lastSegment)
         targetInstanceId = try string("targetRoleAssignmentScheduleInstanceId").map(Self.lastSegment)
         if let ticket = p.member(ignoringCase: "ticketInfo"), !ticket.isNull {
-            guard ticket.objectMembers != nil else { throw ARMFailure.invalidContent("'ticketInfo' must be an object.") }
+            guard ticket.objectMembers != nil else {
+                throw ARMFailure.invalidContent("'ticketInfo' must be an object.")
+            }
             ticketNumber = ticket.member(ignoringCase: "ticketNumber")?.stringValue
             ticketSystem = ticket.member(ignoringCase: "ticketSystem")?.stringValue
         }
@@ -76,7 +78,9 @@ struct ARMRequestBody {
     }
 
     private mutating func readSchedule(_ schedule: SimJSON) throws(ARMFailure) {
-        guard schedule.objectMembers != nil else { throw ARMFailure.invalidContent("'scheduleInfo' must be an object.") }
+        guard schedule.objectMembers != nil else {
+            throw ARMFailure.invalidContent("'scheduleInfo' must be an object.")
+        }
         if let s = schedule.member(ignoringCase: "startDateTime"), !s.isNull {
             guard let text = s.stringValue, let date = GraphDate.parse(text) else {
                 throw ARMFailure.invalidContent("'scheduleInfo.startDateTime' is not an ISO 8601 date and time.")

@@ -23,7 +23,11 @@ enum ARMRequestRoutes {
         guard scope != .root else {
             throw ARMFailure.badRequest(
                 "InvalidScope",
-                "Role assignment schedule requests are made at a management group, subscription, resource group or resource, not at '/'.")
+                """
+                Role assignment schedule requests are made at a management group, subscription, resource group or \
+                resource, not at '/'.
+                """
+            )
         }
         var estate = session.state.azure
         let rules = ARMRequestRules(ctx: ctx, scope: scope, body: body, name: name)

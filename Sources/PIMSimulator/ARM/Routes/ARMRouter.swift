@@ -58,7 +58,9 @@ enum ARMRouter {
     }
 
     /// Reading others' role data needs a role at the scope or above; the caller's own needs none.
-    static func authorizeRead(_ ctx: ARMContext, _ state: TenantState, _ scope: ARMScope, ownOnly: Bool) throws(ARMFailure) {
+    static func authorizeRead(
+        _ ctx: ARMContext, _ state: TenantState, _ scope: ARMScope, ownOnly: Bool
+    ) throws(ARMFailure) {
         guard !ownOnly else { return }
         guard state.azure.canRead(ctx.caller.id, at: scope.id, now: ctx.now) else {
             throw ARMFailure.authorizationFailed(

@@ -19,16 +19,37 @@ enum ARMRoleCatalog {
     static let monitoringReader = "43d0d8ad-25c7-4714-9337-8ba259a9fe05"
 
     static let all: [Role] = [
-        Role(id: owner, name: "Owner", description: "Grants full access to manage all resources, including the ability to assign roles in Azure RBAC."),
-        Role(id: contributor, name: "Contributor", description: "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC."),
-        Role(id: reader, name: "Reader", description: "View all resources, but does not allow you to make any changes."),
-        Role(id: userAccessAdministrator, name: "User Access Administrator", description: "Lets you manage user access to Azure resources."),
-        Role(id: keyVaultAdministrator, name: "Key Vault Administrator", description: "Perform all data plane operations on a key vault and all objects in it."),
-        Role(id: keyVaultSecretsOfficer, name: "Key Vault Secrets Officer", description: "Perform any action on the secrets of a key vault, except manage permissions."),
-        Role(id: storageBlobDataContributor, name: "Storage Blob Data Contributor", description: "Read, write, and delete Azure Storage containers and blobs."),
-        Role(id: storageAccountContributor, name: "Storage Account Contributor", description: "Lets you manage storage accounts, but not access to them."),
-        Role(id: virtualMachineContributor, name: "Virtual Machine Contributor", description: "Create and manage virtual machines, but not access to them or the network they connect to."),
-        Role(id: networkContributor, name: "Network Contributor", description: "Lets you manage networks, but not access to them."),
+        Role(
+            id: owner, name: "Owner",
+            description:
+                "Grants full access to manage all resources, including the ability to assign roles in Azure RBAC."),
+        Role(
+            id: contributor, name: "Contributor",
+            description:
+                "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC."),
+        Role(
+            id: reader, name: "Reader", description: "View all resources, but does not allow you to make any changes."),
+        Role(
+            id: userAccessAdministrator, name: "User Access Administrator",
+            description: "Lets you manage user access to Azure resources."),
+        Role(
+            id: keyVaultAdministrator, name: "Key Vault Administrator",
+            description: "Perform all data plane operations on a key vault and all objects in it."),
+        Role(
+            id: keyVaultSecretsOfficer, name: "Key Vault Secrets Officer",
+            description: "Perform any action on the secrets of a key vault, except manage permissions."),
+        Role(
+            id: storageBlobDataContributor, name: "Storage Blob Data Contributor",
+            description: "Read, write, and delete Azure Storage containers and blobs."),
+        Role(
+            id: storageAccountContributor, name: "Storage Account Contributor",
+            description: "Lets you manage storage accounts, but not access to them."),
+        Role(
+            id: virtualMachineContributor, name: "Virtual Machine Contributor",
+            description: "Create and manage virtual machines, but not access to them or the network they connect to."),
+        Role(
+            id: networkContributor, name: "Network Contributor",
+            description: "Lets you manage networks, but not access to them."),
         Role(id: monitoringReader, name: "Monitoring Reader", description: "Can read all monitoring data."),
     ]
 

@@ -21,7 +21,8 @@ enum ARMSeed {
     static let platformNetwork = ARMScope.resourceGroup(subscription: sharedPlatform, name: "platform-network-rg")
     static let sharedSecrets = ARMScope.resourceGroup(subscription: sharedPlatform, name: "shared-secrets-rg")
     static let paymentsVault = ARMScope.resource(
-        subscription: prodPayments, group: "payments-data-rg", type: "Microsoft.KeyVault/vaults", name: "kv-payments-prod")
+        subscription: prodPayments, group: "payments-data-rg", type: "Microsoft.KeyVault/vaults",
+        name: "kv-payments-prod")
     static let paymentsStorage = ARMScope.resource(
         subscription: prodPayments, group: "payments-data-rg", type: "Microsoft.Storage/storageAccounts",
         name: "stpaymentsprod")
@@ -106,7 +107,8 @@ enum ARMSeed {
         member: String = "Direct", start: Date, end: Date? = nil
     ) -> ARMEligibility {
         ARMEligibility(
-            scheduleId: StableID.make("azure:eligibility:\(label)"), instanceId: StableID.make("azure:instance:\(label)"),
+            scheduleId: StableID.make("azure:eligibility:\(label)"),
+            instanceId: StableID.make("azure:instance:\(label)"),
             scope: scope.id, roleId: role, principalId: principal, principalType: type, memberType: member,
             start: start, end: end)
     }
@@ -145,7 +147,8 @@ enum ARMSeed {
             eligibility("carl:prod:owner", prod, R.owner, Persona.carl.objectId, start: since),
             eligibility("dana:dev:owner", dev, R.owner, Persona.dana.objectId, start: since),
             eligibility("dana:dev:contributor", dev, R.contributor, Persona.dana.objectId, start: since),
-            eligibility("eve:paymentsApi:vm", paymentsApi, R.virtualMachineContributor, Persona.eve.objectId, start: since),
+            eligibility(
+                "eve:paymentsApi:vm", paymentsApi, R.virtualMachineContributor, Persona.eve.objectId, start: since),
             eligibility("sam:shared:reader", shared, R.reader, Persona.sam.objectId, start: since),
         ]
     }
@@ -162,14 +165,22 @@ enum ARMSeed {
         ]
         let running: [(String, Persona, ARMScope, String, Double, Int, String, String?)] = [
             ("ada:dev:contributor", .ada, dev, R.contributor, 45, 4 * hour, "Clean up the sandbox VMs", nil),
-            ("ben:shared:contributor", .ben, shared, R.contributor, 108, 2 * hour, "Rotate the hub VPN keys", "CHG-3120"),
+            (
+                "ben:shared:contributor", .ben, shared, R.contributor, 108, 2 * hour, "Rotate the hub VPN keys",
+                "CHG-3120"
+            ),
             ("dana:dev:contributor", .dana, dev, R.contributor, 30, 3 * hour, "Deploy the feature branch", nil),
-            ("eve:paymentsApi:vm", .eve, paymentsApi, R.virtualMachineContributor, 55, 1 * hour, "Resize the workers", nil),
+            (
+                "eve:paymentsApi:vm", .eve, paymentsApi, R.virtualMachineContributor, 55, 1 * hour,
+                "Resize the workers", nil
+            ),
             ("sam:shared:reader", .sam, shared, R.reader, 300, 8 * hour, "Investigate sign-in alerts", nil),
         ]
         for (label, persona, scope, role, minutesAgo, duration, justification, ticket) in running {
             let start = ago(minutesAgo)
-            let eligibility = estate.eligibilities.first { $0.scheduleId == StableID.make("azure:eligibility:\(label)") }
+            let eligibility = estate.eligibilities.first {
+                $0.scheduleId == StableID.make("azure:eligibility:\(label)")
+            }
             let request = ARMRequest(
                 name: StableID.make("azure:running:\(label)"), scope: scope.id, roleId: role,
                 principalId: persona.objectId, principalType: "User", requestType: "SelfActivate",
@@ -181,10 +192,12 @@ enum ARMSeed {
             estate.requests.append(request)
             estate.assignments.append(
                 ARMAssignment(
-                    instanceId: StableID.make("azure:active:\(label)"), scheduleId: StableID.make("azure:schedule:\(label)"),
+                    instanceId: StableID.make("azure:active:\(label)"),
+                    scheduleId: StableID.make("azure:schedule:\(label)"),
                     scope: scope.id, roleId: role, principalId: persona.objectId, principalType: "User",
                     memberType: "Direct", assignmentType: "Activated", start: start,
-                    end: start.addingTimeInterval(Double(duration)), linkedEligibilityScheduleId: eligibility?.scheduleId,
+                    end: start.addingTimeInterval(Double(duration)),
+                    linkedEligibilityScheduleId: eligibility?.scheduleId,
                     requestName: request.name))
         }
     }

@@ -67,7 +67,8 @@ extension ARMWire {
         }
         return [
             [
-                "isExpirationRequired": true, "maximumDuration": .string(Self.isoDuration(policy.maximumDurationSeconds)),
+                "isExpirationRequired": true,
+                "maximumDuration": .string(Self.isoDuration(policy.maximumDurationSeconds)),
                 "id": "Expiration_EndUser_Assignment", "ruleType": "RoleManagementPolicyExpirationRule",
                 "target": target("EndUser", "Assignment"),
             ],

@@ -10,7 +10,10 @@ struct ARMWire {
 
     func scopeObject(_ scopeId: String) -> SimJSON {
         let scope = ARMScope(id: scopeId) ?? .root
-        return ["id": .string(scope.id), "displayName": .string(estate.displayName(of: scope)), "type": .string(scope.typeName)]
+        return [
+            "id": .string(scope.id), "displayName": .string(estate.displayName(of: scope)),
+            "type": .string(scope.typeName),
+        ]
     }
 
     func roleDefinitionId(_ roleId: String, at scopeId: String) -> String {
@@ -86,7 +89,8 @@ struct ARMWire {
         let p = prefix(a.scope)
         return [
             "properties": [
-                "roleAssignmentScheduleId": .string("\(p)\(Self.authorization)/RoleAssignmentSchedules/\(a.scheduleId)"),
+                "roleAssignmentScheduleId": .string(
+                    "\(p)\(Self.authorization)/RoleAssignmentSchedules/\(a.scheduleId)"),
                 "originRoleAssignmentId": .string(
                     "\(p)\(Self.authorization)/roleAssignments/\(StableID.make("azure:origin:\(a.scheduleId)"))"),
                 "linkedRoleEligibilityScheduleId": .string(a.linkedEligibilityScheduleId),
