@@ -36,3 +36,24 @@ extension ARMEstate {
         start <= now && (end.map { $0 > now } ?? true)
     }
 }
+
+extension ARMEstate {
+    /// Every date the estate holds, named by its place (`eligibilities[2].end`), for the state file's checks.
+    func dates() -> [(String, Date?)] {
+        var result: [(String, Date?)] = []
+        for (i, e) in eligibilities.enumerated() {
+            result += [("eligibilities[\(i)].start", e.start), ("eligibilities[\(i)].end", e.end)]
+        }
+        for (i, a) in assignments.enumerated() {
+            result += [("assignments[\(i)].start", a.start), ("assignments[\(i)].end", a.end)]
+        }
+        for (i, r) in requests.enumerated() {
+            result += [
+                ("requests[\(i)].createdOn", r.createdOn), ("requests[\(i)].scheduleStart", r.scheduleStart),
+                ("requests[\(i)].endDateTime", r.endDateTime),
+                ("requests[\(i)].approval.reviewedDateTime", r.approval?.reviewedDateTime),
+            ]
+        }
+        return result
+    }
+}
