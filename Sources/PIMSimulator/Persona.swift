@@ -26,7 +26,9 @@ extension Persona {
             """
             The requester: eligible for 13 roles (Global Administrator, Privileged Role Administrator, Exchange, \
             Intune, …) and 6 PIM groups, with two active elevations, one request waiting for Ben and an assignment \
-            to extend.
+            to extend. In Azure: 14 eligible roles across the Contoso management group, its three subscriptions, \
+            resource groups and resources (Contributor on Prod-Payments needs a ticket, Owner there needs Ben's \
+            approval), Contributor on Dev-Sandbox active.
             """
     )
     static let ben = Persona(
@@ -35,7 +37,7 @@ extension Persona {
         summary:
             """
             The approver: Privileged Role Administrator with requests from Ada, Carl, Dana and Eve waiting for his \
-            decision.
+            decision, and Azure Owner requests from Carl and Dana.
             """
     )
     static let hana = Persona(
@@ -44,7 +46,8 @@ extension Persona {
         summary:
             """
             The helpdesk user: Global Reader who watches every active elevation in the tenant count down; eligible for \
-            Helpdesk and Password Administrator.
+            Helpdesk and Password Administrator. Reader on the Contoso management group, so she sees who is active \
+            in every Azure subscription.
             """
     )
     static let carl = Persona(

@@ -4,6 +4,7 @@ import PIMGraph
 /// One HTTP exchange: version, authentication, state transaction, routing, envelope.
 extension SimulatedTenant {
     func handle(_ request: HTTPRequest, _ exchange: Exchange) -> HTTPResponse {
+        if ARMTarget.isARM(request.url) { return handleARM(request, exchange) }
         let response = answer(request, exchange)
         var headers = response.headers
         headers["request-id"] = exchange.requestId
@@ -65,7 +66,8 @@ extension SimulatedTenant {
         }
         let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2, parts[0].caseInsensitiveCompare("Bearer") == .orderedSame,
-            let token = TenantToken.decode(parts[1].trimmingCharacters(in: .whitespaces))
+            let token = TenantToken.decode(parts[1].trimmingCharacters(in: .whitespaces)),
+            token.audience == SimulatedAudience.graph.value
         else {
             return .failure(
                 GraphFailure(

@@ -8,6 +8,10 @@ extension SimulatedTenant {
         retryAfter: Int
     ) throws -> HTTPResponse {
         func refuse(_ status: Int, _ code: String, _ message: String, headers: [String: String] = [:]) -> HTTPResponse {
+            if ARMTarget.isARM(request.url) {
+                let failure = ARMFailure(status: status, code: code, message: message, headers: headers)
+                return refuseARM(request, exchange, failure)
+            }
             var inner: [(String, SimJSON)] = [
                 ("date", .string(GraphDate.formatInnerError(exchange.now))),
                 ("request-id", .string(exchange.requestId)),
@@ -67,6 +71,25 @@ extension SimulatedTenant {
                 full.body.isEmpty ? Data("{\"value\":[".utf8) : full.body.prefix(max(1, full.body.count / 2))
             return response
         }
+    }
+
+    /// An injected fault on an Azure Resource Manager request: ARM's envelope and request-id headers.
+    private func refuseARM(_ request: HTTPRequest, _ exchange: Exchange, _ failure: ARMFailure) -> HTTPResponse {
+        var f = failure
+        if f.status == 401 {
+            f.code = "ExpiredAuthenticationToken"
+            f.message = "The access token expiry UTC time is earlier than current UTC time."
+            f.headers["WWW-Authenticate"] = ARMFailure.invalidToken.headers["WWW-Authenticate"]
+        }
+        let response = f.response
+        var headers = response.headers
+        headers.merge(armHeaders(request, exchange)) { _, new in new }
+        let target = Self.armTarget(request.url)
+        record(
+            RecordedRequest(
+                method: request.method.uppercased(), path: target.path, query: Self.armQuery(target),
+                body: request.body.flatMap { try? SimJSON.parse($0) }, status: f.status))
+        return HTTPResponse(status: f.status, headers: headers, body: response.body?.data ?? Data())
     }
 
     /// Whether one `$batch` item is throttled (drawn at the configured 429 rate); its Retry-After if so.

@@ -70,6 +70,16 @@ public final class SimulatedTenant: Transport {
     /// Signs in the persona the tenant was opened for.
     public func signIn() -> SimulatedSignIn { SimulatedSignIn(persona: persona) }
 
+    /// Signs in the persona the tenant was opened for, for one resource (Graph or Azure Resource Manager).
+    public func signIn(for audience: SimulatedAudience) -> SimulatedSignIn {
+        SimulatedSignIn(persona: persona, audience: audience)
+    }
+
+    /// Signs in another persona by short name for one resource.
+    public func signIn(as name: String, for audience: SimulatedAudience) -> SimulatedSignIn {
+        SimulatedSignIn(persona: signIn(as: name).persona, audience: audience)
+    }
+
     /// Signs in another persona by short name. An unknown name yields a sign-in whose tokens the
     /// tenant refuses (401), as a real tenant refuses an unknown account.
     public func signIn(as name: String) -> SimulatedSignIn {

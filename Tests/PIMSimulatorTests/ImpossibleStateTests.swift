@@ -22,6 +22,10 @@ import Testing
         ("requests.0.durationSeconds", 9e18),
         ("requests.0.approval.reviewedDateTime", 1e19),
         ("audit.0.date", 1e19),
+        ("azure.policies.0.maximumDurationSeconds", -5),
+        ("azure.eligibilities.0.start", 1e19),
+        ("azure.assignments.0.end", -1e19),
+        ("azure.requests.0.createdOn", 1e19),
     ]
 
     @Test(arguments: edits.map(\.path))

@@ -1,6 +1,21 @@
 import Foundation
 import PIMGraph
 
+/// The resource a simulated sign-in's tokens are for: Microsoft Graph or Azure Resource Manager.
+/// Each side of the tenant accepts only its own audience, as the real services do.
+public enum SimulatedAudience: String, Sendable, Hashable, CaseIterable {
+    case graph
+    case azureResourceManager
+
+    /// The token's `aud` claim.
+    public var value: String {
+        switch self {
+        case .graph: "https://graph.microsoft.com"
+        case .azureResourceManager: "https://management.core.windows.net/"
+        }
+    }
+}
+
 /// Signs a persona in to the simulated tenant. A plain sign-in is password only; a sign-in asked
 /// for claims (a claims challenge from MFA or an authentication context) is interactive, so it
 /// performs MFA and satisfies every `acrs` value requested — the re-sign-in a real user would do.
@@ -11,6 +26,8 @@ public struct SimulatedSignIn: TokenProvider {
     /// Delegated scopes the tokens carry; nil grants every scope pim uses. A list without the PIM
     /// write scopes behaves like an Azure CLI token: writes answer 403 `PermissionScopeNotGranted`.
     public let scopes: [String]?
+    /// The resource the tokens are for.
+    public let audience: SimulatedAudience
 
     /// Roughly what `az account get-access-token --resource-type ms-graph` grants: no PIM scopes.
     public static let azureCLIScopes = [
@@ -18,10 +35,14 @@ public struct SimulatedSignIn: TokenProvider {
         "Group.ReadWrite.All", "User.ReadWrite.All",
     ]
 
-    public init(persona: Persona, baselineMethods: [String] = ["pwd"], scopes: [String]? = nil) {
+    public init(
+        persona: Persona, baselineMethods: [String] = ["pwd"], scopes: [String]? = nil,
+        audience: SimulatedAudience = .graph
+    ) {
         self.persona = persona
         self.baselineMethods = baselineMethods
         self.scopes = scopes
+        self.audience = audience
     }
 
     public func accessToken(claims: String?) async throws -> String {
@@ -39,7 +60,7 @@ public struct SimulatedSignIn: TokenProvider {
         var generator = SystemRandomNumberGenerator()
         return TenantToken(
             objectId: persona.objectId, amr: amr, acrs: acrs, issuedAt: Date(),
-            nonce: StableID.random(using: &generator), scopes: scopes
+            nonce: StableID.random(using: &generator), scopes: scopes, audience: audience.value
         ).encoded()
     }
 

@@ -12,6 +12,8 @@ struct TenantToken: Equatable, Sendable {
     var nonce: String
     /// Delegated scopes granted; nil means every scope pim asks for was consented.
     var scopes: [String]? = nil
+    /// The resource the token is for (`aud`): Graph or Azure Resource Manager.
+    var audience: String = SimulatedAudience.graph.value
 
     var hasMfa: Bool { amr.contains("mfa") }
 
@@ -22,6 +24,7 @@ struct TenantToken: Equatable, Sendable {
         var payload: SimJSON = [
             "oid": .string(objectId), "amr": .array(amr.map(SimJSON.string)), "acrs": .array(acrs.map(SimJSON.string)),
             "iat": .number(issuedAt.timeIntervalSince1970.rounded()), "jti": .string(nonce),
+            "aud": .string(audience),
         ]
         if let scopes { payload = payload.setting("scp", .string(scopes.joined(separator: " "))) }
         let body = Self.base64url(payload.data)
@@ -41,7 +44,8 @@ struct TenantToken: Equatable, Sendable {
             acrs: json["acrs"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             issuedAt: Date(timeIntervalSince1970: json["iat"]?.doubleValue ?? 0),
             nonce: json["jti"]?.stringValue ?? "",
-            scopes: json["scp"]?.stringValue.map { $0.split(separator: " ").map(String.init) })
+            scopes: json["scp"]?.stringValue.map { $0.split(separator: " ").map(String.init) },
+            audience: json["aud"]?.stringValue ?? SimulatedAudience.graph.value)
     }
 
     private static func check(_ body: String) -> String {

@@ -47,6 +47,10 @@ extension TenantState {
             date(r.approval?.reviewedDateTime, "requests[\(i)].approval.reviewedDateTime")
         }
         for (i, record) in audit.enumerated() { date(record.date, "audit[\(i)].date") }
+        for (name, value) in azure.dates() { date(value, "azure.\(name)") }
+        for (i, p) in azure.policies.enumerated() {
+            seconds(p.maximumDurationSeconds, "azure.policies[\(i)].maximumDurationSeconds")
+        }
         return problem
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Plain Codable values of the tenant's own making (not Graph DTOs): the wire shapes are built
 /// from these by the routes, so the persisted form can stay compact and stable.
 struct TenantState: Codable, Sendable, Equatable {
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     var version: Int = TenantState.currentVersion
     var tenantId: String
@@ -22,6 +22,8 @@ struct TenantState: Codable, Sendable, Equatable {
     var expiredAssignments: [TenantAssignment] = []
     var requests: [TenantRequest]
     var audit: [TenantAuditRecord]
+    /// Azure resources and PIM for Azure resources (added in version 3).
+    var azure = ARMEstate()
 }
 
 /// Roles (directory roles) or groups (PIM for Groups).

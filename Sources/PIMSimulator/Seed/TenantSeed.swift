@@ -31,6 +31,7 @@ enum TenantSeed {
         addCurrentElevations(to: &state, now: now)
         addPendingRequests(to: &state, now: now)
         TenantHistory.add(to: &state, now: now, extraEvents: scale)
+        state.azure = ARMSeed.make(now: now)
         return state
     }
 
