@@ -2,11 +2,11 @@ import Foundation
 import PIMDomain
 
 extension GraphCloud {
-    /// The cloud the user asked for: flags first, then `PIM_CLOUD`, `PIM_GRAPH_URL`, `PIM_LOGIN_URL`
-    /// (product.md: flags beat environment; the URL overrides beat the cloud). Throws `.invalidInput`
-    /// with a sentence naming the fix for an unknown cloud or a malformed URL.
+    /// The cloud the user asked for: flags first, then `PIM_CLOUD`, `PIM_GRAPH_URL`, `PIM_LOGIN_URL`,
+    /// `PIM_ARM_URL` (product.md: flags beat environment; the URL overrides beat the cloud). Throws
+    /// `.invalidInput` with a sentence naming the fix for an unknown cloud or a malformed URL.
     public static func resolve(
-        cloud: String? = nil, graphURL: String? = nil, loginURL: String? = nil,
+        cloud: String? = nil, graphURL: String? = nil, loginURL: String? = nil, armURL: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> GraphCloud {
         func pick(_ flag: String?, _ variable: String) -> String? {
@@ -23,7 +23,7 @@ extension GraphCloud {
             }
             result = named
         }
-        func url(_ text: String?, _ option: String) throws -> URL? {
+        func url(_ text: String?, _ option: String, example: String) throws -> URL? {
             guard let text else { return nil }
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
                 ["https", "http"].contains(scheme), url.host != nil
@@ -32,7 +32,7 @@ extension GraphCloud {
                     .invalidInput,
                     """
                     \(option) \"\(Sanitizer.sanitize(text))\" is not an http(s) URL: give one like \
-                    https://graph.microsoft.com.
+                    \(example).
                     """
                 )
             }
@@ -49,8 +49,20 @@ extension GraphCloud {
             return url
         }
         return result.overriding(
-            graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url").map(versionless),
-            loginURL: try url(pick(loginURL, "PIM_LOGIN_URL"), "--login-url"))
+            graphURL: try url(pick(graphURL, "PIM_GRAPH_URL"), "--graph-url", example: "https://graph.microsoft.com")
+                .map(versionless),
+            loginURL: try url(
+                pick(loginURL, "PIM_LOGIN_URL"), "--login-url", example: "https://login.microsoftonline.com"),
+            armURL: try url(pick(armURL, "PIM_ARM_URL"), "--arm-url", example: "https://management.azure.com")
+                .map(withoutTrailingSlashes))
+    }
+
+    /// The ARM root as the client appends paths to it: `https://management.azure.com/` (as the Azure CLI
+    /// prints it) becomes `https://management.azure.com`, so no request goes to `//providers/…`.
+    static func withoutTrailingSlashes(_ url: URL) -> URL {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        while parts.path.hasSuffix("/") { parts.path.removeLast() }
+        return parts.url ?? url
     }
 
     /// The Graph base URL without a trailing `/v1.0` or `/beta` segment and without trailing slashes:

@@ -1,5 +1,6 @@
 import Foundation
 import PIMDomain
+import Synchronization
 
 /// Tokens kept between runs, in one JSON file in a private directory (`$XDG_CACHE_HOME/pim/`).
 /// The directory is 0700 and the file 0600; looser modes found on disk are tightened, with a warning.
@@ -45,7 +46,15 @@ public struct TokenCache: Sendable {
     }
 
     /// Stores (or, with nil, removes) the entry for `key`; a `PrivateFileError` says why it could not.
+    /// Graph's and ARM's tokens may be renewed at the same moment: one store at a time in this process,
+    /// so neither rewrites the file from a reading taken before the other's write.
     public func store(_ entry: Entry?, key: String) throws(PrivateFileError) {
+        try Self.writing.withLock { _ throws(PrivateFileError) in try replace(entry, key: key) }
+    }
+
+    private static let writing = Mutex(())
+
+    private func replace(_ entry: Entry?, key: String) throws(PrivateFileError) {
         var entries: [String: Entry] = [:]
         if let data = try storage.read(Self.fileName) {
             entries = (try? JSONDecoder().decode([String: Entry].self, from: data)) ?? [:]
@@ -55,6 +64,17 @@ public struct TokenCache: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entries) else { return }
         try storage.store(data, as: Self.fileName)
+    }
+
+    /// The key of a sign-in's tokens: one per authority, tenant and client.
+    public static func signInKey(loginURL: URL, tenant: String, clientId: String) -> String {
+        "\(loginURL.host ?? loginURL.absoluteString)|\(tenant)|\(clientId)"
+    }
+
+    /// The key of the same sign-in's tokens for another resource (Azure Resource Manager's audience):
+    /// never the sign-in's own key, so a token for one service is never read for the other.
+    public static func resourceKey(loginURL: URL, tenant: String, clientId: String, resource: String) -> String {
+        "\(signInKey(loginURL: loginURL, tenant: tenant, clientId: clientId))|\(resource)"
     }
 
     /// Deletes every cached token (`pim logout`). Returns whether there was anything.
