@@ -295,6 +295,23 @@ struct ARMRoleServiceTests {
         #expect(jsonObject(put.body) == expected)
     }
 
+    @Test func aThrottledActivationWaitsItsRetryAfterAndGoesOnceMore() async throws {
+        scriptEligible()
+        arm.on(
+            "PUT", Self.putPath("name-1"),
+            .response(
+                FakeARM.response(
+                    status: 429, json: #"{"error":{"code":"TooManyRequests","message":"later"}}"#,
+                    headers: ["Retry-After": "3"])),
+            .response(
+                FakeARM.response(
+                    status: 201, json: Fixture.string("arm/roleAssignmentScheduleRequests.selfActivate.PUT.201.json"))))
+        let result = try await service().activate(activation(), principalId: "me")
+        #expect(result.request.status == .provisioned)
+        #expect(clock.sleeps == [3])
+        #expect(arm.recorded("PUT").count == 2)
+    }
+
     @Test func anAlreadyActiveRoleSendsNothing() async throws {
         scriptEligible()
         arm.on("GET", Self.activePath, json: Self.list([Self.instance(name: "a1", type: "Activated")]))
