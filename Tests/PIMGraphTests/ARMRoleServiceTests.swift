@@ -244,6 +244,27 @@ struct ARMRoleServiceTests {
         #expect(part.eligibilities.count == 1)
     }
 
+    @Test func aRolesPolicyOnALaterPageIsFound() async throws {
+        scriptEligible()
+        let next = "https://management.example.test\(Self.policyPath)&$skipToken=2"
+        arm.on("GET", Self.policyPath, json: Self.list([], nextLink: next))
+        let policy = Fixture.string("arm/roleManagementPolicyAssignments.list.GET.200.json").replacingOccurrences(
+            of: "a1705bd2-3a8f-45a5-8683-466fcfd5cc24", with: "r1")
+        arm.on("GET", Self.policyPath + "&$skipToken=2", json: policy)
+        let policies = try await service().policies(for: [Self.target])
+        #expect(policies[Self.target.id]?.requiresTicket == true)
+    }
+
+    @Test func policyBatchNamesArePlainAndDistinct() {
+        let a = ARMRoleService.policyItemName("/subscriptions/s1/resourceGroups/a-b/x")
+        let b = ARMRoleService.policyItemName("/subscriptions/s1/resourceGroups/a/b-x")
+        #expect(a != b)
+        #expect(a.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+        #expect(
+            ARMRoleService.policyItemName("/providers/Microsoft.Subscription/subscriptions/S1")
+                == ARMRoleService.policyItemName("/subscriptions/s1"))
+    }
+
     @Test func helpdeskSkipsASubscriptionThatRefuses() async throws {
         arm.on(
             "GET", Self.subscriptionsPath,

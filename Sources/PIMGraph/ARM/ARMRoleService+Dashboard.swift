@@ -107,7 +107,7 @@ extension ARMRoleService {
             }
         }
         if options.includePolicies {
-            if let failure = storePolicies(policyScopes + laterScopes, from: responses, started: started),
+            if let failure = await storePolicies(policyScopes + laterScopes, from: responses, started: started),
                 part.failures[.policies] == nil
             {
                 part.failures[.policies] = failure
@@ -126,26 +126,40 @@ extension ARMRoleService {
     }
 
     static func policyItems(_ scopes: [String]) -> [ARMBatchItem] {
-        scopes.enumerated().map {
-            ARMBatchItem(
-                name: "policies-\(ARMServiceState.scopeKey($0.element))",
-                request: ARMEndpoints.policyAssignments(at: $0.element))
-        }
+        scopes.map { ARMBatchItem(name: policyItemName($0), request: ARMEndpoints.policyAssignments(at: $0)) }
     }
 
-    /// Stores each scope's policies. A 403 (`AuthorizationFailed`: an eligible user may not read the
-    /// policy) caches "unknown" so the activation's own answer decides; any other failure is returned.
-    func storePolicies(_ scopes: [String], from responses: [String: HTTPResponse], started: Date) -> PIMError? {
+    /// A batch name for a scope's policy read: letters and digits kept, anything else as `_XX` (hex), so
+    /// the name is plain and two scopes never share one.
+    static func policyItemName(_ scope: String) -> String {
+        var name = "policies-"
+        for byte in ARMServiceState.scopeKey(scope).utf8 {
+            if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7a) {
+                name.append(Character(Unicode.Scalar(byte)))
+            } else {
+                name += "_" + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return name
+    }
+
+    /// Stores each scope's policies, every page of them (a scope has a policy per role, hundreds of them).
+    /// A 403 (`AuthorizationFailed`: an eligible user may not read the policy) caches "unknown" so the
+    /// activation's own answer decides; any other failure is returned.
+    func storePolicies(
+        _ scopes: [String], from responses: [String: HTTPResponse], started: Date
+    ) async -> PIMError? {
         var firstFailure: PIMError?
         for scope in scopes {
-            guard let response = responses["policies-\(ARMServiceState.scopeKey(scope))"] else { continue }
+            guard let response = responses[Self.policyItemName(scope)] else { continue }
             if response.status == 403 {
                 state.storePolicies([], scope: scope, at: started)
                 continue
             }
             do {
-                let page = try client.decode(GraphPage<Lenient<ARMPolicyAssignmentDTO>>.self, from: response)
-                state.storePolicies(page.value.compactMap(\.value), scope: scope, at: started)
+                let assignments = try await client.collect(
+                    Lenient<ARMPolicyAssignmentDTO>.self, from: response, started: started)
+                state.storePolicies(assignments.compactMap(\.value), scope: scope, at: started)
             } catch {
                 if firstFailure == nil { firstFailure = PIMError.wrap(error) }
             }
@@ -205,14 +219,7 @@ extension ARMRoleService {
         if !stale.isEmpty {
             let started = clock.now()
             let responses = try await batch.send(Self.policyItems(stale))
-            if let failure = storePolicies(stale, from: responses, started: started) { throw failure }
-            for scope in stale {
-                if let response = responses["policies-\(ARMServiceState.scopeKey(scope))"],
-                    response.status != 403, !(200..<300).contains(response.status)
-                {
-                    throw ARMErrorMapper.map(response)
-                }
-            }
+            if let failure = await storePolicies(stale, from: responses, started: started) { throw failure }
         }
         return state.policies(for: ids)
     }
