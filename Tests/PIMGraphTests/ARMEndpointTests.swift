@@ -130,6 +130,18 @@ struct ARMEndpointTests {
             jsonObject(patch.body) == jsonObject(Fixture.data("arm/roleAssignmentApprovals.stages.PATCH.request.json")))
     }
 
+    @Test func aStageIdThatIsNotAStagePathIsNotUsedAsThePath() {
+        let built =
+            "https://management.azure.com/providers/Microsoft.Authorization/roleAssignmentApprovals/a1/stages/s1"
+        for odd in [
+            "//evil.test/stages/s1", "/providers/Microsoft.Authorization/roleAssignmentApprovals/../../x/stages/s1",
+            "s1",
+        ] {
+            let patch = ARMEndpoints.review(approvalId: "a1", stageId: odd, decision: .deny, justification: "no")
+            #expect(url(patch) == built + "?api-version=2021-01-01-preview")
+        }
+    }
+
     @Test func dashboardBatchBodyIsTheComposedFixture() throws {
         let items: [ARMBatchItem] = [
             .init(name: "eligible", request: ARMEndpoints.myEligibilities()),

@@ -97,12 +97,24 @@ enum ARMEndpoints {
         approvalId: String, stageId: String, decision: ApprovalDecision, justification: String
     ) -> ARMRequest {
         let path =
-            stageId.hasPrefix("/")
-            ? stageId : under("/", "roleAssignmentApprovals/\(lastSegment(approvalId))/stages/\(stageId)")
+            isApprovalStagePath(stageId)
+            ? stageId
+            : under("/", "roleAssignmentApprovals/\(lastSegment(approvalId))/stages/\(lastSegment(stageId))")
         return ARMRequest(
             method: "PATCH", path: path, apiVersion: approvalsVersion,
             body: GraphRequest.json(
                 ARMReviewBody(properties: .init(reviewResult: decision.rawValue, justification: justification))))
+    }
+
+    /// Whether a stage id from the service is a path to an approval stage (and nothing else), so it may be
+    /// used as the PATCH path as it is; otherwise the path is built from the approval id and its last segment.
+    static func isApprovalStagePath(_ id: String) -> Bool {
+        let segments = id.split(separator: "/", omittingEmptySubsequences: false).map { $0.lowercased() }
+        guard id.hasPrefix("/"), !id.hasPrefix("//"), !segments.contains(".."), !segments.contains("."),
+            !id.contains("?"), !id.contains("#"), !id.contains("%")
+        else { return false }
+        return id.range(of: authorization + "/roleAssignmentApprovals/", options: .caseInsensitive) != nil
+            && (segments.dropLast().last == "stages" || segments.dropLast().last == "steps")
     }
 
     /// Z12: narrower scopes an eligibility may be activated at.
