@@ -100,7 +100,9 @@ struct ARMRoleServiceTests {
     }
 
     /// One eligibility, nothing active or pending, one subscription.
-    func scriptEligible() {
+    func scriptEligible() { Self.scriptEligible(arm) }
+
+    static func scriptEligible(_ arm: FakeARM) {
         arm.on("GET", Self.eligiblePath, json: Self.list([Self.eligibility()]))
         arm.on("GET", Self.activePath, json: Self.list([]))
         arm.on("GET", Self.myRequestsPath, json: Self.list([]))

@@ -20,6 +20,8 @@ final class FakeARM: Transport, Sendable {
         var recorded: [Recorded] = []
         var exchanges = 0
         var batchMissing = false
+        /// Answers for any target starting with a prefix (writes under a fresh GUID), by "METHOD prefix".
+        var prefixRoutes: [String: HTTPResponse] = [:]
     }
 
     private let state = Mutex(State())
@@ -39,6 +41,12 @@ final class FakeARM: Transport, Sendable {
         on(method, target, status: status, json: Fixture.string("arm/" + fixture), headers: headers)
     }
 
+    /// Answers every `method` request whose target starts with `prefix` (when no exact route matches).
+    func on(_ method: String, prefix: String, status: Int, fixture: String) {
+        let response = Self.response(status: status, json: Fixture.string("arm/" + fixture))
+        state.withLock { $0.prefixRoutes["\(method) \(prefix)"] = response }
+    }
+
     static func response(status: Int = 200, json: String, headers: [String: String] = [:]) -> HTTPResponse {
         HTTPResponse(
             status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
@@ -55,7 +63,10 @@ final class FakeARM: Transport, Sendable {
     /// Requests outside any batch (what went over the wire), batches included.
     var onTheWire: [Recorded] { recorded.filter { !$0.insideBatch } }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse { try respond(request) }
+
+    /// The answer to `request`, synchronously (the local HTTP server calls this from its thread).
+    func respond(_ request: HTTPRequest) throws -> HTTPResponse {
         state.withLock { $0.exchanges += 1 }
         let target = FakeGraph.target(of: request.url)
         if request.method == "POST", target.hasPrefix("/batch?") {
@@ -82,7 +93,10 @@ final class FakeARM: Transport, Sendable {
             state.recorded.append(
                 .init(method: method, target: target, headers: headers, body: body, insideBatch: insideBatch))
             let key = "\(method) \(target)"
-            guard var queue = state.routes[key], !queue.isEmpty else { return nil }
+            guard var queue = state.routes[key], !queue.isEmpty else {
+                let prefixed = state.prefixRoutes.first { key.hasPrefix($0.key) }
+                return prefixed.map { .response($0.value) }
+            }
             let next = queue.count > 1 ? queue.removeFirst() : queue[0]
             state.routes[key] = queue
             return next
