@@ -444,6 +444,22 @@ struct ARMRoleServiceTests {
         #expect(arm.recorded("PUT").isEmpty)
     }
 
+    @Test func aValidationOnlyActivationCreatesNothingAndLinksTheKnownSchedule() async throws {
+        scriptEligible()
+        let validate = Self.sub + Self.auth + "/roleAssignmentScheduleRequests/name-1/validate?api-version=2020-10-01"
+        arm.on("POST", validate, fixture: "roleAssignmentScheduleRequests.selfActivate.PUT.201.json")
+        let service = service()
+        _ = await service.dashboard(.rolesOnly)
+        var request = activation()
+        request.validationOnly = true
+        let result = try await service.activate(request, principalId: "me")
+        #expect(result.request.isValidationOnly)
+        #expect(arm.recorded("PUT").isEmpty)
+        let sent = try #require(arm.recorded("POST").first { $0.target == validate })
+        let properties = jsonObject(sent.body)?["properties"] as? NSDictionary
+        #expect(properties?["linkedRoleEligibilityScheduleId"] as? String == Self.schedule)
+    }
+
     func assignment(startedAgo seconds: Double, type: AssignmentType = .activated) -> ActiveAssignment {
         ActiveAssignment(
             id: "a1", target: Self.target, principal: Principal(id: "me"),

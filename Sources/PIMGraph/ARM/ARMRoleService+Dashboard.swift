@@ -53,6 +53,7 @@ extension ARMRoleService {
         case .success(let instances):
             part.eligibilities = instances.map { $0.eligibility(names: names) }
             eligibilityScopes = instances.map(\.properties.scope)
+            state.rememberSchedules(instances)
         case .failure(let error): part.failures[.azureRoles] = error
         }
         switch await list(ARMInstanceDTO.self, "active", in: responses, started: started) {

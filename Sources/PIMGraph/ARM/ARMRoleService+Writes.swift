@@ -22,6 +22,7 @@ extension ARMRoleService {
         // Best effort: `asRequestor()` at the root is not settled for every tenant (contract §13.11), and a
         // duplicate pending request is refused by the service itself.
         let requests = (try? await list(ARMRequestDTO.self, "myRequests", in: responses, started: started).get()) ?? []
+        state.rememberSchedules(eligible)
         func matches(_ p: ARMInstanceDTO) -> Bool {
             Self.isFor(target, role: p.properties.roleDefinitionId, scope: p.properties.scope)
         }
@@ -44,7 +45,12 @@ extension ARMRoleService {
                 principalId: principalId,
                 roleDefinitionId: eligibility?.properties.roleDefinitionId ?? request.target.id.resourceId,
                 requestType: "SelfActivate",
-                linkedRoleEligibilityScheduleId: eligibility?.properties.roleEligibilityScheduleId,
+                linkedRoleEligibilityScheduleId: eligibility?.properties.roleEligibilityScheduleId
+                    ?? state.read {
+                        $0.linkedSchedules[
+                            ARMServiceState.policyKey(
+                                scope: request.target.id.scope ?? "/", role: request.target.id.resourceId)]
+                    },
                 justification: request.justification.flatMap { $0.isEmpty ? nil : $0 },
                 ticketInfo: TicketInfoBody(request.ticket),
                 scheduleInfo: .afterDuration(start: start, request.duration)))
@@ -53,18 +59,17 @@ extension ARMRoleService {
     public func activate(_ request: ActivationRequest, principalId: String) async throws -> ActivationResult {
         state.update { $0.principalId = principalId }
         if request.validationOnly {
-            let report = try await preflight(request, principalId: principalId)
-            if let problem = report.otherProblem { throw problem }
-            if !report.failedRules.isEmpty {
-                throw PIMError(
-                    .refused, "", step: .satisfyRules(report.failedRules), failedRules: report.failedRules)
-            }
-            return ActivationResult(
-                request: ElevationRequest(
+            // Z6 answers with the request it would create; nothing is created.
+            let response = try await client.send(validation(request, principalId: principalId))
+            var checked =
+                (try? client.decode(ARMRequestDTO.self, from: response).request(names: state.read(\.names)))
+                ?? ElevationRequest(
                     id: "", target: request.target, action: .selfActivate, status: .other("Validated"),
                     principal: Principal(id: principalId), justification: request.justification,
-                    ticket: request.ticket, start: request.start, duration: request.duration,
-                    isValidationOnly: true))
+                    ticket: request.ticket, start: request.start, duration: request.duration)
+            checked.isValidationOnly = true
+            if checked.target.scopeName == nil { checked.target = request.target }
+            return ActivationResult(request: checked)
         }
         let now = try await current(request.target.id)
         if now.active != nil {
@@ -87,11 +92,8 @@ extension ARMRoleService {
 
     public func preflight(_ request: ActivationRequest, principalId: String) async throws -> PreflightReport {
         state.update { $0.principalId = principalId }
-        let body = activationBody(
-            request, principalId: principalId, eligibility: nil, start: request.start ?? clock.now())
-        let scope = request.target.id.scope ?? "/"
         do {
-            _ = try await client.send(ARMEndpoints.validate(at: scope, name: newName(), body))
+            _ = try await client.send(validation(request, principalId: principalId))
             return PreflightReport()
         } catch let error as PIMError {
             if !error.failedRules.isEmpty { return PreflightReport(failedRules: error.failedRules) }
@@ -100,6 +102,13 @@ extension ARMRoleService {
             default: throw error
             }
         }
+    }
+
+    /// Z6 for an activation: the same body as the PUT, at the target's scope, under a fresh name.
+    func validation(_ request: ActivationRequest, principalId: String) -> ARMRequest {
+        let body = activationBody(
+            request, principalId: principalId, eligibility: nil, start: request.start ?? clock.now())
+        return ARMEndpoints.validate(at: request.target.id.scope ?? "/", name: newName(), body)
     }
 
     /// PUTs a schedule request that creates something (Z5) under one GUID. One claims challenge leads to

@@ -16,6 +16,8 @@ final class ARMServiceState: Sendable {
         var policyScopesReadAt: [String: Date] = [:]
         /// Eligibility scopes seen, so a later dashboard can refresh their policies in its first batch.
         var eligibilityScopes: [String] = []
+        /// My eligibility schedules by `policyKey(scope:role:)`: what a validation links to without a read.
+        var linkedSchedules: [String: String] = [:]
         var batchUnavailable = false
         /// The caller's object id, once any call has told it.
         var principalId: String?
@@ -30,6 +32,17 @@ final class ARMServiceState: Sendable {
 
     static func policyKey(scope: String, role: String) -> String {
         scopeKey(scope) + "|" + ARMEndpoints.lastSegment(role).lowercased()
+    }
+
+    /// Remembers the eligibility schedule of each instance, for later validations of the same target.
+    func rememberSchedules(_ instances: [ARMInstanceDTO]) {
+        update { state in
+            for instance in instances {
+                guard let schedule = instance.properties.roleEligibilityScheduleId else { continue }
+                let key = Self.policyKey(scope: instance.properties.scope, role: instance.properties.roleDefinitionId)
+                state.linkedSchedules[key] = schedule
+            }
+        }
     }
 
     /// Scopes whose policies are missing or older than `ttl`.
