@@ -1,18 +1,22 @@
 import Foundation
 
-/// One page of a Graph collection: `value` and, when there is more, `@odata.nextLink`.
+/// One page of a collection: `value` and, when there is more, the next link (`@odata.nextLink` on
+/// Graph, `nextLink` on Azure Resource Manager: the decoder's `userInfo[.nextLinkKey]` says which).
 struct GraphPage<Item: Decodable>: Decodable {
     var value: [Item]
     var nextLink: String?
 
-    enum CodingKeys: String, CodingKey {
-        case value
-        case nextLink = "@odata.nextLink"
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        value = try c.decodeIfPresent([Item].self, forKey: .value) ?? []
-        nextLink = try c.decodeIfPresent(String.self, forKey: .nextLink)
+        let c = try decoder.container(keyedBy: Key.self)
+        let linkKey = decoder.userInfo[.nextLinkKey] as? String ?? "@odata.nextLink"
+        value = try c.decodeIfPresent([Item].self, forKey: Key(stringValue: "value")) ?? []
+        nextLink = try c.decodeIfPresent(String.self, forKey: Key(stringValue: linkKey))
     }
 }

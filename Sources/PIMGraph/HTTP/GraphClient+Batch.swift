@@ -1,6 +1,17 @@
 import Foundation
 import PIMDomain
 
+/// The names a batch answer gives each response's id, status and body: Graph's `$batch` says
+/// `id`/`status`/`body`, Azure Resource Manager's `/batch` says `name`/`httpStatusCode`/`content`.
+struct BatchAnswerFields: Sendable {
+    var id: String
+    var status: String
+    var body: String
+
+    static let graph = BatchAnswerFields(id: "id", status: "status", body: "body")
+    static let arm = BatchAnswerFields(id: "name", status: "httpStatusCode", body: "content")
+}
+
 /// One request inside a `$batch`, under an id unique within the batch.
 struct BatchItem: Hashable, Sendable {
     var id: String
@@ -16,25 +27,38 @@ extension GraphClient {
     /// longest `Retry-After`, under the same `RetryPolicy` as single requests. A failure of the batch
     /// itself (transport, outer status) throws; failures of items are in their responses.
     func batch(_ items: [BatchItem], version: GraphVersion = .v1) async throws -> [String: HTTPResponse] {
+        try await batchRounds(items, id: \.id, limit: Self.batchLimit) { chunk in
+            try await sendBatch(chunk, version: version)
+        }
+    }
+
+    /// The retry rounds every batch shares (Graph's `$batch`, ARM's `/batch`): `items` go in chunks of
+    /// `limit`, all at once; items throttled or unavailable (429/503/504) go again in a new batch after
+    /// the longest `Retry-After`; an item the answer left out reads as a 502. `send` posts one chunk and
+    /// returns its answers by id.
+    func batchRounds<Item: Sendable>(
+        _ items: [Item], id: @escaping @Sendable (Item) -> String, limit: Int,
+        send: @escaping @Sendable ([Item]) async throws -> [String: HTTPResponse]
+    ) async throws -> [String: HTTPResponse] {
         var results: [String: HTTPResponse] = [:]
         var pending = items
         var attempt = 0
         let started = clock.now()
         while !pending.isEmpty {
             attempt += 1
-            let chunks = stride(from: 0, to: pending.count, by: Self.batchLimit).map {
-                Array(pending[$0..<min($0 + Self.batchLimit, pending.count)])
+            let chunks = stride(from: 0, to: pending.count, by: limit).map {
+                Array(pending[$0..<min($0 + limit, pending.count)])
             }
             // The chunks are independent reads: sent together they cost one round trip, not one each.
-            let answered = try await withThrowingTaskGroup(of: ([BatchItem], [String: HTTPResponse]).self) { group in
-                for chunk in chunks { group.addTask { (chunk, try await sendBatch(chunk, version: version)) } }
+            let answered = try await withThrowingTaskGroup(of: ([Item], [String: HTTPResponse]).self) { group in
+                for chunk in chunks { group.addTask { (chunk, try await send(chunk)) } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             counter.overlapped(chunks.count - 1)
             for (chunk, answers) in answered {
                 for item in chunk {
-                    results[item.id] =
-                        answers[item.id]
+                    results[id(item)] =
+                        answers[id(item)]
                         ?? HTTPResponse(
                             status: 502,
                             body: Data(
@@ -46,10 +70,10 @@ extension GraphClient {
                 }
             }
             // Decide per throttled item; wait once for the longest of them.
-            var again: [BatchItem] = []
+            var again: [Item] = []
             var longest = 0.0
             for item in pending {
-                guard let response = results[item.id] else { continue }
+                guard let response = results[id(item)] else { continue }
                 let decision = retry.decide(
                     status: response.status, headers: response.headers, attempt: attempt,
                     elapsed: clock.now().timeIntervalSince(started), now: clock.now())
@@ -90,12 +114,14 @@ extension GraphClient {
 
     /// The `responses` of a batch by id (they come in any order), each as an HTTP response. Each
     /// body is handed on as the bytes of its JSON value, unparsed (see `JSONSpanReader`).
-    static func parseBatchResponse(_ data: Data) throws -> [String: HTTPResponse] {
+    static func parseBatchResponse(
+        _ data: Data, fields: BatchAnswerFields = .graph, service: String = "Graph"
+    ) throws -> [String: HTTPResponse] {
         do {
-            return try readBatchResponse(data)
+            return try readBatchResponse(data, fields: fields)
         } catch {
             throw PIMError(
-                .service, "Graph sent a batch answer that could not be read",
+                .service, "\(service) sent a batch answer that could not be read",
                 step: .tryAgainThenInspect(report: false))
         }
     }
@@ -108,7 +134,7 @@ extension GraphClient {
         return 500
     }
 
-    private static func readBatchResponse(_ data: Data) throws -> [String: HTTPResponse] {
+    private static func readBatchResponse(_ data: Data, fields: BatchAnswerFields) throws -> [String: HTTPResponse] {
         var reader = JSONSpanReader(data)
         var result: [String: HTTPResponse] = [:]
         var sawResponses = false
@@ -122,13 +148,13 @@ extension GraphClient {
                 var body = Data()
                 try reader.readObject { field, reader in
                     switch field {
-                    case "id":
+                    case fields.id:
                         if reader.peek() == UInt8(ascii: "\"") {
                             id = try reader.readString()
                         } else {
                             id = reader.text(try reader.skipValue())
                         }
-                    case "status":
+                    case fields.status:
                         if reader.peek() == UInt8(ascii: "\"") {
                             status = Self.status(try reader.readString())
                         } else {
@@ -144,7 +170,7 @@ extension GraphClient {
                                 headers[name] = reader.text(try reader.skipValue())
                             }
                         }
-                    case "body":
+                    case fields.body:
                         if reader.peek() == UInt8(ascii: "\"") {
                             // Non-JSON bodies come base64-encoded.
                             let text = try reader.readString()

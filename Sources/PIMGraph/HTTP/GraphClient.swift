@@ -2,7 +2,8 @@ import Foundation
 import PIMDomain
 
 /// Sends `GraphRequest`s: adds the bearer token, retries transient failures under `RetryPolicy`,
-/// follows `@odata.nextLink`, decodes bodies and maps failures to `PIMError`.
+/// follows `@odata.nextLink`, decodes bodies and maps failures to `PIMError`. With the `.arm` dialect
+/// the same core speaks to Azure Resource Manager (its error codes, `nextLink`, request-id headers).
 struct GraphClient: Sendable {
     let baseURL: URL
     let transport: any Transport
@@ -14,6 +15,8 @@ struct GraphClient: Sendable {
     var userAgent: String? = nil
     /// Seconds one listing may take over all its pages (see `GraphConfiguration.listingDeadline`).
     var listingDeadline: Double = 300
+    /// Which service this client speaks to.
+    var dialect: ServiceDialect = .graph
     let counter = ExchangeCounter()
 
     /// One exchange with retries; returns whatever status the service ended with.
@@ -46,7 +49,7 @@ struct GraphClient: Sendable {
             SecretMask.remember(bearer)
             var headers = [
                 "Authorization": "Bearer \(bearer)", "Accept": "application/json",
-                "client-request-id": UUID().uuidString.lowercased(),
+                dialect.clientRequestIdHeader: UUID().uuidString.lowercased(),
             ]
             if body != nil { headers["Content-Type"] = "application/json" }
             if let userAgent { headers["User-Agent"] = userAgent }
@@ -58,20 +61,20 @@ struct GraphClient: Sendable {
                 response = try await transport.send(http)
             } catch let failure as TransportError {
                 if write && failure.requestMayHaveBeenSent {
-                    throw AmbiguousWriteError(underlying: .network(failure))
+                    throw AmbiguousWriteError(underlying: .network(failure, dialect))
                 }
-                if !failure.isWorthRetrying { throw PIMError.network(failure) }
+                if !failure.isWorthRetrying { throw PIMError.network(failure, dialect) }
                 switch retry.decideAfterTransportFailure(attempt: attempt, elapsed: elapsed()) {
                 case .retry(let delay): try await wait(delay); continue
-                case .fail: throw PIMError.network(failure)
+                case .fail: throw PIMError.network(failure, dialect)
                 }
             } catch let error as PIMError {
                 throw error
             } catch is CancellationError {
-                throw PIMError(.network, "The request was cancelled before Graph answered", step: .tryAgain)
+                throw PIMError(.network, "The request was cancelled before \(dialect.name) answered", step: .tryAgain)
             } catch {
                 let reason = Sanitizer.sanitize(String(describing: error))
-                throw PIMError(.network, "Graph could not be reached (\(reason))", step: .checkNetwork)
+                throw PIMError(.network, "\(dialect.name) could not be reached (\(reason))", step: .checkNetwork)
             }
             // A token refused before its time (revoked, clock skew): renew once and send again. Safe for
             // writes too: a 401 means the service did not act on the request.
@@ -86,7 +89,7 @@ struct GraphClient: Sendable {
                 }
             }
             if write && response.status >= 500 {
-                throw AmbiguousWriteError(underlying: GraphErrorMapper.map(response))
+                throw AmbiguousWriteError(underlying: dialect.mapError(response))
             }
             if write && response.status != 429 { return response }
             switch retry.decide(
@@ -121,14 +124,14 @@ struct GraphClient: Sendable {
     /// Sends and insists on success (2xx); anything else becomes the mapped `PIMError`.
     func send(_ request: GraphRequest, token: String? = nil) async throws -> HTTPResponse {
         let response = try await exchange(request, token: token)
-        return try Self.checked(response)
+        return try checked(response)
     }
 
     /// Sends a write once (plus throttling retries). An unknown outcome becomes a `PIMError` that says
     /// to check before trying again; callers that can look for the result catch `AmbiguousWriteError` instead.
     func sendWrite(_ request: GraphRequest, token: String? = nil) async throws -> HTTPResponse {
         do {
-            return try Self.checked(try await exchange(request, write: true, token: token))
+            return try checked(try await exchange(request, write: true, token: token))
         } catch let ambiguous as AmbiguousWriteError {
             var error = ambiguous.underlying
             let reason = error.event.trimmingCharacters(in: CharacterSet(charactersIn: "."))
@@ -138,20 +141,22 @@ struct GraphClient: Sendable {
         }
     }
 
-    static func checked(_ response: HTTPResponse) throws -> HTTPResponse {
-        guard (200..<300).contains(response.status) else { throw GraphErrorMapper.map(response) }
+    func checked(_ response: HTTPResponse) throws -> HTTPResponse {
+        guard (200..<300).contains(response.status) else { throw dialect.mapError(response) }
         return response
     }
 
     func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws -> T {
-        let ok = try Self.checked(response)
+        let ok = try checked(response)
         do {
-            return try GraphDate.decoder().decode(T.self, from: ok.body)
+            let decoder = GraphDate.decoder()
+            decoder.userInfo[.nextLinkKey] = dialect.nextLinkKey
+            return try decoder.decode(T.self, from: ok.body)
         } catch {
             throw PIMError(
-                .service, "Graph sent a response that could not be read",
+                .service, "\(dialect.name) sent a response that could not be read",
                 step: .tryAgainThenInspect(report: true),
-                requestId: response.header("request-id"), httpStatus: response.status)
+                requestId: response.header(dialect.requestIdHeader), httpStatus: response.status)
         }
     }
 
@@ -174,24 +179,24 @@ struct GraphClient: Sendable {
             guard let url = try nextURL(link) else {
                 throw PIMError(
                     .service,
-                    "Graph sent a next-page link that could not be read, so the listing is incomplete",
+                    "\(dialect.name) sent a next-page link that could not be read, so the listing is incomplete",
                     step: .tryAgainThenInspect(report: false))
             }
             guard followed.insert(url).inserted else {
                 throw PIMError(
                     .service,
-                    "Graph sent the same page twice (its next-page link loops), "
+                    "\(dialect.name) sent the same page twice (its next-page link loops), "
                         + "so the listing is incomplete",
                     step: .tryAgainLater(.later))
             }
             guard followed.count < Self.pageLimit else {
                 throw PIMError(
                     .service,
-                    "Graph kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete",
+                    "\(dialect.name) kept sending more pages (over \(Self.pageLimit)), so the listing is incomplete",
                     step: .narrowListing)
             }
             guard clock.now().timeIntervalSince(started) < listingDeadline else {
-                throw Self.deadlineError(listingDeadline, pages: followed.count)
+                throw Self.deadlineError(listingDeadline, pages: followed.count, service: dialect.name)
             }
             page = try decode(GraphPage<T>.self, from: try await exchange(url: url))
             items += page.value
@@ -200,13 +205,13 @@ struct GraphClient: Sendable {
     }
 
     /// The listing ran past `GraphConfiguration.listingDeadline`.
-    static func deadlineError(_ deadline: Double, pages: Int) -> PIMError {
+    static func deadlineError(_ deadline: Double, pages: Int, service: String = "Graph") -> PIMError {
         let limit =
             deadline >= 60 && deadline.truncatingRemainder(dividingBy: 60) == 0
             ? "\(Int(deadline / 60)) minute\(deadline == 60 ? "" : "s")" : "\(Int(deadline)) seconds"
         return PIMError(
             .service,
-            "Graph was still sending pages after \(limit) (\(pages) pages so far), "
+            "\(service) was still sending pages after \(limit) (\(pages) pages so far), "
                 + "so the listing is incomplete",
             step: .tryAgainLater(.whenFaster))
     }
@@ -214,7 +219,7 @@ struct GraphClient: Sendable {
     /// Pages followed before a listing is given up as endless.
     static let pageLimit = 1000
 
-    /// The next page's URL, used as is; refused when it points away from the Graph host (the token must
+    /// The next page's URL, used as is; refused when it points away from the service's host (the token must
     /// not travel elsewhere).
     func nextURL(_ link: String) throws -> URL? {
         guard
@@ -236,9 +241,9 @@ struct GraphClient: Sendable {
             let shown = Sanitizer.sanitize(url.host ?? "?")
             throw PIMError(
                 .service,
-                "Graph pointed the next page at another host (\(shown)); "
+                "\(dialect.name) pointed the next page at another host (\(shown)); "
                     + "the listing stopped rather than send your token there.",
-                step: .checkEndpoint(.graph, thenRetry: false))
+                step: .checkEndpoint(dialect.endpoint, thenRetry: false))
         }
         return url
     }

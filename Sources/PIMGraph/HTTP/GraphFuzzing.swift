@@ -7,7 +7,7 @@ import PIMDomain
 /// Each call runs the input through the decoders of every Graph response the client reads (pages of
 /// requests, eligibilities, assignments, policies, approvals, audit events), the `$batch` answer
 /// parser, the error mapper (for the statuses it treats differently), the claims-challenge header
-/// reader and `Retry-After`. It returns normally for any input; a violated invariant traps.
+/// reader and `Retry-After`; and the same for Azure Resource Manager's answers. It returns normally for any input; a violated invariant traps.
 @_spi(Fuzzing)
 public enum GraphFuzzing {
     /// Invariants checked on every input:
@@ -36,6 +36,7 @@ public enum GraphFuzzing {
         if let batch = try? GraphClient.parseBatchResponse(data) {
             for response in batch.values { check(GraphErrorMapper.map(response)) }
         }
+        exerciseARM(data)
 
         let text = String(decoding: data, as: UTF8.self)
         for status in [400, 401, 403, 404, 409, 429, 500, 503, 599, 302] {
@@ -54,6 +55,43 @@ public enum GraphFuzzing {
         }
         _ = RetryPolicy.standard.decide(
             status: 429, headers: ["Retry-After": text], attempt: 1, elapsed: 0, random: 0.5)
+    }
+
+    /// The Azure Resource Manager readers: instances, requests, approvals, policies, subscriptions and
+    /// management groups (pages keyed `nextLink`), the `/batch` answer, and the ARM error mapper.
+    private static func exerciseARM(_ data: Data) {
+        let decoder = GraphDate.decoder()
+        decoder.userInfo[.nextLinkKey] = ServiceDialect.arm.nextLinkKey
+        if let page = try? decoder.decode(GraphPage<Lenient<ARMSubscriptionDTO>>.self, from: data) {
+            let subscriptions = page.value.compactMap(\.value)
+            let groups = (try? decoder.decode(GraphPage<Lenient<ARMManagementGroupDTO>>.self, from: data))?.value
+            let names = ARMScopeNames(subscriptions: subscriptions, managementGroups: groups?.compactMap(\.value) ?? [])
+            if let instances = try? decoder.decode(GraphPage<ARMInstanceDTO>.self, from: data) {
+                for dto in instances.value { _ = (dto.eligibility(names: names), dto.assignment(names: names)) }
+            }
+            if let requests = try? decoder.decode(GraphPage<ARMRequestDTO>.self, from: data) {
+                for dto in requests.value { _ = dto.request(names: names).auditEvent }
+            }
+        }
+        if let page = try? decoder.decode(GraphPage<ARMApprovalDTO>.self, from: data) {
+            _ = page.value.map(\.approval.openStageForMe)
+        }
+        if let approval = try? decoder.decode(ARMApprovalDTO.self, from: data) { _ = approval.approval.openStageForMe }
+        if let page = try? decoder.decode(GraphPage<Lenient<ARMPolicyAssignmentDTO>>.self, from: data) {
+            _ = page.value.compactMap { $0.value?.activationPolicy }
+        }
+        if let batch = try? GraphClient.parseARMBatchResponse(data) {
+            for response in batch.values { check(ARMErrorMapper.map(response)) }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        for status in [400, 401, 403, 404, 409, 429, 500, 302] {
+            check(
+                ARMErrorMapper.map(
+                    HTTPResponse(
+                        status: status, headers: ["WWW-Authenticate": text, "x-ms-request-id": text, "Location": text],
+                        body: data)))
+        }
+        _ = ARMErrorMapper.forbiddenSentence(text)
     }
 
     private static func check(_ error: PIMError) {

@@ -2,32 +2,34 @@ import Foundation
 import PIMDomain
 
 extension PIMError {
-    /// A transport failure (no HTTP response) as the user reads it.
-    static func network(_ error: TransportError) -> PIMError {
+    /// A transport failure (no HTTP response) as the user reads it, naming the service it was for.
+    static func network(_ error: TransportError, _ service: ServiceDialect = .graph) -> PIMError {
+        let name = service.name
+        let endpoint = service.endpoint
         switch error.kind {
         case .timedOut:
-            return PIMError(.network, "Graph did not answer in time", step: .checkNetwork)
+            return PIMError(.network, "\(name) did not answer in time", step: .checkNetwork)
         case .tlsFailure:
             return PIMError(
-                .network, "The secure connection to Graph could not be verified",
-                step: .checkCertificates(.graph))
+                .network, "The secure connection to \(name) could not be verified",
+                step: .checkCertificates(endpoint))
         case .cancelled:
-            return PIMError(.network, "The request was cancelled before Graph answered", step: .tryAgain)
+            return PIMError(.network, "The request was cancelled before \(name) answered", step: .tryAgain)
         case .tooLarge:
             // The service answered; what it sent is the fault, so this is a service error (exit 5).
             return PIMError(
-                .service, "Graph sent an answer too large to read (\(Sanitizer.sanitize(error.message)))",
-                step: .checkEndpoint(.graph, thenRetry: true))
+                .service, "\(name) sent an answer too large to read (\(Sanitizer.sanitize(error.message)))",
+                step: .checkEndpoint(endpoint, thenRetry: true))
         case .malformedAnswer:
             return PIMError(
                 .service,
-                "Graph sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message)))",
-                step: .checkEndpoint(.graph, thenRetry: true))
+                "\(name) sent an answer that is not readable HTTP (\(Sanitizer.sanitize(error.message)))",
+                step: .checkEndpoint(endpoint, thenRetry: true))
         case .dnsFailure:
-            return PIMError(.network, "The Graph host name could not be resolved", step: .checkHostName(.graph))
+            return PIMError(.network, "The \(name) host name could not be resolved", step: .checkHostName(endpoint))
         default:
             return PIMError(
-                .network, "Graph could not be reached (\(Sanitizer.sanitize(error.message)))",
+                .network, "\(name) could not be reached (\(Sanitizer.sanitize(error.message)))",
                 step: .checkNetwork)
         }
     }
