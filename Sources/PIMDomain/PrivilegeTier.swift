@@ -46,6 +46,7 @@ public enum PrivilegeTier: Int, Hashable, Sendable, Codable, Comparable, CaseIte
     /// otherwise they count as Tier 1: membership may grant roles.
     public static func of(_ target: ElevationTarget) -> PrivilegeTier {
         let name = target.displayName.lowercased()
+        if target.kind.family == .azure { return azure(name, scope: AzureScope(target.id.scope ?? "/")) }
         if target.kind.isGroup {
             if name.contains("tier0") || name.contains("tier 0") || name.contains("tier-0") { return .tier0 }
             if name.contains("tier2") || name.contains("tier 2") || name.contains("tier3") || name.contains("tier-2") {
@@ -58,5 +59,23 @@ public enum PrivilegeTier: Int, Hashable, Sendable, Codable, Comparable, CaseIte
         if tier0Names.contains(name) { return .tier0 }
         if tier1Names.contains(name) || name.hasSuffix("administrator") { return .tier1 }
         return .tier2
+    }
+
+    /// Azure roles that can grant access (to anyone, the holder included) at their scope.
+    static let azureAccessNames: Set<String> = [
+        "owner", "user access administrator", "role based access control administrator",
+    ]
+
+    /// An Azure role's tier: granting access from a subscription up controls every workload below it
+    /// (Tier 0), granting it on one resource group or resource, or changing resources, is Tier 1, and
+    /// reading is Tier 2.
+    static func azure(_ name: String, scope: AzureScope) -> PrivilegeTier {
+        if azureAccessNames.contains(name) {
+            switch scope.kind {
+            case .root, .managementGroup, .subscription: return .tier0
+            case .resourceGroup, .resource: return .tier1
+            }
+        }
+        return name.contains("reader") ? .tier2 : .tier1
     }
 }

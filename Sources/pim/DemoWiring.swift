@@ -30,9 +30,12 @@ enum DemoWiring {
         let hints = DashboardHintFile(
             directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
             scope: "demo|\(configuration.persona)")
+        let azure = ARMRoleService(
+            configuration: ARMConfiguration(baseURL: GraphCloud.global.armURL), transport: transport,
+            tokens: tenant.signIn(for: .azureResourceManager))
         return GraphPIMService(
-            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-            transport: transport, tokens: tenant.signIn(), hints: hints)
+            configuration: GraphConfiguration(baseURL: GraphCloud.global.graphURL),
+            transport: transport, tokens: tenant.signIn(), hints: hints, azure: azure)
     }
 
     /// The tenant keeps its state beside the file; a folder it cannot write would otherwise surface

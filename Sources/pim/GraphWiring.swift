@@ -13,7 +13,7 @@ enum GraphWiring {
         do {
             return try GraphCloud.resolve(
                 cloud: settings.cloud, graphURL: settings.graphURL, loginURL: settings.loginURL,
-                environment: [:])
+                armURL: settings.armURL, environment: [:])
         } catch let error as PIMError where error.kind == .invalidInput {
             throw UsageError(ErrorWording.sentence(error))
         }
@@ -104,12 +104,14 @@ enum GraphWiring {
         return entry.refreshToken != nil || entry.expiresAt.timeIntervalSinceNow > 300
     }
 
+    /// Graph's token provider and Azure Resource Manager's. The ARM side tries PIM_ARM_ACCESS_TOKEN, then
+    /// the signed-in account's refresh token (the same sign-in Graph uses), then the Azure CLI.
     static func tokens(
         _ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport
-    ) throws -> any TokenProvider {
-        if let token = settings.accessToken { return StaticTokenProvider(token: token) }
+    ) throws -> (graph: any TokenProvider, arm: any TokenProvider) {
+        if let token = settings.accessToken { return (StaticTokenProvider(token: token), armTokens(settings, cloud)) }
         if isSet(azureMarker(settings)) {
-            return AzureCLITokenProvider(tenant: settings.tenant)
+            return (AzureCLITokenProvider(tenant: settings.tenant), armTokens(settings, cloud))
         }
         // Without a terminal nobody can enter a device code: say so now instead of waiting 15 minutes,
         // and later too, when the cached sign-in cannot be renewed or a step-up is asked for.
@@ -124,9 +126,23 @@ enum GraphWiring {
                 .signInRequired, "You are not signed in",
                 step: .signInFromTerminal(tenant: nil, otherwise: .accessToken))
         }
-        return deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
+        let signIn = deviceCode(settings, cloud: cloud, transport: transport, interactive: terminal) { prompt in
             StandardStreams.errLine(SecretMask.mask(prompt.message))
         }
+        return (signIn, armTokens(settings, cloud, account: signIn))
+    }
+
+    /// ARM tokens: PIM_ARM_ACCESS_TOKEN, else the account's refresh token redeemed for ARM, else
+    /// `az account get-access-token --resource` with the cloud's ARM URL (the real one even when
+    /// --arm-url points elsewhere: it names the token's audience, not where it is sent).
+    static func armTokens(
+        _ settings: GlobalSettings, _ cloud: GraphCloud, account: DeviceCodeSignIn? = nil
+    ) -> ARMTokenChain {
+        let armResource = GraphCloud(named: cloud.name)?.armURL.absoluteString ?? cloud.armResource
+        return ARMTokenChain(
+            environmentToken: settings.armAccessToken,
+            account: account.map { ARMAccountTokenProvider(signIn: $0, cloud: cloud) },
+            azureCLI: AzureCLITokenProvider(tenant: settings.tenant, resource: armResource))
     }
 
     static func service(_ settings: GlobalSettings) throws -> any PIMService {
@@ -134,20 +150,27 @@ enum GraphWiring {
         let cloud = try cloud(settings)
         let transport = transport(settings)
         let tokens = try tokens(settings, cloud: cloud, transport: transport)
-        return graphService(settings, cloud: cloud, transport: transport, tokens: tokens)
+        return graphService(settings, cloud: cloud, transport: transport, tokens: tokens.graph, armTokens: tokens.arm)
     }
 
-    /// The live service with pim's User-Agent and the dashboard hints of this Graph root and tenant.
+    /// The live service with pim's User-Agent and the dashboard hints of this Graph root and tenant;
+    /// with `armTokens`, Azure roles through Azure Resource Manager too.
     static func graphService(
         _ settings: GlobalSettings, cloud: GraphCloud, transport: any Transport,
-        tokens: any TokenProvider
+        tokens: any TokenProvider, armTokens: (any TokenProvider)? = nil
     ) -> GraphPIMService {
         let hints = DashboardHintFile(
             directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
             scope: tenantScope(settings, cloud: cloud))
+        let userAgent = "pim/\(CommandTable.version)"
+        let azure = armTokens.map {
+            ARMRoleService(
+                configuration: ARMConfiguration(baseURL: cloud.armURL, userAgent: userAgent), transport: transport,
+                tokens: $0)
+        }
         return GraphPIMService(
-            configuration: GraphConfiguration(baseURL: cloud.graphURL, userAgent: "pim/\(CommandTable.version)"),
-            transport: transport, tokens: tokens, hints: hints)
+            configuration: GraphConfiguration(baseURL: cloud.graphURL, userAgent: userAgent),
+            transport: transport, tokens: tokens, hints: hints, azure: azure)
     }
 
     /// Who signed in. Read through a first load of the user's roles, which leaves the dashboard hints
@@ -206,7 +229,12 @@ enum GraphWiring {
                     "\(who), but the sign-in could not be saved, because \(Sanitizer.sanitize(problem.path)) "
                         + "\(problem.reason): \(problem.fix), then run pim login again.")
             }
-            return "\(who); tokens are cached in \(settings.paths.cacheDirectory)."
+            // Azure roles come from the same sign-in where the client may have ARM tokens: say now if not.
+            var azure = ""
+            do { _ = try await armTokens(settings, cloud, account: signIn).accessToken(claims: nil) } catch {
+                azure = " " + ErrorWording.sentence(error as? PIMError ?? PIMError(.other, "\(error)"))
+            }
+            return "\(who); tokens are cached in \(settings.paths.cacheDirectory).\(azure)"
         }
     }
 
@@ -231,6 +259,9 @@ enum GraphWiring {
     static func summary(_ settings: GlobalSettings) -> [(String, String)] {
         let (settings, account) = (try? withAccount(settings)) ?? (settings, nil)
         let cloud = try? cloud(settings)
+        let armToken =
+            settings.armAccessToken != nil
+            ? "PIM_ARM_ACCESS_TOKEN" : "the signed-in account's refresh token, else the Azure CLI"
         let token: String
         if settings.accessToken != nil {
             token = "PIM_ACCESS_TOKEN"
@@ -242,7 +273,8 @@ enum GraphWiring {
         return [
             ("service", "Microsoft Graph"), ("cloud", settings.cloud),
             ("graphURL", cloud?.graphURL.absoluteString ?? settings.graphURL ?? "-"),
-            ("tenant", signInTenant(settings)), ("token", token),
+            ("armURL", cloud?.armURL.absoluteString ?? settings.armURL ?? "-"),
+            ("tenant", signInTenant(settings)), ("token", token), ("armToken", armToken),
             ("account", account?.label ?? "-"),
         ]
     }
