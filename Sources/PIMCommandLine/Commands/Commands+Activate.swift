@@ -48,13 +48,14 @@ extension Commands {
         _ = try context.durationOption(.duration)
         var draft = try draftFromOptions(context)
         let service = try await context.service()
-        let entries = try await loadRoles(context, service: service)
-        let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
+        let listing = try await loadRoles(context, service: service)
+        let resolver = listing.resolver(invocation)
         var targets: [RoleEntry] = []
         for word in words {
             let entry = try resolver.resolve(word)
             if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
         }
+        listing.announceAzureUnavailable(context)
         var planner = ActivationPlanner(
             draft: draft, durationIsExplicit: invocation.has(.duration),
             defaultDuration: config.defaultDuration ?? .hours(1),
@@ -131,8 +132,9 @@ extension Commands {
         _ entry: RoleEntry, service: any PIMService, context: CommandContext
     ) async -> ActivationOutcome? {
         let now = context.clock.now()
-        if let fresh = try? await loadRoles(context, service: service).first(where: { $0.target.id == entry.target.id })
-        {
+        if let fresh = try? await loadRoles(context, service: service).entries.first(where: {
+            $0.target.id == entry.target.id
+        }) {
             if let active = fresh.active { return .alreadyActive(fresh, until: active.end) }
             if let pending = fresh.pendingRequest { return .pending(fresh, pending) }
         }

@@ -1,0 +1,24 @@
+import Foundation
+import PIMDomain
+
+/// My roles as a command read them: the rows of "My roles", and why Azure roles are missing when no
+/// Azure Resource Manager token could be had. That reason is not a failure: it is said once, and the
+/// directory roles and groups are listed and used as ever.
+struct RoleListing {
+    var entries: [RoleEntry]
+    var azureUnavailable: PIMError?
+
+    /// Finds TARGET words among the rows, with the `--owner` and `--scope` the command was given. An
+    /// Azure TARGET while Azure roles are missing fails with the reason.
+    func resolver(_ invocation: Invocation) -> TargetResolver {
+        TargetResolver(
+            entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope),
+            azureUnavailable: azureUnavailable)
+    }
+
+    /// Says once, on stderr, why Azure roles are missing and how to get them.
+    func announceAzureUnavailable(_ context: CommandContext) {
+        guard let azureUnavailable else { return }
+        context.notice(ErrorWording.sentence(azureUnavailable))
+    }
+}
