@@ -32,6 +32,9 @@ extension Command {
                 Example(
                     "pim activate group:pag-prod-admins --owner -j \"Release\"",
                     "Activate the owner access of a group."),
+                Example(
+                    "pim activate azure:Contributor@Prod-Payments -j \"Deploy\" -d 2h",
+                    "Activate an Azure role at the scope named Prod-Payments."),
             ]
         )
     ) { try await Commands.activate($0) }

@@ -16,9 +16,10 @@ struct RoleListing {
             azureUnavailable: azureUnavailable)
     }
 
-    /// Says once, on stderr, why Azure roles are missing and how to get them.
+    /// Says once, on stderr, why Azure roles are missing and how to get them. The sentence may quote
+    /// what ARM said about a token: masked again here, now that pim knows the environment's tokens.
     func announceAzureUnavailable(_ context: CommandContext) {
         guard let azureUnavailable else { return }
-        context.notice(ErrorWording.sentence(azureUnavailable))
+        context.notice(SecretMask.mask(ErrorWording.sentence(azureUnavailable)))
     }
 }
