@@ -304,6 +304,9 @@ import Testing
         let approvalsTable = await run(["approvals"], service: service)
         #expect(approvalsTable.stdout.contains("Owner"))
         #expect(approvalsTable.stdout.contains("azure"))
+        #expect(approvalsTable.stdout.contains("Dev-Sandbox"), "the scope tells Azure rows apart")
+        let requestsTable = await run(["requests"], service: service)
+        #expect(requestsTable.stdout.contains("Dev-Sandbox"))
         let elevations = try #require(
             json(await run(["elevations", "-o", "json"], service: service).stdout) as? [[String: Any]])
         let vault = try #require(elevations.first)
@@ -317,8 +320,6 @@ import Testing
         let history = try #require(
             json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
         #expect(history.first?["kind"] as? String == "azure")
-        let cancel = await run(["requests"], service: service)
-        #expect(cancel.stdout.contains("Owner"))
     }
 
     /// The ARM token from the environment is a secret like the Graph one: masked wherever it might show.
