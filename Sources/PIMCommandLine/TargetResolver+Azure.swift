@@ -14,9 +14,11 @@ extension TargetResolver {
         let pool = azureEntries
         if pool.isEmpty, let azureUnavailable { throw azureUnavailable }
         try refuseOwner(for: word)
-        let (roleText, atScope) = Self.splitScope(text, knownNames: Set(pool.map { $0.target.displayName.lowercased() }))
-        if let atScope, let scope, AzureScopeMatch.entries(pool, naming: scope) != AzureScopeMatch.entries(
-            pool, naming: atScope)
+        let known = Set(pool.map { $0.target.displayName.lowercased() })
+        let (roleText, atScope) = Self.splitScope(text, knownNames: known)
+        // Both spellings of one scope agree; two different scopes are a contradiction, not a choice.
+        if let atScope, let scope,
+            AzureScopeMatch.entries(pool, naming: scope) != AzureScopeMatch.entries(pool, naming: atScope)
         {
             throw UsageError(
                 """

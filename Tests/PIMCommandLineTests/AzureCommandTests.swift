@@ -58,7 +58,8 @@ import Testing
         #expect(app["scope"] as? String == FakeService.appResourceGroup)
         #expect(app["scopeType"] as? String == "resourceGroup")
         #expect(app["memberType"] as? String == "Direct")
-        #expect(app["id"] as? String == FakeService.azureEligibilityId("el-contrib-app", at: FakeService.appResourceGroup))
+        #expect(
+            app["id"] as? String == FakeService.azureEligibilityId("el-contrib-app", at: FakeService.appResourceGroup))
         #expect(app["roleDefinitionId"] as? String == FakeService.contributorAppRG.id.resourceId)
         #expect(app["access"] is NSNull)
         let vault = try #require(rows.first { $0["name"] as? String == "Key Vault Administrator" })
@@ -99,7 +100,8 @@ import Testing
     @Test func anAzureSectionThatFailedIsAnIncompleteListing() async throws {
         let service = Self.tenant { state in
             state.sectionFailures[.azureRoles] = PIMError(
-                .service, "Azure Resource Manager answered with a server error (HTTP 503)", step: .tryAgainLater(.later))
+                .service, "Azure Resource Manager answered with a server error (HTTP 503)", step: .tryAgainLater(.later)
+            )
         }
         let roles = await run(["roles", "-o", "json"], service: service)
         #expect(roles.code == 5)
@@ -145,7 +147,10 @@ import Testing
     @Test func activateAzureRoleAtANamedScopeSendsThatTarget() async throws {
         let service = Self.tenant()
         let result = await run(
-            ["activate", "azure:Contributor@Prod-Payments", "-j", "Deploy", "-t", "CHG-7", "--ticket-system", "SNOW", "-o", "json"],
+            [
+                "activate", "azure:Contributor@Prod-Payments", "-j", "Deploy", "-t", "CHG-7", "--ticket-system", "SNOW",
+                "-o", "json",
+            ],
             service: service)
         #expect(result.code == 0, "\(result.stderr)")
         let sent = try #require(service.read { $0.sent }.first)
@@ -183,9 +188,14 @@ import Testing
     @Test func scopeNarrowsByIdInEitherSpellingOrByPrefixOfItsName() async throws {
         let cases: [([String], TargetID)] = [
             (["azure:Contributor", "--scope", "prod-payments / APP"], FakeService.contributorAppRG.id),
-            (["azure:Contributor", "--scope", FakeService.appResourceGroup.uppercased()], FakeService.contributorAppRG.id),
             (
-                ["azure:contributor@/providers/Microsoft.Subscription/subscriptions/11111111-1111-4111-8111-111111111111"],
+                ["azure:Contributor", "--scope", FakeService.appResourceGroup.uppercased()],
+                FakeService.contributorAppRG.id
+            ),
+            (
+                [
+                    "azure:contributor@/providers/Microsoft.Subscription/subscriptions/11111111-1111-4111-8111-111111111111"
+                ],
                 FakeService.contributorProd.id
             ),
             (["Contributor", "--scope", FakeService.prodSubscription + "/"], FakeService.contributorProd.id),
@@ -245,7 +255,7 @@ import Testing
         #expect(service.read { $0.deactivated }.isEmpty)
         let alone = await run(["deactivate", "Owner"], service: Self.tenant())
         #expect(alone.code == 0, "\(alone.stderr)")
-        #expect(alone.stdout.contains("Deactivated Owner"))
+        #expect(alone.stdout.hasPrefix("Deactivated Owner at Dev-Sandbox: Revoked"), "\(alone.stdout)")
     }
 
     @Test func extendingAnInactiveAzureRoleNamesTheWordToActivateIt() async {

@@ -98,7 +98,9 @@ extension Commands {
         if context.json {
             context.print(JSONRows.request(request, now: now, extra: [("outcome", .string("sent"))]))
         } else {
-            context.say(safeLines("Deactivated \(name): \(request.status.graphValue) (request \(request.id))."))
+            context.say(
+                safeLines("Deactivated \(spoken(entry.target)): \(request.status.graphValue) (request \(request.id)).")
+            )
         }
         return 0
     }
