@@ -59,12 +59,14 @@ extension TargetResolver {
         if atScope.count > 1 { throw ambiguity(word, atScope) }
         let name = Sanitizer.sanitize(named[0].target.displayName)
         let scopes = named.map { Sanitizer.sanitize($0.target.scopeLabel) }
+        let example = Self.quoted(
+            TargetFamily.azure.written(named[0].target.displayName) + "@" + named[0].target.scopeLabel)
         throw PIMError(
             .refused,
             """
             You are eligible for the Azure role "\(name)" at \(scopes.joined(separator: ", ")), not at \
-            \(Sanitizer.sanitize(scope)): write one of those after @ (\(Self.written(named[0], among: named))), \
-            or leave the scope out.
+            \(Sanitizer.sanitize(scope)): write one of those after @ (\(Sanitizer.sanitize(example))), or leave the \
+            scope out.
             """)
     }
 
@@ -98,7 +100,11 @@ extension TargetResolver {
     /// one scope, `azure:ROLE@SCOPENAME` when the scope's name tells them apart, else the scope id;
     /// quoted when the shell would split it.
     static func written(_ entry: RoleEntry, among all: [RoleEntry]) -> String {
-        let word = TargetFamily.azure.written(entry.target.displayName) + scopeSuffix(entry, among: all)
+        quoted(TargetFamily.azure.written(entry.target.displayName) + scopeSuffix(entry, among: all))
+    }
+
+    /// `word` in double quotes when a shell would split it or read something in it.
+    static func quoted(_ word: String) -> String {
         let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_.:@/".contains($0) }
         return plain ? word : "\"\(word)\""
     }

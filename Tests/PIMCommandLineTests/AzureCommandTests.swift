@@ -140,6 +140,10 @@ import Testing
         #expect(azure.code == 3)
         #expect(azure.stderr == "pim: " + Self.noTokenSentence + "\n")
         #expect(service.read { $0.sent }.map(\.target.displayName) == ["Exchange Administrator"])
+        // A name not found may be an Azure role pim cannot see: the reason is said with the refusal.
+        let unseen = await run(["activate", "Contributor", "-j", "Fix", "-d", "1h"], service: service)
+        #expect(unseen.code == 4)
+        #expect(Self.occurrences(of: Self.noTokenSentence, in: unseen.stderr) == 1, "\(unseen.stderr)")
     }
 
     // MARK: TARGET
@@ -227,6 +231,15 @@ import Testing
                 Staging
                 """
             ), "\(scope.stderr)")
+        let elsewhere = await run(["deactivate", "azure:Owner@Prod"], service: service)
+        #expect(elsewhere.code == 4)
+        #expect(
+            elsewhere.stderr
+                == """
+                pim: You are eligible for the Azure role "Owner" at Dev-Sandbox, not at Prod: write one of those after \
+                @ (azure:Owner@Dev-Sandbox), or leave the scope out.
+
+                """, "\(elsewhere.stderr)")
         let role = await run(["activate", "azure:Ownr", "-j", "x", "-d", "1h"], service: service)
         #expect(role.code == 4)
         #expect(role.stderr.contains("You have no eligible Azure role matching \"azure:Ownr\"."), "\(role.stderr)")

@@ -51,14 +51,7 @@ extension Commands {
         _ = try context.durationOption(.duration)
         var draft = try draftFromOptions(context)
         let service = try await context.service()
-        let listing = try await loadRoles(context, service: service)
-        let resolver = listing.resolver(invocation)
-        var targets: [RoleEntry] = []
-        for word in words {
-            let entry = try resolver.resolve(word)
-            if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
-        }
-        listing.announceAzureUnavailable(context)
+        let targets = try await loadRoles(context, service: service).resolve(words, context: context)
         var planner = ActivationPlanner(
             draft: draft, durationIsExplicit: invocation.has(.duration),
             defaultDuration: config.defaultDuration ?? .hours(1),

@@ -52,8 +52,7 @@ extension Commands {
         let invocation = context.invocation
         let service = try await context.service()
         let listing = try await loadRoles(context, service: service)
-        let entry = try listing.resolver(invocation).resolve(invocation.required(.target))
-        listing.announceAzureUnavailable(context)
+        let entry = try listing.resolve([invocation.required(.target)], context: context)[0]
         let name = entry.target.displayName
         let now = context.clock.now()
         guard let active = entry.active else {
@@ -113,8 +112,7 @@ extension Commands {
         var draft = try draftFromOptions(context)
         let service = try await context.service()
         let listing = try await loadRoles(context, service: service)
-        let entry = try listing.resolver(invocation).resolve(invocation.required(.target))
-        listing.announceAzureUnavailable(context)
+        let entry = try listing.resolve([invocation.required(.target)], context: context)[0]
         let name = entry.target.displayName
         guard let active = entry.active else {
             let word =

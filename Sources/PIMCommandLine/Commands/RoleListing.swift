@@ -16,6 +16,27 @@ struct RoleListing {
             azureUnavailable: azureUnavailable)
     }
 
+    /// The rows `words` name, each once, in the order given. Why Azure roles are missing is said once
+    /// here, whether the words are found or not (a name not found may be an Azure role pim cannot see),
+    /// unless an Azure word fails with that very reason.
+    func resolve(_ words: [String], context: CommandContext) throws -> [RoleEntry] {
+        let resolver = resolver(context.invocation)
+        var targets: [RoleEntry] = []
+        do {
+            for word in words {
+                let entry = try resolver.resolve(word)
+                if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
+            }
+        } catch let error as PIMError where error == azureUnavailable {
+            throw error
+        } catch {
+            announceAzureUnavailable(context)
+            throw error
+        }
+        announceAzureUnavailable(context)
+        return targets
+    }
+
     /// Says once, on stderr, why Azure roles are missing and how to get them. The sentence may quote
     /// what ARM said about a token: masked again here, now that pim knows the environment's tokens.
     func announceAzureUnavailable(_ context: CommandContext) {
