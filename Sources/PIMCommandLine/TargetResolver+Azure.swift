@@ -12,7 +12,7 @@ extension TargetResolver {
     /// `ROLE[@SCOPE]` of an `azure:` word.
     func resolveAzure(_ text: String, word: String) throws -> RoleEntry {
         let pool = azureEntries
-        if pool.isEmpty, let azureUnavailable { throw azureUnavailable }
+        if pool.isEmpty, let azureUnavailable { throw Self.signInNeeded(azureUnavailable) }
         try refuseOwner(for: word)
         let known = Set(pool.map { $0.target.displayName.lowercased() })
         let (roleText, atScope) = Self.splitScope(text, knownNames: known)
@@ -31,6 +31,14 @@ extension TargetResolver {
             throw notEligibleForAzure(roleText, word: word, pool: pool)
         }
         return try narrowAzure(named, word: word, scope: atScope ?? scope)
+    }
+
+    /// Why an Azure TARGET cannot be used, as a sign-in that is needed (exit 3): what is missing is a
+    /// token for Azure Resource Manager, whatever the service's reason was filed as.
+    static func signInNeeded(_ reason: PIMError) -> PIMError {
+        var needed = reason
+        needed.kind = .signInRequired
+        return needed
     }
 
     /// A bare word that names an Azure role, at a tier where no role or group answers to it: the Azure

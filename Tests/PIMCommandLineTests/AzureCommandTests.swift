@@ -139,6 +139,15 @@ import Testing
         let azure = await run(["activate", "azure:Contributor", "-j", "Fix", "-d", "1h"], service: service)
         #expect(azure.code == 3)
         #expect(azure.stderr == "pim: " + Self.noTokenSentence + "\n")
+        // Whatever the service filed the reason as, an Azure TARGET without a token needs a sign-in.
+        let refused = FakeService(now: testNow) { state in
+            state.azureUnavailable = PIMError(
+                .forbidden, "Azure Resource Manager refused the token in PIM_ARM_ACCESS_TOKEN",
+                step: .getAzureAccess(.tokenRefused))
+        }
+        let stale = await run(["deactivate", "azure:Owner"], service: refused)
+        #expect(stale.code == 3)
+        #expect(Self.occurrences(of: "refused the token", in: stale.stderr) == 1, "\(stale.stderr)")
         #expect(service.read { $0.sent }.map(\.target.displayName) == ["Exchange Administrator"])
         // A name not found may be an Azure role pim cannot see: the reason is said with the refusal.
         let unseen = await run(["activate", "Contributor", "-j", "Fix", "-d", "1h"], service: service)

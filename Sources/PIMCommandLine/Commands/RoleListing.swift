@@ -27,7 +27,7 @@ struct RoleListing {
                 let entry = try resolver.resolve(word)
                 if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
             }
-        } catch let error as PIMError where error == azureUnavailable {
+        } catch let error as PIMError where error == azureUnavailable.map(TargetResolver.signInNeeded) {
             throw error
         } catch {
             announceAzureUnavailable(context)
