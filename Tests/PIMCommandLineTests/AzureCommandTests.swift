@@ -191,6 +191,9 @@ import Testing
 
                 """, "\(result.stderr)")
         #expect(service.read { $0.sent }.isEmpty)
+        let noTicket = await run(["activate", "azure:Contributor@Prod-Payments", "-j", "x"], service: service)
+        #expect(noTicket.code == 4)
+        #expect(noTicket.stderr.hasPrefix("pim: Cannot activate Contributor at Prod-Payments: "), "\(noTicket.stderr)")
         // Each listed word names its row alone.
         let copied = await run(
             ["activate", "azure:Contributor@Prod-Payments / app-rg", "-j", "x", "-d", "1h"], service: service)
@@ -352,6 +355,15 @@ import Testing
         let history = try #require(
             json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
         #expect(history.first?["kind"] as? String == "azure")
+        // Sentences name the scope: the same role is held at several.
+        let approved = await run(["approve", "5f1c3a2e-0000-4000-8000-000000000001", "-j", "ok"], service: service)
+        #expect(approved.code == 0, "\(approved.stderr)")
+        #expect(
+            approved.stdout
+                == "Approved request 5f1c3a2e-0000-4000-8000-000000000001: Ben Okafor for Owner at Dev-Sandbox.\n")
+        let cancelled = await run(["cancel", "5f1c3a2e-0000-4000-8000-000000000001"], service: service)
+        #expect(cancelled.stdout.contains("for Owner at Dev-Sandbox."), "\(cancelled.stderr)")
+        #expect(service.read { $0.cancelled } == ["5f1c3a2e-0000-4000-8000-000000000001"])
     }
 
     /// The ARM token from the environment is a secret like the Graph one: masked wherever it might show.

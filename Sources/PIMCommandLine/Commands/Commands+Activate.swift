@@ -68,7 +68,7 @@ extension Commands {
         }
         let refusals = steps.compactMap { step -> String? in
             guard case .refused(let entry, let problems) = step else { return nil }
-            return "Cannot activate \(entry.target.displayName): "
+            return "Cannot activate \(spoken(entry.target)): "
                 + problems.map(planner.sentence).joined(separator: " ")
         }
         if !refusals.isEmpty {
@@ -92,7 +92,7 @@ extension Commands {
                         outcomes.append(settled)
                     } else {
                         context.notice(
-                            "pim: Activating \(entry.target.displayName) failed: "
+                            "pim: Activating \(spoken(entry.target)) failed: "
                                 + ErrorWording.detailed(error))
                         outcomes.append(.failed(entry, error))
                         if firstFailure == nil { firstFailure = error }
@@ -100,7 +100,7 @@ extension Commands {
                 } catch {
                     let wrapped = PIMError.wrap(error)
                     context.notice(
-                        "pim: Activating \(entry.target.displayName) failed: "
+                        "pim: Activating \(spoken(entry.target)) failed: "
                             + ErrorWording.detailed(wrapped))
                     outcomes.append(.failed(entry, wrapped))
                     if firstFailure == nil { firstFailure = wrapped }

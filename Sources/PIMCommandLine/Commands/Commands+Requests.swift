@@ -73,7 +73,7 @@ extension Commands {
         if context.json {
             context.print(JSONRows.request(canceled, now: context.clock.now()))
         } else {
-            context.say(safeLines("Cancelled request \(request.id) for \(request.target.displayName)."))
+            context.say(safeLines("Cancelled request \(request.id) for \(spoken(request.target))."))
         }
         return 0
     }
