@@ -209,9 +209,7 @@ import Testing
                 FakeService.contributorAppRG.id
             ),
             (
-                [
-                    "azure:contributor@/providers/Microsoft.Subscription/subscriptions/11111111-1111-4111-8111-111111111111"
-                ],
+                ["azure:contributor@/providers/Microsoft.Subscription" + FakeService.prodSubscription],
                 FakeService.contributorProd.id
             ),
             (["Contributor", "--scope", FakeService.prodSubscription + "/"], FakeService.contributorProd.id),
