@@ -33,6 +33,7 @@ public enum CommandLineTool {
                 configPath: configPath, stdoutIsTerminal: console.stdoutIsTerminal)
             try settings.validate()
             if let token = settings.accessToken { SecretMask.remember(token) }
+            if let token = settings.armAccessToken { SecretMask.remember(token) }
             let context = CommandContext(
                 invocation: invocation, settings: settings, console: console, clock: clock,
                 host: host, timeZone: timeZone)

@@ -25,11 +25,15 @@ extension Column {
         }
     }
 
-    /// Where the role applies (the directory, an administrative unit) or "Group", JSON `scopeName`.
-    static func targetScope(priority: Int, _ target: @escaping @Sendable (Row) -> ElevationTarget) -> Column {
+    /// Where the role applies (the directory, an administrative unit, an Azure scope's name) or "Group",
+    /// JSON `scopeName` unless the table's rows leave that key to their kind (`json: false`).
+    static func targetScope(
+        priority: Int, fronts: Fronts = .both, json: Bool = true,
+        _ target: @escaping @Sendable (Row) -> ElevationTarget
+    ) -> Column {
         Column(
-            "Scope", width: .init(min: 9, max: 20, cuttable: true), priority: priority,
-            json: ("scopeName", { row, _ in .string(target(row).scopeLabel) })
+            "Scope", width: .init(min: 9, max: 20, cuttable: true), priority: priority, fronts: fronts,
+            json: json ? ("scopeName", { row, _ in .string(target(row).scopeLabel) }) : nil
         ) { row, _ in
             CellValue(target(row).scopeLabel)
         }

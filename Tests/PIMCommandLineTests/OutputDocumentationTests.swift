@@ -21,10 +21,14 @@ import Testing
         let text = try String(contentsOf: docs, encoding: .utf8)
         let service = FakeService(now: testNow) { state in
             let ben = Principal(id: "u-ben", displayName: "Ben Okafor")
+            FakeService.seedAzure(&state)
             state.active = [
                 ActiveAssignment(
                     id: "a1", target: FakeService.exchangeAdmin, principal: state.me,
-                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600))
+                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600)),
+                ActiveAssignment(
+                    id: "a-az", target: FakeService.ownerDev, principal: state.me,
+                    start: testNow.addingTimeInterval(-3600), end: testNow.addingTimeInterval(3600)),
             ]
             state.elevations = state.active
             state.history = [AuditEvent(id: "h", date: testNow, activity: "a", result: "success")]
@@ -32,7 +36,11 @@ import Testing
                 ApprovalItem(
                     request: ElevationRequest(
                         id: "p", target: FakeService.globalAdmin, action: .selfActivate,
-                        status: .pendingApproval, principal: ben, createdAt: testNow))
+                        status: .pendingApproval, principal: ben, createdAt: testNow)),
+                ApprovalItem(
+                    request: ElevationRequest(
+                        id: "p-az", target: FakeService.contributorProd, action: .selfActivate,
+                        status: .pendingApproval, principal: ben, createdAt: testNow)),
             ]
         }
         var found = Set<String>()
@@ -40,6 +48,7 @@ import Testing
             ["roles"], ["requests"], ["approvals"], ["elevations"], ["history"], ["whoami"], ["demo", "personas"],
             ["activate", "Finance Admins", "-j", "x", "-d", "1h"], ["activate", "Exchange Administrator"],
             ["deactivate", "Directory Readers"], ["approve", "p", "-j", "ok"], ["logout"], ["demo", "reset"],
+            ["activate", "azure:Reader", "-d", "1h"], ["deactivate", "azure:Contributor@Prod-Payments"],
         ] {
             let result = await run(arguments + ["-o", "json"], service: service)
             let document = try #require(json(result.stdout), "\(arguments): \(result.stderr)")

@@ -28,6 +28,9 @@ public final class FakeService: PIMService {
         public var failure: PIMError?
         /// Sections the dashboard reports as not loaded.
         public var sectionFailures: [DashboardSection: PIMError] = [:]
+        /// Why Azure roles are missing (no Azure Resource Manager token): the dashboard says it, and a
+        /// write on an Azure target throws it, as the live service does.
+        public var azureUnavailable: PIMError?
         public var notices: [String] = []
         /// Status the next pending request takes when `myRequests` is read (approval arriving).
         public var decideOnRead: RequestStatus?
@@ -57,7 +60,8 @@ public final class FakeService: PIMService {
                 me: dashboard.me, eligibilities: dashboard.eligibilities, active: dashboard.active,
                 requests: dashboard.myRequests, approvals: dashboard.approvals,
                 elevations: dashboard.elevations, history: dashboard.history,
-                policies: dashboard.policies, sectionFailures: dashboard.failures))
+                policies: dashboard.policies, sectionFailures: dashboard.failures,
+                azureUnavailable: dashboard.azureUnavailable))
     }
 
     public func read<T>(_ body: (State) -> T) -> T { state.withLock { body($0) } }
@@ -96,6 +100,13 @@ public final class FakeService: PIMService {
 
     private func fail() throws { if let failure = read({ $0.failure }) { throw failure } }
 
+    /// As the live service: a write on an Azure target without an Azure Resource Manager token is refused
+    /// with the reason the dashboard gave.
+    private func failWithoutAzure(_ target: ElevationTarget) throws {
+        guard target.kind.family.isAzureResourceManager, let reason = read({ $0.azureUnavailable }) else { return }
+        throw reason
+    }
+
     public func currentUser() async throws -> Principal { try fail(); return read { $0.me } }
 
     public func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
@@ -105,7 +116,7 @@ public final class FakeService: PIMService {
             return Dashboard(
                 me: s.me, eligibilities: s.eligibilities, active: s.active, myRequests: s.requests,
                 approvals: s.approvals, elevations: s.elevations, history: s.history,
-                policies: s.policies, failures: s.sectionFailures)
+                policies: s.policies, failures: s.sectionFailures, azureUnavailable: s.azureUnavailable)
         }
     }
 
@@ -115,6 +126,7 @@ public final class FakeService: PIMService {
 
     public func activate(_ request: ActivationRequest) async throws -> ActivationResult {
         try fail()
+        try failWithoutAzure(request.target)
         return try state.withLock { s in
             if let error = s.activationError { throw error }
             if let code = s.lostRaceWith {
@@ -170,6 +182,7 @@ public final class FakeService: PIMService {
 
     public func deactivate(_ assignment: ActiveAssignment, justification: String?) async throws -> ElevationRequest {
         try fail()
+        try failWithoutAzure(assignment.target)
         return state.withLock { s in
             s.deactivated.append(assignment.id)
             s.active.removeAll { $0.id == assignment.id }
@@ -184,6 +197,7 @@ public final class FakeService: PIMService {
         with request: ActivationRequest
     ) async throws -> ActivationResult {
         try fail()
+        try failWithoutAzure(assignment.target)
         return state.withLock { s in
             s.sent.append(request)
             // As Graph: a running activation is ended and requested anew (selfActivate), an assignment extended.

@@ -32,6 +32,9 @@ extension Command {
                 Example(
                     "pim activate group:pag-prod-admins --owner -j \"Release\"",
                     "Activate the owner access of a group."),
+                Example(
+                    "pim activate azure:Contributor@Prod-Payments -j \"Deploy\" -d 2h",
+                    "Activate an Azure role at the scope named Prod-Payments."),
             ]
         )
     ) { try await Commands.activate($0) }
@@ -48,13 +51,7 @@ extension Commands {
         _ = try context.durationOption(.duration)
         var draft = try draftFromOptions(context)
         let service = try await context.service()
-        let entries = try await loadRoles(context, service: service)
-        let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
-        var targets: [RoleEntry] = []
-        for word in words {
-            let entry = try resolver.resolve(word)
-            if !targets.contains(where: { $0.target.id == entry.target.id }) { targets.append(entry) }
-        }
+        let targets = try await loadRoles(context, service: service).resolve(words, context: context)
         var planner = ActivationPlanner(
             draft: draft, durationIsExplicit: invocation.has(.duration),
             defaultDuration: config.defaultDuration ?? .hours(1),
@@ -71,7 +68,7 @@ extension Commands {
         }
         let refusals = steps.compactMap { step -> String? in
             guard case .refused(let entry, let problems) = step else { return nil }
-            return "Cannot activate \(entry.target.displayName): "
+            return "Cannot activate \(spoken(entry.target)): "
                 + problems.map(planner.sentence).joined(separator: " ")
         }
         if !refusals.isEmpty {
@@ -95,7 +92,7 @@ extension Commands {
                         outcomes.append(settled)
                     } else {
                         context.notice(
-                            "pim: Activating \(entry.target.displayName) failed: "
+                            "pim: Activating \(spoken(entry.target)) failed: "
                                 + ErrorWording.detailed(error))
                         outcomes.append(.failed(entry, error))
                         if firstFailure == nil { firstFailure = error }
@@ -103,7 +100,7 @@ extension Commands {
                 } catch {
                     let wrapped = PIMError.wrap(error)
                     context.notice(
-                        "pim: Activating \(entry.target.displayName) failed: "
+                        "pim: Activating \(spoken(entry.target)) failed: "
                             + ErrorWording.detailed(wrapped))
                     outcomes.append(.failed(entry, wrapped))
                     if firstFailure == nil { firstFailure = wrapped }
@@ -131,8 +128,9 @@ extension Commands {
         _ entry: RoleEntry, service: any PIMService, context: CommandContext
     ) async -> ActivationOutcome? {
         let now = context.clock.now()
-        if let fresh = try? await loadRoles(context, service: service).first(where: { $0.target.id == entry.target.id })
-        {
+        if let fresh = try? await loadRoles(context, service: service).entries.first(where: {
+            $0.target.id == entry.target.id
+        }) {
             if let active = fresh.active { return .alreadyActive(fresh, until: active.end) }
             if let pending = fresh.pendingRequest { return .pending(fresh, pending) }
         }

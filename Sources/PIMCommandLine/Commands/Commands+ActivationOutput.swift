@@ -2,6 +2,15 @@ import Foundation
 import PIMDomain
 
 extension Commands {
+    /// A target's name in a sentence: an Azure role's with the scope it is at ("Contributor at
+    /// Prod-Payments"), since the same role is held at several; a role's or group's name alone.
+    static func spoken(_ target: ElevationTarget) -> String {
+        switch target.kind.family {
+        case .azure: "\(target.displayName) at \(target.scopeLabel)"
+        case .directoryRole, .group: target.displayName
+        }
+    }
+
     /// Prints the outcomes: sentences in table mode, one JSON object (or an array for several
     /// targets) in JSON mode.
     static func printOutcomes(_ outcomes: [ActivationOutcome], context: CommandContext, verb: String = "Activated") {
@@ -19,7 +28,7 @@ extension Commands {
             return
         }
         for outcome in outcomes {
-            let name = outcome.entry.target.displayName
+            let name = spoken(outcome.entry.target)
             switch outcome {
             case .alreadyActive(_, let until):
                 let when =

@@ -119,7 +119,7 @@ extension Commands {
         let request = item.request
         var line =
             """
-            New request \(request.id): \(request.principal.label) asks for \(request.target.displayName) \
+            New request \(request.id): \(request.principal.label) asks for \(spoken(request.target)) \
             (\(request.target.kind.label), \(request.target.tier.label))
             """
         if let duration = request.duration { line += " for \(duration.shortDescription)" }
@@ -174,7 +174,7 @@ extension Commands {
             let done = decision == .approve ? "Approved" : "Denied"
             context.say(
                 safeLines(
-                    "\(done) request \(request.id): \(request.principal.label) for \(request.target.displayName)."))
+                    "\(done) request \(request.id): \(request.principal.label) for \(spoken(request.target))."))
         }
         return 0
     }

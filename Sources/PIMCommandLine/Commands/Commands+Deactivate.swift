@@ -15,7 +15,7 @@ extension Command {
             arguments: [.target],
             options: [
                 .justification.with(help: "Why (optional)."),
-                .scope.with(help: "Directory scope of a role."),
+                .scope.with(help: "Directory scope of a role, or the scope (id or name) of an Azure role."),
                 .owner.with(help: "Deactivate the owner access of a group instead of member."),
             ],
             examples: [Example("pim deactivate \"Global Administrator\"", "Give the role back.")]
@@ -32,7 +32,7 @@ extension Command {
                 .ticket,
                 .ticketSystem.with(help: "Ticket system of the ticket number."),
                 .duration.with(help: "How long from now."),
-                .scope.with(help: "Directory scope of a role."),
+                .scope.with(help: "Directory scope of a role, or the scope (id or name) of an Azure role."),
                 .owner.with(help: "Extend the owner access of a group instead of member."),
                 .yes,
             ],
@@ -51,15 +51,15 @@ extension Commands {
     static func deactivate(_ context: CommandContext) async throws -> Int32 {
         let invocation = context.invocation
         let service = try await context.service()
-        let entries = try await loadRoles(context, service: service)
-        let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
-        let entry = try resolver.resolve(invocation.required(.target))
+        let listing = try await loadRoles(context, service: service)
+        let entry = try listing.resolve([invocation.required(.target)], context: context)[0]
         let name = entry.target.displayName
         let now = context.clock.now()
         guard let active = entry.active else {
             if context.json {
                 var fields: [(String, JSONValue)] = [("id", .null), ("status", .null)]
                 fields += JSONRows.targetFields(entry.target).filter { $0.0 != "id" }
+                fields += JSONRows.azureTargetFields(entry.target, memberType: entry.eligibility?.memberType)
                 fields += [
                     ("targetId", .string(entry.target.id.resourceId)), ("state", .string("eligible")),
                     ("endDateTime", .null), ("outcome", .string("notActive")),
@@ -97,7 +97,9 @@ extension Commands {
         if context.json {
             context.print(JSONRows.request(request, now: now, extra: [("outcome", .string("sent"))]))
         } else {
-            context.say(safeLines("Deactivated \(name): \(request.status.graphValue) (request \(request.id))."))
+            context.say(
+                safeLines("Deactivated \(spoken(entry.target)): \(request.status.graphValue) (request \(request.id)).")
+            )
         }
         return 0
     }
@@ -109,12 +111,14 @@ extension Commands {
         _ = try context.durationOption(.duration)
         var draft = try draftFromOptions(context)
         let service = try await context.service()
-        let entries = try await loadRoles(context, service: service)
-        let resolver = TargetResolver(entries: entries, owner: invocation.has(.owner), scope: invocation.value(.scope))
-        let entry = try resolver.resolve(invocation.required(.target))
+        let listing = try await loadRoles(context, service: service)
+        let entry = try listing.resolve([invocation.required(.target)], context: context)[0]
         let name = entry.target.displayName
         guard let active = entry.active else {
-            throw Refusal("\(name) is not active: activate it with pim activate \"\(name)\" instead.")
+            let word =
+                entry.target.kind.family == .azure
+                ? TargetResolver.written(entry, among: listing.entries) : "\"\(name)\""
+            throw Refusal("\(name) is not active: activate it with pim activate \(word) instead.")
         }
         // An activation, or an assignment with an end (selfExtend / selfRenew); never a permanent one.
         if let refusal = entry.extensionRefusal { throw Refusal(refusal) }

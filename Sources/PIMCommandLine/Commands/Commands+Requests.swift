@@ -24,6 +24,13 @@ extension Command {
 }
 
 extension Commands {
+    /// A request's target as a TARGET word: `azure:ROLE@SCOPENAME` for an Azure role (the scope tells
+    /// the same role at two scopes apart), a role's or group's name as it is.
+    static func written(_ target: ElevationTarget) -> String {
+        guard target.kind.family == .azure else { return target.displayName }
+        return TargetFamily.azure.written(target.displayName) + "@" + target.scopeLabel
+    }
+
     /// `pim requests`: my requests, newest first, pending ones marked.
     static func requests(_ context: CommandContext) async throws -> Int32 {
         let service = try await context.service()
@@ -56,7 +63,7 @@ extension Commands {
         guard request.status.isCancelable else {
             let hint =
                 request.status == .provisioned
-                ? " To end the access, run pim deactivate \"\(request.target.displayName)\"." : ""
+                ? " To end the access, run pim deactivate \"\(written(request.target))\"." : ""
             throw Refusal(
                 "Request \(request.id) is \(request.status.graphValue), not pending, so it cannot be cancelled.\(hint)")
         }
@@ -66,7 +73,7 @@ extension Commands {
         if context.json {
             context.print(JSONRows.request(canceled, now: context.clock.now()))
         } else {
-            context.say(safeLines("Cancelled request \(request.id) for \(request.target.displayName)."))
+            context.say(safeLines("Cancelled request \(request.id) for \(spoken(request.target))."))
         }
         return 0
     }

@@ -71,7 +71,8 @@ extension Command {
     static let completion = Command(
         CommandSpec(
             "completion", abstract: "Print a shell completion script.",
-            discussion: "Role and group names are completed from the list the last pim roles cached.",
+            discussion: "Role, group and Azure role names are completed from the list the last pim roles cached "
+                + "(an Azure role held at several scopes as azure:ROLE@SCOPE, once per scope).",
             arguments: [.shell],
             examples: [
                 Example("source <(pim completion bash)", "Enable completion in the current bash."),

@@ -11,14 +11,32 @@ enum Commands {
         .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups, .myRequests, .azureRoles,
     ]
 
-    /// The rows of "My roles", whole: a section they are made of that failed throws `PIMError.incomplete`
-    /// (exit 5; never "not eligible" or "nothing to deactivate" from half a listing). Other sections
-    /// that failed (policies, profile) are a warning on stderr.
-    static func loadRoles(_ context: CommandContext, service: any PIMService) async throws -> [RoleEntry] {
+    /// The sections the rows of `families` are made of (my requests mark any row pending).
+    static func rowSections(of families: Set<TargetFamily>) -> Set<DashboardSection> {
+        var sections: Set<DashboardSection> = [.myRequests]
+        for family in families {
+            switch family {
+            case .directoryRole: sections.formUnion([.eligibleRoles, .activeRoles])
+            case .group: sections.formUnion([.eligibleGroups, .activeGroups])
+            case .azure: sections.insert(.azureRoles)
+            }
+        }
+        return sections.intersection(roleRowSections)
+    }
+
+    /// The rows of "My roles", whole: a section the rows of `families` are made of that failed throws
+    /// `PIMError.incomplete` (exit 5; never "not eligible" or "nothing to deactivate" from half a
+    /// listing). Other sections that failed (policies, profile) are a warning on stderr.
+    static func loadRoles(
+        _ context: CommandContext, service: any PIMService,
+        families: Set<TargetFamily> = Set(TargetFamily.allCases)
+    ) async throws -> RoleListing {
         let dashboard = try await service.loadDashboard(.rolesOnly)
-        let unread = dashboard.failures.filter { roleRowSections.contains($0.key) }
+        let needed = rowSections(of: families)
+        let unread = dashboard.failures.filter { needed.contains($0.key) }
         if !unread.isEmpty { throw PIMError.incomplete(unread) }
-        for (section, error) in dashboard.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (section, error) in dashboard.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where !roleRowSections.contains(section) {
             context.notice("Could not load \(section.label): \(ErrorWording.sentence(error))")
         }
         var entries = dashboard.roleEntries
@@ -29,15 +47,18 @@ enum Commands {
             }
         }
         cacheTargetNames(entries, context: context)
-        return entries
+        return RoleListing(entries: entries, azureUnavailable: dashboard.azureUnavailable)
     }
 
     /// Keeps the names for shell completion; failing to write the cache never fails the command.
     static func cacheTargetNames(_ entries: [RoleEntry], context: CommandContext) {
         let paths = context.settings.paths
+        let azure = entries.filter { $0.target.kind.family == .azure }
         let names = Set(
             entries.map { entry in
+                // An Azure role held at several scopes is offered once per scope, as a word that names it.
                 entry.target.kind.family.written(entry.target.displayName)
+                    + (entry.target.kind.family == .azure ? TargetResolver.scopeSuffix(entry, among: azure) : "")
             }
         ).sorted()
         // Control characters would break the completion scripts' line splitting.

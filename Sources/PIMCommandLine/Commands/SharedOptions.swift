@@ -12,6 +12,7 @@ extension OptionSpec {
         help: "How long the access lasts (default from the configuration, never above the policy's maximum).")
     static let scope = OptionSpec(
         "scope", value: "SCOPE",
-        help: "Directory scope of a role (e.g. / or /administrativeUnits/ID).")
+        help: "Directory scope of a role (e.g. / or /administrativeUnits/ID), or the scope of an Azure role: its "
+            + "ARM id (/subscriptions/ID…) or a unique prefix of its name.")
     static let owner = OptionSpec("owner", help: "Activate the owner access of a group instead of member.")
 }

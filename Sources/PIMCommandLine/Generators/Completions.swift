@@ -72,13 +72,13 @@ public enum Completions {
         return """
             # bash completion for pim. Enable with: source <(pim completion bash)
             _pim_targets() {
-                local IFS=$'\\n' name word="$cur" strip=""
-                # bash splits "group:fin" at the colon: complete the whole word, answer only what follows the colon.
-                if [[ $cur == ":" && ${COMP_WORDS[COMP_CWORD-1]} == group ]]; then
-                    word="group:"; strip="group:"
-                elif [[ ${COMP_WORDS[COMP_CWORD-1]} == ":" && ${COMP_WORDS[COMP_CWORD-2]} == group ]]; then
-                    word="group:$cur"; strip="group:"
-                fi
+                local IFS=$'\\n' name word="$cur" strip="" i=$COMP_CWORD
+                # bash splits "group:fin" and "azure:Owner@Dev" at ":" and "@": complete the whole word, answer
+                # only what follows the last of them.
+                while ((i > 1)) && [[ ${COMP_WORDS[i]} == [:@] || ${COMP_WORDS[i-1]} == [:@] ]]; do
+                    ((i--)); word="${COMP_WORDS[i]}$word"
+                done
+                [[ $word == *[:@]* ]] && strip="${word%"${word##*[:@]}"}"
                 COMPREPLY=()
                 while IFS= read -r name; do
                     COMPREPLY+=("$(printf '%q' "${name#"$strip"}")")

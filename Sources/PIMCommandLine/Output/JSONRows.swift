@@ -5,7 +5,7 @@ import PIMTables
 /// The rows of `--output json`, documented in docs/cli-output.md. Keys are part of the contract:
 /// add new ones, never rename.
 enum JSONRows {
-    /// `role` or `group`.
+    /// `role`, `group` or `azure`.
     static func kind(_ kind: TargetKind) -> String { kind.family.word }
 
     /// `fields` with the values of the columns of `definition` that are JSON fields: a column gives
@@ -34,18 +34,53 @@ enum JSONRows {
         }
     }
 
-    /// The fields every target row starts with.
-    static func targetFields(_ target: ElevationTarget) -> [(String, JSONValue)] {
-        [
+    /// The fields every target row starts with. `id` is the role definition or group id; for an Azure
+    /// role it is the row's own id (`rowId`: the eligibility schedule id, else the active instance's
+    /// name), since one role definition is held at many scopes.
+    static func targetFields(_ target: ElevationTarget, rowId: String? = nil) -> [(String, JSONValue)] {
+        let isAzure = target.kind.family == .azure
+        return [
             ("kind", .string(kind(target.kind))),
             ("name", .string(target.displayName)),
-            ("id", .string(target.id.resourceId)),
+            ("id", .string(isAzure ? (rowId ?? target.id.resourceId) : target.id.resourceId)),
             ("access", .string(target.kind.groupAccessId)),
             ("scope", .string(target.id.scope)),
             ("scopeName", .string(target.scopeLabel)),
             ("tier", .string(target.tier.label)),
             ("tierLevel", .int(target.tier.rawValue)),
         ]
+    }
+
+    /// The keys only an Azure role's rows carry, after the common ones: the full scoped
+    /// `roleDefinitionId`, `scopeType` and `memberType` (`Direct`, `Group`, `Inherited`). Nothing for
+    /// a directory role or a group, whose rows keep their shape.
+    static func azureTargetFields(_ target: ElevationTarget, memberType: MemberType?) -> [(String, JSONValue)] {
+        guard target.kind.family == .azure else { return [] }
+        return [("roleDefinitionId", .string(target.id.resourceId))] + azureScopeFields(target)
+            + [("memberType", .string(memberType.map(Self.memberType)))]
+    }
+
+    /// `scopeType` of an Azure role's scope (`managementGroup`, `subscription`, `resourceGroup`,
+    /// `resource`); nothing for other kinds.
+    static func azureScopeFields(_ target: ElevationTarget) -> [(String, JSONValue)] {
+        guard target.kind.family == .azure else { return [] }
+        return [("scopeType", .string(AzureScope(target.id.scope ?? "/").kind.rawValue))]
+    }
+
+    /// The readable scope and its type of an Azure role a request is for; nothing for other kinds.
+    static func azureRequestFields(_ target: ElevationTarget) -> [(String, JSONValue)] {
+        guard target.kind.family == .azure else { return [] }
+        return [("scopeName", .string(target.scopeLabel))] + azureScopeFields(target)
+    }
+
+    /// ARM's spelling of how the principal holds it.
+    static func memberType(_ type: MemberType) -> String {
+        switch type {
+        case .direct: "Direct"
+        case .group: "Group"
+        case .inherited: "Inherited"
+        case .other(let value): value
+        }
     }
 
     static func policy(_ policy: ActivationPolicy?) -> JSONValue {
@@ -62,7 +97,8 @@ enum JSONRows {
 
     /// One row of `pim roles`.
     static func role(_ entry: RoleEntry, now: Date) -> JSONValue {
-        var fields = targetFields(entry.target)
+        var fields = targetFields(entry.target, rowId: entry.eligibility?.id ?? entry.active?.id)
+        fields += azureTargetFields(entry.target, memberType: entry.eligibility?.memberType ?? entry.active?.memberType)
         fields.append(("state", .string(entry.state == .active ? "active" : "eligible")))
         fields.append(("endDateTime", .date(entry.active?.end)))
         fields.append(("remainingSeconds", entry.active?.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))
@@ -125,6 +161,9 @@ enum JSONRows {
             ("targetId", .string(request.target.id.resourceId)),
             ("access", .string(request.target.kind.groupAccessId)),
             ("scope", .string(request.target.id.scope)),
+        ]
+        fields += azureRequestFields(request.target)
+        fields += [
             ("state", .string(state)),
             ("requestState", .string(requestState)),
             ("principal", principal(request.principal)),
@@ -144,7 +183,8 @@ enum JSONRows {
 
     /// One active elevation (`elevations`).
     static func elevation(_ assignment: ActiveAssignment, now: Date) -> JSONValue {
-        var fields = targetFields(assignment.target)
+        var fields = targetFields(assignment.target, rowId: assignment.id)
+        fields += azureTargetFields(assignment.target, memberType: assignment.memberType)
         fields.append(("state", .string("active")))
         fields.append(("endDateTime", .date(assignment.end)))
         fields.append(("remainingSeconds", assignment.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))
@@ -166,6 +206,9 @@ enum JSONRows {
             ("targetId", .string(request.target.id.resourceId)),
             ("access", .string(request.target.kind.groupAccessId)),
             ("scope", .string(request.target.id.scope)),
+        ]
+        fields += azureRequestFields(request.target)
+        fields += [
             ("tier", .string(request.target.tier.label)),
             ("tierLevel", .int(request.target.tier.rawValue)),
             // Not active until approved: product.md's `state` for the target is `eligible`.
@@ -209,11 +252,13 @@ enum JSONRows {
                 ], Tables.auditHistory, event, now: event.date))
     }
 
-    /// `role` for the RoleManagement category, `group` for GroupManagement, else null.
+    /// `role` for the RoleManagement category, `group` for GroupManagement, `azure` for
+    /// ResourceManagement (PIM for Azure resources), else null.
     static func auditKind(_ category: String?) -> String? {
         switch category?.lowercased() {
         case "rolemanagement": "role"
         case "groupmanagement": "group"
+        case "resourcemanagement": "azure"
         default: nil
         }
     }

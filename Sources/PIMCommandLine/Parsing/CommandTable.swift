@@ -13,8 +13,9 @@ public enum CommandTable {
     static let durationHelp = "DURATION accepts 90m, 1h30m, 2h, 1d and ISO 8601 PT1H30M."
     static let targetHelp =
         """
-        A role or group display name (case-insensitive, unique prefix allowed), an id, group:NAME or @SET (a role set \
-        from the configuration).
+        A role or group display name (case-insensitive, unique prefix allowed), an id, group:NAME, azure:ROLE or \
+        azure:ROLE@SCOPE (an Azure role; SCOPE is its ARM scope id or a unique prefix of the scope's name, needed when \
+        the role is held at several scopes) or @SET (a role set from the configuration).
         """
 
     /// Every subcommand, in the order help lists them: each carries its spec and its handler, both

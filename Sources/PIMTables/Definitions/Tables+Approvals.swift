@@ -21,6 +21,8 @@ extension Tables {
             $0.request.target
         },
         .targetKind(priority: 3) { $0.request.target },
+        // The command line's only: an approver tells one Azure role at two scopes apart by it.
+        .targetScope(priority: 4, fronts: .commandLine, json: false) { $0.request.target },
         .targetTier(priority: 7) { $0.request.target },
         Column("For", width: .init(min: 5, max: 8), priority: 6, fronts: .screen) { row, _ in
             CellValue(row.request.duration?.shortDescription ?? "—")

@@ -16,6 +16,8 @@ extension Tables {
         },
         .targetName(width: .init(min: 12, max: 40, cuttable: true), priority: 10, fronts: .commandLine) { $0.target },
         .targetKind(priority: 3, fronts: .commandLine) { $0.target },
+        // The scope tells one Azure role at two scopes apart; JSON has `scope` (and, for Azure, `scopeName`).
+        .targetScope(priority: 4, fronts: .commandLine, json: false) { $0.target },
         Column(
             "Status", width: .init(min: 6, max: 20), priority: 10, fronts: .commandLine,
             json: ("status", { row, _ in .string(row.status.graphValue) })
