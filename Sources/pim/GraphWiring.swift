@@ -132,6 +132,12 @@ enum GraphWiring {
         return (signIn, armTokens(settings, cloud, account: signIn))
     }
 
+    /// A Graph of one's own (--graph-url: a proxy, a test double) with ARM left at Microsoft's would mix
+    /// two worlds and send a token obtained there to the real ARM: Azure roles then need --arm-url too.
+    static func azureWanted(_ settings: GlobalSettings) -> Bool {
+        settings.graphURL == nil || settings.armURL != nil
+    }
+
     /// ARM tokens: PIM_ARM_ACCESS_TOKEN, else the account's refresh token redeemed for ARM, else
     /// `az account get-access-token --resource` with the cloud's ARM URL (the real one even when
     /// --arm-url points elsewhere: it names the token's audience, not where it is sent).
@@ -163,7 +169,7 @@ enum GraphWiring {
             directory: URL(fileURLWithPath: settings.paths.cacheDirectory),
             scope: tenantScope(settings, cloud: cloud))
         let userAgent = "pim/\(CommandTable.version)"
-        let azure = armTokens.map {
+        let azure = armTokens.flatMap { tokens in azureWanted(settings) ? tokens : nil }.map {
             ARMRoleService(
                 configuration: ARMConfiguration(baseURL: cloud.armURL, userAgent: userAgent), transport: transport,
                 tokens: $0)
@@ -231,8 +237,10 @@ enum GraphWiring {
             }
             // Azure roles come from the same sign-in where the client may have ARM tokens: say now if not.
             var azure = ""
-            do { _ = try await armTokens(settings, cloud, account: signIn).accessToken(claims: nil) } catch {
-                azure = " " + ErrorWording.sentence(error as? PIMError ?? PIMError(.other, "\(error)"))
+            if azureWanted(settings) {
+                do { _ = try await armTokens(settings, cloud, account: signIn).accessToken(claims: nil) } catch {
+                    azure = " " + ErrorWording.sentence(error as? PIMError ?? PIMError(.other, "\(error)"))
+                }
             }
             return "\(who); tokens are cached in \(settings.paths.cacheDirectory).\(azure)"
         }
@@ -273,7 +281,12 @@ enum GraphWiring {
         return [
             ("service", "Microsoft Graph"), ("cloud", settings.cloud),
             ("graphURL", cloud?.graphURL.absoluteString ?? settings.graphURL ?? "-"),
-            ("armURL", cloud?.armURL.absoluteString ?? settings.armURL ?? "-"),
+            (
+                "armURL",
+                azureWanted(settings)
+                    ? cloud?.armURL.absoluteString ?? settings.armURL ?? "-"
+                    : "- (Azure roles need --arm-url when --graph-url is set)"
+            ),
             ("tenant", signInTenant(settings)), ("token", token), ("armToken", armToken),
             ("account", account?.label ?? "-"),
         ]

@@ -21,7 +21,7 @@ import Testing
         #expect(!rows.isEmpty)
         for row in rows {
             for key in ["kind", "name", "id", "state", "endDateTime", "policy"] { #expect(row[key] != nil, "\(key)") }
-            #expect(["role", "group"].contains(row["kind"] as? String))
+            #expect(["role", "group", "azure"].contains(row["kind"] as? String))
             #expect(["eligible", "active"].contains(row["state"] as? String))
             let policy = try #require(row["policy"] as? [String: Any])
             for key in [

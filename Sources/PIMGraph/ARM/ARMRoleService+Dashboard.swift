@@ -57,7 +57,10 @@ extension ARMRoleService {
         case .failure(let error): part.failures[.azureRoles] = error
         }
         switch await list(ARMInstanceDTO.self, "active", in: responses, started: started) {
-        case .success(let instances): part.active = instances.map { $0.assignment(names: names) }
+        case .success(let instances):
+            part.active = instances.map { $0.assignment(names: names) }
+            // An active assignment without an eligibility (assigned for a time) still has a policy to show.
+            eligibilityScopes += instances.map(\.properties.scope)
         case .failure(let error): part.failures[.azureRoles] = part.failures[.azureRoles] ?? error
         }
         switch await list(ARMRequestDTO.self, "myRequests", in: responses, started: started) {
@@ -113,7 +116,7 @@ extension ARMRoleService {
             {
                 part.failures[.policies] = failure
             }
-            part.policies = state.policies(for: part.eligibilities.map(\.target.id))
+            part.policies = state.policies(for: part.eligibilities.map(\.target.id) + part.active.map(\.target.id))
         }
         return part
     }
