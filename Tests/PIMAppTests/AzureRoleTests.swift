@@ -131,6 +131,12 @@ import Testing
             $0.flash = nil
         }
         t.key("d") { $0.confirmation = .deactivate(Fixture.vmContributorActive) }
+        t.key("n") { $0.confirmation = nil }
+        t.key("e") {
+            $0.form = ActivationForm(
+                mode: .extend(Fixture.vmContributorActive), targets: [Fixture.vmContributorAppRg],
+                policies: [Fixture.vmContributorAppRg.id: Fixture.plain], draft: ActivationDraft(durationText: "1h"))
+        }
         t.finish()
     }
 

@@ -42,6 +42,17 @@ import Testing
         #expect(lines.contains { $0.hasPrefix(" Scope         Prod-Payments / kv-payments-archive-") })
     }
 
+    @Test func anAzureElevationNamesItsScopeAndItsKind() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("4"))
+        let row = state.elevations.firstIndex { $0.id == Fixture.hanaContributorData.id }!
+        _ = update(&state, .click(.row(row)))
+        let lines = render(state).lines()
+        #expect(
+            lines.contains { $0.hasPrefix(" Role or group Contributor · azure · Prod-Data (subscription) · Tier 2") },
+            "\(lines.suffix(8).joined(separator: "\n"))")
+    }
+
     @Test func aScopeIdFromTheServiceCannotDriveTheTerminal() {
         let scope = Self.subscription + "/resourceGroups/app\u{1B}]52;c;cGF5bG9hZA==\u{07}-rg\u{9B}31m"
         let lines = screen(scope: scope, scopeName: "Prod\u{1B}[2J-Payments")
