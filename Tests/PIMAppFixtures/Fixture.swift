@@ -47,6 +47,14 @@ public enum Fixture {
         Eligibility(id: "e-\(target.id.resourceId)", target: target, principalId: ada.id)
     }
 
+    /// An Azure eligibility: its id is the eligibility schedule's, one per role and scope.
+    public static func azureEligibility(_ target: ElevationTarget, memberType: MemberType = .direct) -> Eligibility {
+        let schedule = "/providers/Microsoft.Authorization/roleEligibilitySchedules/"
+        return Eligibility(
+            id: (target.id.scope ?? "") + schedule + "es-" + target.displayName.lowercased(), target: target,
+            principalId: ada.id, memberType: memberType)
+    }
+
     public static let readerActive = ActiveAssignment(
         id: "a-reader", target: globalReader, principal: ada, start: at(-1), end: at(1))
     public static let userAdminActive = ActiveAssignment(
@@ -73,15 +81,15 @@ public enum Fixture {
         Dashboard(
             me: ada,
             eligibilities: [globalAdmin, globalReader, securityReader, userAdmin, exchangeAdmin, sysadmin, breakglass]
-                .map(eligibility),
-            active: [readerActive, userAdminActive],
+                .map(eligibility) + azureEligibilities,
+            active: [readerActive, userAdminActive, vmContributorActive],
             myRequests: [
-                securityReaderRequest,
+                securityReaderRequest, vmContributorRequest,
                 ElevationRequest(
                     id: "req-ada-0", target: globalReader, action: .selfActivate, status: .provisioned, principal: ada,
                     createdAt: at(-1), justification: "Quarterly access review", duration: .hours(2)),
             ],
-            approvals: approvalItems,
+            approvals: approvalItems + [azureApprovalItem],
             elevations: [
                 readerActive, userAdminActive,
                 ActiveAssignment(id: "a-ben-ex", target: exchangeAdmin, principal: ben, start: at(-1), end: at(0.5)),
@@ -91,6 +99,7 @@ public enum Fixture {
                         id: .role("729827e3-9c14-49f7-bb1b-9608f156bbb8"), displayName: "Helpdesk Administrator"),
                     principal: hana, start: at(-2), end: at(4)),
                 ActiveAssignment(id: "a-ben-grp", target: sysadmin, principal: ben, start: at(-0.5), end: at(2.5)),
+                hanaContributorData,
             ],
             history: [
                 AuditEvent(
@@ -104,7 +113,7 @@ public enum Fixture {
                 exchangeAdmin.id: ticketed,
                 sysadmin.id: ActivationPolicy(maxDuration: .hours(4), requiresJustification: true),
                 breakglass.id: strict,
-            ])
+            ].merging(azurePolicies) { first, _ in first })
     }
 
     /// A state with the fixture loaded, at `width` × `height`.

@@ -34,7 +34,8 @@ import Testing
         var t = selecting(Fixture.sysadmin)
         t.key("a") {
             $0.form = ActivationForm(
-                targets: [Fixture.sysadmin], policies: [Fixture.sysadmin.id: $0.roles[4].policy!],
+                targets: [Fixture.sysadmin],
+                policies: [Fixture.sysadmin.id: Fixture.dashboard.policies[Fixture.sysadmin.id]!],
                 draft: ActivationDraft(durationText: "1h"))
         }
         t.type("patch the night")
@@ -154,18 +155,21 @@ import Testing
         let ga = Fixture.globalAdmin.id.description, sys = Fixture.sysadmin.id.description
         t.key(" ") {
             $0.lists[.myRoles]?.marked = [ga]
-            $0.lists[.myRoles]?.selection = 4
+            $0.lists[.myRoles]?.selection = 7
             $0.lists[.myRoles]?.selectedID = sys
         }
         t.key(" ") {
             $0.lists[.myRoles]?.marked = [ga, sys]
-            $0.lists[.myRoles]?.selection = 5
-            $0.lists[.myRoles]?.selectedID = Fixture.breakglass.id.description
+            $0.lists[.myRoles]?.selection = 8
+            $0.lists[.myRoles]?.selectedID = Fixture.keyVaultAdmin.id.description
         }
         t.key(.enter) {
             $0.form = ActivationForm(
                 targets: [Fixture.globalAdmin, Fixture.sysadmin],
-                policies: [Fixture.globalAdmin.id: Fixture.strict, Fixture.sysadmin.id: $0.roles[4].policy!],
+                policies: [
+                    Fixture.globalAdmin.id: Fixture.strict,
+                    Fixture.sysadmin.id: Fixture.dashboard.policies[Fixture.sysadmin.id]!,
+                ],
                 draft: ActivationDraft(durationText: "1h"))
         }
         #expect(t.state.form?.maxDuration == .hours(2))

@@ -43,13 +43,17 @@ import Testing
 
     @Test func spaceMarksSeveralForOneDecisionAndA409BecomesAlreadyDecided() {
         var t = approvals()
-        let items = t.state.approvals
+        let items = Array(t.state.approvals.prefix(2))
         t.key(" ") {
             $0.lists[.approvals]?.marked = ["req-202"]
             $0.lists[.approvals]?.selection = 1
             $0.lists[.approvals]?.selectedID = "req-201"
         }
-        t.key(" ") { $0.lists[.approvals]?.marked = ["req-202", "req-201"] }
+        t.key(" ") {
+            $0.lists[.approvals]?.marked = ["req-202", "req-201"]
+            $0.lists[.approvals]?.selection = 2
+            $0.lists[.approvals]?.selectedID = Fixture.azureApprovalItem.id
+        }
         t.key("d") { $0.dialog = ApprovalDialog(items: items, decision: .deny) }
         t.type("Not in a change window")
         t.key(.enter, effects: [.decide(items, .deny, justification: "Not in a change window")]) {
@@ -106,9 +110,10 @@ import Testing
         }
 
         var two = approvals()
-        two.state.dialog = ApprovalDialog(items: two.state.approvals, decision: .deny)
+        let pair = Array(two.state.approvals.prefix(2))
+        two.state.dialog = ApprovalDialog(items: pair, decision: .deny)
         two.state.dialog?.isSubmitting = true
-        two.state.dialog?.awaiting = Set(two.state.approvals.map(\.id))
+        two.state.dialog?.awaiting = Set(pair.map(\.id))
         var mine = PIMError(.alreadyDecided, "decided")
         mine.outcome = "approved by you at 18:44 UTC"
         let first = two.state.approvals[0].id, second = two.state.approvals[1].id

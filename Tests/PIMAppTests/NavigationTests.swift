@@ -20,13 +20,13 @@ import Testing
             $0.hasLoaded = true
             $0.lastRefresh = Fixture.now
             $0.me = Fixture.ada
-            $0.roles = Fixture.dashboard.roleEntries
-            $0.approvals = Fixture.approvalItems.reversed()
+            $0.roles = RoleEntry.azureScopesInOrder(Fixture.dashboard.roleEntries)
+            $0.approvals = Fixture.approvalItems.reversed() + [Fixture.azureApprovalItem]
             $0.history = HistoryRow.merge(requests: Fixture.dashboard.myRequests, events: Fixture.dashboard.history)
-            $0.elevations =
-                [Fixture.userAdminActive] + Fixture.dashboard.elevations.filter { $0.id == "a-ben-ex" }
-                + [Fixture.readerActive]
-                + Fixture.dashboard.elevations.filter { $0.id == "a-ben-grp" || $0.id == "a-hana-hd" }.reversed()
+            let elevations = Fixture.dashboard.elevations
+            $0.elevations = [
+                "a-useradmin", "a-ben-ex", "a-reader", "a-ben-grp", Fixture.hanaContributorData.id, "a-hana-hd",
+            ].map { id in elevations.first { $0.id == id }! }
             for pane in Pane.allCases {
                 let count = $0.rowCount(pane)
                 $0.lists[pane]?.visible = Array(0..<count)
@@ -41,9 +41,12 @@ import Testing
 
     @Test func approvalsAreOldestFirstAndElevationsSoonestFirst() {
         let state = Fixture.loaded()
-        #expect(state.approvals.map(\.id) == ["req-202", "req-201"])
-        #expect(state.elevations.map(\.id) == ["a-useradmin", "a-ben-ex", "a-reader", "a-ben-grp", "a-hana-hd"])
-        #expect(state.history.first?.date == Fixture.at(-0.25))
+        #expect(state.approvals.map(\.id) == ["req-202", "req-201", Fixture.azureApprovalItem.id])
+        #expect(
+            state.elevations.map(\.id) == [
+                "a-useradmin", "a-ben-ex", "a-reader", "a-ben-grp", Fixture.hanaContributorData.id, "a-hana-hd",
+            ])
+        #expect(state.history.first?.date == Fixture.vmContributorRequest.createdAt)
     }
 
     @Test func arrowsAndVimKeysMoveTheSelection() {
@@ -52,7 +55,8 @@ import Testing
             $0.lists[.myRoles]?.selection = 1; $0.lists[.myRoles]?.selectedID = self.userAdmin
         }
         t.key("j") {
-            $0.lists[.myRoles]?.selection = 2; $0.lists[.myRoles]?.selectedID = Fixture.exchangeAdmin.id.description
+            $0.lists[.myRoles]?.selection = 2
+            $0.lists[.myRoles]?.selectedID = Fixture.vmContributorAppRg.id.description
         }
         t.key("k") {
             $0.lists[.myRoles]?.selection = 1; $0.lists[.myRoles]?.selectedID = self.userAdmin
@@ -62,13 +66,13 @@ import Testing
         }
         t.key(.up)  // stays on the first row
         t.key("G") {
-            $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
+            $0.lists[.myRoles]?.selection = 11; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
         }
         t.key("g") {
             $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader
         }
         t.key(.end) {
-            $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
+            $0.lists[.myRoles]?.selection = 11; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
         }
         t.key(.home) {
             $0.lists[.myRoles]?.selection = 0; $0.lists[.myRoles]?.selectedID = self.reader
@@ -130,7 +134,7 @@ import Testing
         t.key(.escape) {
             $0.lists[.elevations]?.isFiltering = false
             $0.lists[.elevations]?.filter = TextField()
-            $0.lists[.elevations]?.visible = [0, 1, 2, 3, 4]
+            $0.lists[.elevations]?.visible = [0, 1, 2, 3, 4, 5]
             $0.lists[.elevations]?.selection = 3
         }
     }
@@ -186,7 +190,7 @@ import Testing
 
     @Test func qAsksFirstWhenAKeptDraftHoldsUnsentText() {
         var state = Fixture.loaded()
-        _ = update(&state, .click(.row(2)))  // Exchange Administrator, eligible
+        _ = update(&state, .click(.row(5)))  // Exchange Administrator, eligible
         _ = update(&state, .key("a"))
         var t = UpdateTester(state)
         t.type("why q")  // inside the form, q is text
@@ -215,8 +219,8 @@ import Testing
 
     @Test func clicksSelectAPaneOrARow() {
         var t = UpdateTester(Fixture.loaded())
-        t.send(.click(.row(3))) {
-            $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description
+        t.send(.click(.row(6))) {
+            $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description
         }
         t.send(.click(.pane(.history))) { $0.pane = .history }
     }
@@ -270,19 +274,20 @@ import Testing
     @Test func aNotchDownMovesTheSelectionThreeRowsAndUpComesBack() {
         var t = UpdateTester(Fixture.loaded())
         t.send(.wheel(1)) {
-            $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description
+            $0.lists[.myRoles]?.selection = 3
+            $0.lists[.myRoles]?.selectedID = Fixture.contributorPayments.id.description
         }
         t.send(.wheel(5)) {
-            $0.lists[.myRoles]?.selection = 6; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
+            $0.lists[.myRoles]?.selection = 11; $0.lists[.myRoles]?.selectedID = Fixture.securityReader.id.description
         }
         t.send(.wheel(-1)) {
-            $0.lists[.myRoles]?.selection = 3; $0.lists[.myRoles]?.selectedID = Fixture.globalAdmin.id.description
+            $0.lists[.myRoles]?.selection = 8; $0.lists[.myRoles]?.selectedID = Fixture.keyVaultAdmin.id.description
         }
     }
 
     @Test func theWheelDoesNothingBehindTheFormOrTheHelp() {
         var state = Fixture.loaded()
-        _ = update(&state, .click(.row(2)))  // Exchange Administrator, eligible
+        _ = update(&state, .click(.row(5)))  // Exchange Administrator, eligible
         _ = update(&state, .key(.enter))
         #expect(state.form != nil)
         var t = UpdateTester(state)

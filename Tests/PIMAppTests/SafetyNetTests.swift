@@ -8,8 +8,9 @@ import Testing
 /// approval. Marks gather only rows that can be activated, and a refusal names the rows.
 @Suite struct SafetyNetTests {
     // Rows of the fixture's My roles: 0 Global Reader (active), 1 User Administrator (active),
-    // 2 Exchange Administrator, 3 Global Administrator, 4 itops-sysadmin-prod-noapproval,
-    // 5 pag_Tier0.breakglass, 6 Security Reader (pending).
+    // 2 Virtual Machine Contributor (Azure, active), 3 and 4 Contributor (Azure), 5 Exchange Administrator,
+    // 6 Global Administrator, 7 itops-sysadmin-prod-noapproval, 8 Key Vault Administrator (Azure),
+    // 9 Owner (Azure), 10 pag_Tier0.breakglass, 11 Security Reader (pending).
     func selecting(_ row: Int, in state: AppState = Fixture.loaded()) -> AppState {
         var state = state
         _ = update(&state, .click(.row(row)))
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func draftsAreSavedAndRestoredAcrossAStart() throws {
-        var state = selecting(3)
+        var state = selecting(6)
         _ = update(&state, .key(.enter))
         for c in "Break-glass test" { _ = update(&state, .key(.character(c))) }
         _ = update(&state, .key("2"))  // typed into the form, not a pane switch
@@ -51,13 +52,13 @@ import Testing
         #expect(next.hasUnsentText)
         _ = update(&next, .start)
         _ = update(&next, .dashboardLoaded(.success(Fixture.dashboard)))
-        next = selecting(3, in: next)
+        next = selecting(6, in: next)
         _ = update(&next, .key(.enter))
         #expect(next.form?[.justification].text == "Break-glass test2")
     }
 
     @Test func aSentFormLeavesNoSavedDraft() {
-        var state = selecting(4)
+        var state = selecting(7)
         _ = update(&state, .key(.enter))
         for c in "Patch night" { _ = update(&state, .key(.character(c))) }
         _ = update(&state, .key(.control("s")))
@@ -77,7 +78,7 @@ import Testing
         #expect(
             state.flash?.text
                 == "Global Reader cannot be marked: it is already active. Marks gather roles to activate together.")
-        state = selecting(6, in: state)
+        state = selecting(11, in: state)
         _ = update(&state, .key(" "))
         #expect(state.list(.myRoles).marked.isEmpty, "a pending row is not marked")
         #expect(
@@ -90,7 +91,7 @@ import Testing
     }
 
     @Test func enterNamesMarkedRowsThatCannotBeActivatedAndTheMessageGoesWithTheMark() {
-        var state = selecting(3)
+        var state = selecting(6)
         _ = update(&state, .key(" "))
         _ = update(&state, .key(" "))
         #expect(state.list(.myRoles).marked == [Fixture.globalAdmin.id.description, Fixture.sysadmin.id.description])
@@ -135,7 +136,7 @@ import Testing
     }
 
     @Test func cAsksBeforeCancellingAndOnlyYSends() {
-        var state = selecting(6)
+        var state = selecting(11)
         #expect(update(&state, .key("c")).isEmpty, "c alone sends nothing")
         #expect(update(&state, .key(.enter)).isEmpty, "Enter is no")
         #expect(update(&state, .key("c")).isEmpty)

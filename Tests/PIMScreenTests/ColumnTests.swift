@@ -20,7 +20,8 @@ struct PaneColumnTests {
     @Test func aWideTerminalShowsLongNamesWhole() {
         var state = Fixture.loaded(width: 132, height: 40)
         let long = "itops-sysadmin-prod-requireapproval-emea-tier1"
-        state.history[0].targetName = long
+        let index = state.history.firstIndex { $0.requestId == Fixture.securityReaderRequest.id }!
+        state.history[index].targetName = long
         _ = update(&state, .key("3"))
         let rows = render(state).lines()
         let row = rows.first { $0.hasPrefix("  2026-11-23 11:45Z") } ?? ""

@@ -6,7 +6,8 @@ import PIMScreen
 import Testing
 
 /// Every pane, the form (empty, with errors, pending approval result), the approval dialog, the
-/// help, an error status line, wide characters and injected escape sequences, at 80×24 and 132×40.
+/// help, an error status line, wide characters and injected escape sequences, Azure rows, their form
+/// and dialog, at 80×24 and 132×40.
 @Suite struct GoldenScreenTests {
     func selecting(_ target: ElevationTarget, in state: inout AppState) {
         let index = state.roles.firstIndex { $0.target == target }!
@@ -132,6 +133,45 @@ import Testing
         _ = update(&state, .key("d"))
         typing("Outside the change window", into: &state)
         GoldenScreen.check("approval-deny-marked", state)
+    }
+
+    /// An Azure row's detail strip: its scope, the scope's kind, the ARM scope id and how it is held.
+    @Test func azureRowDetails() {
+        var state = Fixture.loaded()
+        selecting(Fixture.vmContributorAppRg, in: &state)
+        GoldenScreen.check("my-roles-azure", state)
+    }
+
+    /// The form for an Azure role names its scope and checks the role's policy at that scope.
+    @Test func azureForm() {
+        var state = Fixture.loaded()
+        selecting(Fixture.contributorPayments, in: &state)
+        _ = update(&state, .key(.enter))
+        typing("Deploy the payment API", into: &state)
+        GoldenScreen.check("form-azure", state)
+    }
+
+    @Test func azureApprovalDialog() {
+        var state = Fixture.loaded()
+        _ = update(&state, .key("2"))
+        _ = update(&state, .key("G"))
+        _ = update(&state, .key(.enter))
+        GoldenScreen.check("approval-dialog-azure", state)
+    }
+
+    /// Without an Azure Resource Manager token the rest is whole, and the status line says why once.
+    @Test func azureUnavailableNotice() {
+        var dashboard = Fixture.dashboard
+        dashboard.eligibilities.removeAll { $0.target.kind == .azureRole }
+        dashboard.active.removeAll { $0.target.kind == .azureRole }
+        dashboard.myRequests.removeAll { $0.target.kind == .azureRole }
+        dashboard.approvals.removeAll { $0.request.target.kind == .azureRole }
+        dashboard.elevations.removeAll { $0.target.kind == .azureRole }
+        dashboard.azureUnavailable = PIMError(
+            .signInRequired, "No Azure Resource Manager token could be had", step: .getAzureAccess(.noToken))
+        var state = AppState(config: AppConfig(tenantLabel: "contoso.example (demo)"), now: Fixture.now)
+        _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        GoldenScreen.check("azure-unavailable", state, styles: true)
     }
 
     @Test func help() {

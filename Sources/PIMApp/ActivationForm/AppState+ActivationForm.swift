@@ -146,7 +146,7 @@ extension AppState {
         }
         guard var current = form, current.awaiting.contains(target) else {
             // The form was closed while waiting: report in the status line.
-            let name = roles.first { $0.target.id == target }?.target.displayName ?? "The activation"
+            let name = roles.first { $0.target.id == target }?.target.interfaceName ?? "The activation"
             switch outcome {
             case .refused(let reason):
                 flash("\(name): \(reason)", .error)
@@ -169,7 +169,7 @@ extension AppState {
         current.isSubmitting = false
         let refusals = current.targets.compactMap { target -> String? in
             if case .refused(let reason) = current.outcomes[target.id] {
-                return current.targets.count > 1 ? "\(target.displayName): \(reason)" : reason
+                return current.targets.count > 1 ? "\(target.interfaceName): \(reason)" : reason
             }
             return nil
         }
@@ -181,7 +181,7 @@ extension AppState {
             if pending == 0 {
                 summary = current.isExtension ? "Extended." : "Activated."
             } else if current.targets.count == 1 {
-                summary = "Sent: \(current.targets[0].displayName) waits for approval."
+                summary = "Sent: \(current.targets[0].interfaceName) waits for approval."
             } else {
                 summary = "Sent: \(pending) of \(current.targets.count) wait for approval, the others are active."
             }

@@ -100,7 +100,7 @@ extension AppState {
             let decided = current.outcomes.values.filter { $0 == .decided }.count
             let already = current.items.compactMap { item -> (String, String?)? in
                 if case .alreadyDecided(let what) = current.outcomes[item.id] {
-                    return (item.request.target.displayName, what)
+                    return (item.request.target.interfaceName, what)
                 }
                 return nil
             }

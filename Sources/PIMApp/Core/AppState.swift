@@ -67,6 +67,8 @@ public struct AppState: Hashable, Sendable {
         set { failure = newValue.map { ErrorSentence(event: $0, step: "") } }
     }
     public var sectionFailures: [DashboardSection: PIMError] = [:]
+    /// Why Azure roles are missing (`Dashboard.azureUnavailable`) was said this run: it is said once.
+    public var azureUnavailableSaid = false
     public var flash: Flash?
     /// Targets with an operation in flight (deactivate, cancel), with a word for the State column.
     public var busy: [TargetID: String] = [:]

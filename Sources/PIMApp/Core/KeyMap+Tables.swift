@@ -133,7 +133,7 @@ extension KeyMap {
                     case .pending: "waits for approval"
                     case .eligible: "not eligible"
                     }
-                return "\(role.target.displayName) (\(why))"
+                return "\(role.target.interfaceName) (\(why))"
             }
             return
                 """
@@ -143,8 +143,8 @@ extension KeyMap {
         }
         guard let role = state.selectedRole else { return "There is no role to activate." }
         switch role.state {
-        case .active: return "\(role.target.displayName) is already active: press e to extend it."
-        case .pending: return "A request for \(role.target.displayName) waits for approval: press c to cancel it."
+        case .active: return "\(role.target.interfaceName) is already active: press e to extend it."
+        case .pending: return "A request for \(role.target.interfaceName) waits for approval: press c to cancel it."
         case .eligible: return role.canActivate ? nil : "You are not eligible for this role."
         }
     }

@@ -43,7 +43,7 @@ extension AppState {
     public var savedDrafts: SavedDrafts {
         var activations: [Set<TargetID>: SavedDrafts.Activation] = [:]
         var names: [TargetID: String] = [:]
-        for role in roles { names[role.target.id] = role.target.displayName }
+        for role in roles { names[role.target.id] = role.target.interfaceName }
         for (key, draft) in drafts where draft.hasUnsentText {
             let ids = key.sorted { $0.description < $1.description }
             activations[key] = .init(
@@ -51,7 +51,8 @@ extension AppState {
         }
         if let form, !form.isDone, form.draft.hasUnsentText {
             let ids = form.targets.map(\.id)
-            activations[form.draftKey] = .init(targets: ids, names: form.targets.map(\.displayName), draft: form.draft)
+            activations[form.draftKey] = .init(
+                targets: ids, names: form.targets.map(\.interfaceName), draft: form.draft)
         }
         var decisions = decisionDrafts
         if let dialog, !dialog.justification.text.isEmpty {

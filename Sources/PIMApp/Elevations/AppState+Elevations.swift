@@ -25,11 +25,11 @@ extension AppState {
     public var elevationExtensionRefusal: String? {
         guard let elevation = selectedElevation else { return "There is no elevation selected." }
         guard let me, elevation.principal.id == me.id else {
-            return "\(elevation.target.displayName) is \(elevation.principal.label)'s elevation: "
+            return "\(elevation.target.interfaceName) is \(elevation.principal.label)'s elevation: "
                 + "you can extend only your own."
         }
         guard let role = selectedElevationRole else {
-            return "\(elevation.target.displayName) is not among your roles yet: refresh (r), then try again."
+            return "\(elevation.target.interfaceName) is not among your roles yet: refresh (r), then try again."
         }
         return role.extensionRefusal
     }

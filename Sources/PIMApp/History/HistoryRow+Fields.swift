@@ -13,7 +13,7 @@ extension HistoryRow.Fields {
     init(request: ElevationRequest) {
         self.init(
             rowID: HistoryRow.RowID(prefix: .request, key: request.id), source: .request,
-            activity: request.action.verb, targetName: request.target.displayName,
+            activity: request.action.verb, targetName: request.target.interfaceName,
             result: request.status.graphValue, actor: request.principal.label,
             justification: request.justification, requestId: request.id, ticket: request.ticket,
             date: request.createdAt)

@@ -23,7 +23,10 @@ extension AppState {
         } else {
             if pane == .myRoles, let role = selectedRole, let reason = Self.whyNotActivatable(role) {
                 flash(
-                    "\(role.target.displayName) cannot be marked: \(reason). Marks gather roles to activate together.",
+                    """
+                    \(role.target.interfaceName) cannot be marked: \(reason). Marks gather roles to activate \
+                    together.
+                    """,
                     .warning)
                 return
             }
@@ -66,14 +69,14 @@ extension AppState {
             return [
                 role.target.displayName, role.target.kind.label, role.target.scopeLabel, role.state.rawValue,
                 role.target.tier.label,
-            ].joined(separator: " ")
+            ].joined(separator: " ") + Self.azureScopeSearchText(role.target)
         case .approvals:
             let request = approvals[index].request
             return [
                 request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
                 request.target.kind.label, request.justification ?? "", request.ticket?.number ?? "",
             ]
-            .joined(separator: " ")
+            .joined(separator: " ") + Self.azureScopeSearchText(request.target, withName: true)
         case .history:
             let row = history[index].fields
             return [
@@ -85,7 +88,7 @@ extension AppState {
             return [
                 assignment.principal.label, assignment.principal.userPrincipalName ?? "",
                 assignment.target.displayName, assignment.target.kind.label,
-            ].joined(separator: " ")
+            ].joined(separator: " ") + Self.azureScopeSearchText(assignment.target, withName: true)
         }
     }
 
@@ -111,9 +114,18 @@ extension AppState {
                 text += " "
                 text += part
             }
+            text += Self.azureScopeSearchText(target)
             texts.append(SearchKeys.fold(text))
         }
         return texts
+    }
+
+    /// What `/` also matches on an Azure row: the scope's kind ("resource group") and, where the row's
+    /// other words leave it out, the scope's name ("Prod-Payments / app-rg"). Empty for roles and groups,
+    /// whose rows match as they always have.
+    static func azureScopeSearchText(_ target: ElevationTarget, withName: Bool = false) -> String {
+        guard target.kind.family == .azure else { return "" }
+        return (withName ? " " + target.scopeLabel : "") + " " + target.azureScopeKind.label
     }
 
     /// Replaces `pane`'s folded search text with that of its rows (dropping the old text first, so

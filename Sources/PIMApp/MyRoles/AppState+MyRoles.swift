@@ -34,6 +34,17 @@ extension AppState {
     }
 
     mutating func openForm(mode: ActivationForm.Mode, entries: [RoleEntry]) {
+        // An activation is extended by ending it and activating again, and the service refuses to end
+        // one in its first 5 minutes: say when it can be, rather than open a form that cannot be sent.
+        if case .extend(let assignment) = mode, let wait = deactivationWait(assignment) {
+            flash(
+                """
+                \(assignment.target.interfaceName) started under 5 minutes ago: extending ends it and activates it \
+                again, which the service allows in \(Countdown.text(remaining: wait)).
+                """,
+                .warning)
+            return
+        }
         var policies: [TargetID: ActivationPolicy] = [:]
         for entry in entries { policies[entry.target.id] = entry.policy }
         let key = Set(entries.map(\.target.id))
@@ -47,7 +58,7 @@ extension AppState {
         var opened = ActivationForm(mode: mode, targets: entries.map(\.target), policies: policies, draft: draft)
         let reasons = entries.compactMap { entry in
             refusalsWhileClosed.removeValue(forKey: entry.target.id).map {
-                entries.count > 1 ? "\(entry.target.displayName): \($0)" : $0
+                entries.count > 1 ? "\(entry.target.interfaceName): \($0)" : $0
             }
         }
         if !reasons.isEmpty { opened.error = "The last send was refused: " + reasons.joined(separator: " ") }
@@ -59,13 +70,10 @@ extension AppState {
             flash("Only a role you activated can be deactivated.", .warning)
             return []
         }
-        if let start = assignment.start,
-            now.timeIntervalSince(start) < ServiceLimits.minimumActiveBeforeDeactivation
-        {
-            let wait = ServiceLimits.minimumActiveBeforeDeactivation - now.timeIntervalSince(start)
+        if let wait = deactivationWait(assignment) {
             flash(
                 """
-                \(role.target.displayName) started under 5 minutes ago: the service allows deactivating it in \
+                \(role.target.interfaceName) started under 5 minutes ago: the service allows deactivating it in \
                 \(Countdown.text(remaining: wait)).
                 """,
                 .warning)
@@ -74,6 +82,14 @@ extension AppState {
         // One key from losing an elevation (and, under approval, the wait for it): ask first.
         confirmation = .deactivate(assignment)
         return []
+    }
+
+    /// Seconds until the service lets `assignment` be ended (it refuses within 5 minutes of the start of
+    /// an activation); nil when it can be ended now, or is an administrator's assignment.
+    func deactivationWait(_ assignment: ActiveAssignment) -> Double? {
+        guard assignment.assignmentType == .activated, let start = assignment.start else { return nil }
+        let wait = ServiceLimits.minimumActiveBeforeDeactivation - now.timeIntervalSince(start)
+        return wait > 0 ? wait : nil
     }
 
     mutating func cancelSelected() -> [Effect] {
@@ -92,11 +108,11 @@ extension AppState {
         switch asked {
         case .deactivate(let assignment):
             busy[assignment.target.id] = "deactivating"
-            flash("Deactivating \(assignment.target.displayName)…", .info)
+            flash("Deactivating \(assignment.target.interfaceName)…", .info)
             return [.deactivate(assignment)]
         case .cancel(let request):
             busy[request.target.id] = "cancelling"
-            flash("Cancelling the request for \(request.target.displayName)…", .info)
+            flash("Cancelling the request for \(request.target.interfaceName)…", .info)
             return [.cancel(request)]
         }
     }
@@ -107,7 +123,7 @@ extension AppState {
         case nil:
             return nil
         case .deactivate(let assignment):
-            let name = assignment.target.displayName
+            let name = assignment.target.interfaceName
             let left =
                 assignment.remaining(at: now).map { "Its remaining \(Countdown.text(remaining: $0)) ends now" }
                 ?? "Access ends now"
@@ -117,7 +133,7 @@ extension AppState {
                 ? "using it again takes a new request and an approver's yes" : "using it again takes a new activation"
             return "Deactivate \(name)? \(left); \(again). y deactivates, n keeps it."
         case .cancel(let request):
-            let name = request.target.displayName
+            let name = request.target.interfaceName
             let waited =
                 request.createdAt.map {
                     "It has waited \(Countdown.elapsed(now.timeIntervalSince($0))) for an approver"
@@ -130,7 +146,7 @@ extension AppState {
 
     mutating func deactivateFinished(_ target: TargetID, _ result: Result<ElevationRequest, PIMError>) -> [Effect] {
         busy[target] = nil
-        let name = roles.first { $0.target.id == target }?.target.displayName ?? "The role"
+        let name = roles.first { $0.target.id == target }?.target.interfaceName ?? "The role"
         switch result {
         case .success: flash("\(name) is deactivated.", .success)
         case .failure(let error):
@@ -141,7 +157,7 @@ extension AppState {
 
     mutating func cancelFinished(_ target: TargetID, requestId: String, _ error: PIMError?) -> [Effect] {
         busy[target] = nil
-        let name = roles.first { $0.target.id == target }?.target.displayName ?? "the role"
+        let name = roles.first { $0.target.id == target }?.target.interfaceName ?? "the role"
         if let error {
             report(error)
         } else {

@@ -20,6 +20,7 @@ extension AppState {
             let stale = staleErrorFlash
             apply(dashboard)
             if stale { flash = nil }
+            if let missing = dashboard.azureUnavailable { sayAzureIsUnavailable(missing) }
         case .failure(let error):
             report(error)
         }
@@ -28,6 +29,17 @@ extension AppState {
             return requestRefresh()
         }
         return []
+    }
+
+    /// Why Azure roles are missing, said once a run: every refresh without an Azure token reports the
+    /// same, and repeating it would bury what the user does next. A warning, not a failure: directory
+    /// roles and groups are whole, so it is not the last error; as a warning it is shown whole however
+    /// narrow the terminal (it takes the key hints' row), and it stays a little longer than a flash.
+    mutating func sayAzureIsUnavailable(_ error: PIMError) {
+        guard !azureUnavailableSaid else { return }
+        azureUnavailableSaid = true
+        let sentence = InterfaceWording.sentence(error, after: "Azure roles are not shown")
+        flash = Flash(sentence, level: .warning, expires: now.addingTimeInterval(config.flashSeconds * 3))
     }
 
     /// The error flash reports the failure that a refresh started after it was shown has now
@@ -45,7 +57,7 @@ extension AppState {
     mutating func apply(_ dashboard: Dashboard) {
         hasLoaded = true
         me = dashboard.me
-        roles = dashboard.roleEntries
+        roles = RoleEntry.azureScopesInOrder(dashboard.roleEntries)
         approvals = dashboard.approvals.sorted(by: ApprovalItem.longestWaitingFirst)
         history = HistoryRow.merge(requests: dashboard.myRequests, events: dashboard.history)
         elevations = dashboard.elevations.sorted(by: ActiveAssignment.soonestEndFirst)

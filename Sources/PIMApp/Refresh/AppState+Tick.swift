@@ -36,7 +36,7 @@ extension AppState {
             expiryWarnings[assignment.id] = level
             warnedTarget = role.target.id
             flash(
-                "\(role.target.displayName) ends in \(Countdown.text(remaining: remaining)): press e to extend it.",
+                "\(role.target.interfaceName) ends in \(Countdown.text(remaining: remaining)): press e to extend it.",
                 .warning)
             rang = true
         }

@@ -13,7 +13,7 @@ enum ActivationFormView {
         let fieldsAt = targetLines(form, width: inner).count + 2
         let height = min(area.height, lines.count + 2 + 4 + 2)
         let rect = area.centered(width: width, height: height)
-        let names = form.targets.map(\.displayName)
+        let names = form.targets.map(\.interfaceName)
         let verb = form.isExtension ? "Extend" : "Activate"
         let title = names.count == 1 ? "\(verb) \(names[0])" : "\(verb) \(names.count) roles and groups"
         let content = Box.draw(rect, title: DisplayText(untrusted: title), on: &screen)
@@ -111,7 +111,7 @@ enum ActivationFormView {
                 "An approver must agree: the request waits for approval.", width: width, prefix: "• ", style: .dialog)
         }
         for target in form.targets {
-            let name = form.targets.count > 1 ? "\(target.displayName): " : ""
+            let name = form.targets.count > 1 ? "\(target.interfaceName): " : ""
             switch form.preflight[target.id] {
             case .checking:
                 lines.append(StyledLine(DisplayText(untrusted: "Pre-flight: \(name)asking the service…"), .info))
@@ -132,15 +132,15 @@ enum ActivationFormView {
             switch form.outcomes[target.id] {
             case .active(let until):
                 lines += StyledLine.wrapped(
-                    "\(target.displayName) is active until \(TextLayout.dateTime(until)).",
+                    "\(target.interfaceName) is active until \(TextLayout.dateTime(until)).",
                     width: width, prefix: "✓ ", style: .success)
             case .pendingApproval(let id):
                 lines += StyledLine.wrapped(
-                    "\(target.displayName) waits for approval (request \(id)).", width: width, prefix: "⧗ ",
+                    "\(target.interfaceName) waits for approval (request \(id)).", width: width, prefix: "⧗ ",
                     style: .pending)
             case .refused(let reason):
                 lines += StyledLine.wrapped(
-                    "\(target.displayName) refused: \(reason)", width: width, prefix: "✗ ", style: .error)
+                    "\(target.interfaceName) refused: \(reason)", width: width, prefix: "✗ ", style: .error)
             case nil: break
             }
         }
@@ -157,7 +157,7 @@ enum ActivationFormView {
                 width: width, prefix: "! ", style: .warning)
         }
         if form.confirmingTier0 {
-            let names = form.targets.filter { $0.tier == .tier0 }.map(\.displayName).joined(separator: ", ")
+            let names = form.targets.filter { $0.tier == .tier0 }.map(\.interfaceName).joined(separator: ", ")
             let verb = tier0NeedApproval(form).isEmpty ? "activate" : "send"
             lines += StyledLine.wrapped(
                 "\(names) is Tier 0: it can take over the tenant. Press y to \(verb), n to go back.",
@@ -185,7 +185,7 @@ extension ActivationFormView {
         let tier0 = form.targets.filter { $0.tier == .tier0 }
         let waiting = Set(tier0NeedApproval(form).map(\.id))
         let (are, they) = tier0.count == 1 ? ("is", "it") : ("are", "they")
-        let names = tier0.map(\.displayName).joined(separator: ", ")
+        let names = tier0.map(\.interfaceName).joined(separator: ", ")
         var text = "\(names) \(are) Tier 0: \(they) can take over the tenant."
         let now = tier0.filter { !waiting.contains($0.id) }, later = tier0.filter { waiting.contains($0.id) }
         if later.isEmpty {
@@ -198,10 +198,21 @@ extension ActivationFormView {
         } else {
             let waits = later.count == 1 ? "waits" : "wait"
             text +=
-                " Sending activates \(now.map(\.displayName).joined(separator: ", ")) at once; "
-                + "\(later.map(\.displayName).joined(separator: ", ")) \(waits) for an approver."
+                " Sending activates \(now.map(\.interfaceName).joined(separator: ", ")) at once; "
+                + "\(later.map(\.interfaceName).joined(separator: ", ")) \(waits) for an approver."
         }
         return text
+    }
+
+    /// One target with its kind, scope and tier: "Global Administrator (role, Directory, Tier 0)"; an
+    /// Azure role names its scope and the scope's kind first: "Contributor — Prod-Payments
+    /// (subscription), azure, Tier 2".
+    static func single(_ target: ElevationTarget) -> String {
+        switch target.kind.family {
+        case .directoryRole, .group:
+            "\(target.displayName) (\(target.kind.label), \(target.scopeLabel), \(target.tier.label))"
+        case .azure: "\(target.interfaceName), \(target.kind.label), \(target.tier.label)"
+        }
     }
 
     /// What the form is for: one target with its kind, scope and tier on up to two lines, or
@@ -209,12 +220,10 @@ extension ActivationFormView {
     static func targetLines(_ form: ActivationForm, width: Int) -> [StyledLine] {
         let prefix: String, text: String, most: Int
         if form.targets.count == 1, let target = form.targets.first {
-            (prefix, text, most) = (
-                "For: ", "\(target.displayName) (\(target.kind.label), \(target.scopeLabel), \(target.tier.label))", 2
-            )
+            (prefix, text, most) = ("For: ", single(target), 2)
         } else {
             (prefix, text, most) = (
-                "For \(form.targets.count) targets: ", form.targets.map(\.displayName).joined(separator: ", "), 3
+                "For \(form.targets.count) targets: ", form.targets.map(\.interfaceName).joined(separator: ", "), 3
             )
         }
         let room = max(1, width - DisplayWidth.of(prefix))

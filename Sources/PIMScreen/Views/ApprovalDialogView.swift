@@ -23,7 +23,7 @@ enum ApprovalDialogView {
                         DisplayText(
                             untrusted:
                                 """
-                                • \(request.principal.label) → \(request.target.displayName) for \
+                                • \(request.principal.label) → \(request.target.interfaceName) for \
                                 \(request.duration?.shortDescription ?? "—"), waited \(waited)
                                 """
                         ), .dialog))
@@ -36,15 +36,15 @@ enum ApprovalDialogView {
                     StyledLine(
                         DisplayText(
                             untrusted:
-                                "✓ \(item.request.principal.label) → \(item.request.target.displayName): done"),
+                                "✓ \(item.request.principal.label) → \(item.request.target.interfaceName): done"),
                         .success))
             case .alreadyDecided(let what):
                 lines += StyledLine.wrapped(
-                    "\(item.request.target.displayName): already \(what ?? "decided or cancelled")", width: inner,
+                    "\(item.request.target.interfaceName): already \(what ?? "decided or cancelled")", width: inner,
                     prefix: "• ", style: .warning)
             case .failed(let reason):
                 lines += StyledLine.wrapped(
-                    "\(item.request.target.displayName): \(reason)", width: inner, prefix: "✗ ", style: .error)
+                    "\(item.request.target.interfaceName): \(reason)", width: inner, prefix: "✗ ", style: .error)
             case nil: break
             }
         }

@@ -26,11 +26,7 @@ enum ApprovalsView: PaneView {
                 [request.principal.label, request.principal.userPrincipalName.map { "<\($0)>" }]
                     .compactMap { $0 }.joined(separator: " ")),
             detail(
-                "Role or group",
-                """
-                \(request.target.displayName) · \(request.target.kind.label) · \(request.target.scopeLabel) · \
-                \(request.target.tier.label)
-                """,
+                "Role or group", TargetSummary.line(request.target),
                 style: request.target.tier == .tier0 ? .tier0 : .normal),
             detail("Justification", request.justification ?? "(none given)"),
         ]

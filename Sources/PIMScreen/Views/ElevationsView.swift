@@ -2,7 +2,7 @@ import PIMApp
 import PIMDomain
 import PIMTables
 
-/// Pane 4: every active elevation in the tenant (roles and group accesses), soonest end first.
+/// Pane 4: every active elevation in the tenant (roles, group accesses, Azure roles), soonest end first.
 enum ElevationsView: PaneView {
     static let columns = PaneColumns(Tables.elevations)
 
@@ -25,13 +25,7 @@ enum ElevationsView: PaneView {
             }
         return [
             detail("User", user),
-            detail(
-                "Role or group",
-                """
-                \(assignment.target.displayName) · \(assignment.target.kind.label) · \(assignment.target.scopeLabel) \
-                · \(assignment.target.tier.label)
-                """
-            ),
+            detail("Role or group", TargetSummary.line(assignment.target)),
             detail(
                 "Active",
                 """

@@ -2,7 +2,7 @@ import PIMApp
 import PIMDomain
 import PIMTables
 
-/// Pane 1: eligible and active roles and groups, with tier, state, live countdown and requirements.
+/// Pane 1: eligible and active roles, groups and Azure roles, with tier, state, live countdown and requirements.
 enum MyRolesView: PaneView {
     static let columns = PaneColumns(Tables.roles)
 
@@ -15,12 +15,26 @@ enum MyRolesView: PaneView {
     static func details(_ state: AppState, width: Int) -> [StyledLine] {
         guard let role = state.selectedRole else { return [] }
         let target = role.target
-        var lines = [
-            detail(
-                "Role or group",
-                "\(target.displayName) · \(target.kind.label) · \(target.scopeLabel) · \(target.tier.label)",
-                style: target.tier == .tier0 ? .tier0 : .normal)
-        ]
+        let isAzure = target.kind.family == .azure
+        // What follows a detail's label: the strip is drawn from column 1 to one short of the edge.
+        let room = width - 2 - labelWidth
+        var lines: [StyledLine]
+        if isAzure {
+            let member = (role.eligibility?.memberType ?? role.active?.memberType).map {
+                " · member: \($0.interfaceLabel)"
+            }
+            lines = [
+                detail(
+                    "Azure role", "\(target.displayName) · \(target.tier.label)\(member ?? "")",
+                    style: target.tier == .tier0 ? .tier0 : .normal),
+                detail("Scope", "\(target.scopeLabel) · \(target.azureScopeKind.label)"),
+                detail("Scope id", TargetSummary.armId(target.id.scope ?? "/", room: room), style: .dim),
+            ]
+        } else {
+            lines = [
+                detail("Role or group", TargetSummary.line(target), style: target.tier == .tier0 ? .tier0 : .normal)
+            ]
+        }
         if let policy = role.policy {
             let max = policy.maxDuration.map { "max \($0.shortDescription)" } ?? "no maximum stated"
             let needs =
@@ -56,7 +70,11 @@ enum MyRolesView: PaneView {
                 detail("Eligible", eligibility.end.map { "until \(TextLayout.dateTime($0))" } ?? "permanently"))
         }
         if let description = target.description, !description.isEmpty { lines.append(detail("About", description)) }
-        lines.append(detail("Id", target.id.description, style: .dim))
+        if isAzure {
+            lines.append(detail("Role id", TargetSummary.armId(target.id.resourceId, room: room), style: .dim))
+        } else {
+            lines.append(detail("Id", target.id.description, style: .dim))
+        }
         return lines
     }
 }

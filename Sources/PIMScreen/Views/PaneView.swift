@@ -9,9 +9,14 @@ protocol PaneView {
 }
 
 extension PaneView {
+    /// Columns of a detail line's label, its space included.
+    static var labelWidth: Int { 14 }
+
     /// A "Label  value" detail line with the label dimmed.
     static func detail(_ label: String, _ value: String, style: StyleRole = .normal) -> StyledLine {
-        StyledLine([(SanitizedText.of(DisplayWidth.pad(label, to: 14)), .dim), (SanitizedText.of(value), style)])
+        StyledLine([
+            (SanitizedText.of(DisplayWidth.pad(label, to: labelWidth)), .dim), (SanitizedText.of(value), style),
+        ])
     }
 
     /// A table over the pane's visible rows with the pane's `columns`; `rows` are the pane's rows,
