@@ -38,7 +38,7 @@ import Testing
         #expect(shown.hasPrefix("/subscriptions/8d2c6f0e"), "\(shown)")
         #expect(shown.hasSuffix("payments-archive-eu-west"), "\(shown)")
         #expect(shown.contains("…"))
-        #expect(lines.contains { $0.hasPrefix(" Azure role    Contributor · Tier 2 · member: via group") })
+        #expect(lines.contains { $0.hasPrefix(" Azure role    Contributor · Tier 1 · member: via group") })
         #expect(lines.contains { $0.hasPrefix(" Scope         Prod-Payments / kv-payments-archive-") })
     }
 
@@ -49,7 +49,7 @@ import Testing
         _ = update(&state, .click(.row(row)))
         let lines = render(state).lines()
         #expect(
-            lines.contains { $0.hasPrefix(" Role or group Contributor · azure · Prod-Data (subscription) · Tier 2") },
+            lines.contains { $0.hasPrefix(" Role or group Contributor · azure · Prod-Data (subscription) · Tier 1") },
             "\(lines.suffix(8).joined(separator: "\n"))")
     }
 
