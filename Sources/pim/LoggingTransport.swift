@@ -16,7 +16,7 @@ struct LoggingTransport: Transport {
         }
         do {
             let response = try await inner.send(request)
-            let requestId = response.header("request-id") ?? "-"
+            let requestId = response.header("request-id") ?? response.header("x-ms-request-id") ?? "-"
             log(
                 """
                 \(request.method) \(Self.path(request.url)) \(response.status) \(elapsed())ms \

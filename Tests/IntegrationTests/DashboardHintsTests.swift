@@ -55,6 +55,43 @@ import Testing
         #expect(hints.saves.withLock { $0 } == 1)
     }
 
+    /// A process with the Azure side too: Graph's `$batch` and ARM's `/batch` go out together.
+    static func processWithAzure(
+        _ tenant: SimulatedTenant, hints: (any DashboardHintStore)?
+    ) -> (service: GraphPIMService, azure: ARMRoleService) {
+        let azure = ARMRoleService(
+            configuration: ARMConfiguration(baseURL: URL(string: "https://management.azure.com")!),
+            transport: tenant, tokens: tenant.signIn(for: .azureResourceManager))
+        let service = GraphPIMService(
+            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            transport: tenant, tokens: tenant.signIn(), hints: hints, azure: azure)
+        return (service, azure)
+    }
+
+    @Test func theSecondProcessAsksARMForEverythingInOneBatchToo() async throws {
+        let tenant = try Self.tenant()
+        let hints = MemoryHints()
+        let first = Self.processWithAzure(tenant, hints: hints)
+        let cold = try await first.service.loadDashboard(.everything)
+        #expect(cold.failures.isEmpty, "\(cold.failures)")
+        #expect(first.azure.roundTripCount == 2, "without hints the scopes and subscriptions arrive with the first answer")
+        let learned = try #require(hints.load()?.azure)
+        #expect(!learned.policyScopes.isEmpty)
+        #expect(learned.subscriptions.count >= 3)
+
+        let second = Self.processWithAzure(tenant, hints: hints)
+        let warm = try await second.service.loadDashboard(.everything)
+        #expect(second.azure.roundTripCount == 1)
+        #expect(second.service.roundTripCount == 1)
+        #expect(warm.failures.isEmpty, "\(warm.failures)")
+        let azurePolicies = { (d: Dashboard) in d.policies.filter { $0.key.kind == .azureRole } }
+        #expect(!azurePolicies(warm).isEmpty)
+        #expect(azurePolicies(warm) == azurePolicies(cold))
+        #expect(Self.elevationIds(warm) == Self.elevationIds(cold))
+        #expect(warm.elevations.contains { $0.target.kind == .azureRole })
+        #expect(hints.saves.withLock { $0 } == 1, "nothing new was learned, so nothing is written again")
+    }
+
     @Test func hintsThatWentStaleChangeNothingTheUserSees() async throws {
         let tenant = try Self.tenant()
         let plain = try await Self.process(tenant, hints: nil).loadDashboard(.everything)

@@ -5,7 +5,7 @@ extension ARMRoleService {
     /// The Azure dashboard: Z1, Z2, Z8 (asRequestor), Z9 with Z8 (asApprover), Z14 and Z15 in one batch,
     /// with the helpdesk's Z13 per subscription and the policies (Z4) of known scopes when the caches
     /// say so; a second batch only for what the first taught (new subscriptions, new scopes).
-    public func dashboard(_ options: DashboardOptions) async -> AzureDashboard {
+    public func dashboard(_ options: DashboardOptions, hints: AzureDashboardHints?) async -> AzureDashboard {
         let started = clock.now()
         let ttl = configuration.policyCacheTTL
         var items: [ARMBatchItem] = [
@@ -21,14 +21,17 @@ extension ARMRoleService {
         }
         let known = state.read { ($0.subscriptionIds, $0.namesReadAt, $0.eligibilityScopes) }
         let subscriptionsFresh = known.1.map { started.timeIntervalSince($0) < ttl } ?? false
-        var elevationsAsked = false
-        if options.includeElevations, subscriptionsFresh {
-            items += Self.elevationItems(known.0)
-            elevationsAsked = true
+        // A new process knows nothing yet: an earlier run's hints say what to ask in this first batch.
+        let learnedNothing = known.0.isEmpty && known.2.isEmpty
+        let hinted = learnedNothing ? hints : nil
+        var elevationsAsked: [String] = []
+        if options.includeElevations {
+            elevationsAsked = subscriptionsFresh ? known.0 : hinted?.subscriptions ?? []
+            items += Self.elevationItems(elevationsAsked)
         }
         var policyScopes: [String] = []
         if options.includePolicies {
-            policyScopes = state.stalePolicyScopes(known.2, now: started, ttl: ttl)
+            policyScopes = state.stalePolicyScopes(hinted?.policyScopes ?? known.2, now: started, ttl: ttl)
             items += Self.policyItems(policyScopes)
         }
 
@@ -81,10 +84,12 @@ extension ARMRoleService {
         // What the first batch could not ask: elevations of subscriptions just learned, policies of new scopes.
         var second: [ARMBatchItem] = []
         let subscriptionIds = state.read(\.subscriptionIds)
-        if options.includeElevations, !elevationsAsked {
+        var elevationsReady = false
+        if options.includeElevations {
             if responses["subscriptions"].map({ (200..<300).contains($0.status) }) == true {
-                second += Self.elevationItems(subscriptionIds)
-                elevationsAsked = true
+                let asked = Set(elevationsAsked)
+                second += Self.elevationItems(subscriptionIds.filter { !asked.contains($0) })
+                elevationsReady = true
             } else if let response = responses["subscriptions"] {
                 part.failures[.elevations] = ARMErrorMapper.map(response)
             }
@@ -100,11 +105,11 @@ extension ARMRoleService {
         if !second.isEmpty {
             do { responses.merge(try await batch.send(second)) { _, new in new } } catch {
                 let failure = PIMError.wrap(error)
-                if elevationsAsked, part.failures[.elevations] == nil { part.failures[.elevations] = failure }
+                if elevationsReady, part.failures[.elevations] == nil { part.failures[.elevations] = failure }
                 if !laterScopes.isEmpty { part.failures[.policies] = failure }
             }
         }
-        if options.includeElevations, elevationsAsked, part.failures[.elevations] == nil {
+        if options.includeElevations, elevationsReady, part.failures[.elevations] == nil {
             switch await elevations(subscriptionIds, from: responses, names: names, started: started) {
             case .success(let list): part.elevations = list
             case .failure(let error): part.failures[.elevations] = error
@@ -118,16 +123,25 @@ extension ARMRoleService {
             }
             part.policies = state.policies(for: part.eligibilities.map(\.target.id) + part.active.map(\.target.id))
         }
+        if part.failures[.azureRoles] == nil,
+            responses["subscriptions"].map({ (200..<300).contains($0.status) }) == true
+        {
+            // Sorted and without repeats, so an unchanged estate leaves the hints file as it is.
+            let scopes = Set(eligibilityScopes.map { AzureScope($0).canonical })
+            part.hints = AzureDashboardHints(policyScopes: scopes.sorted(), subscriptions: subscriptionIds.sorted())
+        }
         return part
     }
 
+    /// Named by subscription, so a first batch asked from hints and a second for the rest read alike.
     static func elevationItems(_ subscriptionIds: [String]) -> [ARMBatchItem] {
-        subscriptionIds.enumerated().map {
+        subscriptionIds.map {
             ARMBatchItem(
-                name: "elevations-\($0.offset)",
-                request: ARMEndpoints.subscriptionAssignments(subscriptionId: $0.element))
+                name: elevationItemName($0), request: ARMEndpoints.subscriptionAssignments(subscriptionId: $0))
         }
     }
+
+    static func elevationItemName(_ subscriptionId: String) -> String { "elevations-" + subscriptionId.lowercased() }
 
     static func policyItems(_ scopes: [String]) -> [ARMBatchItem] {
         scopes.map { ARMBatchItem(name: policyItemName($0), request: ARMEndpoints.policyAssignments(at: $0)) }
@@ -178,8 +192,8 @@ extension ARMRoleService {
     ) async -> Result<[ActiveAssignment], PIMError> {
         var found: [ActiveAssignment] = []
         var seen: Set<String> = []
-        for index in subscriptionIds.indices {
-            let name = "elevations-\(index)"
+        for subscriptionId in subscriptionIds {
+            let name = Self.elevationItemName(subscriptionId)
             if responses[name]?.status == 403 { continue }
             switch await list(ARMInstanceDTO.self, name, in: responses, started: started) {
             case .success(let instances):

@@ -42,6 +42,12 @@ public final class ARMRoleService: AzureRoleService {
 
     public var exchangeCount: Int { client.counter.value }
 
+    /// Round trips made so far (the chunks of one batch, sent together, count once).
+    public var roundTripCount: Int { client.counter.rounds }
+
+    /// The dashboard of a service that has no earlier run's hints (tests, and reads that need none).
+    func dashboard(_ options: DashboardOptions) async -> AzureDashboard { await dashboard(options, hints: nil) }
+
     var batch: ARMBatchSender { ARMBatchSender(client: client, state: state) }
 
     /// A token failure or any sign-in failure for ARM: Azure roles are then unavailable, not failed.

@@ -8,8 +8,9 @@ import PIMDomain
 public protocol AzureRoleService: Sendable {
     /// The Azure part of the dashboard, read in one round trip where ARM allows (its own batch), while
     /// the Graph batch is in flight. Never throws: what failed is in `failures`, and a missing token in
-    /// `unavailable`.
-    func dashboard(_ options: DashboardOptions) async -> AzureDashboard
+    /// `unavailable`. `hints`: what an earlier run learned (see `AzureDashboardHints`), used only by a
+    /// service that has learned nothing yet.
+    func dashboard(_ options: DashboardOptions, hints: AzureDashboardHints?) async -> AzureDashboard
 
     /// Policies of Azure targets, from each scope's role management policy assignments (cached).
     func policies(for targets: [ElevationTarget]) async throws -> [TargetID: ActivationPolicy]
@@ -51,6 +52,8 @@ public struct AzureDashboard: Sendable {
     public var failures: [DashboardSection: PIMError]
     /// Why nothing Azure could be read at all (no ARM token): said once, not a failure.
     public var unavailable: PIMError?
+    /// What the next run should ask for in its first batch; nil when this read could not tell.
+    public var hints: AzureDashboardHints?
 
     public init(
         eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [], myRequests: [ElevationRequest] = [],
@@ -66,5 +69,18 @@ public struct AzureDashboard: Sendable {
         self.policies = policies
         self.failures = failures
         self.unavailable = unavailable
+    }
+}
+
+/// What one run learned that lets the next ask ARM for everything in its first batch: the scopes whose
+/// role policies my roles need, and the subscriptions whose elevations the helpdesk view lists. Both
+/// arrive only with a first answer, so without them a new process needs a second round trip.
+public struct AzureDashboardHints: Codable, Hashable, Sendable {
+    public var policyScopes: [String]
+    public var subscriptions: [String]
+
+    public init(policyScopes: [String], subscriptions: [String]) {
+        self.policyScopes = policyScopes
+        self.subscriptions = subscriptions
     }
 }

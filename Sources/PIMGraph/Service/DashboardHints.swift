@@ -15,11 +15,14 @@ public struct DashboardHints: Codable, Hashable, Sendable {
     public var policyTargets: [TargetID]
     /// Group ids whose active assignments make up the group part of the tenant's elevations.
     public var groups: [String]
+    /// The Azure side's (absent in files written before Azure roles, or without an Azure side).
+    public var azure: AzureDashboardHints?
 
-    public init(userId: String, policyTargets: [TargetID], groups: [String]) {
+    public init(userId: String, policyTargets: [TargetID], groups: [String], azure: AzureDashboardHints? = nil) {
         self.userId = userId
         self.policyTargets = policyTargets
         self.groups = groups
+        self.azure = azure
     }
 }
 

@@ -17,17 +17,29 @@ extension GraphPIMService {
         .signInRequired, "Azure roles need an Azure Resource Manager token, and none could be had",
         step: .getAzureAccess(.noToken))
 
-    /// The Graph batch and the ARM reads go out together; the screen waits for the slower.
+    /// The Graph batch and the ARM reads go out together; the screen waits for the slower. What both
+    /// learned is kept for the next run in one hints file, so a later start is one round trip on each side.
     public func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
-        guard let azure else { return try await graphDashboard(options) }
+        let started = state.startingHints(from: hints)
+        guard let azure else {
+            let (dashboard, learned) = try await graphDashboard(options, started: started)
+            if let learned { state.keep(learned, in: hints) }
+            return dashboard
+        }
         let armBefore = azure.exchangeCount
-        async let azurePart = azure.dashboard(options)
+        async let azurePart = azure.dashboard(options, hints: started?.azure)
         var dashboard: Dashboard
-        do { dashboard = try await graphDashboard(options) } catch {
+        var learned: DashboardHints?
+        do { (dashboard, learned) = try await graphDashboard(options, started: started) } catch {
             _ = await azurePart
             throw error
         }
         let part = await azurePart
+        if var learned {
+            // A read that could not tell keeps what the last one learned.
+            learned.azure = part.hints ?? state.read { $0.hints?.azure }
+            state.keep(learned, in: hints)
+        }
         dashboard.eligibilities += part.eligibilities
         dashboard.active += part.active
         dashboard.myRequests = Self.newestFirst(dashboard.myRequests + part.myRequests)

@@ -14,7 +14,11 @@ extension GraphPIMService {
     /// One batch for everything; a second only for what the first revealed (policies of new targets,
     /// assignments of newly seen groups). A refresh with cached policies and known groups is one round
     /// trip, and so is a new process's first load when `hints` remember the targets and groups.
-    func graphDashboard(_ options: DashboardOptions) async throws -> Dashboard {
+    /// - Parameter started: the hints of earlier runs, on this process's first load.
+    /// - Returns: the dashboard, and the hints it taught for the next run (nil when it could not tell).
+    func graphDashboard(
+        _ options: DashboardOptions, started: DashboardHints?
+    ) async throws -> (dashboard: Dashboard, hints: DashboardHints?) {
         try await wrapped {
             let countBefore = client.counter.value
             let now = clock.now()
@@ -32,7 +36,6 @@ extension GraphPIMService {
                 items.append(.init(id: ReadID.apprRoles, request: Endpoints.Roles.toApprove()))
                 items.append(.init(id: ReadID.apprGroups, request: Endpoints.Groups.toApprove()))
             }
-            let started = state.startingHints(from: hints)
             var groupsAsked: [String] = []
             if options.includeElevations {
                 items.append(.init(id: ReadID.elevRoles, request: Endpoints.Roles.tenantActivated()))
@@ -150,13 +153,14 @@ extension GraphPIMService {
 
             let sectionsComplete = [DashboardSection.me, .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups]
                 .allSatisfy { failures[$0] == nil }
+            var learned: DashboardHints?
             if sectionsComplete, !me.id.isEmpty {
                 // One key per policy (a few dozen, whatever the number of rows), in a stable order so an
                 // unchanged set is not written again.
                 var reads = PolicyReads()
                 reads.add(targets)
                 let keys = reads.keys.sorted { $0.description < $1.description }
-                state.keep(DashboardHints(userId: me.id, policyTargets: keys, groups: knownGroups), in: hints)
+                learned = DashboardHints(userId: me.id, policyTargets: keys, groups: knownGroups)
             }
 
             let attempted = reader.responses.count
@@ -165,11 +169,12 @@ extension GraphPIMService {
             {
                 throw first
             }
-            return Dashboard(
+            let dashboard = Dashboard(
                 me: me, eligibilities: eligibilities, active: active, myRequests: myRequests,
                 approvals: approvals, elevations: elevations,
                 history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
                 policies: policies, failures: failures, requestCount: client.counter.value - countBefore)
+            return (dashboard, learned)
         }
     }
 

@@ -35,7 +35,8 @@ public struct CurlTransport: Transport {
             let response = try await CurlEngine.shared.perform(exchange)
             logger?.exchange(
                 request, status: response.status, milliseconds: Self.milliseconds(since: started),
-                requestId: response.header("request-id") ?? response.header("client-request-id"))
+                requestId: response.header("request-id") ?? response.header("x-ms-request-id")
+                    ?? response.header("client-request-id"))
             return response
         } catch {
             let failure =
