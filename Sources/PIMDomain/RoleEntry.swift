@@ -87,7 +87,9 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
         return sorted(rows)
     }
 
-    /// Active first, then by `localizedCaseInsensitiveCompare` of the names, then by the id's text.
+    /// Active first, then by `localizedCaseInsensitiveCompare` of the names, then (one Azure role held at
+    /// several scopes) by the scope's name, then by the id's text: an Azure id begins with a subscription
+    /// GUID, which would order "Prod-Payments" and "Dev-Sandbox" by chance.
     static func sorted(_ rows: [RoleEntry]) -> [RoleEntry] {
         // A closure, not `\.target.displayName`: a key path through a dynamic member is applied at run time.
         let names = Array(Set(rows.map { $0.target.displayName }))
@@ -117,8 +119,17 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
                 end += 1
             }
             if end - start > 1 {
-                let ids = keys[start..<end].map { rows[$0.row].target.id.description }
-                let run = ids.indices.sorted { ids[$0] < ids[$1] }.map { keys[start + $0] }
+                let ties = keys[start..<end].map { key in
+                    let target = rows[key.row].target
+                    return (scope: target.kind.family == .azure ? target.scopeLabel : "", id: target.id.description)
+                }
+                let run = ties.indices.sorted { a, b in
+                    switch ties[a].scope.localizedCaseInsensitiveCompare(ties[b].scope) {
+                    case .orderedAscending: true
+                    case .orderedDescending: false
+                    case .orderedSame: ties[a].id < ties[b].id
+                    }
+                }.map { keys[start + $0] }
                 keys.replaceSubrange(start..<end, with: run)
             }
             start = end

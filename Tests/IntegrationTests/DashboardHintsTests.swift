@@ -74,7 +74,8 @@ import Testing
         let first = Self.processWithAzure(tenant, hints: hints)
         let cold = try await first.service.loadDashboard(.everything)
         #expect(cold.failures.isEmpty, "\(cold.failures)")
-        #expect(first.azure.roundTripCount == 2, "without hints the scopes and subscriptions arrive with the first answer")
+        #expect(
+            first.azure.roundTripCount == 2, "without hints the scopes and subscriptions arrive with the first answer")
         let learned = try #require(hints.load()?.azure)
         #expect(!learned.policyScopes.isEmpty)
         #expect(learned.subscriptions.count >= 3)

@@ -20,7 +20,7 @@ import Testing
             $0.hasLoaded = true
             $0.lastRefresh = Fixture.now
             $0.me = Fixture.ada
-            $0.roles = RoleEntry.azureScopesInOrder(Fixture.dashboard.roleEntries)
+            $0.roles = Fixture.dashboard.roleEntries
             $0.approvals = Fixture.approvalItems.reversed() + [Fixture.azureApprovalItem]
             $0.history = HistoryRow.merge(requests: Fixture.dashboard.myRequests, events: Fixture.dashboard.history)
             let elevations = Fixture.dashboard.elevations

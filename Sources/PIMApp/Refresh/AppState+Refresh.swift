@@ -57,7 +57,7 @@ extension AppState {
     mutating func apply(_ dashboard: Dashboard) {
         hasLoaded = true
         me = dashboard.me
-        roles = RoleEntry.azureScopesInOrder(dashboard.roleEntries)
+        roles = dashboard.roleEntries
         approvals = dashboard.approvals.sorted(by: ApprovalItem.longestWaitingFirst)
         history = HistoryRow.merge(requests: dashboard.myRequests, events: dashboard.history)
         elevations = dashboard.elevations.sorted(by: ActiveAssignment.soonestEndFirst)
