@@ -42,13 +42,13 @@ import Testing
             dropped += previous.filter { !now.contains($0) }
             previous = now
         }
-        #expect(dropped == ["ENDS", "SCOPE", "KIND", "TIER"])
+        #expect(dropped == ["ENDS", "KIND", "SCOPE", "TIER"])
         #expect(previous == ["NAME", "STATE", "LEFT", "REQUIRES"])
     }
 
-    @Test func pimRolesAt80ColumnsKeepsTheTierAndLeavesOutEndsAndScope() async {
+    @Test func pimRolesAt80ColumnsKeepsTheTierAndTheScopeAndLeavesOutEndsAndKind() async {
         let result = await run(["roles"], service: NarrowRolesTableTests.sysadminGroups(), width: 80)
-        let expected = ["NAME", "KIND", "TIER", "STATE", "LEFT", "REQUIRES"]
+        let expected = ["NAME", "SCOPE", "TIER", "STATE", "LEFT", "REQUIRES"]
         #expect(Self.headers(result.stdout) == expected, "\(result.stdout)")
     }
 

@@ -263,11 +263,12 @@ import Testing
         }
     }
 
-    @Test func at80ColumnsTierStaysAndScopeGoesFirst() async {
+    @Test func at80ColumnsTierAndScopeStayAndKindGoesFirst() async {
         let result = await run(["roles"], service: Self.sysadminGroups(), width: 80)
         let header = String(result.stdout.split(separator: "\n").first ?? "")
         #expect(header.contains("TIER"), "\(result.stdout)")
-        #expect(!header.contains("SCOPE"), "\(result.stdout)")
+        #expect(header.contains("SCOPE"), "\(result.stdout)")
+        #expect(!header.contains("KIND"), "\(result.stdout)")
         for line in result.stdout.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80, "\(line)") }
     }
 

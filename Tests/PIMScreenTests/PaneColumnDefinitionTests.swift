@@ -30,7 +30,7 @@ struct PaneColumnDefinitionTests {
             dropped += previous.filter { !now.contains($0) }
             previous = now
         }
-        #expect(dropped == ["Requires", "Scope", "Kind", "Tier"], "\(previous)")
+        #expect(dropped == ["Requires", "Kind", "Scope", "Tier"], "\(previous)")
         #expect(previous == ["Name", "State", "Time left"])
     }
 }

@@ -2,12 +2,13 @@ import Foundation
 import PIMDomain
 
 extension Tables {
-    /// My roles: the pane and `pim roles`. TIER outlasts SCOPE and KIND on a narrow terminal: an
-    /// administrator reads a row by its name, state and tier, and SCOPE repeats KIND for groups.
+    /// My roles: the pane and `pim roles`. TIER outlasts SCOPE, and SCOPE outlasts KIND, on a narrow
+    /// terminal: an administrator reads a row by its name, state and tier; one Azure role is often held
+    /// at several scopes, which only SCOPE tells apart, while SCOPE's "Group" already says most of KIND.
     public static let roles = TableDefinition<RoleEntry>([
         .targetName(width: .init(min: 14, max: 44, fills: true, cuttable: true), priority: 10) { $0.target },
-        .targetKind(priority: 6) { $0.target },
-        .targetScope(priority: 3) { $0.target },
+        .targetKind(priority: 3) { $0.target },
+        .targetScope(priority: 6) { $0.target },
         .targetTier(priority: 8) { $0.target },
         Column(
             "State", width: .init(min: 8, max: 12), priority: 9,
