@@ -4,7 +4,10 @@ import PIMDomain
 extension ARMRoleService {
     /// Reads the approval fresh (Z10), picks the stage assigned to me and in progress, and PATCHes the
     /// decision at its id (Z11). A stage already closed, or a 409, is `.alreadyDecided` with who decided.
-    public func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws {
+    public func decide(
+        _ item: ApprovalItem, _ decision: ApprovalDecision, justification: String, principalId: String? = nil
+    ) async throws {
+        remember(principalId)
         guard let approvalId = item.request.approvalId ?? item.approval?.id else {
             throw PIMError(
                 .notFound, "Request \(Sanitizer.sanitize(item.request.id)) has no approval to decide",
@@ -30,13 +33,20 @@ extension ARMRoleService {
         }
     }
 
+    /// Who I am, as Graph told the caller: what "approved by you" is judged by.
+    func remember(_ principalId: String?) {
+        guard let principalId, !principalId.isEmpty else { return }
+        state.update { $0.principalId = principalId }
+    }
+
     func readApproval(_ id: String) async throws -> Approval {
         try client.decode(ARMApprovalDTO.self, from: try await client.send(ARMEndpoints.approval(id: id))).approval
     }
 
     /// Looks for the id among the requests I may approve and my own; nil when ARM does not know it or it
     /// still waits.
-    public func whyNotWaiting(requestId: String) async -> PIMError? {
+    public func whyNotWaiting(requestId: String, principalId: String? = nil) async -> PIMError? {
+        remember(principalId)
         let started = clock.now()
         guard
             let responses = try? await batch.send([

@@ -29,9 +29,12 @@ public protocol AzureRoleService: Sendable {
     func myRequests() async throws -> [ElevationRequest]
     /// Azure requests waiting for my decision, with their approvals.
     func pendingApprovals() async throws -> [ApprovalItem]
-    func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws
+    func decide(
+        _ item: ApprovalItem, _ decision: ApprovalDecision, justification: String, principalId: String?
+    ) async throws
     /// What became of an Azure request id that does not wait for me; nil when ARM does not know it.
-    func whyNotWaiting(requestId: String) async -> PIMError?
+    /// `principalId` (when known) lets the answer say "approved by you".
+    func whyNotWaiting(requestId: String, principalId: String?) async -> PIMError?
     /// Active Azure elevations (`Activated`) in the subscriptions I can read, soonest end first.
     func tenantElevations() async throws -> [ActiveAssignment]
 

@@ -87,8 +87,17 @@ extension ElevationRequest {
             id: id, date: createdAt ?? completedAt ?? Date(timeIntervalSince1970: 0),
             activity: "\(action.verb) \(target.kind.label) (\(status.graphValue))",
             result: wasRefused ? "failure" : "success",
-            resultReason: justification, category: target.kind == .directoryRole ? "RoleManagement" : "GroupManagement",
+            resultReason: justification, category: Self.auditCategory(target.kind.family),
             initiatedBy: principal, targetName: target.displayName, targetId: target.id.resourceId,
             requestId: id)
+    }
+
+    /// The audit log's category for a family: Entra files PIM for Azure resources under ResourceManagement.
+    static func auditCategory(_ family: TargetFamily) -> String {
+        switch family {
+        case .directoryRole: "RoleManagement"
+        case .group: "GroupManagement"
+        case .azure: "ResourceManagement"
+        }
     }
 }

@@ -104,7 +104,9 @@ extension GraphPIMService {
     /// `assignmentApprovals/{id}/stages/{id}`.
     public func decide(_ item: ApprovalItem, _ decision: ApprovalDecision, justification: String) async throws {
         if let azure = try azureSide(for: item.request.target) {
-            return try await wrapped { try await azure.decide(item, decision, justification: justification) }
+            return try await wrapped {
+                try await azure.decide(item, decision, justification: justification, principalId: try? await myId())
+            }
         }
         try await wrapped {
             let request = item.request
@@ -134,7 +136,9 @@ extension GraphPIMService {
     /// What became of a request that does not wait for my decision (any longer), as the error to
     /// report; nil when it still waits or cannot be read. Tries roles, then groups.
     public func whyNotWaiting(requestId: String) async -> PIMError? {
-        if let azure, let known = await azure.whyNotWaiting(requestId: requestId) { return known }
+        if let azure, let known = await azure.whyNotWaiting(requestId: requestId, principalId: try? await myId()) {
+            return known
+        }
         for family in Endpoints.graphFamilies {
             guard let read = try? Endpoints.of(family).request(id: requestId) else { continue }
             guard let response = try? await client.send(read),
