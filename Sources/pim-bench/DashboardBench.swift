@@ -4,17 +4,20 @@ import PIMGraph
 import PIMSimulator
 import Synchronization
 
-/// Loads of the whole dashboard through the Graph client against the in-memory simulated tenant,
-/// which sleeps `latency` per HTTP exchange (a `$batch` counts once, as it does on the wire).
+/// Loads of the whole dashboard through the Graph and ARM clients against the in-memory simulated tenant,
+/// which sleeps `latency` per HTTP exchange (a `$batch` or ARM `/batch` counts once, as it does on the wire).
 struct DashboardBench {
     struct Load {
         var milliseconds: Double
         /// HTTP exchanges the client made (batches and plain GETs such as next pages).
         var exchanges: Int
-        /// Of those, `POST /$batch`.
+        /// Of those, Graph's `POST /$batch`.
         var batches: Int
+        /// And ARM's `POST /batch`.
+        var armBatches: Int
         var rows: Int
-        /// Sequential round trips (the chunks of one batch are sent together and count once).
+        /// Sequential round trips (the chunks of one batch are sent together and count once; Graph's and
+        /// ARM's go out together, so the longer of the two).
         var roundTrips: Int
     }
 
@@ -45,10 +48,22 @@ struct DashboardBench {
                 stateFile: nil, latencyMilliseconds: latency, scale: scale, pageSize: pageSize, report: { _ in }))
     }
 
-    static func makeService(_ tenant: SimulatedTenant, hints: (any DashboardHintStore)? = nil) -> GraphPIMService {
-        GraphPIMService(
-            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
-            transport: tenant, tokens: tenant.signIn(), hints: hints)
+    /// The service as `pim --demo` builds it: Graph, with Azure roles through ARM beside it.
+    static func makeService(_ tenant: SimulatedTenant, hints: (any DashboardHintStore)? = nil) -> Service {
+        let azure = ARMRoleService(
+            configuration: ARMConfiguration(baseURL: GraphCloud.global.armURL), transport: tenant,
+            tokens: tenant.signIn(for: .azureResourceManager))
+        let graph = GraphPIMService(
+            configuration: GraphConfiguration(baseURL: GraphCloud.global.graphURL),
+            transport: tenant, tokens: tenant.signIn(), hints: hints, azure: azure)
+        return Service(graph: graph, azure: azure)
+    }
+
+    struct Service {
+        let graph: GraphPIMService
+        let azure: ARMRoleService
+
+        var roundTrips: (graph: Int, azure: Int) { (graph.roundTripCount, azure.roundTripCount) }
     }
 
     /// `loads` cold loads (a new client each time: nothing cached), as many restarts (a new client
@@ -59,7 +74,7 @@ struct DashboardBench {
         // One untimed load first: the tenant builds its indexes, the process pages in its code, and
         // the hints are written as a first start writes them.
         let hints = Hints()
-        _ = try await Self.makeService(tenant, hints: hints).loadDashboard(.everything)
+        _ = try await Self.makeService(tenant, hints: hints).graph.loadDashboard(.everything)
         for _ in 0..<loads {
             result.cold.append(try await Self.timedLoad(Self.makeService(tenant), tenant))
             let service = Self.makeService(tenant, hints: hints)
@@ -69,11 +84,11 @@ struct DashboardBench {
         return result
     }
 
-    static func timedLoad(_ service: GraphPIMService, _ tenant: SimulatedTenant) async throws -> Load {
+    static func timedLoad(_ service: Service, _ tenant: SimulatedTenant) async throws -> Load {
         tenant.clearRecordedRequests()
         var dashboard: Dashboard?
-        let roundsBefore = service.roundTripCount
-        let ms = try await Measure.milliseconds { dashboard = try await service.loadDashboard(.everything) }
+        let roundsBefore = service.roundTrips
+        let ms = try await Measure.milliseconds { dashboard = try await service.graph.loadDashboard(.everything) }
         guard let dashboard else { throw BenchError("The dashboard did not load.") }
         if let failure = DashboardSection.allCases.compactMap({ dashboard.failures[$0] }).first {
             throw BenchError(
@@ -84,7 +99,9 @@ struct DashboardBench {
         return Load(
             milliseconds: ms, exchanges: dashboard.requestCount,
             batches: plain.filter { $0.path.hasSuffix("/$batch") }.count,
+            armBatches: plain.filter { $0.path == "/batch" }.count,
             rows: dashboard.eligibilities.count + dashboard.active.count,
-            roundTrips: service.roundTripCount - roundsBefore)
+            roundTrips: max(
+                service.roundTrips.graph - roundsBefore.graph, service.roundTrips.azure - roundsBefore.azure))
     }
 }

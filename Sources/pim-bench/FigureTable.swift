@@ -30,14 +30,17 @@ struct FigureTable {
         for (name, loads, _) in kinds {
             let exchanges = loads.map(\.exchanges).max() ?? 0
             let batches = loads.map(\.batches).max() ?? 0
+            let armBatches = loads.map(\.armBatches).max() ?? 0
             let rounds = loads.map(\.roundTrips).max() ?? 0
             report.add(
-                "Graph requests, \(name)",
-                "\(rounds) round trip\(rounds == 1 ? "" : "s"), \(exchanges) exchanges (\(batches) $batch)",
-                target: name == "refresh" ? "≤ 1 batch" : "-", met: name == "refresh" ? exchanges <= 1 : nil,
+                "requests, \(name)",
+                "\(rounds) round trip\(rounds == 1 ? "" : "s"), \(exchanges) exchanges "
+                    + "(\(batches) $batch, \(armBatches) ARM /batch)",
+                target: name == "refresh" ? "≤ 1 batch each" : "-",
+                met: name == "refresh" ? exchanges <= 2 && batches <= 1 && armBatches <= 1 : nil,
                 """
-                exchanges counted by the client and the tenant (a $batch counts once; chunks of one batch sent \
-                together are one round trip); max of \(loads.count)
+                exchanges counted by the clients and the tenant (a $batch or /batch counts once; chunks of one batch \
+                sent together, and Graph's and ARM's batches, sent together, are one round trip); max of \(loads.count)
                 """
             )
         }

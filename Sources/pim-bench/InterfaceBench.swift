@@ -30,7 +30,8 @@ struct InterfaceBench {
     static func loadedState(rows: Int, auditLog: Bool, pageSize: Int = 50) async throws -> AppState {
         let tenant = try SimulatedTenant(
             configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: pageSize, report: { _ in }))
-        return try await loadedState(service: DashboardBench.makeService(tenant), now: tenant.now, auditLog: auditLog)
+        return try await loadedState(
+            service: DashboardBench.makeService(tenant).graph, now: tenant.now, auditLog: auditLog)
     }
 
     /// The state after a refresh through `service` (the tenant, a recording of it, or a replay).
@@ -69,7 +70,7 @@ struct InterfaceBench {
         // Pages of 999 only to load faster: the figures here start once the dashboard has arrived.
         let tenant = try SimulatedTenant(
             configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: 999, report: { _ in }))
-        let dashboard = try await DashboardBench.makeService(tenant).loadDashboard(.everything)
+        let dashboard = try await DashboardBench.makeService(tenant).graph.loadDashboard(.everything)
         var state = AppState(now: tenant.now, width: Self.width, height: Self.height)
         _ = update(&state, .start)
         let apply = Measure.milliseconds { _ = update(&state, .dashboardLoaded(.success(dashboard))) }
