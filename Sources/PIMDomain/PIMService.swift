@@ -48,11 +48,18 @@ public protocol PIMService: Sendable {
 
     /// PIM audit events: mine, or (`tenantWide`) the tenant's.
     func auditHistory(_ query: AuditQuery) async throws -> [AuditEvent]
+
+    /// Why the listings so far left Azure roles out (no Azure Resource Manager token), to say once;
+    /// nil when they did not.
+    func azureUnavailability() async -> PIMError?
 }
 
 extension PIMService {
     /// Services that cannot read one request by id (test fakes) know nothing more.
     public func whyNotWaiting(requestId: String) async -> PIMError? { nil }
+
+    /// Services without Azure roles never leave them out.
+    public func azureUnavailability() async -> PIMError? { nil }
 }
 
 /// Which dashboard sections to load.

@@ -131,6 +131,18 @@ import Testing
         #expect(directoryOnly.stderr.isEmpty, "Azure roles are not asked for")
     }
 
+    @Test func withoutAnAzureTokenEveryListingWithAnAzureHalfSaysWhyOnce() async throws {
+        let service = FakeService(now: testNow) { $0.azureUnavailable = Self.noToken }
+        for arguments in [["requests"], ["approvals"], ["elevations", "-o", "json"], ["history"]] {
+            let result = await run(arguments, service: service)
+            #expect(result.code == 0, "\(arguments): \(result.stderr)")
+            #expect(
+                Self.occurrences(of: Self.noTokenSentence, in: result.stderr) == 1, "\(arguments): \(result.stderr)")
+        }
+        let withAzure = await run(["requests"], service: FakeService(now: testNow))
+        #expect(withAzure.stderr.isEmpty)
+    }
+
     @Test func withoutAnAzureTokenActivatingARoleSaysWhyOnceAndAnAzureTargetNeedsSignIn() async throws {
         let service = FakeService(now: testNow) { $0.azureUnavailable = Self.noToken }
         let role = await run(["activate", "Exchange Administrator", "-j", "Fix", "-d", "1h"], service: service)

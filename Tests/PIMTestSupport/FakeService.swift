@@ -109,6 +109,9 @@ public final class FakeService: PIMService {
 
     public func currentUser() async throws -> Principal { try fail(); return read { $0.me } }
 
+    /// As the live service: listings leave Azure roles out for the reason the dashboard gives.
+    public func azureUnavailability() async -> PIMError? { read { $0.azureUnavailable } }
+
     public func loadDashboard(_ options: DashboardOptions) async throws -> Dashboard {
         try fail()
         return state.withLock { s in

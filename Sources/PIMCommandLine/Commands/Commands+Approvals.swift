@@ -56,6 +56,7 @@ extension Commands {
         let service = try await context.service()
         if context.invocation.has(.watch) { return try await watchApprovals(context, service: service) }
         let items = try await service.pendingApprovals().sorted(by: ApprovalItem.longestWaitingFirst)
+        await announceAzureUnavailable(of: service, context)
         let now = context.clock.now()
         if context.json {
             context.print(.array(items.map { JSONRows.approval($0, now: now) }))

@@ -45,6 +45,7 @@ extension Commands {
         let service = try await context.service()
         let now = context.clock.now()
         var rows = try await service.tenantElevations()
+        await announceAzureUnavailable(of: service, context)
         if let within {
             rows = rows.filter { ($0.remaining(at: now) ?? .infinity) <= within.timeInterval }
         }
@@ -87,6 +88,7 @@ extension Commands {
             since: since.map { now.addingTimeInterval(-$0.timeInterval) },
             tenantWide: context.invocation.has(.tenantWide))
         let events = try await service.auditHistory(query).sorted { $0.date > $1.date }
+        await announceAzureUnavailable(of: service, context)
         if context.json {
             context.print(.array(events.map(JSONRows.audit)))
             return 0

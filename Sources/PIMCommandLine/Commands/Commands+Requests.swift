@@ -35,6 +35,7 @@ extension Commands {
     static func requests(_ context: CommandContext) async throws -> Int32 {
         let service = try await context.service()
         let requests = try await service.myRequests().sorted(by: ElevationRequest.newestFirst)
+        await announceAzureUnavailable(of: service, context)
         let now = context.clock.now()
         if context.json {
             context.print(.array(requests.map { JSONRows.request($0, now: now) }))

@@ -37,10 +37,22 @@ struct RoleListing {
         return targets
     }
 
+    /// Says once, on stderr, why Azure roles are missing and how to get them.
+    func announceAzureUnavailable(_ context: CommandContext) {
+        Commands.announceAzureUnavailable(azureUnavailable, context)
+    }
+}
+
+extension Commands {
     /// Says once, on stderr, why Azure roles are missing and how to get them. The sentence may quote
     /// what ARM said about a token: masked again here, now that pim knows the environment's tokens.
-    func announceAzureUnavailable(_ context: CommandContext) {
-        guard let azureUnavailable else { return }
-        context.notice(SecretMask.mask(ErrorWording.sentence(azureUnavailable)))
+    static func announceAzureUnavailable(_ why: PIMError?, _ context: CommandContext) {
+        guard let why else { return }
+        context.notice(SecretMask.mask(ErrorWording.sentence(why)))
+    }
+
+    /// After a listing that has an Azure half (requests, approvals, elevations, history): why it was left out.
+    static func announceAzureUnavailable(of service: any PIMService, _ context: CommandContext) async {
+        announceAzureUnavailable(await service.azureUnavailability(), context)
     }
 }

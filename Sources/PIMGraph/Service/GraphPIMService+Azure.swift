@@ -51,6 +51,7 @@ extension GraphPIMService {
         dashboard.policies.merge(part.policies) { graph, _ in graph }
         dashboard.failures.merge(part.failures) { graph, _ in graph }
         dashboard.azureUnavailable = part.unavailable
+        if let unavailable = part.unavailable { state.update { $0.azureUnavailable = unavailable } }
         dashboard.requestCount += azure.exchangeCount - armBefore
         return dashboard
     }
@@ -97,8 +98,13 @@ extension GraphPIMService {
         guard let azure else { return [] }
         do { return try await read(azure) } catch {
             let failure = PIMError.wrap(error)
-            if case .getAzureAccess = failure.step { return [] }
+            if case .getAzureAccess = failure.step {
+                state.update { $0.azureUnavailable = failure }
+                return []
+            }
             throw PIMError.incomplete([section: failure])
         }
     }
+
+    public func azureUnavailability() async -> PIMError? { state.read { $0.azureUnavailable } }
 }

@@ -15,6 +15,8 @@ final class ServiceState: Sendable {
         /// The hints read from the store when this process began, or last written to it.
         var hints: DashboardHints?
         var hintsLoaded = false
+        /// Why a listing left the Azure half out (no ARM token), for `azureUnavailability()`.
+        var azureUnavailable: PIMError?
     }
 
     private let values = Mutex(Values())
