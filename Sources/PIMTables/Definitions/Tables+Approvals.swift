@@ -21,8 +21,9 @@ extension Tables {
             $0.request.target
         },
         .targetKind(priority: 3) { $0.request.target },
-        // The command line's only: an approver tells one Azure role at two scopes apart by it.
-        .targetScope(priority: 4, fronts: .commandLine, json: false) { $0.request.target },
+        // An approver tells one Azure role at two scopes apart by it: shown where the width allows (the
+        // detail strip always names it), never at the cost of the role's name.
+        .targetScope(priority: 2, json: false) { $0.request.target },
         .targetTier(priority: 7) { $0.request.target },
         Column("For", width: .init(min: 5, max: 8), priority: 6, fronts: .screen) { row, _ in
             CellValue(row.request.duration?.shortDescription ?? "—")
