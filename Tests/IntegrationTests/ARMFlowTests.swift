@@ -152,7 +152,7 @@ import Testing
         let error = await #expect(throws: PIMError.self) { try await ada.activate(Self.request(entry, ticket: nil)) }
         #expect(error?.kind == .refused)
         #expect(error?.failedRules.contains(.ticketing) == true)
-        #expect(error?.step == .satisfyRules(error?.failedRules ?? []))
+        #expect(error?.step == .satisfyRules([.ticketing]))
         #expect(try await TenantHarness.azureEntry(ada, "Contributor", at: "Prod-Payments").state == .eligible)
         #expect(harness.armWrites().allSatisfy { $0.status >= 400 })
     }
@@ -164,6 +164,7 @@ import Testing
         let error = await #expect(throws: PIMError.self) { try await ada.activate(Self.request(entry, hours: 9)) }
         #expect(error?.kind == .refused)
         #expect(error?.failedRules.contains(.expiration) == true)
+        #expect(error?.step == .satisfyRules([.expiration]))
         #expect(try await TenantHarness.azureEntry(ada, "Contributor", at: "Prod-Payments").state == .eligible)
         #expect(harness.armWrites().allSatisfy { $0.status >= 400 })
     }
