@@ -12,6 +12,8 @@ import Testing
     struct Stack {
         let clock = ManualClock(Date())
         let tenant: SimulatedTenant
+        /// What `--verbose` would print, from both transports.
+        let log = LineLog()
         let graph: TenantServer
         let arm: TenantServer
 
@@ -27,11 +29,13 @@ import Testing
             let retry = RetryPolicy(maxAttempts: 3, deadline: 120, baseDelay: 1, maxDelay: 30)
             let azure = ARMRoleService(
                 configuration: ARMConfiguration(baseURL: arm.baseURL, retryPolicy: retry, requestTimeout: 20),
-                transport: CurlTransport(), tokens: tenant.signIn(as: persona, for: .azureResourceManager),
+                transport: CurlTransport(logger: VerboseLogger { [log] in log.append($0) }),
+                tokens: tenant.signIn(as: persona, for: .azureResourceManager),
                 clock: clock)
             return GraphPIMService(
                 configuration: GraphConfiguration(baseURL: graph.baseURL, retryPolicy: retry, requestTimeout: 20),
-                transport: CurlTransport(), tokens: tenant.signIn(as: persona), clock: clock, azure: azure)
+                transport: CurlTransport(logger: VerboseLogger { [log] in log.append($0) }),
+                tokens: tenant.signIn(as: persona), clock: clock, azure: azure)
         }
 
         func stop() {
@@ -98,6 +102,13 @@ import Testing
         let armTokens = Set(armArrivals.compactMap(\.authorization))
         let graphTokens = Set(graphArrivals.compactMap(\.authorization))
         #expect(armTokens.isDisjoint(with: graphTokens))
+        // Neither token reaches the verbose log.
+        let log = stack.log.lines.joined(separator: "\n")
+        #expect(!log.isEmpty)
+        for header in armTokens.union(graphTokens) {
+            let token = String(header.dropFirst("Bearer ".count))
+            #expect(!log.contains(token))
+        }
         // The tenant refuses a token of the other audience with 401: none was refused.
         #expect(stack.tenant.recordedRequests().allSatisfy { $0.status != 401 })
         #expect((armArrivals + graphArrivals).allSatisfy { $0.status != 401 })
