@@ -5,7 +5,9 @@
 #
 # Story: as ada (requester) activate a role through the form with justification, ticket and
 # duration, see it active with a countdown, find it in History, quit; as ben (approver) open
-# Approvals, approve a pending request, check History, quit. After each run: the alternate
+# Approvals, approve a pending request, check History, quit. Azure: as ada filter to Contributor at
+# Prod-Payments, fill the form, send it with Ctrl-S and see it active with a countdown; as ben
+# approve an Azure request in the Approvals pane. After each run: the alternate
 # screen is off and the tty modes are what they were before. Every wait polls the screen with a
 # deadline; nothing sleeps a fixed time to "let it settle".
 #
@@ -216,6 +218,49 @@ echo "tui-e2e: ada: History lists the activation"
 quit_pim
 check_restored ada
 
+# ---- ada: an Azure role through the form ----------------------------------------------------
+# The filter matches a row's words in order (name, kind, scope), so this leaves Contributor at
+# Prod-Payments first; Enter opens its form and Ctrl-S sends it.
+run_pim ada-azure --demo
+wait_for 'My roles \([0-9]+\)'
+wait_for 'refreshed [0-9]+'
+keys /
+wait_for '^/'
+text "Contributor azure Prod-Payments"
+keys Enter
+wait_gone '^/'
+wait_for '^  Contributor +azure +Prod-Payments +Tier 1 +eligible'
+keys Enter
+wait_for 'Activate Contributor — Prod-Payments \(subscription\)'
+wait_for 'requires justification, ticket'
+text "INC-1: fix the payment workers"
+keys Tab
+text "INC-1"
+keys Tab
+keys C-u
+text "ServiceNow"
+keys Tab
+keys C-u
+text "1h"
+keys C-s
+wait_for "is active until|waits for approval|refused"
+screen | grep -qE "refused|waits for approval" && fail "the Azure activation was not granted"
+keys Enter
+wait_gone 'Activate Contributor'
+wait_for 'Contributor +azure +Prod-Payments +Tier 1 +active +(59m [0-9]{2}s|1h 00m)'
+# The countdown ticks without any key press.
+azure_left() { screen | grep -E 'Contributor +azure +Prod-Payments' | grep -oE '59m [0-9]{2}s' | head -1 || true; }
+wait_for 'Contributor +azure +Prod-Payments +Tier 1 +active +59m [0-9]{2}s'
+first=$(azure_left)
+deadline=$((SECONDS + 5))
+until [ -n "$(azure_left)" ] && [ "$(azure_left)" != "$first" ]; do
+    (( SECONDS < deadline )) || fail "the Azure countdown does not tick"
+    sleep 0.2
+done
+echo "tui-e2e: ada: Contributor at Prod-Payments is active with a countdown"
+quit_pim
+check_restored ada-azure
+
 # ---- ben: approve a pending request ---------------------------------------------------------
 # The demo tenant seeds requests waiting for ben (from other requesters).
 run_pim ben --demo --as ben
@@ -243,6 +288,36 @@ echo "tui-e2e: ben: History has rows"
 
 quit_pim
 check_restored ben
+
+# ---- ben: approve an Azure request ----------------------------------------------------------
+# The demo tenant seeds Azure requests waiting for ben (Owner at a subscription).
+run_pim ben-azure --demo --as ben
+wait_for 'Approvals \([0-9]+\)'
+wait_for 'refreshed [0-9]+'
+keys 2
+wait_for 'Requester'
+keys /
+wait_for '^/'
+text "azure"
+keys Enter
+wait_gone '^/'
+wait_for 'Approvals \([0-9]+/[0-9]+\)'
+before=$(screen | grep -oE 'Approvals \([0-9]+/' | grep -oE '[0-9]+' | head -1)
+[ "${before:-0}" -ge 1 ] || fail "ben has no Azure request to approve"
+keys Enter
+wait_for 'Request from'
+wait_for '│ Role or group .* · azure · .*\(subscription\)'
+wait_for 'Press a to approve'
+keys a
+wait_for 'Approve: why'
+text "Owner for the budget alerts is change CHG-77"
+keys Enter
+wait_for 'Approved 1 request'
+wait_gone 'Press a to approve|Approve: why'
+wait_for "Approvals \\($((before - 1))/"
+echo "tui-e2e: ben: approved one Azure request ($before → $((before - 1)) Azure requests waiting)"
+quit_pim
+check_restored ben-azure
 
 # ---- Every signal that ends pim leaves the terminal as found -----------------------------------
 # Ctrl-C, SIGTERM and SIGHUP through curses; crashes (SEGV, ABRT) and the other fatal signals
