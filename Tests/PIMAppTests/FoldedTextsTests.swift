@@ -32,4 +32,18 @@ import Testing
         #expect(texts.rows(containing: "abc") == [2])
         #expect(texts.rows(containing: "b") == [0, 2])
     }
+
+    /// Words narrow like fzf's: every word must be in the row, in any order, so a user types what they
+    /// remember ("contributor prod-payments") without knowing the columns in between.
+    @Test func everyWordMustBeInTheRowInAnyOrder() {
+        var texts = FoldedTexts()
+        texts.append("contributor azure prod-payments subscription tier 1 eligible")
+        texts.append("contributor azure dev-sandbox subscription tier 1 active")
+        texts.append("owner azure prod-payments subscription tier 0 eligible")
+        #expect(texts.rows(containing: "contributor prod-payments") == [0])
+        #expect(texts.rows(containing: "prod-payments contributor") == [0])
+        #expect(texts.rows(containing: "prod-payments") == [0, 2])
+        #expect(texts.rows(containing: "contributor  active") == [1], "runs of spaces are one separator")
+        #expect(texts.rows(containing: "contributor owner").isEmpty)
+    }
 }

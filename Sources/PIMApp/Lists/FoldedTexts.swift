@@ -40,25 +40,26 @@ struct FoldedTexts: Hashable, Sendable {
         }
     }
 
-    /// The rows whose text contains `needle` (folded), in row order, comparing UTF-8 bytes.
+    /// The rows whose text contains every word of `needle` (folded), in any order — "Contributor
+    /// Prod-Payments" finds the row whose kind sits between the two — in row order, comparing UTF-8 bytes.
     func rows(containing needle: String) -> [Int] {
-        var needle = needle
-        return needle.withUTF8 { pattern in
-            guard !pattern.isEmpty else { return Array(spans.indices) }
-            var found: [Int] = []
-            var row = 0
-            for (index, chunk) in chunks.enumerated() {
-                chunk.withUnsafeBufferPointer { bytes in
-                    while row < spans.count, spans[row].chunk == UInt32(index) {
-                        let span = spans[row]
-                        let text = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.length)])
-                        if Self.contains(text, pattern) { found.append(row) }
-                        row += 1
+        let words = needle.split(separator: " ").map { Array($0.utf8) }
+        guard !words.isEmpty else { return Array(spans.indices) }
+        var found: [Int] = []
+        var row = 0
+        for (index, chunk) in chunks.enumerated() {
+            chunk.withUnsafeBufferPointer { bytes in
+                while row < spans.count, spans[row].chunk == UInt32(index) {
+                    let span = spans[row]
+                    let text = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.length)])
+                    if words.allSatisfy({ word in word.withUnsafeBufferPointer { Self.contains(text, $0) } }) {
+                        found.append(row)
                     }
+                    row += 1
                 }
             }
-            return found
         }
+        return found
     }
 
     /// Whether `haystack` contains `pattern` (a plain byte search; both sides are folded the same way,

@@ -67,7 +67,7 @@ final class FaultGraph: Sendable {
 
     // MARK: Serving
 
-    func server(lifetime: Double = 60) throws -> FaultServer {
+    func server(lifetime: Double = 600) throws -> FaultServer {
         try FaultServer(lifetime: lifetime) { [self] request in
             guard let request else {
                 return state.withLock {

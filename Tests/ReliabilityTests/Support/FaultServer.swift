@@ -31,7 +31,9 @@ typealias ReceivedRequest = RawRequest
 /// A small HTTP/1.1 server on 127.0.0.1 whose every connection follows a script: answer, reset,
 /// stall, or cut the body short. One thread per connection (`Connection: close`), so a stalled
 /// exchange does not hold up the client's retry. Bounded: it stops by itself after `lifetime`
-/// seconds, and a stall never outlasts `stallLimit`.
+/// seconds (ten minutes: in a full parallel run a test may wait its turn for over a minute between
+/// starting its server and sending, and a server that had already closed made "could not connect"
+/// failures out of nothing), and a stall never outlasts `stallLimit`.
 final class FaultServer: Sendable {
     let port: UInt16
     private let listener: Int32
@@ -43,7 +45,7 @@ final class FaultServer: Sendable {
     ///   - lifetime: seconds after which the server stops accepting even if nobody called `stop()`.
     ///   - decide: the fault for a connection, given the request read (nil for faults before reading:
     ///     `decide(nil)` is asked first, and only `.resetBeforeReading` / `.stallBeforeReading` act on it).
-    init(lifetime: Double = 60, decide: @escaping @Sendable (ReceivedRequest?) -> Fault) throws {
+    init(lifetime: Double = 600, decide: @escaping @Sendable (ReceivedRequest?) -> Fault) throws {
         self.decide = decide
         (listener, port) = try LoopbackSocket.listen()
         let deadline = Date().addingTimeInterval(lifetime)

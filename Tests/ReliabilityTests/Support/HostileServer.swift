@@ -36,7 +36,7 @@ final class HostileServer: Sendable {
     private let log = Mutex<(requests: [HostileRequest], connections: Int, unsent: [Int])>(([], 0, []))
     private let stopped = Atomic<Bool>(false)
 
-    init(lifetime: Double = 60, _ handler: @escaping @Sendable (HostileRequest) -> HostileAnswer) throws {
+    init(lifetime: Double = 600, _ handler: @escaping @Sendable (HostileRequest) -> HostileAnswer) throws {
         self.handler = handler
         (listener, port) = try LoopbackSocket.listen()
         let deadline = Date().addingTimeInterval(lifetime)

@@ -31,7 +31,7 @@ final class TenantServer: Sendable {
         )
     >(([], nil, []))
 
-    init(tenant: SimulatedTenant, lifetime: Double = 120) throws {
+    init(tenant: SimulatedTenant, lifetime: Double = 600) throws {
         self.tenant = tenant
         (listener, port) = try LoopbackSocket.listen()
         let deadline = Date().addingTimeInterval(lifetime)
