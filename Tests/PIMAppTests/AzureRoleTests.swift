@@ -294,8 +294,8 @@ import Testing
         #expect(
             state.flash?.text
                 == """
-                Virtual Machine Contributor — Prod-Payments / app-rg (resource group) cannot be marked: it is already \
-                active. Marks gather roles to activate together.
+                Virtual Machine Contributor — Prod-Payments / app-rg (resource group) cannot be marked: it is \
+                already active. Marks gather roles to activate together.
                 """)
     }
 

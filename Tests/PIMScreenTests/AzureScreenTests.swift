@@ -49,7 +49,9 @@ import Testing
         _ = update(&state, .click(.row(row)))
         let lines = render(state).lines()
         #expect(
-            lines.contains { $0.hasPrefix(" Role or group Contributor · azure · Prod-Data (subscription) · Tier 1") },
+            lines.contains {
+                $0.hasPrefix(" Role or group Contributor · azure · Prod-Data (subscription) · Tier 1")
+            },
             "\(lines.suffix(8).joined(separator: "\n"))")
     }
 

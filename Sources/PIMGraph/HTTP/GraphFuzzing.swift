@@ -7,7 +7,8 @@ import PIMDomain
 /// Each call runs the input through the decoders of every Graph response the client reads (pages of
 /// requests, eligibilities, assignments, policies, approvals, audit events), the `$batch` answer
 /// parser, the error mapper (for the statuses it treats differently), the claims-challenge header
-/// reader and `Retry-After`; and the same for Azure Resource Manager's answers. It returns normally for any input; a violated invariant traps.
+/// reader and `Retry-After`; and the same for Azure Resource Manager's answers. It returns normally
+/// for any input; a violated invariant traps.
 @_spi(Fuzzing)
 public enum GraphFuzzing {
     /// Invariants checked on every input:
