@@ -111,69 +111,21 @@ extension ARMRoleService {
         return ARMEndpoints.validate(at: request.target.id.scope ?? "/", name: newName(), body)
     }
 
-    /// PUTs a schedule request that creates something (Z5) under one GUID. One claims challenge leads to
-    /// one sign-in with those claims and one retry. An unknown outcome is looked up among my requests
-    /// (same role, scope and type, made since sending) before the same name is ever sent again.
+    /// PUTs a schedule request that creates something (Z5) under one GUID, once (see `CreatingWrite`): one
+    /// step-up sign-in for a claims challenge, and an unknown outcome looked up among my requests (same
+    /// role, scope and type, made since sending) before the same name is ever sent again.
     func submit(_ body: ARMScheduleRequestBody, scope: String, target: ElevationTarget) async throws -> ActivationResult
     {
-        let name = newName()
-        var notices: [String] = []
-        var token: String?
-        var steppedUp = false
-        var ambiguousAttempts = 0
-        let started = clock.now()
+        let request = ARMEndpoints.scheduleRequest(at: scope, name: newName(), body)
         let names = state.read(\.names)
-        while true {
-            let sentAt = clock.now()
-            do {
-                let response = try await client.exchange(
-                    ARMEndpoints.scheduleRequest(at: scope, name: name, body), write: true, token: token)
-                _ = try client.checked(response)
-                do {
-                    var request = try client.decode(ARMRequestDTO.self, from: response).request(names: names)
-                    if request.target.scopeName == nil { request.target = target }
-                    return ActivationResult(request: request, notices: notices)
-                } catch {
-                    // Accepted (2xx) but unreadable: the request exists, so find it rather than send again.
-                    if let found = try? await findSent(body, scope: scope, since: sentAt) {
-                        return ActivationResult(
-                            request: found,
-                            notices: notices + [
-                                """
-                                Azure Resource Manager's answer could not be read; the request was found among your \
-                                requests, so it was not sent twice.
-                                """
-                            ])
-                    }
-                    var failure = PIMError.wrap(error)
-                    failure.event =
-                        "Azure Resource Manager accepted the request but sent an answer that could not be read"
-                    failure.step = .checkRequests(.beforeSendingAgain)
-                    throw failure
-                }
-            } catch let error as PIMError where error.claims != nil && !steppedUp {
-                steppedUp = true
-                token = try await client.accessToken(claims: error.claims)
-                notices.append(GraphPIMService.stepUpNotice(error))
-            } catch let ambiguous as AmbiguousWriteError {
-                let lookup: ElevationRequest??
-                do { lookup = .some(try await findSent(body, scope: scope, since: sentAt)) } catch { lookup = nil }
-                if case .some(.some(let found)) = lookup {
-                    notices.append(
-                        """
-                        The answer to the request was lost; it was found among your requests, so it was not sent twice.
-                        """)
-                    return ActivationResult(request: found, notices: notices)
-                }
-                guard lookup != nil else { throw GraphPIMService.unchecked(ambiguous.underlying) }
-                ambiguousAttempts += 1
-                let decision = client.retry.decideAfterTransportFailure(
-                    attempt: ambiguousAttempts, elapsed: clock.now().timeIntervalSince(started))
-                guard case .retry(let delay) = decision else {
-                    throw GraphPIMService.notAmongRequests(ambiguous.underlying)
-                }
-                try await client.wait(delay)
-            }
+        return try await CreatingWrite(client: client).send { token in
+            try await client.exchange(request, write: true, token: token)
+        } read: { response in
+            var created = try client.decode(ARMRequestDTO.self, from: response).request(names: names)
+            if created.target.scopeName == nil { created.target = target }
+            return created
+        } findSent: { since in
+            try await findSent(body, scope: scope, since: since)
         }
     }
 

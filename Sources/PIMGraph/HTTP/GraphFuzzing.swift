@@ -49,7 +49,7 @@ public enum GraphFuzzing {
         _ = GraphErrorMapper.claimsParameter(in: text)
         _ = GraphErrorMapper.policyRules(in: text)
         if let claims = GraphErrorMapper.claimsParameter(in: text) {
-            _ = GraphPIMService.authenticationContext(in: claims)
+            _ = CreatingWrite.authenticationContext(in: claims)
         }
         if let wait = RetryPolicy.retryAfter(["Retry-After": text], now: Date(timeIntervalSince1970: 1_800_000_000)) {
             precondition(wait.isFinite && wait >= 0, "Retry-After gave \(wait)")

@@ -114,7 +114,7 @@ extension GraphPIMService {
                     // The failure's own step stands: trying again activates, as nothing runs any more.
                     failure.event =
                         "The running activation was ended, but the new one failed ("
-                        + Self.clause(failure.event) + "), so it is no longer active"
+                        + CreatingWrite.clause(failure.event) + "), so it is no longer active"
                     throw failure
                 }
             case .assigned:
@@ -152,136 +152,17 @@ extension GraphPIMService {
         }
     }
 
-    /// Sends a schedule request that creates something. One claims challenge (authentication context,
-    /// MFA, `insufficient_claims`) leads to one sign-in with those claims and one retry. An ambiguous
-    /// failure (sent, but no answer) leads to a look among my requests before anything is sent again.
+    /// Sends a schedule request that creates something, once (see `CreatingWrite`): one step-up sign-in
+    /// for a claims challenge, and a look among my requests before anything is sent again.
     func submit(_ spec: ScheduleRequestSpec, target: ElevationTarget) async throws -> ActivationResult {
-        var notices: [String] = []
-        var token: String?
-        var steppedUp = false
-        var ambiguousAttempts = 0
-        let started = clock.now()
-        while true {
-            let sentAt = clock.now()
-            do {
-                let response = try await client.exchange(Endpoints.scheduleRequest(spec), write: true, token: token)
-                do {
-                    let dto = try client.decode(ScheduleRequestDTO.self, from: response)
-                    return ActivationResult(request: dto.request(names: [target.id: target]), notices: notices)
-                } catch let unreadable as PIMError where (200..<300).contains(response.status) && !spec.validationOnly {
-                    return try await acceptedButUnreadable(
-                        spec, target: target, since: sentAt, notices: notices, unreadable)
-                }
-            } catch let error as PIMError where error.claims != nil && !steppedUp && !spec.validationOnly {
-                steppedUp = true
-                token = try await client.accessToken(claims: error.claims)
-                notices.append(Self.stepUpNotice(error))
-            } catch let ambiguous as AmbiguousWriteError {
-                let lookup: ElevationRequest??
-                do { lookup = .some(try await findSent(spec, target: target, since: sentAt)) } catch { lookup = nil }
-                if case .some(.some(let found)) = lookup {
-                    notices.append(
-                        """
-                        The answer to the request was lost; it was found among your requests, so it was not sent twice.
-                        """
-                    )
-                    return ActivationResult(request: found, notices: notices)
-                }
-                guard lookup != nil else {
-                    // Could not look: sending again might create a second request.
-                    throw Self.unchecked(ambiguous.underlying)
-                }
-                ambiguousAttempts += 1
-                let decision = client.retry.decideAfterTransportFailure(
-                    attempt: ambiguousAttempts,
-                    elapsed: clock.now().timeIntervalSince(started))
-                guard case .retry(let delay) = decision else {
-                    throw Self.notAmongRequests(ambiguous.underlying)
-                }
-                try await client.wait(delay)
-            }
+        let request = try Endpoints.scheduleRequest(spec)
+        return try await CreatingWrite(client: client, createsSomething: !spec.validationOnly).send { token in
+            try await client.exchange(request, write: true, token: token)
+        } read: { response in
+            try client.decode(ScheduleRequestDTO.self, from: response).request(names: [target.id: target])
+        } findSent: { since in
+            try await findSent(spec, target: target, since: since)
         }
-    }
-
-    /// Graph accepted the request (2xx) but its answer could not be read: the request exists, so
-    /// "try again" would send it twice. Finds it among my requests; when it cannot, says how to check.
-    func acceptedButUnreadable(
-        _ spec: ScheduleRequestSpec, target: ElevationTarget, since: Date, notices: [String],
-        _ unreadable: PIMError
-    ) async throws -> ActivationResult {
-        var failure = unreadable
-        let found: ElevationRequest?
-        do { found = try await findSent(spec, target: target, since: since) } catch {
-            failure.event =
-                "Graph accepted the request but sent an answer that could not be read, "
-                + "and your requests could not be checked either"
-            failure.step = .checkRequests(.beforeSendingAgain)
-            throw failure
-        }
-        if let found {
-            return ActivationResult(
-                request: found,
-                notices: notices + [
-                    """
-                    Graph's answer could not be read; the request was found among your requests, so it was not sent \
-                    twice.
-                    """
-                ])
-        }
-        failure.event =
-            "Graph accepted the request but sent an answer that could not be read, "
-            + "and it is not among your requests yet"
-        failure.step = .checkRequests(.beforeSendingAgain)
-        throw failure
-    }
-
-    /// A write whose outcome is unknown and whose arrival could not be looked for: not sent again,
-    /// so the user looks before trying again.
-    static func unchecked(_ underlying: PIMError) -> PIMError {
-        var failure = underlying
-        failure.event =
-            clause(underlying.event) + ", and your requests could not be checked either, "
-            + "so the request was not sent again"
-        failure.step = .checkRequests(.thenRetryIfMissing)
-        return failure
-    }
-
-    /// A write whose outcome was unknown at every attempt, and which is not among my requests:
-    /// nothing was created, so the underlying failure's step stands.
-    static func notAmongRequests(_ underlying: PIMError) -> PIMError {
-        var failure = underlying
-        failure.event =
-            clause(underlying.event) + "; your requests were checked after each attempt and it is not "
-            + "among them, so nothing was created"
-        return failure
-    }
-
-    /// A sentence as a clause that more can follow.
-    private static func clause(_ text: String) -> String { text.hasSuffix(".") ? String(text.dropLast()) : text }
-
-    /// The sentence that tells the user why they were asked to sign in again.
-    static func stepUpNotice(_ error: PIMError) -> String {
-        if let claims = error.claims, let context = authenticationContext(in: claims) {
-            return
-                """
-                Signed in again to satisfy the authentication context \(Sanitizer.sanitize(context)) the policy \
-                requires; retried once.
-                """
-        }
-        if error.failedRules.contains(.mfa) {
-            return "Signed in again with multi-factor authentication, which the policy requires; retried once."
-        }
-        return "Signed in again to satisfy the service's claims challenge; retried once."
-    }
-
-    static func authenticationContext(in claims: String) -> String? {
-        guard let data = claims.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let token = object["access_token"] as? [String: Any],
-            let acrs = token["acrs"] as? [String: Any]
-        else { return nil }
-        if let value = acrs["value"] as? String { return value }
-        return (acrs["values"] as? [String])?.joined(separator: ", ")
     }
 
     /// After an ambiguous failure: my request for the same target and action made since `since`
