@@ -54,6 +54,11 @@ enum ARMErrorMapper {
             break
         }
 
+        if let shared = SharedStatusErrors.words(
+            response, quoted: quoted, service: "Azure Resource Manager", endpoint: .arm)
+        {
+            return error(shared.kind, shared.text, shared.step)
+        }
         switch response.status {
         case 401:
             if let claims = GraphErrorMapper.insufficientClaims(response.header("WWW-Authenticate")) {
@@ -69,22 +74,6 @@ enum ARMErrorMapper {
         case 404:
             return error(
                 .notFound, "Azure Resource Manager does not know this object\(quoted)", .refresh(.mayBeGone))
-        case 301, 302, 303, 307, 308:
-            let place =
-                response.header("Location").flatMap { URL(string: $0)?.host }.map { " to \(Sanitizer.sanitize($0))" }
-                ?? ""
-            return error(
-                .service,
-                "The Azure Resource Manager endpoint answered with a redirect (HTTP \(response.status))\(place), "
-                    + "which is not followed so that your token stays with its host",
-                .checkEndpoint(.arm, thenRetry: false))
-        case 409:
-            return error(
-                .service,
-                "Azure Resource Manager answered with a conflict (HTTP 409)\(quoted) where none was expected",
-                .tryAgainThenInspect(report: false))
-        case 429:
-            return error(.service, "Azure Resource Manager kept throttling the requests", .tryAgainLater(.afterAMinute))
         case 500...599:
             return error(
                 .service,

@@ -54,6 +54,9 @@ enum GraphErrorMapper {
             break
         }
 
+        if let shared = SharedStatusErrors.words(response, quoted: quoted, service: "Graph", endpoint: .graph) {
+            return error(shared.kind, shared.text, shared.step)
+        }
         switch response.status {
         case 401:
             if let claims = insufficientClaims(response.header("WWW-Authenticate")) {
@@ -75,24 +78,6 @@ enum GraphErrorMapper {
             return error(.forbidden, "Graph refused this for your account\(quoted)", .getPermission)
         case 404:
             return error(.notFound, "The service does not know this object\(quoted)", .refresh(.mayBeGone))
-        case 301, 302, 303, 307, 308:
-            // Graph never redirects a client; whoever did is not Graph, and the token is not sent there.
-            let place =
-                response.header("Location").flatMap { URL(string: $0)?.host }.map { " to \(Sanitizer.sanitize($0))" }
-                ?? ""
-            return error(
-                .service,
-                "The Graph endpoint answered with a redirect (HTTP \(response.status))\(place), "
-                    + "which is not followed so that your token stays with the Graph host",
-                .checkEndpoint(.graph, thenRetry: false))
-        case 409:
-            // Only deciding an approval may say "decided by someone else" (see `decided(_:)`); anywhere
-            // else a conflict is an odd answer, not a refusal of something the user asked.
-            return error(
-                .service, "Graph answered with a conflict (HTTP 409)\(quoted) where none was expected",
-                .tryAgainThenInspect(report: false))
-        case 429:
-            return error(.service, "Graph kept throttling the requests", .tryAgainLater(.afterAMinute))
         case 503, 504:
             return error(
                 .service,
