@@ -33,11 +33,15 @@ extension GraphClient {
 }
 
 /// Sends ARM reads as `/batch` rounds, and falls back to one GET each (sent together) when the batch
-/// endpoint is not there (404 or 400: it is undocumented and may be missing in a national cloud).
+/// endpoint is not there (404, 400, 405 or 501: it is undocumented, may be missing in a national cloud,
+/// and a gateway or stand-in that only knows the documented calls answers it so).
 /// Remembers the fallback so later reads do not ask again.
 struct ARMBatchSender: Sendable {
     let client: GraphClient
     let state: ARMServiceState
+
+    /// The answers that mean "no batch endpoint here" rather than "the batch failed".
+    static let batchMissing: Set<Int> = [400, 404, 405, 501]
 
     func send(_ items: [ARMBatchItem]) async throws -> [String: HTTPResponse] {
         guard !items.isEmpty else { return [:] }
@@ -49,7 +53,7 @@ struct ARMBatchSender: Sendable {
     private func sendChunk(_ chunk: [ARMBatchItem]) async throws -> [String: HTTPResponse] {
         if !state.read(\.batchUnavailable) {
             let response = try await client.exchange(ARMEndpoints.batch(try GraphClient.armBatchBody(chunk)))
-            if response.status != 404 && response.status != 400 {
+            if !Self.batchMissing.contains(response.status) {
                 return try GraphClient.parseARMBatchResponse(try client.checked(response).body)
             }
             state.update { $0.batchUnavailable = true }

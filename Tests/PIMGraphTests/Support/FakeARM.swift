@@ -19,7 +19,7 @@ final class FakeARM: Transport, Sendable {
         var routes: [String: [FakeGraph.Reply]] = [:]
         var recorded: [Recorded] = []
         var exchanges = 0
-        var batchMissing = false
+        var batchMissing: Int?
         /// Answers for any target starting with a prefix (writes under a fresh GUID), by "METHOD prefix".
         var prefixRoutes: [String: HTTPResponse] = [:]
     }
@@ -53,8 +53,8 @@ final class FakeARM: Transport, Sendable {
             body: Data(json.utf8))
     }
 
-    /// The batch endpoint answers 404, as where it does not exist.
-    func withoutBatch() { state.withLock { $0.batchMissing = true } }
+    /// The batch endpoint answers `status` (404 by default), as where it does not exist.
+    func withoutBatch(answering status: Int = 404) { state.withLock { $0.batchMissing = status } }
 
     var recorded: [Recorded] { state.withLock { $0.recorded } }
     /// Exchanges on the wire (a batch is one).
@@ -77,8 +77,8 @@ final class FakeARM: Transport, Sendable {
                     ))
                 return state.batchMissing
             }
-            if missing {
-                return Self.response(status: 404, json: #"{"error":{"code":"NotFound","message":"No batch here."}}"#)
+            if let missing {
+                return Self.response(status: missing, json: #"{"error":{"code":"NotFound","message":"No batch here."}}"#)
             }
             return try batch(request.body ?? Data())
         }
