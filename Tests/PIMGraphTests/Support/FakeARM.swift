@@ -78,7 +78,8 @@ final class FakeARM: Transport, Sendable {
                 return state.batchMissing
             }
             if let missing {
-                return Self.response(status: missing, json: #"{"error":{"code":"NotFound","message":"No batch here."}}"#)
+                return Self.response(
+                    status: missing, json: #"{"error":{"code":"NotFound","message":"No batch here."}}"#)
             }
             return try batch(request.body ?? Data())
         }
