@@ -123,11 +123,14 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
                     let target = rows[key.row].target
                     return (scope: target.kind.family == .azure ? target.scopeLabel : "", id: target.id.description)
                 }
+                // The locale-aware comparison only where a scope name decides (Azure rows): thousands of
+                // tied directory rows compare their ids' bytes, as before Azure roles.
                 let run = ties.indices.sorted { a, b in
+                    if ties[a].scope.isEmpty && ties[b].scope.isEmpty { return ties[a].id < ties[b].id }
                     switch ties[a].scope.localizedCaseInsensitiveCompare(ties[b].scope) {
-                    case .orderedAscending: true
-                    case .orderedDescending: false
-                    case .orderedSame: ties[a].id < ties[b].id
+                    case .orderedAscending: return true
+                    case .orderedDescending: return false
+                    case .orderedSame: return ties[a].id < ties[b].id
                     }
                 }.map { keys[start + $0] }
                 keys.replaceSubrange(start..<end, with: run)
