@@ -196,27 +196,8 @@ extension ARMRoleService {
             let stop = deactivationBody(assignment, justification: request.justification, principalId: principalId)
             _ = try await client.sendWrite(ARMEndpoints.scheduleRequest(at: scope, name: newName(), stop))
             let body = activationBody(request, principalId: principalId, eligibility: eligibility, start: now)
-            do {
-                var result = try await submit(
-                    body, scope: eligibility?.properties.scope ?? scope, target: assignment.target)
-                result.notices.insert(
-                    """
-                    Azure Resource Manager cannot lengthen a running activation, so the current one was ended and a \
-                    new one requested for \(request.duration.shortDescription).
-                    """,
-                    at: 0)
-                if result.request.status.isPending {
-                    result.notices.append(
-                        "The new activation waits for approval: you have no access until it is approved.")
-                }
-                return result
-            } catch {
-                var failure = PIMError.wrap(error)
-                failure.event =
-                    "The running activation was ended, but the new one failed ("
-                    + (failure.event.hasSuffix(".") ? String(failure.event.dropLast()) : failure.event)
-                    + "), so it is no longer active"
-                throw failure
+            return try await CreatingWrite(client: client).renewal(for: request.duration) {
+                try await submit(body, scope: eligibility?.properties.scope ?? scope, target: assignment.target)
             }
         case .assigned:
             guard let end = assignment.end else {

@@ -64,6 +64,33 @@ struct CreatingWrite {
         }
     }
 
+    /// The second half of lengthening a running activation, which neither service can do in place (the
+    /// current one was just ended): `activate` asks for the new one. The notices say why; a failure says
+    /// that nothing runs any more, with the failure's own step (trying again activates).
+    func renewal(
+        for duration: ActivationDuration, _ activate: () async throws -> ActivationResult
+    ) async throws -> ActivationResult {
+        do {
+            var result = try await activate()
+            result.notices.insert(
+                """
+                \(client.dialect.name) cannot lengthen a running activation, so the current one was ended and a new \
+                one requested for \(duration.shortDescription).
+                """,
+                at: 0)
+            if result.request.status.isPending {
+                result.notices.append("The new activation waits for approval: you have no access until it is approved.")
+            }
+            return result
+        } catch {
+            var failure = PIMError.wrap(error)
+            failure.event =
+                "The running activation was ended, but the new one failed (" + Self.clause(failure.event)
+                + "), so it is no longer active"
+            throw failure
+        }
+    }
+
     /// The service accepted the request (2xx) but its answer could not be read: the request exists, so
     /// "try again" would send it twice. Finds it among my requests; when it cannot, says how to check.
     func acceptedButUnreadable(

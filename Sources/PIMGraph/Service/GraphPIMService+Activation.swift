@@ -96,26 +96,8 @@ extension GraphPIMService {
                     action: .selfActivate, target: assignment.target.id, principalId: me,
                     justification: request.justification, ticket: request.ticket,
                     schedule: .afterDuration(start: now, request.duration))
-                do {
-                    var result = try await submit(renew, target: assignment.target)
-                    result.notices.insert(
-                        """
-                        Graph cannot lengthen a running activation, so the current one was ended and a new one \
-                        requested for \(request.duration.shortDescription).
-                        """,
-                        at: 0)
-                    if result.request.status.isPending {
-                        result.notices.append(
-                            "The new activation waits for approval: you have no access until it is approved.")
-                    }
-                    return result
-                } catch {
-                    var failure = PIMError.wrap(error)
-                    // The failure's own step stands: trying again activates, as nothing runs any more.
-                    failure.event =
-                        "The running activation was ended, but the new one failed ("
-                        + CreatingWrite.clause(failure.event) + "), so it is no longer active"
-                    throw failure
+                return try await CreatingWrite(client: client).renewal(for: request.duration) {
+                    try await submit(renew, target: assignment.target)
                 }
             case .assigned:
                 guard let end = assignment.end else {
