@@ -29,8 +29,9 @@ struct ActivationPlanner {
 
     /// Why a target cannot be sent, typed so that callers decide by case, never by a sentence's words.
     enum Problem: Hashable, Sendable {
-        /// Active already with `remaining` left (nil: permanently), less than the `asked` duration.
-        case activeTooShort(name: String, remaining: Double?, asked: String)
+        /// Active already with `remaining` left (nil: permanently), less than the `asked` duration; `word`
+        /// is the TARGET that names it on the command line (`azure:Owner@Prod-Payments`).
+        case activeTooShort(name: String, word: String, remaining: Double?, asked: String)
         /// Not eligible for the target at all.
         case notEligible(name: String)
         /// The draft breaks a rule of the policy or the service.
@@ -44,11 +45,13 @@ struct ActivationPlanner {
             if remaining == nil || !durationIsExplicit || remaining! >= asked - 60 {
                 return .alreadyActive(entry, until: active.end)
             }
-            let name = Sanitizer.sanitize(entry.target.displayName)
+            let name = Sanitizer.sanitize(Commands.spoken(entry.target))
+            let word = Sanitizer.sanitize(Commands.written(entry.target))
             // As pim writes durations (`1h30m`): one word, so the command can be pasted as is.
             let askedText =
                 (try? ActivationDuration(parsing: draft.durationText).shortDescription) ?? "\"\(draft.durationText)\""
-            return .refused(entry, problems: [.activeTooShort(name: name, remaining: remaining, asked: askedText)])
+            return .refused(
+                entry, problems: [.activeTooShort(name: name, word: word, remaining: remaining, asked: askedText)])
         }
         if let pending = entry.pendingRequest { return .pending(entry, pending) }
         guard entry.eligibility != nil else {
@@ -80,9 +83,9 @@ struct ActivationPlanner {
     /// The sentence for one problem, naming the flag (or the command) that fixes it.
     func sentence(for problem: Problem) -> String {
         switch problem {
-        case .activeTooShort(let name, let remaining, let asked):
+        case .activeTooShort(let name, let word, let remaining, let asked):
             return "\(name) is already active with \(Countdown.text(remaining: remaining)) left, less than the "
-                + "\(asked) asked: run pim extend \"\(name)\" --duration \(asked)."
+                + "\(asked) asked: run pim extend \"\(word)\" --duration \(asked)."
         case .notEligible(let name):
             return "You are not eligible for \(name): ask an administrator for an eligible assignment."
         case .draft(let problem):

@@ -169,6 +169,17 @@ import Testing
 
     // MARK: TARGET
 
+    /// Asking more time of an Azure role already active names the command that gets it, with the word
+    /// that finds that role at that scope.
+    @Test func anActiveAzureRoleAskedForLongerNamesTheExtendCommandWithItsScope() async throws {
+        let service = Self.tenant()
+        let result = await run(["activate", "azure:Owner@Dev-Sandbox", "-j", "Budget", "-d", "3h"], service: service)
+        #expect(result.code == 4, "\(result.stderr)")
+        #expect(result.stderr.contains("Owner at Dev-Sandbox is already active"), "\(result.stderr)")
+        #expect(result.stderr.contains("run pim extend \"azure:Owner@Dev-Sandbox\" --duration 3h."), "\(result.stderr)")
+        #expect(service.read { $0.sent }.isEmpty)
+    }
+
     @Test func activateAzureRoleAtANamedScopeSendsThatTarget() async throws {
         let service = Self.tenant()
         let result = await run(
