@@ -48,6 +48,11 @@ public enum CommandLineTool {
         guard let command = CommandTable.command(for: context.invocation.command) else {
             throw UsageError("Unknown command \"\(context.invocation.command.name)\": run pim --help.")
         }
+        if context.settings.output == .csv, command.spec.name != Command.history.spec.name {
+            throw UsageError(
+                "--output csv is supported by pim history only; use table or json here.",
+                command: context.invocation.command.name)
+        }
         return try await command.run(context)
     }
 

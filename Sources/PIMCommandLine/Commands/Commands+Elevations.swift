@@ -30,8 +30,13 @@ extension Command {
         CommandSpec(
             "history", abstract: "Show my PIM audit history; with --all, the tenant's.",
             discussion: CommandTable.durationHelp,
-            options: [.since, .tenantWide],
-            examples: [Example("pim history --since 7d", "My last week.")]
+            options: [.since, .until, .historyUser, .historyTarget, .limit, .tenantWide],
+            examples: [
+                Example("pim history --since 7d", "My last week."),
+                Example(
+                    "pim history --all --since 30d --target \"Global Admin\" --output csv > audit.csv",
+                    "A month of the tenant's Global Administrator events for an auditor."),
+            ]
         )
     ) { try await Commands.history($0) }
 }
@@ -79,26 +84,31 @@ extension Commands {
         return 0
     }
 
-    /// `pim history [--since D] [--all]`.
+    /// `pim history [--since D] [--until WHEN] [--user NAME] [--target NAME] [--limit N] [--all]`.
     static func history(_ context: CommandContext) async throws -> Int32 {
-        let since = try context.durationOption(.since)
+        let filter = try HistoryFilter(context.invocation, now: context.clock.now())
         let service = try await context.service()
-        let now = context.clock.now()
-        let query = AuditQuery(
-            since: since.map { now.addingTimeInterval(-$0.timeInterval) },
-            tenantWide: context.invocation.has(.tenantWide))
-        let events = try await service.auditHistory(query).sorted { $0.date > $1.date }
+        let query = AuditQuery(since: filter.since, tenantWide: context.invocation.has(.tenantWide))
+        let events = filter.apply(try await service.auditHistory(query))
         await announceAzureUnavailable(of: service, context)
+        if context.settings.output == .csv {
+            let csv = CSVRows.audit(events)
+            // Written to a terminal, service text is made inert like everything else; to a file, it is exact.
+            context.console.writeOut((context.console.stdoutIsTerminal ? csv.sanitized() : csv).rendered())
+            return 0
+        }
         if context.json {
             context.print(.array(events.map(JSONRows.audit)))
             return 0
         }
         if events.isEmpty {
-            context.say("No PIM events\(since.map { " in the last \($0.shortDescription)" } ?? "").")
+            let filters = HistoryFilter.described(context.invocation)
+            context.say(filters.isEmpty ? "No PIM events." : "No PIM event matches \(filters.joined(separator: " ")).")
             return 0
         }
         let table = Table(Tables.auditHistory, rows: events, context: context.columns)
         context.print(table)
         return 0
     }
+
 }

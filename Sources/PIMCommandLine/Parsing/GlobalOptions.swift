@@ -33,8 +33,8 @@ extension OptionSpec {
         environment: "PIM_CLIENT_ID")
     public static let output = OptionSpec(
         "output", short: "o", value: "FORMAT",
-        help: "Output format of non-interactive commands: table (default) or json.",
-        environment: "PIM_OUTPUT", choices: ["table", "json"])
+        help: "Output format of non-interactive commands: table (default) or json; csv for pim history.",
+        environment: "PIM_OUTPUT", choices: ["table", "json", "csv"])
     public static let noColor = OptionSpec(
         "no-color", help: "No colours (also when NO_COLOR is set).",
         environment: "NO_COLOR")

@@ -1,0 +1,104 @@
+import Foundation
+import PIMDomain
+
+extension OptionSpec {
+    static let historyUser = OptionSpec(
+        "user", value: "NAME",
+        help: "Only events initiated by a user whose name or UPN contains NAME (any case).")
+    static let historyTarget = OptionSpec(
+        "target", value: "NAME", help: "Only events on a role, group or Azure role whose name contains NAME (any case)."
+    )
+    static let until = OptionSpec(
+        "until", value: "WHEN",
+        help: "Only events up to WHEN: a date (2026-11-20, the whole day, UTC), an ISO 8601 time, or a DURATION ago.")
+    static let limit = OptionSpec("limit", value: "N", help: "At most N events, the newest.")
+}
+
+/// What `pim history` keeps of the audit log: a time window, a user, a target and a count. Pure:
+/// built from what was typed (a malformed value is a usage error) and applied to the events.
+struct HistoryFilter: Sendable {
+    var since: Date?
+    var until: Date?
+    /// Lowercased; matched as a substring of the initiator's display name, UPN or id.
+    var user: String?
+    /// Lowercased; matched as a substring of the target's name.
+    var target: String?
+    var limit: Int?
+
+    /// Reads `--since`, `--until`, `--user`, `--target` and `--limit` relative to `now`.
+    init(_ invocation: Invocation, now: Date) throws(UsageError) {
+        let command = invocation.command.name
+        if let text = invocation.value(.since) {
+            since = now.addingTimeInterval(-(try Self.duration(text, option: .since, command: command)))
+        }
+        if let text = invocation.value(.until) {
+            until = try Self.instant(text, now: now, command: command)
+        }
+        if let since, let until, until < since {
+            throw UsageError("--until must not be before --since: nothing could match.", command: command)
+        }
+        user = invocation.value(.historyUser).map { $0.lowercased() }
+        target = invocation.value(.historyTarget).map { $0.lowercased() }
+        if let text = invocation.value(.limit) {
+            guard let number = Int(text), number > 0 else {
+                throw UsageError("--limit: \"\(text)\" is not a whole number above 0.", command: command)
+            }
+            limit = number
+        }
+    }
+
+    /// The events that pass, newest first, at most `limit`.
+    func apply(_ events: [AuditEvent]) -> [AuditEvent] {
+        let kept = events.filter(matches).sorted { $0.date > $1.date }
+        return limit.map { Array(kept.prefix($0)) } ?? kept
+    }
+
+    func matches(_ event: AuditEvent) -> Bool {
+        if let since, event.date < since { return false }
+        if let until, event.date > until { return false }
+        if let user {
+            let names = [event.initiatedBy?.displayName, event.initiatedBy?.userPrincipalName, event.initiatedBy?.id]
+            guard names.contains(where: { $0?.lowercased().contains(user) == true }) else { return false }
+        }
+        if let target, event.targetName?.lowercased().contains(target) != true { return false }
+        return true
+    }
+
+    /// The filters given, as typed, for the sentence an empty result prints.
+    static func described(_ invocation: Invocation) -> [String] {
+        [OptionSpec.since, .until, .historyUser, .historyTarget].compactMap { option in
+            invocation.value(option).map { "--\(option.name) \($0)" }
+        }
+    }
+
+    private static func duration(
+        _ text: String, option: OptionSpec, command: String
+    ) throws(UsageError)
+        -> TimeInterval
+    {
+        do throws(DurationParseError) { return try ActivationDuration(parsing: text).timeInterval } catch {
+            throw UsageError("--\(option.name): \(error.message)", command: command)
+        }
+    }
+
+    /// `2026-11-20` (up to the end of that UTC day), an ISO 8601 time, or a duration before `now`.
+    static func instant(_ text: String, now: Date, command: String) throws(UsageError) -> Date {
+        let utc = TimeZone(identifier: "UTC")!
+        let day = DateFormatter()
+        day.locale = Locale(identifier: "en_US_POSIX")
+        day.timeZone = utc
+        day.dateFormat = "yyyy-MM-dd"
+        if text.count == 10, let start = day.date(from: text) { return start.addingTimeInterval(86_400 - 0.001) }
+        for options in [
+            ISO8601DateFormatter.Options.withInternetDateTime, [.withInternetDateTime, .withFractionalSeconds],
+        ] {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return date }
+        }
+        if let ago = try? ActivationDuration(parsing: text) { return now.addingTimeInterval(-ago.timeInterval) }
+        throw UsageError(
+            "--until: \"\(text)\" is neither a date (2026-11-20), an ISO 8601 time (2026-11-20T14:00:00Z) "
+                + "nor a duration (7d).", command: command)
+    }
+}
