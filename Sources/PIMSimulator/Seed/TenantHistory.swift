@@ -53,11 +53,14 @@ enum TenantHistory {
                 A.approvalRequested, operationType: "Add", auditType: "ApprovalRequested", request: request,
                 initiatorId: who, at: created)
             let decided = created.addingTimeInterval(600)
-            let approver = policy?.approverIds.first ?? TenantSeed.approvers[0]
+            // Past decisions were shared between two approvers, so an auditor's --user filter has a choice.
+            let approvers = (policy?.approverIds ?? TenantSeed.approvers) + [Persona.hana.objectId]
+            let pick = approvers[Int(request.id.utf8.last ?? 0) % approvers.count]
+            let approver = pick == who ? approvers.first { $0 != who } ?? pick : pick  // not one's own request
             var step = TenantApprovalStep(
                 id: StableID.make("step:\(request.id)"), status: "Completed", reviewResult: "Approved",
                 reviewedById: approver, reviewedDateTime: decided, justification: "Approved as requested",
-                approverIds: policy?.approverIds ?? TenantSeed.approvers)
+                approverIds: approvers)
             if roll < 0.2 {
                 step.reviewResult = "Denied"
                 step.justification = "Use the standard change window"
