@@ -107,7 +107,7 @@ import Testing
         #expect(blocks[0] == "Exchange\\ Administrator\n")
         #expect(blocks[1] == "activate\n")
         #expect(blocks[2] == "--duration\n")
-        #expect(blocks[3] == "table\njson\n")
+        #expect(blocks[3] == "table\njson\ncsv\n")
         // bash splits group:NAME at the colon; the reply completes what follows it.
         #expect(blocks[4] == "itops-sysadmin-prod-noapproval\n")
     }
