@@ -10,6 +10,8 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
         case pending
         /// In force now.
         case active
+        /// Granted to begin later (`pim activate --start`); active from its request's start.
+        case scheduled
     }
 
     public var target: ElevationTarget
@@ -18,16 +20,20 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     /// pointer, so an absent one costs eight bytes instead of its full size in every row.
     @Indirect public var active: ActiveAssignment?
     @Indirect public var pendingRequest: ElevationRequest?
+    /// A granted request of mine whose schedule begins later, while nothing is active yet.
+    @Indirect public var scheduledRequest: ElevationRequest?
     public var policy: ActivationPolicy?
 
     public init(
         target: ElevationTarget, eligibility: Eligibility? = nil, active: ActiveAssignment? = nil,
-        pendingRequest: ElevationRequest? = nil, policy: ActivationPolicy? = nil
+        pendingRequest: ElevationRequest? = nil, policy: ActivationPolicy? = nil,
+        scheduledRequest: ElevationRequest? = nil
     ) {
         self.target = target
         self.eligibility = eligibility
         self.active = active
         self.pendingRequest = pendingRequest
+        self.scheduledRequest = scheduledRequest
         self.policy = policy
     }
 
@@ -36,8 +42,12 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     public var state: State {
         if _active.isPresent { return .active }
         if _pendingRequest.isPresent { return .pending }
+        if _scheduledRequest.isPresent { return .scheduled }
         return .eligible
     }
+
+    /// When a scheduled activation begins (nil: none is scheduled, or it has begun).
+    public var scheduledStart: Date? { state == .scheduled ? scheduledRequest?.start : nil }
 
     /// When the elevation ends (nil: not active, or permanent).
     public var end: Date? { active?.end }
@@ -45,8 +55,10 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     /// Activated (not permanently assigned) and therefore deactivatable.
     public var canDeactivate: Bool { active?.assignmentType == .activated }
 
-    /// Eligible and neither active nor pending.
-    public var canActivate: Bool { eligibility != nil && !_active.isPresent && !_pendingRequest.isPresent }
+    /// Eligible and neither active, pending nor scheduled.
+    public var canActivate: Bool {
+        eligibility != nil && !_active.isPresent && !_pendingRequest.isPresent && !_scheduledRequest.isPresent
+    }
 
     /// Builds the rows of "My roles": every eligibility and every active assignment of mine, merged
     /// per target, with pending requests and policies attached; active first, then by name as the
@@ -82,6 +94,13 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
                 || (rows[i].pendingRequest?.createdAt ?? .distantPast) < (request.createdAt ?? .distantPast)
             {
                 rows[i].pendingRequest = request
+            }
+        }
+        // Granted to begin later: the instance does not exist until the start, the request says when.
+        for request in requests where request.isScheduledActivation {
+            guard let i = byTarget[request.target.id], rows[i].active == nil else { continue }
+            if (rows[i].scheduledRequest?.start ?? .distantPast) < (request.start ?? .distantPast) {
+                rows[i].scheduledRequest = request
             }
         }
         return sorted(rows)
@@ -138,6 +157,19 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
             start = end
         }
         return keys.map { rows[$0.row] }
+    }
+}
+
+extension ElevationRequest {
+    /// An activation the service granted with a start of its own (`--start`): Graph says `Granted` or
+    /// `ScheduleCreated` (`Scheduled` in some tenants) until the start, then `Provisioned`.
+    public var isScheduledActivation: Bool {
+        guard action == .selfActivate, start != nil else { return false }
+        switch status {
+        case .granted, .scheduleCreated: return true
+        case .other(let value): return value.caseInsensitiveCompare("Scheduled") == .orderedSame
+        default: return false
+        }
     }
 }
 

@@ -131,6 +131,7 @@ extension KeyMap {
                     switch role.state {
                     case .active: "already active"
                     case .pending: "waits for approval"
+                    case .scheduled: "scheduled"
                     case .eligible: "not eligible"
                     }
                 return "\(role.target.interfaceName) (\(why))"
@@ -145,6 +146,7 @@ extension KeyMap {
         switch role.state {
         case .active: return "\(role.target.interfaceName) is already active: press e to extend it."
         case .pending: return "A request for \(role.target.interfaceName) waits for approval: press c to cancel it."
+        case .scheduled: return "\(role.target.interfaceName) is scheduled to start later."
         case .eligible: return role.canActivate ? nil : "You are not eligible for this role."
         }
     }

@@ -42,6 +42,7 @@ extension AppState {
         switch role.state {
         case .active: return "it is already active"
         case .pending: return "its request waits for approval"
+        case .scheduled: return "it is scheduled to start later"
         case .eligible: return "you are not eligible for it"
         }
     }

@@ -21,11 +21,16 @@ extension Command {
                 alone; a pending request is named instead of sending a duplicate. \(CommandTable.durationHelp)
                 """,
             arguments: [.targets],
-            options: [.justification, .template, .ticket, .ticketSystem, .duration, .scope, .owner, .clamp, .wait],
+            options: [
+                .justification, .template, .ticket, .ticketSystem, .duration, .start, .scope, .owner, .clamp, .wait,
+            ],
             examples: [
                 Example(
                     "pim activate \"Global Administrator\" -j \"CHG-1234 patch\" -t CHG-1234 -d 2h",
                     "Activate one role for two hours."),
+                Example(
+                    "pim activate \"Exchange Administrator\" -j \"Night migration\" --start 22:00 -d 3h",
+                    "Schedule an activation to begin at 22:00 (tomorrow once 22:00 has passed)."),
                 Example(
                     "pim activate @oncall -j \"Pager duty\"",
                     "Activate the role set oncall from the configuration."),
@@ -56,6 +61,7 @@ extension Commands {
             draft: draft, durationIsExplicit: invocation.has(.duration),
             defaultDuration: config.defaultDuration ?? .hours(1),
             clamp: invocation.has(.clamp),
+            timeZone: context.timeZone,
             rules: DraftRules(ticketPattern: config.ticketPattern, ticketSystemWithMissingNumber: true),
             now: context.clock.now())
         var steps = targets.map(planner.plan)
@@ -199,7 +205,17 @@ extension Commands {
         if system.isEmpty { system = config.ticketSystem ?? "" }
         return ActivationDraft(
             justification: justification, ticketNumber: ticket, ticketSystem: system,
-            durationText: invocation.value(.duration) ?? "")
+            durationText: invocation.value(.duration) ?? "", start: try startOption(context))
+    }
+
+    /// `--start WHEN` as an instant (nil: now); unreadable text is a usage error naming the option.
+    static func startOption(_ context: CommandContext) throws -> Date? {
+        guard let text = context.invocation.value(.start) else { return nil }
+        do throws(StartParseError) {
+            return try ActivationStart.parse(text, now: context.clock.now(), timeZone: context.timeZone)
+        } catch {
+            throw UsageError("--start: \(error.message)", command: context.invocation.command.name)
+        }
     }
 
     /// Prompts (on a terminal only) for the justification, ticket and ticket system the refusals

@@ -59,6 +59,16 @@ extension Commands {
                         ))
                 } else if status.isRefusal {
                     context.say(safeLines("The request for \(name) was \(status.graphValue) (request \(request.id))."))
+                } else if let start = request.start, start.timeIntervalSince(now) > 60 {
+                    let until = request.expectedEnd(now: now).map { " until \(context.localTime($0))" } ?? ""
+                    context.say(
+                        safeLines(
+                            """
+                            Scheduled \(name) from \(context.localTime(start))\(until) (starts in \
+                            \(Countdown.text(remaining: start.timeIntervalSince(now)))): \(status.graphValue) \
+                            (request \(request.id)).
+                            """
+                        ))
                 } else {
                     let end = request.expectedEnd(now: now)
                     let until =

@@ -75,8 +75,7 @@ enum Commands {
         case .ticketNumber: OptionSpec.ticket.synopsis
         case .ticketSystem: OptionSpec.ticketSystem.synopsis
         case .duration: OptionSpec.duration.synopsis
-        // The start follows from the duration: there is no option of its own.
-        case .start: "--\(OptionSpec.duration.name)"
+        case .start: OptionSpec.start.synopsis
         }
     }
 }

@@ -14,5 +14,8 @@ extension OptionSpec {
         "scope", value: "SCOPE",
         help: "Directory scope of a role (e.g. / or /administrativeUnits/ID), or the scope of an Azure role: its "
             + "ARM id (/subscriptions/ID…) or a unique prefix of its name.")
+    static let start = OptionSpec(
+        "start", value: "WHEN",
+        help: "When the access begins (default now): +2h, HH:MM (today, or tomorrow once past) or ISO 8601.")
     static let owner = OptionSpec("owner", help: "Activate the owner access of a group instead of member.")
 }

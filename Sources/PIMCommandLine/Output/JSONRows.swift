@@ -99,7 +99,8 @@ enum JSONRows {
     static func role(_ entry: RoleEntry, now: Date) -> JSONValue {
         var fields = targetFields(entry.target, rowId: entry.eligibility?.id ?? entry.active?.id)
         fields += azureTargetFields(entry.target, memberType: entry.eligibility?.memberType ?? entry.active?.memberType)
-        fields.append(("state", .string(entry.state == .active ? "active" : "eligible")))
+        fields.append(("state", .string(Tables.jsonState(entry.state))))
+        fields.append(("startDateTime", .date(entry.scheduledStart ?? entry.active?.start)))
         fields.append(("endDateTime", .date(entry.active?.end)))
         fields.append(("remainingSeconds", entry.active?.remaining(at: now).map { .int(max(0, Int($0))) } ?? .null))
         fields.append(("assignmentType", .string(entry.active.map { assignmentType($0.assignmentType) })))

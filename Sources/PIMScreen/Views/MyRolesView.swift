@@ -65,6 +65,15 @@ enum MyRolesView: PaneView {
                 lines.append(
                     detail("Ticket", [ticket.number, ticket.system].compactMap { $0 }.joined(separator: " · ")))
             }
+        } else if let request = role.scheduledRequest, let start = request.start {
+            let wait = start.timeIntervalSince(state.now)
+            let length = request.duration.map { " for \($0.shortDescription)" } ?? ""
+            let when = wait > 0 ? "starts in \(Countdown.text(remaining: wait))" : "starting"
+            lines.append(
+                detail(
+                    "Scheduled", "\(when) at \(TextLayout.dateTime(start))\(length) · request \(request.id)",
+                    style: .info))
+            if let justification = request.justification { lines.append(detail("Justification", justification)) }
         } else if let eligibility = role.eligibility {
             lines.append(
                 detail("Eligible", eligibility.end.map { "until \(TextLayout.dateTime($0))" } ?? "permanently"))

@@ -12,17 +12,19 @@ extension Tables {
         .targetTier(priority: 8) { $0.target },
         Column(
             "State", width: .init(min: 8, max: 12), priority: 9,
-            json: ("state", { row, _ in .string(row.state == .active ? "active" : "eligible") })
+            json: ("state", { row, _ in .string(jsonState(row.state)) })
         ) { row, context in
             if let busy = context.busy[row.target.id] { return CellValue(busy, style: .info) }
             return switch row.state {
             case .active: CellValue("active", style: .success)
             case .pending: CellValue("pending", style: .pending)
+            case .scheduled: CellValue("scheduled", style: .info)
             case .eligible: CellValue("eligible")
             }
         },
         Column("Time left", width: .init(min: 9, max: 9), priority: 9, alignRight: true, fronts: .screen) {
             row, context in
+            if let start = row.scheduledStart { return startsIn(start, now: context.now) }
             guard let active = row.active else { return CellValue(row.state == .pending ? "approval" : "") }
             let remaining = active.remaining(at: context.now)
             return CellValue(Countdown.text(remaining: remaining), style: .urgency(Urgency(remaining: remaining)))
@@ -32,7 +34,8 @@ extension Tables {
             json: ("remainingSeconds", { row, context in secondsLeft(row.active?.remaining(at: context.now)) })
         ) {
             row, context in
-            row.state == .active ? countdown(row.end, now: context.now) : CellValue(none)
+            if let start = row.scheduledStart { return startsIn(start, now: context.now) }
+            return row.state == .active ? countdown(row.end, now: context.now) : CellValue(none)
         },
         Column(
             "Ends", width: .init(min: 6, max: 16), priority: 1, fronts: .commandLine,
@@ -55,4 +58,19 @@ extension Tables {
             return CellValue(requires.isEmpty ? none : requires)
         },
     ])
+
+    /// product.md's `state` of a row: a pending request leaves the target `eligible` until decided.
+    public static func jsonState(_ state: RoleEntry.State) -> String {
+        switch state {
+        case .active: "active"
+        case .scheduled: "scheduled"
+        case .eligible, .pending: "eligible"
+        }
+    }
+
+    /// "in 3h 10m": how long until a scheduled activation begins.
+    static func startsIn(_ start: Date, now: Date) -> CellValue {
+        let wait = start.timeIntervalSince(now)
+        return CellValue(wait > 0 ? "in \(Countdown.text(remaining: wait))" : "starting", style: .info)
+    }
 }
