@@ -36,7 +36,7 @@ import Testing
     @Test func argumentsAreReadByTheirDeclaredValue() throws {
         let activate = try ArgumentParser.parse(["activate", "Global Reader", "-j", "x", "@oncall"])
         #expect(activate.values(.targets) == ["Global Reader", "@oncall"])
-        #expect(try ArgumentParser.parse(["cancel", "req-1"]).required(.requestId) == "req-1")
+        #expect(try ArgumentParser.parse(["cancel", "req-1", "req-2"]).values(.myRequestIds) == ["req-1", "req-2"])
         #expect(try ArgumentParser.parse(["deactivate", "Global Reader"]).required(.target) == "Global Reader")
         #expect(try ArgumentParser.parse(["help", "activate"]).value(.commandName) == "activate")
         #expect(try ArgumentParser.parse(["help"]).value(.commandName) == nil)

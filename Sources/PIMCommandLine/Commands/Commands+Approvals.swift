@@ -25,8 +25,8 @@ extension Command {
 
     static let approve = Command(
         CommandSpec(
-            "approve", abstract: "Approve a request waiting for my decision.",
-            arguments: [.requestId.with(help: "The id shown by pim approvals.")],
+            "approve", abstract: "Approve one or several requests waiting for my decision.",
+            arguments: [.approvalIds.with(help: Commands.approvalIdHelp)],
             options: [.justification.with(help: "Why you approve (required).")],
             examples: [
                 Example(
@@ -38,8 +38,8 @@ extension Command {
 
     static let deny = Command(
         CommandSpec(
-            "deny", abstract: "Deny a request waiting for my decision.",
-            arguments: [.requestId.with(help: "The id shown by pim approvals.")],
+            "deny", abstract: "Deny one or several requests waiting for my decision.",
+            arguments: [.approvalIds.with(help: Commands.approvalIdHelp)],
             options: [.justification.with(help: "Why you deny (required).")],
             examples: [
                 Example(
@@ -56,6 +56,7 @@ extension Commands {
         let service = try await context.service()
         if context.invocation.has(.watch) { return try await watchApprovals(context, service: service) }
         let items = try await service.pendingApprovals().sorted(by: ApprovalItem.longestWaitingFirst)
+        cacheApprovalIds(items, context: context)
         await announceAzureUnavailable(of: service, context)
         let now = context.clock.now()
         if context.json {
@@ -136,9 +137,15 @@ extension Commands {
         return lines.joined(separator: "\n")
     }
 
-    /// `pim approve|deny REQUEST_ID --justification TEXT`.
+    static let approvalIdHelp =
+        "The id shown by pim approvals, or a unique prefix of at least 8 characters of it; "
+        + "several share the justification."
+
+    /// `pim approve|deny REQUEST_ID... --justification TEXT`: every id is resolved before anything is
+    /// decided (a typo or an ambiguous prefix stops the command with nothing sent); then each request is
+    /// decided in turn, one result line each, and the exit code is the worst of them.
     static func decide(_ context: CommandContext, _ decision: ApprovalDecision) async throws -> Int32 {
-        let id = context.invocation.required(.requestId)
+        let typed = context.invocation.values(.approvalIds)
         let verb = decision == .approve ? "approve" : "deny"
         guard
             let justification = context.invocation.value(.justification).flatMap({ $0.isEmpty ? nil : $0 })
@@ -148,36 +155,69 @@ extension Commands {
         }
         let service = try await context.service()
         let items = try await service.pendingApprovals()
-        guard
-            let item = items.first(where: {
-                $0.id.caseInsensitiveCompare(id) == .orderedSame
-                    || $0.request.approvalId?.caseInsensitiveCompare(id) == .orderedSame
-            })
-        else {
+        let resolved = try IdPrefixResolver.resolveAll(
+            typed, among: items, ids: { [$0.id] + ($0.request.approvalId.map { [$0] } ?? []) }, command: verb)
+        return try await eachId(resolved, key: \.id, context: context) { typedId, item in
+            try await decideOne(typedId, item, decision, justification: justification, service: service, context)
+        }
+    }
+
+    /// Decides one request; nil `item` is an id not waiting for me, explained by what became of it.
+    static func decideOne(
+        _ typedId: String, _ item: ApprovalItem?, _ decision: ApprovalDecision, justification: String,
+        service: any PIMService, _ context: CommandContext
+    ) async throws -> JSONValue? {
+        guard let item else {
             // Decided, cancelled or expired since it was listed: say what became of it.
-            if let outcome = await service.whyNotWaiting(requestId: id) { throw outcome }
+            if let outcome = await service.whyNotWaiting(requestId: typedId) { throw outcome }
             throw PIMError(
-                .notFound, "No request waiting for your decision has id \(id): run pim approvals to see them.")
+                .notFound, "No request waiting for your decision has id \(typedId): run pim approvals to see them.")
         }
         try await service.decide(item, decision, justification: justification)
         let request = item.request
         if context.json {
             var decided = request
             decided.status = decision == .approve ? .granted : .denied
-            context.print(
-                JSONRows.request(
-                    decided, now: context.clock.now(),
-                    extra: [
-                        ("decision", .string(decision.rawValue)),
-                        ("decisionJustification", .string(justification)),
-                    ]))
-        } else {
-            let done = decision == .approve ? "Approved" : "Denied"
-            context.say(
-                safeLines(
-                    "\(done) request \(request.id): \(request.principal.label) for \(spoken(request.target))."))
+            return JSONRows.request(
+                decided, now: context.clock.now(),
+                extra: [
+                    ("decision", .string(decision.rawValue)),
+                    ("decisionJustification", .string(justification)),
+                ])
         }
-        return 0
+        let done = decision == .approve ? "Approved" : "Denied"
+        context.say(
+            safeLines("\(done) request \(request.id): \(request.principal.label) for \(spoken(request.target))."))
+        return nil
+    }
+
+    /// Runs `act` for every resolved id (a request named twice is acted on once). One id behaves as
+    /// before: its failure is the command's. With several, each failure is reported on its own line and
+    /// the next id goes on; the exit code is the worst — the highest — of the ids' codes, and JSON output
+    /// is an array of the documents of the ids that succeeded.
+    static func eachId<Item>(
+        _ resolved: [(typed: String, item: Item?)], key: (Item) -> String, context: CommandContext,
+        _ act: (String, Item?) async throws -> JSONValue?
+    ) async throws -> Int32 {
+        var seen = Set<String>()
+        let unique = resolved.filter { entry in
+            seen.insert(entry.item.map { "id:" + key($0) } ?? "typed:" + entry.typed.lowercased()).inserted
+        }
+        if unique.count == 1, let only = unique.first {
+            if let document = try await act(only.typed, only.item) { context.print(document) }
+            return 0
+        }
+        var worst: Int32 = 0
+        var documents: [JSONValue] = []
+        for entry in unique {
+            do {
+                if let document = try await act(entry.typed, entry.item) { documents.append(document) }
+            } catch {
+                worst = max(worst, CommandLineTool.report(error, console: context.console))
+            }
+        }
+        if context.json { context.print(.array(documents)) }
+        return worst
     }
 }
 

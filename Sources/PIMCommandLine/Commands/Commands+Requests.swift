@@ -12,8 +12,11 @@ extension Command {
 
     static let cancel = Command(
         CommandSpec(
-            "cancel", abstract: "Cancel one of my pending requests.",
-            arguments: [.requestId.with(help: "The id shown by pim requests.")],
+            "cancel", abstract: "Cancel one or several of my pending requests.",
+            arguments: [
+                .myRequestIds.with(
+                    help: "The id shown by pim requests, or a unique prefix of at least 8 characters of it.")
+            ],
             examples: [
                 Example(
                     "pim cancel 9f2b5ddb-a50e-44a1-a6f4-f616322262ea",
@@ -35,6 +38,7 @@ extension Commands {
     static func requests(_ context: CommandContext) async throws -> Int32 {
         let service = try await context.service()
         let requests = try await service.myRequests().sorted(by: ElevationRequest.newestFirst)
+        cacheMyRequestIds(requests, context: context)
         await announceAzureUnavailable(of: service, context)
         let now = context.clock.now()
         if context.json {
@@ -53,13 +57,22 @@ extension Commands {
         return 0
     }
 
-    /// `pim cancel REQUEST_ID`.
+    /// `pim cancel REQUEST_ID...`: every id resolved first, then each request cancelled in turn.
     static func cancel(_ context: CommandContext) async throws -> Int32 {
-        let id = context.invocation.required(.requestId)
+        let typed = context.invocation.values(.myRequestIds)
         let service = try await context.service()
         let mine = try await service.myRequests()
-        guard let request = mine.first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
-            throw PIMError(.notFound, "You have no request with id \(id): run pim requests to see their ids.")
+        let resolved = try IdPrefixResolver.resolveAll(typed, among: mine, ids: { [$0.id] }, command: "cancel")
+        return try await eachId(resolved, key: \.id, context: context) { typedId, request in
+            try await cancelOne(typedId, request, service: service, context)
+        }
+    }
+
+    static func cancelOne(
+        _ typedId: String, _ request: ElevationRequest?, service: any PIMService, _ context: CommandContext
+    ) async throws -> JSONValue? {
+        guard let request else {
+            throw PIMError(.notFound, "You have no request with id \(typedId): run pim requests to see their ids.")
         }
         guard request.status.isCancelable else {
             let hint =
@@ -71,11 +84,8 @@ extension Commands {
         try await service.cancel(request)
         var canceled = request
         canceled.status = .canceled
-        if context.json {
-            context.print(JSONRows.request(canceled, now: context.clock.now()))
-        } else {
-            context.say(safeLines("Cancelled request \(request.id) for \(spoken(request.target))."))
-        }
-        return 0
+        if context.json { return JSONRows.request(canceled, now: context.clock.now()) }
+        context.say(safeLines("Cancelled request \(request.id) for \(spoken(request.target))."))
+        return nil
     }
 }

@@ -218,12 +218,18 @@ extension Commands {
         return 0
     }
 
-    /// `pim __complete targets|personas`: candidates for the completion scripts, from the cache
+    /// `pim __complete targets|personas|requests|approvals`: candidates for the completion scripts, from the cache
     /// only (completion must never wait for the network).
     static func complete(_ context: CommandContext) -> Int32 {
         switch context.invocation.required(.candidateKind) {
         case "targets":
             if let text = TargetNamesFile.read(context.settings.paths.targetNamesCache) {
+                context.console.writeOut(text)
+            }
+        case "requests", "approvals":
+            let paths = context.settings.paths
+            let kind = context.invocation.required(.candidateKind)
+            if let text = TargetNamesFile.read(kind == "requests" ? paths.myRequestIdsCache : paths.approvalIdsCache) {
                 context.console.writeOut(text)
             }
         default:
@@ -245,5 +251,7 @@ extension ArgumentSpec {
     static let shell = ArgumentSpec("SHELL", help: "The shell to complete for.", choices: ["bash", "zsh", "fish"])
     static let commandName = ArgumentSpec(
         "COMMAND", help: "The command to explain.", optional: true, completion: .commands)
-    static let candidateKind = ArgumentSpec("KIND", help: "targets or personas.", choices: ["targets", "personas"])
+    static let candidateKind = ArgumentSpec(
+        "KIND", help: "targets, personas, requests or approvals.",
+        choices: ["targets", "personas", "requests", "approvals"])
 }

@@ -24,4 +24,8 @@ public struct Paths: Sendable, Hashable {
     public var stateDirectory: String { stateHome + "/pim" }
     /// Role and group names of the last listing, one per line, for shell completion.
     public var targetNamesCache: String { cacheDirectory + "/targets" }
+    /// The ids of my pending requests, one per line, for completing `pim cancel`.
+    public var myRequestIdsCache: String { cacheDirectory + "/my-request-ids" }
+    /// The ids of the requests waiting for my decision, for completing `pim approve` and `pim deny`.
+    public var approvalIdsCache: String { cacheDirectory + "/approval-ids" }
 }

@@ -14,6 +14,11 @@ public enum Completions {
     /// What `.commands` completes to: the visible commands' names.
     static var commandNames: String { commands.map(\.name).joined(separator: " ") }
 
+    /// The command that prints a kind's cached request ids (`pim __complete requests`), for every shell.
+    static func candidates(_ kind: CompletionKind) -> String {
+        "pim __complete \(kind == .myRequests ? "requests" : "approvals") 2>/dev/null"
+    }
+
     static func words(_ options: [OptionSpec]) -> String {
         options.filter { !$0.hidden }.flatMap { option -> [String] in
             var words = ["--\(option.name)"]
@@ -33,6 +38,8 @@ public enum Completions {
         case .file: action = "COMPREPLY=($(compgen -f -- \"$cur\"))"
         case .targets: action = "_pim_targets"
         case .commands: action = "COMPREPLY=($(compgen -W \"\(commandNames)\" -- \"$cur\"))"
+        case .myRequests, .approvals:
+            action = "COMPREPLY=($(compgen -W \"$(\(candidates(option.completion)))\" -- \"$cur\"))"
         case .none: action = "COMPREPLY=()"
         }
         return "        \(patterns.joined(separator: "|"))) \(action); return ;;"
@@ -58,6 +65,8 @@ public enum Completions {
                     positional = "COMPREPLY=($(compgen -W \"\(argument.choices.joined(separator: " "))\" -- \"$cur\"))"
                 case .commands:
                     positional = "COMPREPLY=($(compgen -W \"\(commandNames)\" -- \"$cur\"))"
+                case .myRequests, .approvals:
+                    positional = "COMPREPLY=($(compgen -W \"$(\(candidates(argument.completion)))\" -- \"$cur\"))"
                 case .none, .file, .personas:
                     positional = "COMPREPLY=()"
                 }
@@ -124,6 +133,7 @@ public enum Completions {
             case .personas: action = ":\(value):_pim_personas"
             case .targets: action = ":\(value):_pim_targets"
             case .commands: action = ":\(value):(\(commandNames))"
+            case .myRequests, .approvals: action = ":\(value):_pim_\(option.completion.rawValue)"
             case .file: action = ":\(value):_files"
             case .none: action = ":\(value): "
             }
@@ -145,6 +155,7 @@ public enum Completions {
                     case .targets: "_pim_targets"
                     case .choices: "(\(argument.choices.joined(separator: " ")))"
                     case .commands: "(\(commandNames))"
+                    case .myRequests, .approvals: "_pim_\(argument.completion.rawValue)"
                     default: " "
                     }
                 specs.append("'\(argument.repeating ? "*" : "1"):\(argument.name):\(action)'")
@@ -159,6 +170,18 @@ public enum Completions {
                 local -a targets
                 targets=(${(f)"$(pim __complete targets 2>/dev/null)"})
                 compadd -a targets
+            }
+
+            _pim_myRequests() {
+                local -a ids
+                ids=(${(f)"$(\(candidates(.myRequests)))"})
+                compadd -a ids
+            }
+
+            _pim_approvals() {
+                local -a ids
+                ids=(${(f)"$(\(candidates(.approvals)))"})
+                compadd -a ids
             }
 
             _pim_personas() {
@@ -204,6 +227,7 @@ public enum Completions {
             case .personas: line += " -x -a '(pim __complete personas 2>/dev/null)'"
             case .targets: line += " -x -a '(pim __complete targets 2>/dev/null)'"
             case .commands: line += " -x -a '\(commandNames)'"
+            case .myRequests, .approvals: line += " -x -a '(\(candidates(option.completion)))'"
             case .file: line += " -r -F"
             case .none: line += " -x"
             }
@@ -239,6 +263,8 @@ public enum Completions {
                     lines.append("complete -c pim -n '\(condition)' -x -a '\(argument.choices.joined(separator: " "))'")
                 case .commands:
                     lines.append("complete -c pim -n '\(condition)' -x -a '\(commandNames)'")
+                case .myRequests, .approvals:
+                    lines.append("complete -c pim -n '\(condition)' -x -a '(\(candidates(argument.completion)))'")
                 default:
                     break
                 }

@@ -11,6 +11,10 @@ public enum CompletionKind: String, Sendable, Hashable {
     case personas
     /// The names of pim's commands (what `pim help` explains).
     case commands
+    /// The ids of my pending requests, from the cache `pim requests` keeps.
+    case myRequests
+    /// The ids of the requests waiting for my decision, from the cache `pim approvals` keeps.
+    case approvals
 }
 
 /// One option of a command: a flag (`--wait`) or an option with a value (`--duration 2h`).
@@ -98,6 +102,13 @@ public struct ArgumentSpec: Sendable, Hashable {
     public func with(help: String) -> ArgumentSpec {
         var copy = self
         copy.help = help
+        return copy
+    }
+
+    /// The same argument completed from other candidates.
+    public func completing(_ completion: CompletionKind) -> ArgumentSpec {
+        var copy = self
+        copy.completion = completion
         return copy
     }
 
