@@ -58,7 +58,7 @@ extension Commands {
                             """
                         ))
                 } else if status.isRefusal {
-                    context.say(safeLines("The request for \(name) was \(status.graphValue) (request \(request.id))."))
+                    context.say(safeLines(DecisionWording.refused(request, name: name, time: { context.localTime($0) })))
                 } else {
                     let end = request.expectedEnd(now: now)
                     let until =

@@ -30,7 +30,7 @@ extension Command {
         CommandSpec(
             "history", abstract: "Show my PIM audit history; with --all, the tenant's.",
             discussion: CommandTable.durationHelp,
-            options: [.since, .tenantWide],
+            options: [.since, .tenantWide, .mineAsApprover],
             examples: [Example("pim history --since 7d", "My last week.")]
         )
     ) { try await Commands.history($0) }
@@ -81,6 +81,7 @@ extension Commands {
 
     /// `pim history [--since D] [--all]`.
     static func history(_ context: CommandContext) async throws -> Int32 {
+        if context.invocation.has(.mineAsApprover) { return try await myDecisions(context) }
         let since = try context.durationOption(.since)
         let service = try await context.service()
         let now = context.clock.now()
