@@ -58,7 +58,8 @@ extension Commands {
                             """
                         ))
                 } else if status.isRefusal {
-                    context.say(safeLines(DecisionWording.refused(request, name: name, time: { context.localTime($0) })))
+                    let sentence = DecisionWording.refused(request, name: name) { context.localTime($0) }
+                    context.say(safeLines(sentence))
                 } else {
                     let end = request.expectedEnd(now: now)
                     let until =

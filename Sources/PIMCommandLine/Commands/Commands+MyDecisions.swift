@@ -5,7 +5,7 @@ import PIMTables
 extension OptionSpec {
     /// `pim history --mine-as-approver`.
     static let mineAsApprover = OptionSpec(
-        "mine-as-approver", help: "The requests I approved or denied, with requester, target and my reason.")
+        "mine-as-approver", help: "The requests I approved or denied, and why.")
 }
 
 extension Commands {
