@@ -74,13 +74,15 @@ public struct ElevationRequest: Hashable, Sendable, Codable, Identifiable {
     public var end: Date?
     public var approvalId: String?
     public var isValidationOnly: Bool
+    /// Who approved or denied it and why, once read from its approval.
+    public var review: Review?
 
     public init(
         id: String, target: ElevationTarget, action: RequestAction, status: RequestStatus,
         principal: Principal, createdAt: Date? = nil, completedAt: Date? = nil,
         justification: String? = nil, ticket: TicketInfo? = nil, start: Date? = nil,
         duration: ActivationDuration? = nil, end: Date? = nil, approvalId: String? = nil,
-        isValidationOnly: Bool = false
+        isValidationOnly: Bool = false, review: Review? = nil
     ) {
         self.id = id
         self.target = target
@@ -96,6 +98,7 @@ public struct ElevationRequest: Hashable, Sendable, Codable, Identifiable {
         self.end = end
         self.approvalId = approvalId
         self.isValidationOnly = isValidationOnly
+        self.review = review
     }
 
     /// True when the request was refused or withdrawn. `Revoked` is how a deactivation normally ends,

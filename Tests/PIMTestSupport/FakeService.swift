@@ -5,12 +5,16 @@ import Synchronization
 /// The in-memory PIM service the command line's and the interface's tests share: by default a small
 /// tenant with roles and groups whose policies differ (or any `Dashboard`), that records what a front
 /// sent and can be told to fail. Its clock is fixed: tests move time themselves.
-public final class FakeService: PIMService {
+public final class FakeService: PIMService, DecisionHistory {
     public struct State: Sendable {
         public var me = Principal(id: "u-ada", displayName: "Ada Lovelace", userPrincipalName: "ada@contoso.test")
         public var eligibilities: [Eligibility] = []
         public var active: [ActiveAssignment] = []
         public var requests: [ElevationRequest] = []
+        /// What `myDecisions()` answers: requests I approved or denied.
+        public var myDecisions: [ElevationRequest] = []
+        /// With `decideOnRead`: who decided and why, set on the requests it decides.
+        public var reviewOnRead: Review?
         public var approvals: [ApprovalItem] = []
         public var elevations: [ActiveAssignment] = []
         public var history: [AuditEvent] = []
@@ -242,11 +246,14 @@ public final class FakeService: PIMService {
             if let status = s.decideOnRead {
                 for index in s.requests.indices where s.requests[index].status.isPending {
                     s.requests[index].status = status
+                    s.requests[index].review = s.reviewOnRead
                 }
             }
             return s.requests
         }
     }
+
+    public func myDecisions() async throws -> [ElevationRequest] { try fail(); return read { $0.myDecisions } }
 
     public func pendingApprovals() async throws -> [ApprovalItem] { try fail(); return read { $0.approvals } }
 

@@ -58,7 +58,8 @@ extension Commands {
                             """
                         ))
                 } else if status.isRefusal {
-                    context.say(safeLines("The request for \(name) was \(status.graphValue) (request \(request.id))."))
+                    let sentence = DecisionWording.refused(request, name: name) { context.localTime($0) }
+                    context.say(safeLines(sentence))
                 } else if let start = request.start, start.timeIntervalSince(now) > 60 {
                     let until = request.expectedEnd(now: now).map { " until \(context.localTime($0))" } ?? ""
                     context.say(

@@ -30,7 +30,7 @@ extension Command {
         CommandSpec(
             "history", abstract: "Show my PIM audit history; with --all, the tenant's.",
             discussion: CommandTable.durationHelp,
-            options: [.since, .until, .historyUser, .historyTarget, .limit, .tenantWide],
+            options: [.since, .until, .historyUser, .historyTarget, .limit, .tenantWide, .mineAsApprover],
             examples: [
                 Example("pim history --since 7d", "My last week."),
                 Example(
@@ -86,6 +86,7 @@ extension Commands {
 
     /// `pim history [--since D] [--until WHEN] [--user NAME] [--target NAME] [--limit N] [--all]`.
     static func history(_ context: CommandContext) async throws -> Int32 {
+        if context.invocation.has(.mineAsApprover) { return try await myDecisions(context) }
         let filter = try HistoryFilter(context.invocation, now: context.clock.now())
         let service = try await context.service()
         let query = AuditQuery(since: filter.since, tenantWide: context.invocation.has(.tenantWide))

@@ -178,6 +178,9 @@ enum JSONRows {
             ("createdDateTime", .date(request.createdAt)),
             ("completedDateTime", .date(request.completedAt)),
             ("approvalId", .string(request.approvalId)),
+            ("reviewedBy", principal(request.review?.reviewer)),
+            ("reviewJustification", .string(request.review?.justification)),
+            ("reviewedDateTime", .date(request.review?.reviewedAt)),
         ]
         return .object(withColumns(fields, Tables.requests, request, now: now) + extra)
     }

@@ -7,6 +7,7 @@ extension GraphPIMService {
         static let me = "me", eligRoles = "eligRoles", actRoles = "actRoles", eligGroups = "eligGroups"
         static let actGroups = "actGroups", myRoleReqs = "myRoleReqs", myGroupReqs = "myGroupReqs"
         static let apprRoles = "apprRoles", apprGroups = "apprGroups", elevRoles = "elevRoles"
+        static let decidedRoles = "decidedRoles", decidedGroups = "decidedGroups"
         static func elevGroup(_ n: Int) -> String { "elevGroup\(n)" }
         static func policy(_ n: Int) -> String { "policy\(n)" }
     }

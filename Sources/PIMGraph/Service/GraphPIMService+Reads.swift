@@ -62,7 +62,7 @@ extension GraphPIMService {
                 (.myRequests, await reader.listResult(ScheduleRequestDTO.self, ReadID.myGroupReqs)),
             ])
             let names = state.read { $0.names }
-            return Self.newestFirst(lists.map { $0.request(names: names) })
+            return await withReviews(Self.newestFirst(lists.map { $0.request(names: names) }))
         }
     }
 

@@ -43,5 +43,12 @@ extension Tables {
         ) { row, _ in
             CellValue(row.justification ?? "")
         },
+        // Who approved or denied, and why: what a requester asks first about a denial.
+        Column("Decided by", width: .init(min: 8, max: 30, cuttable: true), priority: 8, fronts: .commandLine) {
+            row, _ in CellValue(row.review.map(\.reviewerName) ?? "")
+        },
+        Column("Reason", width: .init(min: 8, max: 60, cuttable: true), priority: 8, fronts: .commandLine) { row, _ in
+            CellValue(row.review?.justification ?? "")
+        },
     ])
 }
