@@ -80,6 +80,7 @@ final class NCursesBackend {
     /// taught to report as two keys, so a pasted line break or letter is never taken for Enter or a
     /// command. Terminals without the mode ignore the request and paste as typing.
     static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
+    static let renditionOff = "\u{1B}[0m"
 
     private static func enableBracketedPaste(output: UnsafeMutablePointer<FILE>?) {
         _ = define_key("\u{1B}[200~", KeyDecoder.pasteBeginCode)
@@ -270,7 +271,9 @@ final class NCursesBackend {
         guard !ended else { return }
         ended = true
         endwin()
-        Self.write(Self.bracketedPasteOff, to: output)
+        // Attributes off as well, as the fatal-signal path does: endwin resets only those curses knows it
+        // set, and a frame cut short by a quit can leave one (dim) on in the user's shell.
+        Self.write(Self.bracketedPasteOff + Self.renditionOff, to: output)
         if output == nil { cnc_release_stderr() }
         delscreen(screen)
     }
