@@ -138,8 +138,8 @@ enum AzureScopeMatch {
         let wanted = word.trimmingCharacters(in: .whitespaces)
         let lower = wanted.lowercased()
         if wanted.contains("/") {
-            let canonical = AzureScope(wanted).canonical.lowercased()
-            let byId = pool.filter { AzureScope($0.target.id.scope ?? "/").canonical.lowercased() == canonical }
+            let wantedKey = AzureScope(wanted).key
+            let byId = pool.filter { AzureScope($0.target.id.scope ?? "/").key == wantedKey }
             if !byId.isEmpty { return byId }
         }
         let byName = pool.filter { $0.target.scopeLabel.lowercased() == lower }

@@ -28,15 +28,14 @@ public struct AzureScope: Hashable, Sendable {
     /// The management group's name, the resource group's name or the resource's name: the last segment.
     public let leafName: String?
 
+    /// The scope as ARM reports it in `properties.scope` (`/subscriptions/{id}…`, never the alias), so two
+    /// spellings of one scope compare equal.
+    public let canonical: String
+
     public init(_ id: String) {
         self.id = id
-        var parts = id.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        // `/providers/Microsoft.Subscription/subscriptions/{id}` is an alias of `/subscriptions/{id}`.
-        if parts.count >= 3, parts[0].lowercased() == "providers",
-            parts[1].lowercased() == "microsoft.subscription", parts[2].lowercased() == "subscriptions"
-        {
-            parts.removeFirst(2)
-        }
+        let parts = Self.canonicalSegments(id.split(separator: "/", omittingEmptySubsequences: true).map(String.init))
+        canonical = "/" + parts.joined(separator: "/")
         let lowered = parts.map { $0.lowercased() }
         if lowered.count >= 4, lowered[0] == "providers", lowered[1] == "microsoft.management",
             lowered[2] == "managementgroups"
@@ -63,15 +62,15 @@ public struct AzureScope: Hashable, Sendable {
         }
     }
 
-    /// The scope as ARM reports it in `properties.scope` (`/subscriptions/{id}…`, never the alias), so two
-    /// spellings of one scope compare equal.
-    public var canonical: String {
-        var parts = id.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        if parts.count >= 3, parts[0].lowercased() == "providers",
-            parts[1].lowercased() == "microsoft.subscription", parts[2].lowercased() == "subscriptions"
-        {
-            parts.removeFirst(2)
-        }
-        return "/" + parts.joined(separator: "/")
+    /// What two ids of one scope share whatever their spelling or case: the key to compare and file them by.
+    public var key: String { canonical.lowercased() }
+
+    /// A scope id's segments with the subscription alias folded away:
+    /// `/providers/Microsoft.Subscription/subscriptions/{id}…` is `/subscriptions/{id}…`.
+    public static func canonicalSegments(_ segments: [String]) -> [String] {
+        guard segments.count >= 3, segments[0].lowercased() == "providers",
+            segments[1].lowercased() == "microsoft.subscription", segments[2].lowercased() == "subscriptions"
+        else { return segments }
+        return Array(segments.dropFirst(2))
     }
 }

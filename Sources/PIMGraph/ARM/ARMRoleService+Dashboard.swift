@@ -84,9 +84,10 @@ extension ARMRoleService {
         // What the first batch could not ask: elevations of subscriptions just learned, policies of new scopes.
         var second: [ARMBatchItem] = []
         let subscriptionIds = state.read(\.subscriptionIds)
+        let subscriptionsRead = responses["subscriptions"].map { (200..<300).contains($0.status) } == true
         var elevationsReady = false
         if options.includeElevations {
-            if responses["subscriptions"].map({ (200..<300).contains($0.status) }) == true {
+            if subscriptionsRead {
                 let asked = Set(elevationsAsked)
                 second += Self.elevationItems(subscriptionIds.filter { !asked.contains($0) })
                 elevationsReady = true
@@ -123,9 +124,7 @@ extension ARMRoleService {
             }
             part.policies = state.policies(for: part.eligibilities.map(\.target.id) + part.active.map(\.target.id))
         }
-        if part.failures[.azureRoles] == nil,
-            responses["subscriptions"].map({ (200..<300).contains($0.status) }) == true
-        {
+        if part.failures[.azureRoles] == nil, subscriptionsRead {
             // Sorted and without repeats, so an unchanged estate leaves the hints file as it is.
             let scopes = Set(eligibilityScopes.map { AzureScope($0).canonical })
             part.hints = AzureDashboardHints(policyScopes: scopes.sorted(), subscriptions: subscriptionIds.sorted())

@@ -28,7 +28,7 @@ final class ARMServiceState: Sendable {
     func read<T>(_ body: (Values) -> T) -> T { values.withLock { body($0) } }
     func update(_ body: (inout Values) -> Void) { values.withLock { body(&$0) } }
 
-    static func scopeKey(_ scope: String) -> String { AzureScope(scope).canonical.lowercased() }
+    static func scopeKey(_ scope: String) -> String { AzureScope(scope).key }
 
     static func policyKey(scope: String, role: String) -> String {
         scopeKey(scope) + "|" + ARMEndpoints.lastSegment(role).lowercased()

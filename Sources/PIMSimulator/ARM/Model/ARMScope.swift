@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 
 /// An ARM scope parsed from its id: the tenant root `/`, a management group, a subscription, a
 /// resource group or a resource. Both subscription spellings (`/subscriptions/{id}` and the alias
@@ -13,12 +14,7 @@ enum ARMScope: Equatable, Sendable {
 
     /// Parses decoded path segments (no leading slash); nil when they are not a scope.
     init?(segments: [String]) {
-        var s = segments
-        if s.count >= 3, s[0].lowercased() == "providers", s[1].lowercased() == "microsoft.subscription",
-            s[2].lowercased() == "subscriptions"
-        {
-            s.removeFirst(2)
-        }
+        let s = AzureScope.canonicalSegments(segments)
         let lower = s.map { $0.lowercased() }
         switch s.count {
         case 0: self = .root
