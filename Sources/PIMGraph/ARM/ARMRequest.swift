@@ -54,15 +54,7 @@ extension GraphClient {
 
     /// Sends a write once; an unknown outcome says to check before trying again.
     func sendWrite(_ request: ARMRequest, token: String? = nil) async throws -> HTTPResponse {
-        do {
-            return try checked(try await exchange(request, write: true, token: token))
-        } catch let ambiguous as AmbiguousWriteError {
-            var error = ambiguous.underlying
-            let reason = error.event.trimmingCharacters(in: CharacterSet(charactersIn: "."))
-            error.event = "The change may or may not have been applied (\(reason))."
-            error.step = .checkRequests(.beforeTryingAgain)
-            throw error
-        }
+        try await sendingOnce { try await exchange(request, write: true, token: token) }
     }
 
     /// Every item of an ARM collection, following `nextLink` to the end.

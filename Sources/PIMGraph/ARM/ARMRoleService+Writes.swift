@@ -200,14 +200,7 @@ extension ARMRoleService {
                 try await submit(body, scope: eligibility?.properties.scope ?? scope, target: assignment.target)
             }
         case .assigned:
-            guard let end = assignment.end else {
-                throw PIMError(.refused, "This assignment is permanent: there is nothing to extend.", step: .none)
-            }
-            guard end.timeIntervalSince(now) <= ServiceLimits.extensionWindow else {
-                throw PIMError(
-                    .refused, "Extension can be requested only within 14 days of the assignment's end",
-                    step: .tryAgainLater(.at(end.addingTimeInterval(-ServiceLimits.extensionWindow))))
-            }
+            let end = try CreatingWrite.checkExtendable(end: assignment.end, now: now)
             let body = ARMScheduleRequestBody(
                 properties: .init(
                     principalId: principalId, roleDefinitionId: assignment.target.id.resourceId,

@@ -130,8 +130,14 @@ struct GraphClient: Sendable {
     /// Sends a write once (plus throttling retries). An unknown outcome becomes a `PIMError` that says
     /// to check before trying again; callers that can look for the result catch `AmbiguousWriteError` instead.
     func sendWrite(_ request: GraphRequest, token: String? = nil) async throws -> HTTPResponse {
+        try await sendingOnce { try await exchange(request, write: true, token: token) }
+    }
+
+    /// A write's exchange, insisting on success; an unknown outcome says to check before trying again.
+    /// Graph's and ARM's `sendWrite` both end here.
+    func sendingOnce(_ exchange: () async throws -> HTTPResponse) async throws -> HTTPResponse {
         do {
-            return try checked(try await exchange(request, write: true, token: token))
+            return try checked(try await exchange())
         } catch let ambiguous as AmbiguousWriteError {
             var error = ambiguous.underlying
             let reason = error.event.trimmingCharacters(in: CharacterSet(charactersIn: "."))

@@ -64,6 +64,20 @@ struct CreatingWrite {
         }
     }
 
+    /// An assignment an administrator made can be extended only within 14 days of its end (and not at all
+    /// when permanent): refused here, before anything is sent, with when it becomes possible.
+    static func checkExtendable(end: Date?, now: Date) throws(PIMError) -> Date {
+        guard let end else {
+            throw PIMError(.refused, "This assignment is permanent: there is nothing to extend.", step: .none)
+        }
+        guard end.timeIntervalSince(now) <= ServiceLimits.extensionWindow else {
+            throw PIMError(
+                .refused, "Extension can be requested only within 14 days of the assignment's end",
+                step: .tryAgainLater(.at(end.addingTimeInterval(-ServiceLimits.extensionWindow))))
+        }
+        return end
+    }
+
     /// The second half of lengthening a running activation, which neither service can do in place (the
     /// current one was just ended): `activate` asks for the new one. The notices say why; a failure says
     /// that nothing runs any more, with the failure's own step (trying again activates).

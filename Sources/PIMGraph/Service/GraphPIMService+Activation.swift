@@ -100,14 +100,7 @@ extension GraphPIMService {
                     try await submit(renew, target: assignment.target)
                 }
             case .assigned:
-                guard let end = assignment.end else {
-                    throw PIMError(.refused, "This assignment is permanent: there is nothing to extend.", step: .none)
-                }
-                guard end.timeIntervalSince(now) <= ServiceLimits.extensionWindow else {
-                    throw PIMError(
-                        .refused, "Extension can be requested only within 14 days of the assignment's end",
-                        step: .tryAgainLater(.at(end.addingTimeInterval(-ServiceLimits.extensionWindow))))
-                }
+                let end = try CreatingWrite.checkExtendable(end: assignment.end, now: now)
                 // Already ended: the same request is a renewal (allowed for 30 days after the end).
                 let action: RequestAction = end <= now ? .selfRenew : .selfExtend
                 let spec = ScheduleRequestSpec(
