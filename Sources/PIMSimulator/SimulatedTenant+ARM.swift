@@ -36,7 +36,8 @@ extension SimulatedTenant {
         case .failure(let f):
             record(
                 RecordedRequest(
-                    method: method, path: target.path, query: Self.armQuery(target), body: nil, status: f.status))
+                    method: method, path: target.path, query: Self.queryDictionary(target.query), body: nil,
+                    status: f.status))
             return f.response
         }
         do {
@@ -69,10 +70,6 @@ extension SimulatedTenant {
         "https://management.azure.com/", "https://management.azure.com",
     ]
 
-    static func armQuery(_ target: ARMTarget) -> [String: String] {
-        Dictionary(target.query, uniquingKeysWith: { first, _ in first })
-    }
-
     /// Routes one request (top level or batch item) inside the current transaction.
     func dispatchARM(
         method: String, target: ARMTarget, body: Data?, contentType: String?, token: TenantToken,
@@ -83,7 +80,7 @@ extension SimulatedTenant {
         defer {
             record(
                 RecordedRequest(
-                    method: method, path: target.path, query: Self.armQuery(target), body: parsedBody,
+                    method: method, path: target.path, query: Self.queryDictionary(target.query), body: parsedBody,
                     status: response.status, batchItemId: batchItemId))
         }
         do {
@@ -179,7 +176,8 @@ extension SimulatedTenant {
                     ).response
                 record(
                     RecordedRequest(
-                        method: item.method, path: item.target.path, query: Self.armQuery(item.target), body: nil,
+                        method: item.method, path: item.target.path, query: Self.queryDictionary(item.target.query),
+                        body: nil,
                         status: 429, batchItemId: item.name))
             } else {
                 inner = dispatchARM(

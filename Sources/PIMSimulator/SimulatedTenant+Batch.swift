@@ -134,7 +134,7 @@ extension SimulatedTenant {
             // Graph throttles each request of a batch on its own: the item answers 429, the batch 200.
             record(
                 RecordedRequest(
-                    method: method, path: "/\(version)\(target.path)", query: Self.queryDictionary(target),
+                    method: method, path: "/\(version)\(target.path)", query: Self.queryDictionary(target.query),
                     body: nil, status: 429, batchItemId: id))
             var throttled = GraphFailure(status: 429, code: "TooManyRequests", message: "Please retry again later.")
             throttled.headers = ["Retry-After": String(retryAfter)]

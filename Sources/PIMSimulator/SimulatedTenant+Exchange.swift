@@ -36,7 +36,7 @@ extension SimulatedTenant {
         case let .failure(f):
             record(
                 RecordedRequest(
-                    method: method, path: "/\(version)\(target.path)", query: Self.queryDictionary(target),
+                    method: method, path: "/\(version)\(target.path)", query: Self.queryDictionary(target.query),
                     body: nil, status: f.status))
             return failure(f, exchange)
         }
@@ -94,7 +94,7 @@ extension SimulatedTenant {
         defer {
             record(
                 RecordedRequest(
-                    method: method, path: "/\(target.version)\(target.path)", query: Self.queryDictionary(target),
+                    method: method, path: "/\(target.version)\(target.path)", query: Self.queryDictionary(target.query),
                     body: parsedBody, status: response.status, batchItemId: batchItemId))
         }
         do {
@@ -134,7 +134,8 @@ extension SimulatedTenant {
         return response
     }
 
-    static func queryDictionary(_ target: GraphTarget) -> [String: String] {
-        Dictionary(target.query, uniquingKeysWith: { first, _ in first })
+    /// A request's query as recorded, first value of each name (Graph's and ARM's alike).
+    static func queryDictionary(_ query: [(String, String)]) -> [String: String] {
+        Dictionary(query, uniquingKeysWith: { first, _ in first })
     }
 }

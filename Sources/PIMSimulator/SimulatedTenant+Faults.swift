@@ -32,7 +32,7 @@ extension SimulatedTenant {
                 RecordedRequest(
                     method: request.method.uppercased(),
                     path: target.map { "/\($0.version)\($0.path)" } ?? request.url.path,
-                    query: target.map(Self.queryDictionary) ?? [:],
+                    query: target.map { Self.queryDictionary($0.query) } ?? [:],
                     body: request.body.flatMap { try? SimJSON.parse($0) }, status: status))
             return HTTPResponse(status: status, headers: all, body: body.data)
         }
@@ -87,7 +87,7 @@ extension SimulatedTenant {
         let target = Self.armTarget(request.url)
         record(
             RecordedRequest(
-                method: request.method.uppercased(), path: target.path, query: Self.armQuery(target),
+                method: request.method.uppercased(), path: target.path, query: Self.queryDictionary(target.query),
                 body: request.body.flatMap { try? SimJSON.parse($0) }, status: f.status))
         return HTTPResponse(status: f.status, headers: headers, body: response.body?.data ?? Data())
     }
