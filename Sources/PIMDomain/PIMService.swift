@@ -112,15 +112,23 @@ public struct Dashboard: Hashable, Sendable {
     public var azureUnavailable: PIMError?
     /// HTTP exchanges this load took (for the benchmark and the verbose log).
     public var requestCount: Int
+    /// What each of my groups gives (group id → the directory and Azure roles the group holds). Best
+    /// effort: never a reason for the dashboard to fail.
+    public var confers: [String: [ConferredRole]]
+    /// Why what groups give could not be read (wholly or partly); nil when it was.
+    public var confersUnread: PIMError?
 
     public init(
         me: Principal, eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [],
         myRequests: [ElevationRequest] = [], approvals: [ApprovalItem] = [],
         elevations: [ActiveAssignment] = [], history: [AuditEvent] = [],
         policies: [TargetID: ActivationPolicy] = [:], failures: [DashboardSection: PIMError] = [:],
-        azureUnavailable: PIMError? = nil, requestCount: Int = 0
+        azureUnavailable: PIMError? = nil, requestCount: Int = 0,
+        confers: [String: [ConferredRole]] = [:], confersUnread: PIMError? = nil
     ) {
         self.azureUnavailable = azureUnavailable
+        self.confers = confers
+        self.confersUnread = confersUnread
         self.me = me
         self.eligibilities = eligibilities
         self.active = active

@@ -23,6 +23,11 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     /// A granted request of mine whose schedule begins later, while nothing is active yet.
     @Indirect public var scheduledRequest: ElevationRequest?
     public var policy: ActivationPolicy?
+    /// For a group row: the roles the group holds, which its membership or ownership confers
+    /// (`ConferredRole.ordered`); empty for directory and Azure rows.
+    public var confers: [ConferredRole] = []
+    /// For a group row: what the group gives could not be read, so an empty `confers` means "unknown".
+    public var confersUnread = false
 
     public init(
         target: ElevationTarget, eligibility: Eligibility? = nil, active: ActiveAssignment? = nil,
@@ -66,14 +71,20 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
     /// name is compared once rather than on every comparison, and ids' text is built only for ties.
     public static func entries(
         eligibilities: [Eligibility], active: [ActiveAssignment],
-        requests: [ElevationRequest], policies: [TargetID: ActivationPolicy]
+        requests: [ElevationRequest], policies: [TargetID: ActivationPolicy],
+        confers: [String: [ConferredRole]] = [:], confersUnread: Bool = false
     ) -> [RoleEntry] {
         var byTarget: [TargetID: Int] = [:]
         var rows: [RoleEntry] = []
         rows.reserveCapacity(eligibilities.count + active.count)
         func index(_ target: ElevationTarget) -> Int {
             if let known = byTarget[target.id] { return known }
-            rows.append(RoleEntry(target: target, policy: policies[target.id]))
+            var row = RoleEntry(target: target, policy: policies[target.id])
+            if target.kind.family == .group {
+                row.confers = confers[target.id.resourceId] ?? []
+                row.confersUnread = confersUnread
+            }
+            rows.append(row)
             byTarget[target.id] = rows.count - 1
             return rows.count - 1
         }
@@ -176,6 +187,8 @@ extension ElevationRequest {
 extension Dashboard {
     /// The rows of "My roles".
     public var roleEntries: [RoleEntry] {
-        RoleEntry.entries(eligibilities: eligibilities, active: active, requests: myRequests, policies: policies)
+        RoleEntry.entries(
+            eligibilities: eligibilities, active: active, requests: myRequests, policies: policies,
+            confers: confers, confersUnread: confersUnread != nil)
     }
 }

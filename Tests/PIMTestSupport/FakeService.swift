@@ -36,6 +36,9 @@ public final class FakeService: PIMService, DecisionHistory {
         /// write on an Azure target throws it, as the live service does.
         public var azureUnavailable: PIMError?
         public var notices: [String] = []
+        /// What each group gives (group id → roles), and why it could not be read.
+        public var confers: [String: [ConferredRole]] = [:]
+        public var confersUnread: PIMError?
         /// Status the next pending request takes when `myRequests` is read (approval arriving).
         public var decideOnRead: RequestStatus?
         public var auditQueries: [AuditQuery] = []
@@ -65,7 +68,8 @@ public final class FakeService: PIMService, DecisionHistory {
                 requests: dashboard.myRequests, approvals: dashboard.approvals,
                 elevations: dashboard.elevations, history: dashboard.history,
                 policies: dashboard.policies, sectionFailures: dashboard.failures,
-                azureUnavailable: dashboard.azureUnavailable))
+                azureUnavailable: dashboard.azureUnavailable, confers: dashboard.confers,
+                confersUnread: dashboard.confersUnread))
     }
 
     public func read<T>(_ body: (State) -> T) -> T { state.withLock { body($0) } }
@@ -123,7 +127,8 @@ public final class FakeService: PIMService, DecisionHistory {
             return Dashboard(
                 me: s.me, eligibilities: s.eligibilities, active: s.active, myRequests: s.requests,
                 approvals: s.approvals, elevations: s.elevations, history: s.history,
-                policies: s.policies, failures: s.sectionFailures, azureUnavailable: s.azureUnavailable)
+                policies: s.policies, failures: s.sectionFailures, azureUnavailable: s.azureUnavailable,
+                confers: s.confers, confersUnread: s.confersUnread)
         }
     }
 

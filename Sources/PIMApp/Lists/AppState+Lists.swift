@@ -116,6 +116,11 @@ extension AppState {
                 text += part
             }
             text += Self.azureScopeSearchText(target)
+            // A group is found by the roles it gives ("Security Reader" finds the group holding it).
+            for conferred in role.confers {
+                text += " "
+                text += conferred.name
+            }
             texts.append(SearchKeys.fold(text))
         }
         return texts

@@ -113,7 +113,23 @@ enum JSONRows {
                 } ?? .null
             ))
         fields.append(("policy", policy(entry.policy)))
+        if entry.target.kind.family == .group { fields.append(("confers", confers(entry))) }
         return .object(withColumns(fields, Tables.roles, entry, now: now))
+    }
+
+    /// What a group gives, with the keys a row uses for the same things (`scope` the id, `scopeName` as a
+    /// person reads it, `kind`, `state`); `null` when it could not be read, so a script can tell "gives
+    /// nothing" from "unknown".
+    static func confers(_ entry: RoleEntry) -> JSONValue {
+        if entry.confersUnread && entry.confers.isEmpty { return .null }
+        return .array(
+            entry.confers.map { role in
+                .object([
+                    ("name", .string(role.name)), ("scope", .string(role.scopeId)),
+                    ("scopeName", .string(role.scopeName)), ("kind", .string(role.family.word)),
+                    ("state", .string(role.holding.rawValue)),
+                ])
+            })
     }
 
     static func assignmentType(_ type: AssignmentType) -> String {

@@ -13,7 +13,8 @@ public struct DashboardHints: Codable, Hashable, Sendable {
     public var userId: String
     /// One target per policy read (`PolicyReads.key`), in the order they were read.
     public var policyTargets: [TargetID]
-    /// Group ids whose active assignments make up the group part of the tenant's elevations.
+    /// The ids of my groups: their active assignments make up the group part of the tenant's elevations,
+    /// and the roles they hold are what each group gives (`confers`).
     public var groups: [String]
     /// The Azure side's (absent in files written before Azure roles, or without an Azure side).
     public var azure: AzureDashboardHints?

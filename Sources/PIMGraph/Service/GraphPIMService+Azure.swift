@@ -42,6 +42,12 @@ extension GraphPIMService {
         }
         dashboard.eligibilities += part.eligibilities
         dashboard.active += part.active
+        // Azure roles my groups hold come with my own Azure rows (held through the group): no extra call.
+        for (group, roles) in ConferredRole.azure(eligibilities: part.eligibilities, active: part.active) {
+            guard let key = dashboard.confers.keys.first(where: { $0.caseInsensitiveCompare(group) == .orderedSame })
+            else { continue }
+            dashboard.confers[key] = ConferredRole.ordered(dashboard.confers[key, default: []] + roles)
+        }
         dashboard.myRequests = Self.newestFirst(dashboard.myRequests + part.myRequests)
         if options.includeApprovals { dashboard.approvals = Self.oldestFirst(dashboard.approvals + part.approvals) }
         if options.includeElevations {

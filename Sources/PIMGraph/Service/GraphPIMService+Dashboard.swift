@@ -54,6 +54,9 @@ extension GraphPIMService {
             var policyReads = PolicyReads()
             policyReads.add(policiesAsked)
             items += policyReads.items(from: 0, id: ReadID.policy)
+            // What my groups give: the groups of the last load or start, asked in this first batch.
+            var confersReads = ConfersReads()
+            items += confersReads.add(Self.unique(state.read { $0.knownGroups } + (started?.groups ?? [])))
             try await reader.load(items)
 
             // My roles and groups.
@@ -95,6 +98,12 @@ extension GraphPIMService {
 
             // Second round: whatever the first revealed (nothing, when the hints were right).
             var second: [BatchItem] = []
+            let myGroups = Self.unique(
+                (eligibilities.map { $0.target } + active.map(\.target)).filter { $0.kind.isGroup }.map {
+                    $0.id.resourceId
+                })
+            let confersLater = confersReads.add(myGroups)
+            second += confersLater
             var newGroups: [String] = []
             if options.includeElevations {
                 newGroups = knownGroups.filter { !groupsAsked.contains($0) }
@@ -121,6 +130,8 @@ extension GraphPIMService {
                     if !newGroups.isEmpty { failures[.elevations] = failure }
                 }
             }
+            let (confers, confersUnread) = await confersReads.read(
+                reader, groups: Set(myGroups), roleNames: Self.roleNames(names), scopeNames: Self.scopeNames(names))
 
             var elevations: [ActiveAssignment] = []
             if options.includeElevations {
@@ -174,9 +185,28 @@ extension GraphPIMService {
                 me: me, eligibilities: eligibilities, active: active, myRequests: myRequests,
                 approvals: approvals, elevations: elevations,
                 history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
-                policies: policies, failures: failures, requestCount: client.counter.value - countBefore)
+                policies: policies, failures: failures, requestCount: client.counter.value - countBefore,
+                confers: confers, confersUnread: confersUnread)
             return (dashboard, learned)
         }
+    }
+
+    /// Role definition id → name, from the directory roles the dashboard has named.
+    static func roleNames(_ names: [TargetID: ElevationTarget]) -> [String: String] {
+        var result: [String: String] = [:]
+        for target in names.values where target.kind == .directoryRole && target.displayName != target.id.resourceId {
+            result[target.id.resourceId] = target.displayName
+        }
+        return result
+    }
+
+    /// Directory scope id → name, for the administrative units the dashboard has named.
+    static func scopeNames(_ names: [TargetID: ElevationTarget]) -> [String: String] {
+        var result: [String: String] = [:]
+        for target in names.values where target.kind == .directoryRole {
+            if let scope = target.id.scope, scope != "/", let name = target.scopeName { result[scope] = name }
+        }
+        return result
     }
 
     /// `list` without repeats, in first-seen order.

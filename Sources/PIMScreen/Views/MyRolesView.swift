@@ -34,6 +34,9 @@ enum MyRolesView: PaneView {
             lines = [
                 detail("Role or group", TargetSummary.line(target), style: target.tier == .tier0 ? .tier0 : .normal)
             ]
+            if let gives = GivesLine.text(for: role, room: room) {
+                lines.append(detail("Gives", gives, style: role.confersUnread && role.confers.isEmpty ? .dim : .normal))
+            }
         }
         if let policy = role.policy {
             let max = policy.maxDuration.map { "max \($0.shortDescription)" } ?? "no maximum stated"

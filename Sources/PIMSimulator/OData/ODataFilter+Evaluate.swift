@@ -10,6 +10,9 @@ extension ODataFilter {
         case let .startsWith(path, prefix):
             guard let s = Self.resolve(path, in: item)?.stringValue else { return false }
             return s.lowercased().hasPrefix(prefix.lowercased())
+        case let .isIn(path, literals):
+            let value = Self.resolve(path, in: item) ?? .null
+            return literals.contains { Self.compare(value, $0) == .orderedSame }
         case let .compare(path, op, literal):
             let value = Self.resolve(path, in: item) ?? .null
             guard let order = Self.compare(value, literal) else { return op == "ne" }

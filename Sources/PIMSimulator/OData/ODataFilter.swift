@@ -1,11 +1,13 @@
 import Foundation
 
 /// The `$filter` subset the PIM, policy and audit endpoints accept: comparisons (`eq`, `ne`, `ge`,
-/// `le`, `gt`, `lt`) of a property path with a literal, `startswith(path,'text')`, joined by `and`/`or`
-/// with parentheses. `and` binds tighter than `or`, as in OData.
+/// `le`, `gt`, `lt`) of a property path with a literal, membership (`path in ('a','b')`),
+/// `startswith(path,'text')`, joined by `and`/`or` with parentheses. `and` binds tighter than `or`, as in OData.
 indirect enum ODataFilter: Equatable, Sendable {
     case compare(path: [String], op: String, literal: Literal)
     case startsWith(path: [String], prefix: String)
+    /// `path in (l1, l2, …)`: equal to one of the literals.
+    case isIn(path: [String], literals: [Literal])
     case and(ODataFilter, ODataFilter)
     case or(ODataFilter, ODataFilter)
     case not(ODataFilter)
@@ -23,7 +25,7 @@ indirect enum ODataFilter: Equatable, Sendable {
     /// Every property path the filter names (to check them against the entity's properties).
     var paths: [[String]] {
         switch self {
-        case let .compare(path, _, _), let .startsWith(path, _): return [path]
+        case let .compare(path, _, _), let .startsWith(path, _), let .isIn(path, _): return [path]
         case let .and(a, b), let .or(a, b): return a.paths + b.paths
         case let .not(a): return a.paths
         }
@@ -39,6 +41,25 @@ indirect enum ODataFilter: Equatable, Sendable {
             }
         case let .and(a, b): return a.requiredEqualities.merging(b.requiredEqualities) { x, _ in x }
         default: return [:]
+        }
+    }
+
+    /// The values a property must take on every branch that must hold: `path eq 'x'` gives one,
+    /// `path in ('x','y')` several; nil when the filter does not pin the property.
+    func requiredValues(of property: String) -> [String]? {
+        switch self {
+        case let .compare(path, "eq", .string(s)), let .compare(path, "eq", .bare(s)):
+            return path.joined(separator: "/").caseInsensitiveCompare(property) == .orderedSame ? [s] : nil
+        case let .isIn(path, literals):
+            guard path.joined(separator: "/").caseInsensitiveCompare(property) == .orderedSame else { return nil }
+            return literals.compactMap {
+                switch $0 {
+                case let .string(s), let .bare(s): s
+                default: nil
+                }
+            }
+        case let .and(a, b): return a.requiredValues(of: property) ?? b.requiredValues(of: property)
+        default: return nil
         }
     }
 }
@@ -163,10 +184,25 @@ struct FilterParser {
             try expect(.close)
             return .startsWith(path: path.split(separator: "/").map(String.init), prefix: prefix)
         }
-        guard let op = peekWord(), ["eq", "ne", "ge", "le", "gt", "lt"].contains(op) else {
-            throw ODataFilterError(message: "Expected an operator (eq, ne, ge, le, gt, lt) after '\(word)'.")
+        guard let op = peekWord(), ["eq", "ne", "ge", "le", "gt", "lt", "in"].contains(op) else {
+            throw ODataFilterError(message: "Expected an operator (eq, ne, ge, le, gt, lt, in) after '\(word)'.")
         }
         position += 1
+        let path = word.split(separator: "/").map(String.init)
+        if op == "in" {
+            try expect(.open)
+            var literals = [try parseLiteral(after: op)]
+            while position < tokens.count, tokens[position] == .comma {
+                position += 1
+                literals.append(try parseLiteral(after: op))
+            }
+            try expect(.close)
+            return .isIn(path: path, literals: literals)
+        }
+        return .compare(path: path, op: op, literal: try parseLiteral(after: op))
+    }
+
+    mutating func parseLiteral(after op: String) throws(ODataFilterError) -> ODataFilter.Literal {
         guard position < tokens.count else { throw ODataFilterError(message: "Expected a value after '\(op)'.") }
         let literal: ODataFilter.Literal
         switch tokens[position] {
@@ -188,7 +224,7 @@ struct FilterParser {
         default: throw ODataFilterError(message: "Expected a value after '\(op)'.")
         }
         position += 1
-        return .compare(path: word.split(separator: "/").map(String.init), op: op, literal: literal)
+        return literal
     }
 
     mutating func expect(_ token: FilterToken) throws(ODataFilterError) {

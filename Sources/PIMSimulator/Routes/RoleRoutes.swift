@@ -67,9 +67,7 @@ enum RoleRoutes {
                     """
                 )
             }
-            let ownOnly =
-                required["principalid"].map { $0.caseInsensitiveCompare(ctx.caller.id) == .orderedSame } ?? false
-            if !ownOnly { try Router.requireReader(ctx, state) }
+            if !Self.ownOrOwnGroups(ctx, state) { try Router.requireReader(ctx, state) }
             return try ctx.collection(
                 items, shape: shape, type: type, context: context, expandable: expandable, expander: expander)
         }
@@ -88,6 +86,14 @@ enum RoleRoutes {
             shape(item), type: type,
             context: context.replacingOccurrences(of: "Collection(", with: "")
                 .replacingOccurrences(of: ")", with: "") + "/$entity", expandable: expandable, expander: expander)
+    }
+
+    /// Whether the filter pins `principalId` to the caller, or to groups the caller is (or may become) a
+    /// member or owner of: anyone may read what they hold and what their own groups give.
+    static func ownOrOwnGroups(_ ctx: RequestContext, _ state: TenantState) -> Bool {
+        guard let ids = ctx.query.filter?.requiredValues(of: "principalId"), !ids.isEmpty else { return false }
+        let mine = state.groupIds(of: ctx.caller.id).union([ctx.caller.id.lowercased()])
+        return ids.allSatisfy { mine.contains($0.lowercased()) }
     }
 
     static func requests(_ ctx: RequestContext, _ s: [String], _ session: inout TenantSession) throws -> TenantResponse

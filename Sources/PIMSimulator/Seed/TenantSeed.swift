@@ -24,9 +24,10 @@ enum TenantSeed {
     static func make(now: Date, scale: Int) -> TenantState {
         var state = TenantState(
             tenantId: tenantId, tenantDomain: domain, seededAt: now, scale: scale,
-            users: users, roles: RoleCatalog.all, groups: groups, policies: policies,
+            users: users, roles: RoleCatalog.all, groups: groups + conferringGroups, policies: policies,
             eligibilities: [], assignments: [], requests: [], audit: [])
         addEligibilities(to: &state, now: now)
+        addConferringGroups(to: &state, now: now)
         addScaleEligibilities(to: &state, now: now, count: scale)
         addCurrentElevations(to: &state, now: now)
         addPendingRequests(to: &state, now: now)
@@ -146,7 +147,7 @@ enum TenantSeed {
             let s = roleSettings[role.id] ?? Settings(max: 8 * hour)
             result.append(policy(kind: .role, target: role.id, access: nil, s))
         }
-        for group in groups {
+        for group in groups + conferringGroups {
             let s = groupSettings[group.id] ?? Settings(max: 8 * hour)
             result.append(policy(kind: .group, target: group.id, access: "member", s))
             result.append(
