@@ -38,6 +38,21 @@ import Testing
         #expect(active.json.items.first?.str("assignmentType") == "Assigned")
     }
 
+    @Test func roleAssignmentsOfAGroupHaveTheDocumentedShape() async throws {
+        let client = RawClient(try makeTenant(), as: "eve")
+        let reply = try await client.get(
+            "\(Self.root)/roleAssignments?$filter=principalId eq '\(IDs.tier0)'&$expand=roleDefinition")
+        #expect(reply.status == 200)
+        let item = try #require(reply.json.items.first)
+        #expect(reply.json.items.count == 1)
+        #expect(
+            Set(item.keys) == [
+                "id", "principalId", "resourceScope", "directoryScopeId", "roleDefinitionId", "roleDefinition",
+            ])
+        #expect(item.obj("roleDefinition")?.str("displayName") == "Cloud Device Administrator")
+        #expect(item.str("directoryScopeId") == "/")
+    }
+
     @Test func aMemberWithoutAReaderRoleSeesOwnGroupsOnly() async throws {
         // Carl holds no role that reads the tenant's PIM data; he may become a member of pag_Tier0_RoleAdmins.
         let client = RawClient(try makeTenant(), as: "carl")

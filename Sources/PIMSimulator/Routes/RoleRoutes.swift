@@ -25,6 +25,16 @@ enum RoleRoutes {
             return try list(
                 ctx, s, state, items: items, mine: { $0.principalId == me }, shape: shape, type: type,
                 context: "Collection(\(type))", expandable: Expansion.roleAssignment)
+        case "roleAssignments":
+            // C3: the roles in force now, assigned or activated; no filterByCurrentUser variant.
+            guard s.count == 1 else { throw GraphFailure.segmentNotFound(s[1]) }
+            let items = state.assignments.filter {
+                $0.kind == .role && ($0.start.map { $0 <= ctx.now } ?? true) && ($0.end.map { $0 > ctx.now } ?? true)
+            }
+            return try list(
+                ctx, s, state, items: items, mine: { $0.principalId == me }, shape: Wire.roleAssignment,
+                type: "unifiedRoleAssignment", context: "roleManagement/directory/roleAssignments",
+                expandable: Expansion.roleInstance)
         case "roleAssignmentScheduleRequests":
             return try requests(ctx, s, &session)
         case "roleDefinitions":
