@@ -46,8 +46,13 @@ import Testing
         #expect(nothing.first { $0["kind"] as? String == "group" }?["confers"] as? [Any] != nil)
         #expect((nothing.first { $0["kind"] as? String == "group" }?["confers"] as? [Any])?.isEmpty == true)
 
-        let unread = try await Self.rows { $0.confersUnread = PIMError(.forbidden, "Graph refused the read") }
-        let row = try #require(unread.first { $0["kind"] as? String == "group" })
+        let service = FakeService(now: testNow) { $0.confersUnread = PIMError(.forbidden, "Graph refused the read") }
+        let result = await run(["roles", "-o", "json"], service: service)
+        #expect(result.code == 0, "the rows are whole without it")
+        let rows = try #require(json(result.stdout) as? [[String: Any]])
+        let row = try #require(rows.first { $0["kind"] as? String == "group" })
         #expect(row["confers"] is NSNull)
+        #expect(result.stderr.contains("Could not read which roles the groups give: Graph refused the read"))
+        #expect(await run(["roles", "--kind", "role"], service: service).stderr.isEmpty, "no group row, no word")
     }
 }

@@ -43,6 +43,9 @@ extension Commands {
             entries = entries.filter { $0.eligibility != nil && $0.state != .active }
         }
         if context.invocation.has(.active) { entries = entries.filter { $0.state == .active } }
+        if let unread = listing.confersUnread, entries.contains(where: { $0.target.kind.family == .group }) {
+            context.notice("Could not read which roles the groups give: \(ErrorWording.sentence(unread))")
+        }
         let now = context.clock.now()
         if context.json {
             context.print(.array(entries.map { JSONRows.role($0, now: now) }))

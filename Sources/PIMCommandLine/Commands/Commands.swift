@@ -47,7 +47,8 @@ enum Commands {
             }
         }
         cacheTargetNames(entries, context: context)
-        return RoleListing(entries: entries, azureUnavailable: dashboard.azureUnavailable)
+        return RoleListing(
+            entries: entries, azureUnavailable: dashboard.azureUnavailable, confersUnread: dashboard.confersUnread)
     }
 
     /// Keeps the names for shell completion; failing to write the cache never fails the command.

@@ -7,6 +7,8 @@ import PIMDomain
 struct RoleListing {
     var entries: [RoleEntry]
     var azureUnavailable: PIMError?
+    /// Why what groups give could not be read (wholly or partly); the rows are whole without it.
+    var confersUnread: PIMError? = nil
 
     /// Finds TARGET words among the rows, with the `--owner` and `--scope` the command was given. An
     /// Azure TARGET while Azure roles are missing fails with the reason.

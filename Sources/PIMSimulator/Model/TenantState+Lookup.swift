@@ -36,13 +36,6 @@ extension TenantState {
 
     /// Role eligibilities a user holds through active membership of a role-assignable group that is
     /// itself eligible (memberType `Group`): the user activates the role for themselves.
-    /// The groups `principalId` is eligible for or holds, as member or owner (ids in lower case).
-    func groupIds(of principalId: String) -> Set<String> {
-        let eligible = eligibilities.lazy.filter { $0.kind == .group && $0.principalId == principalId }.map(\.targetId)
-        let held = assignments.lazy.filter { $0.kind == .group && $0.principalId == principalId }.map(\.targetId)
-        return Set((Array(eligible) + Array(held)).map { $0.lowercased() })
-    }
-
     func inheritedRoleEligibilities(of principalId: String, now: Date) -> [TenantEligibility] {
         let groups = assignments.filter {
             $0.kind == .group && $0.accessId == "member" && $0.principalId == principalId

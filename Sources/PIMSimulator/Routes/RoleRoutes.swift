@@ -77,7 +77,7 @@ enum RoleRoutes {
                     """
                 )
             }
-            if !Self.ownOrOwnGroups(ctx, state) { try Router.requireReader(ctx, state) }
+            if !Self.ownOnly(ctx) { try Router.requireReader(ctx, state) }
             return try ctx.collection(
                 items, shape: shape, type: type, context: context, expandable: expandable, expander: expander)
         }
@@ -98,12 +98,11 @@ enum RoleRoutes {
                 .replacingOccurrences(of: ")", with: "") + "/$entity", expandable: expandable, expander: expander)
     }
 
-    /// Whether the filter pins `principalId` to the caller, or to groups the caller is (or may become) a
-    /// member or owner of: anyone may read what they hold and what their own groups give.
-    static func ownOrOwnGroups(_ ctx: RequestContext, _ state: TenantState) -> Bool {
+    /// Whether the filter pins `principalId` to the caller alone (`eq`, or `in` with only the caller's id):
+    /// anyone may read their own; anything else needs a role that reads PIM data (graph contract A4).
+    static func ownOnly(_ ctx: RequestContext) -> Bool {
         guard let ids = ctx.query.filter?.requiredValues(of: "principalId"), !ids.isEmpty else { return false }
-        let mine = state.groupIds(of: ctx.caller.id).union([ctx.caller.id.lowercased()])
-        return ids.allSatisfy { mine.contains($0.lowercased()) }
+        return ids.allSatisfy { $0.caseInsensitiveCompare(ctx.caller.id) == .orderedSame }
     }
 
     static func requests(_ ctx: RequestContext, _ s: [String], _ session: inout TenantSession) throws -> TenantResponse
