@@ -3,8 +3,9 @@ import Testing
 @testable import PIMSimulator
 
 /// The reads behind "what a group gives", answered as Graph answers them: `principalId eq` and
-/// `principalId in (…)` on eligibility schedules, assignment instances and role assignments, with role names
-/// expanded; another principal's roles only for a role that reads PIM data; anything the grammar does not know is a 400.
+/// `principalId in (…)` on eligibility schedules, assignment instances and role assignments, with role
+/// names expanded; another principal's roles only for a role that reads PIM data; anything the grammar
+/// does not know is a 400.
 @Suite struct GroupHeldRoleTests {
     static let root = "/roleManagement/directory"
     static let tier1Exchange = "b05b7c94-ad6e-4f80-c231-4d5e6f7a8b55"
