@@ -12,10 +12,12 @@ public struct CommandContext: Sendable {
     public var host: any CommandLineHost
     /// The zone local times are shown in.
     public var timeZone: TimeZone
+    /// The process's environment (which terminal pim writes to, for desktop notifications).
+    public var environment: [String: String]
 
     public init(
         invocation: Invocation, settings: GlobalSettings, console: Console, clock: CommandClock,
-        host: any CommandLineHost, timeZone: TimeZone = .current
+        host: any CommandLineHost, timeZone: TimeZone = .current, environment: [String: String] = [:]
     ) {
         self.invocation = invocation
         self.settings = settings
@@ -23,6 +25,7 @@ public struct CommandContext: Sendable {
         self.clock = clock
         self.host = host
         self.timeZone = timeZone
+        self.environment = environment
     }
 
     public func service() async throws -> any PIMService { try await host.makeService(settings) }
@@ -66,6 +69,23 @@ public struct CommandContext: Sendable {
         do throws(DurationParseError) { return try ActivationDuration(parsing: text) } catch {
             throw UsageError("--\(option.name): \(error.message)", command: invocation.command.name)
         }
+    }
+
+    /// How this command sends desktop notifications: off when the configuration says so; a terminal
+    /// sequence only when stdout is a terminal that shows it; else `notify-send` when present.
+    func desktopNotifier() -> DesktopNotifier {
+        guard settings.configuration.notifications else { return .off }
+        let channel = NotificationChannel.choose(
+            environment: environment, oscAllowed: console.stdoutIsTerminal,
+            notifySendPath: host.notifySendPath(environment: environment))
+        let host = self.host
+        return DesktopNotifier(channel: channel) { host.launch($0, $1) }
+    }
+
+    /// Sends one desktop notification through `notifier`; a terminal sequence goes to stdout.
+    func send(_ notification: DesktopNotification?, through notifier: DesktopNotifier) {
+        guard let notification else { return }
+        notifier.send(notification) { console.writeOut($0) }
     }
 
     /// Asks on the terminal for a missing value; nil when stdin is not a terminal (scripts never block).

@@ -46,4 +46,14 @@ public protocol CommandLineHost: Sendable {
     func demoPersonas(_ settings: GlobalSettings) -> [DemoPersona]
     /// Runs the full-screen interface until the user quits.
     func runFullScreen(service: any PIMService, settings: GlobalSettings) async -> Int32
+    /// Where `notify-send` is on the PATH of `environment`; nil when it is not there.
+    func notifySendPath(environment: [String: String]) -> String?
+    /// Starts a program with arguments, without a shell, without waiting for it or reading its output.
+    func launch(_ path: String, _ arguments: [String])
+}
+
+extension CommandLineHost {
+    /// A host without desktop programs: notifications go only to a terminal that shows them.
+    public func notifySendPath(environment: [String: String]) -> String? { nil }
+    public func launch(_ path: String, _ arguments: [String]) {}
 }

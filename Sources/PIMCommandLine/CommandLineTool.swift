@@ -36,7 +36,7 @@ public enum CommandLineTool {
             if let token = settings.armAccessToken { SecretMask.remember(token) }
             let context = CommandContext(
                 invocation: invocation, settings: settings, console: console, clock: clock,
-                host: host, timeZone: timeZone)
+                host: host, timeZone: timeZone, environment: environment)
             return try await dispatch(context)
         } catch {
             return report(error, console: console)

@@ -27,12 +27,16 @@ public struct FullScreenOptions: Sendable {
     public var drafts: (any DraftStore)?
     /// The configuration's `roleSets`, for `@` in My roles.
     public var roleSets: [String: [String]]
+    /// Desktop notifications (`notifications` in the configuration) and how they are sent.
+    public var notifications: Bool
+    public var notifier: DesktopNotifier
 
     public init(
         tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
         noColor: Bool = false, ticketSystem: String = "", ticketPattern: String? = nil, mouse: Bool = true,
         palette: [String: String] = [:], confirmTier0: Bool = false,
-        drafts: (any DraftStore)? = nil, roleSets: [String: [String]] = [:]
+        drafts: (any DraftStore)? = nil, roleSets: [String: [String]] = [:], notifications: Bool = true,
+        notifier: DesktopNotifier = .off
     ) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
@@ -45,6 +49,8 @@ public struct FullScreenOptions: Sendable {
         self.confirmTier0 = confirmTier0
         self.drafts = drafts
         self.roleSets = roleSets
+        self.notifications = notifications
+        self.notifier = notifier
     }
 
     /// The interface's settings as the state carries them.
@@ -53,6 +59,6 @@ public struct FullScreenOptions: Sendable {
             tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
             ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern),
             confirmTier0: confirmTier0,
-            roleSets: roleSets)
+            roleSets: roleSets, notifications: notifications)
     }
 }

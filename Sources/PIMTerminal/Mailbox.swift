@@ -1,12 +1,15 @@
 import PIMApp
+import PIMDomain
 import Synchronization
 
-/// Hands the runtime's latest state, bells and quit request to the curses thread, which takes
-/// them between key reads. Only the newest state matters: frames in between are skipped.
+/// Hands the runtime's latest state, bells, desktop notifications and quit request to the curses
+/// thread, which takes them between key reads. Only the newest state matters: frames in between are
+/// skipped; every notification is kept.
 final class Mailbox: Sendable {
     struct Content {
         var state: AppState?
         var bells = 0
+        var notifications: [DesktopNotification] = []
         var quit = false
     }
 
@@ -17,6 +20,7 @@ final class Mailbox: Sendable {
             switch output {
             case .state(let state): content.state = state
             case .bell: content.bells += 1
+            case .notify(let notification): content.notifications.append(notification)
             case .quit: content.quit = true
             }
         }
@@ -28,6 +32,7 @@ final class Mailbox: Sendable {
             let taken = content
             content.state = nil
             content.bells = 0
+            content.notifications = []
             return taken
         }
     }

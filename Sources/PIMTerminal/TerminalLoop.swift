@@ -39,6 +39,7 @@ struct TerminalLoop {
         var drafts = DraftKeeper(store: options.drafts)
         // Ctrl-C asked about unsent text and no key came since: the next Ctrl-C quits.
         var interruptAsked = false
+        let notifications = NotificationOutput(notifier: options.notifier, descriptor: STDOUT_FILENO)
         while true {
             let signal = pendingSignal.load(ordering: .relaxed)
             if signal != 0 {
@@ -69,6 +70,8 @@ struct TerminalLoop {
                 backend.draw(screen)
                 lastScreen = screen
             }
+            // After the frame is out: a sequence in the middle of one would land between its cells.
+            notifications.send(mail.notifications)
             let started = ContinuousClock.now
             var input = backend.read()
             if case .none = input {

@@ -39,7 +39,15 @@ struct Wiring: CommandLineHost {
             defaultDuration: config.defaultDuration ?? .hours(1), noColor: !settings.colorAllowed,
             ticketSystem: config.ticketSystem ?? "", ticketPattern: config.ticketPattern,
             palette: config.palette, confirmTier0: config.confirmTier0,
-            drafts: DraftFile(settings: settings), roleSets: config.roleSets)
+            drafts: DraftFile(settings: settings), roleSets: config.roleSets, notifications: config.notifications,
+            notifier: config.notifications
+                ? DesktopPrograms.fullScreenNotifier(environment: ProcessInfo.processInfo.environment) : .off)
         return await FullScreen.run(service: service, options: options)
     }
+
+    func notifySendPath(environment: [String: String]) -> String? {
+        DesktopPrograms.notifySendPath(environment: environment)
+    }
+
+    func launch(_ path: String, _ arguments: [String]) { DesktopPrograms.launch(path, arguments) }
 }

@@ -145,14 +145,18 @@ import Testing
     @Test func expiryWarnsAtTenAndTwoMinutesOnceEachWithABell() {
         // User Administrator ends at 12:08:20.
         var t = UpdateTester(Fixture.loaded(config: AppConfig(refreshInterval: 3600)))
-        t.send(.tick(Fixture.now), effects: [.bell]) {
+        let tenMinutes = DesktopNotification(
+            title: "Activation ends soon", body: "User Administrator ends in 8m 20s: extend it in pim (e).")
+        t.send(.tick(Fixture.now), effects: [.bell, .notify(tenMinutes)]) {
             $0.expiryWarnings["a-useradmin"] = .tenMinutes
             $0.warnedTarget = Fixture.userAdmin.id
             $0.flash = $0.flashed("User Administrator ends in 8m 20s: press e to extend it.", .warning)
         }
         t.send(.tick(Fixture.now.addingTimeInterval(1))) { $0.now = Fixture.now.addingTimeInterval(1) }
         let late = Fixture.now.addingTimeInterval(6 * 60 + 30)
-        t.send(.tick(late), effects: [.bell]) {
+        let twoMinutes = DesktopNotification(
+            title: "Activation ends soon", body: "User Administrator ends in 1m 50s: extend it in pim (e).")
+        t.send(.tick(late), effects: [.bell, .notify(twoMinutes)]) {
             $0.now = late
             $0.expiryWarnings["a-useradmin"] = .twoMinutes
             $0.flash = Flash(

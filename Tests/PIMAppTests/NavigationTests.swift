@@ -35,6 +35,10 @@ import Testing
             $0.lists[.approvals]?.selectedID = "req-202"
             $0.lists[.history]?.selectedID = $0.history[0].id
             $0.lists[.elevations]?.selectedID = "a-useradmin"
+            // What later refreshes compare with, for desktop notifications (none on the first load).
+            $0.approvalsSeen = Set($0.approvals.map(\.id))
+            $0.myRequestsAwaitingDecision = Set(
+                Fixture.dashboard.myRequests.filter { $0.status == .pendingApproval }.map(\.id))
         }
         t.finish()
     }

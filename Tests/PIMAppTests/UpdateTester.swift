@@ -57,7 +57,7 @@ struct UpdateTester {
         case .deactivate(let assignment): owed.append("deactivate \(assignment.target.id)")
         case .cancel(let request): owed.append("cancel \(request.id)")
         case .decide(let items, _, _): owed += items.map { "decide \($0.id)" }
-        case .bell, .quit: break
+        case .bell, .notify, .quit: break
         }
     }
 

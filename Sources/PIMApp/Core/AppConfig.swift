@@ -20,12 +20,14 @@ public struct AppConfig: Hashable, Sendable {
     public var confirmTier0: Bool
     /// The configuration's `roleSets`: `@` in My roles marks a set's rows for one form.
     public var roleSets: [String: [String]]
+    /// Desktop notifications besides the bell (`notifications` in the configuration; on by default).
+    public var notifications: Bool
 
     public init(
         tenantLabel: String = "", refreshInterval: Double = 60,
         defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
         draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false,
-        roleSets: [String: [String]] = [:]
+        roleSets: [String: [String]] = [:], notifications: Bool = true
     ) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
@@ -35,5 +37,6 @@ public struct AppConfig: Hashable, Sendable {
         self.flashSeconds = flashSeconds
         self.confirmTier0 = confirmTier0
         self.roleSets = roleSets
+        self.notifications = notifications
     }
 }

@@ -75,6 +75,12 @@ public struct AppState: Hashable, Sendable {
     public var expiryWarnings: [String: ExpiryWarning] = [:]
     /// The elevation the last expiry warning was about: `e` extends it from any pane.
     public var warnedTarget: TargetID?
+    /// Requests waiting for my approval at the last refresh that read them (nil before the first):
+    /// one not among them is new and notified.
+    public var approvalsSeen: Set<String>?
+    /// My requests that waited for a person's decision at the last refresh that read them (nil
+    /// before the first): one of them decided since is notified.
+    public var myRequestsAwaitingDecision: Set<String>?
 
     public init(config: AppConfig = AppConfig(), now: Date, width: Int = 80, height: Int = 24) {
         self.config = config

@@ -15,6 +15,8 @@ public enum Effect: Hashable, Sendable {
     case decide([ApprovalItem], ApprovalDecision, justification: String)
     /// Ring the terminal bell (expiry warnings).
     case bell
+    /// Show a desktop notification (new approvals, a decision on my request, expiry warnings).
+    case notify(DesktopNotification)
     /// Leave the interface.
     case quit
 }

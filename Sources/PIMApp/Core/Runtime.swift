@@ -9,6 +9,7 @@ public actor Runtime {
     public enum Output: Sendable {
         case state(AppState)
         case bell
+        case notify(DesktopNotification)
         case quit
     }
 
@@ -16,6 +17,8 @@ public actor Runtime {
     /// Every effect started, in order (tests assert on it).
     public private(set) var performed: [Effect] = []
     public private(set) var bellCount = 0
+    /// Every desktop notification handed to the front end, in order.
+    public private(set) var notifications: [DesktopNotification] = []
     public private(set) var quitRequested = false
     /// Every state and signal, in order; the terminal draws the latest state.
     public nonisolated let outputs: AsyncStream<Output>
@@ -57,6 +60,9 @@ public actor Runtime {
         case .bell:
             bellCount += 1
             continuation.yield(.bell)
+        case .notify(let notification):
+            notifications.append(notification)
+            continuation.yield(.notify(notification))
         case .quit:
             quitRequested = true
             continuation.yield(.quit)
@@ -102,7 +108,7 @@ public actor Runtime {
                 let outcome = await result { try await service.decide(item, decision, justification: justification) }
                 report(.decisionFinished(requestId: item.id, decision, outcome.failure))
             }
-        case .bell, .quit:
+        case .bell, .notify, .quit:
             break
         }
     }

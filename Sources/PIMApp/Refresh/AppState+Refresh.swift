@@ -15,9 +15,11 @@ extension AppState {
 
     mutating func dashboardLoaded(_ result: Result<Dashboard, PIMError>) -> [Effect] {
         isLoading = false
+        var effects: [Effect] = []
         switch result {
         case .success(let dashboard):
             let stale = staleErrorFlash
+            effects += notify(noticeChanges(in: dashboard))
             apply(dashboard)
             if stale { flash = nil }
             if let missing = dashboard.azureUnavailable { sayAzureIsUnavailable(missing) }
@@ -26,9 +28,9 @@ extension AppState {
         }
         if refreshQueued {
             refreshQueued = false
-            return requestRefresh()
+            effects += requestRefresh()
         }
-        return []
+        return effects
     }
 
     /// Why Azure roles are missing, said once a run: every refresh without an Azure token reports the

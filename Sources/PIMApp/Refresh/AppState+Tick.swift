@@ -19,9 +19,10 @@ extension AppState {
         return effects
     }
 
-    /// Warns once at ten and once at two minutes before one of my activations ends (status line and bell).
+    /// Warns once at ten and once at two minutes before one of my activations ends (status line, bell
+    /// and a desktop notification).
     mutating func checkExpiry() -> [Effect] {
-        var rang = false
+        var notifications: [DesktopNotification] = []
         // Most rows are not active: `state` answers without copying a row or its assignment.
         for index in roles.indices where roles[index].state == .active {
             let role = roles[index]
@@ -38,8 +39,9 @@ extension AppState {
             flash(
                 "\(role.target.interfaceName) ends in \(Countdown.text(remaining: remaining)): press e to extend it.",
                 .warning)
-            rang = true
+            notifications.append(.endsSoon(role.target.interfaceName, remaining: remaining))
         }
-        return rang ? [.bell] : []
+        guard !notifications.isEmpty else { return [] }
+        return [.bell] + notify(notifications)
     }
 }

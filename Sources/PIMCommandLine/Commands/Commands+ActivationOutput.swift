@@ -121,6 +121,7 @@ extension Commands {
         var outcomes = outcomes
         let started = context.clock.now()
         let interval = min(context.settings.configuration.refreshInterval ?? 5, 30)
+        let notifier = context.desktopNotifier()
         while outcomes.contains(where: { $0.request?.status.isPending == true }) {
             let waited = context.clock.now().timeIntervalSince(started)
             if waited > ServiceLimits.approvalWindow {
@@ -139,6 +140,7 @@ extension Commands {
                 guard let request = outcomes[index].request, request.status.isPending,
                     let fresh = mine.first(where: { $0.id == request.id })
                 else { continue }
+                if !fresh.status.isPending { context.send(.decided(fresh, naming: spoken), through: notifier) }
                 switch outcomes[index] {
                 case .sent(let entry, let result):
                     outcomes[index] = .sent(entry, ActivationResult(request: fresh, notices: result.notices))

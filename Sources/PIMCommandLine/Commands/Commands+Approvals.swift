@@ -13,8 +13,9 @@ extension Command {
     static let approvals = Command(
         CommandSpec(
             "approvals", abstract: "List the requests waiting for my decision.",
-            discussion: "With --watch, pim keeps polling, rings the bell and prints each new request with the command "
-                + "that approves it.",
+            discussion: "With --watch, pim keeps polling, rings the bell, sends a desktop notification and prints "
+                + "each new request with the command that approves it (notifications: false in the configuration "
+                + "turns the notification off).",
             options: [.watch, .interval],
             examples: [
                 Example("pim approvals", "What waits for me."),
@@ -89,6 +90,7 @@ extension Commands {
         let interval =
             asked?.timeInterval ?? max(minimumWatchInterval, context.settings.configuration.refreshInterval ?? 30)
         var seen = Set<String>()
+        let notifier = context.desktopNotifier()
         if !context.json {
             context.notice(
                 """
@@ -106,6 +108,7 @@ extension Commands {
             }
             for item in fresh {
                 seen.insert(item.id)
+                context.send(.newApprovals([item], naming: spoken), through: notifier)
                 if context.json {
                     context.console.out(JSONValue.compact(JSONRows.approval(item, now: now)))
                 } else {

@@ -27,13 +27,16 @@ public struct Configuration: Sendable, Hashable {
     public var output: String?
     /// Ask "y/n" before sending an activation of a Tier 0 role or group in the full-screen interface.
     public var confirmTier0: Bool
+    /// Desktop notifications besides the bell (new approvals, decisions on my requests, expiry
+    /// warnings); on unless the file says `false`.
+    public var notifications: Bool
 
     public init(
         tenant: String? = nil, cloud: String? = nil, clientId: String? = nil,
         defaultDuration: ActivationDuration? = nil, ticketSystem: String? = nil, ticketPattern: String? = nil,
         justificationTemplates: [String: String] = [:], roleSets: [String: [String]] = [:],
         refreshInterval: Double? = nil, colors: ColorMode = .auto, palette: [String: String] = [:],
-        output: String? = nil, confirmTier0: Bool = false
+        output: String? = nil, confirmTier0: Bool = false, notifications: Bool = true
     ) {
         self.tenant = tenant
         self.cloud = cloud
@@ -48,11 +51,13 @@ public struct Configuration: Sendable, Hashable {
         self.palette = palette
         self.output = output
         self.confirmTier0 = confirmTier0
+        self.notifications = notifications
     }
 
     static let knownKeys = [
         "tenant", "cloud", "clientId", "defaultDuration", "ticketSystem", "ticketPattern",
         "justificationTemplates", "roleSets", "refreshInterval", "colors", "output", "confirmTier0",
+        "notifications",
     ]
 
     /// Reads the file at `path`; a missing file is the empty configuration. Unknown keys are
@@ -108,6 +113,7 @@ public struct Configuration: Sendable, Hashable {
         config.refreshInterval = try reader.interval("refreshInterval")
         try reader.colors(into: &config)
         config.confirmTier0 = try reader.bool("confirmTier0") ?? false
+        config.notifications = try reader.bool("notifications") ?? true
         config.output = try reader.string("output")
         if let output = config.output, !["table", "json"].contains(output) {
             throw ConfigurationError(path: path, problem: "has output \"\(output)\": use table or json")

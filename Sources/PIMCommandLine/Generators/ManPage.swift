@@ -83,7 +83,8 @@ public enum ManPage {
                 "$XDG_CONFIG_HOME/pim/config.json",
                 """
                 Configuration: tenant, cloud, clientId, defaultDuration, ticketSystem, ticketPattern, \
-                justificationTemplates, roleSets, refreshInterval, colors. pim never writes it.
+                justificationTemplates, roleSets, refreshInterval, colors, notifications (false: no desktop \
+                notifications, only the bell). pim never writes it.
                 """
             ),
             ("$XDG_CACHE_HOME/pim/", "Cached tokens (directory mode 0700, files 0600); pim logout deletes them."),
