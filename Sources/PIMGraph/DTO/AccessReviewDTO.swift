@@ -60,7 +60,17 @@ struct ReviewPeriodDTO: Decodable {
     var scopeQuery: String?
 
     enum CodingKeys: String, CodingKey { case id, startDateTime, endDateTime, status, scope }
-    struct Scope: Decodable { var query: String? }
+    /// An `accessReviewQueryScope`, or a `principalResourceMembershipsScope` whose resource scopes say
+    /// what is reviewed.
+    struct Scope: Decodable {
+        var query: String?
+        var resourceScopes: [Lenient<ResourceScope>]?
+        struct ResourceScope: Decodable { var query: String? }
+
+        var reviewed: String? {
+            query ?? resourceScopes?.compactMap { $0.value?.query }.joined(separator: " ")
+        }
+    }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -68,7 +78,7 @@ struct ReviewPeriodDTO: Decodable {
         startDateTime = c.lenient(Date.self, forKey: .startDateTime)
         endDateTime = c.lenient(Date.self, forKey: .endDateTime)
         status = c.lenient(String.self, forKey: .status)
-        scopeQuery = c.lenient(Scope.self, forKey: .scope)?.query
+        scopeQuery = c.lenient(Scope.self, forKey: .scope)?.reviewed
     }
 
     var inProgress: Bool { status?.caseInsensitiveCompare("InProgress") == .orderedSame }
