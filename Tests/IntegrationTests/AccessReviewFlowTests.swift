@@ -53,7 +53,9 @@ import Testing
         #expect(queue.groups[1].decisions.map(\.resourceName).allSatisfy { $0 == "Global Administrator" })
         #expect(queue.groups[1].decisions.allSatisfy { $0.tier == .tier0 && $0.justificationRequired })
         #expect(queue.waiting == 15)
-        let pages = harness.tenant.recordedRequests().filter { $0.path.hasSuffix("decisions/filterByCurrentUser(on='reviewer')") }
+        let pages = harness.tenant.recordedRequests().filter {
+            $0.path.hasSuffix("decisions/filterByCurrentUser(on='reviewer')")
+        }
         #expect(pages.count == 3, "one page for the single-stage review, two for the stage")
     }
 
@@ -115,7 +117,10 @@ import Testing
         let stage = try #require(AccessReviewQueue(try await service.accessReviewDecisions()).groups.first)
         try await service.acceptRecommendations(stage.scope)
         let after = try await service.accessReviewDecisions().filter { $0.recordingScope == stage.scope }
-        #expect(after.allSatisfy { $0.recommendation.verdict == nil ? $0.isWaiting : $0.verdict.rawValue == $0.recommendation.rawValue })
+        #expect(
+            after.allSatisfy {
+                $0.recommendation.verdict == nil ? $0.isWaiting : $0.verdict.rawValue == $0.recommendation.rawValue
+            })
         harness.tenant.advanceClock(by: 14 * 86_400)
         await #expect(throws: PIMError.self) { try await service.acceptRecommendations(stage.scope) }
         do {

@@ -49,8 +49,10 @@ import Testing
         let instance = try GraphDate.decoder().decode(
             ReviewPeriodDTO.self,
             from: Data(
-                #"{"id":"inst-1","status":"InProgress","endDateTime":"2021-06-01T00:00:00Z","scope":{"query":"/v1.0/groups/g1/transitiveMembers"}}"#
-                    .utf8))
+                """
+                {"id": "inst-1", "status": "InProgress", "endDateTime": "2021-06-01T00:00:00Z",
+                 "scope": {"query": "/v1.0/groups/g1/transitiveMembers"}}
+                """.utf8))
         let decision = items[0].decision(
             definition: Self.definition, scope: scope, instance: instance, period: instance)
         #expect(decision.verdict == .approve)
@@ -134,7 +136,9 @@ import Testing
         let patch = Endpoints.AccessReviews.record(
             scope, decisionId: "dec-1", .approve, justification: "This person is still on my team")
         #expect(patch.method == "PATCH")
-        #expect(target(patch) == "/v1.0/identityGovernance/accessReviews/definitions/def-1/instances/inst-1/decisions/dec-1")
+        #expect(
+            target(patch) == "/v1.0/identityGovernance/accessReviews/definitions/def-1/instances/inst-1/decisions/dec-1"
+        )
         #expect(jsonObject(patch.body) == jsonObject(Fixture.data("reviews/decisions.PATCH.request.json")))
 
         let batch = Endpoints.AccessReviews.batchRecord(staged, .deny, justification: "Left the team")

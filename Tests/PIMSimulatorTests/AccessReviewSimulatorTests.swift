@@ -137,7 +137,8 @@ import Testing
         let secondStage = StableID.make("review-stage:itops:2")
         let ben = try await Self.all(
             RawClient(tenant, as: "ben"),
-            "\(Self.root)/\(Self.groupReview)/instances/\(Self.groupInstance)/stages/\(secondStage)/decisions/\(Self.mine)")
+            "\(Self.root)/\(Self.groupReview)/instances/\(Self.groupInstance)/stages/\(secondStage)/decisions/"
+                + Self.mine)
         #expect(ben.items.allSatisfy { $0.str("decision") == "NotReviewed" }, "the second stage's items are Ben's")
     }
 }
