@@ -110,7 +110,7 @@ extension Commands {
         let source = try await accessReviewSource(context)
         let decisions = try await source.accessReviewDecisions()
         let resolved = try IdPrefixResolver.resolveAll(
-            typed, among: decisions, ids: { [$0.decisionId] }, command: "review")
+            typed, among: decisions, ids: { [$0.decisionId] }, command: "review", noun: "decision id")
         let me = try await context.service().currentUser()
         let plan = ReviewPlan(resolved, verdict: verdict, justification: justification, me: me.id)
         // Refused before anything is sent: the review asks for a justification and none was given.
@@ -192,7 +192,7 @@ extension Commands {
         let groups = AccessReviewQueue(try await source.accessReviewDecisions()).groups
         guard
             let group = try IdPrefixResolver.resolve(
-                typed, among: groups, ids: { [$0.scope.instanceId] }, command: "review")
+                typed, among: groups, ids: { [$0.scope.instanceId] }, command: "review", noun: "instance id")
         else {
             throw PIMError(
                 .notFound, "No access review in progress that you review has instance id \(typed): run pim reviews.")
