@@ -36,6 +36,13 @@ import Testing
         #expect(result.stderr.contains("Waiting for you: 3 decisions in 1 review."))
     }
 
+    @Test func listingKeepsTheDecisionIdsForCompletion() async {
+        let environment = ["HOME": isolatedHome()]
+        #expect(await run(["reviews"], service: Self.tenant(), environment: environment).code == 0)
+        let candidates = await run(["__complete", "reviews"], environment: environment)
+        #expect(candidates.stdout == Self.ids.map { $0 + "\n" }.joined())
+    }
+
     @Test func aPartialFailureSaysWhichWereRecordedAndARetryRecordsTheRest() async {
         let service = Self.tenant { $0.refusedReviewIds[Self.ids[1]] = PIMError(.service, "Graph failed.") }
         let first = await run(

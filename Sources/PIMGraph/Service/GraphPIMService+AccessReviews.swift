@@ -63,18 +63,20 @@ extension GraphPIMService: AccessReviewService {
         try await wrapped {
             let request = Endpoints.AccessReviews.acceptRecommendations(scope)
             do {
-                _ = try client.checked(try await client.exchange(request, write: true))
-            } catch let ambiguous as AmbiguousWriteError {
-                // Accepting again only touches items still not reviewed, but look first: if nothing with a
-                // recommendation waits, the first call was applied.
-                let items = try await client.collect(ReviewDecisionDTO.self, Endpoints.AccessReviews.decisions(scope))
-                let waiting = items.filter {
-                    AccessReviewVerdict(graph: $0.decision ?? "") == .notReviewed
-                        && AccessReviewRecommendation(graph: $0.recommendation).verdict != nil
+                do {
+                    _ = try client.checked(try await client.exchange(request, write: true))
+                } catch is AmbiguousWriteError {
+                    // Accepting again only touches items still not reviewed, but look first: if nothing with
+                    // a recommendation waits, the first call was applied.
+                    let items = try await client.collect(
+                        ReviewDecisionDTO.self, Endpoints.AccessReviews.decisions(scope))
+                    let waiting = items.filter {
+                        AccessReviewVerdict(graph: $0.decision ?? "") == .notReviewed
+                            && AccessReviewRecommendation(graph: $0.recommendation).verdict != nil
+                    }
+                    guard !waiting.isEmpty else { return }
+                    _ = try await client.sendingOnce { try await client.exchange(request, write: true) }
                 }
-                guard !waiting.isEmpty else { return }
-                _ = try await client.sendingOnce { try await client.exchange(request, write: true) }
-                _ = ambiguous
             } catch let error as PIMError {
                 throw Self.reviewWriteError(error)
             }
