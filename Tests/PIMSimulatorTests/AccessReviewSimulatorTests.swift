@@ -1,5 +1,6 @@
 import Foundation
 import PIMGraph
+import Synchronization
 import Testing
 @testable import PIMSimulator
 
@@ -77,6 +78,34 @@ import Testing
         #expect(read.json.str("justification") == "Left the team")
         let stored = try #require(parseObject(try Data(contentsOf: file)))
         #expect(stored["version"] as? Int == 4)
+    }
+
+    @Test func aVersionThreeStateFileIsReadAndGainsTheReviews() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pim-rv-\(UUID().uuidString)")
+            .appendingPathComponent("demo-tenant.json")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let reports = Mutex<[String]>([])
+        func open() throws -> SimulatedTenant {
+            try SimulatedTenant(
+                configuration: SimulatorConfiguration(
+                    stateFile: file, now: { testStart }, report: { line in reports.withLock { $0.append(line) } }))
+        }
+        let client = RawClient(try open())
+        let items = try await client.get("\(Self.gaPath)/decisions/\(Self.mine)").json.items
+        let id = try #require(items.first?.str("id"))
+        #expect(
+            try await client.patch("\(Self.gaPath)/decisions/\(id)", ["decision": "Deny", "justification": "x"]).status
+                == 204)
+        var state = try #require(parseObject(try Data(contentsOf: file)))
+        state["version"] = 3
+        state["reviews"] = nil
+        try JSONSerialization.data(withJSONObject: state).write(to: file)
+        let reopened = try await RawClient(try open()).get("\(Self.root)/\(Self.mine)")
+        #expect(reopened.json.items.count == 2, "the reviews are seeded on first use")
+        #expect(reports.withLock { $0.isEmpty }, "not moved aside: \(reports.withLock { $0 })")
+        let stored = try #require(parseObject(try Data(contentsOf: file)))
+        #expect(stored["version"] as? Int == 4)
+        #expect(stored["reviews"] != nil)
     }
 
     @Test func aNonReviewerIsRefused() async throws {
