@@ -69,6 +69,16 @@ import Testing
         #expect(service.read { $0.recordedReviews.isEmpty })
     }
 
+    @Test func onATerminalARequiredJustificationIsAskedFor() async {
+        let service = Self.tenant()
+        let result = await run(
+            ["review", Self.ids[0], "--deny"], service: service, input: ["Left the company"], stdinIsTerminal: true,
+            terminal: true)
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Justification: "))
+        #expect(service.read { $0.recordedReviews.map(\.2) } == ["Left the company"])
+    }
+
     @Test func aDecisionAnotherReviewerMadeOrAClosedReviewIsRefusedAndNothingSent() async {
         let service = Self.tenant { state in
             state.accessReviews[0].verdict = .approve

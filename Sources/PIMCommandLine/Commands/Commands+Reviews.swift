@@ -106,15 +106,19 @@ extension Commands {
         guard chosen.count == 1, let verdict = chosen.first?.1 else {
             throw UsageError("Say one verdict: --approve, --deny or --dont-know.", command: "review")
         }
-        let justification = context.invocation.value(.justification).flatMap { $0.isEmpty ? nil : $0 }
+        var justification = context.invocation.value(.justification).flatMap { $0.isEmpty ? nil : $0 }
         let source = try await accessReviewSource(context)
         let decisions = try await source.accessReviewDecisions()
         let resolved = try IdPrefixResolver.resolveAll(
             typed, among: decisions, ids: { [$0.decisionId] }, command: "review", noun: "decision id")
         let me = try await context.service().currentUser()
         let plan = ReviewPlan(resolved, verdict: verdict, justification: justification, me: me.id)
-        // Refused before anything is sent: the review asks for a justification and none was given.
-        if let missing = plan.needsJustification {
+        // The review asks for a justification and none was given: asked for on a terminal, else refused
+        // before anything is sent.
+        if plan.needsJustification != nil {
+            justification = context.prompt("Justification")
+        }
+        if let missing = plan.needsJustification, justification == nil {
             throw PIMError(
                 .refused,
                 """
