@@ -180,6 +180,8 @@ enum ReviewRoutes {
             return definition.reviewers.contains(userId)
         }
 
+        /// Graph documents no error codes for these refusals (access-reviews-contract.md section 7, UNCERTAIN
+        /// until a live tenant is asked): the statuses follow the contract's expectation, the codes are generic.
         func requireWritable(by userId: String, now: Date) throws {
             guard reviewers.contains(userId) else {
                 throw GraphFailure(
