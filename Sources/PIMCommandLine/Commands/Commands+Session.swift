@@ -218,8 +218,8 @@ extension Commands {
         return 0
     }
 
-    /// `pim __complete targets|personas|requests|approvals|reviews`: candidates for the completion scripts, from the cache
-    /// only (completion must never wait for the network).
+    /// `pim __complete targets|personas|requests|approvals|reviews`: candidates for the completion scripts,
+    /// from the cache only (completion must never wait for the network).
     static func complete(_ context: CommandContext) -> Int32 {
         switch context.invocation.required(.candidateKind) {
         case "targets":
