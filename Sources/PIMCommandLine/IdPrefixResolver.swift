@@ -8,7 +8,7 @@ enum IdPrefixResolver {
     /// caller can say what became of the request. Throws a usage error for a prefix shorter than
     /// `minimumPrefix` that some id starts with, and for a prefix several items share (listing them).
     static func resolve<Item>(
-        _ typed: String, among items: [Item], ids: (Item) -> [String], command: String
+        _ typed: String, among items: [Item], ids: (Item) -> [String], command: String, noun: String = "request id"
     ) throws -> Item? {
         let lowered = typed.lowercased()
         if let exact = items.first(where: { ids($0).contains { $0.lowercased() == lowered } }) { return exact }
@@ -18,7 +18,7 @@ enum IdPrefixResolver {
         if typed.count < minimumPrefix {
             throw UsageError(
                 """
-                \(typed) is too short to stand for a request id: write at least \(minimumPrefix) characters \
+                \(typed) is too short to stand for a \(noun): write at least \(minimumPrefix) characters \
                 of it, or the whole id.
                 """,
                 command: command)
@@ -26,7 +26,7 @@ enum IdPrefixResolver {
         guard matches.count == 1 else {
             let listed = matches.compactMap { ids($0).first }.sorted().joined(separator: ", ")
             throw UsageError(
-                "\(typed) is the start of \(matches.count) request ids (\(listed)): write more of the id.",
+                "\(typed) is the start of \(matches.count) \(noun)s (\(listed)): write more of the id.",
                 command: command)
         }
         return matches[0]
@@ -35,8 +35,9 @@ enum IdPrefixResolver {
     /// Every typed id resolved up front, so a typo stops the command before anything is decided.
     /// A nil entry is an id no item has.
     static func resolveAll<Item>(
-        _ typed: [String], among items: [Item], ids: (Item) -> [String], command: String
+        _ typed: [String], among items: [Item], ids: (Item) -> [String], command: String,
+        noun: String = "request id"
     ) throws -> [(typed: String, item: Item?)] {
-        try typed.map { ($0, try resolve($0, among: items, ids: ids, command: command)) }
+        try typed.map { ($0, try resolve($0, among: items, ids: ids, command: command, noun: noun)) }
     }
 }

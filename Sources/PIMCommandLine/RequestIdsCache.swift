@@ -34,3 +34,13 @@ extension Commands {
             RequestIdsCache.text(items.map(\.id)), to: paths.approvalIdsCache, in: paths.cacheDirectory)
     }
 }
+
+extension Commands {
+    /// Keeps my access review decisions' ids for completing `pim review`.
+    static func cacheReviewDecisionIds(_ decisions: [AccessReviewDecision], context: CommandContext) {
+        let paths = context.settings.paths
+        TargetNamesFile.write(
+            RequestIdsCache.text(decisions.map(\.decisionId)), to: paths.reviewDecisionIdsCache,
+            in: paths.cacheDirectory)
+    }
+}

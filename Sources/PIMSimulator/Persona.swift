@@ -28,7 +28,8 @@ extension Persona {
             Intune, …) and 6 PIM groups, with two active elevations, one request waiting for Ben and an assignment \
             to extend. In Azure: 14 eligible roles across the Contoso management group, its three subscriptions, \
             resource groups and resources (Contributor on Prod-Payments needs a ticket, Owner there needs Ben's \
-            approval), Contributor on Dev-Sandbox active.
+            approval), Contributor on Dev-Sandbox active. Reviews the Global Administrator eligibilities (with Ben) \
+            and the first stage of the itops-sysadmin-prod-requireapproval members review.
             """
     )
     static let ben = Persona(
@@ -37,7 +38,8 @@ extension Persona {
         summary:
             """
             The approver: Privileged Role Administrator with requests from Ada, Carl, Dana and Eve waiting for his \
-            decision, and Azure Owner requests from Carl and Dana.
+            decision, and Azure Owner requests from Carl and Dana. Reviews the Global Administrator eligibilities \
+            with Ada, and the second stage of the itops-sysadmin-prod-requireapproval members review.
             """
     )
     static let hana = Persona(

@@ -31,6 +31,12 @@ import Testing
                         ticket: TicketInfo(number: "CHG-9", system: "SNOW"),
                         duration: .hours(1), approvalId: "appr-1"))
             ]
+            state.accessReviews = [
+                AccessReviewDecision(
+                    reviewId: "rev-1", reviewName: "Global Administrator eligibilities", instanceId: "inst-0001",
+                    decisionId: "dec-00000001", principal: ben, resourceName: "Global Administrator",
+                    resourceKind: .directoryRole, tier: .tier0, recommendation: .approve)
+            ]
         }
     }
 

@@ -52,6 +52,10 @@ import Testing
         "history": Reach(["history", "--all"]) { _, service in
             service.read { $0.auditQueries.map(\.tenantWide) } == [true]
         },
+        "reviews": Reach(["reviews", "-o", "json"]) { run, _ in run.stdout.contains("dec-00000001") },
+        "review": Reach(["review", "dec-00000001", "--approve", "-j", "ok"]) { _, service in
+            service.read { $0.recordedReviews.map(\.0) } == ["dec-00000001"]
+        },
         "login": Reach(["login", "--azure-cli"]) { run, _ in run.stdout == "Signed in with azureCLI.\n" },
         "logout": Reach(["logout"]) { run, _ in run.stdout == "Deleted the cached tokens.\n" },
         "whoami": Reach(["whoami", "-o", "json"]) { run, _ in

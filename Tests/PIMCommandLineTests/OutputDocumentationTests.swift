@@ -42,6 +42,12 @@ import Testing
                         id: "p-az", target: FakeService.contributorProd, action: .selfActivate,
                         status: .pendingApproval, principal: ben, createdAt: testNow)),
             ]
+            state.accessReviews = [
+                AccessReviewDecision(
+                    reviewId: "rev-1", reviewName: "Global Administrator eligibilities", instanceId: "inst-0001",
+                    decisionId: "dec-00000001", principal: ben, resourceName: "Global Administrator",
+                    resourceKind: .directoryRole, reviewedBy: ben)
+            ]
         }
         var found = Set<String>()
         for arguments in [
@@ -49,6 +55,8 @@ import Testing
             ["activate", "Finance Admins", "-j", "x", "-d", "1h"], ["activate", "Exchange Administrator"],
             ["deactivate", "Directory Readers"], ["approve", "p", "-j", "ok"], ["logout"], ["demo", "reset"],
             ["activate", "azure:Reader", "-d", "1h"], ["deactivate", "azure:Contributor@Prod-Payments"],
+            ["reviews"], ["review", "dec-00000001", "--deny", "-j", "left"],
+            ["review", "--accept-recommendations", "inst-0001"],
         ] {
             let result = await run(arguments + ["-o", "json"], service: service)
             let document = try #require(json(result.stdout), "\(arguments): \(result.stderr)")

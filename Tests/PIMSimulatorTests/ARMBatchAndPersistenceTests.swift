@@ -108,7 +108,7 @@ import Testing
         let approvals = try await ben.all(ARMApprovalTests.toApprove)
         #expect(approvals.count == 3)
         let stored = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? JSONObject
-        #expect(stored?["version"] as? Int == 3)
+        #expect(stored?["version"] as? Int == 4)
         #expect((stored?.obj("azure")?["requests"] as? [Any])?.isEmpty == false)
         let reopened = try await ARMClient(try open()).get(AZ.requestPath(AZ.prodScope, name))
         #expect(reopened.json.obj("properties")?.str("status") == "PendingApproval")

@@ -69,7 +69,7 @@ import Synchronization
         #expect(reports.all.count == 1)
         #expect(reports.all.first?.contains("written by another version of pim") == true, "\(reports.all)")
         let rewritten = try #require(parseObject(try Data(contentsOf: file)))
-        #expect(rewritten["version"] as? Int == 3)
+        #expect(rewritten["version"] as? Int == 4)
     }
 
     /// Many tenants on one file, each with its own lock descriptor as separate `pim --demo` processes

@@ -42,6 +42,13 @@ public final class FakeService: PIMService, DecisionHistory {
         /// Status the next pending request takes when `myRequests` is read (approval arriving).
         public var decideOnRead: RequestStatus?
         public var auditQueries: [AuditQuery] = []
+        /// Access review decisions I review (`accessReviewDecisions()`); `record` updates them.
+        public var accessReviews: [AccessReviewDecision] = []
+        /// Decision ids `record` does not record, with why (a bulk decision failing in part).
+        public var refusedReviewIds: [String: PIMError] = [:]
+        /// What `record` was asked to record: decision id, verdict, justification.
+        public var recordedReviews: [(String, AccessReviewVerdict, String)] = []
+        public var acceptedReviewScopes: [AccessReviewScope] = []
         /// How often the dashboard was loaded (a start, a refresh).
         public var dashboardLoads = 0
         public var nextId = 1

@@ -218,18 +218,23 @@ extension Commands {
         return 0
     }
 
-    /// `pim __complete targets|personas|requests|approvals`: candidates for the completion scripts, from the cache
-    /// only (completion must never wait for the network).
+    /// `pim __complete targets|personas|requests|approvals|reviews`: candidates for the completion scripts,
+    /// from the cache only (completion must never wait for the network).
     static func complete(_ context: CommandContext) -> Int32 {
         switch context.invocation.required(.candidateKind) {
         case "targets":
             if let text = TargetNamesFile.read(context.settings.paths.targetNamesCache) {
                 context.console.writeOut(text)
             }
-        case "requests", "approvals":
+        case "requests", "approvals", "reviews":
             let paths = context.settings.paths
-            let kind = context.invocation.required(.candidateKind)
-            if let text = TargetNamesFile.read(kind == "requests" ? paths.myRequestIdsCache : paths.approvalIdsCache) {
+            let file =
+                switch context.invocation.required(.candidateKind) {
+                case "requests": paths.myRequestIdsCache
+                case "approvals": paths.approvalIdsCache
+                default: paths.reviewDecisionIdsCache
+                }
+            if let text = TargetNamesFile.read(file) {
                 context.console.writeOut(text)
             }
         default:
@@ -253,5 +258,5 @@ extension ArgumentSpec {
         "COMMAND", help: "The command to explain.", optional: true, completion: .commands)
     static let candidateKind = ArgumentSpec(
         "KIND", help: "targets, personas, requests or approvals.",
-        choices: ["targets", "personas", "requests", "approvals"])
+        choices: ["targets", "personas", "requests", "approvals", "reviews"])
 }

@@ -28,4 +28,6 @@ public struct Paths: Sendable, Hashable {
     public var myRequestIdsCache: String { cacheDirectory + "/my-request-ids" }
     /// The ids of the requests waiting for my decision, for completing `pim approve` and `pim deny`.
     public var approvalIdsCache: String { cacheDirectory + "/approval-ids" }
+    /// The ids of my access review decisions, for completing `pim review`.
+    public var reviewDecisionIdsCache: String { cacheDirectory + "/review-decision-ids" }
 }

@@ -16,7 +16,13 @@ public enum Completions {
 
     /// The command that prints a kind's cached request ids (`pim __complete requests`), for every shell.
     static func candidates(_ kind: CompletionKind) -> String {
-        "pim __complete \(kind == .myRequests ? "requests" : "approvals") 2>/dev/null"
+        let name =
+            switch kind {
+            case .myRequests: "requests"
+            case .reviewDecisions: "reviews"
+            default: "approvals"
+            }
+        return "pim __complete \(name) 2>/dev/null"
     }
 
     static func words(_ options: [OptionSpec]) -> String {
@@ -38,7 +44,7 @@ public enum Completions {
         case .file: action = "COMPREPLY=($(compgen -f -- \"$cur\"))"
         case .targets: action = "_pim_targets"
         case .commands: action = "COMPREPLY=($(compgen -W \"\(commandNames)\" -- \"$cur\"))"
-        case .myRequests, .approvals:
+        case .myRequests, .approvals, .reviewDecisions:
             action = "COMPREPLY=($(compgen -W \"$(\(candidates(option.completion)))\" -- \"$cur\"))"
         case .none: action = "COMPREPLY=()"
         }
@@ -65,7 +71,7 @@ public enum Completions {
                     positional = "COMPREPLY=($(compgen -W \"\(argument.choices.joined(separator: " "))\" -- \"$cur\"))"
                 case .commands:
                     positional = "COMPREPLY=($(compgen -W \"\(commandNames)\" -- \"$cur\"))"
-                case .myRequests, .approvals:
+                case .myRequests, .approvals, .reviewDecisions:
                     positional = "COMPREPLY=($(compgen -W \"$(\(candidates(argument.completion)))\" -- \"$cur\"))"
                 case .none, .file, .personas:
                     positional = "COMPREPLY=()"
@@ -133,7 +139,7 @@ public enum Completions {
             case .personas: action = ":\(value):_pim_personas"
             case .targets: action = ":\(value):_pim_targets"
             case .commands: action = ":\(value):(\(commandNames))"
-            case .myRequests, .approvals: action = ":\(value):_pim_\(option.completion.rawValue)"
+            case .myRequests, .approvals, .reviewDecisions: action = ":\(value):_pim_\(option.completion.rawValue)"
             case .file: action = ":\(value):_files"
             case .none: action = ":\(value): "
             }
@@ -155,7 +161,7 @@ public enum Completions {
                     case .targets: "_pim_targets"
                     case .choices: "(\(argument.choices.joined(separator: " ")))"
                     case .commands: "(\(commandNames))"
-                    case .myRequests, .approvals: "_pim_\(argument.completion.rawValue)"
+                    case .myRequests, .approvals, .reviewDecisions: "_pim_\(argument.completion.rawValue)"
                     default: " "
                     }
                 specs.append("'\(argument.repeating ? "*" : "1"):\(argument.name):\(action)'")
@@ -181,6 +187,12 @@ public enum Completions {
             _pim_approvals() {
                 local -a ids
                 ids=(${(f)"$(\(candidates(.approvals)))"})
+                compadd -a ids
+            }
+
+            _pim_reviewDecisions() {
+                local -a ids
+                ids=(${(f)"$(\(candidates(.reviewDecisions)))"})
                 compadd -a ids
             }
 
@@ -227,7 +239,7 @@ public enum Completions {
             case .personas: line += " -x -a '(pim __complete personas 2>/dev/null)'"
             case .targets: line += " -x -a '(pim __complete targets 2>/dev/null)'"
             case .commands: line += " -x -a '\(commandNames)'"
-            case .myRequests, .approvals: line += " -x -a '(\(candidates(option.completion)))'"
+            case .myRequests, .approvals, .reviewDecisions: line += " -x -a '(\(candidates(option.completion)))'"
             case .file: line += " -r -F"
             case .none: line += " -x"
             }
@@ -263,7 +275,7 @@ public enum Completions {
                     lines.append("complete -c pim -n '\(condition)' -x -a '\(argument.choices.joined(separator: " "))'")
                 case .commands:
                     lines.append("complete -c pim -n '\(condition)' -x -a '\(commandNames)'")
-                case .myRequests, .approvals:
+                case .myRequests, .approvals, .reviewDecisions:
                     lines.append("complete -c pim -n '\(condition)' -x -a '(\(candidates(argument.completion)))'")
                 default:
                     break

@@ -15,6 +15,8 @@ public enum CompletionKind: String, Sendable, Hashable {
     case myRequests
     /// The ids of the requests waiting for my decision, from the cache `pim approvals` keeps.
     case approvals
+    /// The ids of my access review decisions, from the cache `pim reviews` keeps.
+    case reviewDecisions
 }
 
 /// One option of a command: a flag (`--wait`) or an option with a value (`--duration 2h`).

@@ -22,7 +22,7 @@ public enum CommandTable {
     /// declared in its own `Commands+Name.swift`.
     public static let all: [Command] = [
         .tui, .roles, .activate, .deactivate, .extend, .requests, .cancel, .approvals, .approve, .deny, .elevations,
-        .history, .login, .logout, .whoami, .completion, .demo, .help, .complete, .manPage,
+        .history, .reviews, .review, .login, .logout, .whoami, .completion, .demo, .help, .complete, .manPage,
     ]
 
     /// The specs of `all`, which the parser, help, completions and the man page read.

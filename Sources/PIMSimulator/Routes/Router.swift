@@ -16,6 +16,9 @@ enum Router {
             guard s[1].lowercased() == "directory" else { throw GraphFailure.segmentNotFound(s[1]) }
             return try RoleRoutes.route(ctx, Array(s.dropFirst(2)), &session)
         case "identitygovernance":
+            if s.count >= 3, s[1].lowercased() == "accessreviews" {
+                return try ReviewRoutes.route(ctx, Array(s.dropFirst(2)), &session)
+            }
             guard s.count >= 4 else { throw GraphFailure.segmentNotFound(s.last ?? first) }
             guard s[1].lowercased() == "privilegedaccess" else { throw GraphFailure.segmentNotFound(s[1]) }
             guard s[2].lowercased() == "group" else { throw GraphFailure.segmentNotFound(s[2]) }

@@ -33,6 +33,7 @@ enum TenantSeed {
         addPendingRequests(to: &state, now: now)
         TenantHistory.add(to: &state, now: now, extraEvents: scale)
         state.azure = ARMSeed.make(now: now)
+        state.reviews = ReviewSeed.make(now: now, state: state)
         return state
     }
 

@@ -98,8 +98,8 @@ final class TenantStore: Sendable {
             return seed(now)
         }
         do {
-            let state = try JSONDecoder().decode(TenantState.self, from: data)
-            guard state.version == TenantState.currentVersion else {
+            var state = try JSONDecoder().decode(TenantState.self, from: data)
+            guard TenantState.readableVersions.contains(state.version) else {
                 throw SimulatorError.stateFile("it was written by another version of pim")
             }
             if let field = state.impossibleField() {
@@ -110,6 +110,7 @@ final class TenantStore: Sendable {
                 held.fileKey = nil
                 return seed(now)
             }
+            state.version = TenantState.currentVersion
             held.state = state
             held.fileKey = key
             return state
