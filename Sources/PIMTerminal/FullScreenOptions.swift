@@ -1,3 +1,4 @@
+import Foundation
 import PIMApp
 import PIMDomain
 
@@ -27,6 +28,8 @@ public struct FullScreenOptions: Sendable {
     public var drafts: (any DraftStore)?
     /// The configuration's `roleSets`, for `@` in My roles.
     public var roleSets: [String: [String]]
+    /// Where the form's Start field reads a clock time (`14:30`), as `--start` does on the command line.
+    public var timeZone: TimeZone = .current
 
     public init(
         tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
@@ -53,6 +56,6 @@ public struct FullScreenOptions: Sendable {
             tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
             ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern),
             confirmTier0: confirmTier0,
-            roleSets: roleSets)
+            roleSets: roleSets, timeZone: timeZone)
     }
 }

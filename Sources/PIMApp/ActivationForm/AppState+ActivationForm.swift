@@ -3,15 +3,15 @@ import PIMDomain
 
 extension AppState {
     mutating func moveFocus(by delta: Int) {
-        guard let focus = form?.focus else { return }
-        let count = ActivationForm.Field.allCases.count
-        form?.focus = ActivationForm.Field(rawValue: (focus.rawValue + delta + count) % count)!
+        guard let form, let index = form.shownFields.firstIndex(of: form.focus) else { return }
+        let fields = form.shownFields
+        self.form?.focus = fields[(index + delta + fields.count) % fields.count]
     }
 
     /// Checks the draft, asks for the Tier 0 confirmation when the configuration wants it, then sends.
     mutating func submitForm() -> [Effect] {
         guard let current = form, !current.isSubmitting else { return [] }
-        let problems = current.problems(rules: config.draftRules, now: now)
+        let problems = current.problems(rules: config.draftRules, now: now, timeZone: config.timeZone)
         if let first = problems.first {
             form?.error = "Not sent: fix what is marked ✗, then send again."
             if let field = ActivationForm.Field.allCases.first(where: { $0.problemField == first.field }) {
@@ -31,8 +31,15 @@ extension AppState {
         guard var current = form else { return [] }
         let open = current.targets.filter { current.outcomes[$0.id]?.succeeded != true }
         var requests: [ActivationRequest] = []
+        let draft: ActivationDraft
+        switch current.draft.resolvingStart(now: now, timeZone: config.timeZone) {
+        case .success(let resolved): draft = resolved
+        case .failure(let problem):
+            form?.error = problem.message
+            return []
+        }
         for target in open {
-            switch current.draft.request(
+            switch draft.request(
                 for: target, policy: current.policies[target.id],
                 rules: config.draftRules, now: now)
             {
@@ -60,7 +67,7 @@ extension AppState {
     /// never about a stand-in for a field the form marks ✗.
     mutating func preflightForm() -> [Effect] {
         guard var current = form, !current.isSubmitting else { return [] }
-        let problems = current.problems(rules: config.draftRules, now: now)
+        let problems = current.problems(rules: config.draftRules, now: now, timeZone: config.timeZone)
         if let first = problems.first {
             current.error =
                 """
@@ -75,9 +82,10 @@ extension AppState {
             return []
         }
         var effects: [Effect] = []
+        let draft = current.resolvedDraft(now: now, timeZone: config.timeZone) ?? current.draft
         for target in current.targets where current.outcomes[target.id]?.succeeded != true {
             guard
-                case .success(let request) = current.draft.request(
+                case .success(let request) = draft.request(
                     for: target, policy: current.policies[target.id],
                     rules: config.draftRules, now: now,
                     validationOnly: true)

@@ -1,3 +1,4 @@
+import Foundation
 import PIMDomain
 
 /// Settings of the interface that come from flags, environment or the configuration file; the
@@ -20,12 +21,14 @@ public struct AppConfig: Hashable, Sendable {
     public var confirmTier0: Bool
     /// The configuration's `roleSets`: `@` in My roles marks a set's rows for one form.
     public var roleSets: [String: [String]]
+    /// Where the form's Start field reads a clock time (`14:30`): the user's, as on the command line.
+    public var timeZone: TimeZone
 
     public init(
         tenantLabel: String = "", refreshInterval: Double = 60,
         defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
         draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false,
-        roleSets: [String: [String]] = [:]
+        roleSets: [String: [String]] = [:], timeZone: TimeZone = .gmt
     ) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
@@ -35,5 +38,6 @@ public struct AppConfig: Hashable, Sendable {
         self.flashSeconds = flashSeconds
         self.confirmTier0 = confirmTier0
         self.roleSets = roleSets
+        self.timeZone = timeZone
     }
 }

@@ -27,7 +27,7 @@ enum ActivationFormView {
         // The field with the keyboard is always in view: when the box is too short for the lines
         // above the fields and all four fields, the lines above give way first, then the fields
         // furthest from the focus.
-        let fields = ActivationForm.Field.allCases
+        let fields = form.shownFields
         let rows = max(0, content.height - 1)
         let fieldRows = min(fields.count, rows)
         let above = min(fieldsAt, lines.count, rows - fieldRows)
@@ -82,9 +82,9 @@ enum ActivationFormView {
         lines.append(.blank)
 
         lines.append(.blank)
-        let problems = form.problems(rules: state.config.draftRules, now: state.now)
+        let problems = form.problems(rules: state.config.draftRules, now: state.now, timeZone: state.config.timeZone)
         func check(_ field: ActivationForm.Field, required: Bool, okText: String) {
-            let mine = problems.filter { $0.field == field.problemFieldForView }
+            let mine = problems.filter { $0.field == field.problemField }
             if mine.isEmpty {
                 if required { lines.append(StyledLine(DisplayText(untrusted: "✓ " + okText), .success)) }
             } else {
@@ -101,6 +101,9 @@ enum ActivationFormView {
         check(
             .duration, required: true,
             okText: "Duration \(form.draft.durationText.trimmingCharacters(in: .whitespaces)) is within the policy")
+        if !form.isExtension {
+            check(.start, required: true, okText: startText(form, state))
+        }
         if policies.contains(where: { $0.requiresStepUp }) {
             lines += StyledLine.wrapped(
                 "This role asks for MFA or an authentication context: pim signs you in again when the service asks.",
@@ -174,6 +177,16 @@ enum ActivationFormView {
 }
 
 extension ActivationFormView {
+    /// When the activation begins, as the form reads the Start field: "Starts when sent", or the
+    /// instant and the time until it ("Starts 2026-12-07 15:30Z, in 2h").
+    static func startText(_ form: ActivationForm, _ state: AppState) -> String {
+        guard let start = form.resolvedDraft(now: state.now, timeZone: state.config.timeZone)?.start,
+            start.timeIntervalSince(state.now) > 60
+        else { return "Starts when sent" }
+        let wait = Countdown.text(remaining: start.timeIntervalSince(state.now))
+        return "Starts \(TextLayout.dateTime(start)), in \(wait): a scheduled activation"
+    }
+
     /// The Tier 0 targets of `form` whose policy needs an approver (unknown policy: not counted).
     static func tier0NeedApproval(_ form: ActivationForm) -> [ElevationTarget] {
         form.targets.filter { $0.tier == .tier0 && form.policies[$0.id]?.requiresApproval == true }
@@ -237,17 +250,6 @@ extension ActivationFormView {
         let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
         return rows.enumerated().map { index, row in
             StyledLine(DisplayText(untrusted: (index == 0 ? prefix : indent) + row), .dialog)
-        }
-    }
-}
-
-extension ActivationForm.Field {
-    var problemFieldForView: DraftProblem.Field {
-        switch self {
-        case .justification: .justification
-        case .ticketNumber: .ticketNumber
-        case .ticketSystem: .ticketSystem
-        case .duration: .duration
         }
     }
 }
