@@ -1,3 +1,4 @@
+import Foundation
 import PIMApp
 import PIMDomain
 
@@ -9,9 +10,14 @@ enum ActivationFormView {
     static func render(_ state: AppState, _ form: ActivationForm, in area: Rect, on screen: inout Screen) {
         let width = min(area.width - 2, 84)
         let inner = width - 4
-        let lines = body(state, form, width: inner)
+        var lines = body(state, form, width: inner)
         let fieldsAt = targetLines(form, width: inner).count + 2
-        let height = min(area.height, lines.count + 2 + 4 + 2)
+        let fieldCount = form.shownFields.count
+        // On a short terminal the blank line under the fields gives way before any sentence does.
+        if lines.count + 2 + fieldCount + 2 > area.height, fieldsAt < lines.count, lines[fieldsAt].segments.isEmpty {
+            lines.remove(at: fieldsAt)
+        }
+        let height = min(area.height, lines.count + 2 + fieldCount + 2)
         let rect = area.centered(width: width, height: height)
         let names = form.targets.map(\.interfaceName)
         let verb = form.isExtension ? "Extend" : "Activate"
@@ -102,7 +108,9 @@ enum ActivationFormView {
             .duration, required: true,
             okText: "Duration \(form.draft.durationText.trimmingCharacters(in: .whitespaces)) is within the policy")
         if !form.isExtension {
-            check(.start, required: true, okText: startText(form, state))
+            // "Starts when sent" goes without saying: only a typed start is confirmed.
+            let typed = !form[.start].text.trimmingCharacters(in: .whitespaces).isEmpty
+            check(.start, required: typed, okText: startText(form, state))
         }
         if policies.contains(where: { $0.requiresStepUp }) {
             lines += StyledLine.wrapped(
@@ -166,7 +174,8 @@ enum ActivationFormView {
                 "\(names) is Tier 0: it can take over the tenant. Press y to \(verb), n to go back.",
                 width: width, prefix: "! ", style: .warning)
         } else if form.hasTier0 && !form.isExtension && !form.isSubmitting && !form.isDone {
-            lines += StyledLine.wrapped(tier0Warning(form), width: width, prefix: "! ", style: .warning)
+            lines += StyledLine.wrapped(
+                tier0Warning(form, startsAt: scheduledStart(form, state)), width: width, prefix: "! ", style: .warning)
         } else if form.isSubmitting {
             lines.append(StyledLine("Sending…", .info))
         } else if form.isDone {
@@ -180,9 +189,7 @@ extension ActivationFormView {
     /// When the activation begins, as the form reads the Start field: "Starts when sent", or the
     /// instant and the time until it ("Starts 2026-12-07 15:30Z, in 2h").
     static func startText(_ form: ActivationForm, _ state: AppState) -> String {
-        guard let start = form.resolvedDraft(now: state.now, timeZone: state.config.timeZone)?.start,
-            start.timeIntervalSince(state.now) > 60
-        else { return "Starts when sent" }
+        guard let start = scheduledStart(form, state) else { return "Starts when sent" }
         let wait = Countdown.text(remaining: start.timeIntervalSince(state.now))
         return "Starts \(TextLayout.dateTime(start)), in \(wait): a scheduled activation"
     }
@@ -192,9 +199,20 @@ extension ActivationFormView {
         form.targets.filter { $0.tier == .tier0 && form.policies[$0.id]?.requiresApproval == true }
     }
 
-    /// "X is Tier 0: it can take over the tenant." and what sending does to each: activates at once,
-    /// or asks an approver (access starts only on approval). Never "at once" for a role that waits.
-    static func tier0Warning(_ form: ActivationForm) -> String {
+    /// The start the form would send when it lies ahead (more than a minute from now), else nil.
+    static func scheduledStart(_ form: ActivationForm, _ state: AppState) -> Date? {
+        guard let start = form.resolvedDraft(now: state.now, timeZone: state.config.timeZone)?.start,
+            start.timeIntervalSince(state.now) > 60
+        else { return nil }
+        return start
+    }
+
+    /// "X is Tier 0: it can take over the tenant." and what sending does to each: activates at once (or
+    /// schedules it, `startsAt`), or asks an approver (access starts only on approval). Never "at once"
+    /// for a role that waits or starts later.
+    static func tier0Warning(_ form: ActivationForm, startsAt: Date? = nil) -> String {
+        let activates = startsAt == nil ? "activates" : "schedules"
+        let atOnce = startsAt.map { "to start \(TextLayout.dateTime($0))" } ?? "at once"
         let tier0 = form.targets.filter { $0.tier == .tier0 }
         let waiting = Set(tier0NeedApproval(form).map(\.id))
         let (are, they) = tier0.count == 1 ? ("is", "it") : ("are", "they")
@@ -202,7 +220,7 @@ extension ActivationFormView {
         var text = "\(names) \(are) Tier 0: \(they) can take over the tenant."
         let now = tier0.filter { !waiting.contains($0.id) }, later = tier0.filter { waiting.contains($0.id) }
         if later.isEmpty {
-            text += " Sending activates \(tier0.count == 1 ? "it" : "them") at once."
+            text += " Sending \(activates) \(tier0.count == 1 ? "it" : "them") \(atOnce)."
         } else if now.isEmpty {
             text +=
                 tier0.count == 1
@@ -211,7 +229,7 @@ extension ActivationFormView {
         } else {
             let waits = later.count == 1 ? "waits" : "wait"
             text +=
-                " Sending activates \(now.map(\.interfaceName).joined(separator: ", ")) at once; "
+                " Sending \(activates) \(now.map(\.interfaceName).joined(separator: ", ")) \(atOnce); "
                 + "\(later.map(\.interfaceName).joined(separator: ", ")) \(waits) for an approver."
         }
         return text
