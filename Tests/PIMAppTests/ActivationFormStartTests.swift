@@ -119,6 +119,25 @@ import Testing
         #expect(state.form?[.start].text == "+2h")
     }
 
+    @Test func aGrantedActivationThatStartsLaterIsReportedAsScheduledAndTheRowShowsIt() {
+        var state = formOnStart()
+        type("+3h", into: &state)
+        _ = update(&state, .key(.control("s")))
+        let granted = ElevationRequest(
+            id: "req-later", target: Fixture.sysadmin, action: .selfActivate, status: .granted,
+            principal: Fixture.ada, createdAt: Fixture.now, justification: "Patch night", start: Fixture.at(3),
+            duration: .hours(1))
+        _ = update(&state, .activationFinished(Fixture.sysadmin.id, .success(ActivationResult(request: granted))))
+        #expect(state.form?.outcomes[Fixture.sysadmin.id] == .scheduled(start: Fixture.at(3), until: Fixture.at(4)))
+        #expect(state.flash?.text == "Scheduled.")
+        var dashboard = Fixture.dashboard
+        dashboard.myRequests.append(granted)
+        _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        let row = state.roles.first { $0.target == Fixture.sysadmin }
+        #expect(row?.state == .scheduled)
+        #expect(row?.scheduledStart == Fixture.at(3))
+    }
+
     @Test func anExtensionHasNoStartField() {
         var state = Fixture.loaded()
         _ = update(&state, .click(.row(state.roles.firstIndex { $0.target == Fixture.globalReader }!)))

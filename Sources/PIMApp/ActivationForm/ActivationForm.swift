@@ -37,6 +37,8 @@ public struct ActivationForm: Hashable, Sendable {
     /// What happened to one target after submission.
     public enum Outcome: Hashable, Sendable {
         case active(until: Date?)
+        /// Granted to begin later (`start`), until `until`.
+        case scheduled(start: Date, until: Date?)
         case pendingApproval(requestId: String)
         case refused(String)
 

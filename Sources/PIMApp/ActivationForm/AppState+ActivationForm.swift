@@ -143,6 +143,8 @@ extension AppState {
                 outcome = .pendingApproval(requestId: answer.request.id)
             } else if answer.request.status.isRefusal {
                 outcome = .refused("The service answered \(answer.request.status.graphValue).")
+            } else if let start = answer.request.start, start.timeIntervalSince(now) > 60 {
+                outcome = .scheduled(start: start, until: answer.request.expectedEnd(now: now))
             } else {
                 outcome = .active(until: answer.request.expectedEnd(now: now))
             }
@@ -165,6 +167,11 @@ extension AppState {
             case .active:
                 flash("\(name) is active.", .success)
                 refusalsWhileClosed[target] = nil
+            case .scheduled(let start, _):
+                flash(
+                    "\(name) is scheduled: starts in \(Countdown.text(remaining: start.timeIntervalSince(now))).",
+                    .success)
+                refusalsWhileClosed[target] = nil
             }
             return requestRefresh()
         }
@@ -185,8 +192,11 @@ extension AppState {
             drafts[current.draftKey] = nil
             lists[.myRoles]?.marked = []
             let pending = current.outcomes.values.filter { if case .pendingApproval = $0 { true } else { false } }.count
+            let scheduled = current.outcomes.values.filter { if case .scheduled = $0 { true } else { false } }.count
             let summary: String
-            if pending == 0 {
+            if scheduled == current.targets.count {
+                summary = "Scheduled."
+            } else if pending == 0 {
                 summary = current.isExtension ? "Extended." : "Activated."
             } else if current.targets.count == 1 {
                 summary = "Sent: \(current.targets[0].interfaceName) waits for approval."

@@ -145,6 +145,13 @@ enum ActivationFormView {
                 lines += StyledLine.wrapped(
                     "\(target.interfaceName) is active until \(TextLayout.dateTime(until)).",
                     width: width, prefix: "✓ ", style: .success)
+            case .scheduled(let start, let until):
+                lines += StyledLine.wrapped(
+                    """
+                    \(target.interfaceName) is scheduled from \(TextLayout.dateTime(start)) until \
+                    \(TextLayout.dateTime(until)).
+                    """,
+                    width: width, prefix: "✓ ", style: .success)
             case .pendingApproval(let id):
                 lines += StyledLine.wrapped(
                     "\(target.interfaceName) waits for approval (request \(id)).", width: width, prefix: "⧗ ",
