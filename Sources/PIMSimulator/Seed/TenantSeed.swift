@@ -27,6 +27,7 @@ enum TenantSeed {
             users: users, roles: RoleCatalog.all, groups: groups, policies: policies,
             eligibilities: [], assignments: [], requests: [], audit: [])
         addEligibilities(to: &state, now: now)
+        AdministrativeUnitSeed.addEligibilities(to: &state, now: now)
         addScaleEligibilities(to: &state, now: now, count: scale)
         addCurrentElevations(to: &state, now: now)
         addPendingRequests(to: &state, now: now)
