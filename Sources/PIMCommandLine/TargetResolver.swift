@@ -48,8 +48,10 @@ struct TargetResolver {
             return found
         }
         // Eligible, but not as --owner or --scope asked: say which access or scope there is.
+        // One role held at several scopes is still one role here: its scopes are what the sentence lists.
         if owner || scope != nil,
-            let other = try? match(text, word, in: candidates(groupsOnly: groupsOnly, owner: false, scope: nil))
+            let others = Self.firstTier(text, in: candidates(groupsOnly: groupsOnly, owner: false, scope: nil)),
+            let other = others.first, Set(others.map(\.target.id.resourceId)).count == 1
         {
             let name = Sanitizer.sanitize(other.target.displayName)
             if owner, other.target.kind == .groupMember {
