@@ -253,6 +253,15 @@ extension ActivationFormView {
         }
     }
 
+    /// A target in a list of several: a directory role held at an administrative unit says at which
+    /// ("Password Administrator at Paris Office"), as one role may be marked at two units.
+    static func scopedName(_ target: ElevationTarget) -> String {
+        guard target.kind.family == .directoryRole, let scope = target.id.scope, scope != "/" else {
+            return target.interfaceName
+        }
+        return "\(target.interfaceName) at \(target.scopeLabel)"
+    }
+
     /// What the form is for: one target with its kind, scope and tier on up to two lines, or
     /// "For 3 targets: A, B, C" on up to three, the last cut with "…" when even that does not fit.
     static func targetLines(_ form: ActivationForm, width: Int) -> [StyledLine] {
@@ -261,7 +270,7 @@ extension ActivationFormView {
             (prefix, text, most) = ("For: ", single(target), 2)
         } else {
             (prefix, text, most) = (
-                "For \(form.targets.count) targets: ", form.targets.map(\.interfaceName).joined(separator: ", "), 3
+                "For \(form.targets.count) targets: ", form.targets.map(scopedName).joined(separator: ", "), 3
             )
         }
         let room = max(1, width - DisplayWidth.of(prefix))
