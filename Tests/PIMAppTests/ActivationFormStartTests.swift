@@ -48,6 +48,18 @@ import Testing
         #expect(requests.first?.start == Fixture.at(2))
     }
 
+    @Test func aPreflightAsksAboutTheStartItWouldSend() {
+        var state = formOnStart()
+        type("+2h", into: &state)
+        guard case .preflight(let request) = update(&state, .key(.control("p"))).first else {
+            Issue.record("no pre-flight sent")
+            return
+        }
+        #expect(request.start == Fixture.at(2))
+        #expect(request.validationOnly)
+        #expect(state.form?.preflightChecked[Fixture.sysadmin.id]?.contains("the later start") == true)
+    }
+
     @Test func aClockTimeIsReadInTheUsersTimeZone() {
         // Paris is UTC+1 in November: 14:30 there is 13:30Z, later today.
         var state = formOnStart(config: AppConfig(timeZone: TimeZone(identifier: "Europe/Paris")!))

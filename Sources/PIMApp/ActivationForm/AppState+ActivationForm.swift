@@ -110,6 +110,7 @@ extension AppState {
         case (nil, let system?): parts.append("ticket system \(system)")
         case (nil, nil): break
         }
+        if request.start != nil { parts.append("the later start") }
         let max = policy?.maxDuration.map { " against the maximum of \($0.shortDescription)" } ?? ""
         parts.append("\(request.duration.shortDescription)\(max)")
         return parts.joined(separator: ", ")
