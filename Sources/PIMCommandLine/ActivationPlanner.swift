@@ -36,8 +36,6 @@ struct ActivationPlanner {
         case activeTooShort(name: String, word: String, remaining: Double?, asked: String)
         /// Not eligible for the target at all.
         case notEligible(name: String)
-        /// `--start` lies at or after the end of the eligibility (`end`, as the user's clock shows it).
-        case startAfterEligibilityEnd(name: String, end: String)
         /// The draft breaks a rule of the policy or the service.
         case draft(DraftProblem)
     }
@@ -61,9 +59,10 @@ struct ActivationPlanner {
         guard entry.eligibility != nil else {
             return .refused(entry, problems: [.notEligible(name: Sanitizer.sanitize(entry.target.displayName))])
         }
-        if let start = draft.start, let end = entry.eligibility?.end, start >= end {
-            let name = Sanitizer.sanitize(entry.target.displayName)
-            return .refused(entry, problems: [.startAfterEligibilityEnd(name: name, end: clockText(end))])
+        if let problem = draft.startProblem(
+            name: entry.target.displayName, eligibilityEnd: entry.eligibility?.end, timeZone: timeZone)
+        {
+            return .refused(entry, problems: [.draft(problem)])
         }
         var draft = self.draft
         var notices: [String] = []
@@ -96,26 +95,19 @@ struct ActivationPlanner {
                 + "\(asked) asked: run pim extend \"\(word)\" --duration \(asked)."
         case .notEligible(let name):
             return "You are not eligible for \(name): ask an administrator for an eligible assignment."
-        case .startAfterEligibilityEnd(let name, let end):
-            return "Your eligibility for \(name) ends \(end), before the asked start: choose an earlier --start."
         case .draft(let problem):
-            if problem.field == .start, problem.reason == .inThePast {
+            switch problem.reason {
+            case .inThePast:
                 return "The start time is in the past: leave --start out to start now, or give a later time."
+            case .startAfterEligibilityEnd:
+                return problem.sentence(namingStart: "--\(OptionSpec.start.name)")
+            default: break
             }
             if case .tooLong = problem.reason, !clamp {
                 return problem.message + " Or add --clamp to cut it to the maximum."
             }
             return problem.message + " Add \(Commands.flag(for: problem.field))."
         }
-    }
-
-    /// `Tue 8 Dec 14:05` in the user's time zone.
-    func clockText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "EEE d MMM HH:mm"
-        return formatter.string(from: date)
     }
 
     /// The duration this entry would be asked for.

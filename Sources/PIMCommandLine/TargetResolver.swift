@@ -20,11 +20,22 @@ struct TargetResolver {
             throw UsageError("\"\(word)\" names no role or group: write the name after the colon, e.g. \(example).")
         }
         if family == .azure { return try resolveAzure(text, word: word) }
+        // `--scope` names a directory role's scope by id or by its administrative unit's name.
+        let unit = directoryScope()
+        var resolver = self
+        if case .one(let id) = unit { resolver.scope = id }
         // Both other prefixes are dropped from the word; `group:` also keeps only groups.
         let groupsOnly = family == .group
-        let pool = candidates(groupsOnly: groupsOnly)
-        // A bare name means an Azure role only when no role or group answers to it as well.
+        let pool = resolver.candidates(groupsOnly: groupsOnly)
+        // A bare name means an Azure role only when no role or group answers to it as well (an Azure
+        // role reads `--scope` as an ARM scope, as written).
         if family == nil, let azure = try bareAzureMatch(text, word, graphPool: pool) { return azure }
+        if case .several(let names) = unit, let scope { throw scopeAmbiguity(scope, names) }
+        return try resolver.resolveGraph(text, word: word, pool: pool, groupsOnly: groupsOnly)
+    }
+
+    /// A role or group of `pool`, or the refusal that says what I am eligible for instead.
+    private func resolveGraph(_ text: String, word: String, pool: [RoleEntry], groupsOnly: Bool) throws -> RoleEntry {
         if let found = try match(text, word, in: pool) {
             if scope != nil, found.target.kind.isGroup {
                 throw UsageError(
@@ -37,8 +48,10 @@ struct TargetResolver {
             return found
         }
         // Eligible, but not as --owner or --scope asked: say which access or scope there is.
+        // One role held at several scopes is still one role here: its scopes are what the sentence lists.
         if owner || scope != nil,
-            let other = try? match(text, word, in: candidates(groupsOnly: groupsOnly, owner: false, scope: nil))
+            let others = Self.firstTier(text, in: candidates(groupsOnly: groupsOnly, owner: false, scope: nil)),
+            let other = others.first, Set(others.map(\.target.id.resourceId)).count == 1
         {
             let name = Sanitizer.sanitize(other.target.displayName)
             if owner, other.target.kind == .groupMember {
@@ -47,7 +60,7 @@ struct TargetResolver {
             }
             if let scope, other.target.kind == .directoryRole {
                 let scopes = entries.filter { $0.target.id.resourceId == other.target.id.resourceId }
-                    .compactMap(\.target.id.scope).map(Sanitizer.sanitize)
+                    .map { Sanitizer.sanitize($0.target.scopeLabel) }
                 throw PIMError(
                     .refused,
                     """

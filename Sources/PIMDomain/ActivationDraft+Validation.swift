@@ -22,6 +22,11 @@ public struct DraftProblem: Error, Hashable, Sendable, Codable, CustomStringConv
         case tooLong(ActivationDuration, maximum: ActivationDuration)
         /// The start lies in the past.
         case inThePast
+        /// The start could not be read; the parser's sentence says what to type instead.
+        case unreadableStart(String)
+        /// The start is at or after the end of the eligibility for `name`, which ends at `end` (as the
+        /// user reads times: `Tue 8 Dec 14:05`).
+        case startAfterEligibilityEnd(name: String, end: String)
     }
 
     public var field: Field
@@ -50,10 +55,19 @@ public struct DraftProblem: Error, Hashable, Sendable, Codable, CustomStringConv
             "\(duration.shortDescription) is longer than this role's maximum of \(maximum.shortDescription): "
                 + "ask for \(maximum.shortDescription) or less."
         case (_, .inThePast): "The start time is in the past: leave it empty to start now."
+        case (_, .unreadableStart(let sentence)): sentence
+        case (_, .startAfterEligibilityEnd): sentence(namingStart: "start")
         }
     }
 
     public var description: String { message }
+
+    /// The sentence, with `option` as the name of the setting that sets the start (the form's "start",
+    /// the command line's "--start"): both fronts say the same about a start the eligibility does not cover.
+    public func sentence(namingStart option: String) -> String {
+        guard case .startAfterEligibilityEnd(let name, let end) = reason else { return message }
+        return "Your eligibility for \(name) ends \(end), before the asked start: choose an earlier \(option)."
+    }
 }
 
 /// Limits the service enforces whatever the policy says.

@@ -10,21 +10,41 @@ public struct ActivationDraft: Hashable, Sendable, Codable {
     public var durationText: String
     /// nil: start now.
     public var start: Date?
+    /// The start as typed in the form (`+2h`, `14:30`, ISO 8601; empty: now), read into `start` by
+    /// `resolvingStart` each time it is checked, so `+2h` counts from the moment it is sent.
+    public var startText: String
 
     public init(
         justification: String = "", ticketNumber: String = "", ticketSystem: String = "",
-        durationText: String = "", start: Date? = nil
+        durationText: String = "", start: Date? = nil, startText: String = ""
     ) {
         self.justification = justification
         self.ticketNumber = ticketNumber
         self.ticketSystem = ticketSystem
         self.durationText = durationText
         self.start = start
+        self.startText = startText
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case justification, ticketNumber, ticketSystem, durationText, start, startText
+    }
+
+    /// Drafts files written before the start field existed carry no `startText`: they read as "now".
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        justification = try c.decode(String.self, forKey: .justification)
+        ticketNumber = try c.decode(String.self, forKey: .ticketNumber)
+        ticketSystem = try c.decode(String.self, forKey: .ticketSystem)
+        durationText = try c.decode(String.self, forKey: .durationText)
+        start = try c.decodeIfPresent(Date.self, forKey: .start)
+        startText = try c.decodeIfPresent(String.self, forKey: .startText) ?? ""
     }
 
     /// True when the user typed anything worth keeping (quitting then asks first).
     public var hasUnsentText: Bool {
         !justification.isEmpty || !ticketNumber.isEmpty || !ticketSystem.isEmpty
+            || !startText.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     public var ticket: TicketInfo? {

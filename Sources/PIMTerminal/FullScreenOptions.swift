@@ -1,3 +1,4 @@
+import Foundation
 import PIMApp
 import PIMDomain
 
@@ -30,6 +31,8 @@ public struct FullScreenOptions: Sendable {
     /// Desktop notifications (`notifications` in the configuration) and how they are sent.
     public var notifications: Bool
     public var notifier: DesktopNotifier
+    /// Where the form's Start field reads a clock time (`14:30`), as `--start` does on the command line.
+    public var timeZone: TimeZone = .current
 
     public init(
         tenantLabel: String = "", refreshInterval: Double = 60, defaultDuration: ActivationDuration = .hours(1),
@@ -59,6 +62,6 @@ public struct FullScreenOptions: Sendable {
             tenantLabel: tenantLabel, refreshInterval: max(5, refreshInterval), defaultDuration: defaultDuration,
             ticketSystem: ticketSystem, draftRules: DraftRules(ticketPattern: ticketPattern),
             confirmTier0: confirmTier0,
-            roleSets: roleSets, notifications: notifications)
+            roleSets: roleSets, notifications: notifications, timeZone: timeZone)
     }
 }

@@ -50,7 +50,8 @@ import Testing
         t.type("CHG-7")
         t.key(.backTab) { $0.form?.focus = .justification }
         t.key(.control("u")) { $0.form?[.justification] = TextField("") }
-        t.key(.backTab) { $0.form?.focus = .duration }
+        // Shift-Tab from the first field wraps to the last one, Start (Enter on it sends too).
+        t.key(.backTab) { $0.form?.focus = .start }
         t.key(.enter, effects: []) {
             $0.form?.error = "Not sent: fix what is marked ✗, then send again."
             $0.form?.focus = .justification

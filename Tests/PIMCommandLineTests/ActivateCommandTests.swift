@@ -46,7 +46,8 @@ import Testing
             service: FakeService(now: testNow))
         #expect(scoped.code == 4)
         #expect(
-            scoped.stderr.contains("eligible for \"Directory Readers\" at /, not at /administrativeUnits/au-1"),
+            // The scopes held are named as people read them ("Directory" for the tenant).
+            scoped.stderr.contains("eligible for \"Directory Readers\" at Directory, not at /administrativeUnits/au-1"),
             "\(scoped.stderr)")
         let groupScope = await run(
             ["activate", "Finance Admins", "--scope", "/", "-j", "x"], service: FakeService(now: testNow))

@@ -54,7 +54,8 @@ struct DashboardTests {
             """
             /v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq \
             'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,\
-            assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)
+            assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId),\
+            directoryScope
             """,
             status: 403,
             json:
@@ -110,7 +111,7 @@ struct DashboardTests {
             """
             \(graph.base)/v1.0/roleManagement/directory/roleEligibilityScheduleInstances\
             /filterByCurrentUser(on='principal')?$select=id,principalId,roleDefinitionId,directoryScopeId,\
-            startDateTime,endDateTime,memberType&$expand=roleDefinition&$skiptoken=abc
+            startDateTime,endDateTime,memberType&$expand=roleDefinition,directoryScope&$skiptoken=abc
             """
         let firstPage = TenantScript.eligibleRoles.replacingOccurrences(
             of: #"{"value":"#, with: #"{"@odata.nextLink":"\#(next)","value":"#)

@@ -17,7 +17,7 @@ struct EndpointTests {
                 """
                 /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
                 ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
-                &$expand=roleDefinition
+                &$expand=roleDefinition,directoryScope
                 """
             ),
             (
@@ -29,7 +29,8 @@ struct EndpointTests {
                 """
                 /v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')\
                 ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,\
-                assignmentType&$expand=roleDefinition($select=id,displayName,description,templateId)
+                assignmentType&$expand=roleDefinition($select=id,displayName,description,templateId),\
+                directoryScope
                 """
             ),
             (
@@ -38,7 +39,7 @@ struct EndpointTests {
                 /v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq \
                 'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,\
                 memberType,assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,\
-                templateId)
+                templateId),directoryScope
                 """
             ),
             (

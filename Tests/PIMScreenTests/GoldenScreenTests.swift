@@ -100,7 +100,8 @@ import Testing
         #expect(state.form?.targets.count == 3)
         GoldenScreen.check("form-several", state)
         let rows = render(state).lines().joined(separator: "\n")
-        #expect(rows.contains("For 3 targets: Exchange Administrator, Global Administrator,"))
+        // A role held at an administrative unit says at which.
+        #expect(rows.contains("For 3 targets: Exchange Administrator at AU Europe, Global Administrator,"))
         #expect(rows.contains("itops-sysadmin-prod-noapproval"))
     }
 

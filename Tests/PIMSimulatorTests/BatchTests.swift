@@ -45,7 +45,7 @@ import PIMGraph
         #expect(byId["me"]?["status"] as? Int == 200)
         #expect(byId["me"]?.obj("body")?.str("displayName") == "Ada Admin")
         #expect(byId["me"]?.obj("headers")?.str("Content-Type")?.hasPrefix("application/json") == true)
-        #expect((byId["eligRoles"]?.obj("body")?["value"] as? [Any])?.count == 13)
+        #expect((byId["eligRoles"]?.obj("body")?["value"] as? [Any])?.count == 17)
         #expect(byId["toApprove"]?["status"] as? Int == 200)
         #expect(byId["bad"]?["status"] as? Int == 400)
         #expect(tenant.recordedRequests().filter { $0.batchItemId != nil }.count == 4)

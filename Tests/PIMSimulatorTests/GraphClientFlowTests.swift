@@ -45,7 +45,7 @@ final class SharedClock: GraphClock {
         let ada = try await world.service().loadDashboard(.everything)
         #expect(ada.failures.isEmpty)
         #expect(ada.me.displayName == "Ada Admin")
-        #expect(ada.eligibilities.count == 19)
+        #expect(ada.eligibilities.count == 23)
         #expect(ada.active.contains { $0.target.displayName == "User Administrator" })
         #expect(!ada.elevations.isEmpty)
         #expect(!ada.history.isEmpty)

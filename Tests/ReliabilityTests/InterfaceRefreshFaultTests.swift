@@ -36,7 +36,7 @@ struct InterfaceRefreshFaultTests {
         await h.press("r")
         #expect(h.batches - before == batches, "retried only where safe")
         await h.expectStatus(advice)
-        #expect(await h.state.roles.count == 21, "the rows of the last good refresh stay")
+        #expect(await h.state.roles.count == 25, "the rows of the last good refresh stay")
         await h.refreshAfterTheFault()
         await h.expectRecovered()
         await h.stop()

@@ -78,7 +78,7 @@ struct InterfaceWireFaultTests {
         await h.press("r")
         #expect(h.proxy?.played == attempts, "retried only where safe")
         await h.expectStatus(advice)
-        #expect(await h.state.roles.count == 21)
+        #expect(await h.state.roles.count == 25)
         h.proxy?.clear()
         await h.refreshAfterTheFault()
         await h.expectRecovered()

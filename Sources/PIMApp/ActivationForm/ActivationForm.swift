@@ -11,7 +11,7 @@ public struct ActivationForm: Hashable, Sendable {
     }
 
     public enum Field: Int, Hashable, Sendable, CaseIterable {
-        case justification, ticketNumber, ticketSystem, duration
+        case justification, ticketNumber, ticketSystem, duration, start
 
         public var label: String {
             switch self {
@@ -19,15 +19,17 @@ public struct ActivationForm: Hashable, Sendable {
             case .ticketNumber: "Ticket number"
             case .ticketSystem: "Ticket system"
             case .duration: "Duration"
+            case .start: "Start"
             }
         }
 
-        var problemField: DraftProblem.Field {
+        public var problemField: DraftProblem.Field {
             switch self {
             case .justification: .justification
             case .ticketNumber: .ticketNumber
             case .ticketSystem: .ticketSystem
             case .duration: .duration
+            case .start: .start
             }
         }
     }
@@ -35,6 +37,8 @@ public struct ActivationForm: Hashable, Sendable {
     /// What happened to one target after submission.
     public enum Outcome: Hashable, Sendable {
         case active(until: Date?)
+        /// Granted to begin later (`start`), until `until`.
+        case scheduled(start: Date, until: Date?)
         case pendingApproval(requestId: String)
         case refused(String)
 
@@ -53,6 +57,8 @@ public struct ActivationForm: Hashable, Sendable {
     public var mode: Mode
     public var targets: [ElevationTarget]
     public var policies: [TargetID: ActivationPolicy]
+    /// When each target's eligibility ends (absent: never, or not known): a start must fall before it.
+    public var eligibilityEnds: [TargetID: Date] = [:]
     public var fields: [TextField]
     public var focus: Field = .justification
     public var isSubmitting = false
@@ -76,7 +82,7 @@ public struct ActivationForm: Hashable, Sendable {
         self.policies = policies
         self.fields = [
             TextField(draft.justification), TextField(draft.ticketNumber),
-            TextField(draft.ticketSystem), TextField(draft.durationText),
+            TextField(draft.ticketSystem), TextField(draft.durationText), TextField(draft.startText),
         ]
     }
 
@@ -86,7 +92,18 @@ public struct ActivationForm: Hashable, Sendable {
     public var draft: ActivationDraft {
         ActivationDraft(
             justification: fields[0].text, ticketNumber: fields[1].text,
-            ticketSystem: fields[2].text, durationText: fields[3].text)
+            ticketSystem: fields[2].text, durationText: fields[3].text,
+            startText: isExtension ? "" : fields[4].text)
+    }
+
+    /// The fields the form offers: an extension starts when it is sent, so it has no Start field.
+    public var shownFields: [Field] {
+        isExtension ? Field.allCases.filter { $0 != .start } : Field.allCases
+    }
+
+    /// The draft with its start read at `now` (nil: the Start field cannot be read; `problems` says why).
+    public func resolvedDraft(now: Date, timeZone: TimeZone) -> ActivationDraft? {
+        try? draft.resolvingStart(now: now, timeZone: timeZone).get()
     }
 
     public subscript(field: Field) -> TextField {
@@ -115,13 +132,26 @@ public struct ActivationForm: Hashable, Sendable {
 
     public var hasTier0: Bool { targets.contains { $0.tier == .tier0 } }
 
-    /// Live problems of the draft against every target's policy, without repeats, in field order.
-    public func problems(rules: DraftRules, now: Date) -> [DraftProblem] {
+    /// Live problems of the draft against every target's policy and eligibility, without repeats, in
+    /// field order. The start is read as the command line reads `--start`, clock times in `timeZone`.
+    public func problems(rules: DraftRules, now: Date, timeZone: TimeZone = .gmt) -> [DraftProblem] {
         var seen: [DraftProblem] = []
-        let draft = self.draft
+        var draft = self.draft
+        switch draft.resolvingStart(now: now, timeZone: timeZone) {
+        case .success(let resolved): draft = resolved
+        case .failure(let problem): seen.append(problem)
+        }
         let policiesToCheck: [ActivationPolicy?] = targets.isEmpty ? [nil] : targets.map { policies[$0.id] }
         for policy in policiesToCheck {
             for problem in draft.problems(against: policy, rules: rules, now: now) where !seen.contains(problem) {
+                seen.append(problem)
+            }
+        }
+        for target in targets {
+            if let problem = draft.startProblem(
+                name: target.interfaceName, eligibilityEnd: eligibilityEnds[target.id], timeZone: timeZone),
+                !seen.contains(problem)
+            {
                 seen.append(problem)
             }
         }
@@ -139,7 +169,7 @@ public struct ActivationForm: Hashable, Sendable {
     }
 
     /// The problems that concern one field.
-    public func problems(for field: Field, rules: DraftRules, now: Date) -> [DraftProblem] {
-        problems(rules: rules, now: now).filter { $0.field == field.problemField }
+    public func problems(for field: Field, rules: DraftRules, now: Date, timeZone: TimeZone = .gmt) -> [DraftProblem] {
+        problems(rules: rules, now: now, timeZone: timeZone).filter { $0.field == field.problemField }
     }
 }

@@ -3,15 +3,15 @@ import PIMDomain
 
 extension AppState {
     mutating func moveFocus(by delta: Int) {
-        guard let focus = form?.focus else { return }
-        let count = ActivationForm.Field.allCases.count
-        form?.focus = ActivationForm.Field(rawValue: (focus.rawValue + delta + count) % count)!
+        guard let form, let index = form.shownFields.firstIndex(of: form.focus) else { return }
+        let fields = form.shownFields
+        self.form?.focus = fields[(index + delta + fields.count) % fields.count]
     }
 
     /// Checks the draft, asks for the Tier 0 confirmation when the configuration wants it, then sends.
     mutating func submitForm() -> [Effect] {
         guard let current = form, !current.isSubmitting else { return [] }
-        let problems = current.problems(rules: config.draftRules, now: now)
+        let problems = current.problems(rules: config.draftRules, now: now, timeZone: config.timeZone)
         if let first = problems.first {
             form?.error = "Not sent: fix what is marked ✗, then send again."
             if let field = ActivationForm.Field.allCases.first(where: { $0.problemField == first.field }) {
@@ -31,8 +31,15 @@ extension AppState {
         guard var current = form else { return [] }
         let open = current.targets.filter { current.outcomes[$0.id]?.succeeded != true }
         var requests: [ActivationRequest] = []
+        let draft: ActivationDraft
+        switch current.draft.resolvingStart(now: now, timeZone: config.timeZone) {
+        case .success(let resolved): draft = resolved
+        case .failure(let problem):
+            form?.error = problem.message
+            return []
+        }
         for target in open {
-            switch current.draft.request(
+            switch draft.request(
                 for: target, policy: current.policies[target.id],
                 rules: config.draftRules, now: now)
             {
@@ -60,7 +67,7 @@ extension AppState {
     /// never about a stand-in for a field the form marks ✗.
     mutating func preflightForm() -> [Effect] {
         guard var current = form, !current.isSubmitting else { return [] }
-        let problems = current.problems(rules: config.draftRules, now: now)
+        let problems = current.problems(rules: config.draftRules, now: now, timeZone: config.timeZone)
         if let first = problems.first {
             current.error =
                 """
@@ -75,9 +82,10 @@ extension AppState {
             return []
         }
         var effects: [Effect] = []
+        let draft = current.resolvedDraft(now: now, timeZone: config.timeZone) ?? current.draft
         for target in current.targets where current.outcomes[target.id]?.succeeded != true {
             guard
-                case .success(let request) = current.draft.request(
+                case .success(let request) = draft.request(
                     for: target, policy: current.policies[target.id],
                     rules: config.draftRules, now: now,
                     validationOnly: true)
@@ -102,6 +110,7 @@ extension AppState {
         case (nil, let system?): parts.append("ticket system \(system)")
         case (nil, nil): break
         }
+        if request.start != nil { parts.append("the later start") }
         let max = policy?.maxDuration.map { " against the maximum of \($0.shortDescription)" } ?? ""
         parts.append("\(request.duration.shortDescription)\(max)")
         return parts.joined(separator: ", ")
@@ -135,6 +144,8 @@ extension AppState {
                 outcome = .pendingApproval(requestId: answer.request.id)
             } else if answer.request.status.isRefusal {
                 outcome = .refused("The service answered \(answer.request.status.graphValue).")
+            } else if let start = answer.request.start, start.timeIntervalSince(now) > 60 {
+                outcome = .scheduled(start: start, until: answer.request.expectedEnd(now: now))
             } else {
                 outcome = .active(until: answer.request.expectedEnd(now: now))
             }
@@ -157,6 +168,11 @@ extension AppState {
             case .active:
                 flash("\(name) is active.", .success)
                 refusalsWhileClosed[target] = nil
+            case .scheduled(let start, _):
+                flash(
+                    "\(name) is scheduled: starts in \(Countdown.text(remaining: start.timeIntervalSince(now))).",
+                    .success)
+                refusalsWhileClosed[target] = nil
             }
             return requestRefresh()
         }
@@ -177,8 +193,11 @@ extension AppState {
             drafts[current.draftKey] = nil
             lists[.myRoles]?.marked = []
             let pending = current.outcomes.values.filter { if case .pendingApproval = $0 { true } else { false } }.count
+            let scheduled = current.outcomes.values.filter { if case .scheduled = $0 { true } else { false } }.count
             let summary: String
-            if pending == 0 {
+            if scheduled == current.targets.count {
+                summary = "Scheduled."
+            } else if pending == 0 {
                 summary = current.isExtension ? "Extended." : "Activated."
             } else if current.targets.count == 1 {
                 summary = "Sent: \(current.targets[0].interfaceName) waits for approval."

@@ -1,3 +1,4 @@
+import Foundation
 import PIMDomain
 
 /// Settings of the interface that come from flags, environment or the configuration file; the
@@ -22,12 +23,14 @@ public struct AppConfig: Hashable, Sendable {
     public var roleSets: [String: [String]]
     /// Desktop notifications besides the bell (`notifications` in the configuration; on by default).
     public var notifications: Bool
+    /// Where the form's Start field reads a clock time (`14:30`): the user's, as on the command line.
+    public var timeZone: TimeZone
 
     public init(
         tenantLabel: String = "", refreshInterval: Double = 60,
         defaultDuration: ActivationDuration = .hours(1), ticketSystem: String = "",
         draftRules: DraftRules = DraftRules(), flashSeconds: Double = 6, confirmTier0: Bool = false,
-        roleSets: [String: [String]] = [:], notifications: Bool = true
+        roleSets: [String: [String]] = [:], notifications: Bool = true, timeZone: TimeZone = .gmt
     ) {
         self.tenantLabel = tenantLabel
         self.refreshInterval = refreshInterval
@@ -38,5 +41,6 @@ public struct AppConfig: Hashable, Sendable {
         self.confirmTier0 = confirmTier0
         self.roleSets = roleSets
         self.notifications = notifications
+        self.timeZone = timeZone
     }
 }

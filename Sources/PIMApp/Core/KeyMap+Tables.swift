@@ -79,7 +79,7 @@ extension KeyMap {
         [
             Binding([.tab], .nextField, .form, "next field", hint: "next field"),
             Binding([.backTab], .previousField, .form, "previous field"),
-            Binding([.enter], .submitField, .form, "next field; send on the last one"),
+            Binding([.enter], .submitField, .form, "next field; send on Duration or Start"),
             Binding([.control("s")], .submit, .form, "send", hint: "send"),
             Binding([.control("p")], .preflight, .form, "check with the service (pre-flight)", hint: "pre-flight"),
             Binding([.escape], .closeForm, .form, "close, keeping the draft", hint: "close"),

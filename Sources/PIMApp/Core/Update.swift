@@ -132,7 +132,8 @@ extension AppState {
         case .previousField: moveFocus(by: -1)
         case .submitField:
             if form?.isDone == true { closeForm(); return [] }
-            if form?.focus == .duration { return submitForm() }
+            // Duration was the last field before Start existed; both send, Start being optional.
+            if form?.focus == .duration || form?.focus == .start { return submitForm() }
             moveFocus(by: 1)
         case .submit:
             if form?.isDone == true { closeForm(); return [] }

@@ -56,6 +56,7 @@ extension AppState {
                 ticketSystem: config.ticketSystem,
                 durationText: duration.shortDescription)
         var opened = ActivationForm(mode: mode, targets: entries.map(\.target), policies: policies, draft: draft)
+        for entry in entries { opened.eligibilityEnds[entry.target.id] = entry.eligibility?.end }
         let reasons = entries.compactMap { entry in
             refusalsWhileClosed.removeValue(forKey: entry.target.id).map {
                 entries.count > 1 ? "\(entry.target.interfaceName): \($0)" : $0

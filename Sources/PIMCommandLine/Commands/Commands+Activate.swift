@@ -32,6 +32,9 @@ extension Command {
                     "pim activate \"Exchange Administrator\" -j \"Night migration\" --start 22:00 -d 3h",
                     "Schedule an activation to begin at 22:00 (tomorrow once 22:00 has passed)."),
                 Example(
+                    "pim activate \"Password Administrator\" --scope \"Paris Office\" -j \"Resets\"",
+                    "Activate a role held at an administrative unit, naming the unit."),
+                Example(
                     "pim activate @oncall -j \"Pager duty\"",
                     "Activate the role set oncall from the configuration."),
                 Example(

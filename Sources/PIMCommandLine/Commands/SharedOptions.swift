@@ -12,8 +12,8 @@ extension OptionSpec {
         help: "How long the access lasts (default from the configuration, never above the policy's maximum).")
     static let scope = OptionSpec(
         "scope", value: "SCOPE",
-        help: "Directory scope of a role (e.g. / or /administrativeUnits/ID), or the scope of an Azure role: its "
-            + "ARM id (/subscriptions/ID…) or a unique prefix of its name.")
+        help: "Directory scope of a role (/, /administrativeUnits/ID or the administrative unit's name), or the "
+            + "scope of an Azure role: its ARM id (/subscriptions/ID…) or a unique prefix of its name.")
     static let start = OptionSpec(
         "start", value: "WHEN",
         help: "When the access begins (default now): +2h, HH:MM (today, or tomorrow once past) or ISO 8601.")

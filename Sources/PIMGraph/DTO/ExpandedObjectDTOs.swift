@@ -47,6 +47,20 @@ struct RoleDefinitionDTO: Decodable {
     }
 }
 
+/// `directoryScope` as expanded on a role instance: an `administrativeUnit` (or another directory
+/// object) whose name is what a person reads for the scope. Empty names count as none.
+struct DirectoryScopeDTO: Decodable {
+    var displayName: String?
+
+    enum CodingKeys: String, CodingKey { case displayName }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try c.pooled(.displayName)
+        displayName = name?.isEmpty == false ? name : nil
+    }
+}
+
 /// `group` as expanded.
 struct GroupDTO: Decodable {
     var id: String?

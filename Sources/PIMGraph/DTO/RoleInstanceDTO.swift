@@ -14,7 +14,7 @@ struct RoleInstanceDTO: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, principalId, roleDefinitionId, directoryScopeId, startDateTime, endDateTime
-        case memberType, assignmentType, roleDefinition, principal
+        case memberType, assignmentType, roleDefinition, principal, directoryScope
     }
 
     init(from decoder: any Decoder) throws {
@@ -29,10 +29,13 @@ struct RoleInstanceDTO: Decodable {
         assignmentType = c.shared(.assignmentType)
         let roleDefinition = c.lenient(RoleDefinitionDTO.self, forKey: .roleDefinition)
         principal = c.lenient(PrincipalDTO.self, forKey: .principal).map(ExpandedPrincipal.init)
+        let scope = directoryScopeId ?? "/"
+        // The tenant reads as "Directory" whatever the service puts there; another scope by its unit's name.
+        let scopeName = scope == "/" ? nil : c.lenient(DirectoryScopeDTO.self, forKey: .directoryScope)?.displayName
         let target = ElevationTarget(
-            id: .role(roleDefinitionId, scope: directoryScopeId ?? "/"),
+            id: .role(roleDefinitionId, scope: scope),
             displayName: roleDefinition?.displayName ?? roleDefinitionId,
-            description: roleDefinition?.description, templateId: roleDefinition?.templateId)
+            description: roleDefinition?.description, scopeName: scopeName, templateId: roleDefinition?.templateId)
         eligibility = Eligibility(
             id: id, target: target, principalId: principalId, start: start, end: end,
             memberType: MemberType(graphValue: memberType ?? "direct"))

@@ -17,13 +17,16 @@ extension Endpoints {
         /// A role definition's permission lists are most of its size; the documented nested `$select` on
         /// an assignment instance's `roleDefinition` keeps its names only (contract A3/A4).
         static let roleDefinitionNames = "roleDefinition($select=id,displayName,description,templateId)"
+        /// The administrative unit a role is held at, for its name (null for the tenant, `/`). Whether a
+        /// nested `$select` works on it is not documented, so it comes whole: an id, a name, a description.
+        static let directoryScope = "directoryScope"
 
         /// A1 — my eligible role instances, with role definitions.
         /// https://learn.microsoft.com/graph/api/unifiedroleeligibilityscheduleinstance-filterbycurrentuser
         static func myEligibilities() -> GraphRequest {
             GraphRequest(
                 path: "\(root)/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')",
-                query: [.init("$select", eligibilityFields), .init("$expand", "roleDefinition")])
+                query: [.init("$select", eligibilityFields), .init("$expand", "roleDefinition," + directoryScope)])
         }
 
         /// A2 — my eligibility schedules (future ones included).
@@ -37,7 +40,9 @@ extension Endpoints {
         static func myActive() -> GraphRequest {
             GraphRequest(
                 path: "\(root)/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')",
-                query: [.init("$select", assignmentFields), .init("$expand", roleDefinitionNames)])
+                query: [
+                    .init("$select", assignmentFields), .init("$expand", roleDefinitionNames + "," + directoryScope),
+                ])
         }
 
         /// A4 — every activated role in the tenant (helpdesk).
@@ -47,7 +52,7 @@ extension Endpoints {
                 path: "\(root)/roleAssignmentScheduleInstances",
                 query: [
                     .init("$filter", "assignmentType eq 'Activated'"), .init("$select", assignmentFields),
-                    .init("$expand", "principal," + roleDefinitionNames),
+                    .init("$expand", "principal," + roleDefinitionNames + "," + directoryScope),
                 ])
         }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PIMApp
 import PIMDomain
 
@@ -9,9 +10,14 @@ enum ActivationFormView {
     static func render(_ state: AppState, _ form: ActivationForm, in area: Rect, on screen: inout Screen) {
         let width = min(area.width - 2, 84)
         let inner = width - 4
-        let lines = body(state, form, width: inner)
+        var lines = body(state, form, width: inner)
         let fieldsAt = targetLines(form, width: inner).count + 2
-        let height = min(area.height, lines.count + 2 + 4 + 2)
+        let fieldCount = form.shownFields.count
+        // On a short terminal the blank line under the fields gives way before any sentence does.
+        if lines.count + 2 + fieldCount + 2 > area.height, fieldsAt < lines.count, lines[fieldsAt].segments.isEmpty {
+            lines.remove(at: fieldsAt)
+        }
+        let height = min(area.height, lines.count + 2 + fieldCount + 2)
         let rect = area.centered(width: width, height: height)
         let names = form.targets.map(\.interfaceName)
         let verb = form.isExtension ? "Extend" : "Activate"
@@ -27,7 +33,7 @@ enum ActivationFormView {
         // The field with the keyboard is always in view: when the box is too short for the lines
         // above the fields and all four fields, the lines above give way first, then the fields
         // furthest from the focus.
-        let fields = ActivationForm.Field.allCases
+        let fields = form.shownFields
         let rows = max(0, content.height - 1)
         let fieldRows = min(fields.count, rows)
         let above = min(fieldsAt, lines.count, rows - fieldRows)
@@ -82,9 +88,9 @@ enum ActivationFormView {
         lines.append(.blank)
 
         lines.append(.blank)
-        let problems = form.problems(rules: state.config.draftRules, now: state.now)
+        let problems = form.problems(rules: state.config.draftRules, now: state.now, timeZone: state.config.timeZone)
         func check(_ field: ActivationForm.Field, required: Bool, okText: String) {
-            let mine = problems.filter { $0.field == field.problemFieldForView }
+            let mine = problems.filter { $0.field == field.problemField }
             if mine.isEmpty {
                 if required { lines.append(StyledLine(DisplayText(untrusted: "✓ " + okText), .success)) }
             } else {
@@ -101,6 +107,11 @@ enum ActivationFormView {
         check(
             .duration, required: true,
             okText: "Duration \(form.draft.durationText.trimmingCharacters(in: .whitespaces)) is within the policy")
+        if !form.isExtension {
+            // "Starts when sent" goes without saying: only a typed start is confirmed.
+            let typed = !form[.start].text.trimmingCharacters(in: .whitespaces).isEmpty
+            check(.start, required: typed, okText: startText(form, state))
+        }
         if policies.contains(where: { $0.requiresStepUp }) {
             lines += StyledLine.wrapped(
                 "This role asks for MFA or an authentication context: pim signs you in again when the service asks.",
@@ -134,6 +145,13 @@ enum ActivationFormView {
                 lines += StyledLine.wrapped(
                     "\(target.interfaceName) is active until \(TextLayout.dateTime(until)).",
                     width: width, prefix: "✓ ", style: .success)
+            case .scheduled(let start, let until):
+                lines += StyledLine.wrapped(
+                    """
+                    \(target.interfaceName) is scheduled from \(TextLayout.dateTime(start)) until \
+                    \(TextLayout.dateTime(until)).
+                    """,
+                    width: width, prefix: "✓ ", style: .success)
             case .pendingApproval(let id):
                 lines += StyledLine.wrapped(
                     "\(target.interfaceName) waits for approval (request \(id)).", width: width, prefix: "⧗ ",
@@ -163,7 +181,8 @@ enum ActivationFormView {
                 "\(names) is Tier 0: it can take over the tenant. Press y to \(verb), n to go back.",
                 width: width, prefix: "! ", style: .warning)
         } else if form.hasTier0 && !form.isExtension && !form.isSubmitting && !form.isDone {
-            lines += StyledLine.wrapped(tier0Warning(form), width: width, prefix: "! ", style: .warning)
+            lines += StyledLine.wrapped(
+                tier0Warning(form, startsAt: scheduledStart(form, state)), width: width, prefix: "! ", style: .warning)
         } else if form.isSubmitting {
             lines.append(StyledLine("Sending…", .info))
         } else if form.isDone {
@@ -174,14 +193,33 @@ enum ActivationFormView {
 }
 
 extension ActivationFormView {
+    /// When the activation begins, as the form reads the Start field: "Starts when sent", or the
+    /// instant and the time until it ("Starts 2026-12-07 15:30Z, in 2h").
+    static func startText(_ form: ActivationForm, _ state: AppState) -> String {
+        guard let start = scheduledStart(form, state) else { return "Starts when sent" }
+        let wait = Countdown.text(remaining: start.timeIntervalSince(state.now))
+        return "Starts \(TextLayout.dateTime(start)), in \(wait): a scheduled activation"
+    }
+
     /// The Tier 0 targets of `form` whose policy needs an approver (unknown policy: not counted).
     static func tier0NeedApproval(_ form: ActivationForm) -> [ElevationTarget] {
         form.targets.filter { $0.tier == .tier0 && form.policies[$0.id]?.requiresApproval == true }
     }
 
-    /// "X is Tier 0: it can take over the tenant." and what sending does to each: activates at once,
-    /// or asks an approver (access starts only on approval). Never "at once" for a role that waits.
-    static func tier0Warning(_ form: ActivationForm) -> String {
+    /// The start the form would send when it lies ahead (more than a minute from now), else nil.
+    static func scheduledStart(_ form: ActivationForm, _ state: AppState) -> Date? {
+        guard let start = form.resolvedDraft(now: state.now, timeZone: state.config.timeZone)?.start,
+            start.timeIntervalSince(state.now) > 60
+        else { return nil }
+        return start
+    }
+
+    /// "X is Tier 0: it can take over the tenant." and what sending does to each: activates at once (or
+    /// schedules it, `startsAt`), or asks an approver (access starts only on approval). Never "at once"
+    /// for a role that waits or starts later.
+    static func tier0Warning(_ form: ActivationForm, startsAt: Date? = nil) -> String {
+        let activates = startsAt == nil ? "activates" : "schedules"
+        let atOnce = startsAt.map { "to start \(TextLayout.dateTime($0))" } ?? "at once"
         let tier0 = form.targets.filter { $0.tier == .tier0 }
         let waiting = Set(tier0NeedApproval(form).map(\.id))
         let (are, they) = tier0.count == 1 ? ("is", "it") : ("are", "they")
@@ -189,7 +227,7 @@ extension ActivationFormView {
         var text = "\(names) \(are) Tier 0: \(they) can take over the tenant."
         let now = tier0.filter { !waiting.contains($0.id) }, later = tier0.filter { waiting.contains($0.id) }
         if later.isEmpty {
-            text += " Sending activates \(tier0.count == 1 ? "it" : "them") at once."
+            text += " Sending \(activates) \(tier0.count == 1 ? "it" : "them") \(atOnce)."
         } else if now.isEmpty {
             text +=
                 tier0.count == 1
@@ -198,7 +236,7 @@ extension ActivationFormView {
         } else {
             let waits = later.count == 1 ? "waits" : "wait"
             text +=
-                " Sending activates \(now.map(\.interfaceName).joined(separator: ", ")) at once; "
+                " Sending \(activates) \(now.map(\.interfaceName).joined(separator: ", ")) \(atOnce); "
                 + "\(later.map(\.interfaceName).joined(separator: ", ")) \(waits) for an approver."
         }
         return text
@@ -215,6 +253,15 @@ extension ActivationFormView {
         }
     }
 
+    /// A target in a list of several: a directory role held at an administrative unit says at which
+    /// ("Password Administrator at Paris Office"), as one role may be marked at two units.
+    static func scopedName(_ target: ElevationTarget) -> String {
+        guard target.kind.family == .directoryRole, let scope = target.id.scope, scope != "/" else {
+            return target.interfaceName
+        }
+        return "\(target.interfaceName) at \(target.scopeLabel)"
+    }
+
     /// What the form is for: one target with its kind, scope and tier on up to two lines, or
     /// "For 3 targets: A, B, C" on up to three, the last cut with "…" when even that does not fit.
     static func targetLines(_ form: ActivationForm, width: Int) -> [StyledLine] {
@@ -223,7 +270,7 @@ extension ActivationFormView {
             (prefix, text, most) = ("For: ", single(target), 2)
         } else {
             (prefix, text, most) = (
-                "For \(form.targets.count) targets: ", form.targets.map(\.interfaceName).joined(separator: ", "), 3
+                "For \(form.targets.count) targets: ", form.targets.map(scopedName).joined(separator: ", "), 3
             )
         }
         let room = max(1, width - DisplayWidth.of(prefix))
@@ -237,17 +284,6 @@ extension ActivationFormView {
         let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
         return rows.enumerated().map { index, row in
             StyledLine(DisplayText(untrusted: (index == 0 ? prefix : indent) + row), .dialog)
-        }
-    }
-}
-
-extension ActivationForm.Field {
-    var problemFieldForView: DraftProblem.Field {
-        switch self {
-        case .justification: .justification
-        case .ticketNumber: .ticketNumber
-        case .ticketSystem: .ticketSystem
-        case .duration: .duration
         }
     }
 }

@@ -29,11 +29,12 @@ enum Expansion {
             if let group = state.group(id) { return Wire.group(group) }
             return .null
         case "directoryScope":
-            guard let scope = json["directoryScopeId"]?.stringValue, scope != "/" else { return .null }
-            let id = scope.split(separator: "/").last.map(String.init) ?? scope
+            // The tenant itself ("/") resolves to no directory object: null, which clients read as "Directory".
+            guard let scope = json["directoryScopeId"]?.stringValue, let unit = state.administrativeUnit(scope: scope)
+            else { return .null }
             return [
-                "@odata.type": "#microsoft.graph.administrativeUnit", "id": .string(id),
-                "displayName": .string("Administrative unit \(id.prefix(8))"),
+                "@odata.type": "#microsoft.graph.administrativeUnit", "id": .string(unit.id),
+                "displayName": .string(unit.displayName), "description": .string(unit.description),
             ]
         case "activatedUsing":
             return activatedUsing(json, state, kind: kind)

@@ -28,6 +28,7 @@ enum TenantSeed {
             eligibilities: [], assignments: [], requests: [], audit: [])
         addEligibilities(to: &state, now: now)
         addConferringGroups(to: &state, now: now)
+        AdministrativeUnitSeed.addEligibilities(to: &state, now: now)
         addScaleEligibilities(to: &state, now: now, count: scale)
         addCurrentElevations(to: &state, now: now)
         addPendingRequests(to: &state, now: now)

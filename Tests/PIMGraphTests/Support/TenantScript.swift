@@ -55,7 +55,7 @@ enum TenantScript {
     static let eligibleRolesPath = """
         /v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')\
         ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType\
-        &$expand=roleDefinition
+        &$expand=roleDefinition,directoryScope
         """
 
     /// Role requests waiting for my approval.
@@ -75,7 +75,8 @@ enum TenantScript {
             """
             /v1.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser(on='principal')\
             ?$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,\
-            assignmentType&$expand=roleDefinition($select=id,displayName,description,templateId)
+            assignmentType&$expand=roleDefinition($select=id,displayName,description,templateId),\
+            directoryScope
             """,
             json: empty)
         graph.on(
@@ -123,7 +124,8 @@ enum TenantScript {
             """
             /v1.0/roleManagement/directory/roleAssignmentScheduleInstances?$filter=assignmentType eq \
             'Activated'&$select=id,principalId,roleDefinitionId,directoryScopeId,startDateTime,endDateTime,memberType,\
-            assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId)
+            assignmentType&$expand=principal,roleDefinition($select=id,displayName,description,templateId),\
+            directoryScope
             """,
             json: tenantRoles)
         graph.on(

@@ -5,7 +5,7 @@ import Testing
 /// What every row of the interface fault matrix checks on the screen.
 extension InterfaceHarness {
     /// The last refresh shows every row again and no message is left over.
-    func expectRecovered(rows: Int = 21, sourceLocation: SourceLocation = #_sourceLocation) async {
+    func expectRecovered(rows: Int = 25, sourceLocation: SourceLocation = #_sourceLocation) async {
         let state = await self.state
         #expect(state.roles.count == rows, sourceLocation: sourceLocation)
         #expect(state.lastError == nil, sourceLocation: sourceLocation)
