@@ -68,7 +68,7 @@ extension ARMRoleService {
         }
         switch await list(ARMRequestDTO.self, "myRequests", in: responses, started: started) {
         case .success(let requests):
-            part.myRequests = GraphPIMService.newestFirst(requests.map { $0.request(names: names) })
+            part.myRequests = await withReviews(GraphPIMService.newestFirst(requests.map { $0.request(names: names) }))
         case .failure(let error): part.failures[.myRequests] = error
         }
         if options.includeApprovals {
@@ -244,7 +244,7 @@ extension ARMRoleService {
     public func myRequests() async throws -> [ElevationRequest] {
         let names = state.read(\.names)
         let requests = try await client.collect(ARMRequestDTO.self, ARMEndpoints.requests(.asRequestor))
-        return GraphPIMService.newestFirst(requests.map { $0.request(names: names) })
+        return await withReviews(GraphPIMService.newestFirst(requests.map { $0.request(names: names) }))
     }
 
     public func pendingApprovals() async throws -> [ApprovalItem] {

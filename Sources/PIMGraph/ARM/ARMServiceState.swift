@@ -21,6 +21,9 @@ final class ARMServiceState: Sendable {
         var batchUnavailable = false
         /// The caller's object id, once any call has told it.
         var principalId: String?
+        /// Reviews of decided requests by lowercased approval id: a decision never changes, so each
+        /// approval is read once.
+        var reviews: [String: Review] = [:]
     }
 
     private let values = Mutex(Values())

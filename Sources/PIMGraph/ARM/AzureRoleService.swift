@@ -25,8 +25,10 @@ public protocol AzureRoleService: Sendable {
     ) async throws -> ActivationResult
     func cancel(_ request: ElevationRequest) async throws
 
-    /// My Azure requests (`asRequestor()`), newest first.
+    /// My Azure requests (`asRequestor()`), newest first; decided ones with who decided and why.
     func myRequests() async throws -> [ElevationRequest]
+    /// Azure requests I (`principalId`) approved or denied, newest decision first, each with my review.
+    func myDecisions(principalId: String) async throws -> [ElevationRequest]
     /// Azure requests waiting for my decision, with their approvals.
     func pendingApprovals() async throws -> [ApprovalItem]
     func decide(

@@ -34,9 +34,17 @@ extension GraphPIMService {
 }
 
 extension GraphPIMService: DecisionHistory {
-    /// Role and group requests I approved or denied, newest decision first, each with my review: the
-    /// requests I am an approver of, decided ones kept when their approval names me as the reviewer.
+    /// Role, group and Azure requests I approved or denied, newest decision first, each with my review:
+    /// the requests I am an approver of, decided ones kept when their approval names me as the reviewer.
     public func myDecisions() async throws -> [ElevationRequest] {
+        let me = try await wrapped { try await myId() }
+        async let azurePart = azureListing(.history) { try await $0.myDecisions(principalId: me) }
+        let graph = try await graphDecisions(me: me)
+        return Self.decidedBy(me, graph + (try await azurePart))
+    }
+
+    /// The role and group half of `myDecisions`.
+    func graphDecisions(me: String) async throws -> [ElevationRequest] {
         try await wrapped {
             var reader = BatchReader(client: client)
             try await reader.load([
@@ -49,7 +57,6 @@ extension GraphPIMService: DecisionHistory {
             ])
             let names = state.read { $0.names }
             let reviewed = await withReviews(lists.map { $0.request(names: names) })
-            let me = try await myId()
             return Self.decidedBy(me, reviewed)
         }
     }
