@@ -63,6 +63,10 @@ extension KeyMap {
         Binding([" "], .toggleMark, .approvals, "mark for one decision", hint: "mark", disabled: noApproval),
     ]
 
+    static let history: [Binding] = [
+        Binding(["m"], .toggleMyDecisions, .history, "my decisions (again: back to the history)", hint: "my decisions")
+    ]
+
     static let elevations: [Binding] = [
         Binding(
             ["e"], .extend, .elevations, "extend the selected elevation (your own)", hint: "extend",

@@ -36,6 +36,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.cancelFinished(target, requestId: requestId, error)
     case .decisionFinished(let requestId, let decision, let error):
         return state.decisionFinished(requestId, decision, error)
+    case .myDecisionsLoaded(let result):
+        state.myDecisionsLoaded(result)
+        return []
     }
 }
 
@@ -138,6 +141,7 @@ extension AppState {
             if form?.isDone == true { closeForm(); return [] }
             return submitForm()
         case .closeForm: closeForm()
+        case .toggleMyDecisions: return toggleMyDecisions()
         case .preflight: return preflightForm()
         }
         return []

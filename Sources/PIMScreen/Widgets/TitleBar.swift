@@ -21,7 +21,8 @@ enum TitleBar {
             let list = state.list(pane)
             let total = state.rowCount(pane)
             let count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
-            let label = SanitizedText.of(" \(pane.rawValue) \(pane.title) (\(count)) ")
+            let title = pane == .history ? HistoryView.title(state) : pane.title
+            let label = SanitizedText.of(" \(pane.rawValue) \(title) (\(count)) ")
             guard x + label.width <= rect.maxX else { break }
             let used = screen.put(label, x: x, y: rect.y + 1, style: pane == state.pane ? .tabActive : .tabInactive)
             screen.addClickTarget(Rect(x: x, y: rect.y + 1, width: used, height: 1), .pane(pane))
