@@ -47,13 +47,11 @@ extension ARMRoleService {
         ARMEndpoints.lastSegment(request.approvalId ?? "").lowercased()
     }
 
-    /// Azure requests I approved or denied, newest decision first: the requests I may approve
-    /// (Z8 `asApprover()`, decided ones too), kept when their approval's deciding stage names me.
-    public func myDecisions(principalId: String) async throws -> [ElevationRequest] {
-        remember(principalId)
+    /// The decided requests I may approve (Z8 `asApprover()` lists decided ones too), each with who
+    /// decided it from its approval's deciding stage.
+    public func decidedRequests() async throws -> [ElevationRequest] {
         let names = state.read(\.names)
         let requests = try await client.collect(ARMRequestDTO.self, ARMEndpoints.requests(.asApprover))
-        let reviewed = await withReviews(requests.map { $0.request(names: names) }.filter(Self.mayCarryReview))
-        return GraphPIMService.decidedBy(principalId, reviewed)
+        return await withReviews(requests.map { $0.request(names: names) }.filter(Self.mayCarryReview))
     }
 }

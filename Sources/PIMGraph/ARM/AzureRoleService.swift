@@ -27,8 +27,9 @@ public protocol AzureRoleService: Sendable {
 
     /// My Azure requests (`asRequestor()`), newest first; decided ones with who decided and why.
     func myRequests() async throws -> [ElevationRequest]
-    /// Azure requests I (`principalId`) approved or denied, newest decision first, each with my review.
-    func myDecisions(principalId: String) async throws -> [ElevationRequest]
+    /// Decided Azure requests I may approve (`asApprover()`), each with its review: whoever decided them.
+    /// The caller keeps those whose reviewer is me.
+    func decidedRequests() async throws -> [ElevationRequest]
     /// Azure requests waiting for my decision, with their approvals.
     func pendingApprovals() async throws -> [ApprovalItem]
     func decide(

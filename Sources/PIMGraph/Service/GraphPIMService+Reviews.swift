@@ -36,15 +36,16 @@ extension GraphPIMService {
 extension GraphPIMService: DecisionHistory {
     /// Role, group and Azure requests I approved or denied, newest decision first, each with my review:
     /// the requests I am an approver of, decided ones kept when their approval names me as the reviewer.
+    /// Who I am (`/me`, when not known yet), the Graph batch and the ARM reads go out together.
     public func myDecisions() async throws -> [ElevationRequest] {
-        let me = try await wrapped { try await myId() }
-        async let azurePart = azureListing(.history) { try await $0.myDecisions(principalId: me) }
-        let graph = try await graphDecisions(me: me)
-        return Self.decidedBy(me, graph + (try await azurePart))
+        async let azurePart = azureListing(.history) { try await $0.decidedRequests() }
+        async let me = wrapped { try await myId() }
+        let graph = try await graphDecisions()
+        return Self.decidedBy(try await me, graph + (try await azurePart))
     }
 
-    /// The role and group half of `myDecisions`.
-    func graphDecisions(me: String) async throws -> [ElevationRequest] {
+    /// The role and group requests I may approve that were decided, each with its review.
+    func graphDecisions() async throws -> [ElevationRequest] {
         try await wrapped {
             var reader = BatchReader(client: client)
             try await reader.load([
@@ -56,8 +57,7 @@ extension GraphPIMService: DecisionHistory {
                 (.history, await reader.listResult(ScheduleRequestDTO.self, ReadID.decidedGroups)),
             ])
             let names = state.read { $0.names }
-            let reviewed = await withReviews(lists.map { $0.request(names: names) })
-            return Self.decidedBy(me, reviewed)
+            return await withReviews(lists.map { $0.request(names: names) })
         }
     }
 
