@@ -171,6 +171,13 @@ func parseStrictCSV(_ text: String) -> [[String]]? {
                 "Ben Okafor", "Not during the freeze, \"really\"\nsorry", "2026-11-23T11:10:00Z",
             ])
         #expect(Array(records[2].suffix(3)) == ["", "", ""])
+
+        let rows = try #require(
+            json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
+        #expect((rows[0]["reviewedBy"] as? [String: Any])?["displayName"] as? String == "Ben Okafor")
+        #expect(rows[0]["reviewJustification"] as? String == "Not during the freeze, \"really\"\nsorry")
+        #expect(rows[0]["reviewedDateTime"] as? String == "2026-11-23T11:10:00Z")
+        #expect(rows[1]["reviewedBy"] is NSNull)
     }
 
     @Test func csvOnATerminalIsInert() async throws {
