@@ -3,36 +3,42 @@ import PIMDomain
 
 extension ARMRoleService {
     /// The requests with who decided them and why, from their approvals' stages (Z10): one batch for
-    /// the decided requests whose approval has not been read yet; a decision never changes, so an
-    /// approval read once is remembered. An approval that cannot be read leaves its request without one.
+    /// the decided requests whose approval has not been read yet. A decision never changes, so what an
+    /// approval said (a review, or none: cancelled, expired, or gone with a 404) is remembered and not
+    /// asked again; an approval that could not be read this time leaves its request without a review.
     func withReviews(_ requests: [ElevationRequest]) async -> [ElevationRequest] {
         var requests = requests
         let decided = requests.indices.filter { Self.mayCarryReview(requests[$0]) }
         guard !decided.isEmpty else { return requests }
-        let known = state.read(\.reviews)
+        var known = state.read(\.reviews)
         var unread: [String: String] = [:]
-        for index in decided {
-            let key = Self.reviewKey(requests[index])
-            if known[key] == nil { unread[key] = requests[index].approvalId }
+        for index in decided where known[Self.reviewKey(requests[index])] == nil {
+            unread[Self.reviewKey(requests[index])] = requests[index].approvalId
         }
-        var learned: [String: Review] = [:]
         if !unread.isEmpty {
-            let items = unread.keys.sorted().enumerated().map { n, key in
-                ARMBatchItem(name: "review\(n)", request: ARMEndpoints.approval(id: unread[key]!))
+            let reads = unread.sorted { $0.key < $1.key }.enumerated().map { n, entry in
+                (
+                    key: entry.key,
+                    item: ARMBatchItem(name: "review\(n)", request: ARMEndpoints.approval(id: entry.value))
+                )
             }
-            let responses = (try? await batch.send(items)) ?? [:]
-            for (item, key) in zip(items, unread.keys.sorted()) {
-                guard let response = responses[item.name], (200..<300).contains(response.status),
-                    let dto = try? client.decode(ARMApprovalDTO.self, from: response),
-                    let review = Review(deciding: dto.approval)
-                else { continue }
-                learned[key] = review
+            let responses = (try? await batch.send(reads.map(\.item))) ?? [:]
+            var learned: [String: Review?] = [:]
+            for read in reads {
+                guard let response = responses[read.item.name] else { continue }
+                if response.status == 404 {
+                    learned[read.key] = .some(nil)
+                } else if (200..<300).contains(response.status),
+                    let dto = try? client.decode(ARMApprovalDTO.self, from: response)
+                {
+                    learned[read.key] = .some(Review(deciding: dto.approval))
+                }
             }
             if !learned.isEmpty { state.update { $0.reviews.merge(learned) { _, new in new } } }
+            known.merge(learned) { _, new in new }
         }
         for index in decided {
-            let key = Self.reviewKey(requests[index])
-            requests[index].review = learned[key] ?? known[key]
+            requests[index].review = known[Self.reviewKey(requests[index])] ?? nil
         }
         return requests
     }
