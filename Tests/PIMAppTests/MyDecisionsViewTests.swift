@@ -29,13 +29,23 @@ import Testing
         #expect(state.selectedDecision?.principal == Fixture.chloe)
     }
 
-    @Test func mAgainReturnsToTheHistoryAndARefreshDoesNotReadDecisions() {
+    @Test func rInTheViewReadsThemAgainButTheTimedRefreshDoesNot() {
+        var state = inHistory()
+        _ = update(&state, .key("m"))
+        _ = update(&state, .myDecisionsLoaded(.success(Fixture.bensDecisions)))
+        let timed = update(&state, .tick(Fixture.now.addingTimeInterval(3600)))
+        #expect(timed.contains { if case .loadDashboard = $0 { true } else { false } })
+        #expect(!timed.contains(.loadMyDecisions))
+        _ = update(&state, .dashboardLoaded(.success(Fixture.dashboard)))
+        #expect(update(&state, .key("r")).contains(.loadMyDecisions))
+        #expect(state.isLoadingDecisions)
+    }
+
+    @Test func mAgainReturnsToTheHistory() {
         var state = inHistory()
         let historyRows = state.rowCount(.history)
         _ = update(&state, .key("m"))
         _ = update(&state, .myDecisionsLoaded(.success(Fixture.bensDecisions)))
-        let refresh = update(&state, .key("r"))
-        #expect(!refresh.contains(.loadMyDecisions))
         #expect(update(&state, .key("m")) == [])
         #expect(state.historyMode == .all)
         #expect(state.rowCount(.history) == historyRows)

@@ -101,7 +101,7 @@ extension AppState {
             currentList.filter = TextField()
             refilter(pane)
         case .edit(let edit): editActiveField { $0.apply(edit) }
-        case .refresh: return requestRefresh()
+        case .refresh: return requestRefresh() + reloadShownDecisions()
         case .toggleHelp: showHelp.toggle(); helpPage = 0
         case .closeHelp: showHelp = false; helpPage = 0
         case .nextHelpPage: helpPage += 1

@@ -16,6 +16,13 @@ extension AppState {
         return [.loadMyDecisions]
     }
 
+    /// `r` in the my-decisions view reads them again as well; the timed refresh leaves them be.
+    mutating func reloadShownDecisions() -> [Effect] {
+        guard pane == .history, historyMode == .myDecisions, !isLoadingDecisions else { return [] }
+        isLoadingDecisions = true
+        return [.loadMyDecisions]
+    }
+
     mutating func myDecisionsLoaded(_ result: Result<[ElevationRequest], PIMError>) {
         isLoadingDecisions = false
         switch result {
