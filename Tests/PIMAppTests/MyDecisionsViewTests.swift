@@ -65,7 +65,7 @@ import Testing
         var state = Fixture.loaded()
         #expect(update(&state, .key("m")) == [])
         #expect(state.historyMode == .all)
-        #expect(KeyMap.bindings(in: .history).map(\.keyLabel) == ["m"])
+        #expect(KeyMap.bindings(in: .history).map(\.keyLabel) == ["m", "/"])
     }
 
     @Test func theRuntimeReadsTheDecisionsFromTheService() async {

@@ -64,7 +64,8 @@ extension KeyMap {
     ]
 
     static let history: [Binding] = [
-        Binding(["m"], .toggleMyDecisions, .history, "my decisions (again: back to the history)", hint: "my decisions")
+        Binding(["m"], .toggleMyDecisions, .history, "my decisions (again: back to the history)", hint: "my decisions"),
+        Binding(["/"], .openFilter, .history, "filter; also user:, target:, since:, until:", hint: "filter"),
     ]
 
     static let elevations: [Binding] = [
