@@ -22,8 +22,9 @@ import Testing
         #expect(review.reviewer?.displayName?.hasPrefix("Ben") == true)
         #expect(review.justification == "Not during the freeze")
         #expect(review.reviewedAt != nil)
-        // The full screen's History reads the dashboard: the denial is there too.
-        let dashboard = try await ada.loadDashboard(.everything)
+        // The full screen's History reads the dashboard: the denial is there too, read by a new process
+        // along with the dashboard's own second batch.
+        let dashboard = try await harness.azureService(as: "ada").loadDashboard(.everything)
         #expect(dashboard.myRequests.first { $0.id == pending.id }?.review?.justification == "Not during the freeze")
         #expect(dashboard.history.first { $0.requestId == pending.id }?.review?.result == .denied)
 
