@@ -53,6 +53,11 @@ import Testing
         #expect(text.contains("Change CHG-88 approved"))
         #expect(text.contains("My decision   Denied by Ben Okafor at 2026-11-23 10:02Z: Not during the freeze"))
         #expect(text.contains("m my decisions"))
+        var narrow = state
+        _ = update(&narrow, .resize(width: 80, height: 24))
+        let tabs = render(narrow).lines()[1]
+        #expect(tabs.contains("3 My decisions (3)"), "where the long title would push a tab out: \(tabs)")
+        #expect(tabs.contains("4 Elevations"))
         _ = update(&state, .key("m"))
         #expect(screen(state).contains("3 History (4)"))
     }

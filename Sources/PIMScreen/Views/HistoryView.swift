@@ -16,9 +16,10 @@ enum HistoryView: PaneView {
         return makeTable(state, .history, decisionColumns, rows: state.myDecisions, empty: empty)
     }
 
-    /// The tab's title: "History", or "History · my decisions" in the `m` view.
-    static func title(_ state: AppState) -> String {
-        state.historyMode == .myDecisions ? "History · my decisions" : Pane.history.title
+    /// The tab's title: "History", or in the `m` view "History · my decisions" ("My decisions" when short).
+    static func title(_ state: AppState, short: Bool = false) -> String {
+        guard state.historyMode == .myDecisions else { return Pane.history.title }
+        return short ? "My decisions" : "History · my decisions"
     }
 
     static func details(_ state: AppState, width: Int) -> [StyledLine] {
