@@ -155,7 +155,8 @@ extension AppState {
             let parsed = HistoryQuery(parsing: text, now: now)
             text = parsed.words
             query = parsed.hasTokens ? parsed : nil
-            sayFilterProblem(parsed.problem)
+            // Said while History is shown; a refresh behind another pane keeps quiet about it.
+            if self.pane == .history { sayFilterProblem(parsed.problem) }
         }
         let needle = SearchKeys.fold(text.trimmingCharacters(in: .whitespaces))
         let count = rowCount(pane)
