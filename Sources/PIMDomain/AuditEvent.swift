@@ -20,6 +20,9 @@ public struct AuditEvent: CompactRecord, Codable, Identifiable {
         public var targetId: String?
         /// The request this event belongs to (`additionalDetails.RoleAssignmentRequestId`).
         public var requestId: String?
+        /// Who decided the request and why, when the event is a decided request of mine. Rarely set:
+        /// behind a pointer, so an empty one costs eight bytes.
+        @Indirect public var review: Review?
     }
 
     public var storage: Compact<Fields>
@@ -29,13 +32,13 @@ public struct AuditEvent: CompactRecord, Codable, Identifiable {
     public init(
         id: String, date: Date, activity: String, result: String, resultReason: String? = nil,
         category: String? = nil, initiatedBy: Principal? = nil, targetName: String? = nil,
-        targetId: String? = nil, requestId: String? = nil
+        targetId: String? = nil, requestId: String? = nil, review: Review? = nil
     ) {
         storage = Compact(
             Fields(
                 id: id, date: date, activity: activity, result: result, resultReason: resultReason,
                 category: category, initiatedBy: initiatedBy, targetName: targetName,
-                targetId: targetId, requestId: requestId))
+                targetId: targetId, requestId: requestId, review: review))
     }
 
     /// Declared for `Identifiable`, which a dynamic member cannot satisfy.

@@ -57,6 +57,7 @@ struct UpdateTester {
         case .deactivate(let assignment): owed.append("deactivate \(assignment.target.id)")
         case .cancel(let request): owed.append("cancel \(request.id)")
         case .decide(let items, _, _): owed += items.map { "decide \($0.id)" }
+        case .loadMyDecisions: owed.append("my decisions")
         case .bell, .notify, .quit: break
         }
     }
@@ -70,6 +71,7 @@ struct UpdateTester {
             case .deactivateFinished(let target, _): "deactivate \(target)"
             case .cancelFinished(_, let id, _): "cancel \(id)"
             case .decisionFinished(let id, _, _): "decide \(id)"
+            case .myDecisionsLoaded: "my decisions"
             default: nil
             }
         if let key, let index = owed.firstIndex(of: key) { owed.remove(at: index) }

@@ -53,6 +53,21 @@ import Testing
         #expect(result.stdout.contains("\"Not during the freeze\""))
     }
 
+    @Test func waitOnAnAzureRoleSaysWhoDeniedAndWhyBeforeExitingFour() async {
+        let service = FakeService(now: testNow) {
+            FakeService.seedAzure(&$0)
+            $0.decideOnRead = .denied
+            $0.reviewOnRead = Self.denial
+        }
+        let result = await run(
+            ["activate", "azure:Owner@Dev-Sandbox", "-j", "Budget alerts", "-d", "1h", "--wait"], service: service,
+            sleeps: 3)
+        #expect(result.code == 4, "\(result.stderr)")
+        #expect(result.stdout.contains("Owner"), "\(result.stdout)")
+        #expect(result.stdout.contains("was Denied by Ben Okafor"), "\(result.stdout)")
+        #expect(result.stdout.contains("\"Not during the freeze\""))
+    }
+
     @Test func reviewTextFromTheServiceIsMadeInert() async {
         let hostile = Review(result: .denied, reviewer: Self.ben, justification: "no\u{1B}]52;c;AAAA\u{7}")
         let service = FakeService(now: testNow) {

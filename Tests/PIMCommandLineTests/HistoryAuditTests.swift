@@ -144,10 +144,40 @@ func parseStrictCSV(_ text: String) -> [[String]]? {
         #expect(result.code == 0)
         let records = try #require(parseStrictCSV(result.stdout))
         #expect(records.first == CSVRows.auditHeader)
-        #expect(records.dropFirst().map { $0.last } == ["e1", "e2", "e3"])
+        let id = try #require(CSVRows.auditHeader.firstIndex(of: "id"))
+        #expect(records.dropFirst().map { $0[id] } == ["e1", "e2", "e3"])
         let reason = try #require(CSVRows.auditHeader.firstIndex(of: "resultReason"))
         #expect(records[1][reason] == "INC-1, \"urgent\"\nfix")
         #expect(records[1][CSVRows.auditHeader.firstIndex(of: "initiatedByUserPrincipalName")!] == "ada@contoso.com")
+    }
+
+    @Test func csvNamesWhoDecidedAndWhyInTheLastThreeColumns() async throws {
+        let decidedAt = testNow.addingTimeInterval(-3000)
+        let review = Review(
+            result: .denied, reviewer: Self.ben, justification: "Not during the freeze, \"really\"\nsorry",
+            reviewedAt: decidedAt)
+        let service = FakeService(now: testNow) { state in
+            var denied = Self.event("d1", hoursAgo: 1, by: Self.ada, target: "Global Administrator")
+            denied.storage.fields.review = review
+            state.history = [denied, Self.event("e2", hoursAgo: 2, by: Self.ada, target: "Global Reader")]
+        }
+        let result = await run(["history", "--output", "csv"], service: service)
+        #expect(result.code == 0)
+        let records = try #require(parseStrictCSV(result.stdout))
+        #expect(Array(records[0].suffix(4)) == ["id", "reviewedBy", "reviewJustification", "reviewedDateTime"])
+        #expect(records.allSatisfy { $0.count == CSVRows.auditHeader.count })
+        #expect(
+            Array(records[1].suffix(3)) == [
+                "Ben Okafor", "Not during the freeze, \"really\"\nsorry", "2026-11-23T11:10:00Z",
+            ])
+        #expect(Array(records[2].suffix(3)) == ["", "", ""])
+
+        let rows = try #require(
+            json(await run(["history", "-o", "json"], service: service).stdout) as? [[String: Any]])
+        #expect((rows[0]["reviewedBy"] as? [String: Any])?["displayName"] as? String == "Ben Okafor")
+        #expect(rows[0]["reviewJustification"] as? String == "Not during the freeze, \"really\"\nsorry")
+        #expect(rows[0]["reviewedDateTime"] as? String == "2026-11-23T11:10:00Z")
+        #expect(rows[1]["reviewedBy"] is NSNull)
     }
 
     @Test func csvOnATerminalIsInert() async throws {

@@ -151,6 +151,30 @@ struct ARMDecodingTests {
         #expect(words == "approved by Shubham Gupta at 21:02 UTC")
     }
 
+    @Test func aDecidedStageIsTheRequestsReviewWithWhoWhenAndWhy() throws {
+        let stage = try one(ARMApprovalDTO.Stage.self, "roleAssignmentApprovals.stages.PATCH.200.json").stage
+        let review = try #require(Review(deciding: Approval(id: "a", stages: [stage])))
+        #expect(review.result == .approved)
+        #expect(review.reviewer?.userPrincipalName == "shugup@microsoft.com")
+        #expect(review.reviewerName == "Shubham Gupta")
+        #expect(review.justification == "I trust this person")
+        #expect(review.reviewedAt == GraphDate.parse("2018-08-03T21:02:30.667Z"))
+    }
+
+    @Test func onlyDecidedAzureRequestsWithAnApprovalAreLookedUp() {
+        let target = ElevationTarget(
+            id: .azure(roleDefinitionId: "r", scope: "/subscriptions/s"), displayName: "Owner")
+        func request(_ status: RequestStatus, approvalId: String?) -> ElevationRequest {
+            ElevationRequest(
+                id: "q", target: target, action: .selfActivate, status: status, principal: Principal(id: "u"),
+                approvalId: approvalId)
+        }
+        #expect(ARMRoleService.mayCarryReview(request(.denied, approvalId: "/x/roleAssignmentApprovals/a1")))
+        #expect(!ARMRoleService.mayCarryReview(request(.pendingApproval, approvalId: "a1")))
+        #expect(!ARMRoleService.mayCarryReview(request(.provisioned, approvalId: nil)))
+        #expect(ARMRoleService.reviewKey(request(.denied, approvalId: "/x/roleAssignmentApprovals/A1")) == "a1")
+    }
+
     @Test func olderStepsRevisionReadsAlike() throws {
         let json = #"""
             {"id":"/providers/Microsoft.Authorization/roleAssignmentApprovals/a1","name":"a1","properties":{"steps":[

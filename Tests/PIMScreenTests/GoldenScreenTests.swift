@@ -34,6 +34,27 @@ import Testing
         GoldenScreen.check("history", state)
     }
 
+    /// A denied request of mine: the detail strip says who denied it, when and why.
+    @Test func historyDeniedDetail() {
+        var state = AppState(config: AppConfig(tenantLabel: "contoso.example (demo)"), now: Fixture.now)
+        _ = update(&state, .start)
+        _ = update(&state, .dashboardLoaded(.success(Fixture.dashboardWithDenial)))
+        _ = update(&state, .key("3"))
+        let row = state.list(.history).visible.firstIndex { state.history[$0].requestId == "req-ada-9" }!
+        _ = update(&state, .click(.row(row)))
+        GoldenScreen.check("history-denied-detail", state)
+    }
+
+    /// The approver's `m` view: the requests Ben decided, with his reasons.
+    @Test func myDecisions() {
+        var state = Fixture.loaded()
+        state.me = Fixture.ben
+        _ = update(&state, .key("3"))
+        _ = update(&state, .key("m"))
+        _ = update(&state, .myDecisionsLoaded(.success(Fixture.bensDecisions)))
+        GoldenScreen.check("history-my-decisions", state)
+    }
+
     @Test func elevations() {
         var state = Fixture.loaded()
         _ = update(&state, .key("4"))

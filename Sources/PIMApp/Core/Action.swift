@@ -26,4 +26,5 @@ public enum Action: Hashable, Sendable {
     case cancelFinished(TargetID, requestId: String, PIMError?)
     /// nil error: the decision was recorded.
     case decisionFinished(requestId: String, ApprovalDecision, PIMError?)
+    case myDecisionsLoaded(Result<[ElevationRequest], PIMError>)
 }

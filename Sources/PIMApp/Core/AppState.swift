@@ -24,6 +24,12 @@ public struct AppState: Hashable, Sendable {
     public var approvals: [ApprovalItem] = [] { didSet { rebuildSearchKeys(.approvals) } }
     public var history: [HistoryRow] = [] { didSet { rebuildSearchKeys(.history) } }
     public var elevations: [ActiveAssignment] = [] { didSet { rebuildSearchKeys(.elevations) } }
+    /// What the History pane lists: its rows, or (`m`) the requests I decided.
+    public var historyMode: HistoryMode = .all
+    /// The requests I approved or denied, newest decision first: read when `m` opens the view, not on
+    /// every refresh (it costs a read of each decided request's approval).
+    public var myDecisions: [ElevationRequest] = [] { didSet { rebuildSearchKeys(.history) } }
+    public var isLoadingDecisions = false
     public var hasLoaded = false
 
     public var lists: [Pane: ListState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, ListState()) })
@@ -104,7 +110,7 @@ public struct AppState: Hashable, Sendable {
         switch pane {
         case .myRoles: roles.count
         case .approvals: approvals.count
-        case .history: history.count
+        case .history: historyMode == .myDecisions ? myDecisions.count : history.count
         case .elevations: elevations.count
         }
     }
@@ -112,7 +118,13 @@ public struct AppState: Hashable, Sendable {
     /// The selected row of My roles, if that pane has rows.
     public var selectedRole: RoleEntry? { selectedIndex(.myRoles).map { roles[$0] } }
     public var selectedApproval: ApprovalItem? { selectedIndex(.approvals).map { approvals[$0] } }
-    public var selectedHistory: HistoryRow? { selectedIndex(.history).map { history[$0] } }
+    public var selectedHistory: HistoryRow? {
+        historyMode == .all ? selectedIndex(.history).map { history[$0] } : nil
+    }
+    /// The selected request of the my-decisions view.
+    public var selectedDecision: ElevationRequest? {
+        historyMode == .myDecisions ? selectedIndex(.history).map { myDecisions[$0] } : nil
+    }
     public var selectedElevation: ActiveAssignment? { selectedIndex(.elevations).map { elevations[$0] } }
 
     /// Index into the pane's rows of the selected visible row.

@@ -8,6 +8,8 @@ public enum Command: Hashable, Sendable {
     case activate, toggleMark, markRoleSet, deactivate, extend, cancelRequest
     // Approvals.
     case openRequest, approve, deny
+    // History.
+    case toggleMyDecisions
     // Text entry (filter line, form fields, justification of a decision).
     case edit(TextEdit)
     case acceptFilter, clearFilter

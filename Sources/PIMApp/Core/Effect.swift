@@ -13,6 +13,8 @@ public enum Effect: Hashable, Sendable {
     case cancel(ElevationRequest)
     /// One decision with one justification for every item; each answer comes back as `.decisionFinished`.
     case decide([ApprovalItem], ApprovalDecision, justification: String)
+    /// The requests I approved or denied (History's `m` view); comes back as `.myDecisionsLoaded`.
+    case loadMyDecisions
     /// Ring the terminal bell (expiry warnings).
     case bell
     /// Show a desktop notification (new approvals, a decision on my request, expiry warnings).

@@ -63,6 +63,11 @@ extension KeyMap {
         Binding([" "], .toggleMark, .approvals, "mark for one decision", hint: "mark", disabled: noApproval),
     ]
 
+    static let history: [Binding] = [
+        Binding(["m"], .toggleMyDecisions, .history, "my decisions (again: back to the history)", hint: "my decisions"),
+        Binding(["/"], .openFilter, .history, "filter; also user:, target:, since:, until:", hint: "filter"),
+    ]
+
     static let elevations: [Binding] = [
         Binding(
             ["e"], .extend, .elevations, "extend the selected elevation (your own)", hint: "extend",

@@ -1,6 +1,6 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help,
+    case panes, myRoles, approvals, history, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help,
         quitConfirm, stepConfirm
 
     /// Heading in the `?` help.
@@ -9,6 +9,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .panes: "Every pane"
         case .myRoles: "My roles"
         case .approvals: "Approvals"
+        case .history: "History"
         case .elevations: "Elevations"
         case .filter: "Filter line"
         case .form: "Activation form"
@@ -55,7 +56,8 @@ public struct Binding: Sendable {
 
 /// The one table of keys. Dispatch, the status-line hints and the `?` help all read it.
 public enum KeyMap {
-    public static let bindings: [Binding] = panes + myRoles + approvals + elevations + filter + form + dialogs + help
+    public static let bindings: [Binding] =
+        panes + myRoles + approvals + history + elevations + filter + form + dialogs + help
 
     /// The contexts whose bindings apply now, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
@@ -71,7 +73,7 @@ public enum KeyMap {
         case .myRoles: return [.myRoles, .panes]
         case .approvals: return [.approvals, .panes]
         case .elevations: return [.elevations, .panes]
-        case .history: return [.panes]
+        case .history: return [.history, .panes]
         }
     }
 

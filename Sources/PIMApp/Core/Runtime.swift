@@ -108,6 +108,15 @@ public actor Runtime {
                 let outcome = await result { try await service.decide(item, decision, justification: justification) }
                 report(.decisionFinished(requestId: item.id, decision, outcome.failure))
             }
+        case .loadMyDecisions:
+            report(
+                .myDecisionsLoaded(
+                    await result {
+                        guard let source = service as? any DecisionHistory else {
+                            throw PIMError(.other, "This service cannot list the requests you decided.")
+                        }
+                        return try await source.myDecisions()
+                    }))
         case .bell, .notify, .quit:
             break
         }

@@ -36,6 +36,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.cancelFinished(target, requestId: requestId, error)
     case .decisionFinished(let requestId, let decision, let error):
         return state.decisionFinished(requestId, decision, error)
+    case .myDecisionsLoaded(let result):
+        state.myDecisionsLoaded(result)
+        return []
     }
 }
 
@@ -98,7 +101,7 @@ extension AppState {
             currentList.filter = TextField()
             refilter(pane)
         case .edit(let edit): editActiveField { $0.apply(edit) }
-        case .refresh: return requestRefresh()
+        case .refresh: return requestRefresh() + reloadShownDecisions()
         case .toggleHelp: showHelp.toggle(); helpPage = 0
         case .closeHelp: showHelp = false; helpPage = 0
         case .nextHelpPage: helpPage += 1
@@ -139,6 +142,7 @@ extension AppState {
             if form?.isDone == true { closeForm(); return [] }
             return submitForm()
         case .closeForm: closeForm()
+        case .toggleMyDecisions: return toggleMyDecisions()
         case .preflight: return preflightForm()
         }
         return []

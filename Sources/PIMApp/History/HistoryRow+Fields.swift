@@ -7,7 +7,8 @@ extension HistoryRow.Fields {
         self.init(
             rowID: HistoryRow.RowID(prefix: .audit, key: event.id), source: .audit, activity: event.activity,
             targetName: event.targetName ?? "", result: event.result, actor: event.initiatedBy?.label,
-            justification: event.resultReason, requestId: event.requestId, ticket: nil, date: event.date)
+            justification: event.resultReason, requestId: event.requestId, ticket: nil, date: event.date,
+            review: event.review)
     }
 
     init(request: ElevationRequest) {
@@ -16,6 +17,6 @@ extension HistoryRow.Fields {
             activity: request.action.verb, targetName: request.target.interfaceName,
             result: request.status.graphValue, actor: request.principal.label,
             justification: request.justification, requestId: request.id, ticket: request.ticket,
-            date: request.createdAt)
+            date: request.createdAt, review: request.review)
     }
 }

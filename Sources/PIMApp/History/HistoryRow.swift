@@ -26,6 +26,8 @@ public struct HistoryRow: Hashable, Sendable, Identifiable {
         /// Rarely set: behind a pointer, so an empty one costs eight bytes.
         @Indirect public var ticket: TicketInfo?
         public var date: Date?
+        /// Who decided the request and why (a decided request of mine); behind a pointer like `ticket`.
+        @Indirect public var review: Review?
     }
 
     /// Where the columns come from.
@@ -68,7 +70,7 @@ public struct HistoryRow: Hashable, Sendable, Identifiable {
                     rowID: RowID(text: id), source: source, activity: activity,
                     targetName: targetName, result: result, actor: actor,
                     justification: justification, requestId: requestId, ticket: ticket,
-                    date: date)))
+                    date: date, review: nil)))
     }
 
     public init(request: ElevationRequest) {

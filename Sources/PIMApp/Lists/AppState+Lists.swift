@@ -57,7 +57,7 @@ extension AppState {
         switch pane {
         case .myRoles: roles[index].rowID
         case .approvals: approvals[index].id
-        case .history: history[index].id
+        case .history: historyMode == .myDecisions ? "decision:" + myDecisions[index].id : history[index].id
         case .elevations: elevations[index].id
         }
     }
@@ -76,6 +76,13 @@ extension AppState {
             return [
                 request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
                 request.target.kind.label, request.justification ?? "", request.ticket?.number ?? "",
+            ]
+            .joined(separator: " ") + Self.azureScopeSearchText(request.target, withName: true)
+        case .history where historyMode == .myDecisions:
+            let request = myDecisions[index]
+            return [
+                request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
+                request.target.kind.label, request.review?.justification ?? "", request.id,
             ]
             .joined(separator: " ") + Self.azureScopeSearchText(request.target, withName: true)
         case .history:
@@ -147,13 +154,23 @@ extension AppState {
         // The row selected before, by index: checking its id is one comparison, where looking the id
         // up among 10,000 rows is 10,000 string builds.
         let previousRow = list.visible.indices.contains(list.selection) ? list.visible[list.selection] : nil
-        let needle = SearchKeys.fold(list.filter.text.trimmingCharacters(in: .whitespaces))
+        var text = list.filter.text
+        var query: HistoryQuery?
+        if pane == .history {
+            let parsed = HistoryQuery(parsing: text, now: now)
+            text = parsed.words
+            query = parsed.hasTokens ? parsed : nil
+            // Said while History is shown; a refresh behind another pane keeps quiet about it.
+            if self.pane == .history { sayFilterProblem(parsed.problem) }
+        }
+        let needle = SearchKeys.fold(text.trimmingCharacters(in: .whitespaces))
         let count = rowCount(pane)
         if needle.isEmpty {
             list.visible = Array(0..<count)
         } else {
             list.visible = searchKeys.keys[pane]?.rows(containing: needle) ?? []
         }
+        if let query { list.visible = list.visible.filter { historyRow($0, passes: query) } }
         if !list.marked.isEmpty {
             let ids = Set((0..<count).map { rowID(pane, index: $0) })
             list.marked = list.marked.intersection(ids)
@@ -170,6 +187,30 @@ extension AppState {
         list.select(list.selection, pageRows: pageRows)
         list.selectedID = rowID(pane, visibleIndex: list.selection, in: list)
         lists[pane] = list
+    }
+
+    /// Whether History row `index` (of the rows the pane shows now) passes the `/` line's tokens.
+    func historyRow(_ index: Int, passes query: HistoryQuery) -> Bool {
+        if historyMode == .myDecisions {
+            let request = myDecisions[index]
+            return query.matches(
+                user: [request.principal.displayName, request.principal.userPrincipalName, request.principal.id],
+                target: request.target.displayName, date: request.review?.reviewedAt)
+        }
+        let row = history[index].fields
+        return query.matches(user: [row.actor], target: row.targetName, date: row.date)
+    }
+
+    static let filterProblemPrefix = "Filter: "
+
+    /// A token the `/` line cannot read is said on the status line (and left out); once the text reads
+    /// again, the sentence goes.
+    mutating func sayFilterProblem(_ problem: String?) {
+        if let problem {
+            flash(Self.filterProblemPrefix + problem, .warning)
+        } else if flash?.text.hasPrefix(Self.filterProblemPrefix) == true {
+            flash = nil
+        }
     }
 
     /// Where row `row` is in `visible` (ascending: the filter keeps table order), by binary search.

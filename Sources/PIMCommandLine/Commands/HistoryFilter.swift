@@ -83,22 +83,8 @@ struct HistoryFilter: Sendable {
 
     /// `2026-11-20` (up to the end of that UTC day), an ISO 8601 time, or a duration before `now`.
     static func instant(_ text: String, now: Date, command: String) throws(UsageError) -> Date {
-        let utc = TimeZone(identifier: "UTC")!
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.timeZone = utc
-        day.dateFormat = "yyyy-MM-dd"
-        if text.count == 10, let start = day.date(from: text) { return start.addingTimeInterval(86_400 - 0.001) }
-        for options in [
-            ISO8601DateFormatter.Options.withInternetDateTime, [.withInternetDateTime, .withFractionalSeconds],
-        ] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
+        do throws(HistoryTime.ParseError) { return try HistoryTime.parse(text, now: now, edge: .until) } catch {
+            throw UsageError("--until: \(error.message)", command: command)
         }
-        if let ago = try? ActivationDuration(parsing: text) { return now.addingTimeInterval(-ago.timeInterval) }
-        throw UsageError(
-            "--until: \"\(text)\" is neither a date (2026-11-20), an ISO 8601 time (2026-11-20T14:00:00Z) "
-                + "nor a duration (7d).", command: command)
     }
 }

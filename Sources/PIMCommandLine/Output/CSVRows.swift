@@ -5,7 +5,8 @@ import PIMDomain
 enum CSVRows {
     static let auditHeader = [
         "date", "kind", "activity", "result", "resultReason", "name", "targetId", "initiatedBy",
-        "initiatedByUserPrincipalName", "initiatedById", "requestId", "id",
+        "initiatedByUserPrincipalName", "initiatedById", "requestId", "id", "reviewedBy", "reviewJustification",
+        "reviewedDateTime",
     ]
 
     static func audit(_ events: [AuditEvent]) -> CSV {
@@ -17,6 +18,8 @@ enum CSVRows {
                     event.result, event.resultReason ?? "", event.targetName ?? "", event.targetId ?? "",
                     event.initiatedBy?.displayName ?? "", event.initiatedBy?.userPrincipalName ?? "",
                     event.initiatedBy?.id ?? "", event.requestId ?? "", event.id,
+                    event.review?.reviewer?.label ?? "", event.review?.justification ?? "",
+                    event.review?.reviewedAt.map(ISO8601.format) ?? "",
                 ]
             })
     }

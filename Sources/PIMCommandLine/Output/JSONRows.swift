@@ -269,6 +269,9 @@ enum JSONRows {
                     ("targetId", .string(event.targetId)),
                     ("initiatedBy", principal(event.initiatedBy)),
                     ("requestId", .string(event.requestId)),
+                    ("reviewedBy", principal(event.review?.reviewer)),
+                    ("reviewJustification", .string(event.review?.justification)),
+                    ("reviewedDateTime", .date(event.review?.reviewedAt)),
                 ], Tables.auditHistory, event, now: event.date))
     }
 

@@ -81,15 +81,19 @@ extension ARMRoleService {
             state.update { $0.eligibilityScopes = eligibilityScopes }
         }
 
-        // What the first batch could not ask: elevations of subscriptions just learned, policies of new scopes.
-        var second: [ARMBatchItem] = []
+        // What the first batch could not ask: elevations of subscriptions just learned, policies of new scopes,
+        // and who decided my requests that were decided since the last read.
+        let reviewReads = reviewReads(part.myRequests)
+        var second: [ARMBatchItem] = reviewReads.map(\.item)
         let subscriptionIds = state.read(\.subscriptionIds)
         let subscriptionsRead = responses["subscriptions"].map { (200..<300).contains($0.status) } == true
         var elevationsReady = false
+        var laterSubscriptions: [String] = []
         if options.includeElevations {
             if subscriptionsRead {
                 let asked = Set(elevationsAsked)
-                second += Self.elevationItems(subscriptionIds.filter { !asked.contains($0) })
+                laterSubscriptions = subscriptionIds.filter { !asked.contains($0) }
+                second += Self.elevationItems(laterSubscriptions)
                 elevationsReady = true
             } else if let response = responses["subscriptions"] {
                 part.failures[.elevations] = ARMErrorMapper.map(response)
@@ -106,10 +110,14 @@ extension ARMRoleService {
         if !second.isEmpty {
             do { responses.merge(try await batch.send(second)) { _, new in new } } catch {
                 let failure = PIMError.wrap(error)
-                if elevationsReady, part.failures[.elevations] == nil { part.failures[.elevations] = failure }
+                // Only what this batch asked failed: a batch of approval reads alone leaves elevations be.
+                if elevationsReady, !laterSubscriptions.isEmpty, part.failures[.elevations] == nil {
+                    part.failures[.elevations] = failure
+                }
                 if !laterScopes.isEmpty { part.failures[.policies] = failure }
             }
         }
+        part.myRequests = applyingReviews(to: part.myRequests, reads: reviewReads, responses: responses)
         if options.includeElevations, elevationsReady, part.failures[.elevations] == nil {
             switch await elevations(subscriptionIds, from: responses, names: names, started: started) {
             case .success(let list): part.elevations = list
@@ -244,7 +252,7 @@ extension ARMRoleService {
     public func myRequests() async throws -> [ElevationRequest] {
         let names = state.read(\.names)
         let requests = try await client.collect(ARMRequestDTO.self, ARMEndpoints.requests(.asRequestor))
-        return GraphPIMService.newestFirst(requests.map { $0.request(names: names) })
+        return await withReviews(GraphPIMService.newestFirst(requests.map { $0.request(names: names) }))
     }
 
     public func pendingApprovals() async throws -> [ApprovalItem] {

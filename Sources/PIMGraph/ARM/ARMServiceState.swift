@@ -21,6 +21,9 @@ final class ARMServiceState: Sendable {
         var batchUnavailable = false
         /// The caller's object id, once any call has told it.
         var principalId: String?
+        /// What each decided request's approval said, by lowercased approval id: its review, or nil
+        /// when it names none. A decision never changes, so each approval is read once.
+        var reviews: [String: Review?] = [:]
     }
 
     private let values = Mutex(Values())

@@ -25,8 +25,11 @@ public protocol AzureRoleService: Sendable {
     ) async throws -> ActivationResult
     func cancel(_ request: ElevationRequest) async throws
 
-    /// My Azure requests (`asRequestor()`), newest first.
+    /// My Azure requests (`asRequestor()`), newest first; decided ones with who decided and why.
     func myRequests() async throws -> [ElevationRequest]
+    /// Decided Azure requests I may approve (`asApprover()`), each with its review: whoever decided them.
+    /// The caller keeps those whose reviewer is me.
+    func decidedRequests() async throws -> [ElevationRequest]
     /// Azure requests waiting for my decision, with their approvals.
     func pendingApprovals() async throws -> [ApprovalItem]
     func decide(

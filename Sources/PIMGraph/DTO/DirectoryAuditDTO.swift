@@ -89,7 +89,7 @@ extension ElevationRequest {
             result: wasRefused ? "failure" : "success",
             resultReason: justification, category: Self.auditCategory(target.kind.family),
             initiatedBy: principal, targetName: target.displayName, targetId: target.id.resourceId,
-            requestId: id)
+            requestId: id, review: review)
     }
 
     /// The audit log's category for a family: Entra files PIM for Azure resources under ResourceManagement.

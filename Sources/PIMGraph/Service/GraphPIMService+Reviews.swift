@@ -34,9 +34,18 @@ extension GraphPIMService {
 }
 
 extension GraphPIMService: DecisionHistory {
-    /// Role and group requests I approved or denied, newest decision first, each with my review: the
-    /// requests I am an approver of, decided ones kept when their approval names me as the reviewer.
+    /// Role, group and Azure requests I approved or denied, newest decision first, each with my review:
+    /// the requests I am an approver of, decided ones kept when their approval names me as the reviewer.
+    /// Who I am (`/me`, when not known yet), the Graph batch and the ARM reads go out together.
     public func myDecisions() async throws -> [ElevationRequest] {
+        async let azurePart = azureListing(.history) { try await $0.decidedRequests() }
+        async let me = wrapped { try await myId() }
+        let graph = try await graphDecisions()
+        return Self.decidedBy(try await me, graph + (try await azurePart))
+    }
+
+    /// The role and group requests I may approve that were decided, each with its review.
+    func graphDecisions() async throws -> [ElevationRequest] {
         try await wrapped {
             var reader = BatchReader(client: client)
             try await reader.load([
@@ -48,9 +57,7 @@ extension GraphPIMService: DecisionHistory {
                 (.history, await reader.listResult(ScheduleRequestDTO.self, ReadID.decidedGroups)),
             ])
             let names = state.read { $0.names }
-            let reviewed = await withReviews(lists.map { $0.request(names: names) })
-            let me = try await myId()
-            return Self.decidedBy(me, reviewed)
+            return await withReviews(lists.map { $0.request(names: names) })
         }
     }
 

@@ -4,8 +4,8 @@ import PIMDomain
 /// `?`: every key of `KeyMap`, grouped by where it applies, flowed into as many columns as fit.
 enum HelpView {
     static let shownContexts: [KeyContext] = [
-        .panes, .myRoles, .approvals, .elevations, .filter, .form, .formDone, .tier0Confirm, .dialog, .decision,
-        .quitConfirm, .stepConfirm,
+        .panes, .myRoles, .approvals, .history, .elevations, .filter, .form, .formDone, .tier0Confirm, .dialog,
+        .decision, .quitConfirm, .stepConfirm,
     ]
 
     static func lines(compact: Bool = false) -> [StyledLine] {

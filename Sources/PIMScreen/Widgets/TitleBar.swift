@@ -17,15 +17,25 @@ enum TitleBar {
 
         screen.fill(rect.row(1), style: .tabInactive)
         var x = rect.x
-        for pane in Pane.allCases {
-            let list = state.list(pane)
-            let total = state.rowCount(pane)
-            let count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
-            let label = SanitizedText.of(" \(pane.rawValue) \(pane.title) (\(count)) ")
+        var labels = tabLabels(state, short: false)
+        if labels.reduce(0, { $0 + $1.width + 1 }) > rect.width { labels = tabLabels(state, short: true) }
+        for (pane, label) in zip(Pane.allCases, labels) {
             guard x + label.width <= rect.maxX else { break }
             let used = screen.put(label, x: x, y: rect.y + 1, style: pane == state.pane ? .tabActive : .tabInactive)
             screen.addClickTarget(Rect(x: x, y: rect.y + 1, width: used, height: 1), .pane(pane))
             x += used + 1
+        }
+    }
+
+    /// " 3 History (12) " per pane; History's `m` view says "History · my decisions", or where the
+    /// tabs would not all fit, "My decisions".
+    static func tabLabels(_ state: AppState, short: Bool) -> [DisplayText] {
+        Pane.allCases.map { pane in
+            let list = state.list(pane)
+            let total = state.rowCount(pane)
+            let count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
+            let title = pane == .history ? HistoryView.title(state, short: short) : pane.title
+            return SanitizedText.of(" \(pane.rawValue) \(title) (\(count)) ")
         }
     }
 }

@@ -5,7 +5,7 @@
 #
 # Story: as ada (requester) activate a role through the form with justification, ticket and
 # duration, see it active with a countdown, find it in History, quit; as ben (approver) open
-# Approvals, approve a pending request, check History, quit. Azure: as ada filter to Contributor at
+# Approvals, approve a pending request, check History and his decisions (m), quit. Azure: as ada filter to Contributor at
 # Prod-Payments, fill the form, send it with Ctrl-S and see it active with a countdown; as ben
 # approve an Azure request in the Approvals pane. After each run: the alternate
 # screen is off and the tty modes are what they were before. Every wait polls the screen with a
@@ -286,6 +286,14 @@ wait_for 'History \([0-9]+\)'
 wait_for '20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}Z'
 echo "tui-e2e: ben: History has rows"
 
+# m lists the requests ben decided: the one just approved, with his reason; m again goes back.
+keys m
+wait_for 'History · my decisions \([1-9][0-9]*\)'
+wait_for 'My decision +Approved by .*Change CHG-1001'
+keys m
+wait_for 'History \([0-9]+\)'
+echo "tui-e2e: ben: m lists his decision with his reason"
+
 quit_pim
 check_restored ben
 
@@ -316,6 +324,13 @@ wait_for 'Approved 1 request'
 wait_gone 'Press a to approve|Approve: why'
 wait_for "Approvals \\($((before - 1))/"
 echo "tui-e2e: ben: approved one Azure request ($before → $((before - 1)) Azure requests waiting)"
+# The Azure decision is among his own, with his reason (read from the ARM approval's stage).
+keys 3
+wait_for 'History \([0-9]+\)'
+keys m
+wait_for 'History · my decisions \([1-9][0-9]*\)'
+wait_for 'My decision +Approved by .*Owner for the budget'
+echo "tui-e2e: ben: m lists his Azure decision with his reason"
 quit_pim
 check_restored ben-azure
 
