@@ -29,7 +29,8 @@ import Testing
         #expect(query.words == "reader")
         #expect(
             query.problem
-                == #"since: "yesterday-ish" is neither a date (2026-11-20), an ISO 8601 time (2026-11-20T14:00:00Z) nor a duration (7d)."#
+                == #"since: "yesterday-ish" is neither a date (2026-11-20), "#
+                + #"an ISO 8601 time (2026-11-20T14:00:00Z) nor a duration (7d)."#
         )
         #expect(HistoryQuery(parsing: "user:", now: Fixture.now).problem == "user: needs a value, e.g. user:ben.")
         #expect(HistoryQuery(parsing: "since:1d until:2d", now: Fixture.now).problem?.contains("before") == true)

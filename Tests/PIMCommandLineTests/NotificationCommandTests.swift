@@ -33,7 +33,8 @@ import Testing
             terminal: true, sleeps: 2)
         #expect(result.code == 0)
         let expected =
-            "\(Self.osc777)New request for your approval;Ben␛]0;x␇ Okafor asks for Global Administrator for 1h.\u{1B}\\"
+            "\(Self.osc777)New request for your approval;Ben␛]0;x␇ Okafor asks for "
+            + "Global Administrator for 1h.\u{1B}\\"
         #expect(result.stdout.components(separatedBy: expected).count == 2, "\(result.stdout.debugDescription)")
         // The bell stays.
         #expect(result.stderr.contains("\u{07}"))
