@@ -134,9 +134,22 @@ func parseStrictCSV(_ text: String) -> [[String]]? {
     }
 
     @Test func noMatchSaysWhichFiltersWereGiven() async {
-        let result = await run(["history", "--user", "nobody"], service: Self.service())
+        let result = await run(
+            ["history", "--until", "2d", "--user", "ben", "--target", "exchange"], service: Self.service())
         #expect(result.code == 0)
-        #expect(result.stdout == "No PIM event matches --user nobody.\n")
+        #expect(result.stdout == "No PIM event matches --until 2d --user ben --target exchange.\n")
+    }
+
+    @Test func aUserOrTargetNoEventNamesIsRefusedNamingSomeThatExist() async {
+        let user = await run(["history", "--user", "nobody", "-o", "json"], service: Self.service())
+        #expect(user.code == 4)
+        #expect(user.stdout.isEmpty)
+        #expect(user.stderr.contains(#"No one whose name or UPN contains "nobody" acted in the history read"#))
+        #expect(user.stderr.contains(#"(there are "Ada Lovelace", "Ben Okafor")"#))
+        let target = await run(["history", "--since", "30d", "--target", "Global Reader"], service: Self.service())
+        #expect(target.code == 4)
+        #expect(target.stderr.contains(#"contains "global reader" appears in the last 30d"#))
+        #expect(target.stderr.contains("check --target, or widen --since."))
     }
 
     @Test func csvOfAMonthParsesBackExactly() async throws {

@@ -90,7 +90,10 @@ extension Commands {
         let filter = try HistoryFilter(context.invocation, now: context.clock.now())
         let service = try await context.service()
         let query = AuditQuery(since: filter.since, tenantWide: context.invocation.has(.tenantWide))
-        let events = filter.apply(try await service.auditHistory(query))
+        let read = try await service.auditHistory(query)
+        let window = context.invocation.value(.since).map { "in the last \($0)" } ?? "in the history read"
+        if let sentence = filter.unknownName(in: read, window: window) { throw PIMError(.notFound, sentence) }
+        let events = filter.apply(read)
         await announceAzureUnavailable(of: service, context)
         if context.settings.output == .csv {
             let csv = CSVRows.audit(events)

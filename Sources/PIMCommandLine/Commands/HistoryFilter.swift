@@ -64,6 +64,37 @@ struct HistoryFilter: Sendable {
         return true
     }
 
+    /// A `--user` or `--target` that names no one and nothing among all the events read (whatever the
+    /// time window kept) is most likely mistyped: the sentence that says so, naming some that exist.
+    func unknownName(in events: [AuditEvent], window: String) -> String? {
+        if let user {
+            let people = events.compactMap(\.initiatedBy)
+            let known = people.contains { person in
+                [person.displayName, person.userPrincipalName, person.id]
+                    .contains { $0?.lowercased().contains(user) == true }
+            }
+            if !known {
+                return Self.notFound(
+                    "No one whose name or UPN contains \"\(user)\" acted \(window)",
+                    examples: people.compactMap { $0.displayName ?? $0.userPrincipalName }, option: "--user")
+            }
+        }
+        if let target, !events.contains(where: { $0.targetName?.lowercased().contains(target) == true }) {
+            return Self.notFound(
+                "No role, group or Azure role whose name contains \"\(target)\" appears \(window)",
+                examples: events.compactMap(\.targetName), option: "--target")
+        }
+        return nil
+    }
+
+    private static func notFound(_ lead: String, examples: [String], option: String) -> String {
+        var seen = Set<String>()
+        let names = examples.filter { seen.insert($0).inserted }.sorted().prefix(5)
+            .map { "\"\(Sanitizer.sanitize($0))\"" }
+        let some = names.isEmpty ? "" : " (there are \(names.joined(separator: ", ")))"
+        return "\(Sanitizer.sanitize(lead))\(some): check \(option), or widen --since."
+    }
+
     /// The filters given, as typed, for the sentence an empty result prints.
     static func described(_ invocation: Invocation) -> [String] {
         [OptionSpec.since, .until, .historyUser, .historyTarget].compactMap { option in
