@@ -79,4 +79,25 @@ import Testing
         #expect(await runtime.performed.filter { if case .loadReviews = $0 { true } else { false } }.count == 1)
         #expect(await runtime.state.history.first { $0.requestId == denied.id }?.review?.result == .denied)
     }
+
+    @Test func theServiceAsksAzureForAzureRequestsAndGraphForTheRest() async throws {
+        let harness = try TenantHarness()
+        let role = try await Self.deniedAsBen(harness) { _ in true }
+        let ada = harness.azureService(as: "ada"), ben = harness.azureService(as: "ben")
+        let entry = try await TenantHarness.azureEntry(ada, "Owner", at: "Prod-Payments")
+        let azure = try await ada.activate(ARMFlowTests.request(entry)).request
+        let item = try #require(try await ben.pendingApprovals().first { $0.request.id == azure.id })
+        try await ben.decide(item, .approve, justification: "Change CHG-88 approved")
+        let mine = try await harness.azureService(as: "ada").loadDashboard(.everything).myRequests
+        var asked = mine.filter { [role.id, azure.id].contains($0.id) }
+        #expect(asked.count == 2)
+        for index in asked.indices { asked[index].review = nil }
+
+        let reviews = await harness.azureService(as: "ada").reviews(of: asked)
+        #expect(reviews[role.id]?.result == .denied)
+        #expect(reviews[role.id]?.justification == "Not during the freeze")
+        #expect(reviews[azure.id]?.result == .approved)
+        #expect(reviews[azure.id]?.reviewer?.displayName?.hasPrefix("Ben") == true)
+        #expect(reviews[azure.id]?.justification == "Change CHG-88 approved")
+    }
 }
