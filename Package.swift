@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["pim", "PIMFuzz", "LoopbackHTTP"], exclude: ["tmux"]),
         // The Graph client against the simulated tenant, through every flow of product.md.
-        .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PIMGraph", "PIMSimulator", "PIMDomain", "PIMApp"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["PIMGraph", "PIMDomain", "PIMSimulator", "PIMApp", "PIMScreen", "LoopbackHTTP"]),

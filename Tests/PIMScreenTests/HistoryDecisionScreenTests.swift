@@ -20,6 +20,22 @@ import Testing
         #expect(screen(state).contains("Decided       Denied by Ben Okafor at 10:02Z: Not during the freeze"))
     }
 
+    @Test func theDeniersNameAndReasonAppearOnceTheReviewsAreRead() {
+        var unreviewed = Fixture.deniedRequest
+        unreviewed.review = nil
+        var dashboard = Fixture.dashboard
+        dashboard.myRequests.append(unreviewed)
+        var state = AppState(now: Fixture.now, width: 100, height: 30)
+        _ = update(&state, .start)
+        #expect(update(&state, .dashboardLoaded(.success(dashboard))) == [.loadReviews([unreviewed])])
+        _ = update(&state, .key("3"))
+        let row = state.list(.history).visible.firstIndex { state.history[$0].requestId == "req-ada-9" }!
+        _ = update(&state, .click(.row(row)))
+        #expect(!screen(state).contains("Decided"))
+        _ = update(&state, .reviewsLoaded(["req-ada-9": Fixture.freezeDenial]))
+        #expect(screen(state).contains("Decided       Denied by Ben Okafor at 10:02Z: Not during the freeze"))
+    }
+
     @Test func aReviewSummarySaysWhoWhenAndWhy() {
         let time: (Date) -> String = { _ in "14:02Z" }
         #expect(Fixture.freezeDenial.summary(time: time) == "Denied by Ben Okafor at 14:02Z: Not during the freeze")

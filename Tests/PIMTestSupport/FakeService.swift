@@ -15,6 +15,11 @@ public final class FakeService: PIMService, DecisionHistory {
         public var myDecisions: [ElevationRequest] = []
         /// With `decideOnRead`: who decided and why, set on the requests it decides.
         public var reviewOnRead: Review?
+        /// What `reviews(of:)` answers, by request id: what each request's approval says. A request not
+        /// here is one whose approval could not be read.
+        public var approvalReviews: [String: Review] = [:]
+        /// The request ids each `reviews(of:)` call asked about, in order.
+        public var reviewLookups: [[String]] = []
         public var approvals: [ApprovalItem] = []
         public var elevations: [ActiveAssignment] = []
         public var history: [AuditEvent] = []

@@ -27,4 +27,6 @@ public enum Action: Hashable, Sendable {
     /// nil error: the decision was recorded.
     case decisionFinished(requestId: String, ApprovalDecision, PIMError?)
     case myDecisionsLoaded(Result<[ElevationRequest], PIMError>)
+    /// The reviews that could be read, by request id (a failed read is simply absent).
+    case reviewsLoaded([String: Review])
 }

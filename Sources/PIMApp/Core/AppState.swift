@@ -30,6 +30,10 @@ public struct AppState: Hashable, Sendable {
     /// every refresh (it costs a read of each decided request's approval).
     public var myDecisions: [ElevationRequest] = [] { didSet { rebuildSearchKeys(.history) } }
     public var isLoadingDecisions = false
+    /// Who decided my requests, by request id: read after a dashboard is shown (`Effect.loadReviews`),
+    /// since the dashboard's requests come without it, and kept across refreshes (a decision never changes).
+    public var knownReviews: [String: Review] = [:]
+    public var isLoadingReviews = false
     public var hasLoaded = false
 
     public var lists: [Pane: ListState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, ListState()) })

@@ -15,6 +15,8 @@ public enum Effect: Hashable, Sendable {
     case decide([ApprovalItem], ApprovalDecision, justification: String)
     /// The requests I approved or denied (History's `m` view); comes back as `.myDecisionsLoaded`.
     case loadMyDecisions
+    /// Who decided these requests of mine and why; comes back as `.reviewsLoaded`.
+    case loadReviews([ElevationRequest])
     /// Ring the terminal bell (expiry warnings).
     case bell
     /// Show a desktop notification (new approvals, a decision on my request, expiry warnings).

@@ -117,6 +117,9 @@ public actor Runtime {
                         }
                         return try await source.myDecisions()
                     }))
+        case .loadReviews(let requests):
+            // A service that cannot look reviews up shows no Decided line, as a failed read does.
+            report(.reviewsLoaded(await (service as? any ReviewLookup)?.reviews(of: requests) ?? [:]))
         case .bell, .notify, .quit:
             break
         }

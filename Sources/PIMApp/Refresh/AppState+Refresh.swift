@@ -23,6 +23,7 @@ extension AppState {
             apply(dashboard)
             if stale { flash = nil }
             if let missing = dashboard.azureUnavailable { sayAzureIsUnavailable(missing) }
+            effects += loadMissingReviews(of: dashboard.myRequests)
         case .failure(let error):
             report(error)
         }
@@ -61,7 +62,8 @@ extension AppState {
         me = dashboard.me
         roles = dashboard.roleEntries
         approvals = dashboard.approvals.sorted(by: ApprovalItem.longestWaitingFirst)
-        history = HistoryRow.merge(requests: dashboard.myRequests, events: dashboard.history)
+        if dashboard.failures[.myRequests] == nil { forgetReviews(notIn: dashboard.myRequests) }
+        history = HistoryRow.merge(requests: withKnownReviews(dashboard.myRequests), events: dashboard.history)
         elevations = dashboard.elevations.sorted(by: ActiveAssignment.soonestEndFirst)
         sectionFailures = dashboard.failures
         // A reason kept for requests that no longer wait (decided by someone else, expired) has

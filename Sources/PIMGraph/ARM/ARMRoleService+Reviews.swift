@@ -10,7 +10,7 @@ extension ARMRoleService {
 
     /// The requests with who decided them and why, from their approvals' stages: one batch for the
     /// decided requests whose approval has not been read yet.
-    func withReviews(_ requests: [ElevationRequest]) async -> [ElevationRequest] {
+    public func withReviews(_ requests: [ElevationRequest]) async -> [ElevationRequest] {
         let reads = reviewReads(requests)
         let responses = reads.isEmpty ? [:] : (try? await batch.send(reads.map(\.item))) ?? [:]
         return applyingReviews(to: requests, reads: reads, responses: responses)

@@ -30,6 +30,9 @@ public protocol AzureRoleService: Sendable {
     /// Decided Azure requests I may approve (`asApprover()`), each with its review: whoever decided them.
     /// The caller keeps those whose reviewer is me.
     func decidedRequests() async throws -> [ElevationRequest]
+    /// `requests` with who decided the decided ones and why, each approval read once per process; one
+    /// whose approval cannot be read is left without a review (asked again next time).
+    func withReviews(_ requests: [ElevationRequest]) async -> [ElevationRequest]
     /// Azure requests waiting for my decision, with their approvals.
     func pendingApprovals() async throws -> [ApprovalItem]
     func decide(

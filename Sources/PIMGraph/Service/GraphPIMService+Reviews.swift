@@ -67,3 +67,25 @@ extension GraphPIMService: DecisionHistory {
             .sorted { ($0.review?.reviewedAt ?? .distantPast) > ($1.review?.reviewedAt ?? .distantPast) }
     }
 }
+
+extension GraphPIMService: ReviewLookup {
+    /// Who decided each request: Azure requests from their approvals in ARM (which remembers what it
+    /// read), the rest from Graph's approval batch; both go out together. An approval that cannot be
+    /// read, or Azure without a token, leaves its request out of the answer.
+    public func reviews(of requests: [ElevationRequest]) async -> [String: Review] {
+        let isAzure: (ElevationRequest) -> Bool = { $0.target.kind.family.isAzureResourceManager }
+        let azureRequests = requests.filter(isAzure)
+        async let azurePart = azureReviewed(azureRequests)
+        let graphPart = await withReviews(requests.filter { !isAzure($0) })
+        var reviews: [String: Review] = [:]
+        for request in graphPart + (await azurePart) {
+            if let review = request.review, reviews[request.id] == nil { reviews[request.id] = review }
+        }
+        return reviews
+    }
+
+    private func azureReviewed(_ requests: [ElevationRequest]) async -> [ElevationRequest] {
+        guard let azure, !requests.isEmpty else { return [] }
+        return await azure.withReviews(requests)
+    }
+}
