@@ -58,6 +58,8 @@ struct UpdateTester {
         case .cancel(let request): owed.append("cancel \(request.id)")
         case .decide(let items, _, _): owed += items.map { "decide \($0.id)" }
         case .loadMyDecisions: owed.append("my decisions")
+        case .recordReviews: owed.append("record reviews")
+        case .acceptRecommendations: owed.append("accept recommendations")
         case .bell, .notify, .quit: break
         }
     }
@@ -72,6 +74,8 @@ struct UpdateTester {
             case .cancelFinished(_, let id, _): "cancel \(id)"
             case .decisionFinished(let id, _, _): "decide \(id)"
             case .myDecisionsLoaded: "my decisions"
+            case .reviewsRecorded: "record reviews"
+            case .recommendationsAccepted: "accept recommendations"
             default: nil
             }
         if let key, let index = owed.firstIndex(of: key) { owed.remove(at: index) }

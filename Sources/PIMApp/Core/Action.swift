@@ -27,4 +27,8 @@ public enum Action: Hashable, Sendable {
     /// nil error: the decision was recorded.
     case decisionFinished(requestId: String, ApprovalDecision, PIMError?)
     case myDecisionsLoaded(Result<[ElevationRequest], PIMError>)
+    /// One outcome per decision sent, or why nothing could be sent.
+    case reviewsRecorded(AccessReviewVerdict, Result<[AccessReviewRecordOutcome], PIMError>)
+    /// nil error: the recommendations were recorded.
+    case recommendationsAccepted(AccessReviewQueue.Group, PIMError?)
 }
