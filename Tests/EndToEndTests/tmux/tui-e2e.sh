@@ -261,6 +261,30 @@ echo "tui-e2e: ada: Contributor at Prod-Payments is active with a countdown"
 quit_pim
 check_restored ada-azure
 
+# ---- ada: one bulk access review decision -----------------------------------------------------
+# The demo tenant has ada review a group's members (stage 1); three marked rows, one justification.
+run_pim ada-reviews --demo
+wait_for 'Reviews \([0-9]+/[0-9]+\)'
+wait_for 'refreshed [0-9]+'
+keys 5
+wait_for '▾ .* waiting'
+before=$(screen | grep -oE 'Reviews \([0-9]+/' | grep -oE '[0-9]+' | head -1)
+[ "${before:-0}" -ge 3 ] || fail "ada has fewer than three access review decisions waiting"
+keys Down
+keys Space
+keys Space
+keys Space
+keys a
+wait_for 'Approve: 3 decisions'
+text "Still on the team"
+keys Enter
+wait_for 'Recorded 3 decisions'
+wait_gone 'Approve: 3 decisions'
+wait_for "Reviews \\($((before - 3))/"
+echo "tui-e2e: ada: recorded three access review decisions in one ($before → $((before - 3)) waiting)"
+quit_pim
+check_restored ada-reviews
+
 # ---- ben: approve a pending request ---------------------------------------------------------
 # The demo tenant seeds requests waiting for ben (from other requesters).
 run_pim ben --demo --as ben
