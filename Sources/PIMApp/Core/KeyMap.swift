@@ -21,7 +21,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .decision: "Decision justification"
         case .help: "Help"
         case .quitConfirm: "Quit confirmation"
-        case .stepConfirm: "Deactivate or cancel"
+        case .stepConfirm: "Deactivate, cancel or accept"
         }
     }
 
