@@ -13,6 +13,7 @@ extension DashboardSection {
         case .history: "the history"
         case .policies: "the role and group policies"
         case .azureRoles: "your Azure roles"
+        case .accessReviews: "your access reviews"
         }
     }
 }

@@ -68,20 +68,23 @@ public struct DashboardOptions: Hashable, Sendable {
     public var includeElevations: Bool
     public var includeHistory: Bool
     public var includePolicies: Bool
+    /// The access review decisions I review (services that have them).
+    public var includeAccessReviews: Bool
 
     public init(
         includeApprovals: Bool = true, includeElevations: Bool = true, includeHistory: Bool = true,
-        includePolicies: Bool = true
+        includePolicies: Bool = true, includeAccessReviews: Bool = true
     ) {
         self.includeApprovals = includeApprovals
         self.includeElevations = includeElevations
         self.includeHistory = includeHistory
         self.includePolicies = includePolicies
+        self.includeAccessReviews = includeAccessReviews
     }
 
     public static let everything = DashboardOptions()
     public static let rolesOnly = DashboardOptions(
-        includeApprovals: false, includeElevations: false, includeHistory: false)
+        includeApprovals: false, includeElevations: false, includeHistory: false, includeAccessReviews: false)
 }
 
 /// One section of the dashboard, to report partial failures.
@@ -90,6 +93,8 @@ public enum DashboardSection: String, Hashable, Sendable, Codable, CaseIterable 
         policies
     /// My eligible and active Azure roles (Azure Resource Manager).
     case azureRoles
+    /// The access review decisions I review.
+    case accessReviews
 }
 
 /// What the dashboard shows, loaded together.
@@ -117,6 +122,8 @@ public struct Dashboard: Hashable, Sendable {
     public var confers: [String: [ConferredRole]]
     /// Why what groups give could not be read (wholly or partly); nil when it was.
     public var confersUnread: PIMError?
+    /// The access review decisions I review in reviews in progress (see `failures[.accessReviews]`).
+    public var accessReviews: [AccessReviewDecision]
 
     public init(
         me: Principal, eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [],
@@ -124,8 +131,10 @@ public struct Dashboard: Hashable, Sendable {
         elevations: [ActiveAssignment] = [], history: [AuditEvent] = [],
         policies: [TargetID: ActivationPolicy] = [:], failures: [DashboardSection: PIMError] = [:],
         azureUnavailable: PIMError? = nil, requestCount: Int = 0,
-        confers: [String: [ConferredRole]] = [:], confersUnread: PIMError? = nil
+        confers: [String: [ConferredRole]] = [:], confersUnread: PIMError? = nil,
+        accessReviews: [AccessReviewDecision] = []
     ) {
+        self.accessReviews = accessReviews
         self.azureUnavailable = azureUnavailable
         self.confers = confers
         self.confersUnread = confersUnread

@@ -35,6 +35,9 @@ public func render(_ state: AppState, width: Int, height: Int) -> Screen {
     case .elevations:
         table = ElevationsView.table(state)
         details = ElevationsView.details(state, width: width)
+    case .reviews:
+        table = ReviewsView.table(state)
+        details = ReviewsView.details(state, width: width)
     }
     // Before the first load the table is empty because nothing arrived yet, not because the tenant
     // has no rows: say that instead of the empty-table text (never over it).
@@ -66,6 +69,8 @@ public func render(_ state: AppState, width: Int, height: Int) -> Screen {
         ActivationFormView.render(state, form, in: overlayArea, on: &screen)
     } else if let dialog = state.dialog {
         ApprovalDialogView.render(state, dialog, in: overlayArea, on: &screen)
+    } else if let reviewDialog = state.reviewDialog {
+        ReviewDialogView.render(state, reviewDialog, in: overlayArea, on: &screen)
     }
     return screen
 }

@@ -111,9 +111,12 @@ import Testing
         var t = UpdateTester(Fixture.loaded())
         t.key("2") { $0.pane = .approvals }
         t.key("4") { $0.pane = .elevations }
+        t.key(.tab) { $0.pane = .reviews }
         t.key(.tab) { $0.pane = .myRoles }
+        t.key(.backTab) { $0.pane = .reviews }
         t.key(.backTab) { $0.pane = .elevations }
         t.key(.backTab) { $0.pane = .history }
+        t.key("5") { $0.pane = .reviews }
         t.key("1") { $0.pane = .myRoles }
         t.key("3") { $0.pane = .history }
     }

@@ -59,6 +59,8 @@ struct UpdateTester {
         case .decide(let items, _, _): owed += items.map { "decide \($0.id)" }
         case .loadMyDecisions: owed.append("my decisions")
         case .loadReviews: owed.append("reviews")
+        case .recordReviews: owed.append("record reviews")
+        case .acceptRecommendations: owed.append("accept recommendations")
         case .bell, .notify, .quit: break
         }
     }
@@ -74,6 +76,8 @@ struct UpdateTester {
             case .decisionFinished(let id, _, _): "decide \(id)"
             case .myDecisionsLoaded: "my decisions"
             case .reviewsLoaded: "reviews"
+            case .reviewsRecorded: "record reviews"
+            case .recommendationsAccepted: "accept recommendations"
             default: nil
             }
         if let key, let index = owed.firstIndex(of: key) { owed.remove(at: index) }

@@ -70,6 +70,21 @@ struct DashboardTests {
         #expect(dashboard.eligibilities.count == 2)
     }
 
+    /// An account without the AccessReview scopes: the reviews section says why; the rest is whole.
+    @Test func forbiddenAccessReviewsLeaveTheRestOfTheDashboard() async throws {
+        let graph = FakeGraph()
+        TenantScript.dashboard(graph)
+        graph.on(
+            "GET", TenantScript.reviewDefinitionsPath, status: 403,
+            json: #"{"error":{"code":"Forbidden","message":"Insufficient scopes."}}"#)
+        let dashboard = try await TenantScript.service(graph).loadDashboard(.everything)
+        #expect(dashboard.failures.keys.sorted { $0.rawValue < $1.rawValue } == [.accessReviews])
+        #expect(dashboard.failures[.accessReviews]?.kind == .forbidden)
+        #expect(dashboard.accessReviews.isEmpty)
+        #expect(dashboard.eligibilities.count == 2)
+        #expect(dashboard.me.displayName == "Ada Admin")
+    }
+
     @Test func everythingFailingThrows() async throws {
         let graph = FakeGraph()  // no routes: every item is a 404
         let service = TenantScript.service(graph)

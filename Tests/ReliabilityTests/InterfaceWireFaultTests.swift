@@ -69,14 +69,17 @@ struct InterfaceWireFaultTests {
         fault: String, attempts: Int, advice: String
     ) async throws {
         let h = try await Self.started()
+        // Every attempt sends the refresh's two chunks (see `chunksPerRefresh`); each meets the fault.
+        let posts = attempts * InterfaceHarness.chunksPerRefresh
         switch fault {
-        case "502": h.proxy?.on(.batches, .answer(Self.badGateway), times: 9)
-        case "429 without Retry-After": h.proxy?.on(.batches, .answer(Self.throttledWithoutRetryAfter), times: 4)
-        case "reset": h.proxy?.on(.batches, .reset(applied: false), times: 4)
-        default: h.proxy?.on(.batches, .cut(keep: 40), times: 4)
+        case "502": h.proxy?.on(.batches, .answer(Self.badGateway), times: 9 * InterfaceHarness.chunksPerRefresh)
+        case "429 without Retry-After":
+            h.proxy?.on(.batches, .answer(Self.throttledWithoutRetryAfter), times: posts)
+        case "reset": h.proxy?.on(.batches, .reset(applied: false), times: posts)
+        default: h.proxy?.on(.batches, .cut(keep: 40), times: posts)
         }
         await h.press("r")
-        #expect(h.proxy?.played == attempts, "retried only where safe")
+        #expect(h.proxy?.played == posts, "retried only where safe")
         await h.expectStatus(advice)
         #expect(await h.state.roles.count == 25)
         h.proxy?.clear()
@@ -104,7 +107,7 @@ struct InterfaceWireFaultTests {
                             429, ["Retry-After": "2"], #"{"error":{"code":"TooManyRequests","message":"Slow down."}}"#
                         ),
                     ])
-            })
+            }, times: InterfaceHarness.chunksPerRefresh)  // the refresh's two chunks, whichever comes first
         await h.press("r")
         let state = await h.state
         #expect(state.sectionFailures[.eligibleGroups]?.kind == .forbidden)

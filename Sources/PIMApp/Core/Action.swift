@@ -29,4 +29,8 @@ public enum Action: Hashable, Sendable {
     case myDecisionsLoaded(Result<[ElevationRequest], PIMError>)
     /// The reviews that could be read, by request id (a failed read is simply absent).
     case reviewsLoaded([String: Review])
+    /// One outcome per decision sent, or why nothing could be sent.
+    case reviewsRecorded(AccessReviewVerdict, Result<[AccessReviewRecordOutcome], PIMError>)
+    /// nil error: the recommendations were recorded.
+    case recommendationsAccepted(AccessReviewQueue.Group, PIMError?)
 }

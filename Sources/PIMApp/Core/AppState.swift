@@ -24,6 +24,8 @@ public struct AppState: Hashable, Sendable {
     public var approvals: [ApprovalItem] = [] { didSet { rebuildSearchKeys(.approvals) } }
     public var history: [HistoryRow] = [] { didSet { rebuildSearchKeys(.history) } }
     public var elevations: [ActiveAssignment] = [] { didSet { rebuildSearchKeys(.elevations) } }
+    /// Pane 5: each review's header row followed by its decisions (`AccessReviewQueue`'s order).
+    public var reviews: [ReviewRow] = [] { didSet { rebuildSearchKeys(.reviews) } }
     /// What the History pane lists: its rows, or (`m`) the requests I decided.
     public var historyMode: HistoryMode = .all
     /// The requests I approved or denied, newest decision first: read when `m` opens the view, not on
@@ -49,6 +51,8 @@ public struct AppState: Hashable, Sendable {
     public var dialog: ApprovalDialog?
     /// Justifications typed in a decision dialog that was closed unsent, per set of requests.
     public var decisionDrafts: [Set<String>: String] = [:]
+    /// The access review decision dialog (`a`, `d`, `x` in Reviews).
+    public var reviewDialog: ReviewDialog?
     /// Names of targets whose drafts an earlier start kept, until the rows are loaded.
     var keptNames: [TargetID: String] = [:]
     public var showHelp = false
@@ -116,6 +120,7 @@ public struct AppState: Hashable, Sendable {
         case .approvals: approvals.count
         case .history: historyMode == .myDecisions ? myDecisions.count : history.count
         case .elevations: elevations.count
+        case .reviews: reviews.count
         }
     }
 
@@ -145,6 +150,7 @@ public struct AppState: Hashable, Sendable {
         if drafts.values.contains(where: \.hasUnsentText) { return true }
         if let dialog, !dialog.justification.text.isEmpty { return true }
         if decisionDrafts.values.contains(where: { !$0.isEmpty }) { return true }
+        if let reviewDialog, !reviewDialog.justification.text.isEmpty { return true }
         return false
     }
 
@@ -168,6 +174,8 @@ public enum Confirmation: Hashable, Sendable {
     case deactivate(ActiveAssignment)
     /// Cancel my request that waits for approval.
     case cancel(ElevationRequest)
+    /// Record the service's recommendation on a review's decisions that wait for me.
+    case acceptRecommendations(AccessReviewQueue.Group)
 }
 
 extension RoleEntry {

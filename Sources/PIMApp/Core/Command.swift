@@ -1,3 +1,5 @@
+import PIMDomain
+
 /// What a key means once looked up in `KeyMap`. Tests and mouse clicks can send commands directly.
 public enum Command: Hashable, Sendable {
     // Everywhere in the panes.
@@ -8,6 +10,8 @@ public enum Command: Hashable, Sendable {
     case activate, toggleMark, markRoleSet, deactivate, extend, cancelRequest
     // Approvals.
     case openRequest, approve, deny
+    // Reviews.
+    case reviewVerdict(AccessReviewVerdict), acceptRecommendations
     // History.
     case toggleMyDecisions
     // Text entry (filter line, form fields, justification of a decision).

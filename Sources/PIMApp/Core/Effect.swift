@@ -13,6 +13,10 @@ public enum Effect: Hashable, Sendable {
     case cancel(ElevationRequest)
     /// One decision with one justification for every item; each answer comes back as `.decisionFinished`.
     case decide([ApprovalItem], ApprovalDecision, justification: String)
+    /// One verdict with one justification on access review decisions; comes back as `.reviewsRecorded`.
+    case recordReviews([AccessReviewDecision], AccessReviewVerdict, justification: String)
+    /// The service's recommendations on a review's waiting decisions; comes back as `.recommendationsAccepted`.
+    case acceptRecommendations(AccessReviewQueue.Group)
     /// The requests I approved or denied (History's `m` view); comes back as `.myDecisionsLoaded`.
     case loadMyDecisions
     /// Who decided these requests of mine and why; comes back as `.reviewsLoaded`.

@@ -6,6 +6,7 @@ extension KeyMap {
         Binding(["2"], .switchPane(.approvals), .panes, "show Approvals"),
         Binding(["3"], .switchPane(.history), .panes, "show History"),
         Binding(["4"], .switchPane(.elevations), .panes, "show Elevations"),
+        Binding(["5"], .switchPane(.reviews), .panes, "show Reviews"),
         Binding([.tab], .nextPane, .panes, "next pane"),
         Binding([.backTab], .previousPane, .panes, "previous pane"),
         Binding([.up, "k"], .moveUp, .panes, "move up"),
@@ -63,6 +64,19 @@ extension KeyMap {
         Binding([" "], .toggleMark, .approvals, "mark for one decision", hint: "mark", disabled: noApproval),
     ]
 
+    static let reviews: [Binding] = [
+        Binding(
+            ["a"], .reviewVerdict(.approve), .reviews, "approve: keep the access", hint: "approve", disabled: noReview),
+        Binding(["d"], .reviewVerdict(.deny), .reviews, "deny: remove the access", hint: "deny", disabled: noReview),
+        Binding(["x"], .reviewVerdict(.dontKnow), .reviews, "don't know", hint: "don't know", disabled: noReview),
+        Binding([" "], .toggleMark, .reviews, "mark for one decision", hint: "mark", disabled: noReview),
+        Binding(
+            ["A"], .acceptRecommendations, .reviews, "accept the review's recommendations", hint: "accept all",
+            disabled: { $0.selectedReviewRow == nil ? "No access review waits for you." : nil }),
+        Binding([.enter], .confirmDecision, .reviewDecision, "record the decision", hint: "record"),
+        Binding([.escape], .closeDialog, .reviewDecision, "close, keeping the text", hint: "close"),
+    ]
+
     static let history: [Binding] = [
         Binding(["m"], .toggleMyDecisions, .history, "my decisions (again: back to the history)", hint: "my decisions"),
         Binding(["/"], .openFilter, .history, "filter; also user:, target:, since:, until:", hint: "filter"),
@@ -101,7 +115,7 @@ extension KeyMap {
             Binding([.escape, "q"], .closeDialog, .dialog, "close", hint: "close"),
             Binding([.enter], .confirmDecision, .decision, "confirm the decision", hint: "confirm"),
             Binding([.escape], .closeDialog, .decision, "back to the request", hint: "back"),
-        ] + editing(.decision)
+        ] + editing(.decision) + editing(.reviewDecision)
 
     static let help: [Binding] = [
         Binding(["?", .escape, "q"], .closeHelp, .help, "close the help", hint: "close"),
@@ -109,7 +123,7 @@ extension KeyMap {
         Binding([.pageUp, .left], .previousHelpPage, .help, "previous page of keys", hint: "previous page"),
         Binding(["y"], .confirmYes, .quitConfirm, "quit, keeping the unsent text as a draft", hint: "quit"),
         Binding(["n", .escape], .confirmNo, .quitConfirm, "stay", hint: "stay"),
-        Binding(["y"], .confirmYes, .stepConfirm, "deactivate or cancel, as asked", hint: "yes"),
+        Binding(["y"], .confirmYes, .stepConfirm, "deactivate, cancel or accept recommendations, as asked", hint: "yes"),
         Binding(["n", .escape], .confirmNo, .stepConfirm, "keep it", hint: "no"),
         Binding([.enter], .confirmNo, .stepConfirm, "no"),
     ]
@@ -154,6 +168,10 @@ extension KeyMap {
         case .scheduled: return "\(role.target.interfaceName) is scheduled to start later."
         case .eligible: return role.canActivate ? nil : "You are not eligible for this role."
         }
+    }
+
+    @Sendable static func noReview(_ state: AppState) -> String? {
+        state.selectedReviewRow == nil ? "No access review decision waits for you." : nil
     }
 
     @Sendable static func noApproval(_ state: AppState) -> String? {

@@ -1,7 +1,7 @@
 /// Where a binding applies. The update function asks `KeyMap.contexts(for:)` which ones are live.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
-    case panes, myRoles, approvals, history, elevations, filter, form, formDone, tier0Confirm, dialog, decision, help,
-        quitConfirm, stepConfirm
+    case panes, myRoles, approvals, history, elevations, reviews, filter, form, formDone, tier0Confirm, dialog,
+        decision, help, quitConfirm, stepConfirm, reviewDecision
 
     /// Heading in the `?` help.
     public var title: String {
@@ -11,6 +11,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .approvals: "Approvals"
         case .history: "History"
         case .elevations: "Elevations"
+        case .reviews: "Reviews"
+        case .reviewDecision: "Review decision justification"
         case .filter: "Filter line"
         case .form: "Activation form"
         case .formDone: "Activation form, once sent"
@@ -19,12 +21,12 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .decision: "Decision justification"
         case .help: "Help"
         case .quitConfirm: "Quit confirmation"
-        case .stepConfirm: "Deactivate or cancel"
+        case .stepConfirm: "Deactivate, cancel or accept"
         }
     }
 
     /// Printable keys type text here instead of being commands.
-    public var takesText: Bool { self == .filter || self == .form || self == .decision }
+    public var takesText: Bool { self == .filter || self == .form || self == .decision || self == .reviewDecision }
 }
 
 /// One key binding: its keys, what it does, its help text, whether the status line shows it,
@@ -57,7 +59,7 @@ public struct Binding: Sendable {
 /// The one table of keys. Dispatch, the status-line hints and the `?` help all read it.
 public enum KeyMap {
     public static let bindings: [Binding] =
-        panes + myRoles + approvals + history + elevations + filter + form + dialogs + help
+        panes + myRoles + approvals + history + elevations + reviews + filter + form + dialogs + help
 
     /// The contexts whose bindings apply now, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
@@ -68,12 +70,14 @@ public enum KeyMap {
             return form.confirmingTier0 ? [.tier0Confirm] : (form.isDone ? [.formDone] : [.form])
         }
         if let dialog = state.dialog { return dialog.decision == nil ? [.dialog] : [.decision] }
+        if state.reviewDialog != nil { return [.reviewDecision] }
         if state.currentList.isFiltering { return [.filter] }
         switch state.pane {
         case .myRoles: return [.myRoles, .panes]
         case .approvals: return [.approvals, .panes]
         case .elevations: return [.elevations, .panes]
         case .history: return [.history, .panes]
+        case .reviews: return [.reviews, .panes]
         }
     }
 

@@ -108,6 +108,16 @@ public actor Runtime {
                 let outcome = await result { try await service.decide(item, decision, justification: justification) }
                 report(.decisionFinished(requestId: item.id, decision, outcome.failure))
             }
+        case .recordReviews(let decisions, let verdict, let justification):
+            report(
+                .reviewsRecorded(
+                    verdict,
+                    await result {
+                        try await Self.reviews(service).record(decisions, verdict, justification: justification)
+                    }))
+        case .acceptRecommendations(let group):
+            let outcome = await result { try await Self.reviews(service).acceptRecommendations(group.scope) }
+            report(.recommendationsAccepted(group, outcome.failure))
         case .loadMyDecisions:
             report(
                 .myDecisionsLoaded(
@@ -123,6 +133,13 @@ public actor Runtime {
         case .bell, .notify, .quit:
             break
         }
+    }
+
+    private static func reviews(_ service: any PIMService) throws -> any AccessReviewService {
+        guard let source = service as? any AccessReviewService else {
+            throw PIMError(.other, "This service has no access reviews.")
+        }
+        return source
     }
 
     private func result<T: Sendable>(_ body: () async throws -> T) async -> Result<T, PIMError> {

@@ -42,6 +42,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .reviewsLoaded(let reviews):
         state.reviewsLoaded(reviews)
         return []
+    case .reviewsRecorded(let verdict, let result):
+        return state.reviewsRecorded(verdict, result)
+    case .recommendationsAccepted(let group, let error):
+        return state.recommendationsAccepted(group, error)
     }
 }
 
@@ -132,8 +136,8 @@ extension AppState {
         case .openRequest: openRequestDialog(decision: nil)
         case .approve: chooseDecision(.approve)
         case .deny: chooseDecision(.deny)
-        case .confirmDecision: return confirmDecision()
-        case .closeDialog: closeDialog()
+        case .confirmDecision: return reviewDialog == nil ? confirmDecision() : confirmReviewDialog()
+        case .closeDialog: if reviewDialog == nil { closeDialog() } else { closeReviewDialog() }
         case .nextField: moveFocus(by: 1)
         case .previousField: moveFocus(by: -1)
         case .submitField:
@@ -147,12 +151,16 @@ extension AppState {
         case .closeForm: closeForm()
         case .toggleMyDecisions: return toggleMyDecisions()
         case .preflight: return preflightForm()
+        case .reviewVerdict(let verdict): openReviewDialog(verdict)
+        case .acceptRecommendations: askToAcceptRecommendations()
         }
         return []
     }
 
     mutating func click(_ target: ClickTarget) -> [Effect] {
-        guard form == nil, dialog == nil, !showHelp, !confirmingQuit, confirmation == nil else { return [] }
+        guard form == nil, dialog == nil, reviewDialog == nil, !showHelp, !confirmingQuit, confirmation == nil else {
+            return []
+        }
         switch target {
         case .pane(let pane): self.pane = pane
         case .row(let index): moveSelection(to: index)
@@ -165,7 +173,7 @@ extension AppState {
 
     /// The wheel moves the selection of the pane in view; over a form, dialog or question it does nothing.
     mutating func wheel(_ notches: Int) -> [Effect] {
-        guard form == nil, dialog == nil, !showHelp, !confirmingQuit else { return [] }
+        guard form == nil, dialog == nil, reviewDialog == nil, !showHelp, !confirmingQuit else { return [] }
         moveSelection(by: max(-100, min(100, notches)) * Self.wheelRows)
         return []
     }
@@ -196,6 +204,10 @@ extension AppState {
             guard dialog?.isSubmitting == false else { return }
             change(&dialog!.justification)
             dialog?.error = nil
+        } else if reviewDialog != nil {
+            guard reviewDialog?.isSubmitting == false else { return }
+            change(&reviewDialog!.justification)
+            reviewDialog?.error = nil
         } else if currentList.isFiltering {
             change(&currentList.filter)
             refilter(pane)

@@ -21,6 +21,10 @@ extension AppState {
         if currentList.marked.contains(id) {
             currentList.marked.remove(id)
         } else {
+            if pane == .reviews, selectedReviewRow?.decision == nil {
+                flash("Space marks decisions: select one under its review.", .warning)
+                return
+            }
             if pane == .myRoles, let role = selectedRole, let reason = Self.whyNotActivatable(role) {
                 flash(
                     """
@@ -59,6 +63,7 @@ extension AppState {
         case .approvals: approvals[index].id
         case .history: historyMode == .myDecisions ? "decision:" + myDecisions[index].id : history[index].id
         case .elevations: elevations[index].id
+        case .reviews: reviews[index].id
         }
     }
 
@@ -91,6 +96,8 @@ extension AppState {
                 row.activity, row.targetName, row.result, row.actor ?? "", row.justification ?? "",
                 row.requestId ?? "",
             ].joined(separator: " ")
+        case .reviews:
+            return reviews[index].searchText
         case .elevations:
             let assignment = elevations[index]
             return [

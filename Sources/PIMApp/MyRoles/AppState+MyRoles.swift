@@ -115,6 +115,8 @@ extension AppState {
             busy[request.target.id] = "cancelling"
             flash("Cancelling the request for \(request.target.interfaceName)…", .info)
             return [.cancel(request)]
+        case .acceptRecommendations(let group):
+            return acceptRecommendations(group)
         }
     }
 
@@ -142,6 +144,8 @@ extension AppState {
                 ?? "It waits for an approver"
             return
                 "Cancel the request for \(name)? \(waited); a new request starts the wait again. y cancels, n keeps it."
+        case .acceptRecommendations(let group):
+            return Self.acceptQuestion(group)
         }
     }
 

@@ -65,15 +65,20 @@ extension AppState {
         if dashboard.failures[.myRequests] == nil { forgetReviews(notIn: dashboard.myRequests) }
         history = HistoryRow.merge(requests: withKnownReviews(dashboard.myRequests), events: dashboard.history)
         elevations = dashboard.elevations.sorted(by: ActiveAssignment.soonestEndFirst)
+        reviews = ReviewRow.rows(AccessReviewQueue(dashboard.accessReviews))
         sectionFailures = dashboard.failures
         // A reason kept for requests that no longer wait (decided by someone else, expired) has
         // nothing left to decide: it would only make every quit ask.
         if dashboard.failures[.approvals] == nil, !decisionDrafts.isEmpty {
-            let waiting = Set(approvals.map(\.id))
+            let waiting = Set(approvals.map(\.id) + reviews.compactMap { $0.decision?.decisionId })
             decisionDrafts = decisionDrafts.filter { $0.key.isSubset(of: waiting) }
         }
         lastRefresh = now
-        if let section = DashboardSection.allCases.first(where: { dashboard.failures[$0] != nil }),
+        // Reviews the account may not read are said in pane 5, not as an error on every refresh.
+        let forbidden = reviewsForbidden
+        if let section = DashboardSection.allCases.first(where: {
+            dashboard.failures[$0] != nil && !($0 == .accessReviews && forbidden)
+        }),
             let sectionFailure = dashboard.failures[section]
         {
             // The rest loaded: name the part that did not, before what to do about it.

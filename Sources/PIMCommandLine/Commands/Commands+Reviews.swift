@@ -112,19 +112,20 @@ extension Commands {
         let resolved = try IdPrefixResolver.resolveAll(
             typed, among: decisions, ids: { [$0.decisionId] }, command: "review", noun: "decision id")
         let me = try await context.service().currentUser()
-        let plan = ReviewPlan(resolved, verdict: verdict, justification: justification, me: me.id)
+        let plan = AccessReviewPlan(
+            resolved, verdict: verdict, justification: justification, me: me.id,
+            unknown: { typed in
+                PIMError(
+                    .notFound,
+                    "No access review decision in progress of yours has id \(typed): run pim reviews to see them.")
+            })
         // The review asks for a justification and none was given: asked for on a terminal, else refused
         // before anything is sent.
         if plan.needsJustification != nil {
             justification = context.prompt("Justification")
         }
         if let missing = plan.needsJustification, justification == nil {
-            throw PIMError(
-                .refused,
-                """
-                The review "\(Sanitizer.sanitize(missing.reviewName))" asks for a justification with every decision: \
-                add --justification "why".
-                """)
+            throw PIMError(.refused, AccessReviewPlan.justificationMissing(missing) + ": add --justification \"why\".")
         }
         var outcomes: [String: AccessReviewRecordOutcome] = [:]
         if !plan.toSend.isEmpty {
@@ -138,7 +139,7 @@ extension Commands {
     /// One line per id (or the single id's error), the worst exit code, and after a partial failure which
     /// decisions were recorded and which were not.
     static func reportReview(
-        _ plan: ReviewPlan, outcomes: [String: AccessReviewRecordOutcome], verdict: AccessReviewVerdict,
+        _ plan: AccessReviewPlan, outcomes: [String: AccessReviewRecordOutcome], verdict: AccessReviewVerdict,
         justification: String?, _ context: CommandContext
     ) throws -> Int32 {
         var worst: Int32 = 0
@@ -182,7 +183,7 @@ extension Commands {
         if !failed.isEmpty, !recorded.isEmpty {
             context.notice(
                 """
-                Recorded: \(recorded.joined(separator: ", ")). Not recorded: \(failed.joined(separator: ", ")); \
+                \(AccessReviewPlan.partialSummary(recorded: recorded, failed: failed)); \
                 running the same command again records only those.
                 """)
         }
@@ -219,79 +220,5 @@ extension Commands {
                     """))
         }
         return 0
-    }
-}
-
-/// What `pim review` does with each typed id, decided before anything is sent.
-struct ReviewPlan {
-    enum Action {
-        /// Sent for recording.
-        case send(AccessReviewDecision)
-        /// Already carries this verdict from me: nothing to send.
-        case skip
-        /// Refused with one sentence; nothing sent.
-        case refuse(PIMError)
-    }
-
-    struct Step {
-        var typed: String
-        var decision: AccessReviewDecision?
-        var action: Action
-    }
-
-    var steps: [Step]
-    /// A decision to send whose review asks for a justification none was given for.
-    var needsJustification: AccessReviewDecision?
-
-    init(
-        _ resolved: [(typed: String, item: AccessReviewDecision?)], verdict: AccessReviewVerdict,
-        justification: String?, me: String
-    ) {
-        var seen = Set<String>()
-        steps = []
-        for (typed, decision) in resolved {
-            guard let decision else {
-                steps.append(
-                    Step(
-                        typed: typed, decision: nil,
-                        action: .refuse(
-                            PIMError(
-                                .notFound,
-                                """
-                                No access review decision in progress of yours has id \(typed): run pim reviews to \
-                                see them.
-                                """))))
-                continue
-            }
-            guard seen.insert(decision.decisionId.lowercased()).inserted else { continue }
-            steps.append(Step(typed: typed, decision: decision, action: Self.action(decision, verdict, me: me)))
-        }
-        needsJustification =
-            justification == nil
-            ? toSend.first { $0.justificationRequired } : nil
-    }
-
-    static func action(_ decision: AccessReviewDecision, _ verdict: AccessReviewVerdict, me: String) -> Action {
-        let short = decision.decisionId.prefix(8)
-        guard decision.inProgress else {
-            return .refuse(
-                PIMError(
-                    .refused, "The review of decision \(short) is no longer in progress, so it takes no decisions."))
-        }
-        guard decision.verdict != .notReviewed, let reviewer = decision.reviewedBy else { return .send(decision) }
-        guard reviewer.id.caseInsensitiveCompare(me) == .orderedSame else {
-            return .refuse(
-                PIMError(
-                    .alreadyDecided,
-                    """
-                    Decision \(short) was already recorded by \(Sanitizer.sanitize(reviewer.label)) \
-                    (\(decision.verdict.rawValue)); nothing was sent.
-                    """))
-        }
-        return decision.verdict == verdict ? .skip : .send(decision)
-    }
-
-    var toSend: [AccessReviewDecision] {
-        steps.compactMap { if case .send(let decision) = $0.action { decision } else { nil } }
     }
 }

@@ -26,6 +26,15 @@ public enum ManPage {
                 8601 PT1H30M.
                 """
             ),
+            ".PP",
+            escape(
+                """
+                In the full-screen interface 1 to 5 (or Tab) show My roles, Approvals, History, Elevations and \
+                Reviews; ? lists every key. In Reviews, a approves, d denies and x answers don't know on the selected \
+                access review decision or those marked with Space, with one justification; A accepts the selected \
+                review's recommendations after a y/N question.
+                """
+            ),
             ".SH COMMANDS",
         ]
         for command in CommandTable.visibleCommands {

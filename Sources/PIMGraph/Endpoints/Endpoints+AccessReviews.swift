@@ -27,9 +27,12 @@ extension Endpoints {
             GraphRequest(path: "\(instancePath(scope))/stages/\(asReviewer)")
         }
 
-        /// R4 / R5 — my decision items in an instance, or in one stage of it.
-        static func decisions(_ scope: AccessReviewScope) -> GraphRequest {
-            GraphRequest(path: "\(recordingPath(scope))/decisions/\(asReviewer)")
+        /// R4 / R5 — my decision items in an instance, or in one stage of it; `top` asks for pages of up
+        /// to that many (the dashboard asks for Graph's largest, 100, so a review fits in its batch).
+        static func decisions(_ scope: AccessReviewScope, top: Int? = nil) -> GraphRequest {
+            GraphRequest(
+                path: "\(recordingPath(scope))/decisions/\(asReviewer)",
+                query: top.map { [.init("$top", String($0))] } ?? [])
         }
 
         /// One decision item, read back after a write whose answer was lost.

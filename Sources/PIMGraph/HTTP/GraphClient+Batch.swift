@@ -50,9 +50,19 @@ extension GraphClient {
                 Array(pending[$0..<min($0 + limit, pending.count)])
             }
             // The chunks are independent reads: sent together they cost one round trip, not one each.
-            let answered = try await withThrowingTaskGroup(of: ([Item], [String: HTTPResponse]).self) { group in
-                for chunk in chunks { group.addTask { (chunk, try await send(chunk)) } }
-                return try await group.reduce(into: []) { $0.append($1) }
+            // Each chunk runs to its end; a failure is the first chunk's in order, not whichever lost a race
+            // (a sibling cancelled by it would otherwise say "cancelled" instead of what went wrong).
+            let outcomes = await withTaskGroup(of: (Int, Result<[String: HTTPResponse], any Error>).self) { group in
+                for (index, chunk) in chunks.enumerated() {
+                    group.addTask {
+                        do { return (index, .success(try await send(chunk))) } catch { return (index, .failure(error)) }
+                    }
+                }
+                return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            }
+            var answered: [([Item], [String: HTTPResponse])] = []
+            for (index, chunk) in chunks.enumerated() {
+                answered.append((chunk, try outcomes[index]!.get()))
             }
             counter.overlapped(chunks.count - 1)
             for (chunk, answers) in answered {

@@ -18,8 +18,14 @@ public struct DashboardHints: Codable, Hashable, Sendable {
     public var groups: [String]
     /// The Azure side's (absent in files written before Azure roles, or without an Azure side).
     public var azure: AzureDashboardHints?
+    /// The access review periods in progress I review (absent in files written before access reviews).
+    public var reviews: [ReviewPeriodHint]?
 
-    public init(userId: String, policyTargets: [TargetID], groups: [String], azure: AzureDashboardHints? = nil) {
+    public init(
+        userId: String, policyTargets: [TargetID], groups: [String], azure: AzureDashboardHints? = nil,
+        reviews: [ReviewPeriodHint]? = nil
+    ) {
+        self.reviews = reviews
         self.userId = userId
         self.policyTargets = policyTargets
         self.groups = groups

@@ -57,6 +57,11 @@ extension GraphPIMService {
             // What my groups give: the groups of the last load or start, asked in this first batch.
             var confersReads = ConfersReads()
             items += confersReads.add(Self.unique(state.read { $0.knownGroups } + (started?.groups ?? [])))
+            // Access reviews: the series, and the periods the last load (or start) found in progress.
+            if options.includeAccessReviews {
+                let remembered = state.read { $0.reviewPeriods ?? $0.hints?.reviews }
+                items += ReviewReads.items(hinted: remembered ?? started?.reviews ?? [])
+            }
             try await reader.load(items)
 
             // My roles and groups.
@@ -163,6 +168,19 @@ extension GraphPIMService {
                 policies = state.cachedPolicies(targets, now: now, ttl: .infinity).fresh
             }
 
+            var accessReviews: [AccessReviewDecision] = []
+            var reviewPeriods: [ReviewPeriodHint]?
+            if options.includeAccessReviews {
+                let read = await ReviewReads.read(&reader)
+                accessReviews = read.decisions
+                if let failure = read.failure {
+                    failures[.accessReviews] = failure
+                } else {
+                    reviewPeriods = read.periods
+                    state.update { $0.reviewPeriods = read.periods }
+                }
+            }
+
             let sectionsComplete = [DashboardSection.me, .eligibleRoles, .activeRoles, .eligibleGroups, .activeGroups]
                 .allSatisfy { failures[$0] == nil }
             var learned: DashboardHints?
@@ -172,7 +190,9 @@ extension GraphPIMService {
                 var reads = PolicyReads()
                 reads.add(targets)
                 let keys = reads.keys.sorted { $0.description < $1.description }
-                learned = DashboardHints(userId: me.id, policyTargets: keys, groups: knownGroups)
+                learned = DashboardHints(
+                    userId: me.id, policyTargets: keys, groups: knownGroups,
+                    reviews: reviewPeriods ?? state.read { $0.hints?.reviews })
             }
 
             let attempted = reader.responses.count
@@ -186,7 +206,7 @@ extension GraphPIMService {
                 approvals: approvals, elevations: elevations,
                 history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
                 policies: policies, failures: failures, requestCount: client.counter.value - countBefore,
-                confers: confers, confersUnread: confersUnread)
+                confers: confers, confersUnread: confersUnread, accessReviews: accessReviews)
             return (dashboard, learned)
         }
     }

@@ -4,8 +4,8 @@ import PIMDomain
 /// `?`: every key of `KeyMap`, grouped by where it applies, flowed into as many columns as fit.
 enum HelpView {
     static let shownContexts: [KeyContext] = [
-        .panes, .myRoles, .approvals, .history, .elevations, .filter, .form, .formDone, .tier0Confirm, .dialog,
-        .decision, .quitConfirm, .stepConfirm,
+        .panes, .myRoles, .approvals, .history, .elevations, .reviews, .filter, .form, .formDone, .tier0Confirm,
+        .dialog, .decision, .reviewDecision, .quitConfirm, .stepConfirm,
     ]
 
     static func lines(compact: Bool = false) -> [StyledLine] {
@@ -18,7 +18,7 @@ enum HelpView {
             let switching = bindings.filter { if case .switchPane = $0.command { true } else { false } }
             if !switching.isEmpty {
                 bindings.removeAll { if case .switchPane = $0.command { true } else { false } }
-                lines.append(entry("1-4", "switch pane"))
+                lines.append(entry("1-\(Pane.allCases.count)", "switch pane"))
             }
             for binding in bindings {
                 lines.append(

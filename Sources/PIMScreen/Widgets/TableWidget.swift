@@ -37,6 +37,8 @@ struct TableWidget {
     var isMarked: (Int) -> Bool
     var cell: (_ row: Int, _ column: Int) -> TableCell
     var emptyText: DisplayText
+    /// A row drawn as one text across every column (a group's header), or nil for a row of cells.
+    var spanning: (Int) -> TableCell? = { _ in nil }
 
     /// Width of the mark column at the left ("* " on marked rows).
     static let markWidth = 2
@@ -82,6 +84,12 @@ struct TableWidget {
             let rowStyle: StyleRole = selected ? .selectedRow : (marked ? .marked : .normal)
             screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: rowStyle)
             if marked { screen.put("*", x: rect.x, y: y, style: rowStyle) }
+            if let span = spanning(row) {
+                let style = selected ? .selectedRow : (span.style ?? rowStyle)
+                screen.put(span.text, x: rect.x, y: y, maxWidth: rect.width, style: style)
+                screen.addClickTarget(Rect(x: rect.x, y: y, width: rect.width, height: 1), .row(row))
+                continue
+            }
             var x = rect.x + Self.markWidth
             for (index, column) in shown.enumerated() {
                 let value = grid[row - first][column]

@@ -19,6 +19,10 @@ enum TitleBar {
         var x = rect.x
         var labels = tabLabels(state, short: false)
         if labels.reduce(0, { $0 + $1.width + 1 }) > rect.width { labels = tabLabels(state, short: true) }
+        // Five tabs at 80 columns: without their padding, so every pane's number stays in sight.
+        if labels.reduce(0, { $0 + $1.width + 1 }) > rect.width {
+            labels = labels.map { SanitizedText.of(String($0.string.dropFirst().dropLast())) }
+        }
         for (pane, label) in zip(Pane.allCases, labels) {
             guard x + label.width <= rect.maxX else { break }
             let used = screen.put(label, x: x, y: rect.y + 1, style: pane == state.pane ? .tabActive : .tabInactive)
@@ -33,7 +37,11 @@ enum TitleBar {
         Pane.allCases.map { pane in
             let list = state.list(pane)
             let total = state.rowCount(pane)
-            let count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
+            var count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
+            // Reviews counts decisions (not its header rows): those waiting for me of all.
+            if pane == .reviews, list.filterText.isEmpty {
+                count = "\(state.reviewsWaiting)/\(state.reviewDecisionCount)"
+            }
             let title = pane == .history ? HistoryView.title(state, short: short) : pane.title
             return SanitizedText.of(" \(pane.rawValue) \(title) (\(count)) ")
         }

@@ -30,5 +30,23 @@ extension Tables {
         Column("Decision id", width: .init(min: 8, max: 8), priority: 10, fronts: .commandLine) { row, _ in
             CellValue(String(row.decisionId.prefix(8)))
         },
+        // The Reviews pane: its review is the header row above, so who, what, the advice and my answer.
+        Column("Who", width: .init(min: 10, max: 28), priority: 10, fronts: .screen) { row, _ in
+            CellValue(row.principal.label)
+        },
+        Column("What", width: .init(min: 12, max: 60, fills: true), priority: 10, names: true, fronts: .screen) {
+            row, _ in CellValue(row.resourceName)
+        },
+        Column("Tier", width: .init(min: 6, max: 6), priority: 4, fronts: .screen) { row, _ in
+            CellValue(row.tier.label, style: .tier(row.tier))
+        },
+        Column("Recommended", width: .init(min: 7, max: 15), priority: 7, fronts: .screen) { row, _ in
+            CellValue(row.recommendation == .noInfoAvailable ? "—" : row.recommendation.rawValue, style: .dim)
+        },
+        Column("My decision", width: .init(min: 11, max: 12), priority: 9, fronts: .screen) { row, _ in
+            CellValue(
+                row.verdict == .notReviewed ? "waiting" : row.verdict.rawValue,
+                style: row.verdict == .deny ? .error : row.verdict == .notReviewed ? .pending : .success)
+        },
     ])
 }

@@ -67,8 +67,15 @@ enum TenantScript {
         """
 
     /// Routes for a full dashboard load.
+    static let reviewDefinitionsPath = """
+        /v1.0/identityGovernance/accessReviews/definitions/filterByCurrentUser(on='reviewer')?$select=id,displayName,\
+        status,scope,settings,stageSettings,descriptionForReviewers
+        """
+
     static func dashboard(_ graph: FakeGraph) {
         graph.on("GET", "/v1.0/me?$select=id,displayName,userPrincipalName", json: me)
+        // Ada reviews nothing: the access review series come back empty.
+        graph.on("GET", reviewDefinitionsPath, json: #"{"value":[]}"#)
         graph.on("GET", eligibleRolesPath, json: eligibleRoles)
         graph.on(
             "GET",

@@ -92,7 +92,8 @@ struct Harness {
 
     /// The reads of `DashboardOptions.lean`: who I am, my roles, groups and requests.
     static let lean = DashboardOptions(
-        includeApprovals: false, includeElevations: false, includeHistory: false, includePolicies: false)
+        includeApprovals: false, includeElevations: false, includeHistory: false, includePolicies: false,
+        includeAccessReviews: false)
 
     /// Routes every read of the lean dashboard; one eligible role.
     func scriptDashboard() {

@@ -166,6 +166,8 @@ extension InterfaceHarness.Draft {
 extension InterfaceHarness {
     /// Refreshes (`$batch` requests) that reached the tenant.
     var batches: Int { tenant.sent.filter { $0.path.hasSuffix("/$batch") }.count }
+    /// `$batch` posts one refresh sends: its reads, access reviews included, exceed Graph's 20 a batch.
+    static let chunksPerRefresh = 2
 
     /// Lookups among my role requests (what pim does before it sends an activation again); their
     /// further pages, and the pages a refresh follows, are not counted.

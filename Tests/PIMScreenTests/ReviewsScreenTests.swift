@@ -1,0 +1,46 @@
+import Foundation
+import PIMApp
+import PIMAppFixtures
+import PIMDomain
+import PIMScreen
+import Testing
+
+/// Pane 5: the reviews grouped under their headers with a live "due in" countdown, and the dialog of
+/// one bulk decision, at 80×24 and 132×40.
+@Suite struct ReviewsScreenTests {
+    @Test func reviewsPane() {
+        var state = Fixture.reviewsLoaded()
+        _ = update(&state, .key(.down))
+        GoldenScreen.check("reviews", state, styles: true)
+    }
+
+    @Test func bulkDecisionDialog() {
+        var state = Fixture.reviewsLoaded()
+        _ = update(&state, .key(.down))
+        for _ in 0..<3 { _ = update(&state, .key(" ")) }
+        _ = update(&state, .key("a"))
+        for c in "Still on the team" { _ = update(&state, .key(.character(c))) }
+        GoldenScreen.check("reviews-bulk-dialog", state)
+    }
+
+    @Test func countdownInTheHeaderFollowsTheClock() {
+        var state = Fixture.reviewsLoaded(width: 132, height: 40)
+        #expect(render(state).lines().contains { $0.contains("due in 2d 4h") })
+        _ = update(&state, .tick(Fixture.at(28)))
+        #expect(render(state).lines().contains { $0.contains("due in 1d") })
+    }
+
+    @Test func failedReviewsSayWhyInThePaneWhileOtherPanesStay() {
+        var state = AppState(config: AppConfig(tenantLabel: "contoso.example (demo)"), now: Fixture.now)
+        _ = update(&state, .start)
+        var loaded = Fixture.dashboard
+        loaded.failures[.accessReviews] = PIMError(
+            .forbidden, "Graph refused the request", graphCode: "PermissionScopeNotGranted", httpStatus: 403)
+        _ = update(&state, .dashboardLoaded(.success(loaded)))
+        #expect(state.roles.count == Fixture.loaded().roles.count)
+        _ = update(&state, .key("5"))
+        let text = render(state).lines().joined(separator: "\n")
+        #expect(text.contains("Access reviews are not shown"))
+        #expect(text.contains("AccessReview.ReadWrite.All"))
+    }
+}
