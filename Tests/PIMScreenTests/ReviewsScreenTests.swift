@@ -23,6 +23,15 @@ import Testing
         GoldenScreen.check("reviews-bulk-dialog", state)
     }
 
+    @Test func everyPaneTabStaysInSightOnANarrowTerminal() {
+        let wide = render(Fixture.reviewsLoaded(width: 80, height: 24)).lines()[1]
+        #expect(wide.contains("5 Reviews (5/5)"), "\(wide)")
+        let narrow = render(Fixture.reviewsLoaded(width: 64, height: 24)).lines()[1]
+        for tab in ["1 My roles", "2 Approvals", "3 History", "4 Elevations", "5 Reviews (5)"] {
+            #expect(narrow.contains(tab), "\(narrow)")
+        }
+    }
+
     @Test func countdownInTheHeaderFollowsTheClock() {
         var state = Fixture.reviewsLoaded(width: 132, height: 40)
         #expect(render(state).lines().contains { $0.contains("due in 2d 4h") })

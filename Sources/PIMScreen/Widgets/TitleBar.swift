@@ -17,11 +17,12 @@ enum TitleBar {
 
         screen.fill(rect.row(1), style: .tabInactive)
         var x = rect.x
-        var labels = tabLabels(state, short: false)
-        if labels.reduce(0, { $0 + $1.width + 1 }) > rect.width { labels = tabLabels(state, short: true) }
-        // Five tabs at 80 columns: without their padding, so every pane's number stays in sight.
-        if labels.reduce(0, { $0 + $1.width + 1 }) > rect.width {
-            labels = labels.map { SanitizedText.of(String($0.string.dropFirst().dropLast())) }
+        // Tabs give way step by step until all five numbers are in sight: History's short title, no padding,
+        // Reviews counting only what waits for me, then counts on the current tab only.
+        var labels: [DisplayText] = []
+        for fit in TabFit.allCases {
+            labels = tabLabels(state, fit: fit)
+            if labels.reduce(0, { $0 + $1.width + 1 }) - 1 <= rect.width { break }
         }
         for (pane, label) in zip(Pane.allCases, labels) {
             guard x + label.width <= rect.maxX else { break }
@@ -31,19 +32,30 @@ enum TitleBar {
         }
     }
 
+    /// How much the tabs give way where they would not all fit.
+    enum TabFit: Int, CaseIterable, Comparable {
+        case full, shortTitles, unpadded, waitingOnly, currentCountOnly
+
+        static func < (a: TabFit, b: TabFit) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// " 3 History (12) " per pane; History's `m` view says "History · my decisions", or where the
     /// tabs would not all fit, "My decisions".
-    static func tabLabels(_ state: AppState, short: Bool) -> [DisplayText] {
+    static func tabLabels(_ state: AppState, fit: TabFit) -> [DisplayText] {
         Pane.allCases.map { pane in
             let list = state.list(pane)
             let total = state.rowCount(pane)
             var count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
             // Reviews counts decisions (not its header rows): those waiting for me of all.
             if pane == .reviews, list.filterText.isEmpty {
-                count = "\(state.reviewsWaiting)/\(state.reviewDecisionCount)"
+                count =
+                    fit >= .waitingOnly
+                    ? "\(state.reviewsWaiting)" : "\(state.reviewsWaiting)/\(state.reviewDecisionCount)"
             }
-            let title = pane == .history ? HistoryView.title(state, short: short) : pane.title
-            return SanitizedText.of(" \(pane.rawValue) \(title) (\(count)) ")
+            let title = pane == .history ? HistoryView.title(state, short: fit >= .shortTitles) : pane.title
+            let counted = fit >= .currentCountOnly && pane != state.pane ? title : "\(title) (\(count))"
+            let pad = fit >= .unpadded ? "" : " "
+            return SanitizedText.of("\(pad)\(pane.rawValue) \(counted)\(pad)")
         }
     }
 }
