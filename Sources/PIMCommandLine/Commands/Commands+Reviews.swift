@@ -169,11 +169,13 @@ extension Commands {
                 documents.append(JSONRows.accessReviewDecision(done))
             } else {
                 let already = if case .skip = step.action { "Already recorded" } else { "Recorded" }
+                // A group review's decisions carry no resource: its name is then the review's, said once.
+                let review = decision.reviewName == decision.resourceName ? "" : " (\(decision.reviewName))"
                 context.say(
                     safeLines(
                         """
                         \(already) \(verdict.rawValue) on \(decision.decisionId.prefix(8)): \
-                        \(decision.principal.label) for \(decision.resourceName) (\(decision.reviewName)).
+                        \(decision.principal.label) for \(decision.resourceName)\(review).
                         """))
             }
         }
