@@ -136,8 +136,9 @@ public struct AccessReviewDecision: Hashable, Sendable, Identifiable {
     }
 }
 
-/// Where decisions are recorded: a review's instance, or one stage of it.
-public struct AccessReviewScope: Hashable, Sendable {
+/// Where decisions are recorded: a review's instance, or one stage of it. The dashboard hints keep the
+/// ones in progress at the last load, so a later start asks for their decisions in its first batch.
+public struct AccessReviewScope: Codable, Hashable, Sendable {
     public var reviewId: String
     public var instanceId: String
     public var stageId: String?

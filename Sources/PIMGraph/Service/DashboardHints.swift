@@ -19,11 +19,11 @@ public struct DashboardHints: Codable, Hashable, Sendable {
     /// The Azure side's (absent in files written before Azure roles, or without an Azure side).
     public var azure: AzureDashboardHints?
     /// The access review periods in progress I review (absent in files written before access reviews).
-    public var reviews: [ReviewPeriodHint]?
+    public var reviews: [AccessReviewScope]?
 
     public init(
         userId: String, policyTargets: [TargetID], groups: [String], azure: AzureDashboardHints? = nil,
-        reviews: [ReviewPeriodHint]? = nil
+        reviews: [AccessReviewScope]? = nil
     ) {
         self.reviews = reviews
         self.userId = userId

@@ -169,7 +169,7 @@ extension GraphPIMService {
             }
 
             var accessReviews: [AccessReviewDecision] = []
-            var reviewPeriods: [ReviewPeriodHint]?
+            var reviewPeriods: [AccessReviewScope]?
             if options.includeAccessReviews {
                 let read = await ReviewReads.read(&reader)
                 accessReviews = read.decisions

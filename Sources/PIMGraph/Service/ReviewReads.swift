@@ -1,22 +1,6 @@
 import Foundation
 import PIMDomain
 
-/// Where a later start finds my access review decisions: one period (an instance, or a stage of a
-/// multi-stage one) in progress at the last load, so the dashboard's first batch can ask for its decisions.
-public struct ReviewPeriodHint: Codable, Hashable, Sendable {
-    public var reviewId: String
-    public var instanceId: String
-    public var stageId: String?
-
-    public init(reviewId: String, instanceId: String, stageId: String? = nil) {
-        self.reviewId = reviewId
-        self.instanceId = instanceId
-        self.stageId = stageId
-    }
-
-    var scope: AccessReviewScope { AccessReviewScope(reviewId: reviewId, instanceId: instanceId, stageId: stageId) }
-}
-
 /// The access review reads of the dashboard: the series I review always go in the first batch, and so
 /// do the instances, stages and decisions the hints remember; whatever the first answers reveal beyond
 /// the hints is read after it (a first start's extra rounds), each list to its last page.
@@ -31,7 +15,7 @@ struct ReviewReads {
     }
 
     /// The reads for the first batch, from what the last load found.
-    static func items(hinted: [ReviewPeriodHint]) -> [BatchItem] {
+    static func items(hinted: [AccessReviewScope]) -> [BatchItem] {
         var items = [BatchItem(id: definitionsID, request: Endpoints.AccessReviews.definitions())]
         var reviews: [String] = []
         var instances: [AccessReviewScope] = []
@@ -44,9 +28,9 @@ struct ReviewReads {
         items += instances.map {
             .init(id: stagesID($0.reviewId, $0.instanceId), request: Endpoints.AccessReviews.stages($0))
         }
-        items += GraphPIMService.unique(hinted.map { decisionsID($0.scope) }).compactMap { id in
-            hinted.first { decisionsID($0.scope) == id }.map {
-                .init(id: id, request: Endpoints.AccessReviews.decisions($0.scope, top: pageSize))
+        items += GraphPIMService.unique(hinted.map { decisionsID($0) }).compactMap { id in
+            hinted.first { decisionsID($0) == id }.map {
+                .init(id: id, request: Endpoints.AccessReviews.decisions($0, top: pageSize))
             }
         }
         return items
@@ -57,7 +41,7 @@ struct ReviewReads {
     /// ask is read one level at a time, each level in one batch: instances, then stages, then decisions.
     static func read(
         _ reader: inout BatchReader
-    ) async -> (decisions: [AccessReviewDecision], periods: [ReviewPeriodHint], failure: PIMError?) {
+    ) async -> (decisions: [AccessReviewDecision], periods: [AccessReviewScope], failure: PIMError?) {
         do {
             let definitions = try await reader.listResult(ReviewDefinitionDTO.self, definitionsID).get()
             try await loadMissing(
@@ -104,10 +88,7 @@ struct ReviewReads {
                     $0.decision(definition: definition, scope: scope, instance: instance, period: period)
                 }
             }
-            let learned = periods.map {
-                ReviewPeriodHint(reviewId: $0.2.reviewId, instanceId: $0.2.instanceId, stageId: $0.2.stageId)
-            }
-            return (decisions, learned, nil)
+            return (decisions, periods.map(\.2), nil)
         } catch {
             return ([], [], PIMError.wrap(error))
         }

@@ -10,7 +10,7 @@ final class ServiceState: Sendable {
         var names: [TargetID: ElevationTarget] = [:]
         var knownGroups: [String] = []
         /// The access review periods in progress at the last load, asked for in the next load's first batch.
-        var reviewPeriods: [ReviewPeriodHint]?
+        var reviewPeriods: [AccessReviewScope]?
         /// By `PolicyReads.key`: one entry answers a role at every scope. nil policy: the target has
         /// none (cached too, so it is not asked again).
         var policies: [TargetID: (policy: ActivationPolicy?, readAt: Date)] = [:]

@@ -64,20 +64,11 @@ enum ApprovalDialogView {
         if let error = dialog.error { lines += StyledLine.wrapped(error, width: inner, prefix: "✗ ", style: .error) }
         if dialog.isSubmitting { lines.append(StyledLine("Sending…", .info)) }
 
-        let rect = area.centered(width: width, height: lines.count + 4)
         let title =
             dialog.items.count == 1
             ? "Request from \(dialog.items[0].request.principal.label)" : "\(dialog.items.count) requests"
-        let content = Box.draw(rect, title: DisplayText(untrusted: title), on: &screen)
-        for (index, line) in lines.enumerated() where content.y + index < content.maxY - 1 {
-            if index == inputRow {
-                InputField.draw(
-                    dialog.justification, focused: !dialog.isSubmitting,
-                    in: Rect(x: content.x, y: content.y + index, width: content.width, height: 1), on: &screen)
-            } else {
-                line.draw(x: content.x, y: content.y + index, width: content.width, on: &screen)
-            }
-        }
-        KeyHintRow.draw(state, x: content.x, y: content.maxY - 1, maxX: content.maxX, helpStyle: .dialog, on: &screen)
+        JustificationBox.draw(
+            state, title: title, lines: lines, inputRow: inputRow, field: dialog.justification,
+            isSubmitting: dialog.isSubmitting, width: width, in: area, on: &screen)
     }
 }
