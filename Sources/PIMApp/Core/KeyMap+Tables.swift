@@ -123,7 +123,8 @@ extension KeyMap {
         Binding([.pageUp, .left], .previousHelpPage, .help, "previous page of keys", hint: "previous page"),
         Binding(["y"], .confirmYes, .quitConfirm, "quit, keeping the unsent text as a draft", hint: "quit"),
         Binding(["n", .escape], .confirmNo, .quitConfirm, "stay", hint: "stay"),
-        Binding(["y"], .confirmYes, .stepConfirm, "deactivate, cancel or accept recommendations, as asked", hint: "yes"),
+        Binding(
+            ["y"], .confirmYes, .stepConfirm, "deactivate, cancel or accept recommendations, as asked", hint: "yes"),
         Binding(["n", .escape], .confirmNo, .stepConfirm, "keep it", hint: "no"),
         Binding([.enter], .confirmNo, .stepConfirm, "no"),
     ]
