@@ -22,6 +22,20 @@ import Testing
         #expect(display < 12, "showing 1 MB took \(display) s of CPU")
     }
 
+    @Test func aMegabyteIsCheckedForHundredsOfSecretsInSeconds() {
+        // A long-running process (or this test suite) remembers many tokens; each is looked for in every
+        // text shown. Secrets that share the text's first letters make the naive scan compare at every hit.
+        let clean = String(repeating: "Global Reader ", count: 75_000)
+        // Longest first, as `remember` keeps them.
+        let secrets = (0..<300).map { "Global Reader token \($0)" }.sorted { $0.utf8.count > $1.utf8.count }
+        var out = ""
+        let took = Self.threadCPUSeconds { out = SecretMask.masking(clean, secrets: secrets) }
+        #expect(took < 12, "checking 1 MB for 300 secrets took \(took) s of CPU")
+        #expect(out.utf8.count == clean.utf8.count && out == clean)
+        let tail = String(SecretMask.masking(clean + "Global Reader token 299", secrets: secrets).suffix(30))
+        #expect(tail.hasSuffix(" Global Reader [redacted]") && !tail.contains("token"), "\(tail)")
+    }
+
     /// Seconds of CPU this thread spends in `work` (a synchronous test stays on one thread).
     static func threadCPUSeconds(_ work: () -> Void) -> Double {
         func now() -> Double {
