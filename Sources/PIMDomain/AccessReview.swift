@@ -180,3 +180,15 @@ public protocol AccessReviewService: Sendable {
     /// stage in progress).
     func acceptRecommendations(_ scope: AccessReviewScope) async throws
 }
+
+extension AccessReviewVerdict {
+    /// The words both fronts use for the verdict ("Approve", "Deny", "Don't know").
+    public var label: String {
+        switch self {
+        case .approve: "Approve"
+        case .deny: "Deny"
+        case .dontKnow: "Don't know"
+        case .notReviewed: "Not reviewed"
+        }
+    }
+}

@@ -40,12 +40,14 @@ extension Fixture {
     ]
 
     /// The loaded state with the access reviews, on pane 5.
-    public static func reviewsLoaded(width: Int = 80, height: Int = 24) -> AppState {
+    public static func reviewsLoaded(
+        width: Int = 80, height: Int = 24, decisions: [AccessReviewDecision] = accessReviews
+    ) -> AppState {
         var state = AppState(
             config: AppConfig(tenantLabel: "contoso.example (demo)"), now: now, width: width, height: height)
         _ = update(&state, .start)
         var loaded = dashboard
-        loaded.accessReviews = accessReviews
+        loaded.accessReviews = decisions
         _ = update(&state, .dashboardLoaded(.success(loaded)))
         _ = update(&state, .key("5"))
         return state

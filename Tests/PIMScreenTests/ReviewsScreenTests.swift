@@ -32,6 +32,15 @@ import Testing
         }
     }
 
+    @Test func aDontKnowReadsAsWordsInMyDecision() {
+        var decisions = Fixture.accessReviews
+        decisions[0].verdict = .dontKnow
+        let text = render(Fixture.reviewsLoaded(width: 132, height: 40, decisions: decisions)).lines()
+            .joined(separator: "\n")
+        #expect(text.contains("Don't know"))
+        #expect(!text.contains("DontKnow"))
+    }
+
     @Test func countdownInTheHeaderFollowsTheClock() {
         var state = Fixture.reviewsLoaded(width: 132, height: 40)
         #expect(render(state).lines().contains { $0.contains("due in 2d 4h") })

@@ -24,15 +24,3 @@ public struct ReviewDialog: Hashable, Sendable {
     /// What the dialog's drafts are kept under when it closes unsent.
     var draftKey: Set<String> { Set(decisions.map(\.decisionId)) }
 }
-
-extension AccessReviewVerdict {
-    /// The verb the interface uses for the verdict ("Approve", "Deny", "Don't know").
-    public var label: String {
-        switch self {
-        case .approve: "Approve"
-        case .deny: "Deny"
-        case .dontKnow: "Don't know"
-        case .notReviewed: "Not reviewed"
-        }
-    }
-}

@@ -45,7 +45,7 @@ extension Tables {
         },
         Column("My decision", width: .init(min: 11, max: 12), priority: 9, fronts: .screen) { row, _ in
             CellValue(
-                row.verdict == .notReviewed ? "waiting" : row.verdict.rawValue,
+                row.verdict == .notReviewed ? "waiting" : row.verdict.label,
                 style: row.verdict == .deny ? .error : row.verdict == .notReviewed ? .pending : .success)
         },
     ])
