@@ -20,8 +20,10 @@ enum TitleBar {
         // Tabs give way step by step until all five numbers are in sight: History's short title, no padding,
         // Reviews counting only what waits for me, then counts on the current tab only.
         var labels: [DisplayText] = []
+        // Counted once per frame, not once per attempt to fit.
+        let reviews = (waiting: state.reviewsWaiting, all: state.reviewDecisionCount)
         for fit in TabFit.allCases {
-            labels = tabLabels(state, fit: fit)
+            labels = tabLabels(state, fit: fit, reviews: reviews)
             if labels.reduce(0, { $0 + $1.width + 1 }) - 1 <= rect.width { break }
         }
         for (pane, label) in zip(Pane.allCases, labels) {
@@ -41,16 +43,14 @@ enum TitleBar {
 
     /// " 3 History (12) " per pane; History's `m` view says "History · my decisions", or where the
     /// tabs would not all fit, "My decisions".
-    static func tabLabels(_ state: AppState, fit: TabFit) -> [DisplayText] {
+    static func tabLabels(_ state: AppState, fit: TabFit, reviews: (waiting: Int, all: Int)) -> [DisplayText] {
         Pane.allCases.map { pane in
             let list = state.list(pane)
             let total = state.rowCount(pane)
             var count = list.filterText.isEmpty ? "\(total)" : "\(list.visible.count)/\(total)"
             // Reviews counts decisions (not its header rows): those waiting for me of all.
             if pane == .reviews, list.filterText.isEmpty {
-                count =
-                    fit >= .waitingOnly
-                    ? "\(state.reviewsWaiting)" : "\(state.reviewsWaiting)/\(state.reviewDecisionCount)"
+                count = fit >= .waitingOnly ? "\(reviews.waiting)" : "\(reviews.waiting)/\(reviews.all)"
             }
             let title = pane == .history ? HistoryView.title(state, short: fit >= .shortTitles) : pane.title
             let counted = fit >= .currentCountOnly && pane != state.pane ? title : "\(title) (\(count))"
