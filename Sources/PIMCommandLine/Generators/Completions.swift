@@ -150,6 +150,11 @@ public enum Completions {
     }
 
     static func zsh() -> String {
+        // One completion function per kind of cached id, each reading its own cache.
+        let idFunctions = [CompletionKind.myRequests, .approvals, .reviewDecisions].map { kind in
+            "_pim_\(kind.rawValue)() {\n    local -a ids\n    ids=(${(f)\"$(\(candidates(kind)))\"})\n"
+                + "    compadd -a ids\n}"
+        }.joined(separator: "\n\n")
         let globals = CommandTable.globalOptions.flatMap(zshSpec).joined(separator: " \\\n        ")
         let list = commands.map { "        '\($0.name):\(zshEscape($0.abstract))'" }.joined(separator: "\n")
         var cases: [String] = []
@@ -178,23 +183,7 @@ public enum Completions {
                 compadd -a targets
             }
 
-            _pim_myRequests() {
-                local -a ids
-                ids=(${(f)"$(\(candidates(.myRequests)))"})
-                compadd -a ids
-            }
-
-            _pim_approvals() {
-                local -a ids
-                ids=(${(f)"$(\(candidates(.approvals)))"})
-                compadd -a ids
-            }
-
-            _pim_reviewDecisions() {
-                local -a ids
-                ids=(${(f)"$(\(candidates(.reviewDecisions)))"})
-                compadd -a ids
-            }
+            \(idFunctions)
 
             _pim_personas() {
                 local -a personas
