@@ -9,19 +9,19 @@ extension Endpoints.Roles {
     /// C4 — the directory roles several principals (groups) are eligible for, future ones included.
     /// https://learn.microsoft.com/graph/api/rbacapplication-list-roleeligibilityschedules
     static func eligibilitySchedules(principalIds: [String]) -> GraphRequest {
-        GraphRequest(
-            path: "\(root)/roleEligibilitySchedules",
-            query: [
-                .init("$filter", principalFilter(principalIds)), .init("$select", heldRoleFields),
-                .init("$expand", heldRoleNames),
-            ])
+        heldRoles(in: "roleEligibilitySchedules", principalIds: principalIds)
     }
 
     /// C5 — the directory roles several principals (groups) hold now, assigned or activated.
     /// https://learn.microsoft.com/graph/api/rbacapplication-list-roleassignmentscheduleinstances
     static func assignmentInstances(principalIds: [String]) -> GraphRequest {
+        heldRoles(in: "roleAssignmentScheduleInstances", principalIds: principalIds)
+    }
+
+    /// The one shape of both reads: a collection filtered to the principals, with the role's name.
+    private static func heldRoles(in collection: String, principalIds: [String]) -> GraphRequest {
         GraphRequest(
-            path: "\(root)/roleAssignmentScheduleInstances",
+            path: "\(root)/\(collection)",
             query: [
                 .init("$filter", principalFilter(principalIds)), .init("$select", heldRoleFields),
                 .init("$expand", heldRoleNames),
