@@ -11,17 +11,7 @@ import Testing
         let ada = harness.azureService(as: "ada"), ben = harness.azureService(as: "ben")
         let entry = try await TenantHarness.azureEntry(ada, "Owner", at: "Prod-Payments")
         let pending = try await ada.activate(ARMFlowTests.request(entry)).request
-        #expect(try await ada.myRequests().first { $0.id == pending.id }?.review == nil)
-        let item = try #require(try await ben.pendingApprovals().first { $0.request.id == pending.id })
-        try await ben.decide(item, .deny, justification: "Not during the freeze")
-
-        let mine = try #require(try await ada.myRequests().first { $0.id == pending.id })
-        #expect(mine.status == .denied)
-        let review = try #require(mine.review)
-        #expect(review.result == .denied)
-        #expect(review.reviewer?.displayName?.hasPrefix("Ben") == true)
-        #expect(review.justification == "Not during the freeze")
-        #expect(review.reviewedAt != nil)
+        let mine = try await TenantHarness.deniedNotDuringTheFreeze(pending, requester: ada, approver: ben)
         // The full screen's History reads the dashboard: the denial is there too, read by a new process
         // along with the dashboard's own second batch.
         let dashboard = try await harness.azureService(as: "ada").loadDashboard(.everything)

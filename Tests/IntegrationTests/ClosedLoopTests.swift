@@ -11,17 +11,7 @@ import Testing
         let ada = harness.service(as: "ada"), ben = harness.service(as: "ben")
         let entry = try await TenantHarness.activatable(ada) { $0.requiresApproval && !$0.requiresStepUp }
         let pending = try await ada.activate(TenantHarness.request(for: entry)).request
-        #expect(try await ada.myRequests().first { $0.id == pending.id }?.review == nil)
-        let item = try #require(try await ben.pendingApprovals().first { $0.request.id == pending.id })
-        try await ben.decide(item, .deny, justification: "Not during the freeze")
-
-        let mine = try #require(try await ada.myRequests().first { $0.id == pending.id })
-        #expect(mine.status == .denied)
-        let review = try #require(mine.review)
-        #expect(review.result == .denied)
-        #expect(review.reviewer?.displayName?.hasPrefix("Ben") == true)
-        #expect(review.justification == "Not during the freeze")
-        #expect(review.reviewedAt != nil)
+        let mine = try await TenantHarness.deniedNotDuringTheFreeze(pending, requester: ada, approver: ben)
 
         let decided = try await ben.myDecisions()
         let denial = try #require(decided.first { $0.id == pending.id })
