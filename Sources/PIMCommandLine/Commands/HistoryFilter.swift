@@ -56,12 +56,16 @@ struct HistoryFilter: Sendable {
     func matches(_ event: AuditEvent) -> Bool {
         if let since, event.date < since { return false }
         if let until, event.date > until { return false }
-        if let user {
-            let names = [event.initiatedBy?.displayName, event.initiatedBy?.userPrincipalName, event.initiatedBy?.id]
-            guard names.contains(where: { $0?.lowercased().contains(user) == true }) else { return false }
-        }
+        if let user, !Self.person(event.initiatedBy, matches: user) { return false }
         if let target, event.targetName?.lowercased().contains(target) != true { return false }
         return true
+    }
+
+    /// Whether `user` (lowercased) is part of the person's display name, UPN or id.
+    static func person(_ person: Principal?, matches user: String) -> Bool {
+        [person?.displayName, person?.userPrincipalName, person?.id].contains {
+            $0?.lowercased().contains(user) == true
+        }
     }
 
     /// A `--user` or `--target` that names no one and nothing among all the events read (whatever the
@@ -69,11 +73,7 @@ struct HistoryFilter: Sendable {
     func unknownName(in events: [AuditEvent], window: String) -> String? {
         if let user {
             let people = events.compactMap(\.initiatedBy)
-            let known = people.contains { person in
-                [person.displayName, person.userPrincipalName, person.id]
-                    .contains { $0?.lowercased().contains(user) == true }
-            }
-            if !known {
+            if !people.contains(where: { Self.person($0, matches: user) }) {
                 return Self.notFound(
                     "No one whose name or UPN contains \"\(user)\" acted \(window)",
                     examples: people.compactMap { $0.displayName ?? $0.userPrincipalName }, option: "--user")
