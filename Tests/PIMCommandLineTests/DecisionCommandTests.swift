@@ -117,4 +117,35 @@ import Testing
         let withAll = await run(["history", "--mine-as-approver", "--all"], service: service)
         #expect(withAll.code == 2)
     }
+
+    @Test func mineAsApproverIsNarrowedByRequesterTargetWindowAndLimit() async throws {
+        let ada = Principal(id: "u-ada", displayName: "Ada Admin")
+        let carl = Principal(id: "u-carl", displayName: "Carl Contractor")
+        func decided(_ id: String, _ who: Principal, _ target: ElevationTarget, daysAgo: Double) -> ElevationRequest {
+            ElevationRequest(
+                id: id, target: target, action: .selfActivate, status: .denied, principal: who, approvalId: id,
+                review: Review(
+                    result: .denied, reviewer: Self.ben, justification: "No",
+                    reviewedAt: testNow.addingTimeInterval(-daysAgo * 86400)))
+        }
+        let service = FakeService(now: testNow) { state in
+            state.myDecisions = [
+                decided("d-1", ada, FakeService.globalAdmin, daysAgo: 1),
+                decided("d-2", carl, FakeService.globalAdmin, daysAgo: 2),
+                decided("d-3", ada, FakeService.reader, daysAgo: 5),
+            ]
+        }
+        func ids(_ arguments: [String]) async throws -> [String] {
+            let result = await run(["history", "--mine-as-approver", "-o", "json"] + arguments, service: service)
+            #expect(result.code == 0, "\(result.stderr)")
+            return try #require(json(result.stdout) as? [[String: Any]]).compactMap { $0["id"] as? String }
+        }
+        #expect(try await ids(["--user", "carl"]) == ["d-2"])
+        #expect(try await ids(["--target", "readers"]) == ["d-3"])
+        #expect(try await ids(["--until", "36h"]) == ["d-2", "d-3"])
+        #expect(try await ids(["--limit", "2"]) == ["d-1", "d-2"])
+        let none = await run(["history", "--mine-as-approver", "--user", "zed"], service: service)
+        #expect(none.code == 0)
+        #expect(none.stdout == "None of your decisions matches --user zed.\n")
+    }
 }

@@ -5,31 +5,35 @@ import PIMTables
 extension OptionSpec {
     /// `pim history --mine-as-approver`.
     static let mineAsApprover = OptionSpec(
-        "mine-as-approver", help: "The requests I approved or denied, and why.")
+        "mine-as-approver",
+        help: "The requests I approved or denied, and why (--user and --target narrow them by requester and target).")
 }
 
 extension Commands {
-    /// `pim history --mine-as-approver [--since D]`: the requests I decided, newest decision first.
+    /// `pim history --mine-as-approver [--since D] [--until WHEN] [--user NAME] [--target NAME] [--limit N]`:
+    /// the requests I decided, newest decision first; `--user` names the requester.
     static func myDecisions(_ context: CommandContext) async throws -> Int32 {
         if context.invocation.has(.tenantWide) {
             throw UsageError("--mine-as-approver lists your own decisions: leave out --all.")
         }
         let since = try context.durationOption(.since)
+        let now = context.clock.now()
+        let filter = try HistoryFilter(context.invocation, now: now)
         let service = try await context.service()
         guard let source = service as? any DecisionHistory else {
             throw PIMError(.other, "This service cannot list the requests you decided.")
         }
-        let now = context.clock.now()
-        var decided = try await source.myDecisions()
-        if let since {
-            let start = now.addingTimeInterval(-since.timeInterval)
-            decided = decided.filter { ($0.review?.reviewedAt ?? .distantPast) >= start }
-        }
+        let decided = filter.apply(decisions: try await source.myDecisions())
         if context.json {
             context.print(.array(decided.map { decisionRow($0, now: now) }))
             return 0
         }
         if decided.isEmpty {
+            let narrowing = HistoryFilter.described(context.invocation).filter { !$0.hasPrefix("--since") }
+            guard narrowing.isEmpty else {
+                context.say("None of your decisions matches \(narrowing.joined(separator: " ")).")
+                return 0
+            }
             context.say("You decided no requests\(since.map { " in the last \($0.shortDescription)" } ?? "").")
             return 0
         }

@@ -61,6 +61,20 @@ struct HistoryFilter: Sendable {
         return true
     }
 
+    /// The requests I decided that pass (`--mine-as-approver`): the window by when I decided, `--user` by
+    /// who asked, `--target` by what for; they come newest decision first, at most `limit`.
+    func apply(decisions: [ElevationRequest]) -> [ElevationRequest] {
+        let kept = decisions.filter { request in
+            let decided = request.review?.reviewedAt ?? .distantPast
+            if let since, decided < since { return false }
+            if let until, decided > until { return false }
+            if let user, !Self.person(request.principal, matches: user) { return false }
+            if let target, !request.target.displayName.lowercased().contains(target) { return false }
+            return true
+        }
+        return limit.map { Array(kept.prefix($0)) } ?? kept
+    }
+
     /// Whether `user` (lowercased) is part of the person's display name, UPN or id.
     static func person(_ person: Principal?, matches user: String) -> Bool {
         [person?.displayName, person?.userPrincipalName, person?.id].contains {
