@@ -2,7 +2,7 @@ import Foundation
 
 /// What the benchmark runs, from its arguments and the simulator's environment variables.
 struct BenchOptions {
-    enum Mode { case table, scaling, layout, memoryProbe, memoryRecord, help }
+    enum Mode { case table, endToEnd, scaling, layout, memoryProbe, memoryRecord, help }
 
     var mode = Mode.table
     /// `PIM_SIM_LATENCY_MS` (default 100): the added latency per HTTP exchange for the dashboard figures.
@@ -17,6 +17,8 @@ struct BenchOptions {
     var frames = 1_000
     /// Spawns of `pim` for the cold-start figure.
     var spawns = 20
+    /// Starts of `pim` in a pseudo-terminal per end-to-end figure (0: none).
+    var endToEndRuns = 10
     /// Sizes of the scaling table.
     var sizes = [100, 1_000, 10_000, 50_000]
     /// Latency of the scaling table's loads (0: the client's and tenant's own cost only).
@@ -27,10 +29,12 @@ struct BenchOptions {
     var pageSize = 50
 
     static let usage = """
-        usage: pim-bench [--scaling | --layout] [--rows N] [--loads N] [--frames N] [--spawns N]
-                         [--latency MS] [--scale N] [--sizes a,b,c] [--scaling-latency MS]
+        usage: pim-bench [--e2e | --scaling | --layout] [--rows N] [--loads N] [--frames N] [--spawns N]
+                         [--e2e-runs N] [--latency MS] [--scale N] [--sizes a,b,c] [--scaling-latency MS]
 
           (default)   the table of figures with their targets
+          --e2e       only the end-to-end figures: the real pim in a pseudo-terminal against a 127.0.0.1 stand-in
+          --e2e-runs  starts per end-to-end figure (default 10; 0 leaves them out of the table)
           --scaling   how dashboard load, frame render and filter keystroke grow with tenant size
           --layout    the inline size of each row type (what a row costs before its strings)
           --latency   simulated latency per HTTP exchange (default: PIM_SIM_LATENCY_MS, else 100)
@@ -59,6 +63,8 @@ struct BenchOptions {
             case "--": continue  // `swift run pim-bench -- …` passes the separator on
             case "--scaling": mode = .scaling
             case "--layout": mode = .layout
+            case "--e2e": mode = .endToEnd
+            case "--e2e-runs": endToEndRuns = try number(argument)
             case "--memory-probe": mode = .memoryProbe
             case "--memory-record": mode = .memoryRecord; replayDirectory = try value(argument)
             case "--replay": replayDirectory = try value(argument)

@@ -114,6 +114,22 @@ struct FigureTable {
             )
             report.add("cold start, max", Report.ms(starts.max() ?? 0), target: "-", "as above")
         }
+        if options.endToEndRuns > 0 { try addEndToEnd(to: &report) }
         print(report.markdown())
+    }
+
+    /// `--e2e`: the end-to-end figures alone, to iterate on them quickly.
+    func runEndToEnd() throws {
+        print(
+            "pim-bench: end to end, latency \(options.latencyMilliseconds) ms per request, "
+                + "\(max(1, options.endToEndRuns)) runs")
+        var report = Report()
+        try addEndToEnd(to: &report, runs: max(1, options.endToEndRuns))
+        print(report.markdown())
+    }
+
+    private func addEndToEnd(to report: inout Report, runs: Int? = nil) throws {
+        let bench = EndToEndBench(latency: options.latencyMilliseconds, runs: runs ?? options.endToEndRuns)
+        bench.report(try bench.run(), into: &report)
     }
 }
