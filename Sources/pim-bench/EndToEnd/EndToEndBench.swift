@@ -66,7 +66,7 @@ struct EndToEndBench {
         }
         guard warmUp.roundTrips > 0, session.hasHints(later) else {
             throw BenchError(
-                "The first start left no dashboard hints in \(later)/cache/pim: later starts would not be.")
+                "The first start left no dashboard hints in \(later)/cache/pim: a later start would be a first.")
         }
         for index in 0..<runs {
             result.firstStart.append(try session.fullScreen(home: try session.home("first-\(index)")))
