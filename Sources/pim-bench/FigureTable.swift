@@ -53,10 +53,9 @@ struct FigureTable {
                 target: name == "refresh" ? "≤ 1 batch each" : "-",
                 met: name == "refresh" ? exchanges <= 2 && batches <= 1 && armBatches <= 1 : nil,
                 """
-                until the dashboard is in hand: exchanges counted by the clients and the tenant (a $batch or /batch \
-                counts once); round trips are the longest chain of exchanges each sent after the one before it \
-                answered (chunks of one batch, and Graph's and ARM's batches, in flight together count once); \
-                max of \(loads.count)
+                the dashboard's own: exchanges counted by the clients and the tenant (a $batch or /batch counts \
+                once; chunks of one batch sent together, and Graph's and ARM's batches, sent together, are one \
+                round trip; access review reads that follow the dashboard are not among them); max of \(loads.count)
                 """
             )
         }
