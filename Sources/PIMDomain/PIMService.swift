@@ -124,6 +124,10 @@ public struct Dashboard: Hashable, Sendable {
     public var confersUnread: PIMError?
     /// The access review decisions I review in reviews in progress (see `failures[.accessReviews]`).
     public var accessReviews: [AccessReviewDecision]
+    /// The access reviews are still being read and follow the dashboard (`FollowingAccessReviews`):
+    /// their chain of reads needed more round trips than the rest, so `accessReviews` is empty and says
+    /// nothing yet.
+    public var accessReviewsFollow: Bool
 
     public init(
         me: Principal, eligibilities: [Eligibility] = [], active: [ActiveAssignment] = [],
@@ -132,9 +136,10 @@ public struct Dashboard: Hashable, Sendable {
         policies: [TargetID: ActivationPolicy] = [:], failures: [DashboardSection: PIMError] = [:],
         azureUnavailable: PIMError? = nil, requestCount: Int = 0,
         confers: [String: [ConferredRole]] = [:], confersUnread: PIMError? = nil,
-        accessReviews: [AccessReviewDecision] = []
+        accessReviews: [AccessReviewDecision] = [], accessReviewsFollow: Bool = false
     ) {
         self.accessReviews = accessReviews
+        self.accessReviewsFollow = accessReviewsFollow
         self.azureUnavailable = azureUnavailable
         self.confers = confers
         self.confersUnread = confersUnread

@@ -13,6 +13,8 @@ struct FigureTable {
 
         let dashboard = try await DashboardBench(latency: options.latencyMilliseconds, scale: options.scale).run(
             loads: options.loads)
+        // Issue 18's budgets: a later start or a refresh ≤ 1.3 × latency + 50 ms, the first start ≤ 2.3 × latency
+        // + 50 ms (one round trip more: the ids the second batch asks for arrive with the first answer).
         let budget = 1.3 * latency + 50
         let kinds = [
             ("first start", dashboard.cold, "new client, nothing cached (the first start on a machine)"),
@@ -20,12 +22,27 @@ struct FigureTable {
             ("refresh", dashboard.warm, "the same client again (policies cached)"),
         ]
         for (name, loads, method) in kinds {
+            let budget = name == "first start" ? 2.3 * latency + 50 : budget
             let median = Measure.median(loads.map(\.milliseconds))
             let multiple = latency > 0 ? String(format: " = %.2f × latency", median / latency) : ""
             report.add(
                 "complete dashboard, \(name)", Report.ms(median) + multiple,
                 target: "≤ \(Report.ms(budget))", met: median <= budget,
                 "\(method) → loadDashboard(.everything) returns; median of \(loads.count), \(loads[0].rows) rows")
+        }
+        for (name, loads) in [("first start", dashboard.cold), ("later start", dashboard.restart)] {
+            let median = Measure.median(loads.map(\.reviewMilliseconds))
+            let rounds = loads.map(\.reviewRoundTrips).max() ?? 0
+            let decisions = loads.map(\.reviewDecisions).min() ?? 0
+            let multiple = latency > 0 ? String(format: " = %.2f × latency", median / latency) : ""
+            report.add(
+                "access reviews, \(name)",
+                Report.ms(median) + multiple + ", \(rounds) round trip\(rounds == 1 ? "" : "s")", target: "-",
+                """
+                from the start until the \(decisions) access review decisions are in hand: with the dashboard, or \
+                when the reads that follow it end; round trips from the start, max of \(loads.count)
+                """
+            )
         }
         for (name, loads, _) in kinds {
             let exchanges = loads.map(\.exchanges).max() ?? 0
@@ -39,8 +56,9 @@ struct FigureTable {
                 target: name == "refresh" ? "≤ 1 batch each" : "-",
                 met: name == "refresh" ? exchanges <= 2 && batches <= 1 && armBatches <= 1 : nil,
                 """
-                exchanges counted by the clients and the tenant (a $batch or /batch counts once; chunks of one batch \
-                sent together, and Graph's and ARM's batches, sent together, are one round trip); max of \(loads.count)
+                the dashboard's own: exchanges counted by the clients and the tenant (a $batch or /batch counts \
+                once; chunks of one batch sent together, and Graph's and ARM's batches, sent together, are one \
+                round trip; access review reads that follow the dashboard are not among them); max of \(loads.count)
                 """
             )
         }

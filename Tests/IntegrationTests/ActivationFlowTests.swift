@@ -13,6 +13,7 @@ import Testing
         #expect(!first.me.id.isEmpty)
         #expect(first.eligibilities.count >= 5)
         #expect(first.failures.isEmpty, "\(first.failures)")
+        _ = try await ada.followingAccessReviews()
         let before = ada.exchangeCount
         _ = try await ada.loadDashboard(.rolesOnly)
         #expect(ada.exchangeCount - before == 1)

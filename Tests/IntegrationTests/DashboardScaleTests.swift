@@ -35,13 +35,15 @@ import Testing
         #expect(policyReads.count == distinct.count)
         #expect(policyReads.count < 100)
         // Reads, then the policies and group elevations the first answer revealed, each in one round; with
-        // no hints yet, the access reviews' instances, stages and decisions follow a level a round.
-        #expect(dashboard.requestCount == 2 + (policyReads.count + 10) / 20 + 3)
+        // no hints yet, the access reviews' instances, stages and decisions follow the dashboard on their own.
+        #expect(dashboard.requestCount == 2 + (policyReads.count + 10) / 20)
+        #expect(dashboard.accessReviewsFollow)
     }
 
     @Test func aRefreshOfALargeTenantIsOneExchange() async throws {
         let (service, _) = try Self.service(scale: 300)
         let first = try await service.loadDashboard(.everything)
+        _ = try await service.followingAccessReviews()
         let rounds = service.roundTripCount
         let refreshed = try await service.loadDashboard(.everything)
         // One round trip: with the access review reads the batch is two chunks of Graph's 20, sent together.

@@ -59,6 +59,7 @@ struct UpdateTester {
         case .decide(let items, _, _): owed += items.map { "decide \($0.id)" }
         case .loadMyDecisions: owed.append("my decisions")
         case .loadReviews: owed.append("reviews")
+        case .loadFollowingAccessReviews: owed.append("following access reviews")
         case .recordReviews: owed.append("record reviews")
         case .acceptRecommendations: owed.append("accept recommendations")
         case .bell, .notify, .quit: break
@@ -76,6 +77,7 @@ struct UpdateTester {
             case .decisionFinished(let id, _, _): "decide \(id)"
             case .myDecisionsLoaded: "my decisions"
             case .reviewsLoaded: "reviews"
+            case .followingAccessReviewsLoaded: "following access reviews"
             case .reviewsRecorded: "record reviews"
             case .recommendationsAccepted: "accept recommendations"
             default: nil

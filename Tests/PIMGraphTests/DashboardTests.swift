@@ -85,6 +85,26 @@ struct DashboardTests {
         #expect(dashboard.me.displayName == "Ada Admin")
     }
 
+    /// Reviews the first batch cannot complete follow the dashboard: a failure on the way is theirs alone.
+    @Test func aFailureOfTheReviewsThatFollowLeavesTheDashboardWhole() async throws {
+        let graph = FakeGraph()
+        TenantScript.dashboard(graph)
+        graph.on("GET", TenantScript.reviewDefinitionsPath, json: #"{"value":[{"id":"def-1","displayName":"Q4"}]}"#)
+        graph.on(
+            "GET",
+            """
+            /v1.0/identityGovernance/accessReviews/definitions/def-1/instances/filterByCurrentUser(on='reviewer')\
+            ?$filter=status eq 'InProgress'
+            """,
+            status: 403, json: #"{"error":{"code":"Forbidden","message":"Insufficient scopes."}}"#)
+        let service = TenantScript.service(graph)
+        let dashboard = try await service.loadDashboard(.everything)
+        #expect(dashboard.failures.isEmpty, "\(dashboard.failures)")
+        #expect(dashboard.accessReviewsFollow)
+        #expect(dashboard.eligibilities.count == 2)
+        await #expect(throws: PIMError.self) { try await service.followingAccessReviews() }
+    }
+
     @Test func everythingFailingThrows() async throws {
         let graph = FakeGraph()  // no routes: every item is a 404
         let service = TenantScript.service(graph)

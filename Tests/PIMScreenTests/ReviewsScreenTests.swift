@@ -23,6 +23,37 @@ import Testing
         GoldenScreen.check("reviews-bulk-dialog", state)
     }
 
+    /// A first start: the dashboard is on screen while the access reviews are still being read.
+    static func reviewsFollowing(width: Int = 80, height: Int = 24) -> AppState {
+        var state = AppState(
+            config: AppConfig(tenantLabel: "contoso.example (demo)"), now: Fixture.now, width: width, height: height)
+        _ = update(&state, .start)
+        var dashboard = Fixture.dashboard
+        dashboard.accessReviews = []
+        dashboard.accessReviewsFollow = true
+        _ = update(&state, .dashboardLoaded(.success(dashboard)))
+        _ = update(&state, .key("5"))
+        return state
+    }
+
+    @Test func reviewsPaneWhileTheReviewsFollowTheDashboard() {
+        GoldenScreen.check("reviews-loading", Self.reviewsFollowing())
+    }
+
+    /// The tab shows an ellipsis instead of a count until they arrive, then the count, at any width.
+    @Test func theReviewsTabShowsAnEllipsisUntilTheyArrive() {
+        for width in [132, 80, 64] {
+            var state = Self.reviewsFollowing(width: width)
+            let tabs = render(state).lines()[1]
+            #expect(tabs.contains("5 Reviews (…)"), "\(tabs)")
+            let pane = render(state).lines().joined(separator: "\n")
+            #expect(pane.contains("Your access reviews are still being read"), "\(pane)")
+            _ = update(&state, .followingAccessReviewsLoaded(.success(Fixture.accessReviews)))
+            let after = render(state).lines()[1]
+            #expect(!after.contains("…") && after.contains("5 Reviews (5"), "\(after)")
+        }
+    }
+
     @Test func everyPaneTabStaysInSightOnANarrowTerminal() {
         let wide = render(Fixture.reviewsLoaded(width: 80, height: 24)).lines()[1]
         #expect(wide.contains("5 Reviews (5/5)"), "\(wide)")

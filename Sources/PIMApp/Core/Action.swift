@@ -27,6 +27,8 @@ public enum Action: Hashable, Sendable {
     /// nil error: the decision was recorded.
     case decisionFinished(requestId: String, ApprovalDecision, PIMError?)
     case myDecisionsLoaded(Result<[ElevationRequest], PIMError>)
+    /// The access review decisions that followed the dashboard, or why they could not be read.
+    case followingAccessReviewsLoaded(Result<[AccessReviewDecision], PIMError>)
     /// The reviews that could be read, by request id (a failed read is simply absent).
     case reviewsLoaded([String: Review])
     /// One outcome per decision sent, or why nothing could be sent.

@@ -26,6 +26,9 @@ public struct AppState: Hashable, Sendable {
     public var elevations: [ActiveAssignment] = [] { didSet { rebuildSearchKeys(.elevations) } }
     /// Pane 5: each review's header row followed by its decisions (`AccessReviewQueue`'s order).
     public var reviews: [ReviewRow] = [] { didSet { rebuildSearchKeys(.reviews) } }
+    /// The access reviews follow the last dashboard (`Effect.loadFollowingAccessReviews`): until they
+    /// arrive, pane 5 keeps the rows it had (none on a first start) and says they are being read.
+    public var accessReviewsLoading = false
     /// What the History pane lists: its rows, or (`m`) the requests I decided.
     public var historyMode: HistoryMode = .all
     /// The requests I approved or denied, newest decision first: read when `m` opens the view, not on

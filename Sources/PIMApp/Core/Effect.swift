@@ -19,6 +19,8 @@ public enum Effect: Hashable, Sendable {
     case acceptRecommendations(AccessReviewQueue.Group)
     /// The requests I approved or denied (History's `m` view); comes back as `.myDecisionsLoaded`.
     case loadMyDecisions
+    /// The access reviews the last dashboard left to follow it; comes back as `.followingAccessReviewsLoaded`.
+    case loadFollowingAccessReviews
     /// Who decided these requests of mine and why; comes back as `.reviewsLoaded`.
     case loadReviews([ElevationRequest])
     /// Ring the terminal bell (expiry warnings).

@@ -127,6 +127,15 @@ public actor Runtime {
                         }
                         return try await source.myDecisions()
                     }))
+        case .loadFollowingAccessReviews:
+            report(
+                .followingAccessReviewsLoaded(
+                    await result {
+                        guard let source = service as? any FollowingAccessReviews else {
+                            throw PIMError(.other, "This service has no access reviews.")
+                        }
+                        return try await source.followingAccessReviews()
+                    }))
         case .loadReviews(let requests):
             // A service that cannot look reviews up shows no Decided line, as a failed read does.
             report(.reviewsLoaded(await (service as? any ReviewLookup)?.reviews(of: requests) ?? [:]))

@@ -39,6 +39,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .myDecisionsLoaded(let result):
         state.myDecisionsLoaded(result)
         return []
+    case .followingAccessReviewsLoaded(let result):
+        state.followingAccessReviewsLoaded(result)
+        return []
     case .reviewsLoaded(let reviews):
         state.reviewsLoaded(reviews)
         return []

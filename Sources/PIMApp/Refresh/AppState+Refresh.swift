@@ -24,6 +24,7 @@ extension AppState {
             if stale { flash = nil }
             if let missing = dashboard.azureUnavailable { sayAzureIsUnavailable(missing) }
             effects += loadMissingReviews(of: dashboard.myRequests)
+            if dashboard.accessReviewsFollow { effects.append(.loadFollowingAccessReviews) }
         case .failure(let error):
             report(error)
         }
@@ -56,6 +57,14 @@ extension AppState {
         return started > flash.expires.addingTimeInterval(-config.flashSeconds)
     }
 
+    /// A reason kept for requests or review decisions that no longer wait (decided by someone else,
+    /// expired) has nothing left to decide: it would only make every quit ask.
+    mutating func forgetDecisionDraftsNotWaiting() {
+        guard !decisionDrafts.isEmpty else { return }
+        let waiting = Set(approvals.map(\.id) + reviews.compactMap { $0.decision?.decisionId })
+        decisionDrafts = decisionDrafts.filter { $0.key.isSubset(of: waiting) }
+    }
+
     /// Replaces the rows with fresh data, keeping selection, marks and filters by row id.
     mutating func apply(_ dashboard: Dashboard) {
         hasLoaded = true
@@ -65,14 +74,11 @@ extension AppState {
         if dashboard.failures[.myRequests] == nil { forgetReviews(notIn: dashboard.myRequests) }
         history = HistoryRow.merge(requests: withKnownReviews(dashboard.myRequests), events: dashboard.history)
         elevations = dashboard.elevations.sorted(by: ActiveAssignment.soonestEndFirst)
-        reviews = ReviewRow.rows(AccessReviewQueue(dashboard.accessReviews))
+        // Access reviews that follow the dashboard leave the rows of the last load until they arrive.
+        accessReviewsLoading = dashboard.accessReviewsFollow
+        if !dashboard.accessReviewsFollow { reviews = ReviewRow.rows(AccessReviewQueue(dashboard.accessReviews)) }
         sectionFailures = dashboard.failures
-        // A reason kept for requests that no longer wait (decided by someone else, expired) has
-        // nothing left to decide: it would only make every quit ask.
-        if dashboard.failures[.approvals] == nil, !decisionDrafts.isEmpty {
-            let waiting = Set(approvals.map(\.id) + reviews.compactMap { $0.decision?.decisionId })
-            decisionDrafts = decisionDrafts.filter { $0.key.isSubset(of: waiting) }
-        }
+        if dashboard.failures[.approvals] == nil, !dashboard.accessReviewsFollow { forgetDecisionDraftsNotWaiting() }
         lastRefresh = now
         // Reviews the account may not read are said in pane 5, not as an error on every refresh.
         let forbidden = reviewsForbidden

@@ -81,10 +81,10 @@ extension ARMRoleService {
             state.update { $0.eligibilityScopes = eligibilityScopes }
         }
 
-        // What the first batch could not ask: elevations of subscriptions just learned, policies of new scopes,
-        // and who decided my requests that were decided since the last read.
-        let reviewReads = reviewReads(part.myRequests)
-        var second: [ARMBatchItem] = reviewReads.map(\.item)
+        // What the first batch could not ask: elevations of subscriptions just learned, policies of new scopes.
+        // Who decided my requests is not among them: reading their approvals would add a round trip to every
+        // start, and the full screen reads them after the dashboard (`ReviewLookup`).
+        var second: [ARMBatchItem] = []
         let subscriptionIds = state.read(\.subscriptionIds)
         let subscriptionsRead = responses["subscriptions"].map { (200..<300).contains($0.status) } == true
         var elevationsReady = false
@@ -110,14 +110,15 @@ extension ARMRoleService {
         if !second.isEmpty {
             do { responses.merge(try await batch.send(second)) { _, new in new } } catch {
                 let failure = PIMError.wrap(error)
-                // Only what this batch asked failed: a batch of approval reads alone leaves elevations be.
+                // Only what this batch asked failed.
                 if elevationsReady, !laterSubscriptions.isEmpty, part.failures[.elevations] == nil {
                     part.failures[.elevations] = failure
                 }
                 if !laterScopes.isEmpty { part.failures[.policies] = failure }
             }
         }
-        part.myRequests = applyingReviews(to: part.myRequests, reads: reviewReads, responses: responses)
+        // The reviews this process has read already cost nothing to show.
+        part.myRequests = applyingReviews(to: part.myRequests, reads: [], responses: [:])
         if options.includeElevations, elevationsReady, part.failures[.elevations] == nil {
             switch await elevations(subscriptionIds, from: responses, names: names, started: started) {
             case .success(let list): part.elevations = list

@@ -1,6 +1,16 @@
 import Foundation
 import PIMDomain
 
+extension GraphPIMService: FollowingAccessReviews {
+    /// The chain the last dashboard left under way (its outcome once it ends), or the whole chain now.
+    public func followingAccessReviews() async throws -> [AccessReviewDecision] {
+        guard let chain = state.read({ $0.reviewChain }) else { return try await accessReviewDecisions() }
+        let outcome = await chain.value
+        if let failure = outcome.failure { throw failure }
+        return outcome.decisions
+    }
+}
+
 extension GraphPIMService: AccessReviewService {
     /// Contract section 2: the series I review, their instances in progress, for a multi-stage series the
     /// stages in progress, then my decision items in each, every list followed to its last page.

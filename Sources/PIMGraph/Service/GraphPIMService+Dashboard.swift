@@ -14,7 +14,8 @@ extension GraphPIMService {
 
     /// One batch for everything; a second only for what the first revealed (policies of new targets,
     /// assignments of newly seen groups). A refresh with cached policies and known groups is one round
-    /// trip, and so is a new process's first load when `hints` remember the targets and groups.
+    /// trip, and so is a new process's first load when `hints` remember the targets and groups. Access
+    /// reviews the first batch does not complete follow the dashboard (`followReviews`) instead of holding it.
     /// - Parameter started: the hints of earlier runs, on this process's first load.
     /// - Returns: the dashboard, and the hints it taught for the next run (nil when it could not tell).
     func graphDashboard(
@@ -63,6 +64,14 @@ extension GraphPIMService {
                 items += ReviewReads.items(hinted: remembered ?? started?.reviews ?? [])
             }
             try await reader.load(items)
+            // Access reviews: whole from the first batch's answers, or followed by a chain started now, so
+            // its next level goes out with this dashboard's second batch.
+            var reviewsRead: ReviewReads.Outcome?
+            if options.includeAccessReviews {
+                reviewsRead = await ReviewReads.answered(&reader)
+                let chain = reviewsRead == nil ? followReviews(from: reader) : nil
+                state.update { $0.reviewChain = chain }
+            }
 
             // My roles and groups.
             var failures: [DashboardSection: PIMError] = [:]
@@ -170,8 +179,7 @@ extension GraphPIMService {
 
             var accessReviews: [AccessReviewDecision] = []
             var reviewPeriods: [AccessReviewScope]?
-            if options.includeAccessReviews {
-                let read = await ReviewReads.read(&reader)
+            if let read = reviewsRead {
                 accessReviews = read.decisions
                 if let failure = read.failure {
                     failures[.accessReviews] = failure
@@ -206,8 +214,25 @@ extension GraphPIMService {
                 approvals: approvals, elevations: elevations,
                 history: options.includeHistory ? myRequests.map(\.auditEvent) : [],
                 policies: policies, failures: failures, requestCount: client.counter.value - countBefore,
-                confers: confers, confersUnread: confersUnread, accessReviews: accessReviews)
+                confers: confers, confersUnread: confersUnread, accessReviews: accessReviews,
+                accessReviewsFollow: options.includeAccessReviews && reviewsRead == nil)
             return (dashboard, learned)
+        }
+    }
+
+    /// Reads the rest of the access review chain from the first batch's review answers, on its own
+    /// client (its round trips overlap the dashboard's and are counted apart), and remembers the periods
+    /// it finds for the next load's first batch.
+    func followReviews(from reader: BatchReader) -> Task<ReviewReads.Outcome, Never> {
+        var seed = BatchReader(client: followingClient)
+        seed.responses = ReviewReads.seed(from: reader)
+        let state = self.state
+        let hints = self.hints
+        return Task {
+            var reader = seed
+            let outcome = await ReviewReads.read(&reader)
+            if outcome.failure == nil { state.keepReviewPeriods(outcome.periods, in: hints) }
+            return outcome
         }
     }
 

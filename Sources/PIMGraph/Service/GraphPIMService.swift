@@ -13,6 +13,9 @@ public final class GraphPIMService: PIMService {
     let tokens: any TokenProvider
     let clock: any GraphClock
     let client: GraphClient
+    /// The access review reads that follow a dashboard: the same service, with its own count of
+    /// exchanges and round trips, since they overlap the dashboard's instead of adding to them.
+    let followingClient: GraphClient
     let state = ServiceState()
     let hints: (any DashboardHintStore)?
     /// Azure resource roles, from Azure Resource Manager; nil when this service has none to offer.
@@ -36,17 +39,28 @@ public final class GraphPIMService: PIMService {
         self.transport = transport
         self.tokens = tokens
         self.clock = clock
-        self.client = GraphClient(
-            baseURL: configuration.baseURL, transport: transport, tokens: tokens,
-            retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout,
-            userAgent: configuration.userAgent, listingDeadline: configuration.listingDeadline)
+        let makeClient = {
+            GraphClient(
+                baseURL: configuration.baseURL, transport: transport, tokens: tokens,
+                retry: configuration.retryPolicy, clock: clock, timeout: configuration.requestTimeout,
+                userAgent: configuration.userAgent, listingDeadline: configuration.listingDeadline)
+        }
+        self.client = makeClient()
+        self.followingClient = makeClient()
     }
 
     /// HTTP exchanges made so far (each batch counts once).
-    public var exchangeCount: Int { client.counter.value + (azure?.exchangeCount ?? 0) }
+    public var exchangeCount: Int {
+        client.counter.value + followingClient.counter.value + (azure?.exchangeCount ?? 0)
+    }
 
-    /// Round trips made so far: exchanges one after another (the chunks of one batch, sent together, count once).
+    /// Round trips made so far: exchanges one after another (the chunks of one batch, sent together, count
+    /// once), without the access review reads that followed a dashboard (`followingRoundTripCount`).
     public var roundTripCount: Int { client.counter.rounds }
+
+    /// Round trips of the access review reads that followed dashboards: the first of them goes out with a
+    /// dashboard's second batch, so they end this many rounds after the dashboard's first.
+    public var followingRoundTripCount: Int { followingClient.counter.rounds }
 
     public func currentUser() async throws -> Principal {
         let user = try client.decode(PrincipalDTO.self, from: try await client.send(Endpoints.me()))

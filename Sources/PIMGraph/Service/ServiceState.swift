@@ -11,6 +11,8 @@ final class ServiceState: Sendable {
         var knownGroups: [String] = []
         /// The access review periods in progress at the last load, asked for in the next load's first batch.
         var reviewPeriods: [AccessReviewScope]?
+        /// The access review reads the last dashboard left to follow it (nil: they came with it).
+        var reviewChain: Task<ReviewReads.Outcome, Never>?
         /// By `PolicyReads.key`: one entry answers a role at every scope. nil policy: the target has
         /// none (cached too, so it is not asked again).
         var policies: [TargetID: (policy: ActivationPolicy?, readAt: Date)] = [:]
@@ -49,14 +51,32 @@ final class ServiceState: Sendable {
         return hints
     }
 
-    /// Writes `hints` when they differ from what the store holds.
+    /// Writes `hints` when they differ from what the store holds. The access review periods last read
+    /// win over those `hints` carry: a chain that followed the dashboard may have ended before it.
+    /// Written under the lock, so two writers never leave the older hints in the store.
     func keep(_ hints: DashboardHints, in store: (any DashboardHintStore)?) {
         guard let store else { return }
-        let changed = values.withLock { state -> Bool in
-            defer { state.hints = hints }
-            return state.hints != hints
+        values.withLock { state in
+            var hints = hints
+            if let periods = state.reviewPeriods { hints.reviews = periods }
+            guard state.hints != hints else { return }
+            state.hints = hints
+            store.save(hints)
         }
-        if changed { store.save(hints) }
+    }
+
+    /// Remembers the access review periods a chain that followed the dashboard found, and puts them in
+    /// the stored hints when those are this user's (the next start asks for their decisions at once).
+    func keepReviewPeriods(_ periods: [AccessReviewScope], in store: (any DashboardHintStore)?) {
+        values.withLock { state in
+            state.reviewPeriods = periods
+            guard let store, var hints = state.hints, let me = state.me, hints.userId == me.id,
+                hints.reviews != periods
+            else { return }
+            hints.reviews = periods
+            state.hints = hints
+            store.save(hints)
+        }
     }
 
     func cachedPolicies(

@@ -33,6 +33,9 @@ enum ReviewsView: PaneView {
 
     /// Why the pane is empty, in one sentence with what to do.
     static func emptyText(_ state: AppState, filtered: Bool) -> DisplayText {
+        if state.accessReviewsLoading {
+            return "Your access reviews are still being read and appear here when they arrive."
+        }
         if filtered { return "No row matches the filter: press / then Esc to clear it." }
         return DisplayText(untrusted: state.reviewsUnavailable ?? "No access review waits for you.")
     }

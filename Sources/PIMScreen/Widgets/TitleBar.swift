@@ -52,6 +52,8 @@ enum TitleBar {
             if pane == .reviews, list.filterText.isEmpty {
                 count = fit >= .waitingOnly ? "\(reviews.waiting)" : "\(reviews.waiting)/\(reviews.all)"
             }
+            // Reviews still being read after the dashboard: no count yet.
+            if pane == .reviews, state.accessReviewsLoading { count = "…" }
             let title = pane == .history ? HistoryView.title(state, short: fit >= .shortTitles) : pane.title
             let counted = fit >= .currentCountOnly && pane != state.pane ? title : "\(title) (\(count))"
             let pad = fit >= .unpadded ? "" : " "
