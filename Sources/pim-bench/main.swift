@@ -17,6 +17,8 @@ do {
             rows: options.rows, into: options.replayDirectory ?? "", pageSize: options.pageSize)
     case .table:
         try await FigureTable(options: options).run()
+    case .large:
+        try await FigureTable(options: options).runLarge()
     case .layout:
         LayoutReport.run()
     case .scaling:
