@@ -26,8 +26,8 @@ struct BenchOptions {
     /// Items per page of the tenant's collections for the memory figure (the scaling table uses 999).
     var pageSize = 50
     /// Rows of the large-tenant figures (memory at this many eligibilities and audit events, filter
-    /// keystroke); 0 leaves them out.
-    var largeRows = 50_000
+    /// keystroke); 0 leaves them out; nil: 50,000 with `--large`, none in the table.
+    var largeRows: Int?
     /// Items per page for the large-tenant memory figure. The tenant's default (50) would make 50,000
     /// rows 1,001 pages, past the 1,000 pages pim follows before it calls a listing endless; 100 is
     /// Graph's usual default page for directory collections.
@@ -50,7 +50,8 @@ struct BenchOptions {
           --loads     dashboard loads per figure (default 5); --frames frames per figure (default 1000)
           --spawns    runs of `pim --demo roles --output json` for cold start (default 20)
           --page-size items per page of the tenant's collections for the memory figure (default 50)
-          --large-rows eligibilities and audit events of the large-tenant figures (default 50000; 0: none)
+          --large-rows eligibilities and audit events of the large-tenant figures (default: 50000 with --large,
+                      none in the table, where recording such a tenant would take minutes; 0: none)
           --large-page-size items per page for the large-tenant memory figure (default 100)
           --replay    with --large: replay this recording (pim-bench --memory-record DIR --rows N --page-size P)
                       instead of recording the tenant again

@@ -118,10 +118,13 @@ struct FigureTable {
         print(report.markdown())
     }
 
+    /// Eligibilities and audit events of the large-tenant figures unless `--large-rows` says otherwise.
+    static let largeRows = 50_000
+
     /// `--large`: only the figures of a large tenant and of the tenant-wide Elevations board.
     func runLarge() async throws {
         print(
-            "pim-bench --large: \(options.largeRows) eligibilities and audit events, pages of "
+            "pim-bench --large: \(options.largeRows ?? Self.largeRows) eligibilities and audit events, pages of "
                 + "\(options.largePageSize); Elevations board of \(options.boardRows) rows; \(options.frames) frames")
         var report = Report()
         try await addLargeFigures(to: &report)
@@ -131,7 +134,7 @@ struct FigureTable {
     /// Memory and filter keystroke at `largeRows` eligibilities + audit events; frame and tick of an
     /// Elevations board of `boardRows` rows.
     func addLargeFigures(to report: inout Report) async throws {
-        let large = options.largeRows
+        let large = options.largeRows ?? (options.mode == .large ? Self.largeRows : 0)
         if large > 0 {
             let memory = try MemoryProbe.measureClient(
                 rows: large, pageSize: options.largePageSize,
