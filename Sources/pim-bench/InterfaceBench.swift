@@ -37,6 +37,10 @@ struct InterfaceBench {
     /// The state after a refresh through `service` (the tenant, a recording of it, or a replay).
     static func loadedState(service: any PIMService, now: Date, auditLog: Bool) async throws -> AppState {
         var dashboard = try await service.loadDashboard(.everything)
+        // A figure over a section that failed would measure a smaller state than it says.
+        if let failure = dashboard.failures[.eligibleRoles] {
+            throw BenchError("The eligible roles could not be loaded, so no figure would be true: \(failure)")
+        }
         stage("dashboard loaded")
         if auditLog {
             dashboard.history += try await service.auditHistory(AuditQuery(tenantWide: true))
@@ -71,6 +75,9 @@ struct InterfaceBench {
         let tenant = try SimulatedTenant(
             configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: 999, report: { _ in }))
         let dashboard = try await DashboardBench.makeService(tenant).graph.loadDashboard(.everything)
+        if let failure = dashboard.failures[.eligibleRoles] {
+            throw BenchError("The eligible roles could not be loaded, so no figure would be true: \(failure)")
+        }
         var state = AppState(now: tenant.now, width: Self.width, height: Self.height)
         _ = update(&state, .start)
         let apply = Measure.milliseconds { _ = update(&state, .dashboardLoaded(.success(dashboard))) }

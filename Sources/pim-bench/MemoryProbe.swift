@@ -41,8 +41,11 @@ enum MemoryProbe {
     static func record(rows: Int, into directory: String, pageSize: Int) async throws {
         let tenant = try SimulatedTenant(
             configuration: SimulatorConfiguration(stateFile: nil, scale: rows, pageSize: pageSize, report: { _ in }))
+        // The tenant builds a page of a large list slowly on a busy machine: a recording of 50,000 rows
+        // may run past pim's five-minute listing deadline, which would record a failed section.
         let service = GraphPIMService(
-            configuration: GraphConfiguration(baseURL: URL(string: "https://graph.microsoft.com")!),
+            configuration: GraphConfiguration(
+                baseURL: URL(string: "https://graph.microsoft.com")!, listingDeadline: 3_600),
             transport: RecordingTransport(tenant: tenant, directory: URL(fileURLWithPath: directory)),
             tokens: tenant.signIn())
         _ = try await InterfaceBench.loadedState(service: service, now: tenant.now, auditLog: true)
@@ -57,13 +60,17 @@ enum MemoryProbe {
     }
 
     /// The client alone: record the tenant's answers in one child, replay them in another.
-    static func measureClient(rows: Int, pageSize: Int) throws -> Figures {
+    static func measureClient(rows: Int, pageSize: Int, recording: String? = nil) throws -> Figures {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
+        if let recording {
+            return try probe(
+                ["--memory-probe", "--replay", recording, "--rows", String(rows)], environment: environment)
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "pim-bench-replay-\(getpid())-\(rows)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
         let recorded = try Spawn.run(
             executable: Spawn.selfPath,
             arguments: ["--memory-record", directory.path, "--rows", String(rows), "--page-size", String(pageSize)],

@@ -19,6 +19,8 @@ do {
         try await FigureTable(options: options).run()
     case .endToEnd:
         try FigureTable(options: options).runEndToEnd()
+    case .large:
+        try await FigureTable(options: options).runLarge()
     case .layout:
         LayoutReport.run()
     case .scaling:

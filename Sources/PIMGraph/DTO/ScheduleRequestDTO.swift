@@ -109,7 +109,7 @@ struct ScheduleRequestDTO: Decodable {
     }
 
     /// The domain request; `names` fills display names the response did not expand.
-    func request(names: [TargetID: ElevationTarget] = [:]) -> ElevationRequest {
+    func request(names: TargetNames = TargetNames()) -> ElevationRequest {
         var target = self.target
         if let known = names[target.id], target.displayName == target.id.resourceId {
             target = known

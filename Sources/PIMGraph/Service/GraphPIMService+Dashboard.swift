@@ -237,7 +237,7 @@ extension GraphPIMService {
     }
 
     /// Role definition id → name, from the directory roles the dashboard has named.
-    static func roleNames(_ names: [TargetID: ElevationTarget]) -> [String: String] {
+    static func roleNames(_ names: TargetNames) -> [String: String] {
         var result: [String: String] = [:]
         for target in names.values where target.kind == .directoryRole && target.displayName != target.id.resourceId {
             result[target.id.resourceId] = target.displayName
@@ -246,7 +246,7 @@ extension GraphPIMService {
     }
 
     /// Directory scope id → name, for the administrative units the dashboard has named.
-    static func scopeNames(_ names: [TargetID: ElevationTarget]) -> [String: String] {
+    static func scopeNames(_ names: TargetNames) -> [String: String] {
         var result: [String: String] = [:]
         for target in names.values where target.kind == .directoryRole {
             if let scope = target.id.scope, scope != "/", let name = target.scopeName { result[scope] = name }
@@ -273,7 +273,7 @@ extension GraphPIMService {
     }
 
     /// Fills in group names the listing did not expand, from the targets already known.
-    static func named(_ list: [ActiveAssignment], _ names: [TargetID: ElevationTarget]) -> [ActiveAssignment] {
+    static func named(_ list: [ActiveAssignment], _ names: TargetNames) -> [ActiveAssignment] {
         list.map { item in
             var copy = item
             if let known = names[item.target.id], item.target.displayName == item.target.id.resourceId {

@@ -7,7 +7,7 @@ import Synchronization
 final class ServiceState: Sendable {
     struct Values {
         var me: Principal?
-        var names: [TargetID: ElevationTarget] = [:]
+        var names = TargetNames()
         var knownGroups: [String] = []
         /// The access review periods in progress at the last load, asked for in the next load's first batch.
         var reviewPeriods: [AccessReviewScope]?
@@ -32,7 +32,7 @@ final class ServiceState: Sendable {
     func remember(_ targets: [ElevationTarget]) {
         update { state in
             for target in targets {
-                state.names[target.id] = target
+                state.names.remember(target)
                 if target.kind.isGroup, !state.knownGroups.contains(target.id.resourceId) {
                     state.knownGroups.append(target.id.resourceId)
                 }
