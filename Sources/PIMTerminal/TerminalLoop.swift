@@ -29,7 +29,6 @@ struct TerminalLoop {
         var (width, height) = backend.size
         sink.yield(.resize(width: width, height: height))
         sink.yield(.tick(Date()))
-        sink.yield(.start)
 
         var lastState: AppState?
         var lastScreen: Screen?
