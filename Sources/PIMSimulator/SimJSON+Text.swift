@@ -66,6 +66,37 @@ extension SimJSON {
         }
     }
 
+    /// How many bytes `utf8Bytes` has, counted without writing them (ARM's `/batch` states each answer's length).
+    var utf8Count: Int {
+        switch self {
+        case .null: return 4
+        case let .bool(b): return b ? 4 : 5
+        case let .number(n):
+            guard n.rounded() == n, abs(n) < 9e15 else { return String(n).utf8.count }
+            var magnitude = Int(n).magnitude
+            var digits = n < 0 ? 2 : 1
+            while magnitude >= 10 {
+                magnitude /= 10
+                digits += 1
+            }
+            return digits
+        case let .string(s): return Self.stringCount(s)
+        case let .array(items): return items.reduce(1 + max(items.count, 1)) { $0 + $1.utf8Count }
+        case let .object(members):
+            return members.reduce(1 + max(members.count, 1)) { $0 + Self.stringCount($1.0) + 1 + $1.1.utf8Count }
+        }
+    }
+
+    private static func stringCount(_ s: String) -> Int {
+        var plain = s
+        if plain.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } }) {
+            return s.utf8.count + 2
+        }
+        var escaped = ""
+        JSONStringLiteral.append(s, to: &escaped) { $0.value < 0x20 || $0.value == 0x7F }
+        return escaped.utf8.count
+    }
+
     /// Decimal digits, as `String(Int)` writes them.
     private static func writeInteger(_ value: Int, into out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }

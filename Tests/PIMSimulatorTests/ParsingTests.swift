@@ -26,6 +26,7 @@ import Testing
     @Test func controlCharactersAreEscapedOnOutput() throws {
         let value: SimJSON = ["k": .string("a\u{1B}[31mb\u{7F}")]
         #expect(value.text == #"{"k":"a\u001b[31mb\u007f"}"#)
+        #expect(value.utf8Count == value.data.count)
     }
 
     @Test func numbersAndTextAreWrittenAsSwiftPrintsThem() {
@@ -43,6 +44,7 @@ import Testing
                 + #"],"t":["plain","qu\"ote","back\\slash","tab\there","café 😀",""],"b":[true,false,null],"#
                 + #""e":{},"a":[]}"#)
         #expect(value.data == Data(value.text.utf8))
+        #expect(value.utf8Count == value.data.count)
     }
 
     @Test(arguments: [
