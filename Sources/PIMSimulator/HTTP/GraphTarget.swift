@@ -32,14 +32,16 @@ struct GraphTarget: Equatable {
         self.version = version
         var text = relative
         if !text.hasPrefix("/") { text = "/" + text }
-        let pieces = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let pathText = pieces[0]
+        // By bytes, like the segments: `?`, `&` and `=` are ASCII.
+        let mark = text.utf8.firstIndex(of: UInt8(ascii: "?"))
+        let pathText = String(text[..<(mark ?? text.endIndex)])
         path = Self.decode(pathText)
         segments = Self.splitSegments(pathText).map(Self.decode)
         var pairs: [(String, String)] = []
-        if pieces.count > 1 {
-            for item in pieces[1].split(separator: "&") where !item.isEmpty {
-                let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        if let mark {
+            for item in text[text.utf8.index(after: mark)...].utf8.split(separator: UInt8(ascii: "&")) {
+                let kv = item.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+                    .map { String(Substring($0)) }
                 pairs.append((Self.decode(kv[0]), kv.count > 1 ? Self.decode(kv[1]) : ""))
             }
         }
