@@ -23,50 +23,107 @@ extension SimJSON {
     public static func parse(_ text: String) throws(SimJSONError) -> SimJSON { try parse(Data(text.utf8)) }
 
     /// Compact JSON text.
-    public var text: String {
-        var out = ""
+    public var text: String { String(decoding: utf8Bytes, as: UTF8.self) }
+
+    public var data: Data { Data(utf8Bytes) }
+
+    /// The compact text's UTF-8 bytes. Written as bytes, not by appending to a `String`: every answer
+    /// of the tenant is written this way, and a demo start writes hundreds of kilobytes.
+    var utf8Bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(into: &out)
         return out
     }
 
-    public var data: Data { Data(text.utf8) }
-
-    private func write(into out: inout String) {
+    private func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case let .number(n):
-            if n.rounded() == n, abs(n) < 9e15 { out += String(Int(n)) } else { out += String(n) }
+            if n.rounded() == n, abs(n) < 9e15 {
+                Self.writeInteger(Int(n), into: &out)
+            } else {
+                out.append(contentsOf: String(n).utf8)
+            }
         case let .string(s): Self.writeString(s, into: &out)
         case let .array(items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ s: String, into out: inout String) {
-        // Most strings (ids, names, dates) need no escape: append them whole.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
-            out += "\""
-            out += s
-            out += "\""
-            return
+    /// How many bytes `utf8Bytes` has, counted without writing them (ARM's `/batch` states each answer's length).
+    var utf8Count: Int {
+        switch self {
+        case .null: return 4
+        case let .bool(b): return b ? 4 : 5
+        case let .number(n):
+            guard n.rounded() == n, abs(n) < 9e15 else { return String(n).utf8.count }
+            var magnitude = Int(n).magnitude
+            var digits = n < 0 ? 2 : 1
+            while magnitude >= 10 {
+                magnitude /= 10
+                digits += 1
+            }
+            return digits
+        case let .string(s): return Self.stringCount(s)
+        case let .array(items): return items.reduce(1 + max(items.count, 1)) { $0 + $1.utf8Count }
+        case let .object(members):
+            return members.reduce(1 + max(members.count, 1)) { $0 + Self.stringCount($1.0) + 1 + $1.1.utf8Count }
         }
+    }
+
+    private static func stringCount(_ s: String) -> Int {
+        var plain = s
+        if plain.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } }) {
+            return s.utf8.count + 2
+        }
+        var escaped = ""
+        JSONStringLiteral.append(s, to: &escaped) { $0.value < 0x20 || $0.value == 0x7F }
+        return escaped.utf8.count
+    }
+
+    /// Decimal digits, as `String(Int)` writes them.
+    private static func writeInteger(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
+    }
+
+    private static func writeString(_ s: String, into out: inout [UInt8]) {
+        // Most strings (ids, names, dates) need no escape: append their bytes whole.
+        var plain = s
+        let clean = plain.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if clean { return }
         // Controls as \u escapes; everything else as it is, as the service writes it.
-        JSONStringLiteral.append(s, to: &out) { $0.value < 0x20 || $0.value == 0x7F }
+        var escaped = ""
+        JSONStringLiteral.append(s, to: &escaped) { $0.value < 0x20 || $0.value == 0x7F }
+        out.append(contentsOf: escaped.utf8)
     }
 
     private struct Parser {

@@ -190,7 +190,7 @@ extension SimulatedTenant {
             for (k, v) in inner.headers.sorted(by: { $0.key < $1.key }) where k != "Content-Type" {
                 headers.append((k, .string(v)))
             }
-            let length = inner.body?.data.count ?? 0
+            let length = inner.body?.utf8Count ?? 0
             responses.append(
                 .object([
                     ("name", .string(item.name)), ("httpStatusCode", .int(inner.status)), ("headers", .object(headers)),

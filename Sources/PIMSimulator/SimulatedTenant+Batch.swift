@@ -108,7 +108,7 @@ extension SimulatedTenant {
             return refuse(.badRequest("A batch request url must be relative to the batch's version root, such as /me."))
         }
         let relative = url.hasPrefix("/") ? url : "/" + url
-        let firstSegment = relative.dropFirst().split(separator: "/").first.map(String.init) ?? ""
+        let firstSegment = String(relative.drop { $0 == "/" }.prefix { $0 != "/" })
         if ["beta", "v1.0"].contains(firstSegment.lowercased()), firstSegment.lowercased() != version.lowercased() {
             return refuse(
                 GraphFailure(
@@ -129,7 +129,9 @@ extension SimulatedTenant {
             }
             bodyData = b.stringValue.flatMap { TenantToken.fromBase64url($0) } ?? b.data
         }
-        let target = GraphTarget(version: version, relative: relative.replacingOccurrences(of: " ", with: "%20"))
+        let spaced = relative.utf8.contains(UInt8(ascii: " "))
+        let target = GraphTarget(
+            version: version, relative: spaced ? relative.replacingOccurrences(of: " ", with: "%20") : relative)
         if let retryAfter = innerThrottle() {
             // Graph throttles each request of a batch on its own: the item answers 429, the batch 200.
             record(

@@ -41,6 +41,9 @@ public enum FullScreen {
         let pump = Task {
             for await action in actions { await runtime.send(action) }
         }
+        // The first load needs nothing from the terminal: it goes out now, while curses starts and
+        // draws the first frame, instead of after them.
+        sink.yield(.start)
         let code: Int32 = await withCheckedContinuation { continuation in
             let thread = Thread {
                 let code = TerminalLoop(options: options, mailbox: mailbox, sink: sink).run()

@@ -29,7 +29,6 @@ struct TerminalLoop {
         var (width, height) = backend.size
         sink.yield(.resize(width: width, height: height))
         sink.yield(.tick(Date()))
-        sink.yield(.start)
 
         var lastState: AppState?
         var lastScreen: Screen?
@@ -73,9 +72,10 @@ struct TerminalLoop {
             // After the frame is out: a sequence in the middle of one would land between its cells.
             notifications.send(mail.notifications)
             let started = ContinuousClock.now
-            var input = backend.read()
-            if case .none = input {
-                // At end of input curses returns at once instead of waiting: do not spin on it.
+            let woken = KeyOrMailWait.wait(mailbox: mailbox.wakeDescriptor, milliseconds: 40)
+            var input = woken == .mail ? .none : backend.read(waiting: false)
+            if case .none = input, woken != .mail {
+                // At end of input the terminal reads as ready at once: do not spin on it.
                 if ContinuousClock.now - started < .milliseconds(5) {
                     quickTimeouts += 1
                     if quickTimeouts > 500 { code = 129; break }

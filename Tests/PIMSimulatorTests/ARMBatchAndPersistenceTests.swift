@@ -37,6 +37,11 @@ import Testing
         let alone = try await ada.get(AZ.eligible)
         #expect(eligible.items.count == alone.json.items.count)
         #expect(tenant.recordedRequests().filter { $0.batchItemId != nil }.count == 5)
+        // Each item states the length of its content as written on the wire.
+        let raw = try SimJSON.parse(reply.response.body)
+        for item in try #require(raw["responses"]?.arrayValue) {
+            #expect(item["contentLength"]?.intValue == item["content"]?.data.count)
+        }
     }
 
     @Test func absoluteInnerURLsAndInnerErrorsAreAnsweredPerItem() async throws {

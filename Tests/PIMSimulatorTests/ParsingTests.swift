@@ -26,6 +26,25 @@ import Testing
     @Test func controlCharactersAreEscapedOnOutput() throws {
         let value: SimJSON = ["k": .string("a\u{1B}[31mb\u{7F}")]
         #expect(value.text == #"{"k":"a\u001b[31mb\u007f"}"#)
+        #expect(value.utf8Count == value.data.count)
+    }
+
+    @Test func numbersAndTextAreWrittenAsSwiftPrintsThem() {
+        let value: SimJSON = [
+            "n": .array([
+                0, .number(-0.0), 7, -42, .number(123_456_789_012_345), .number(1.5), .number(-2.25e20), .number(1e16),
+            ]),
+            "t": .array(["plain", "qu\"ote", "back\\slash", "tab\there", "caf\u{E9} \u{1F600}", ""]),
+            "b": .array([true, false, nil]), "e": .object([]), "a": .array([]),
+        ]
+        let numbers = ["0", "0", "7", "-42", "123456789012345", "1.5", String(-2.25e20), String(1e16)]
+        #expect(
+            value.text
+                == #"{"n":["# + numbers.joined(separator: ",")
+                + #"],"t":["plain","qu\"ote","back\\slash","tab\there","café 😀",""],"b":[true,false,null],"#
+                + #""e":{},"a":[]}"#)
+        #expect(value.data == Data(value.text.utf8))
+        #expect(value.utf8Count == value.data.count)
     }
 
     @Test(arguments: [
@@ -99,6 +118,16 @@ import Testing
         #expect(fn?.arguments["on"] == "approver")
         #expect(fn?.unquoted.isEmpty == true)
         #expect(FunctionSegment("filterByCurrentUser(on=principal)")?.unquoted == ["on"])
+    }
+
+    @Test func targetsSplitOnlyOutsideQuotesAndParentheses() {
+        let target = GraphTarget(
+            version: "v1.0", relative: "a//b(x='1/2')/c'd/e'/f%2Fg/h%zz?$top=5&&flag&$filter=id%20eq%20'%C3%A9'")
+        #expect(target.segments == ["a", "b(x='1/2')", "c'd/e'", "f/g", "h%zz"])
+        #expect(target.path == "/a//b(x='1/2')/c'd/e'/f%2Fg/h%zz")
+        #expect(target.query.map(\.0) == ["$top", "flag", "$filter"])
+        #expect(target.queryValue("FLAG") == "")
+        #expect(target.queryValue("$filter") == "id eq 'é'")
     }
 
     @Test(arguments: [("PT8H", 28_800), ("PT1H30M", 5400), ("P1D", 86_400), ("PT0.5H", 1800), ("P1DT2H", 93_600)])

@@ -21,6 +21,24 @@ struct UTCFieldsTests {
         }
     }
 
+    @Test func httpDateMatchesTheGregorianCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "GMT")!
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        var seconds = -1_000_000_000.0
+        while seconds < 4_000_000_000 {
+            for fraction in [0.0, 0.5, 0.999] {
+                let date = Date(timeIntervalSince1970: seconds + fraction)
+                #expect(GraphDate.httpDate(date) == formatter.string(from: date))
+            }
+            seconds += 86_400 * 13 + 3_607
+        }
+    }
+
     @Test(arguments: [
         "2026-01-06T08:00:01Z", "2026-01-06T08:00:01.25Z", "2024-02-29T23:59:59.999Z",
         "2026-01-06T10:00:01+02:00", "1969-12-31T23:59:59Z", "2026-01-06T08:00:01", " 2026-01-06T08:00:01Z",

@@ -53,7 +53,10 @@ struct ARMPolicyAssignmentDTO: Decodable {
     /// context is required only when its rule is enabled with a non-empty claim value.
     var activationPolicy: ActivationPolicy? {
         guard let rules = properties.effectiveRules?.compactMap(\.value), !rules.isEmpty else { return nil }
-        func rule(_ id: String) -> Rule? { rules.first { $0.id.caseInsensitiveCompare(id) == .orderedSame } }
+        // Rule ids are ASCII: compared lowercased, not with Foundation's locale-aware comparison, which
+        // cost a demo start a twentieth of its time (five lookups in every policy's rules).
+        let byId = Dictionary(rules.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        func rule(_ id: String) -> Rule? { byId[id.lowercased()] }
         let enabled = Set((rule("Enablement_EndUser_Assignment")?.enabledRules ?? []).map { $0.lowercased() })
         let approval = rule("Approval_EndUser_Assignment")?.setting
         let context = rule("AuthenticationContext_EndUser_Assignment")

@@ -32,44 +32,50 @@ struct GraphTarget: Equatable {
         self.version = version
         var text = relative
         if !text.hasPrefix("/") { text = "/" + text }
-        let pieces = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let pathText = pieces[0]
+        // By bytes, like the segments: `?`, `&` and `=` are ASCII.
+        let mark = text.utf8.firstIndex(of: UInt8(ascii: "?"))
+        let pathText = String(text[..<(mark ?? text.endIndex)])
         path = Self.decode(pathText)
         segments = Self.splitSegments(pathText).map(Self.decode)
         var pairs: [(String, String)] = []
-        if pieces.count > 1 {
-            for item in pieces[1].split(separator: "&") where !item.isEmpty {
-                let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        if let mark {
+            for item in text[text.utf8.index(after: mark)...].utf8.split(separator: UInt8(ascii: "&")) {
+                let kv = item.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+                    .map { String(Substring($0)) }
                 pairs.append((Self.decode(kv[0]), kv.count > 1 ? Self.decode(kv[1]) : ""))
             }
         }
         query = pairs
     }
 
-    /// Splits on `/` outside parentheses and quotes (function arguments may hold slashes).
+    /// Splits on `/` outside parentheses and quotes (function arguments may hold slashes). By bytes:
+    /// the delimiters are ASCII, which never occurs inside another character's UTF-8.
     private static func splitSegments(_ path: String) -> [String] {
         var result: [String] = []
-        var current = ""
         var depth = 0
         var quoted = false
-        for c in path {
-            if c == "'" { quoted.toggle() }
-            if !quoted {
-                if c == "(" { depth += 1 }
-                if c == ")" { depth -= 1 }
-            }
-            if c == "/", depth == 0, !quoted {
-                if !current.isEmpty { result.append(current) }
-                current = ""
-            } else {
-                current.append(c)
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "'"): quoted.toggle()
+            case UInt8(ascii: "(") where !quoted: depth += 1
+            case UInt8(ascii: ")") where !quoted: depth -= 1
+            case UInt8(ascii: "/") where depth == 0 && !quoted:
+                if start < index { result.append(String(path[start..<index])) }
+                start = bytes.index(after: index)
+            default: break
             }
         }
-        if !current.isEmpty { result.append(current) }
+        if start < bytes.endIndex { result.append(String(path[start...])) }
         return result
     }
 
-    static func decode(_ text: String) -> String { text.removingPercentEncoding ?? text }
+    /// Percent-decoded text; most segments and values hold no escape and are returned as they are.
+    static func decode(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
+    }
 
     /// Encodes a decoded query value for a URL the tenant prints (`@odata.nextLink`).
     static func encodeQueryValue(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import PIMDomain
 
 /// Date text as Graph writes and accepts it: ISO 8601 in UTC, fractional seconds when present.
 enum GraphDate {
@@ -37,18 +38,20 @@ enum GraphDate {
         return nil
     }
 
-    /// `Mon, 06 Jan 2026 08:00:01 GMT` for the `Date` header.
+    /// `Mon, 06 Jan 2026 08:00:01 GMT` for the `Date` header. By arithmetic (`CivilDate`): every answer
+    /// carries one, and a Gregorian `Calendar` costs a demo start its first use of ICU.
     static func httpDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "GMT")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let (day, second) = CivilDate.split(Int(date.timeIntervalSince1970.rounded(.down)))
+        let (year, month, dayOfMonth) = CivilDate.fields(ofDay: day)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ n: Int?) -> String { String(n ?? 0).leftPadded(2) }
+        // 1970-01-01 was a Thursday.
+        let weekday = ((day % 7) + 7 + 4) % 7
+        func two(_ n: Int) -> String { String(n).leftPadded(2) }
         return
             """
-            \(days[(c.weekday ?? 1) - 1]), \(two(c.day)) \(months[(c.month ?? 1) - 1]) \(c.year ?? 1970) \
-            \(two(c.hour)):\(two(c.minute)):\(two(c.second)) GMT
+            \(days[weekday]), \(two(dayOfMonth)) \(months[month - 1]) \(year) \
+            \(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60)) GMT
             """
     }
 }

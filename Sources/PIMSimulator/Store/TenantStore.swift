@@ -50,7 +50,8 @@ final class TenantStore: Sendable {
     func transact<T: Sendable>(now: Date, _ body: (inout TenantSession) throws -> T) throws -> T {
         try held.withLock { held -> T in
             guard let file else {
-                var session = TenantSession(state: held.state ?? seed(now))
+                // Taken out while the body runs, so a change does not copy the arrays still held here.
+                var session = TenantSession(state: held.state.take() ?? seed(now))
                 defer { held.state = session.state }
                 return try body(&session)
             }

@@ -33,9 +33,9 @@ enum ARMScope: Equatable, Sendable {
 
     /// Parses a scope id such as `/subscriptions/{id}/resourceGroups/{rg}`.
     init?(id: String) {
-        let segments = id.split(separator: "/").map(String.init)
         guard id.hasPrefix("/") || id.isEmpty else { return nil }
-        self.init(segments: segments)
+        // Split by bytes: "/" is ASCII, and the estate's every answer parses scopes many times over.
+        self.init(segments: id.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) })
     }
 
     /// The canonical id: `/subscriptions/{id}…`, `/` for the root.
@@ -79,8 +79,8 @@ enum ARMScope: Equatable, Sendable {
     }
 }
 
-/// Scope ids compare without regard to case, as ARM compares them.
-func sameScope(_ a: String, _ b: String) -> Bool { a.caseInsensitiveCompare(b) == .orderedSame }
+/// Scope ids compare without regard to case, as ARM compares them (bytes first, like ids).
+func sameScope(_ a: String, _ b: String) -> Bool { sameID(a, b) }
 
 extension ARMEstate {
     /// The scope with this id in its canonical spelling, nil when the estate has no such scope.
