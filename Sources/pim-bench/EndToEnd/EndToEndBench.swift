@@ -294,9 +294,8 @@ private struct Session {
     /// `PIM_BENCH_SHOW_EXCHANGES=1`: each start's requests on stderr, in ms from the spawn, to see its rounds.
     private static func show(_ exchanges: [WireExchange], from spawn: UInt64, shown: UInt64, complete: UInt64) {
         var lines = exchanges.sorted { $0.arrived < $1.arrived }.map {
-            String(
-                format: "%7.1f → %7.1f  %@ %@ %@", milliseconds($0.arrived - spawn), milliseconds($0.answered - spawn),
-                $0.service.rawValue, $0.method, $0.path)
+            String(format: "%7.1f to %7.1f  ", milliseconds($0.arrived - spawn), milliseconds($0.answered - spawn))
+                + "\($0.service.rawValue) \($0.method) \($0.path)"
         }
         lines.append(
             String(
