@@ -234,7 +234,8 @@ private struct Session {
         }
         // A request of an earlier child still in flight when this run began is not this child's.
         let all = server.exchanges().filter { $0.arrived >= child.spawnedAt && $0.arrived <= complete }
-        let exchanges = all.filter { $0.arrived <= shown }
+        // The dashboard's own: answered before it was on screen (reads that follow it may start earlier).
+        let exchanges = all.filter { $0.answered <= shown }
         if ProcessInfo.processInfo.environment["PIM_BENCH_SHOW_EXCHANGES"] == "1" {
             Self.show(all, from: child.spawnedAt, shown: shown, complete: complete)
         }
