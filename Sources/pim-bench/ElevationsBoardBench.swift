@@ -40,40 +40,15 @@ struct ElevationsBoardBench {
         guard state.pane == .elevations, state.rowCount(.elevations) == rows else {
             throw BenchError("The Elevations pane holds \(state.rowCount(.elevations)) rows, not \(rows).")
         }
-        var result = Result(
-            rows: state.rowCount(.elevations), frame: [], frameCPU: [], tick: [], tickCPU: [], keystroke: [],
-            keystrokeCPU: [],
-            apply: apply)
-        var sink = 0
-        for n in 0..<frames {
-            _ = update(&state, .key(n % 500 == 499 ? .home : .down))
-            let (wall, cpu) = Measure.both { sink &+= render(state).cells.count }
-            result.frame.append(wall)
-            result.frameCPU.append(cpu)
-        }
-        var now = state.now
-        for _ in 0..<min(frames, 200) {
-            now = now.addingTimeInterval(1)
-            let (wall, cpu) = Measure.both {
-                _ = update(&state, .tick(now))
-                sink &+= render(state).cells.count
-            }
-            result.tick.append(wall)
-            result.tickCPU.append(cpu)
-        }
+        var steps = InterfaceSteps()
+        let frame = steps.frames(&state, count: frames)
+        let tick = steps.ticks(&state, count: min(frames, 200))
         _ = update(&state, .key("/"))
-        for n in 0..<min(frames, 500) {
-            let typed = InterfaceBench.typed
-            let key: Key = (n / typed.count) % 2 == 0 ? .character(typed[n % typed.count]) : .backspace
-            let (wall, cpu) = Measure.both {
-                _ = update(&state, .key(key))
-                sink &+= render(state).cells.count
-            }
-            result.keystroke.append(wall)
-            result.keystrokeCPU.append(cpu)
-        }
-        if sink == 42 { print("") }  // keeps the renders observable
-        return result
+        let keystroke = steps.filterKeys(&state, count: min(frames, 500))
+        if steps.sink == 42 { print("") }  // keeps the renders observable
+        return Result(
+            rows: state.rowCount(.elevations), frame: frame.wall, frameCPU: frame.cpu, tick: tick.wall,
+            tickCPU: tick.cpu, keystroke: keystroke.wall, keystrokeCPU: keystroke.cpu, apply: apply)
     }
 
     /// `rows` elevations made from the tenant's own: each keeps its model's target (role, group or Azure

@@ -83,47 +83,22 @@ struct InterfaceBench {
         let apply = Measure.milliseconds { _ = update(&state, .dashboardLoaded(.success(dashboard))) }
         var result = Result(rows: state.rowCount(.myRoles), frame: [], keystroke: [], firstKeystroke: 0, tick: [])
         result.apply = apply
-        var sink = 0
-        // Frames while the selection walks down the table (and wraps to the top).
-        for n in 0..<frames {
-            _ = update(&state, .key(n % 500 == 499 ? .home : .down))
-            let (wall, cpu) = Measure.both { sink &+= render(state).cells.count }
-            result.frame.append(wall)
-            result.frameCPU.append(cpu)
-        }
-        // The one-second tick: countdowns move, the frame is drawn again.
-        var now = state.now
-        for _ in 0..<min(frames, 200) {
-            now = now.addingTimeInterval(1)
-            result.tick.append(
-                Measure.milliseconds {
-                    _ = update(&state, .tick(now))
-                    sink &+= render(state).cells.count
-                })
-        }
-        // Filter keystrokes: "/" then "admin", then erase it, again and again; update and render each.
+        var steps = InterfaceSteps()
+        let frame = steps.frames(&state, count: frames)
+        (result.frame, result.frameCPU) = (frame.wall, frame.cpu)
+        result.tick = steps.ticks(&state, count: min(frames, 200)).wall
+        // Filter keystrokes: "/" then "admin", then erase it, again and again; update and render each. The
+        // first one after the refresh builds the folded search text of every row.
         _ = update(&state, .key("/"))
+        var sink = 0
         result.firstKeystroke = Measure.milliseconds {
             _ = update(&state, .key(.character(Self.typed[0])))
             sink &+= render(state).cells.count
         }
         _ = update(&state, .key(.backspace))
-        var typedCount = 0
-        for n in 0..<frames {
-            let key: Key
-            if (n / Self.typed.count) % 2 == 0 {
-                key = .character(Self.typed[n % Self.typed.count]); typedCount += 1
-            } else {
-                key = .backspace
-            }
-            let (wall, cpu) = Measure.both {
-                _ = update(&state, .key(key))
-                sink &+= render(state).cells.count
-            }
-            result.keystroke.append(wall)
-            result.keystrokeCPU.append(cpu)
-        }
-        if sink == 42 { print("") }  // keeps the renders observable
+        let keystroke = steps.filterKeys(&state, count: frames)
+        (result.keystroke, result.keystrokeCPU) = (keystroke.wall, keystroke.cpu)
+        if sink &+ steps.sink == 42 { print("") }  // keeps the renders observable
         return result
     }
 }
