@@ -209,6 +209,10 @@ final class NCursesBackend {
     /// Characters put back after an `ESC` that turned out to be a key of its own.
     private var pushedBack: [(status: Int32, code: UInt32)] = []
 
+    /// Keys already read from the terminal and held back: the next read returns one without waiting,
+    /// though the terminal itself has nothing more to read.
+    var hasHeldInput: Bool { !pushedBack.isEmpty }
+
     private func readCode(timeout: Int32) -> (Int32, UInt32)? {
         if !pushedBack.isEmpty { return pushedBack.removeFirst() }
         var code: wint_t = 0

@@ -72,7 +72,10 @@ struct TerminalLoop {
             // After the frame is out: a sequence in the middle of one would land between its cells.
             notifications.send(mail.notifications)
             let started = ContinuousClock.now
-            let woken = KeyOrMailWait.wait(mailbox: mailbox.wakeDescriptor, milliseconds: 40)
+            // Keys held back from an escape sequence are input already: no wait for the terminal.
+            let woken =
+                backend.hasHeldInput
+                ? KeyOrMailWait.Wake.input : KeyOrMailWait.wait(mailbox: mailbox.wakeDescriptor, milliseconds: 40)
             var input = woken == .mail ? .none : backend.read(waiting: false)
             if case .none = input, woken != .mail {
                 // At end of input the terminal reads as ready at once: do not spin on it.
