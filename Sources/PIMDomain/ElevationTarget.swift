@@ -37,9 +37,20 @@ public struct TargetID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `roleDefinitionId` for directory roles, `groupId` for groups, the full scoped `roleDefinitionId`
     /// for Azure roles (`/subscriptions/…/providers/Microsoft.Authorization/roleDefinitions/{guid}`).
     public var resourceId: String
+    /// `scope`, packed: an administrative unit's scope (one per target in a large tenant) in 16 bytes.
+    private var packedScope: CompactID?
+
     /// `directoryScopeId` for roles (`/` = tenant-wide); the ARM scope id for Azure roles
     /// (`/subscriptions/…/resourceGroups/app-rg`, as the service reports it); nil for groups.
-    public var scope: String?
+    public var scope: String? {
+        get { packedScope?.text }
+        set { packedScope = newValue.map(CompactID.init) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, resourceId
+        case packedScope = "scope"
+    }
 
     public init(kind: TargetKind, resourceId: String, scope: String? = nil) {
         self.kind = kind
