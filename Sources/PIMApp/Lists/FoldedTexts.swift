@@ -58,11 +58,13 @@ struct FoldedTexts: Hashable, Sendable {
         if words.contains(where: { $0.contains(UInt8(ascii: " ")) }) { return rowsByWholeText(containing: words) }
         let hits = words.map { piecesContaining($0) }
         var found: [Int] = []
-        var start = 0
-        for (row, end) in rowEnds.enumerated() {
-            let numbers = pieceNumbers[start..<Int(end)]
-            if hits.allSatisfy({ hit in numbers.contains { hit[Int($0)] } }) { found.append(row) }
-            start = Int(end)
+        pieceNumbers.withUnsafeBufferPointer { numbers in
+            var start = 0
+            for (row, end) in rowEnds.enumerated() {
+                let own = UnsafeBufferPointer(rebasing: numbers[start..<Int(end)])
+                if hits.allSatisfy({ hit in own.contains { hit[Int($0)] } }) { found.append(row) }
+                start = Int(end)
+            }
         }
         return found
     }
@@ -98,14 +100,20 @@ struct FoldedTexts: Hashable, Sendable {
         return number
     }
 
-    /// Whether each piece contains `word`, by piece number.
+    /// Whether each piece contains `word`, by piece number (pieces fill the chunks in order, so each
+    /// chunk is opened once).
     private func piecesContaining(_ word: [UInt8]) -> [Bool] {
         var hits = [Bool](repeating: false, count: pieces.count)
+        var number = 0
         word.withUnsafeBufferPointer { pattern in
-            for (number, span) in pieces.enumerated() {
-                chunks[Int(span.chunk)].withUnsafeBufferPointer { bytes in
-                    let text = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.length)])
-                    hits[number] = Self.contains(text, pattern)
+            for (index, chunk) in chunks.enumerated() {
+                chunk.withUnsafeBufferPointer { bytes in
+                    while number < pieces.count, pieces[number].chunk == UInt32(index) {
+                        let span = pieces[number]
+                        let text = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.start + span.length)])
+                        hits[number] = Self.contains(text, pattern)
+                        number += 1
+                    }
                 }
             }
         }
