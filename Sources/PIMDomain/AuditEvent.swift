@@ -18,11 +18,40 @@ public struct AuditEvent: CompactRecord, Codable, Identifiable {
         public var initiatedBy: Principal?
         public var targetName: String?
         public var targetId: String?
-        /// The request this event belongs to (`additionalDetails.RoleAssignmentRequestId`).
-        public var requestId: String?
+        /// The request id, packed (a GUID in 16 bytes instead of a heap string).
+        var packedRequestID: CompactID?
         /// Who decided the request and why, when the event is a decided request of mine. Rarely set:
         /// behind a pointer, so an empty one costs eight bytes.
         @Indirect public var review: Review?
+
+        /// The request this event belongs to (`additionalDetails.RoleAssignmentRequestId`).
+        public var requestId: String? {
+            get { packedRequestID?.text }
+            set { packedRequestID = newValue.map(CompactID.init) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, date, activity, result, resultReason, category, initiatedBy, targetName, targetId
+            case packedRequestID = "requestId"
+            case review
+        }
+
+        init(
+            id: String, date: Date, activity: String, result: String, resultReason: String?, category: String?,
+            initiatedBy: Principal?, targetName: String?, targetId: String?, requestId: String?, review: Review?
+        ) {
+            self.id = id
+            self.date = date
+            self.activity = activity
+            self.result = result
+            self.resultReason = resultReason
+            self.category = category
+            self.initiatedBy = initiatedBy
+            self.targetName = targetName
+            self.targetId = targetId
+            packedRequestID = requestId.map(CompactID.init)
+            self.review = review
+        }
     }
 
     public var storage: Compact<Fields>

@@ -33,13 +33,39 @@ public enum TargetKind: String, Hashable, Sendable, Codable, CaseIterable {
 /// Identifies a target of elevation independent of any instance: the role definition (or group)
 /// plus the scope. Two eligibilities for the same role at two scopes are two targets.
 public struct TargetID: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var kind: TargetKind
     /// `roleDefinitionId` for directory roles, `groupId` for groups, the full scoped `roleDefinitionId`
     /// for Azure roles (`/subscriptions/…/providers/Microsoft.Authorization/roleDefinitions/{guid}`).
     public var resourceId: String
+    /// `scope`, packed: an administrative unit's scope (one per target in a large tenant) in 16 bytes.
+    private var packedScope: CompactID?
+    /// Declared last so it sits in the packed scope's spare bytes: a key of the service's
+    /// 50,000-entry policy cache stays 40 bytes.
+    public var kind: TargetKind
+
     /// `directoryScopeId` for roles (`/` = tenant-wide); the ARM scope id for Azure roles
     /// (`/subscriptions/…/resourceGroups/app-rg`, as the service reports it); nil for groups.
-    public var scope: String?
+    public var scope: String? {
+        get { packedScope?.text }
+        set { packedScope = newValue.map(CompactID.init) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, resourceId, scope
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(TargetKind.self, forKey: .kind)
+        resourceId = try container.decode(String.self, forKey: .resourceId)
+        packedScope = try container.decodeIfPresent(CompactID.self, forKey: .scope)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(resourceId, forKey: .resourceId)
+        try container.encodeIfPresent(packedScope, forKey: .scope)
+    }
 
     public init(kind: TargetKind, resourceId: String, scope: String? = nil) {
         self.kind = kind

@@ -22,14 +22,36 @@ public enum MemberType: Hashable, Sendable, Codable {
 /// point at the same ones, and lists of 10,000 copy pointers as they grow and merge.
 public struct Eligibility: CompactRecord, Codable, Identifiable {
     public struct Fields: Hashable, Sendable, Codable {
-        /// The eligibility schedule instance id.
-        public var id: String
+        /// The eligibility schedule instance id, packed (a GUID in 16 bytes instead of a heap string).
+        var packedID: CompactID
         public var target: ElevationTarget
         public var principalId: String
         public var start: Date?
         /// nil: permanently eligible.
         public var end: Date?
         public var memberType: MemberType
+
+        /// The eligibility schedule instance id.
+        public var id: String {
+            get { packedID.text }
+            set { packedID = CompactID(newValue) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case packedID = "id"
+            case target, principalId, start, end, memberType
+        }
+
+        init(
+            id: String, target: ElevationTarget, principalId: String, start: Date?, end: Date?, memberType: MemberType
+        ) {
+            packedID = CompactID(id)
+            self.target = target
+            self.principalId = principalId
+            self.start = start
+            self.end = end
+            self.memberType = memberType
+        }
     }
 
     public var storage: Compact<Fields>

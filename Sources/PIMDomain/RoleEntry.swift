@@ -74,7 +74,9 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
         requests: [ElevationRequest], policies: [TargetID: ActivationPolicy],
         confers: [String: [ConferredRole]] = [:], confersUnread: Bool = false
     ) -> [RoleEntry] {
+        // Sized once: at 50,000 targets the table is 6 MB, and growing it holds the old one too.
         var byTarget: [TargetID: Int] = [:]
+        byTarget.reserveCapacity(eligibilities.count + active.count)
         var rows: [RoleEntry] = []
         rows.reserveCapacity(eligibilities.count + active.count)
         func index(_ target: ElevationTarget) -> Int {
@@ -114,6 +116,8 @@ public struct RoleEntry: Hashable, Sendable, Identifiable {
                 rows[i].scheduledRequest = request
             }
         }
+        // Dropped before sorting, which makes the rows' second copy.
+        byTarget = [:]
         return sorted(rows)
     }
 

@@ -10,6 +10,7 @@ struct Entrypoint {
         // A closed pipe (pim roles | head) must end pim quietly, not kill it with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
+        MallocArenas.limitUnlessConfigured(environment: environment)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let console = Console.standard(environment: environment)
         let code = await CommandLineTool.run(

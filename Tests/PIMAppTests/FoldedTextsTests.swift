@@ -46,4 +46,51 @@ import Testing
         #expect(texts.rows(containing: "contributor  active") == [1], "runs of spaces are one separator")
         #expect(texts.rows(containing: "contributor owner").isEmpty)
     }
+
+    /// A row given as pieces is found as the pieces joined by single spaces would be: a word inside one
+    /// piece, words in different pieces, a piece that repeats across rows, an empty piece.
+    @Test func piecesMatchAsTheirJoinedText() {
+        let rows: [[String]] = [
+            ["add member to role completed", "global administrator", "success", "", "65afdfba-7912"],
+            ["add member to role completed", "reader", "failure", "ada admin", "8c4e"],
+            ["remove member", "global administrator", "success", "", ""],
+        ]
+        var pieces = FoldedTexts()
+        var whole = FoldedTexts()
+        for row in rows {
+            pieces.append(pieces: row)
+            whole.append(row.joined(separator: " "))
+        }
+        for needle in [
+            "completed", "global", "admin", "administrator success", "success global", "ed glob", "65afdfba",
+            "reader ada", "member", "remove administrator", "zzz", "8c4e completed",
+        ] {
+            #expect(pieces.rows(containing: needle) == whole.rows(containing: needle), "\(needle)")
+        }
+        #expect(pieces.rows(containing: "admin") == [0, 1, 2])
+    }
+
+    /// A needle word that keeps a space (one followed by a combining mark is not split off) is looked
+    /// for across pieces, as it would be in the joined text.
+    @Test func aWordWithASpaceInsideIsFoundWherePiecesMeet() {
+        var texts = FoldedTexts()
+        texts.append(pieces: ["reader", "\u{301}x"])
+        texts.append(pieces: ["reader", "x"])
+        #expect(texts.rows(containing: "r \u{301}x") == [0])
+    }
+
+    /// Two panes built from the same rows are equal (a state compares its search keys), and differ
+    /// when one row differs.
+    @Test func equalRowsMakeEqualTexts() {
+        var a = FoldedTexts()
+        var b = FoldedTexts()
+        for n in 0..<5_000 {
+            a.append(pieces: ["role", "id \(n)"])
+            b.append(pieces: ["role", "id \(n)"])
+        }
+        a.finishAppending()
+        #expect(a == b && a.hashValue == b.hashValue)
+        b.append(pieces: ["role"])
+        #expect(a != b)
+    }
 }

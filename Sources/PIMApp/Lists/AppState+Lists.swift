@@ -67,43 +67,42 @@ extension AppState {
         }
     }
 
-    /// Text the `/` filter matches against, per row: names, kinds, scopes, users, states.
-    func searchText(_ pane: Pane, index: Int) -> String {
+    /// Text the `/` filter matches against, per row: names, kinds, scopes, users, states, as the
+    /// pieces (mostly columns) that the row's text is when joined by single spaces.
+    func searchPieces(_ pane: Pane, index: Int) -> [String] {
         switch pane {
         case .myRoles:
             let role = roles[index]
             return [
                 role.target.displayName, role.target.kind.label, role.target.scopeLabel, role.state.rawValue,
                 role.target.tier.label,
-            ].joined(separator: " ") + Self.azureScopeSearchText(role.target)
+            ] + Self.azureScopeSearchPieces(role.target)
         case .approvals:
             let request = approvals[index].request
             return [
                 request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
                 request.target.kind.label, request.justification ?? "", request.ticket?.number ?? "",
-            ]
-            .joined(separator: " ") + Self.azureScopeSearchText(request.target, withName: true)
+            ] + Self.azureScopeSearchPieces(request.target, withName: true)
         case .history where historyMode == .myDecisions:
             let request = myDecisions[index]
             return [
                 request.principal.label, request.principal.userPrincipalName ?? "", request.target.displayName,
                 request.target.kind.label, request.review?.justification ?? "", request.id,
-            ]
-            .joined(separator: " ") + Self.azureScopeSearchText(request.target, withName: true)
+            ] + Self.azureScopeSearchPieces(request.target, withName: true)
         case .history:
             let row = history[index].fields
             return [
                 row.activity, row.targetName, row.result, row.actor ?? "", row.justification ?? "",
                 row.requestId ?? "",
-            ].joined(separator: " ")
+            ]
         case .reviews:
-            return reviews[index].searchText
+            return [reviews[index].searchText]
         case .elevations:
             let assignment = elevations[index]
             return [
                 assignment.principal.label, assignment.principal.userPrincipalName ?? "",
                 assignment.target.displayName, assignment.target.kind.label,
-            ].joined(separator: " ") + Self.azureScopeSearchText(assignment.target, withName: true)
+            ] + Self.azureScopeSearchPieces(assignment.target, withName: true)
         }
     }
 
@@ -112,7 +111,10 @@ extension AppState {
     func buildSearchKeys(_ pane: Pane) -> FoldedTexts {
         var texts = FoldedTexts(reservingRows: rowCount(pane))
         guard pane == .myRoles else {
-            for index in 0..<rowCount(pane) { texts.append(SearchKeys.fold(searchText(pane, index: index))) }
+            for index in 0..<rowCount(pane) {
+                texts.append(pieces: searchPieces(pane, index: index).lazy.map(SearchKeys.fold))
+            }
+            texts.finishAppending()
             return texts
         }
         struct Role: Hashable { var id: TargetID; var name: String; var template: String? }
@@ -124,28 +126,22 @@ extension AppState {
                 template: target.templateId)
             let tier: String
             if let known = tiers[key] { tier = known } else { tier = target.tier.label; tiers[key] = tier }
-            var text = target.displayName
-            for part in [target.kind.label, target.scopeLabel, role.state.rawValue, tier] {
-                text += " "
-                text += part
-            }
-            text += Self.azureScopeSearchText(target)
             // A group is found by the roles it gives ("Security Reader" finds the group holding it).
-            for conferred in role.confers {
-                text += " "
-                text += conferred.name
-            }
-            texts.append(SearchKeys.fold(text))
+            let pieces =
+                [target.displayName, target.kind.label, target.scopeLabel, role.state.rawValue, tier]
+                + Self.azureScopeSearchPieces(target) + role.confers.map { $0.name }
+            texts.append(pieces: pieces.lazy.map(SearchKeys.fold))
         }
+        texts.finishAppending()
         return texts
     }
 
     /// What `/` also matches on an Azure row: the scope's kind ("resource group") and, where the row's
-    /// other words leave it out, the scope's name ("Prod-Payments / app-rg"). Empty for roles and groups,
+    /// other words leave it out, the scope's name ("Prod-Payments / app-rg"). None for roles and groups,
     /// whose rows match as they always have.
-    static func azureScopeSearchText(_ target: ElevationTarget, withName: Bool = false) -> String {
-        guard target.kind.family == .azure else { return "" }
-        return (withName ? " " + target.scopeLabel : "") + " " + target.azureScopeKind.label
+    static func azureScopeSearchPieces(_ target: ElevationTarget, withName: Bool = false) -> [String] {
+        guard target.kind.family == .azure else { return [] }
+        return (withName ? [target.scopeLabel] : []) + [target.azureScopeKind.label]
     }
 
     /// Replaces `pane`'s folded search text with that of its rows (dropping the old text first, so
