@@ -56,12 +56,20 @@ enum MemoryProbe {
     static func measureWithTenant(rows: Int, pageSize: Int) throws -> Figures {
         try probe(
             ["--memory-probe", "--rows", String(rows), "--page-size", String(pageSize)],
-            environment: ProcessInfo.processInfo.environment)
+            environment: asPimRuns(ProcessInfo.processInfo.environment))
+    }
+
+    /// The children allocate as `pim` does: it keeps glibc's malloc to one arena (`MallocArenas`) unless
+    /// `MALLOC_ARENA_MAX` says otherwise.
+    static func asPimRuns(_ environment: [String: String]) -> [String: String] {
+        var environment = environment
+        if environment["MALLOC_ARENA_MAX"] == nil { environment["MALLOC_ARENA_MAX"] = "1" }
+        return environment
     }
 
     /// The client alone: record the tenant's answers in one child, replay them in another.
     static func measureClient(rows: Int, pageSize: Int, recording: String? = nil) throws -> Figures {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = asPimRuns(ProcessInfo.processInfo.environment)
         environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
         if let recording {
             return try probe(
