@@ -13,12 +13,6 @@ import Synchronization
 final class CurlEngine: @unchecked Sendable {
     static let shared = CurlEngine()
 
-    /// Starts the engine on another thread: libcurl's global set-up (OpenSSL reads its configuration) and
-    /// the engine thread then cost nothing on the way to the first request, which is built meanwhile.
-    static func startInBackground() {
-        DispatchQueue.global(qos: .userInitiated).async { _ = shared }
-    }
-
     private struct Inbox {
         var added: [CurlExchange] = []
         var cancelled: [UInt64] = []

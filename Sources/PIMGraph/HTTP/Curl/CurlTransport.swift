@@ -26,7 +26,6 @@ public struct CurlTransport: Transport {
     public init(logger: VerboseLogger? = nil, bodyLimit: Int = CurlTransport.bodyLimit) {
         self.logger = logger
         self.bodyLimit = bodyLimit
-        CurlEngine.startInBackground()
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
