@@ -218,37 +218,40 @@ struct TerminalScreen {
 
     private var blankRow: [String] { Array(repeating: " ", count: columns) }
 
-    private mutating func scrollUp(_ count: Int) {
-        for _ in 0..<min(count, bottom - top + 1) {
-            cells.remove(at: top)
-            cells.insert(blankRow, at: bottom)
-        }
-    }
+    /// SU: the scroll region's rows move up, blank rows come in at its bottom.
+    private mutating func scrollUp(_ count: Int) { shiftUp(from: top, count) }
 
-    private mutating func scrollDown(_ count: Int) {
-        for _ in 0..<min(count, bottom - top + 1) {
-            cells.remove(at: bottom)
-            cells.insert(blankRow, at: top)
-        }
-    }
+    /// SD: the scroll region's rows move down, blank rows come in at its top.
+    private mutating func scrollDown(_ count: Int) { shiftDown(from: top, count) }
 
-    /// IL and DL act only inside the scroll region and put the cursor in the first column.
+    /// IL and DL act only inside the scroll region, from the cursor's row down, and put the cursor in the
+    /// first column.
     private mutating func insertLines(_ count: Int) {
         guard (top...bottom).contains(y) else { return }
-        for _ in 0..<min(count, bottom - y + 1) {
-            cells.remove(at: bottom)
-            cells.insert(blankRow, at: y)
-        }
+        shiftDown(from: y, count)
         moveTo(x: 0, y: y)
     }
 
     private mutating func deleteLines(_ count: Int) {
         guard (top...bottom).contains(y) else { return }
-        for _ in 0..<min(count, bottom - y + 1) {
-            cells.remove(at: y)
+        shiftUp(from: y, count)
+        moveTo(x: 0, y: y)
+    }
+
+    /// Rows `first...bottom` move up by `count`; those that leave at `first` are gone.
+    private mutating func shiftUp(from first: Int, _ count: Int) {
+        for _ in 0..<min(count, bottom - first + 1) {
+            cells.remove(at: first)
             cells.insert(blankRow, at: bottom)
         }
-        moveTo(x: 0, y: y)
+    }
+
+    /// Rows `first...bottom` move down by `count`; those that leave at `bottom` are gone.
+    private mutating func shiftDown(from first: Int, _ count: Int) {
+        for _ in 0..<min(count, bottom - first + 1) {
+            cells.remove(at: bottom)
+            cells.insert(blankRow, at: first)
+        }
     }
 
     private mutating func insertCharacters(_ count: Int) {
