@@ -89,12 +89,21 @@ extension SimJSON {
 
     private static func stringCount(_ s: String) -> Int {
         var plain = s
-        if plain.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } }) {
-            return s.utf8.count + 2
-        }
+        if plain.withUTF8({ bytes in !bytes.contains(where: needsEscape) }) { return s.utf8.count + 2 }
+        return escapedLiteral(s).utf8.count
+    }
+
+    /// A byte a JSON string cannot hold as it is: a control, `"`, `\`, or DEL (escaped as the service does).
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    }
+
+    /// The quoted literal of a string that needs escapes: controls as \u escapes, everything else as it is,
+    /// as the service writes it.
+    private static func escapedLiteral(_ s: String) -> String {
         var escaped = ""
         JSONStringLiteral.append(s, to: &escaped) { $0.value < 0x20 || $0.value == 0x7F }
-        return escaped.utf8.count
+        return escaped
     }
 
     /// Decimal digits, as `String(Int)` writes them.
@@ -113,17 +122,14 @@ extension SimJSON {
         // Most strings (ids, names, dates) need no escape: append their bytes whole.
         var plain = s
         let clean = plain.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return false }
+            if bytes.contains(where: needsEscape) { return false }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))
             return true
         }
         if clean { return }
-        // Controls as \u escapes; everything else as it is, as the service writes it.
-        var escaped = ""
-        JSONStringLiteral.append(s, to: &escaped) { $0.value < 0x20 || $0.value == 0x7F }
-        out.append(contentsOf: escaped.utf8)
+        out.append(contentsOf: escapedLiteral(s).utf8)
     }
 
     private struct Parser {
