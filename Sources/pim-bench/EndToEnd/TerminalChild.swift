@@ -156,20 +156,6 @@ final class TerminalChild {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(
             &attributes, Int16(0x80 /* POSIX_SPAWN_SETSID */ | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let cArguments = argv.map { strdup($0) } + [nil]
-        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let start = Measure.nanoseconds()
-        let result = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
-        guard result == 0 else {
-            throw BenchError(
-                "Could not start \(argv[0]) (\(String(cString: strerror(result)))): build it with `swift build -c "
-                    + "release`.")
-        }
-        return (pid, start)
+        return try Spawn.spawn(argv, environment: environment, actions: &actions, attributes: &attributes)
     }
 }
